@@ -1,0 +1,9 @@
+import type { ScrollbackCore } from '../core/app/openScrollbackCore.ts';
+
+export interface CliContext {
+  /** Opens the cache on first use, so `--help` and argument errors never touch the database. */
+  core(): ScrollbackCore;
+  json: boolean;
+  out(line: string): void;
+  err(line: string): void;
+}

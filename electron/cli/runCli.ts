@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { ScrollbackError } from '../../shared/errors.ts';
+import { createStderrLogger } from '../core/app/Logger.ts';
+import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
+import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
+import type { CliContext } from './CliContext.ts';
+import { CliUsageError } from './CliUsageError.ts';
+import { chatsCommand } from './commands/chatsCommand.ts';
+import { demoCommand } from './commands/demoCommand.ts';
+import { historyCommand } from './commands/historyCommand.ts';
+
+export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
+
+Commands:
+  demo                          add the built-in demo archive (4 chats, one of 1,000,000 messages)
+  chats [--json]                list chats with their ids
+  history <chat> [--before ID | --after ID | --around DATE] [--limit N] [--json]
+                                print a page of a chat, oldest first (default: the newest 50)
+
+<chat> is an id from \`scrollback chats\` or a chat's exact name. DATE is YYYY-MM-DD (a local day) or an
+ISO timestamp (2021-06-01T14:30, 2021-06-01T14:30:00Z).
+The cache is SCROLLBACK_DB, or --db PATH, or the user-data folder (e.g. ~/.config/Scrollback/scrollback.db).`;
+
+const commandOptions: Record<string, string[]> = {
+  demo: ['json'],
+  chats: ['json'],
+  history: ['json', 'before', 'after', 'around', 'limit'],
+};
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 called wrongly. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let core: ScrollbackCore | null = null;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        before: { type: 'string' },
+        after: { type: 'string' },
+        around: { type: 'string' },
+        limit: { type: 'string' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || command === undefined || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    const allowed = commandOptions[command];
+    if (!allowed) throw new CliUsageError(`Unknown command “${command}”.`);
+    for (const name of Object.keys(values)) {
+      if (name !== 'db' && name !== 'help' && !allowed.includes(name)) throw new CliUsageError(`${command} does not take --${name}.`);
+    }
+    const context: CliContext = {
+      json: values.json === true,
+      core: () => {
+        core ??= openScrollbackCore({
+          databasePath: resolveDatabasePath({ flag: values.db, env: io.env }),
+          logger: createStderrLogger(),
+        });
+        return core;
+      },
+      out: (line) => io.stdout(`${line}\n`),
+      err: (line) => io.stderr(`${line}\n`),
+    };
+    switch (command) {
+      case 'demo':
+        expectNoMore(command, rest);
+        await demoCommand(context);
+        break;
+      case 'chats':
+        expectNoMore(command, rest);
+        chatsCommand(context);
+        break;
+      case 'history':
+        expectNoMore(command, rest.slice(1));
+        await historyCommand(context, rest[0], values);
+        break;
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof CliUsageError || isParseArgsError(error)) {
+      io.stderr(`scrollback: ${(error as Error).message}\nRun \`scrollback --help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ScrollbackError) {
+      io.stderr(`scrollback: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`scrollback: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  } finally {
+    (core as ScrollbackCore | null)?.close();
+  }
+}
+
+function expectNoMore(command: string, extra: readonly string[]): void {
+  if (extra.length > 0) throw new CliUsageError(`${command}: unexpected argument “${extra[0]}”.`);
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,109 @@
+import type { ChatKind, ChatSummary, SourceKind } from '../../../shared/domain.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import type { SourceChat } from '../sources/HistorySource.ts';
+import type { CacheDatabase } from './CacheDatabase.ts';
+import { cachedStatement } from './cachedStatement.ts';
+
+/** A chat with what the engine needs to reach its source. */
+export interface ChatRecord {
+  id: number;
+  sourceId: string;
+  sourceKey: string;
+  name: string;
+  peer: unknown;
+}
+
+interface ChatSummaryRow {
+  id: number;
+  source_id: string;
+  source_kind: SourceKind;
+  source_name: string;
+  name: string;
+  kind: ChatKind;
+  message_count: number | null;
+  cached_count: number;
+  last_message_date: number | null;
+  newest_cached: number | null;
+  oldest_reached: number;
+}
+
+const SUMMARY_SQL = `
+  SELECT c.id, c.source_id, s.kind AS source_kind, s.name AS source_name, c.name, c.kind, c.message_count,
+    c.cached_count, c.last_message_date,
+    (SELECT max(m.date) FROM messages m WHERE m.chat_id = c.id) AS newest_cached,
+    EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached
+  FROM chats c JOIN sources s ON s.id = c.source_id`;
+
+function toSummary(row: ChatSummaryRow): ChatSummary {
+  const lastKnown = Math.max(row.last_message_date ?? Number.NEGATIVE_INFINITY, row.newest_cached ?? Number.NEGATIVE_INFINITY);
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    sourceKind: row.source_kind,
+    sourceName: row.source_name,
+    name: row.name,
+    kind: row.kind,
+    messageCount: row.message_count,
+    cachedCount: row.cached_count,
+    lastMessageDate: Number.isFinite(lastKnown) ? lastKnown : null,
+    oldestReached: row.oldest_reached === 1,
+  };
+}
+
+export function listChatSummaries(db: CacheDatabase): ChatSummary[] {
+  return cachedStatement<[], ChatSummaryRow>(db, `${SUMMARY_SQL} ORDER BY s.created_at, s.id, c.id`).all().map(toSummary);
+}
+
+export function getChatSummary(db: CacheDatabase, chatId: number): ChatSummary {
+  const row = cachedStatement<[number], ChatSummaryRow>(db, `${SUMMARY_SQL} WHERE c.id = ?`).get(chatId);
+  if (!row) throw chatNotFound(chatId);
+  return toSummary(row);
+}
+
+export function getChatRecord(db: CacheDatabase, chatId: number): ChatRecord {
+  const row = cachedStatement<[number], { id: number; source_id: string; source_key: string; name: string; peer: string | null }>(
+    db,
+    'SELECT id, source_id, source_key, name, peer FROM chats WHERE id = ?',
+  ).get(chatId);
+  if (!row) throw chatNotFound(chatId);
+  return { id: row.id, sourceId: row.source_id, sourceKey: row.source_key, name: row.name, peer: row.peer ? JSON.parse(row.peer) : null };
+}
+
+function chatNotFound(chatId: number): ScrollbackError {
+  return new ScrollbackError('CHAT_NOT_FOUND', `There is no chat with id ${chatId}. List the chats to see their ids.`);
+}
+
+/** Adds or refreshes the chats a source listed; returns their local ids in the same order. */
+export function upsertChats(db: CacheDatabase, sourceId: string, chats: readonly SourceChat[]): number[] {
+  const upsert = cachedStatement<unknown[], { id: number }>(
+    db,
+    `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source_id, source_key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+       peer = coalesce(excluded.peer, peer), message_count = coalesce(excluded.message_count, message_count),
+       last_message_date = max(coalesce(excluded.last_message_date, 0), coalesce(last_message_date, 0))
+     RETURNING id`,
+  );
+  return db.transaction(() =>
+    chats.map(
+      (chat) =>
+        upsert.get(
+          sourceId,
+          chat.key,
+          chat.name,
+          chat.kind,
+          chat.peer === undefined ? null : JSON.stringify(chat.peer),
+          chat.messageCount,
+          chat.lastMessageDate,
+        )!.id,
+    ),
+  )();
+}
+
+export function recordSourceTotals(db: CacheDatabase, chatId: number, totals: { messageCount?: number | null; newestDate?: number | null }): void {
+  cachedStatement(
+    db,
+    `UPDATE chats SET message_count = coalesce(?, message_count),
+       last_message_date = max(coalesce(?, 0), coalesce(last_message_date, 0)) WHERE id = ?`,
+  ).run(totals.messageCount ?? null, totals.newestDate ?? null, chatId);
+}

@@ -1,0 +1,212 @@
+import type { ChatMessage, MessageEntity, Media, Forward, ServiceAction, Reaction } from '../../../shared/domain.ts';
+import { messageKindOf } from '../../../shared/domain.ts';
+import type { MessagePosition } from '../../../shared/cursor.ts';
+import type { SourceMessage } from '../sources/SourceMessage.ts';
+import type { CacheDatabase } from './CacheDatabase.ts';
+import { cachedStatement } from './cachedStatement.ts';
+
+interface MessageRow {
+  source_msg_id: string;
+  chat_id: number;
+  date: number;
+  sort_key: number;
+  sender_key: string | null;
+  sender_name: string | null;
+  out: number;
+  text: string;
+  entities: string | null;
+  media: string | null;
+  reply_to: string | null;
+  forward: string | null;
+  edit_date: number | null;
+  service: string | null;
+  grouped_id: string | null;
+  views: number | null;
+  reactions: string | null;
+}
+
+export interface StoredMessage {
+  message: ChatMessage;
+  position: MessagePosition;
+}
+
+/** Positions below and above every real one, for open-ended bounds. */
+export const OLDEST_POSSIBLE: Pick<MessagePosition, 'date' | 'sortKey'> = {
+  date: Number.MIN_SAFE_INTEGER,
+  sortKey: Number.MIN_SAFE_INTEGER,
+};
+export const NEWEST_POSSIBLE: Pick<MessagePosition, 'date' | 'sortKey'> = {
+  date: Number.MAX_SAFE_INTEGER,
+  sortKey: Number.MAX_SAFE_INTEGER,
+};
+
+const SELECT_COLUMNS = `
+  m.source_msg_id, m.chat_id, m.date, m.sort_key, s.source_key AS sender_key, s.name AS sender_name, m.out,
+  m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions
+  FROM messages m LEFT JOIN senders s ON s.id = m.sender_id`;
+
+function toStoredMessage(row: MessageRow): StoredMessage {
+  return {
+    message: {
+      id: row.source_msg_id,
+      chatId: row.chat_id,
+      date: row.date,
+      senderId: row.sender_key,
+      senderName: row.sender_name,
+      out: row.out === 1,
+      text: row.text,
+      entities: row.entities ? (JSON.parse(row.entities) as MessageEntity[]) : [],
+      media: row.media ? (JSON.parse(row.media) as Media) : null,
+      replyToId: row.reply_to,
+      forward: row.forward ? (JSON.parse(row.forward) as Forward) : null,
+      editDate: row.edit_date,
+      service: row.service ? (JSON.parse(row.service) as ServiceAction) : null,
+      groupedId: row.grouped_id,
+      views: row.views,
+      reactions: row.reactions ? (JSON.parse(row.reactions) as Reaction[]) : [],
+    },
+    position: { date: row.date, sortKey: row.sort_key, id: row.source_msg_id },
+  };
+}
+
+type Bound = Pick<MessagePosition, 'date' | 'sortKey'>;
+
+/** Messages strictly older than `before` and not older than `floor`, newest first. */
+export function selectMessagesBefore(
+  db: CacheDatabase,
+  chatId: number,
+  before: Bound,
+  floor: Bound,
+  limit: number,
+): StoredMessage[] {
+  const rows = cachedStatement<unknown[], MessageRow>(
+    db,
+    `SELECT ${SELECT_COLUMNS}
+     WHERE m.chat_id = ? AND (m.date, m.sort_key) < (?, ?) AND (m.date, m.sort_key) >= (?, ?)
+     ORDER BY m.date DESC, m.sort_key DESC LIMIT ?`,
+  ).all(chatId, before.date, before.sortKey, floor.date, floor.sortKey, limit);
+  return rows.map(toStoredMessage);
+}
+
+/** Messages strictly newer than `after` and not newer than `ceiling`, oldest first. */
+export function selectMessagesAfter(
+  db: CacheDatabase,
+  chatId: number,
+  after: Bound,
+  ceiling: Bound,
+  limit: number,
+): StoredMessage[] {
+  const rows = cachedStatement<unknown[], MessageRow>(
+    db,
+    `SELECT ${SELECT_COLUMNS}
+     WHERE m.chat_id = ? AND (m.date, m.sort_key) > (?, ?) AND (m.date, m.sort_key) <= (?, ?)
+     ORDER BY m.date ASC, m.sort_key ASC LIMIT ?`,
+  ).all(chatId, after.date, after.sortKey, ceiling.date, ceiling.sortKey, limit);
+  return rows.map(toStoredMessage);
+}
+
+export function findMessagePosition(db: CacheDatabase, chatId: number, sourceMessageId: string): MessagePosition | null {
+  const row = cachedStatement<unknown[], { date: number; sort_key: number }>(
+    db,
+    'SELECT date, sort_key FROM messages WHERE chat_id = ? AND source_msg_id = ?',
+  ).get(chatId, sourceMessageId);
+  return row ? { date: row.date, sortKey: row.sort_key, id: sourceMessageId } : null;
+}
+
+/** The stored message at exactly this position, if any. */
+export function findMessageAt(db: CacheDatabase, chatId: number, point: Bound): MessagePosition | null {
+  const row = cachedStatement<unknown[], { source_msg_id: string }>(
+    db,
+    'SELECT source_msg_id FROM messages WHERE chat_id = ? AND date = ? AND sort_key = ?',
+  ).get(chatId, point.date, point.sortKey);
+  return row ? { date: point.date, sortKey: point.sortKey, id: row.source_msg_id } : null;
+}
+
+interface ExistingRow {
+  id: number;
+  text: string;
+  edit_date: number | null;
+}
+
+/**
+ * Stores messages of one chat (call inside a transaction). New messages are inserted and indexed for
+ * search in one batch; a message already stored is updated only when it was edited since.
+ * Returns how many messages were new.
+ */
+export function insertMessages(
+  db: CacheDatabase,
+  chatId: number,
+  resolveSenderId: (message: SourceMessage) => number | null,
+  messages: readonly SourceMessage[],
+): number {
+  if (messages.length === 0) return 0;
+  const maxIdBefore = cachedStatement<[], { id: number | null }>(db, 'SELECT max(id) AS id FROM messages').get()!.id ?? 0;
+  const insert = cachedStatement(
+    db,
+    `INSERT INTO messages (chat_id, source_msg_id, date, sort_key, sender_id, kind, out, text, entities, media,
+       reply_to, forward, edit_date, service, grouped_id, views, reactions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (chat_id, source_msg_id) DO NOTHING`,
+  );
+  let inserted = 0;
+  const existing: SourceMessage[] = [];
+  for (const message of messages) {
+    const result = insert.run(
+      chatId,
+      message.id,
+      message.date,
+      message.sortKey,
+      resolveSenderId(message),
+      messageKindOf(message),
+      message.out ? 1 : 0,
+      message.text,
+      message.entities.length > 0 ? JSON.stringify(message.entities) : null,
+      message.media ? JSON.stringify(message.media) : null,
+      message.replyToId,
+      message.forward ? JSON.stringify(message.forward) : null,
+      message.editDate,
+      message.service ? JSON.stringify(message.service) : null,
+      message.groupedId,
+      message.views,
+      message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
+    );
+    if (result.changes === 1) inserted++;
+    else existing.push(message);
+  }
+  if (inserted > 0) {
+    // One INSERT…SELECT for the batch: about three times faster than indexing row by row.
+    cachedStatement(
+      db,
+      `INSERT INTO message_search (rowid, body) SELECT id, fold(text) FROM messages WHERE id > ? AND text <> ''`,
+    ).run(maxIdBefore);
+    cachedStatement(db, 'UPDATE chats SET cached_count = cached_count + ? WHERE id = ?').run(inserted, chatId);
+  }
+  for (const message of existing) updateIfEdited(db, chatId, message);
+  return inserted;
+}
+
+function updateIfEdited(db: CacheDatabase, chatId: number, message: SourceMessage): void {
+  const row = cachedStatement<unknown[], ExistingRow>(
+    db,
+    'SELECT id, text, edit_date FROM messages WHERE chat_id = ? AND source_msg_id = ?',
+  ).get(chatId, message.id);
+  if (!row || (row.text === message.text && row.edit_date === message.editDate)) return;
+  cachedStatement(
+    db,
+    `UPDATE messages SET text = ?, entities = ?, media = ?, edit_date = ?, reactions = ?, views = ? WHERE id = ?`,
+  ).run(
+    message.text,
+    message.entities.length > 0 ? JSON.stringify(message.entities) : null,
+    message.media ? JSON.stringify(message.media) : null,
+    message.editDate,
+    message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
+    message.views,
+    row.id,
+  );
+  if (row.text !== message.text) {
+    cachedStatement(db, 'DELETE FROM message_search WHERE rowid = ?').run(row.id);
+    if (message.text !== '') {
+      cachedStatement(db, 'INSERT INTO message_search (rowid, body) VALUES (?, fold(?))').run(row.id, message.text);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import { foldForSearch } from '../text/foldForSearch.ts';
+import type { CacheDatabase } from './CacheDatabase.ts';
+import { runMigrations } from './runMigrations.ts';
+import { allMigrations } from './migrations/allMigrations.ts';
+
+export interface OpenCacheOptions {
+  /** Open an existing database without creating or migrating it (CLI read paths, inspection). */
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the cache database at `databasePath`.
+ *
+ * journal_mode=WAL: readers never block the writer, so history pages are answered while a sync writes.
+ * synchronous=NORMAL (deliberate): in WAL mode this never corrupts the database; a power cut can roll back
+ * only the last few commits. Everything in the cache can be fetched or imported again, and coverage is
+ * written in the same transaction as the messages it describes, so a rolled-back commit never leaves
+ * coverage claiming messages that are not there. FULL would add an fsync to every sync page.
+ */
+export function openCacheDatabase(databasePath: string, options: OpenCacheOptions = {}): CacheDatabase {
+  const folder = path.dirname(path.resolve(databasePath));
+  if (!options.readonly) ensureWritableFolder(folder);
+  const existed = fs.existsSync(databasePath);
+
+  let db: CacheDatabase;
+  try {
+    db = new Database(databasePath, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
+  } catch (error) {
+    throw mapOpenError(error, databasePath);
+  }
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    db.function('fold', { deterministic: true }, (text: unknown) => foldForSearch(String(text ?? '')));
+    // Reading the schema is the first real read: a file that is not SQLite fails here, before any write.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (!options.readonly) runMigrations(db, allMigrations, databasePath);
+  } catch (error) {
+    db.close();
+    throw mapOpenError(error, databasePath);
+  }
+  if (!existed && !options.readonly) restrictToOwner(databasePath);
+  return db;
+}
+
+function ensureWritableFolder(folder: string): void {
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ScrollbackError(
+      'DB_UNWRITABLE',
+      `Cannot write to the data folder ${folder} (${reason}). Choose another location with --db or SCROLLBACK_DB.`,
+      { cause: error },
+    );
+  }
+}
+
+function restrictToOwner(file: string): void {
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // Not fatal: some file systems (FAT, network shares) have no modes.
+  }
+}
+
+function mapOpenError(error: unknown, databasePath: string): ScrollbackError {
+  if (error instanceof ScrollbackError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new ScrollbackError(
+      'DB_CORRUPT',
+      `The cache at ${databasePath} is not a readable Scrollback database (${code}). It was left untouched; move it aside or choose another location with --db.`,
+      { cause: error },
+    );
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
+    return new ScrollbackError('DB_UNWRITABLE', `Cannot open the cache at ${databasePath} for writing (${code}).`, {
+      cause: error,
+    });
+  }
+  return new ScrollbackError('INTERNAL', `Could not open the cache at ${databasePath}: ${(error as Error).message}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,278 @@
+import type { HistoryPage, HistoryRequest } from '../../../shared/history.ts';
+import { comparePositions, decodeCursor, encodeCursor, type MessagePosition } from '../../../shared/cursor.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import type { CacheDatabase } from '../cache/CacheDatabase.ts';
+import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
+import { findCoverageContaining, findNewestCoverage, type CoverageRange } from '../cache/coverageQueries.ts';
+import {
+  findMessageAt,
+  findMessagePosition,
+  NEWEST_POSSIBLE,
+  selectMessagesAfter,
+  selectMessagesBefore,
+  type StoredMessage,
+} from '../cache/messageQueries.ts';
+import { boundsOf, storeHistoryRun } from '../cache/storeHistoryRun.ts';
+import type { AroundTarget, HistorySource, SourceChatRef, SourcePage } from '../sources/HistorySource.ts';
+
+type Point = Pick<MessagePosition, 'date' | 'sortKey'>;
+
+export interface HistoryEngineDeps {
+  db: CacheDatabase;
+  /** The live source of a chat; throws SOURCE_NOT_FOUND when the source is not set up. */
+  sourceFor(sourceId: string): HistorySource;
+  /** Called for a source failure the engine recovered from (served the cache instead). */
+  onSourceError?: (error: unknown, chat: ChatRecord) => void;
+}
+
+export interface HistoryEngine {
+  getHistoryPage(request: HistoryRequest, signal?: AbortSignal): Promise<HistoryPage>;
+}
+
+/**
+ * A source can return short pages mid-history; the engine asks again a few times to fill one page, then
+ * returns what it has (the caller pages on) rather than hold the window for long.
+ */
+const MAX_SOURCE_CALLS_PER_PAGE = 4;
+
+/**
+ * Pages through any chat. A window that lies inside a covered run is served from the cache by keyset; what
+ * is missing is fetched from the chat's source, stored together with the coverage it proves, and then
+ * served from the cache. A page never crosses from one covered run into another: a gap between runs is
+ * fetched, not skipped.
+ */
+export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
+  const { db } = deps;
+
+  async function fetchAndStore(
+    chat: ChatRecord,
+    fetch: (source: HistorySource, ref: SourceChatRef) => Promise<SourcePage>,
+    coverageFor: (page: SourcePage) => CoverageRange | null,
+  ): Promise<SourcePage> {
+    const source = deps.sourceFor(chat.sourceId);
+    const page = await fetch(source, { key: chat.sourceKey, peer: chat.peer });
+    storeHistoryRun(db, chat, { messages: page.messages, coverage: coverageFor(page), totalCount: page.totalCount });
+    return page;
+  }
+
+  /** Messages strictly older than `point`, filling from the source until `limit` or the oldest message. */
+  async function older(chat: ChatRecord, point: MessagePosition, limit: number, signal?: AbortSignal) {
+    let sourceError: unknown = null;
+    for (let call = 0; ; call++) {
+      const range = findCoverageContaining(db, chat.id, point);
+      const rows = range ? selectMessagesBefore(db, chat.id, point, range.from, limit) : [];
+      // Fewer rows than asked means the query stopped at the start of the covered run.
+      const atRunStart = range !== null && rows.length < limit;
+      const reachedOldest = range !== null && range.reachesOldest && (atRunStart || isAt(rows[rows.length - 1], range.from));
+      if (rows.length === limit || reachedOldest || call >= MAX_SOURCE_CALLS_PER_PAGE || sourceError) {
+        if (sourceError && rows.length === 0 && !reachedOldest) throw sourceError;
+        return { rows: rows.reverse(), reachedOldest, offline: sourceError !== null };
+      }
+      const frontier: MessagePosition = range ? positionOf(chat.id, range.from, rows[rows.length - 1], point) : point;
+      try {
+        await fetchAndStore(
+          chat,
+          (source, ref) => source.getOlder(ref, frontier, limit, signal),
+          (page) => {
+            const bounds = boundsOf(page.messages);
+            const reachesOldest = page.reachedOldest || page.messages.length === 0;
+            return { from: bounds ? bounds.oldest : frontier, to: frontier, reachesOldest };
+          },
+        );
+      } catch (error) {
+        sourceError = handleSourceError(error, chat);
+      }
+    }
+  }
+
+  /** Messages strictly newer than `point`, filling from the source until `limit` or the newest message. */
+  async function newer(chat: ChatRecord, point: MessagePosition, limit: number, signal?: AbortSignal) {
+    let sourceError: unknown = null;
+    let reachedNewest = false;
+    for (let call = 0; ; call++) {
+      const range = findCoverageContaining(db, chat.id, point);
+      const rows = range ? selectMessagesAfter(db, chat.id, point, range.to, limit) : [];
+      if (rows.length === limit || reachedNewest || call >= MAX_SOURCE_CALLS_PER_PAGE || sourceError) {
+        if (sourceError && rows.length === 0) throw sourceError;
+        return { rows, reachedNewest: reachedNewest && rows.length < limit, offline: sourceError !== null };
+      }
+      const frontier: MessagePosition = range ? positionOf(chat.id, range.to, rows[rows.length - 1], point) : point;
+      try {
+        const page = await fetchAndStore(
+          chat,
+          (source, ref) => source.getNewer(ref, frontier, limit, signal),
+          (page) => {
+            const bounds = boundsOf(page.messages);
+            return { from: frontier, to: bounds ? bounds.newest : frontier, reachesOldest: false };
+          },
+        );
+        reachedNewest = page.reachedNewest || page.messages.length === 0;
+      } catch (error) {
+        sourceError = handleSourceError(error, chat);
+      }
+    }
+  }
+
+  async function latest(chat: ChatRecord, limit: number, signal?: AbortSignal): Promise<HistoryPage> {
+    let newestRange: CoverageRange | null;
+    let offline = false;
+    let reachedNewest = false;
+    try {
+      const page = await fetchAndStore(
+        chat,
+        (source, ref) => source.getLatest(ref, limit, signal),
+        (page) => {
+          const bounds = boundsOf(page.messages);
+          return bounds ? { from: bounds.oldest, to: bounds.newest, reachesOldest: page.reachedOldest } : null;
+        },
+      );
+      const bounds = boundsOf(page.messages);
+      if (!bounds) return emptyPage(true, true);
+      newestRange = findCoverageContaining(db, chat.id, bounds.newest);
+      reachedNewest = true;
+    } catch (error) {
+      const failure = handleSourceError(error, chat);
+      newestRange = findNewestCoverage(db, chat.id);
+      if (!newestRange) throw failure;
+      offline = true;
+    }
+    if (!newestRange) throw new ScrollbackError('INTERNAL', 'The newest page was stored but its coverage is missing.');
+    const rows = selectMessagesBefore(db, chat.id, justAfter(newestRange.to), newestRange.from, limit).reverse();
+    const reachedOldest = newestRange.reachesOldest && (rows.length < limit || isAt(rows[0], newestRange.from));
+    return toPage(rows, { reachedOldest, reachedNewest, anchorIndex: null, offline });
+  }
+
+  /** A window of `limit` around `target`: the first half older than it, the rest at or after it. */
+  async function around(chat: ChatRecord, knownTarget: Point | null, limit: number, fetchTarget: AroundTarget, signal?: AbortSignal): Promise<HistoryPage> {
+    let target = knownTarget ?? { date: 0, sortKey: 0 };
+    let range = knownTarget ? coverageAround(chat.id, knownTarget) : null;
+    let sourceSaysNewest = false;
+    let offline = false;
+    if (!range) {
+      try {
+        const page = await fetchAndStore(
+          chat,
+          (source, ref) => source.getAround(ref, fetchTarget, limit, signal),
+          (page) => {
+            const bounds = boundsOf(page.messages);
+            return bounds ? { from: bounds.oldest, to: bounds.newest, reachesOldest: page.reachedOldest } : null;
+          },
+        );
+        const bounds = boundsOf(page.messages);
+        if (!bounds) return emptyPage(true, true, 0);
+        sourceSaysNewest = page.reachedNewest;
+        if ('messageId' in fetchTarget) {
+          const found = findMessagePosition(db, chat.id, fetchTarget.messageId);
+          if (!found) throw messageNotFound(fetchTarget.messageId);
+          target = found;
+        }
+        range = coverageAround(chat.id, target) ?? (sourceSaysNewest ? findCoverageContaining(db, chat.id, bounds.newest) : null);
+      } catch (error) {
+        throw handleSourceError(error, chat);
+      }
+      if (!range) throw new ScrollbackError('INTERNAL', 'The window around the target was stored but its coverage is missing.');
+    }
+    const half = Math.floor(limit / 2);
+    const before = selectMessagesBefore(db, chat.id, target, range.from, half).reverse();
+    const atOrAfter = selectMessagesAfter(db, chat.id, justBefore(target), range.to, limit - before.length);
+    const rows = before.concat(atOrAfter);
+    const reachedOldest = range.reachesOldest && (before.length < half || isAt(rows[0], range.from));
+    const reachedNewest = sourceSaysNewest && atOrAfter.length < limit - before.length;
+    return toPage(rows, { reachedOldest, reachedNewest, anchorIndex: before.length, offline });
+  }
+
+  /**
+   * The covered run that holds `target` with its older side known: the run contains it and starts before
+   * it, or starts the chat at it.
+   */
+  function coverageAround(chatId: number, target: Point): CoverageRange | null {
+    const range = findCoverageContaining(db, chatId, target);
+    return range && (comparePositions(range.from, target) < 0 || range.reachesOldest) ? range : null;
+  }
+
+  /** The full position (with id, which id-based sources page by) of a run's endpoint. */
+  function positionOf(chatId: number, endpoint: Point, lastRow: StoredMessage | undefined, cursor: MessagePosition): MessagePosition {
+    if (lastRow && comparePositions(lastRow.position, endpoint) === 0) return lastRow.position;
+    if (comparePositions(cursor, endpoint) === 0) return cursor;
+    return findMessageAt(db, chatId, endpoint) ?? cursor;
+  }
+
+  function handleSourceError(error: unknown, chat: ChatRecord): unknown {
+    if (signalAborted(error)) return new ScrollbackError('CANCELLED', 'The request was cancelled.');
+    if (!(error instanceof ScrollbackError)) deps.onSourceError?.(error, chat);
+    return error instanceof ScrollbackError
+      ? error
+      : new ScrollbackError('SOURCE_UNAVAILABLE', `The source of “${chat.name}” could not be reached.`, { cause: error });
+  }
+
+  function messageNotFound(messageId: string): ScrollbackError {
+    return new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${messageId} is not in this chat.`);
+  }
+
+  return {
+    async getHistoryPage(request, signal) {
+      const chat = getChatRecord(db, request.chatId);
+      const { anchor, limit } = request;
+      switch (anchor.kind) {
+        case 'latest':
+          return latest(chat, limit, signal);
+        case 'before': {
+          const point = decodeOrThrow(anchor.cursor);
+          const { rows, reachedOldest, offline } = await older(chat, point, limit, signal);
+          return toPage(rows, { reachedOldest, reachedNewest: false, anchorIndex: null, offline });
+        }
+        case 'after': {
+          const point = decodeOrThrow(anchor.cursor);
+          const { rows, reachedNewest, offline } = await newer(chat, point, limit, signal);
+          return toPage(rows, { reachedOldest: false, reachedNewest, anchorIndex: null, offline });
+        }
+        case 'aroundDate':
+          return around(chat, { date: anchor.date, sortKey: Number.MIN_SAFE_INTEGER + 1 }, limit, { date: anchor.date }, signal);
+        case 'aroundMessage': {
+          const position = findMessagePosition(db, chat.id, anchor.messageId);
+          return around(chat, position, limit, { messageId: anchor.messageId }, signal);
+        }
+      }
+    },
+  };
+}
+
+/** The position just before / just after a point, for turning inclusive bounds into exclusive ones. */
+function justBefore(point: Point): Point {
+  return point.sortKey > Number.MIN_SAFE_INTEGER ? { date: point.date, sortKey: point.sortKey - 1 } : { date: point.date - 1, sortKey: Number.MAX_SAFE_INTEGER };
+}
+function justAfter(point: Point): Point {
+  return point.sortKey < Number.MAX_SAFE_INTEGER ? { date: point.date, sortKey: point.sortKey + 1 } : { date: point.date + 1, sortKey: Number.MIN_SAFE_INTEGER };
+}
+
+function signalAborted(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+function isAt(row: StoredMessage | undefined, point: Point): boolean {
+  return row !== undefined && comparePositions(row.position, point) === 0;
+}
+
+function decodeOrThrow(cursor: string): MessagePosition {
+  const position = decodeCursor(cursor);
+  if (!position) throw new ScrollbackError('INVALID_INPUT', 'The cursor is not one returned by a history page.');
+  return position;
+}
+
+function emptyPage(reachedOldest: boolean, reachedNewest: boolean, anchorIndex: number | null = null): HistoryPage {
+  return { messages: [], olderCursor: null, newerCursor: null, reachedOldest, reachedNewest, anchorIndex, offline: false };
+}
+
+function toPage(
+  rows: StoredMessage[],
+  flags: { reachedOldest: boolean; reachedNewest: boolean; anchorIndex: number | null; offline: boolean },
+): HistoryPage {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    messages: rows.map((row) => row.message),
+    olderCursor: first ? encodeCursor(first.position) : null,
+    newerCursor: last ? encodeCursor(last.position) : null,
+    ...flags,
+  };
+}

@@ -1,0 +1,54 @@
+import type { ChatKind, SourceKind } from '../../../shared/domain.ts';
+import type { MessagePosition } from '../../../shared/cursor.ts';
+import type { SourceMessage } from './SourceMessage.ts';
+
+/** A chat as its source lists it. */
+export interface SourceChat {
+  /** The source's own key for the chat, unique within the source. */
+  key: string;
+  name: string;
+  kind: ChatKind;
+  /** What the source needs to reach the chat again after a restart; stored with the chat. Not a secret. */
+  peer?: unknown;
+  messageCount: number | null;
+  lastMessageDate: number | null;
+}
+
+/** How the engine names a chat to its source. */
+export interface SourceChatRef {
+  key: string;
+  peer: unknown;
+}
+
+/**
+ * One contiguous run of a chat's history, as a source returns it (any order). Contiguous means: no message
+ * of the chat lies between two returned messages. An empty page in the older (newer) direction means the
+ * oldest (newest) message has been passed.
+ */
+export interface SourcePage {
+  messages: SourceMessage[];
+  /** The run starts at the first message of the chat. */
+  reachedOldest: boolean;
+  /** The run ends at the newest message the source has. */
+  reachedNewest: boolean;
+  /** The source's total count of the chat when it says it. */
+  totalCount?: number | null;
+}
+
+export type AroundTarget = { date: number } | { messageId: string };
+
+/**
+ * The one seam between the engine and the outside world: every source (demo, Telegram, RyzeAPI, imported
+ * files) implements this, and tests replace the outside world behind it.
+ * Positions passed in are exclusive: the message at `point` is not returned.
+ */
+export interface HistorySource {
+  readonly id: string;
+  readonly kind: SourceKind;
+  listChats(signal?: AbortSignal): Promise<SourceChat[]>;
+  getLatest(chat: SourceChatRef, limit: number, signal?: AbortSignal): Promise<SourcePage>;
+  getOlder(chat: SourceChatRef, point: MessagePosition, limit: number, signal?: AbortSignal): Promise<SourcePage>;
+  getNewer(chat: SourceChatRef, point: MessagePosition, limit: number, signal?: AbortSignal): Promise<SourcePage>;
+  /** About `limit` messages around the target: the target (or the first message at/after the date) included. */
+  getAround(chat: SourceChatRef, target: AroundTarget, limit: number, signal?: AbortSignal): Promise<SourcePage>;
+}

@@ -1,0 +1,17 @@
+import type { ChatMessage } from '../../../shared/domain.ts';
+
+/** Who wrote a message, as the source names them. `key` is unique within the source. */
+export interface SourceSender {
+  key: string;
+  name: string;
+  /** What the source needs to reach this peer again (e.g. Telegram access hash). Never a secret. */
+  peer?: unknown;
+}
+
+/** A message as a source delivers it, before it has a local chat id. */
+export interface SourceMessage
+  extends Omit<ChatMessage, 'chatId' | 'senderId' | 'senderName'> {
+  /** Tie-breaker after date; (date, sortKey) must be unique within the chat and follow history order. */
+  sortKey: number;
+  sender: SourceSender | null;
+}

@@ -1,0 +1,117 @@
+import type { MessagePosition } from '../../../../shared/cursor.ts';
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage } from '../HistorySource.ts';
+import { createDemoMessage } from './createDemoMessage.ts';
+import { demoChats, type DemoChatSpec } from './demoChats.ts';
+import { DemoTimeline } from './DemoTimeline.ts';
+
+export const DEMO_SOURCE_ID = 'demo';
+
+export interface DemoSourceOptions {
+  /** Simulated network latency per request, so the demo exercises the same waits as a real account. */
+  latencyMs?: number;
+  /** When set, every request fails as if the network were down (to show the offline state). */
+  offline?: () => boolean;
+}
+
+interface DemoChat {
+  spec: DemoChatSpec;
+  timeline: DemoTimeline;
+}
+
+/**
+ * The built-in demo archive as a remote source: nothing is stored in the repo; message i of a chat is
+ * computed on demand, so opening the demo runs the same fetch-and-cache path as a real account.
+ */
+export function createDemoSource(options: DemoSourceOptions = {}): HistorySource & { timelineOf(chatKey: string): DemoTimeline } {
+  const chats = new Map<string, DemoChat>();
+  function chatFor(key: string): DemoChat {
+    let chat = chats.get(key);
+    if (!chat) {
+      const spec = demoChats.find((candidate) => candidate.key === key);
+      if (!spec) throw new ScrollbackError('CHAT_NOT_FOUND', `The demo archive has no chat “${key}”.`);
+      chat = {
+        spec,
+        timeline: new DemoTimeline({ seed: spec.seed, count: spec.count, start: Date.parse(spec.start), end: Date.parse(spec.end), gaps: spec.gaps }),
+      };
+      chats.set(key, chat);
+    }
+    return chat;
+  }
+
+  async function respond(signal: AbortSignal | undefined): Promise<void> {
+    if (options.offline?.()) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'The demo source is set to offline.');
+    const latency = options.latencyMs ?? 0;
+    if (latency > 0) await delay(latency, signal);
+    signal?.throwIfAborted();
+  }
+
+  /** Messages with indexes [from, to) of a chat, clamped to the chat. */
+  function slice(chat: DemoChat, from: number, to: number): SourcePage {
+    const start = Math.max(0, from);
+    const end = Math.min(chat.spec.count, to);
+    const messages = [];
+    for (let index = start; index < end; index++) messages.push(createDemoMessage(chat.spec, chat.timeline, index));
+    return { messages, reachedOldest: start === 0, reachedNewest: end === chat.spec.count, totalCount: chat.spec.count };
+  }
+
+  /** The index of the message a position names (ids are index + 1). */
+  function indexOf(point: MessagePosition): number {
+    return point.sortKey - 1;
+  }
+
+  return {
+    id: DEMO_SOURCE_ID,
+    kind: 'demo',
+    timelineOf: (chatKey) => chatFor(chatKey).timeline,
+    async listChats(signal): Promise<SourceChat[]> {
+      await respond(signal);
+      return demoChats.map((spec) => {
+        const chat = chatFor(spec.key);
+        return { key: spec.key, name: spec.name, kind: spec.kind, messageCount: spec.count, lastMessageDate: chat.timeline.dateOf(spec.count - 1) };
+      });
+    },
+    async getLatest(ref: SourceChatRef, limit, signal) {
+      await respond(signal);
+      const chat = chatFor(ref.key);
+      return slice(chat, chat.spec.count - limit, chat.spec.count);
+    },
+    async getOlder(ref, point, limit, signal) {
+      await respond(signal);
+      const index = indexOf(point);
+      return slice(chatFor(ref.key), index - limit, index);
+    },
+    async getNewer(ref, point, limit, signal) {
+      await respond(signal);
+      const index = indexOf(point);
+      return slice(chatFor(ref.key), index + 1, index + 1 + limit);
+    },
+    async getAround(ref, target: AroundTarget, limit, signal) {
+      await respond(signal);
+      const chat = chatFor(ref.key);
+      let index: number;
+      if ('messageId' in target) {
+        const id = Number(target.messageId);
+        if (!Number.isSafeInteger(id) || id < 1 || id > chat.spec.count) {
+          throw new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${target.messageId} is not in this chat.`);
+        }
+        index = id - 1;
+      } else {
+        index = chat.timeline.firstIndexAtOrAfter(target.date);
+      }
+      const half = Math.floor(limit / 2);
+      const from = Math.max(0, Math.min(index - half, chat.spec.count - limit));
+      return slice(chat, from, from + limit);
+    },
+  };
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { ChatSummary, SourceSummary } from '../domain.ts';
+import type { HistoryPage } from '../history.ts';
+import { MAX_PAGE_SIZE } from '../history.ts';
+import { decodeCursor, type HistoryCursor } from '../cursor.ts';
+import type { ErrorData } from '../errors.ts';
+import type { IpcMethodName } from './methods.ts';
+
+/** A method's input schema (validated in main) and its output type (carried as a phantom). */
+interface MethodSpec<Input extends z.ZodType, Output> {
+  input: Input;
+  output?: Output;
+}
+
+function method<Output>() {
+  return <Input extends z.ZodType>(input: Input): MethodSpec<Input, Output> => ({ input });
+}
+
+const cursorSchema = z
+  .string()
+  .max(400)
+  .refine((value) => decodeCursor(value) !== null, { message: 'is not a cursor returned by a history page' })
+  .transform((value) => value as HistoryCursor);
+
+const epochMs = z.number().int().min(-62_135_596_800_000).max(253_402_300_799_999);
+
+export const historyRequestSchema = z.strictObject({
+  chatId: z.number().int().positive(),
+  anchor: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('latest') }),
+    z.strictObject({ kind: z.literal('before'), cursor: cursorSchema }),
+    z.strictObject({ kind: z.literal('after'), cursor: cursorSchema }),
+    z.strictObject({ kind: z.literal('aroundDate'), date: epochMs }),
+    z.strictObject({ kind: z.literal('aroundMessage'), messageId: z.string().min(1).max(200) }),
+  ]),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
+});
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  platform: string;
+}
+
+const noInput = z.strictObject({}).optional();
+
+/** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */
+export const ipcContract = {
+  getAppInfo: method<AppInfo>()(noInput),
+  listSources: method<SourceSummary[]>()(noInput),
+  listChats: method<ChatSummary[]>()(noInput),
+  getHistoryPage: method<HistoryPage>()(historyRequestSchema),
+  /** Opens an http(s) link in the system browser. Anything else is refused. */
+  openExternalLink: method<void>()(z.strictObject({ url: z.string().max(8192) })),
+} satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
+
+export type IpcContract = typeof ipcContract;
+export type IpcInput<K extends IpcMethodName> = z.input<IpcContract[K]['input']>;
+export type IpcParsedInput<K extends IpcMethodName> = z.output<IpcContract[K]['input']>;
+export type IpcOutput<K extends IpcMethodName> = IpcContract[K] extends MethodSpec<z.ZodType, infer Output> ? Output : never;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
+
+/** What `window.scrollback` exposes: one function per method, answering with a result object. */
+export type ScrollbackBridge = {
+  [K in IpcMethodName]: (input?: IpcInput<K>) => Promise<IpcResult<IpcOutput<K>>>;
+};
+
+/** What the main process implements: one handler per method, given validated input. */
+export type IpcHandlers = {
+  [K in IpcMethodName]: (input: IpcParsedInput<K>) => Promise<IpcOutput<K>> | IpcOutput<K>;
+};

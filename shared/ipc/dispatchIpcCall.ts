@@ -1,0 +1,39 @@
+import { ipcContract, type IpcHandlers, type IpcResult } from './contract.ts';
+import { ipcMethodNames, type IpcMethodName } from './methods.ts';
+import { ScrollbackError, toErrorData } from '../errors.ts';
+
+export function isIpcMethodName(name: unknown): name is IpcMethodName {
+  return typeof name === 'string' && (ipcMethodNames as readonly string[]).includes(name);
+}
+
+/**
+ * Validates one call against the contract and runs its handler. Never throws: every failure becomes
+ * `{ok: false, error}`. Used by every transport (Electron IPC, the loopback harness, tests).
+ */
+export async function dispatchIpcCall(
+  handlers: IpcHandlers,
+  method: string,
+  rawInput: unknown,
+  onUnexpectedError: (error: unknown, method: string) => void,
+): Promise<IpcResult<unknown>> {
+  if (!isIpcMethodName(method)) {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown method "${String(method).slice(0, 60)}".` } };
+  }
+  const parsed = ipcContract[method].input.safeParse(rawInput ?? undefined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'input';
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: `${method}: ${where} ${issue?.message ?? 'is invalid'}.` },
+    };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    if (!(error instanceof ScrollbackError)) onUnexpectedError(error, method);
+    return { ok: false, error: toErrorData(error) };
+  }
+}

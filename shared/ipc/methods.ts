@@ -1,0 +1,11 @@
+/**
+ * The names of the IPC methods, with no dependencies, so the sandboxed preload can import it.
+ * `contract.ts` must define exactly these (the compiler checks it).
+ */
+export const ipcMethodNames = ['getAppInfo', 'listSources', 'listChats', 'getHistoryPage', 'openExternalLink'] as const;
+
+export type IpcMethodName = (typeof ipcMethodNames)[number];
+
+export function ipcChannelFor(method: IpcMethodName): string {
+  return `scrollback:${method}`;
+}
