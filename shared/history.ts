@@ -15,6 +15,13 @@ export interface HistoryRequest {
   limit: number;
 }
 
+/** Enough of the message just before a page to draw day separators and sender groups across the seam. */
+export interface PreviousMessageSummary {
+  date: number;
+  senderId: string | null;
+  service: boolean;
+}
+
 export interface HistoryPage {
   /** Oldest first. Always one contiguous run of history: never spans a gap. */
   messages: ChatMessage[];
@@ -31,6 +38,11 @@ export interface HistoryPage {
    * the date; `messages.length` when every message is older). Null for the other anchors.
    */
   anchorIndex: number | null;
+  /**
+   * The message just before `messages[0]`, so the first row looks the same whichever window it is loaded
+   * in. Null when `messages[0]` is the first message of the chat, or when it could not be learned (offline).
+   */
+  previous: PreviousMessageSummary | null;
   /** True when the source could not be reached and the page came from the cache alone. */
   offline: boolean;
 }

@@ -9,3 +9,6 @@ export type IpcMethodName = (typeof ipcMethodNames)[number];
 export function ipcChannelFor(method: IpcMethodName): string {
   return `scrollback:${method}`;
 }
+
+/** The one channel main uses to push events (see events.ts) to the window. */
+export const appEventChannel = 'scrollback:event';

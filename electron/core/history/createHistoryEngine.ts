@@ -1,9 +1,9 @@
-import type { HistoryPage, HistoryRequest } from '../../../shared/history.ts';
+import type { HistoryPage, HistoryRequest, PreviousMessageSummary } from '../../../shared/history.ts';
 import { comparePositions, decodeCursor, encodeCursor, type MessagePosition } from '../../../shared/cursor.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { CacheDatabase } from '../cache/CacheDatabase.ts';
 import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
-import { findCoverageContaining, findNewestCoverage, type CoverageRange } from '../cache/coverageQueries.ts';
+import { findCoverageAfter, findCoverageContaining, findNewestCoverage, type CoverageRange } from '../cache/coverageQueries.ts';
 import {
   findMessageAt,
   findMessagePosition,
@@ -113,7 +113,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     }
   }
 
-  async function latest(chat: ChatRecord, limit: number, signal?: AbortSignal): Promise<HistoryPage> {
+  async function latest(chat: ChatRecord, limit: number, signal?: AbortSignal): Promise<Omit<HistoryPage, 'previous'>> {
     let newestRange: CoverageRange | null;
     let offline = false;
     let reachedNewest = false;
@@ -143,7 +143,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
   }
 
   /** A window of `limit` around `target`: the first half older than it, the rest at or after it. */
-  async function around(chat: ChatRecord, knownTarget: Point | null, limit: number, fetchTarget: AroundTarget, signal?: AbortSignal): Promise<HistoryPage> {
+  async function around(chat: ChatRecord, knownTarget: Point | null, limit: number, fetchTarget: AroundTarget, signal?: AbortSignal): Promise<Omit<HistoryPage, 'previous'>> {
     let target = knownTarget ?? { date: 0, sortKey: 0 };
     let range = knownTarget ? coverageAround(chat.id, knownTarget) : null;
     let sourceSaysNewest = false;
@@ -166,7 +166,13 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
           if (!found) throw messageNotFound(fetchTarget.messageId);
           target = found;
         }
-        range = coverageAround(chat.id, target) ?? (sourceSaysNewest ? findCoverageContaining(db, chat.id, bounds.newest) : null);
+        // The source's window may not reach before the target (a window of one, or the chat's first day):
+        // then the run holding the first message at or after the target, as the source placed it, is used.
+        const firstAtOrAfter = page.messages.reduce<Point | null>(
+          (best, message) => (comparePositions(message, target) >= 0 && (!best || comparePositions(message, best) < 0) ? message : best),
+          null,
+        );
+        range = coverageAround(chat.id, target) ?? findCoverageContaining(db, chat.id, firstAtOrAfter ?? bounds.newest);
       } catch (error) {
         throw handleSourceError(error, chat);
       }
@@ -187,7 +193,10 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
    */
   function coverageAround(chatId: number, target: Point): CoverageRange | null {
     const range = findCoverageContaining(db, chatId, target);
-    return range && (comparePositions(range.from, target) < 0 || range.reachesOldest) ? range : null;
+    if (range) return comparePositions(range.from, target) < 0 || range.reachesOldest ? range : null;
+    // A target before the first message of the chat falls at the start of the run that begins the chat.
+    const next = findCoverageAfter(db, chatId, target);
+    return next && next.reachesOldest ? next : null;
   }
 
   /** The full position (with id, which id-based sources page by) of a run's endpoint. */
@@ -209,30 +218,54 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     return new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${messageId} is not in this chat.`);
   }
 
+  /**
+   * The message before the page's first, from the cache, or fetched from the source when the page starts a
+   * covered run (one small request; it is then cached too). Null at the start of the chat or when unknown.
+   */
+  async function previousOf(chat: ChatRecord, page: Omit<HistoryPage, 'previous'>, signal?: AbortSignal): Promise<PreviousMessageSummary | null> {
+    if (page.reachedOldest || !page.olderCursor) return null;
+    const first = decodeOrThrow(page.olderCursor);
+    const range = findCoverageContaining(db, chat.id, first);
+    let previous = range ? selectMessagesBefore(db, chat.id, first, range.from, 1)[0] : undefined;
+    if (!previous && !(range?.reachesOldest && comparePositions(range.from, first) === 0)) {
+      try {
+        previous = (await older(chat, first, 1, signal)).rows[0];
+      } catch {
+        return null;
+      }
+    }
+    return previous ? { date: previous.message.date, senderId: previous.message.senderId, service: previous.message.service !== null } : null;
+  }
+
+  async function pageFor(chat: ChatRecord, request: HistoryRequest, signal?: AbortSignal): Promise<Omit<HistoryPage, 'previous'>> {
+    const { anchor, limit } = request;
+    switch (anchor.kind) {
+      case 'latest':
+        return latest(chat, limit, signal);
+      case 'before': {
+        const point = decodeOrThrow(anchor.cursor);
+        const { rows, reachedOldest, offline } = await older(chat, point, limit, signal);
+        return toPage(rows, { reachedOldest, reachedNewest: false, anchorIndex: null, offline });
+      }
+      case 'after': {
+        const point = decodeOrThrow(anchor.cursor);
+        const { rows, reachedNewest, offline } = await newer(chat, point, limit, signal);
+        return toPage(rows, { reachedOldest: false, reachedNewest, anchorIndex: null, offline });
+      }
+      case 'aroundDate':
+        return around(chat, { date: anchor.date, sortKey: Number.MIN_SAFE_INTEGER + 1 }, limit, { date: anchor.date }, signal);
+      case 'aroundMessage': {
+        const position = findMessagePosition(db, chat.id, anchor.messageId);
+        return around(chat, position, limit, { messageId: anchor.messageId }, signal);
+      }
+    }
+  }
+
   return {
     async getHistoryPage(request, signal) {
       const chat = getChatRecord(db, request.chatId);
-      const { anchor, limit } = request;
-      switch (anchor.kind) {
-        case 'latest':
-          return latest(chat, limit, signal);
-        case 'before': {
-          const point = decodeOrThrow(anchor.cursor);
-          const { rows, reachedOldest, offline } = await older(chat, point, limit, signal);
-          return toPage(rows, { reachedOldest, reachedNewest: false, anchorIndex: null, offline });
-        }
-        case 'after': {
-          const point = decodeOrThrow(anchor.cursor);
-          const { rows, reachedNewest, offline } = await newer(chat, point, limit, signal);
-          return toPage(rows, { reachedOldest: false, reachedNewest, anchorIndex: null, offline });
-        }
-        case 'aroundDate':
-          return around(chat, { date: anchor.date, sortKey: Number.MIN_SAFE_INTEGER + 1 }, limit, { date: anchor.date }, signal);
-        case 'aroundMessage': {
-          const position = findMessagePosition(db, chat.id, anchor.messageId);
-          return around(chat, position, limit, { messageId: anchor.messageId }, signal);
-        }
-      }
+      const page = await pageFor(chat, request, signal);
+      return { ...page, previous: await previousOf(chat, page, signal) };
     },
   };
 }
@@ -260,13 +293,13 @@ function decodeOrThrow(cursor: string): MessagePosition {
 }
 
 function emptyPage(reachedOldest: boolean, reachedNewest: boolean, anchorIndex: number | null = null): HistoryPage {
-  return { messages: [], olderCursor: null, newerCursor: null, reachedOldest, reachedNewest, anchorIndex, offline: false };
+  return { messages: [], olderCursor: null, newerCursor: null, reachedOldest, reachedNewest, anchorIndex, previous: null, offline: false };
 }
 
 function toPage(
   rows: StoredMessage[],
   flags: { reachedOldest: boolean; reachedNewest: boolean; anchorIndex: number | null; offline: boolean },
-): HistoryPage {
+): Omit<HistoryPage, 'previous'> {
   const first = rows[0];
   const last = rows[rows.length - 1];
   return {

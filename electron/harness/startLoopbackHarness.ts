@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
+import { dispatchIpcCall } from '../../shared/ipc/dispatchIpcCall.ts';
+import type { IpcHandlers } from '../../shared/ipc/contract.ts';
+import type { Logger } from '../core/app/Logger.ts';
+import { harnessBridgeScript } from './harnessBridgeScript.ts';
+
+export interface LoopbackHarness {
+  /** Open this in a browser: it carries the session token in the fragment. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const BRIDGE_PATH = '/harness-bridge.js';
+const MAX_BODY_BYTES = 1_000_000;
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves the built renderer to a real browser and answers its `window.scrollback` calls with the real core,
+ * over the same contract as the preload. Bound to 127.0.0.1 only; every call needs the random token; the
+ * Host header must be the loopback address (no DNS rebinding); responses carry the app's CSP.
+ */
+export async function startLoopbackHarness(options: { handlers: IpcHandlers; rendererFolder: string; port?: number; logger: Logger }): Promise<LoopbackHarness> {
+  const token = crypto.randomBytes(24).toString('base64url');
+  const root = path.resolve(options.rendererFolder);
+  const indexHtml = (await fs.readFile(path.join(root, 'index.html'), 'utf8')).replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+  const bridge = harnessBridgeScript();
+  let expectedHost = '';
+
+  const server = http.createServer(async (request, response) => {
+    const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    const send = (status: number, type: string, body: string | Buffer) => {
+      response.writeHead(status, { ...headers, 'content-type': type });
+      response.end(body);
+    };
+    if (request.headers.host !== expectedHost) return send(421, 'text/plain', 'Wrong host');
+    const url = new URL(request.url ?? '/', `http://${expectedHost}`);
+
+    if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      const presented = String(request.headers['x-scrollback-token'] ?? '');
+      if (presented.length !== token.length || !crypto.timingSafeEqual(Buffer.from(presented), Buffer.from(token))) {
+        return send(403, 'application/json', JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong harness token.' } }));
+      }
+      let body = '';
+      for await (const chunk of request) {
+        body += chunk;
+        if (body.length > MAX_BODY_BYTES) return send(413, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Request too large.' } }));
+      }
+      let input: unknown;
+      try {
+        input = body === '' ? undefined : JSON.parse(body);
+      } catch {
+        return send(400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON.' } }));
+      }
+      const result = await dispatchIpcCall(options.handlers, url.pathname.slice('/rpc/'.length), input ?? undefined, (error, method) => options.logger.error(`${method} failed`, error));
+      return send(200, 'application/json', JSON.stringify(result));
+    }
+    if (request.method !== 'GET') return send(405, 'text/plain', 'Method not allowed');
+    if (url.pathname === BRIDGE_PATH) return send(200, contentTypes['.js']!, bridge);
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypes['.html']!, indexHtml);
+    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(root + path.sep)) return send(404, 'text/plain', 'Not found');
+    try {
+      return send(200, contentTypes[path.extname(file)] ?? 'application/octet-stream', await fs.readFile(file));
+    } catch {
+      return send(404, 'text/plain', 'Not found');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  expectedHost = `127.0.0.1:${port}`;
+  return {
+    url: `http://${expectedHost}/#token=${token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { AppEvent, MenuCommand } from '../../shared/ipc/events.ts';
+import { appEventChannel } from '../../shared/ipc/methods.ts';
+
+export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopment: boolean): Menu {
+  const send = (command: MenuCommand) => () => {
+    const event: AppEvent = { kind: 'menuCommand', command };
+    getWindow()?.webContents.send(appEventChannel, event);
+  };
+  // The window handles these shortcuts itself (they work in the browser harness too); the menu shows
+  // them and sends the command when clicked, without registering the keys a second time.
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: send('importFiles') },
+        { label: 'Export Chat…', accelerator: 'CmdOrCtrl+E', registerAccelerator: false, click: send('exportChat') },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&Go',
+      submenu: [
+        { label: 'Jump to Date…', accelerator: 'CmdOrCtrl+G', registerAccelerator: false, click: send('jumpToDate') },
+        { label: 'Jump to Latest', accelerator: 'CmdOrCtrl+End', registerAccelerator: false, click: send('jumpToLatest') },
+        { label: 'Filter Chats', accelerator: 'CmdOrCtrl+K', registerAccelerator: false, click: send('focusChatFilter') },
+        { type: 'separator' },
+        { label: 'Find in Chat…', accelerator: 'CmdOrCtrl+F', registerAccelerator: false, click: send('find') },
+        { label: 'Find in All Chats…', accelerator: 'CmdOrCtrl+Shift+F', registerAccelerator: false, click: send('findAll') },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { role: 'resetZoom' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDevelopment ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { BrowserWindow, nativeTheme } from 'electron';
+import { readWindowState, writeWindowState } from './windowState.ts';
+
+export function createMainWindow(options: { preloadPath: string; stateFolder: string; url: string }): BrowserWindow {
+  const state = readWindowState(options.stateFolder);
+  const window = new BrowserWindow({
+    width: state.width,
+    height: state.height,
+    x: state.x,
+    y: state.y,
+    minWidth: 640,
+    minHeight: 420,
+    show: false,
+    title: 'Scrollback',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#17191c' : '#ffffff',
+    webPreferences: {
+      preload: path.resolve(options.preloadPath),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    writeWindowState(options.stateFolder, { ...bounds, maximized: window.isMaximized() });
+  });
+  void window.loadURL(options.url);
+  return window;
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, type WebFrameMain } from 'electron';
+import { createCoreHandlers } from '../core/app/createCoreHandlers.ts';
+import { createStderrLogger } from '../core/app/Logger.ts';
+import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
+import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
+import { ScrollbackError } from '../../shared/errors.ts';
+import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './appProtocol.ts';
+import { applySecurityPolicy, openExternalLink } from './applySecurityPolicy.ts';
+import { buildAppMenu } from './buildAppMenu.ts';
+import { createMainWindow } from './createMainWindow.ts';
+import { registerIpcHandlers } from './registerIpcHandlers.ts';
+
+const logger = createStderrLogger('info');
+// electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+const isAppUrl = (url: string) => url.startsWith(devServerUrl ?? `${APP_ORIGIN}/`);
+
+app.setName('Scrollback');
+registerAppSchemeAsPrivileged();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: ScrollbackCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  try {
+    core = openScrollbackCore({ databasePath: resolveDatabasePath({ dataFolder: userData }), logger });
+    if (core.listSources().length === 0) await core.setUpDemo();
+  } catch (error) {
+    const message = error instanceof ScrollbackError ? error.message : String(error);
+    logger.error('could not open the cache', error);
+    dialog.showErrorBox('Scrollback cannot open its cache', message);
+    app.exit(1);
+    return;
+  }
+  applySecurityPolicy(isAppUrl);
+  if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'));
+  const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
+  registerIpcHandlers(createCoreHandlers(core, { version: app.getVersion(), openExternalLink }), isTrustedFrame, logger);
+  Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined));
+  openWindow(userData);
+}
+
+function openWindow(userData: string): void {
+  mainWindow = createMainWindow({ preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'), stateFolder: userData, url: appUrl });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0 && core) openWindow(app.getPath('userData'));
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});
+
+void app.whenReady().then(start);

@@ -1,0 +1,18 @@
+// The bridge: the only thing the sandboxed window can reach. It exposes one named function per contract
+// method (never ipcRenderer itself), derived from the method list so it cannot drift from the contract.
+import { contextBridge, ipcRenderer } from 'electron';
+import { appEventChannel, ipcChannelFor, ipcMethodNames } from '../../shared/ipc/methods.ts';
+
+const bridge: Record<string, unknown> = {};
+for (const method of ipcMethodNames) {
+  bridge[method] = (input?: unknown) => ipcRenderer.invoke(ipcChannelFor(method), input);
+}
+bridge.onAppEvent = (listener: (event: unknown) => void) => {
+  const forward = (_event: unknown, payload: unknown) => listener(payload);
+  ipcRenderer.on(appEventChannel, forward);
+  return () => {
+    ipcRenderer.removeListener(appEventChannel, forward);
+  };
+};
+
+contextBridge.exposeInMainWorld('scrollback', bridge);

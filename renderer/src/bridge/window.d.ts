@@ -1,0 +1,9 @@
+import type { ScrollbackBridge } from '../../../shared/ipc/contract.ts';
+import type { ScrollbackEventBridge } from '../../../shared/ipc/events.ts';
+
+declare global {
+  interface Window {
+    /** Provided by the preload (Electron) or the loopback harness (browser tests). */
+    scrollback: ScrollbackBridge & ScrollbackEventBridge;
+  }
+}

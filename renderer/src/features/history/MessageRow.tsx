@@ -1,0 +1,89 @@
+import { memo } from 'react';
+import type { ChatMessage } from '../../../../shared/domain.ts';
+import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
+import { MediaPlaceholder } from './MediaPlaceholder.tsx';
+import { RichText } from './RichText.tsx';
+
+export interface MessageRowProps {
+  message: ChatMessage;
+  /** First message of its local day in the loaded window: draws the day separator above it. */
+  startsDay: boolean;
+  /** First of a run from one sender: shows the name. */
+  startsGroup: boolean;
+  /** The first message of the chat: draws the "beginning of this chat" marker above it. */
+  startsChat: boolean;
+  highlighted: boolean;
+  /** The replied-to message when it is loaded, for the quoted snippet. */
+  replyTo: ChatMessage | null;
+  onReplyClick(messageId: string): void;
+}
+
+const SENDER_COLOURS = 8;
+function colourOf(senderId: string | null): number {
+  let hash = 0;
+  for (const char of senderId ?? '') hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return Math.abs(hash) % SENDER_COLOURS;
+}
+
+function snippetOf(message: ChatMessage): string {
+  if (message.text) return message.text.length > 90 ? `${message.text.slice(0, 90)}…` : message.text;
+  return message.media ? message.media.kind[0]!.toUpperCase() + message.media.kind.slice(1) : 'Message';
+}
+
+/** One message. Memoised: while scrolling, only rows entering the window render. */
+export const MessageRow = memo(function MessageRow({ message, startsDay, startsGroup, startsChat, highlighted, replyTo, onReplyClick }: MessageRowProps) {
+  const iso = new Date(message.date).toISOString();
+  const label = `${message.senderName ?? 'Unknown'}, ${formatDateTime(message.date)}`;
+  return (
+    <div className="message-row-inner">
+      {startsChat && <div className="chat-start">Beginning of this chat</div>}
+      {startsDay && (
+        <div className="day-separator" role="separator">
+          <span>{formatDay(message.date)}</span>
+        </div>
+      )}
+      {message.service ? (
+        <div className="service-line" data-message-id={message.id} data-date={iso} tabIndex={-1} role="listitem" aria-label={`${message.text}, ${formatDateTime(message.date)}`}>
+          <span dir="auto">{message.text}</span>
+        </div>
+      ) : (
+        <div
+          className={`message${message.out ? ' out' : ''}${startsGroup ? ' group-start' : ''}${highlighted ? ' highlighted' : ''}`}
+          data-message-id={message.id}
+          data-date={iso}
+          tabIndex={-1}
+          role="listitem"
+          aria-label={label}
+        >
+          {startsGroup && !message.out && <div className={`sender sender-${colourOf(message.senderId)}`} dir="auto">{message.senderName ?? 'Deleted Account'}</div>}
+          {message.forward && <div className="forwarded">Forwarded from <span dir="auto">{message.forward.fromName}</span></div>}
+          {message.replyToId && (
+            <button type="button" className="reply-quote" onClick={() => onReplyClick(message.replyToId!)} aria-label="Go to the replied message">
+              {replyTo ? (
+                <>
+                  <span className="reply-sender" dir="auto">{replyTo.senderName ?? 'Unknown'}</span>
+                  <span className="reply-text" dir="auto">{snippetOf(replyTo)}</span>
+                </>
+              ) : (
+                <span className="reply-text">Reply to message #{message.replyToId}</span>
+              )}
+            </button>
+          )}
+          {message.media && <MediaPlaceholder media={message.media} />}
+          {message.text && (
+            <div className="text" dir="auto">
+              <RichText text={message.text} entities={message.entities} />
+            </div>
+          )}
+          <div className="meta">
+            {message.reactions.map((reaction) => (
+              <span key={reaction.emoji} className="reaction">{reaction.emoji} {reaction.count}</span>
+            ))}
+            {message.editDate !== null && <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>edited</span>}
+            <time dateTime={iso} title={formatDateTime(message.date)}>{formatTime(message.date)}</time>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+});

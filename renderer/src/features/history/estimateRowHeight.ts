@@ -1,0 +1,16 @@
+import type { ChatMessage } from '../../../../shared/domain.ts';
+
+/** A first guess of a row's height before it is measured; close guesses mean less correction while scrolling. */
+export function estimateRowHeight(message: ChatMessage | undefined): number {
+  if (!message) return 48;
+  if (message.service) return 36;
+  let height = 44;
+  const lines = Math.ceil(message.text.length / 60);
+  height += Math.max(0, lines - 1) * 20;
+  const media = message.media;
+  if (media && 'width' in media && 'height' in media) height += Math.min(320, media.height * Math.min(1, 320 / media.width)) + 8;
+  else if (media) height += 28;
+  if (message.replyToId) height += 40;
+  if (message.forward) height += 18;
+  return height;
+}

@@ -1,0 +1,40 @@
+// `npm run preview:web -- --port N`: the real renderer in any browser, on the real core and the current
+// database (SCROLLBACK_DB or the default), over the loopback harness. Builds the renderer first if needed.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCoreHandlers } from '../electron/core/app/createCoreHandlers.ts';
+import { createStderrLogger } from '../electron/core/app/Logger.ts';
+import { openScrollbackCore } from '../electron/core/app/openScrollbackCore.ts';
+import { resolveDatabasePath } from '../electron/core/app/resolveDatabasePath.ts';
+import { startLoopbackHarness } from '../electron/harness/startLoopbackHarness.ts';
+
+const { values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' }, latency: { type: 'string' } } });
+const root = path.resolve(import.meta.dirname, '..');
+const rendererFolder = path.join(root, 'out/renderer');
+if (!fs.existsSync(path.join(rendererFolder, 'index.html'))) {
+  process.stderr.write('Building the renderer…\n');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit', cwd: root });
+}
+const logger = createStderrLogger('info');
+const core = openScrollbackCore({
+  databasePath: resolveDatabasePath({ flag: values.db }),
+  logger,
+  demo: { latencyMs: values.latency ? Number(values.latency) : 0 },
+});
+if (core.listSources().length === 0) await core.setUpDemo();
+const harness = await startLoopbackHarness({
+  handlers: createCoreHandlers(core, { version: 'web-preview', openExternalLink: (url) => logger.info(`would open ${url} in the system browser`) }),
+  rendererFolder,
+  port: values.port ? Number(values.port) : 0,
+  logger,
+});
+process.stdout.write(`Scrollback is at ${harness.url}\n(database: ${core.databasePath}; Ctrl+C to stop)\n`);
+const stop = async () => {
+  await harness.close();
+  core.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

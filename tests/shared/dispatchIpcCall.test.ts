@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { dispatchIpcCall } from '../../shared/ipc/dispatchIpcCall.ts';
+import type { IpcHandlers } from '../../shared/ipc/contract.ts';
+import { ipcMethodNames } from '../../shared/ipc/methods.ts';
+import { ScrollbackError } from '../../shared/errors.ts';
+import { encodeCursor } from '../../shared/cursor.ts';
+
+function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
+  return {
+    getAppInfo: () => ({ version: '1', databasePath: '/x', platform: 'linux' }),
+    listSources: () => [],
+    listChats: () => [],
+    getHistoryPage: () => ({ messages: [], olderCursor: null, newerCursor: null, reachedOldest: true, reachedNewest: true, anchorIndex: null, previous: null, offline: false }),
+    openExternalLink: () => undefined,
+    ...overrides,
+  };
+}
+
+describe('dispatchIpcCall', () => {
+  it('passes validated input to the handler and wraps its value', async () => {
+    const getHistoryPage = vi.fn(handlers().getHistoryPage);
+    const cursor = encodeCursor({ date: 10, sortKey: 3, id: '3' });
+    const result = await dispatchIpcCall(handlers({ getHistoryPage }), 'getHistoryPage', { chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 }, () => {});
+    expect(result.ok).toBe(true);
+    expect(getHistoryPage).toHaveBeenCalledWith({ chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 });
+  });
+
+  it.each([
+    [{ chatId: -1, anchor: { kind: 'latest' }, limit: 5 }, /chatId/],
+    [{ chatId: 1, anchor: { kind: 'before', cursor: 'nonsense' }, limit: 5 }, /anchor.cursor is not a cursor/],
+    [{ chatId: 1, anchor: { kind: 'latest' }, limit: 100000 }, /limit/],
+    [{ chatId: 1, anchor: { kind: 'sideways' }, limit: 5 }, /anchor/],
+    [{ chatId: 1, anchor: { kind: 'latest' }, limit: 5, extra: true }, /input|extra/i],
+  ])('refuses %j as INVALID_INPUT naming the field', async (input, field) => {
+    const getHistoryPage = vi.fn();
+    const result = await dispatchIpcCall(handlers({ getHistoryPage }), 'getHistoryPage', input, () => {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(field) } });
+    expect(getHistoryPage).not.toHaveBeenCalled();
+  });
+
+  it('returns a ScrollbackError as data and hides anything else behind INTERNAL, logging it', async () => {
+    const logged: unknown[] = [];
+    const known = await dispatchIpcCall(handlers({ listChats: () => { throw new ScrollbackError('RATE_LIMITED', 'wait', { retryAfterMs: 3000 }); } }), 'listChats', undefined, (e) => logged.push(e));
+    expect(known).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: 'wait', retryAfterMs: 3000 } });
+    const secret = 'session=AAAsecret';
+    const unknown = await dispatchIpcCall(handlers({ listChats: () => { throw new Error(secret); } }), 'listChats', undefined, (e) => logged.push(e));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(unknown)).not.toContain(secret);
+    expect(logged).toHaveLength(1);
+  });
+
+  it('refuses unknown methods', async () => {
+    expect(await dispatchIpcCall(handlers(), 'deleteEverything', {}, () => {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('property: any payload to any method gets an answer, never a throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ipcMethodNames, 'nope', '__proto__'), fc.anything(), async (method, payload) => {
+        const result = await dispatchIpcCall(handlers(), method, payload, () => {});
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
