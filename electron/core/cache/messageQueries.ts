@@ -4,6 +4,7 @@ import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { SourceMessage } from '../sources/SourceMessage.ts';
 import type { CacheDatabase } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
+import { foldForSearch } from '../text/foldForSearch.ts';
 
 interface MessageRow {
   source_msg_id: string;
@@ -130,7 +131,7 @@ interface ExistingRow {
 
 /**
  * Stores messages of one chat (call inside a transaction). New messages are inserted and indexed for
- * search in one batch; a message already stored is updated only when it was edited since.
+ * search in batches; a message already stored is updated only when it was edited since.
  * Returns how many messages were new.
  */
 export function insertMessages(
@@ -174,15 +175,19 @@ export function insertMessages(
     else existing.push(message);
   }
   if (inserted > 0) {
-    // One INSERT…SELECT for the batch: about three times faster than indexing row by row.
-    cachedStatement(
-      db,
-      `INSERT INTO message_search (rowid, body) SELECT id, fold(text) FROM messages WHERE id > ? AND text <> ''`,
-    ).run(maxIdBefore);
-    cachedStatement(db, 'UPDATE chats SET cached_count = cached_count + ? WHERE id = ?').run(inserted, chatId);
+    // New rows are exactly those above the old max id (INTEGER PRIMARY KEY assigns max + 1). One
+    // INSERT…SELECT indexes them all: three times faster than a statement per row or a VALUES list.
+    cachedStatement(db, `INSERT INTO message_search (rowid, body) SELECT id, fold(text) FROM messages WHERE id > ? AND text <> ''`).run(maxIdBefore);
   }
+  if (inserted > 0) cachedStatement(db, 'UPDATE chats SET cached_count = cached_count + ? WHERE id = ?').run(inserted, chatId);
   for (const message of existing) updateIfEdited(db, chatId, message);
   return inserted;
+}
+
+/** Removes a message's entry from the full-text index; a contentless index needs the text it indexed. */
+export function unindexForSearch(db: CacheDatabase, rowId: number, text: string): void {
+  if (text === '') return;
+  cachedStatement(db, `INSERT INTO message_search (message_search, rowid, body) VALUES ('delete', ?, ?)`).run(rowId, foldForSearch(text));
 }
 
 function updateIfEdited(db: CacheDatabase, chatId: number, message: SourceMessage): void {
@@ -204,9 +209,7 @@ function updateIfEdited(db: CacheDatabase, chatId: number, message: SourceMessag
     row.id,
   );
   if (row.text !== message.text) {
-    cachedStatement(db, 'DELETE FROM message_search WHERE rowid = ?').run(row.id);
-    if (message.text !== '') {
-      cachedStatement(db, 'INSERT INTO message_search (rowid, body) VALUES (?, fold(?))').run(row.id, message.text);
-    }
+    unindexForSearch(db, row.id, row.text);
+    if (message.text !== '') cachedStatement(db, 'INSERT INTO message_search (rowid, body) VALUES (?, fold(?))').run(row.id, message.text);
   }
 }

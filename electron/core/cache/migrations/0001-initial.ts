@@ -66,12 +66,13 @@ export const migration0001Initial: Migration = {
       CREATE UNIQUE INDEX messages_by_position ON messages (chat_id, date, sort_key);
 
       -- Contentless trigram index over foldForSearch(text): substring matching in every script, CJK included.
-      -- detail=none keeps it small and fast to build; matches are confirmed against the folded text.
+      -- detail=none and columnsize=0 keep it small and fast to build (matches are confirmed against the
+      -- folded text); removing an entry takes FTS5's 'delete' command with the text that was indexed.
       CREATE VIRTUAL TABLE message_search USING fts5 (
-        body, content = '', contentless_delete = 1, tokenize = 'trigram', detail = 'none'
+        body, content = '', tokenize = 'trigram', detail = 'none', columnsize = 0
       );
-      CREATE TRIGGER messages_delete_search AFTER DELETE ON messages BEGIN
-        DELETE FROM message_search WHERE rowid = old.id;
+      CREATE TRIGGER messages_delete_search AFTER DELETE ON messages WHEN old.text <> '' BEGIN
+        INSERT INTO message_search (message_search, rowid, body) VALUES ('delete', old.id, fold(old.text));
       END;
 
       -- Contiguous runs of a chat's history known to be completely cached, endpoints inclusive.

@@ -1,0 +1,23 @@
+// `npm run bench [-- --quick]`: prints a table and merges the figures into bench/results.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { printTable, writeFigures, type Figures } from './benchResults.ts';
+import { runHistoryBench } from './suites/historyBench.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const quick = values.quick === true;
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-bench-'));
+const resultsFile = path.join(import.meta.dirname, 'results.json');
+const figures: Figures = {};
+const began = performance.now();
+try {
+  process.stderr.write(`history: ingesting 1,000,000 demo messages and timing pages${quick ? ' (quick)' : ''}…\n`);
+  Object.assign(figures, (await runHistoryBench(folder, { quick })).figures);
+} finally {
+  fs.rmSync(folder, { recursive: true, force: true });
+}
+printTable(figures);
+writeFigures(resultsFile, figures);
+process.stdout.write(`\n${Object.keys(figures).length} figures written to ${path.relative(process.cwd(), resultsFile)} in ${Math.round((performance.now() - began) / 1000)} s\n`);

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { encodeCursor } from '../../shared/cursor.ts';
+import { openCacheDatabase } from '../../electron/core/cache/openCacheDatabase.ts';
+import { upsertChats, getChatRecord } from '../../electron/core/cache/chatQueries.ts';
+import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
+import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
+import { createHistoryEngine } from '../../electron/core/history/createHistoryEngine.ts';
+import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
+import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
+import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
+import type { SourceMessage } from '../../electron/core/sources/SourceMessage.ts';
+import { percentile, round, type Figures } from '../benchResults.ts';
+
+/** Messages per transaction, as a bulk sync or an import writes them. */
+const BATCH = 50_000;
+
+/**
+ * The cache at scale: ingest the demo's 1,000,000-message chat (with the full-text index), then time
+ * 100-message keyset pages at three depths, and OFFSET paging at the deepest one as the baseline.
+ */
+export async function runHistoryBench(folder: string, options: { quick: boolean }): Promise<{ figures: Figures; databasePath: string }> {
+  const databasePath = path.join(folder, 'bench.db');
+  const db = openCacheDatabase(databasePath);
+  const demo = createDemoSource();
+  upsertSource(db, { id: demo.id, kind: 'demo', name: 'Demo archive' });
+  const chatIds = upsertChats(db, demo.id, await demo.listChats());
+  const spec = demoChats[0]!;
+  const chatId = chatIds[0]!;
+  const chat = getChatRecord(db, chatId);
+  const timeline = demo.timelineOf(spec.key);
+
+  // Ingest: messages are generated outside the timed part; the timed part is the store transaction
+  // (rows, senders, full-text index, coverage), as a bulk sync or import does it.
+  let ingestMs = 0;
+  let first: SourceMessage | null = null;
+  for (let start = 0; start < spec.count; start += BATCH) {
+    const batch: SourceMessage[] = [];
+    for (let index = start; index < Math.min(spec.count, start + BATCH); index++) batch.push(createDemoMessage(spec, timeline, index));
+    first ??= batch[0]!;
+    const last = batch[batch.length - 1]!;
+    const began = performance.now();
+    storeHistoryRun(db, chat, { messages: batch, coverage: { from: first, to: last, reachesOldest: true }, totalCount: spec.count });
+    ingestMs += performance.now() - began;
+  }
+  const figures: Figures = {
+    ingest_msgs_per_s: { value: Math.round(spec.count / (ingestMs / 1000)), unit: 'msg/s', target: '>= 100000' },
+  };
+
+  const engine = createHistoryEngine({ db, sourceFor: () => demo });
+  const samples = options.quick ? 300 : 2000;
+  const positionAtDepth = (depth: number) => {
+    const index = spec.count - 1 - depth;
+    const message = createDemoMessage(spec, timeline, index);
+    return { date: message.date, sortKey: message.sortKey, id: message.id };
+  };
+  for (const [label, depth] of [['0', 0], ['500k', 500_000], ['999k', 999_000]] as const) {
+    const times: number[] = [];
+    // Warm the statement cache and the page cache once, as a session in progress would have.
+    await engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: encodeCursor(positionAtDepth(depth)) }, limit: 100 });
+    for (let i = 0; i < samples; i++) {
+      const cursor = encodeCursor(positionAtDepth(Math.min(999_899, depth + (i % 200))));
+      const began = performance.now();
+      const page = await engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor }, limit: 100 });
+      times.push(performance.now() - began);
+      if (page.messages.length !== 100) throw new Error(`page at depth ${depth} had ${page.messages.length} messages`);
+    }
+    figures[`page_p50_ms_depth_${label}`] = { value: round(percentile(times, 50)), unit: 'ms', target: '<= 0.5' };
+    figures[`page_p99_ms_depth_${label}`] = { value: round(percentile(times, 99)), unit: 'ms', target: '<= 2' };
+  }
+
+  // Keyset against OFFSET at depth 999k: the same 100 rows, same columns, same run.
+  const deep = positionAtDepth(999_000);
+  const keyset = db.prepare(
+    `SELECT id, text FROM messages WHERE chat_id = ? AND (date, sort_key) < (?, ?) ORDER BY date DESC, sort_key DESC LIMIT 100`,
+  );
+  const offset = db.prepare(`SELECT id, text FROM messages WHERE chat_id = ? ORDER BY date DESC, sort_key DESC LIMIT 100 OFFSET ?`);
+  const keysetTimes: number[] = [];
+  const offsetTimes: number[] = [];
+  const rounds = options.quick ? 5 : 15;
+  for (let i = 0; i < rounds; i++) {
+    let began = performance.now();
+    const a = keyset.all(chatId, deep.date, deep.sortKey) as Array<{ id: number }>;
+    keysetTimes.push(performance.now() - began);
+    began = performance.now();
+    const b = offset.all(chatId, 999_001) as Array<{ id: number }>;
+    offsetTimes.push(performance.now() - began);
+    if (a[0]?.id !== b[0]?.id) throw new Error('keyset and OFFSET disagree at depth 999k');
+  }
+  figures.offset_p50_ms_depth_999k = { value: round(percentile(offsetTimes, 50)), unit: 'ms', target: 'baseline' };
+  figures.keyset_vs_offset_ratio_999k = {
+    value: round(percentile(offsetTimes, 50) / percentile(keysetTimes, 50), 1),
+    unit: 'x',
+    target: '>= 100',
+  };
+  db.close();
+  return { figures, databasePath };
+}
