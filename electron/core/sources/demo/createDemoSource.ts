@@ -10,8 +10,11 @@ export const DEMO_SOURCE_ID = 'demo';
 export interface DemoSourceOptions {
   /** Simulated network latency per request, so the demo exercises the same waits as a real account. */
   latencyMs?: number;
-  /** When set, every request fails as if the network were down (to show the offline state). */
-  offline?: () => boolean;
+  /**
+   * Asked before every request; a returned error fails it. Lets tests and demos show the offline and
+   * rate-limited states through the same path a real source takes.
+   */
+  failure?: () => Error | null;
 }
 
 interface DemoChat {
@@ -40,7 +43,8 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
   }
 
   async function respond(signal: AbortSignal | undefined): Promise<void> {
-    if (options.offline?.()) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'The demo source is set to offline.');
+    const failure = options.failure?.();
+    if (failure) throw failure;
     const latency = options.latencyMs ?? 0;
     if (latency > 0) await delay(latency, signal);
     signal?.throwIfAborted();

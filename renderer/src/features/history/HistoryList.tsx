@@ -21,6 +21,8 @@ interface HistoryListProps {
   windowKey: string;
   onJump(target: WindowTarget): void;
   onOfflineChange(offline: boolean): void;
+  /** Take keyboard focus once placed (after a jump, so the keys keep working in the new window). */
+  focusOnPlace: boolean;
 }
 
 type Neighbour = Pick<PreviousMessageSummary, 'date' | 'senderId' | 'service'>;
@@ -34,7 +36,7 @@ function summaryOf(message: ChatMessage): Neighbour {
  * the whole chat), rows are keyed by message id, and the virtualizer keeps the row at the top of the
  * viewport in place when pages are added or dropped above it, so content never jumps.
  */
-export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOfflineChange }: HistoryListProps) {
+export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOfflineChange, focusOnPlace }: HistoryListProps) {
   const query = useHistoryWindow(chatId, target, windowKey);
   const pages = query.data?.pages;
   const messages = useMemo(() => pages?.flatMap((page) => page.messages) ?? [], [pages]);
@@ -70,13 +72,23 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   useLayoutEffect(() => {
     if (positioned.current || !firstPage || messages.length === 0) return;
     positioned.current = true;
-    if (target.kind === 'latest') virtualizer.scrollToEnd();
-    else virtualizer.scrollToIndex(Math.min(firstPage.anchorIndex ?? 0, messages.length - 1), { align: 'center' });
-    // Paging starts after the placement has settled, so a prepend never races the first scroll.
+    const place = () => {
+      if (target.kind === 'latest') virtualizer.scrollToEnd();
+      else virtualizer.scrollToIndex(Math.min(firstPage.anchorIndex ?? 0, messages.length - 1), { align: 'center' });
+    };
+    place();
+    if (focusOnPlace) scrollRef.current?.focus({ preventScroll: true });
+    // Rows near the target are measured in the next frames; placing again once they are keeps the target
+    // exactly centred. Paging starts only after that, so a prepend never races the placement.
     let frames = 0;
-    const settle = () => (++frames < 3 ? requestAnimationFrame(settle) : setReady(true));
+    const settle = () => {
+      frames++;
+      if (frames === 2 || frames === 4) place();
+      if (frames < 6) requestAnimationFrame(settle);
+      else setReady(true);
+    };
     requestAnimationFrame(settle);
-  }, [firstPage, messages.length, target.kind, virtualizer]);
+  }, [firstPage, messages.length, target.kind, virtualizer, focusOnPlace]);
 
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -135,7 +147,7 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   if (query.isError && messages.length === 0) {
     return (
       <div className="history-status">
-        <SourceErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+        <SourceErrorNotice key={query.errorUpdatedAt} error={query.error} onRetry={() => void query.refetch()} />
       </div>
     );
   }
@@ -151,7 +163,7 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
       {query.isFetchingPreviousPage && <div className="edge-status top" role="status">Loading older messages…</div>}
       {query.isFetchPreviousPageError && (
         <div className="edge-status top">
-          <SourceErrorNotice compact error={query.error!} onRetry={() => void fetchPreviousPage()} />
+          <SourceErrorNotice key={query.errorUpdatedAt} compact error={query.error!} onRetry={() => void fetchPreviousPage()} />
         </div>
       )}
       <div
@@ -159,6 +171,7 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
         className="message-scroller"
         data-testid="message-scroller"
         data-loaded-count={messages.length}
+        data-oldest-loaded-id={messages[0]?.id}
         data-page-count={pages?.length ?? 0}
         tabIndex={0}
         role="list"
@@ -198,7 +211,7 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
       {query.isFetchingNextPage && <div className="edge-status bottom" role="status">Loading newer messages…</div>}
       {query.isFetchNextPageError && (
         <div className="edge-status bottom">
-          <SourceErrorNotice compact error={query.error!} onRetry={() => void fetchNextPage()} />
+          <SourceErrorNotice key={query.errorUpdatedAt} compact error={query.error!} onRetry={() => void fetchNextPage()} />
         </div>
       )}
       {awayFromLatest && (

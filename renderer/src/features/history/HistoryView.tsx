@@ -34,7 +34,16 @@ export function HistoryView({ chat }: { chat: ChatSummary }) {
           Jump to date
         </button>
       </header>
-      <HistoryList key={windowKey} chatId={chat.id} chatName={chat.name} target={target} windowKey={windowKey} onJump={jump} onOfflineChange={setOffline} />
+      <HistoryList
+        key={windowKey}
+        chatId={chat.id}
+        chatName={chat.name}
+        target={target}
+        windowKey={windowKey}
+        onJump={jump}
+        onOfflineChange={setOffline}
+        focusOnPlace={nonce > 0}
+      />
       <JumpToDateDialog
         open={jumpOpen}
         initialDate={target.kind === 'aroundDate' ? target.date : (chat.lastMessageDate ?? Date.now())}

@@ -58,15 +58,11 @@ export const MessageRow = memo(function MessageRow({ message, startsDay, startsG
           {startsGroup && !message.out && <div className={`sender sender-${colourOf(message.senderId)}`} dir="auto">{message.senderName ?? 'Deleted Account'}</div>}
           {message.forward && <div className="forwarded">Forwarded from <span dir="auto">{message.forward.fromName}</span></div>}
           {message.replyToId && (
+            // Always the same two lines, loaded or not: a row must never change height when another page
+            // arrives, or the rows below it would jump.
             <button type="button" className="reply-quote" onClick={() => onReplyClick(message.replyToId!)} aria-label="Go to the replied message">
-              {replyTo ? (
-                <>
-                  <span className="reply-sender" dir="auto">{replyTo.senderName ?? 'Unknown'}</span>
-                  <span className="reply-text" dir="auto">{snippetOf(replyTo)}</span>
-                </>
-              ) : (
-                <span className="reply-text">Reply to message #{message.replyToId}</span>
-              )}
+              <span className="reply-sender" dir="auto">{replyTo ? (replyTo.senderName ?? 'Unknown') : `Message #${message.replyToId}`}</span>
+              <span className="reply-text" dir="auto">{replyTo ? snippetOf(replyTo) : 'Not loaded yet — click to open it in context'}</span>
             </button>
           )}
           {message.media && <MediaPlaceholder media={message.media} />}

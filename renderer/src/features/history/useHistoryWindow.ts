@@ -21,6 +21,8 @@ export function useHistoryWindow(chatId: number, target: WindowTarget, windowKey
       last.reachedNewest || !last.newerCursor ? undefined : { kind: 'after', cursor: last.newerCursor },
     maxPages: MAX_PAGES,
     staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 30_000,
+    // A window lives as long as its view: reopening a chat asks the engine again (sub-millisecond from
+    // the cache), which also learns whether the source is reachable now.
+    gcTime: 0,
   });
 }

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
+import { openScrollbackCore, type ScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
+import { startLoopbackHarness, type LoopbackHarness } from '../../../electron/harness/startLoopbackHarness.ts';
+import { silentLogger } from '../../support/openTestCore.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+export const rendererFolder = path.join(root, 'out/renderer');
+export const artifactsFolder = path.join(root, 'tests/artifacts');
+
+/** The system Chromium (Debian's here), or Playwright's own browser where one is installed. */
+export function chromiumExecutable(): string | undefined {
+  if (process.env.SCROLLBACK_CHROMIUM) return process.env.SCROLLBACK_CHROMIUM;
+  return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/** Why browser tests cannot run here, or null when they can. */
+export function browserSkipReason(): string | null {
+  if (!fs.existsSync(path.join(rendererFolder, 'index.html'))) return 'the renderer is not built (npm test builds it first: run `npm run build`)';
+  const executable = chromiumExecutable();
+  if (executable && !fs.existsSync(executable)) return `SCROLLBACK_CHROMIUM points at ${executable}, which does not exist`;
+  if (!executable && !fs.existsSync(chromium.executablePath())) return 'no Chromium: install Debian\'s chromium or set SCROLLBACK_CHROMIUM';
+  return null;
+}
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Wheel ticks scroll at once, so each tick's movement can be measured against what it asked for.
+  '--disable-smooth-scrolling',
+];
+
+export interface BrowserSession {
+  core: ScrollbackCore;
+  harness: LoopbackHarness;
+  browser: Browser;
+  page: Page;
+  folder: string;
+  /** Set to make every source request fail with this error (offline, rate limited); null to restore. */
+  setSourceFailure(error: Error | null): void;
+  chatIdOf(messageCount: number): number;
+  close(): Promise<void>;
+}
+
+/** The real renderer in the real Chromium, on the real core over the loopback harness, with the demo archive. */
+export async function startBrowserSession(options: { latencyMs?: number; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserSession> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-browser-'));
+  let failure: Error | null = null;
+  const core = openScrollbackCore({
+    databasePath: path.join(folder, 'browser.db'),
+    logger: silentLogger,
+    demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure },
+  });
+  await core.setUpDemo();
+  const harness = await startLoopbackHarness({
+    handlers: createCoreHandlers(core, { version: 'test', openExternalLink: () => undefined }),
+    rendererFolder,
+    logger: silentLogger,
+  });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
+  const page = await context.newPage();
+  await page.goto(harness.url);
+  return {
+    core,
+    harness,
+    browser,
+    page,
+    folder,
+    setSourceFailure(error) {
+      failure = error;
+    },
+    chatIdOf(messageCount) {
+      return core.listChats().find((chat) => chat.messageCount === messageCount)!.id;
+    },
+    async close() {
+      await browser.close();
+      await harness.close();
+      core.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(artifactsFolder, { recursive: true });
+  const file = path.join(artifactsFolder, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
