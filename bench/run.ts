@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { printTable, writeFigures, type Figures } from './benchResults.ts';
 import { runHistoryBench } from './suites/historyBench.ts';
+import { runUiBench } from './suites/uiBench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
@@ -14,7 +15,11 @@ const figures: Figures = {};
 const began = performance.now();
 try {
   process.stderr.write(`history: ingesting 1,000,000 demo messages and timing pages${quick ? ' (quick)' : ''}…\n`);
-  Object.assign(figures, (await runHistoryBench(folder, { quick })).figures);
+  if (!values.only || values.only === 'history') Object.assign(figures, (await runHistoryBench(folder, { quick })).figures);
+  if (!values.only || values.only === 'ui') {
+    process.stderr.write('ui: the message list in Chromium on the 1,000,000-message chat…\n');
+    Object.assign(figures, await runUiBench({ quick }));
+  }
 } finally {
   fs.rmSync(folder, { recursive: true, force: true });
 }
