@@ -14,12 +14,8 @@ import { percentile, round, type Figures } from '../benchResults.ts';
 /** Messages per transaction, as a bulk sync or an import writes them. */
 const BATCH = 50_000;
 
-/**
- * The cache at scale: ingest the demo's 1,000,000-message chat (with the full-text index), then time
- * 100-message keyset pages at three depths, and OFFSET paging at the deepest one as the baseline.
- */
-export async function runHistoryBench(folder: string, options: { quick: boolean }): Promise<{ figures: Figures; databasePath: string }> {
-  const databasePath = path.join(folder, 'bench.db');
+/** Stores the demo's 1,000,000-message chat in a fresh database and returns the rate. */
+async function ingestDemoArchive(databasePath: string) {
   const db = openCacheDatabase(databasePath);
   const demo = createDemoSource();
   upsertSource(db, { id: demo.id, kind: 'demo', name: 'Demo archive' });
@@ -28,9 +24,8 @@ export async function runHistoryBench(folder: string, options: { quick: boolean 
   const chatId = chatIds[0]!;
   const chat = getChatRecord(db, chatId);
   const timeline = demo.timelineOf(spec.key);
-
-  // Ingest: messages are generated outside the timed part; the timed part is the store transaction
-  // (rows, senders, full-text index, coverage), as a bulk sync or import does it.
+  // Messages are generated outside the timed part; the timed part is the store transaction (rows,
+  // senders, full-text index, coverage), as a bulk sync or an import does it.
   let ingestMs = 0;
   let first: SourceMessage | null = null;
   for (let start = 0; start < spec.count; start += BATCH) {
@@ -42,9 +37,32 @@ export async function runHistoryBench(folder: string, options: { quick: boolean 
     storeHistoryRun(db, chat, { messages: batch, coverage: { from: first, to: last, reachesOldest: true }, totalCount: spec.count });
     ingestMs += performance.now() - began;
   }
+  return { db, demo, chatId, spec, timeline, databasePath, rate: spec.count / (ingestMs / 1000) };
+}
+
+/**
+ * The cache at scale: ingest the demo's 1,000,000-message chat (with the full-text index), then time
+ * 100-message keyset pages at three depths, and OFFSET paging at the deepest one as the baseline.
+ */
+export async function runHistoryBench(folder: string, options: { quick: boolean }): Promise<{ figures: Figures; databasePath: string }> {
+  // Ingest varies by ±15% run to run on a shared 2-core machine: the full run reports the median of three
+  // fresh databases; the last one is kept for the page timings.
+  const runs = options.quick ? 1 : 3;
+  const rates: number[] = [];
+  let prepared: Awaited<ReturnType<typeof ingestDemoArchive>> | null = null;
+  for (let run = 0; run < runs; run++) {
+    prepared?.db.close();
+    prepared = await ingestDemoArchive(path.join(folder, `bench-${run}.db`));
+    rates.push(prepared.rate);
+  }
+  const { db, demo, chatId, spec, timeline, databasePath } = prepared!;
   const figures: Figures = {
-    ingest_msgs_per_s: { value: Math.round(spec.count / (ingestMs / 1000)), unit: 'msg/s', target: '>= 100000' },
+    ingest_msgs_per_s: { value: Math.round(percentile(rates, 50)), unit: 'msg/s', target: '>= 100000' },
   };
+  if (runs > 1) {
+    figures.ingest_msgs_per_s_min = { value: Math.round(Math.min(...rates)), unit: 'msg/s', target: 'spread' };
+    figures.ingest_msgs_per_s_max = { value: Math.round(Math.max(...rates)), unit: 'msg/s', target: 'spread' };
+  }
 
   const engine = createHistoryEngine({ db, sourceFor: () => demo });
   const samples = options.quick ? 300 : 2000;

@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
 import { dispatchIpcCall } from '../../shared/ipc/dispatchIpcCall.ts';
 import type { IpcHandlers } from '../../shared/ipc/contract.ts';
 import type { Logger } from '../core/app/Logger.ts';
+import { contentTypeFor, resolveStaticFile } from '../core/app/staticFiles.ts';
 import { harnessBridgeScript } from './harnessBridgeScript.ts';
 
 export interface LoopbackHarness {
@@ -18,14 +19,6 @@ export interface LoopbackHarness {
 
 const BRIDGE_PATH = '/harness-bridge.js';
 const MAX_BODY_BYTES = 1_000_000;
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 /**
  * Serves the built renderer to a real browser and answers its `window.scrollback` calls with the real core,
  * over the same contract as the preload. Bound to 127.0.0.1 only; every call needs the random token; the
@@ -67,12 +60,12 @@ export async function startLoopbackHarness(options: { handlers: IpcHandlers; ren
       return send(200, 'application/json', JSON.stringify(result));
     }
     if (request.method !== 'GET') return send(405, 'text/plain', 'Method not allowed');
-    if (url.pathname === BRIDGE_PATH) return send(200, contentTypes['.js']!, bridge);
-    if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypes['.html']!, indexHtml);
-    const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    if (!file.startsWith(root + path.sep)) return send(404, 'text/plain', 'Not found');
+    if (url.pathname === BRIDGE_PATH) return send(200, contentTypeFor(BRIDGE_PATH), bridge);
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypeFor('index.html'), indexHtml);
+    const file = resolveStaticFile(root, url.pathname);
+    if (!file) return send(404, 'text/plain', 'Not found');
     try {
-      return send(200, contentTypes[path.extname(file)] ?? 'application/octet-stream', await fs.readFile(file));
+      return send(200, contentTypeFor(file), await fs.readFile(file));
     } catch {
       return send(404, 'text/plain', 'Not found');
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, nativeTheme } from 'electron';
+import { mainWindowWebPreferences } from './mainWindowWebPreferences.ts';
 import { readWindowState, writeWindowState } from './windowState.ts';
 
 export function createMainWindow(options: { preloadPath: string; stateFolder: string; url: string }): BrowserWindow {
@@ -14,17 +15,7 @@ export function createMainWindow(options: { preloadPath: string; stateFolder: st
     show: false,
     title: 'Scrollback',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#17191c' : '#ffffff',
-    webPreferences: {
-      preload: path.resolve(options.preloadPath),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...mainWindowWebPreferences, preload: path.resolve(options.preloadPath) },
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

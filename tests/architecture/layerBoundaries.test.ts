@@ -43,7 +43,7 @@ const rules: Rule[] = [
   { folder: 'electron/harness', allowed: (layer) => ['shared', 'electron/core', 'electron/harness', 'node-builtin'].includes(layer) },
   { folder: 'electron/cli', allowed: (layer) => ['shared', 'electron/core', 'electron/cli', 'node-builtin'].includes(layer) || (layer.startsWith('package:') && layer !== 'package:electron') },
   { folder: 'electron/preload', allowed: (layer) => ['shared', 'electron/preload', 'package:electron'].includes(layer) },
-  { folder: 'electron/main', allowed: (layer) => layer !== 'renderer' && layer !== 'electron/preload' && layer !== 'electron/cli' },
+  { folder: 'electron/main', allowed: (layer) => !['renderer', 'electron/preload', 'electron/cli', 'electron/harness'].includes(layer) },
   {
     folder: 'renderer',
     allowed: (layer) => ['renderer', 'shared', 'package:react', 'package:react-dom', 'package:@tanstack/react-query', 'package:@tanstack/react-virtual'].includes(layer),

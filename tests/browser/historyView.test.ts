@@ -201,3 +201,36 @@ describe.skipIf(skipReason !== null)(`prepending while still${skipReason ? ` —
     }
   });
 });
+
+describe.skipIf(skipReason !== null)(`content security policy in the browser${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  it('blocks inline scripts and eval in the renderer, so no message text can run code', async () => {
+    const session = await startBrowserSession();
+    try {
+      const { page } = session;
+      await page.waitForSelector('[data-chat-id]');
+      const outcome = await page.evaluate(async () => {
+        const w = window as unknown as { __ran?: boolean };
+        const script = document.createElement('script');
+        script.textContent = 'window.__ran = true';
+        document.body.appendChild(script);
+        const image = document.createElement('img');
+        image.setAttribute('src', 'x');
+        image.setAttribute('onerror', 'window.__ran = true');
+        document.body.appendChild(image);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        let evaluated = 'blocked';
+        try {
+          // eslint-disable-next-line no-eval
+          (0, eval)('1');
+          evaluated = 'ran';
+        } catch {
+          evaluated = 'blocked';
+        }
+        return { inline: w.__ran === true, evaluated, nodeRequire: typeof (window as unknown as { require?: unknown }).require };
+      });
+      expect(outcome).toEqual({ inline: false, evaluated: 'blocked', nodeRequire: 'undefined' });
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -94,3 +94,18 @@ describe('openCacheDatabase', () => {
     expect(details).not.toMatch(/TEMP B-TREE/);
   });
 });
+
+describe('search folding inside SQLite', () => {
+  it('folds ASCII text with lower() exactly as foldForSearch does, and the rest through fold()', async () => {
+    const { foldForSearch } = await import('../../../electron/core/text/foldForSearch.ts');
+    const fc = (await import('fast-check')).default;
+    const db = openCacheDatabase(path.join(tempFolder(), 'fold.db'));
+    const sql = db.prepare(`SELECT CASE WHEN length(CAST(? AS BLOB)) = length(?) THEN lower(?) ELSE fold(?) END AS folded`);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Café', 'ÀÉÎÕÜ', 'İstanbul', 'ǅ', '你好 ABC', 'שלום', '🎉Party')), (text) => {
+        expect((sql.get(text, text, text, text) as { folded: string }).folded).toBe(foldForSearch(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
