@@ -167,6 +167,19 @@ describe.skipIf(skipReason !== null)(`history view in Chromium${skipReason ? ` â
     }
   });
 
+  it('remembers the last chat across a reload and filters the chat list', async () => {
+    const { page } = session;
+    const design = session.chatIdOf(6_000);
+    await openChat(page, design);
+    await page.reload();
+    await page.waitForSelector(`[data-chat-id="${design}"][aria-current="true"]`);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('fam');
+    expect(await page.locator('[data-chat-id]').count()).toBe(1);
+    expect(await page.locator('[data-chat-id]').textContent()).toContain('Family');
+    await page.fill('.chat-filter', '');
+  });
+
   it('renders the dark theme', async () => {
     await session.page.emulateMedia({ colorScheme: 'dark' });
     await openChat(session.page, session.chatIdOf(6_000));
