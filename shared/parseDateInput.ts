@@ -37,3 +37,10 @@ export function parseDateInput(input: string): ParsedDate {
     message: `“${input}” is not a date. Use YYYY-MM-DD (a whole local day) or an ISO timestamp such as 2021-06-01T14:30 or 2021-06-01T14:30:00Z.`,
   };
 }
+
+/** The end (exclusive) of a date typed as an upper bound: a whole local day ends at the next local midnight. */
+export function endOfDateInput(parsed: { date: number; wholeDay: boolean }): number {
+  if (!parsed.wholeDay) return parsed.date + 1;
+  const day = new Date(parsed.date);
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).getTime();
+}

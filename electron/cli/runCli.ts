@@ -8,6 +8,7 @@ import { CliUsageError } from './CliUsageError.ts';
 import { chatsCommand } from './commands/chatsCommand.ts';
 import { demoCommand } from './commands/demoCommand.ts';
 import { historyCommand } from './commands/historyCommand.ts';
+import { searchCommand } from './commands/searchCommand.ts';
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -16,6 +17,11 @@ Commands:
   chats [--json]                list chats with their ids
   history <chat> [--before ID | --after ID | --around DATE] [--limit N] [--json]
                                 print a page of a chat, oldest first (default: the newest 50)
+  search <chat> | --all [--from DATE] [--to DATE] [--query TEXT] [--sender NAME] [--type KIND[,KIND]]
+         [--limit N] [--oldest] [--json]
+                                messages matching all the given filters, newest first; --from and --to
+                                days are whole local days, inclusive; KIND is text, photo, video, voice,
+                                file, link, poll or service
 
 <chat> is an id from \`scrollback chats\` or a chat's exact name. DATE is YYYY-MM-DD (a local day) or an
 ISO timestamp (2021-06-01T14:30, 2021-06-01T14:30:00Z).
@@ -25,6 +31,7 @@ const commandOptions: Record<string, string[]> = {
   demo: ['json'],
   chats: ['json'],
   history: ['json', 'before', 'after', 'around', 'limit'],
+  search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
 };
 
 export interface CliIo {
@@ -49,6 +56,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         after: { type: 'string' },
         around: { type: 'string' },
         limit: { type: 'string' },
+        all: { type: 'boolean' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        query: { type: 'string' },
+        sender: { type: 'string' },
+        type: { type: 'string' },
+        oldest: { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;
@@ -85,6 +99,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'history':
         expectNoMore(command, rest.slice(1));
         await historyCommand(context, rest[0], values);
+        break;
+      case 'search':
+        expectNoMore(command, rest.slice(1));
+        await searchCommand(context, rest[0], values);
         break;
     }
     return 0;

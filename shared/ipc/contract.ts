@@ -4,6 +4,7 @@ import type { HistoryPage } from '../history.ts';
 import { MAX_PAGE_SIZE } from '../history.ts';
 import { decodeCursor, type HistoryCursor } from '../cursor.ts';
 import type { ErrorData } from '../errors.ts';
+import { searchKinds, type SearchKind, type SearchPage } from '../search.ts';
 import type { IpcMethodName } from './methods.ts';
 
 /** A method's input schema (validated in main) and its output type (carried as a phantom). */
@@ -36,6 +37,35 @@ export const historyRequestSchema = z.strictObject({
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
 });
 
+const searchFilterShape = {
+  chatId: z.number().int().positive().nullable(),
+  from: epochMs.nullable(),
+  to: epochMs.nullable(),
+  query: z.string().max(500),
+  sender: z.string().max(200),
+  kinds: z.array(z.enum(searchKinds as [SearchKind, ...SearchKind[]])).max(searchKinds.length),
+};
+
+export const searchFilterSchema = z.strictObject(searchFilterShape);
+export const searchRequestSchema = z.strictObject({
+  ...searchFilterShape,
+  order: z.enum(['newest', 'oldest']),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
+  cursor: z.string().max(100).nullable(),
+});
+
+export interface Density {
+  counts: number[];
+  /** Whether each interval lies inside cached history, so that a zero means "no messages" and not "not loaded". */
+  known: boolean[];
+}
+
+export interface ChatCoverage {
+  /** Date spans of this chat known to be completely cached. */
+  ranges: Array<{ from: number; to: number }>;
+  oldestReached: boolean;
+}
+
 export interface AppInfo {
   version: string;
   databasePath: string;
@@ -52,6 +82,13 @@ export const ipcContract = {
   getHistoryPage: method<HistoryPage>()(historyRequestSchema),
   /** Opens an http(s) link in the system browser. Anything else is refused. */
   openExternalLink: method<void>()(z.strictObject({ url: z.string().max(8192) })),
+  searchMessages: method<SearchPage>()(searchRequestSchema),
+  countSearchMatches: method<number>()(searchFilterSchema),
+  /** Messages per interval between consecutive boundaries (local days, for the calendar heatmap). */
+  getMessageDensity: method<Density>()(
+    z.strictObject({ chatId: z.number().int().positive(), boundaries: z.array(epochMs).min(2).max(400) }),
+  ),
+  getChatCoverage: method<ChatCoverage>()(z.strictObject({ chatId: z.number().int().positive() })),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

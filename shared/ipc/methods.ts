@@ -2,7 +2,17 @@
  * The names of the IPC methods, with no dependencies, so the sandboxed preload can import it.
  * `contract.ts` must define exactly these (the compiler checks it).
  */
-export const ipcMethodNames = ['getAppInfo', 'listSources', 'listChats', 'getHistoryPage', 'openExternalLink'] as const;
+export const ipcMethodNames = [
+  'getAppInfo',
+  'listSources',
+  'listChats',
+  'getHistoryPage',
+  'openExternalLink',
+  'searchMessages',
+  'countSearchMatches',
+  'getMessageDensity',
+  'getChatCoverage',
+] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];
 

@@ -13,6 +13,10 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listChats: () => [],
     getHistoryPage: () => ({ messages: [], olderCursor: null, newerCursor: null, reachedOldest: true, reachedNewest: true, anchorIndex: null, previous: null, offline: false }),
     openExternalLink: () => undefined,
+    searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false }),
+    countSearchMatches: () => 0,
+    getMessageDensity: () => ({ counts: [], known: [] }),
+    getChatCoverage: () => ({ ranges: [], oldestReached: false }),
     ...overrides,
   };
 }

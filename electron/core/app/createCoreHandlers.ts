@@ -1,5 +1,7 @@
 import type { IpcHandlers } from '../../../shared/ipc/contract.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
+import { messageDensity } from '../cache/densityQueries.ts';
+import { listCoverage } from '../cache/coverageQueries.ts';
 
 /**
  * The IPC handlers the core can answer by itself. The front end supplies what needs its platform
@@ -16,6 +18,16 @@ export function createCoreHandlers(
     getHistoryPage: (request) => core.history.getHistoryPage(request),
     openExternalLink: async ({ url }) => {
       await platform.openExternalLink(url);
+    },
+    searchMessages: (request) => core.search.search(request),
+    countSearchMatches: (filter) => core.search.count(filter),
+    getMessageDensity: ({ chatId, boundaries }) => {
+      core.getChat(chatId);
+      return messageDensity(core.db, chatId, [...boundaries].sort((a, b) => a - b));
+    },
+    getChatCoverage: ({ chatId }) => {
+      const chat = core.getChat(chatId);
+      return { ranges: listCoverage(core.db, chatId).map((range) => ({ from: range.from.date, to: range.to.date })), oldestReached: chat.oldestReached };
     },
   };
 }

@@ -4,6 +4,7 @@ import { getChatSummary, listChatSummaries, upsertChats } from '../cache/chatQue
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { listSourceRecords, upsertSource } from '../cache/sourceQueries.ts';
 import { createHistoryEngine, type HistoryEngine } from '../history/createHistoryEngine.ts';
+import { createSearchService, type SearchService } from '../search/createSearchService.ts';
 import { createSourceRegistry, type SourceRegistry } from '../sources/createSourceRegistry.ts';
 import { createDemoSource, DEMO_SOURCE_ID, type DemoSourceOptions } from '../sources/demo/createDemoSource.ts';
 import type { Logger } from './Logger.ts';
@@ -19,6 +20,7 @@ export interface ScrollbackCore {
   readonly databasePath: string;
   readonly db: CacheDatabase;
   readonly history: HistoryEngine;
+  readonly search: SearchService;
   readonly sources: SourceRegistry;
   listSources(): SourceSummary[];
   listChats(): ChatSummary[];
@@ -38,10 +40,12 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     sourceFor: (sourceId) => sources.sourceFor(sourceId),
     onSourceError: (error, chat) => options.logger.warn(`source error for chat ${chat.id}`, error),
   });
+  const search = createSearchService({ db, sourceFor: (sourceId) => sources.sourceFor(sourceId) });
   return {
     databasePath: options.databasePath,
     db,
     history,
+    search,
     sources,
     listSources: () => listSourceRecords(db).map(({ id, kind, name }) => ({ id, kind, name })),
     listChats: () => listChatSummaries(db),

@@ -106,6 +106,17 @@ export function selectMessagesAfter(
   return rows.map(toStoredMessage);
 }
 
+/** Full messages for local row ids, in the order given. */
+export function readMessagesByRowId(db: CacheDatabase, rowIds: readonly number[]): ChatMessage[] {
+  if (rowIds.length === 0) return [];
+  const rows = cachedStatement<[string], MessageRow & { id: number }>(
+    db,
+    `SELECT m.id, ${SELECT_COLUMNS} WHERE m.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(rowIds));
+  const byId = new Map(rows.map((row) => [row.id, toStoredMessage(row).message]));
+  return rowIds.map((id) => byId.get(id)!);
+}
+
 export function findMessagePosition(db: CacheDatabase, chatId: number, sourceMessageId: string): MessagePosition | null {
   const row = cachedStatement<unknown[], { date: number; sort_key: number }>(
     db,

@@ -1,6 +1,7 @@
 import type { ChatKind, SourceKind } from '../../../shared/domain.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { SourceMessage } from './SourceMessage.ts';
+import type { SearchFilter } from '../../../shared/search.ts';
 
 /** A chat as its source lists it. */
 export interface SourceChat {
@@ -37,6 +38,21 @@ export interface SourcePage {
 
 export type AroundTarget = { date: number } | { messageId: string };
 
+/** A search of one date window of a chat at its source (for the parts the cache does not hold). */
+export interface SourceSearchRequest {
+  /** Inclusive bounds, epoch ms. */
+  from: number;
+  to: number;
+  /** What was typed, for sources with their own search (Telegram's messages.search). */
+  filter: SearchFilter;
+  order: 'newest' | 'oldest';
+  limit: number;
+  /** Only messages strictly after this position in `order`. */
+  after: Pick<MessagePosition, 'date' | 'sortKey'> | null;
+  /** The exact rules; the engine applies them again to whatever comes back. */
+  matches(message: SourceMessage): boolean;
+}
+
 /**
  * The one seam between the engine and the outside world: every source (demo, Telegram, RyzeAPI, imported
  * files) implements this, and tests replace the outside world behind it.
@@ -51,4 +67,6 @@ export interface HistorySource {
   getNewer(chat: SourceChatRef, point: MessagePosition, limit: number, signal?: AbortSignal): Promise<SourcePage>;
   /** About `limit` messages around the target: the target (or the first message at/after the date) included. */
   getAround(chat: SourceChatRef, target: AroundTarget, limit: number, signal?: AbortSignal): Promise<SourcePage>;
+  /** Matches in a date window, in order, at most `limit`. Sources without a search leave it out. */
+  searchWindow?(chat: SourceChatRef, request: SourceSearchRequest, signal?: AbortSignal): Promise<SourceMessage[]>;
 }

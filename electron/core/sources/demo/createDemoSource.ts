@@ -107,6 +107,28 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       const from = Math.max(0, Math.min(index - half, chat.spec.count - limit));
       return slice(chat, from, from + limit);
     },
+    // A remote search, as a server would do it: walk the window in order and keep what matches.
+    async searchWindow(ref, request, signal) {
+      await respond(signal);
+      const chat = chatFor(ref.key);
+      const first = chat.timeline.firstIndexAtOrAfter(request.from);
+      const end = chat.timeline.firstIndexAtOrAfter(request.to + 1);
+      const found = [];
+      const newestFirst = request.order === 'newest';
+      for (let step = 0; step < end - first && found.length < request.limit; step++) {
+        const index = newestFirst ? end - 1 - step : first + step;
+        const message = createDemoMessage(chat.spec, chat.timeline, index);
+        if (request.after) {
+          const beyond = newestFirst
+            ? message.date < request.after.date || (message.date === request.after.date && message.sortKey < request.after.sortKey)
+            : message.date > request.after.date || (message.date === request.after.date && message.sortKey > request.after.sortKey);
+          if (!beyond) continue;
+        }
+        if (request.matches(message)) found.push(message);
+        if (step % 4096 === 4095) signal?.throwIfAborted();
+      }
+      return found;
+    },
   };
 }
 

@@ -1,0 +1,72 @@
+import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
+import { endOfDateInput, parseDateInput } from '../../../shared/parseDateInput.ts';
+import { searchKinds, type SearchKind, type SearchRequest } from '../../../shared/search.ts';
+import type { CliContext } from '../CliContext.ts';
+import { CliUsageError } from '../CliUsageError.ts';
+import { formatMessageLine, toJsonMessage } from '../formatMessageLine.ts';
+import { resolveChatArgument } from '../resolveChatArgument.ts';
+
+export interface SearchOptions {
+  all?: boolean;
+  from?: string;
+  to?: string;
+  query?: string;
+  sender?: string;
+  type?: string;
+  limit?: string;
+  oldest?: boolean;
+}
+
+function parseBound(name: string, value: string | undefined, end: boolean): number | null {
+  if (value === undefined) return null;
+  const parsed = parseDateInput(value);
+  if (!parsed.ok) throw new CliUsageError(`--${name}: ${parsed.message}`);
+  return end ? endOfDateInput(parsed) : parsed.date;
+}
+
+export async function searchCommand(context: CliContext, chatArgument: string | undefined, options: SearchOptions): Promise<void> {
+  if (options.all && chatArgument !== undefined) throw new CliUsageError('Give a chat or --all, not both.');
+  if (!options.all && chatArgument === undefined) throw new CliUsageError('Name a chat to search, or use --all.');
+  const from = parseBound('from', options.from, false);
+  const to = parseBound('to', options.to, true);
+  if (from !== null && to !== null && from >= to) throw new CliUsageError('--from must be before --to.');
+  const kinds = (options.type ?? '').split(',').map((kind) => kind.trim()).filter(Boolean);
+  for (const kind of kinds) {
+    if (!searchKinds.includes(kind as SearchKind)) throw new CliUsageError(`--type: “${kind}” is not a kind; use ${searchKinds.join(', ')}.`);
+  }
+  const limit = options.limit === undefined ? 50 : Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  const core = context.core();
+  const chatId = options.all ? null : resolveChatArgument(core, chatArgument).id;
+  const request: SearchRequest = {
+    chatId,
+    from,
+    to,
+    query: options.query ?? '',
+    sender: options.sender ?? '',
+    kinds: kinds as SearchKind[],
+    order: options.oldest ? 'oldest' : 'newest',
+    limit,
+    cursor: null,
+  };
+  const page = await core.search.search(request);
+  const total = core.search.count(request);
+  if (context.json) {
+    context.out(
+      JSON.stringify(
+        {
+          total,
+          hits: page.hits.map((hit) => ({ ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights })),
+          searched: page.searched.map((span) => ({ from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString(), where: span.where })),
+          incomplete: page.incomplete,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  context.out(`${total.toLocaleString('en-US')} cached match${total === 1 ? '' : 'es'}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`);
+  for (const hit of page.hits) context.out(`${chatId === null ? `[${hit.chatName}] ` : ''}${formatMessageLine(hit.message)}`);
+  if (page.incomplete) context.err('Part of the range could not be searched: its source could not be reached.');
+}

@@ -1,0 +1,128 @@
+import type { SearchFilter, SearchHit, SearchPage, SearchRequest, SearchedSpan } from '../../../shared/search.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import type { CacheDatabase } from '../cache/CacheDatabase.ts';
+import { getChatRecord, listChatSummaries, type ChatRecord } from '../cache/chatQueries.ts';
+import { listCoverage } from '../cache/coverageQueries.ts';
+import { readMessagesByRowId } from '../cache/messageQueries.ts';
+import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
+import type { HistorySource } from '../sources/HistorySource.ts';
+import { compileSearchQuery, highlightRanges } from './compileSearchQuery.ts';
+import { createSearchMatcher } from './matchesSearchFilter.ts';
+import { candidateIds, countCachedMatches, searchCachedChat, type CacheHit, type SearchPosition } from './searchCache.ts';
+import { splitByCoverage } from './uncoveredSpans.ts';
+
+export interface SearchService {
+  search(request: SearchRequest, signal?: AbortSignal): Promise<SearchPage>;
+  /** How many cached messages match (the panel's total); a separate call so first results never wait for it. */
+  count(filter: SearchFilter): number;
+}
+
+export function encodeSearchCursor(position: SearchPosition): string {
+  return `${position.date}~${position.sortKey}~${position.chatId}`;
+}
+
+export function decodeSearchCursor(cursor: string | null): SearchPosition | null {
+  if (cursor === null) return null;
+  const [date, sortKey, chatId] = cursor.split('~').map(Number);
+  if (![date, sortKey, chatId].every((n) => Number.isSafeInteger(n))) throw new ScrollbackError('INVALID_INPUT', 'The search cursor is not one returned by a search.');
+  return { date: date!, sortKey: sortKey!, chatId: chatId! };
+}
+
+function compare(a: SearchPosition, b: SearchPosition): number {
+  return a.date - b.date || a.sortKey - b.sortKey || a.chatId - b.chatId;
+}
+
+/**
+ * Date-range search over the cache and, for one chat, over the date spans the cache does not cover, at the
+ * chat's source. Source matches are stored (not as contiguous history) and the cache then answers the whole
+ * page, so merging, de-duplication and order come from one query. No match is skipped: a source window cut
+ * at `limit` stores `limit` matches that all come before whatever it did not return, so the first `limit`
+ * merged hits never reach past it; the next page asks the source again from there.
+ */
+export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceId: string): HistorySource; now?: () => number }): SearchService {
+  const { db } = deps;
+  const now = deps.now ?? Date.now;
+
+  async function searchSourceGaps(
+    chat: ChatRecord,
+    request: SearchRequest,
+    after: SearchPosition | null,
+    signal: AbortSignal | undefined,
+  ): Promise<{ spans: SearchedSpan[]; incomplete: boolean }> {
+    const from = request.from ?? Number.MIN_SAFE_INTEGER;
+    const to = request.to === null ? now() : request.to - 1;
+    const { covered, uncovered } = splitByCoverage(listCoverage(db, chat.id), from, to);
+    const spans: SearchedSpan[] = covered.map((span) => ({ ...span, where: 'cache' }));
+    let source: HistorySource;
+    try {
+      source = deps.sourceFor(chat.sourceId);
+    } catch {
+      return { spans, incomplete: uncovered.length > 0 };
+    }
+    if (!source.searchWindow) return { spans, incomplete: uncovered.length > 0 };
+    const matches = createSearchMatcher(request, compileSearchQuery(request.query));
+    let incomplete = false;
+    for (const span of uncovered) {
+      try {
+        const found = (await source.searchWindow({ key: chat.sourceKey, peer: chat.peer }, {
+          from: span.from,
+          to: span.to,
+          filter: request,
+          order: request.order,
+          limit: request.limit,
+          after,
+          matches,
+        }, signal)).filter(matches);
+        storeHistoryRun(db, chat, { messages: found, coverage: null });
+        spans.push({ ...span, where: 'source' });
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
+        incomplete = true;
+      }
+    }
+    spans.sort((a, b) => a.from - b.from);
+    return { spans, incomplete };
+  }
+
+  return {
+    async search(request, signal) {
+      const query = compileSearchQuery(request.query);
+      const after = decodeSearchCursor(request.cursor);
+      const chatIds = request.chatId !== null ? [getChatRecord(db, request.chatId).id] : listChatSummaries(db).map((chat) => chat.id);
+      let spans: SearchedSpan[] = [];
+      let incomplete = false;
+      if (request.chatId !== null) {
+        ({ spans, incomplete } = await searchSourceGaps(getChatRecord(db, request.chatId), request, after, signal));
+      } else if (request.from !== null || request.to !== null) {
+        spans = [{ from: request.from ?? 0, to: request.to ?? now(), where: 'cache' }];
+      }
+      const candidates = candidateIds(db, query);
+      const sign = request.order === 'newest' ? -1 : 1;
+      const hits: CacheHit[] = [];
+      for (const chatId of chatIds) {
+        hits.push(...searchCachedChat(db, chatId, request, query, { order: request.order, limit: request.limit, after, candidates }));
+      }
+      hits.sort((a, b) => sign * compare(a.position, b.position));
+      const page = hits.slice(0, request.limit);
+      const names = new Map(listChatSummaries(db).map((chat) => [chat.id, chat.name]));
+      const messages = readMessagesByRowId(db, page.map((hit) => hit.rowId));
+      const results: SearchHit[] = page.map((hit, index) => ({
+        message: messages[index]!,
+        chatName: names.get(hit.chatId) ?? '',
+        highlights: highlightRanges(messages[index]!.text, query.terms),
+      }));
+      const more = page.length === request.limit;
+      return {
+        hits: results,
+        nextCursor: more && page.length > 0 ? encodeSearchCursor(page[page.length - 1]!.position) : null,
+        searched: spans,
+        incomplete,
+      };
+    },
+    count(filter) {
+      const query = compileSearchQuery(filter.query);
+      const chatIds = filter.chatId !== null ? [getChatRecord(db, filter.chatId).id] : listChatSummaries(db).map((chat) => chat.id);
+      return chatIds.reduce((total, chatId) => total + countCachedMatches(db, chatId, filter, query), 0);
+    },
+  };
+}

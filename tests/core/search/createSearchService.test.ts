@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { SearchKind, SearchRequest } from '../../../shared/search.ts';
+import { searchKinds } from '../../../shared/search.ts';
+import { messageKindOf } from '../../../shared/domain.ts';
+import { foldForSearch } from '../../../electron/core/text/foldForSearch.ts';
+import type { SourceMessage } from '../../../electron/core/sources/SourceMessage.ts';
+import { createEngineHarness } from '../../support/engineHarness.ts';
+import { allDemoMessages, cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
+import { useTempFolder } from '../../support/tempFolder.ts';
+import { createSearchService } from '../../../electron/core/search/createSearchService.ts';
+import { createDemoSource } from '../../../electron/core/sources/demo/createDemoSource.ts';
+
+const tempFolder = useTempFolder();
+
+/** The rules, written out again as plainly as possible: the search must agree with this scan. */
+function bruteForce(messages: Array<SourceMessage & { chatId: number }>, request: SearchRequest): string[] {
+  const terms = foldForSearch(request.query).split(/\s+/u).filter(Boolean);
+  const sender = foldForSearch(request.sender.trim());
+  const kindOk = (m: SourceMessage) => {
+    if (request.kinds.length === 0) return true;
+    const kind = messageKindOf(m);
+    const map: Record<string, string[]> = { text: ['text'], photo: ['photo'], video: ['video', 'gif'], voice: ['voice', 'audio'], file: ['file'], poll: ['poll'], service: ['service'] };
+    const link = m.entities.some((e) => e.type === 'link' || e.type === 'textLink') || kind === 'webpage';
+    return request.kinds.some((k) => (k === 'link' ? link : map[k]!.includes(kind)));
+  };
+  const matched = messages.filter(
+    (m) =>
+      (request.chatId === null || m.chatId === request.chatId) &&
+      (request.from === null || m.date >= request.from) &&
+      (request.to === null || m.date < request.to) &&
+      (sender === '' || (m.sender !== null && foldForSearch(m.sender.name).includes(sender))) &&
+      kindOk(m) &&
+      terms.every((t) => foldForSearch(m.text).includes(t)),
+  );
+  const sign = request.order === 'newest' ? -1 : 1;
+  matched.sort((a, b) => sign * (a.date - b.date || a.sortKey - b.sortKey || a.chatId - b.chatId));
+  return matched.map((m) => `${m.chatId}:${m.id}`);
+}
+
+const vocabulary = ['', 'the', 'train', 'CAFÉ', 'cafe', 'ok', 'e', 'you', 'meeting notes', 'zzz', 'שלום', '你好', 'MAÑANA', 'é', 'on my way', 'npm', '👍', 'thanks fixed', 'Jürgen'];
+const senders = ['', 'ana', 'Chen', '陈', 'émile', 'EMILE', 'you', 'nobody'];
+
+describe('search over the cache', () => {
+  it('property: returns exactly what a brute-force scan returns, in the same order, page after page', async () => {
+    const { db, chatIdByKey } = await createEngineHarness(tempFolder());
+    const family = chatIdByKey('family');
+    const design = chatIdByKey('design');
+    const all = [
+      ...cacheWholeDemoChat(db, family, 'family').map((m) => ({ ...m, chatId: family })),
+      ...cacheWholeDemoChat(db, design, 'design').map((m) => ({ ...m, chatId: design })),
+    ];
+    const service = createSearchService({ db, sourceFor: () => createDemoSource() });
+    const start = Date.parse('2018-01-01T00:00:00Z');
+    const end = Date.parse('2027-01-01T00:00:00Z');
+    const request = fc.record({
+      chatId: fc.constantFrom(family, design, null),
+      from: fc.option(fc.integer({ min: start, max: end }), { nil: null }),
+      span: fc.integer({ min: 1, max: 4 * 365 * 86_400_000 }),
+      openEnded: fc.boolean(),
+      query: fc.constantFrom(...vocabulary),
+      sender: fc.constantFrom(...senders),
+      kinds: fc.subarray([...searchKinds] as SearchKind[], { maxLength: 3 }),
+      order: fc.constantFrom('newest' as const, 'oldest' as const),
+      limit: fc.integer({ min: 1, max: 80 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async (r) => {
+        const full: SearchRequest = { chatId: r.chatId, from: r.from, to: r.from === null || r.openEnded ? null : r.from + r.span, query: r.query, sender: r.sender, kinds: r.kinds, order: r.order, limit: r.limit, cursor: null };
+        const expected = bruteForce(all, full);
+        const got: string[] = [];
+        for (let page = 0; page < 3; page++) {
+          const result = await service.search(full);
+          got.push(...result.hits.map((hit) => `${hit.message.chatId}:${hit.message.id}`));
+          if (!result.nextCursor) break;
+          full.cursor = result.nextCursor;
+        }
+        expect(got).toEqual(expected.slice(0, got.length));
+        expect(got.length).toBe(Math.min(expected.length, 3 * r.limit));
+        expect(service.count({ ...full, cursor: null } as SearchRequest)).toBe(expected.length);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('highlights each term where it appears, diacritics and case folded', async () => {
+    const { db, chatIdByKey } = await createEngineHarness(tempFolder());
+    const ana = chatIdByKey('ana');
+    cacheWholeDemoChat(db, ana, 'ana');
+    const service = createSearchService({ db, sourceFor: () => createDemoSource() });
+    const page = await service.search({ chatId: ana, from: null, to: null, query: 'CAFE', sender: '', kinds: [], order: 'newest', limit: 5, cursor: null });
+    expect(page.hits.length).toBeGreaterThan(0);
+    for (const hit of page.hits) {
+      expect(hit.highlights.length).toBeGreaterThan(0);
+      for (const [s, e] of hit.highlights) expect(foldForSearch(hit.message.text.slice(s, e))).toBe('cafe');
+    }
+  });
+});
+
+describe('search across cache and source', () => {
+  it('searches what the cache lacks at the source, says where, and merges without gaps or duplicates', async () => {
+    const { db, engine, chatIdByKey } = await createEngineHarness(tempFolder());
+    const design = chatIdByKey('design');
+    // Cache two windows of the chat; the rest is only at the source.
+    await engine.getHistoryPage({ chatId: design, anchor: { kind: 'latest' }, limit: 300 });
+    await engine.getHistoryPage({ chatId: design, anchor: { kind: 'aroundDate', date: Date.parse('2023-06-01T00:00:00Z') }, limit: 400 });
+    const server = allDemoMessages('design').map((m) => ({ ...m, chatId: design }));
+    const service = createSearchService({ db, sourceFor: () => createDemoSource() });
+    for (const [query, order] of [['the', 'newest'], ['you', 'oldest'], ['ok', 'newest'], ['thanks', 'oldest']] as const) {
+      const request: SearchRequest = { chatId: design, from: null, to: null, query, sender: '', kinds: [], order, limit: 40, cursor: null };
+      const expected = bruteForce(server, request);
+      const got: string[] = [];
+      let first = true;
+      for (;;) {
+        const page = await service.search(request);
+        if (first) {
+          expect(page.searched.some((span) => span.where === 'cache')).toBe(true);
+          expect(page.searched.some((span) => span.where === 'source')).toBe(true);
+          first = false;
+        }
+        got.push(...page.hits.map((hit) => `${hit.message.chatId}:${hit.message.id}`));
+        if (!page.nextCursor) break;
+        request.cursor = page.nextCursor;
+      }
+      expect(got).toEqual(expected);
+    }
+  });
+});
