@@ -5,6 +5,8 @@ import { upsertChats, getChatRecord } from '../../electron/core/cache/chatQuerie
 import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
 import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
 import { createHistoryEngine } from '../../electron/core/history/createHistoryEngine.ts';
+import { createSearchService } from '../../electron/core/search/createSearchService.ts';
+import type { CacheDatabase } from '../../electron/core/cache/CacheDatabase.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
@@ -110,6 +112,54 @@ export async function runHistoryBench(folder: string, options: { quick: boolean 
     unit: 'x',
     target: '>= 100',
   };
+  Object.assign(figures, await benchSearch(db, demo, chatId, options));
   db.close();
   return { figures, databasePath };
+}
+
+/**
+ * Search on the fully cached 1,000,000-message chat: date range + text (first 50 results), date range alone,
+ * and a text that matches more than 500,000 messages (its first page, and its total counted separately).
+ */
+async function benchSearch(db: CacheDatabase, demo: ReturnType<typeof createDemoSource>, chatId: number, options: { quick: boolean }): Promise<Figures> {
+  const service = createSearchService({ db, sourceFor: () => demo });
+  const year = 365 * 86_400_000;
+  const start = Date.parse('2016-02-01T00:00:00Z');
+  const queries = ['the train', 'café', 'meeting', 'you', 'shared folder', '你好', 'lunch', 'birthday'];
+  const samples = options.quick ? 40 : 200;
+  const withText: number[] = [];
+  const rangeOnly: number[] = [];
+  const filter = (i: number, query: string) => {
+    const from = start + ((i * 7919) % 9) * year + ((i * 104729) % 300) * 86_400_000;
+    return { chatId, from, to: from + year, query, sender: '', kinds: [], order: 'newest' as const, limit: 50, cursor: null };
+  };
+  // Warm up the statements once.
+  await service.search(filter(0, 'the'));
+  for (let i = 0; i < samples; i++) {
+    let began = performance.now();
+    await service.search(filter(i, queries[i % queries.length]!));
+    withText.push(performance.now() - began);
+    began = performance.now();
+    await service.search(filter(i, ''));
+    rangeOnly.push(performance.now() - began);
+  }
+  // Single-letter text matching most of the chat: the first page, then the count on its own.
+  const common = { chatId, from: null, to: null, query: 'e', sender: '', kinds: [], order: 'newest' as const, limit: 50, cursor: null };
+  const firstPages: number[] = [];
+  for (let i = 0; i < (options.quick ? 5 : 20); i++) {
+    const began = performance.now();
+    await service.search(common);
+    firstPages.push(performance.now() - began);
+  }
+  const countBegan = performance.now();
+  const matches = service.count(common);
+  const countMs = performance.now() - countBegan;
+  if (matches < 500_000) throw new Error(`the common query matched only ${matches} messages`);
+  return {
+    search_p50_ms: { value: round(percentile(withText, 50), 2), unit: 'ms', target: '<= 20' },
+    search_p99_ms: { value: round(percentile(withText, 99), 2), unit: 'ms', target: '(tail)' },
+    search_range_only_p50_ms: { value: round(percentile(rangeOnly, 50), 2), unit: 'ms', target: '<= 5' },
+    search_500k_matches_first_page_ms: { value: round(percentile(firstPages, 50), 2), unit: 'ms', target: 'as fast as search_p50' },
+    search_500k_matches_count_ms: { value: round(countMs, 1), unit: 'ms', target: `(separate call; ${matches} matches)` },
+  };
 }
