@@ -45,7 +45,8 @@ export interface SearchHit {
 }
 
 export interface SearchedSpan {
-  from: number;
+  /** Null: from the beginning of the chat (an open-ended search has no start date). */
+  from: number | null;
   to: number;
   /** Where it was searched: the local cache, or the chat's source. */
   where: 'cache' | 'source';

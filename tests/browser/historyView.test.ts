@@ -21,7 +21,11 @@ describe.skipIf(skipReason !== null)(`history view in Chromium${skipReason ? ` â
     session = await startBrowserSession();
     bigChat = session.chatIdOf(BIG);
   });
-  afterAll(async () => session?.close());
+  afterAll(async () => {
+    const errors = session?.pageErrors ?? [];
+    await session?.close();
+    expect(errors).toEqual([]);
+  });
 
   it('opens the 1,000,000-message chat at the newest message, its bottom on the viewport bottom', async () => {
     const { page } = session;

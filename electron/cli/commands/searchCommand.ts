@@ -57,7 +57,7 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
         {
           total,
           hits: page.hits.map((hit) => ({ ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights })),
-          searched: page.searched.map((span) => ({ from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString(), where: span.where })),
+          searched: page.searched.map((span) => ({ from: span.from === null ? null : new Date(span.from).toISOString(), to: new Date(span.to).toISOString(), where: span.where })),
           incomplete: page.incomplete,
         },
         null,

@@ -52,7 +52,8 @@ export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceI
     const from = request.from ?? Number.MIN_SAFE_INTEGER;
     const to = request.to === null ? now() : request.to - 1;
     const { covered, uncovered } = splitByCoverage(listCoverage(db, chat.id), from, to);
-    const spans: SearchedSpan[] = covered.map((span) => ({ ...span, where: 'cache' }));
+    const openStart = (span: { from: number; to: number }) => ({ from: span.from === Number.MIN_SAFE_INTEGER ? null : span.from, to: span.to });
+    const spans: SearchedSpan[] = covered.map((span) => ({ ...openStart(span), where: 'cache' }));
     let source: HistorySource;
     try {
       source = deps.sourceFor(chat.sourceId);
@@ -74,13 +75,13 @@ export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceI
           matches,
         }, signal)).filter(matches);
         storeHistoryRun(db, chat, { messages: found, coverage: null });
-        spans.push({ ...span, where: 'source' });
+        spans.push({ ...openStart(span), where: 'source' });
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
         incomplete = true;
       }
     }
-    spans.sort((a, b) => a.from - b.from);
+    spans.sort((a, b) => (a.from ?? Number.MIN_SAFE_INTEGER) - (b.from ?? Number.MIN_SAFE_INTEGER));
     return { spans, incomplete };
   }
 
@@ -94,7 +95,7 @@ export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceI
       if (request.chatId !== null) {
         ({ spans, incomplete } = await searchSourceGaps(getChatRecord(db, request.chatId), request, after, signal));
       } else if (request.from !== null || request.to !== null) {
-        spans = [{ from: request.from ?? 0, to: request.to ?? now(), where: 'cache' }];
+        spans = [{ from: request.from, to: request.to ?? now(), where: 'cache' }];
       }
       const candidates = candidateIds(db, query);
       const sign = request.order === 'newest' ? -1 : 1;

@@ -3,7 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../bridge/scrollbackClient.ts';
 import { ChatList } from '../features/chat-list/ChatList.tsx';
 import { HistoryView } from '../features/history/HistoryView.tsx';
-import { commandForKey, emitAppCommand } from './appCommands.ts';
+import { commandForKey, emitAppCommand, useAppCommand } from './appCommands.ts';
+import { SearchPanel } from '../features/search/SearchPanel.tsx';
+import { PaneErrorBoundary } from './PaneErrorBoundary.tsx';
+import type { JumpRequest } from '../features/history/HistoryView.tsx';
+import type { SearchHit } from '../../../shared/search.ts';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 
@@ -15,6 +19,10 @@ function readLastChatId(): number | null {
 export function App() {
   const chats = useQuery({ queryKey: ['chats'], queryFn: () => scrollback.listChats() });
   const [selectedChatId, setSelectedChatId] = useState<number | null>(readLastChatId);
+  const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
+  const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
+  useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
+  useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -43,16 +51,35 @@ export function App() {
     localStorage.setItem(LAST_CHAT_KEY, String(chatId));
   };
 
+  const openHit = (hit: SearchHit) => {
+    select(hit.message.chatId);
+    setJumpRequest((previous) => ({ chatId: hit.message.chatId, messageId: hit.message.id, nonce: (previous?.nonce ?? 0) + 1 }));
+  };
+
   return (
-    <div className="app">
+    <div className={`app${search.open ? ' with-search' : ''}`}>
       <ChatList chats={chatList} loading={chats.isPending} error={chats.error} selectedChatId={selected?.id ?? null} onSelect={select} />
       <main className="chat-pane">
         {selected ? (
-          <HistoryView key={selected.id} chat={selected} />
+          <PaneErrorBoundary key={selected.id} label="history view">
+            <HistoryView chat={selected} jumpRequest={jumpRequest} />
+          </PaneErrorBoundary>
         ) : (
           <div className="empty-state">{chats.isPending ? 'Loading chats…' : 'No chats yet. Import an export file or add an account.'}</div>
         )}
       </main>
+      {search.open && (
+        <PaneErrorBoundary label="search panel">
+        <SearchPanel
+          chat={selected}
+          scope={search.scope}
+          focusToken={search.focus}
+          onScopeChange={(scope) => setSearch((s) => ({ ...s, scope }))}
+          onOpen={openHit}
+          onClose={() => setSearch((s) => ({ ...s, open: false }))}
+        />
+        </PaneErrorBoundary>
+      )}
     </div>
   );
 }

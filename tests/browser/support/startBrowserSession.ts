@@ -44,6 +44,8 @@ export interface BrowserSession {
   browser: Browser;
   page: Page;
   folder: string;
+  /** Uncaught errors in the page, collected so tests can require there were none. */
+  pageErrors: string[];
   /** Set to make every source request fail with this error (offline, rate limited); null to restore. */
   setSourceFailure(error: Error | null): void;
   chatIdOf(messageCount: number): number;
@@ -68,6 +70,8 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
   const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(harness.url);
   return {
     core,
@@ -75,6 +79,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
     browser,
     page,
     folder,
+    pageErrors,
     setSourceFailure(error) {
       failure = error;
     },

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ChatCoverageBar } from './ChatCoverageBar.tsx';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { formatCount } from '../../format/formatDates.ts';
@@ -7,9 +8,17 @@ import { windowKeyOf, type WindowTarget } from './historyWindow.ts';
 import { JumpToDateDialog } from './JumpToDateDialog.tsx';
 
 /** A chat: its header (name, counts, jump to date, offline state) and one history window at a time. */
-export function HistoryView({ chat }: { chat: ChatSummary }) {
-  const [target, setTarget] = useState<WindowTarget>({ kind: 'latest' });
-  const [nonce, setNonce] = useState(0);
+export interface JumpRequest {
+  chatId: number;
+  messageId: string;
+  /** Changes for every request, so asking for the same message twice jumps twice. */
+  nonce: number;
+}
+
+export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequest: JumpRequest | null }) {
+  const requested = jumpRequest?.chatId === chat.id ? jumpRequest : null;
+  const [target, setTarget] = useState<WindowTarget>(requested ? { kind: 'aroundMessage', messageId: requested.messageId } : { kind: 'latest' });
+  const [nonce, setNonce] = useState(requested ? 1 : 0);
   const [jumpOpen, setJumpOpen] = useState(false);
   const [offline, setOffline] = useState(false);
 
@@ -18,6 +27,13 @@ export function HistoryView({ chat }: { chat: ChatSummary }) {
     setNonce((n) => n + 1);
   }, []);
   useAppCommand('jumpToDate', () => setJumpOpen(true));
+  // A search result chosen while this chat is open: jump to it in context.
+  const handled = useRef(requested?.nonce ?? -1);
+  useEffect(() => {
+    if (!requested || requested.nonce === handled.current) return;
+    handled.current = requested.nonce;
+    jump({ kind: 'aroundMessage', messageId: requested.messageId });
+  }, [requested, jump]);
 
   const windowKey = windowKeyOf(target, nonce);
   return (
@@ -30,6 +46,7 @@ export function HistoryView({ chat }: { chat: ChatSummary }) {
             {offline && <span className="offline-badge" title="The source could not be reached; showing what is cached."> · Offline, showing cached history</span>}
           </span>
         </div>
+        <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} />
         <button type="button" onClick={() => setJumpOpen(true)} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
           Jump to date
         </button>
@@ -45,6 +62,7 @@ export function HistoryView({ chat }: { chat: ChatSummary }) {
         focusOnPlace={nonce > 0}
       />
       <JumpToDateDialog
+        chatId={chat.id}
         open={jumpOpen}
         initialDate={target.kind === 'aroundDate' ? target.date : (chat.lastMessageDate ?? Date.now())}
         onClose={() => setJumpOpen(false)}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { DensityCalendar } from '../calendar/DensityCalendar.tsx';
 
 function toLocalDateInput(date: number): string {
   const d = new Date(date);
@@ -7,7 +8,7 @@ function toLocalDateInput(date: number): string {
 }
 
 /** Jump to a day and optional time (local). A native modal dialog: focus trapped, Esc closes. */
-export function JumpToDateDialog({ open, initialDate, onJump, onClose }: { open: boolean; initialDate: number; onJump(date: number): void; onClose(): void }) {
+export function JumpToDateDialog({ chatId, open, initialDate, onJump, onClose }: { chatId: number; open: boolean; initialDate: number; onJump(date: number): void; onClose(): void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [day, setDay] = useState(() => toLocalDateInput(initialDate));
   const [time, setTime] = useState('');
@@ -33,6 +34,13 @@ export function JumpToDateDialog({ open, initialDate, onJump, onClose }: { open:
     <dialog ref={dialogRef} className="jump-dialog" aria-labelledby="jump-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="jump-title">Jump to date</h2>
+        {open && (
+          <DensityCalendar
+            chatId={chatId}
+            value={initialDate}
+            onPick={(dayStart) => setDay(toLocalDateInput(dayStart))}
+          />
+        )}
         <label>
           Day
           <input type="date" required value={day} onChange={(event) => setDay(event.target.value)} data-testid="jump-date" />

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { describeSpan } from '../search/searchDates.ts';
+
+/**
+ * Which parts of the chat's history are on this computer: cached runs filled, gaps hatched, and whether the
+ * beginning is known. Refreshed while the chat is open, as pages arrive.
+ */
+export function ChatCoverageBar({ chatId, lastMessageDate }: { chatId: number; lastMessageDate: number | null }) {
+  const coverage = useQuery({ queryKey: ['coverage', chatId], queryFn: () => scrollback.getChatCoverage({ chatId }), refetchInterval: 2000, gcTime: 0 });
+  const ranges = coverage.data?.ranges ?? [];
+  if (ranges.length === 0) return <div className="coverage-bar empty" data-testid="coverage-bar" title="Nothing of this chat is cached yet." />;
+  const start = ranges[0]!.from;
+  const end = Math.max(lastMessageDate ?? 0, ranges[ranges.length - 1]!.to);
+  // Before the first cached run: history not loaded yet, unless the beginning is known.
+  const unknownShare = coverage.data!.oldestReached ? 0 : 0.08;
+  const span = Math.max(1, end - start);
+  const position = (date: number) => unknownShare + (1 - unknownShare) * ((date - start) / span);
+  const cachedSummary = ranges.map((range) => describeSpan(range.from, range.to)).join(', ');
+  return (
+    <div
+      className="coverage-bar"
+      data-testid="coverage-bar"
+      data-oldest-reached={coverage.data!.oldestReached}
+      role="img"
+      aria-label={`Cached: ${cachedSummary}. ${coverage.data!.oldestReached ? 'The beginning of the chat is cached.' : 'Older history is not loaded yet.'}`}
+      title={`On this computer: ${cachedSummary}${coverage.data!.oldestReached ? ' (from the beginning)' : '; earlier history not loaded yet'}`}
+    >
+      {unknownShare > 0 && <span className="coverage-unknown" style={{ left: 0, width: `${unknownShare * 100}%` }} />}
+      {ranges.map((range) => (
+        <span key={range.from} className="coverage-run" style={{ left: `${position(range.from) * 100}%`, width: `${Math.max(0.4, (position(range.to) - position(range.from)) * 100)}%` }} />
+      ))}
+    </div>
+  );
+}

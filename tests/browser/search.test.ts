@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { waitForIdleList } from './support/frameSampler.ts';
+import { openChat, rectsOf, scroller } from './support/listGeometry.ts';
+import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
+
+const skipReason = browserSkipReason();
+
+describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  let session: BrowserSession;
+  let family: number;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+    family = session.chatIdOf(24_000);
+    cacheWholeDemoChat(session.core.db, family, 'family');
+  });
+  afterAll(async () => {
+    const errors = session?.pageErrors ?? [];
+    await session?.close();
+    expect(errors).toEqual([]);
+  });
+
+  /** The id of the message highlighted in the history, once it is centred in view. */
+  async function highlightedInView(): Promise<string> {
+    const highlighted = session.page.locator(`${scroller} .message.highlighted`);
+    await highlighted.waitFor();
+    await waitForIdleList(session.page);
+    const id = (await highlighted.getAttribute('data-message-id'))!;
+    const { scroller: box, row } = await rectsOf(session.page, id);
+    expect(Math.abs(row!.top + row!.height / 2 - (box.top + box.height / 2))).toBeLessThanOrEqual(2);
+    return id;
+  }
+
+  it('finds words in a chat with the total and highlights, and opens a result in context', async () => {
+    const { page, core } = session;
+    await openChat(page, family);
+    await page.keyboard.press('Control+f');
+    await page.fill('[data-testid="search-query"]', 'the train');
+    const first = page.locator('[data-result-index="0"]');
+    await first.waitFor();
+    const expectedTotal = core.search.count({ chatId: family, from: null, to: null, query: 'the train', sender: '', kinds: [] });
+    await page.waitForFunction((n) => document.querySelector('[data-testid="search-total"]')?.textContent?.startsWith(n), expectedTotal.toLocaleString('en-GB'));
+    expect(await first.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['the', 'train']));
+    await saveScreenshot(page, 'search-panel');
+    const firstId = await first.getAttribute('data-message-id');
+    await first.click();
+    expect(await highlightedInView()).toBe(firstId);
+  });
+
+  it('steps through the results with Enter and Shift+Enter, each opened in context', async () => {
+    const { page } = session;
+    const secondId = await page.locator('[data-result-index="1"]').getAttribute('data-message-id');
+    const firstId = await page.locator('[data-result-index="0"]').getAttribute('data-message-id');
+    await page.focus('[data-testid="search-query"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${secondId}"]`);
+    expect(await highlightedInView()).toBe(secondId);
+    await page.focus('[data-testid="search-query"]');
+    await page.keyboard.press('Shift+Enter');
+    await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${firstId}"]`);
+    expect(await highlightedInView()).toBe(firstId);
+  });
+
+  it('shows a message-density heatmap in the calendar, with known-empty days disabled, and jumps to a picked day', async () => {
+    const { page } = session;
+    await page.keyboard.press('Escape');
+    await page.focus(scroller);
+    await page.keyboard.press('Control+g');
+    const calendar = page.locator('.jump-dialog [data-testid="density-calendar"]');
+    await calendar.waitFor();
+    // Walk back to a month with both busy and empty days (the chat is fully cached, so empties are known).
+    for (let i = 0; i < 24 && (await calendar.locator('.calendar-day:disabled').count()) === 0; i++) await calendar.getByLabel('Previous month').click();
+    await page.waitForFunction(() => document.querySelectorAll('.jump-dialog .calendar-day[data-count]:not([data-count="0"])').length > 0);
+    expect(await calendar.locator('.calendar-day:disabled').count()).toBeGreaterThan(0);
+    expect(await calendar.locator('.calendar-day.heat-4, .calendar-day.heat-3').count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'calendar-heatmap');
+    const busy = calendar.locator('.calendar-day.heat-4, .calendar-day.heat-3').first();
+    const day = Number(await busy.getAttribute('data-day'));
+    await busy.click();
+    const picked = await page.inputValue('[data-testid="jump-date"]');
+    expect(Number(picked.slice(8))).toBe(day);
+    await page.click('.jump-dialog button[type="submit"]');
+    await page.waitForFunction((d) => [...document.querySelectorAll('[data-testid="message-scroller"] [data-date]')].some((row) => {
+      const date = new Date(row.getAttribute('data-date')!);
+      return date.getDate() === d;
+    }), day);
+  });
+
+  it('searches all chats, and says what was searched where for a chat not on this computer', async () => {
+    const { page } = session;
+    await page.keyboard.press('Control+Shift+f');
+    await page.fill('[data-testid="search-query"]', 'café');
+    await page.waitForFunction(() => /caf[ée]/i.test(document.querySelector('[data-result-index="0"] mark')?.textContent ?? ''));
+    expect(await page.locator('[data-result-index="0"] .search-result-chat').count()).toBe(1);
+    // The big chat is not cached: its search goes to the source, and the panel says so.
+    await openChat(page, session.chatIdOf(1_000_000));
+    await page.click('[data-testid="search-scope-chat"]');
+    await page.fill('[data-testid="search-query"]', 'birthday');
+    await page.waitForFunction(() => /birthday/i.test(document.querySelector('[data-result-index="0"] mark')?.textContent ?? ''));
+    expect(await page.textContent('[data-testid="search-where"]')).toMatch(/searched at Demo archive/);
+    await saveScreenshot(page, 'search-source');
+  });
+});
