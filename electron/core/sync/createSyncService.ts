@@ -1,0 +1,136 @@
+import type { SyncStatus } from '../../../shared/sync.ts';
+import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
+import type { HistoryAnchor, HistoryPage } from '../../../shared/history.ts';
+import type { HistoryEngine } from '../history/createHistoryEngine.ts';
+
+export interface SyncServiceDeps {
+  history: HistoryEngine;
+  chatTotals(chatId: number): { cached: number; total: number | null };
+  /** Pause between source requests, so a bulk download stays polite to the source (ms). */
+  pacingMs?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  now?: () => number;
+}
+
+export interface SyncService {
+  start(request: { chatId: number; from: number | null; to: number | null }): SyncStatus;
+  pause(chatId: number): SyncStatus;
+  resume(chatId: number): SyncStatus;
+  cancel(chatId: number): SyncStatus;
+  status(chatId: number): SyncStatus;
+  /** Resolves when the chat's sync stops (done, failed, cancelled or paused). */
+  settled(chatId: number): Promise<SyncStatus>;
+}
+
+const PAGE = 200;
+
+interface Job {
+  status: SyncStatus;
+  controller: AbortController;
+  settled: Promise<SyncStatus>;
+}
+
+/**
+ * Downloads a chat, newest to oldest, through the history engine: cached runs are walked from the cache
+ * (no request), gaps are fetched and stored with their coverage in one transaction each. Coverage is the
+ * progress record, so a sync stopped at any moment (pause, cancel, crash) resumes exactly where it was by
+ * starting again: nothing is fetched twice and nothing is skipped. One sync per chat; pages are paced, and a
+ * rate limit is waited out (with the time shown) rather than retried blindly.
+ */
+export function createSyncService(deps: SyncServiceDeps): SyncService {
+  const jobs = new Map<number, Job>();
+  const now = deps.now ?? Date.now;
+  const sleep =
+    deps.sleep ??
+    ((ms: number, signal: AbortSignal) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        }, { once: true });
+      }));
+
+  function idle(chatId: number): SyncStatus {
+    const totals = deps.chatTotals(chatId);
+    return { chatId, state: 'idle', from: null, to: null, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, error: null };
+  }
+
+  async function run(job: Job): Promise<SyncStatus> {
+    const { status, controller } = job;
+    const signal = controller.signal;
+    const before = deps.chatTotals(status.chatId).cached;
+    let anchor: HistoryAnchor = status.to === null ? { kind: 'latest' } : { kind: 'aroundDate', date: status.to };
+    try {
+      for (;;) {
+        signal.throwIfAborted();
+        let page: HistoryPage;
+        try {
+          page = await deps.history.getHistoryPage({ chatId: status.chatId, anchor, limit: PAGE }, signal);
+        } catch (error) {
+          if (error instanceof ScrollbackError && error.code === 'RATE_LIMITED' && error.retryAfterMs) {
+            status.waitingUntil = now() + error.retryAfterMs;
+            await sleep(error.retryAfterMs, signal);
+            status.waitingUntil = null;
+            continue;
+          }
+          throw error;
+        }
+        const totals = deps.chatTotals(status.chatId);
+        status.cached = totals.cached;
+        status.total = totals.total;
+        status.fetched = totals.cached - before;
+        const oldest = page.messages[0];
+        if (oldest) status.reachedDate = oldest.date;
+        const doneByDate = status.from !== null && oldest !== undefined && oldest.date < status.from;
+        if (page.reachedOldest || doneByDate || !page.olderCursor) {
+          status.state = 'done';
+          return status;
+        }
+        anchor = { kind: 'before', cursor: page.olderCursor };
+        if (page.offline) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'The source could not be reached; the download stopped where the cache ends.');
+        if (deps.pacingMs) await sleep(deps.pacingMs, signal);
+      }
+    } catch (error) {
+      if (signal.aborted) {
+        status.state = signal.reason === 'pause' ? 'paused' : 'cancelled';
+      } else {
+        status.state = 'failed';
+        status.error = toErrorData(error);
+      }
+      status.waitingUntil = null;
+      return status;
+    }
+  }
+
+  function launch(chatId: number, from: number | null, to: number | null): SyncStatus {
+    const current = jobs.get(chatId);
+    if (current?.status.state === 'running') return current.status;
+    const totals = deps.chatTotals(chatId);
+    const status: SyncStatus = { chatId, state: 'running', from, to, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, error: null };
+    const job: Job = { status, controller: new AbortController(), settled: Promise.resolve(status) };
+    job.settled = run(job);
+    jobs.set(chatId, job);
+    return status;
+  }
+
+  function stop(chatId: number, reason: 'pause' | 'cancel'): SyncStatus {
+    const job = jobs.get(chatId);
+    if (!job) return idle(chatId);
+    if (job.status.state === 'running') job.controller.abort(reason);
+    return job.status;
+  }
+
+  return {
+    start: ({ chatId, from, to }) => launch(chatId, from, to),
+    pause: (chatId) => stop(chatId, 'pause'),
+    cancel: (chatId) => stop(chatId, 'cancel'),
+    resume(chatId) {
+      const job = jobs.get(chatId);
+      // Coverage holds the progress: starting again continues from where the cache ends.
+      return launch(chatId, job?.status.from ?? null, job?.status.to ?? null);
+    },
+    status: (chatId) => jobs.get(chatId)?.status ?? idle(chatId),
+    settled: (chatId) => jobs.get(chatId)?.settled ?? Promise.resolve(idle(chatId)),
+  };
+}

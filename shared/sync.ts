@@ -1,0 +1,21 @@
+/** A background download of a chat (or a date range of it) into the cache. */
+export type SyncState = 'idle' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
+
+export interface SyncStatus {
+  chatId: number;
+  state: SyncState;
+  /** Inclusive bounds of what is being downloaded; null: the whole chat. */
+  from: number | null;
+  to: number | null;
+  /** Messages stored by this sync so far. */
+  fetched: number;
+  /** Messages of the chat in the cache now. */
+  cached: number;
+  /** The source's total where known (for the estimate). */
+  total: number | null;
+  /** The oldest date reached so far (the sync walks from newest to oldest). */
+  reachedDate: number | null;
+  /** Set when the sync is waiting for the source (rate limit) until this time, epoch ms. */
+  waitingUntil: number | null;
+  error: { code: string; message: string } | null;
+}
