@@ -33,7 +33,7 @@ const harness = await startLoopbackHarness({
 process.stdout.write(`Scrollback is at ${harness.url}\n(database: ${core.databasePath}; Ctrl+C to stop)\n`);
 const stop = async () => {
   await harness.close();
-  core.close();
+  await core.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -9,6 +9,7 @@ import { chatsCommand } from './commands/chatsCommand.ts';
 import { demoCommand } from './commands/demoCommand.ts';
 import { historyCommand } from './commands/historyCommand.ts';
 import { searchCommand } from './commands/searchCommand.ts';
+import { syncCommand } from './commands/syncCommand.ts';
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -22,6 +23,9 @@ Commands:
                                 messages matching all the given filters, newest first; --from and --to
                                 days are whole local days, inclusive; KIND is text, photo, video, voice,
                                 file, link, poll or service
+  sync <chat> [--from DATE] [--to DATE] [--json]
+                                download the chat (or those days) into the cache, with progress on
+                                stderr; Ctrl+C stops it, and running it again continues where it stopped
 
 <chat> is an id from \`scrollback chats\` or a chat's exact name. DATE is YYYY-MM-DD (a local day) or an
 ISO timestamp (2021-06-01T14:30, 2021-06-01T14:30:00Z).
@@ -32,6 +36,7 @@ const commandOptions: Record<string, string[]> = {
   chats: ['json'],
   history: ['json', 'before', 'after', 'around', 'limit'],
   search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
+  sync: ['json', 'from', 'to'],
 };
 
 export interface CliIo {
@@ -104,6 +109,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         expectNoMore(command, rest.slice(1));
         await searchCommand(context, rest[0], values);
         break;
+      case 'sync':
+        expectNoMore(command, rest.slice(1));
+        await syncCommand(context, rest[0], values);
+        break;
     }
     return 0;
   } catch (error) {
@@ -118,7 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`scrollback: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   } finally {
-    (core as ScrollbackCore | null)?.close();
+    await (core as ScrollbackCore | null)?.close();
   }
 }
 

@@ -63,9 +63,15 @@ app.on('activate', () => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  core?.close();
+let quitting = false;
+app.on('will-quit', (event) => {
+  // Stop background downloads cleanly (what they stored stays; they resume next time), then close.
+  if (!core || quitting) return;
+  quitting = true;
+  event.preventDefault();
+  const closing = core;
   core = null;
+  void closing.close().finally(() => app.quit());
 });
 
 void app.whenReady().then(start);

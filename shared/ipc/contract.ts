@@ -5,6 +5,7 @@ import { MAX_PAGE_SIZE } from '../history.ts';
 import { decodeCursor, type HistoryCursor } from '../cursor.ts';
 import type { ErrorData } from '../errors.ts';
 import { searchKinds, type SearchKind, type SearchPage } from '../search.ts';
+import type { SyncStatus } from '../sync.ts';
 import type { IpcMethodName } from './methods.ts';
 
 /** A method's input schema (validated in main) and its output type (carried as a phantom). */
@@ -73,6 +74,7 @@ export interface AppInfo {
 }
 
 const noInput = z.strictObject({}).optional();
+const chatOnly = z.strictObject({ chatId: z.number().int().positive() });
 
 /** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */
 export const ipcContract = {
@@ -88,7 +90,13 @@ export const ipcContract = {
   getMessageDensity: method<Density>()(
     z.strictObject({ chatId: z.number().int().positive(), boundaries: z.array(epochMs).min(2).max(400) }),
   ),
-  getChatCoverage: method<ChatCoverage>()(z.strictObject({ chatId: z.number().int().positive() })),
+  getChatCoverage: method<ChatCoverage>()(chatOnly),
+  /** Downloads the chat (or a date range of it) into the cache in the background; see getSyncStatus. */
+  startSync: method<SyncStatus>()(z.strictObject({ chatId: z.number().int().positive(), from: epochMs.nullable(), to: epochMs.nullable() })),
+  pauseSync: method<SyncStatus>()(chatOnly),
+  resumeSync: method<SyncStatus>()(chatOnly),
+  cancelSync: method<SyncStatus>()(chatOnly),
+  getSyncStatus: method<SyncStatus>()(chatOnly),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

@@ -12,6 +12,11 @@ export const ipcMethodNames = [
   'countSearchMatches',
   'getMessageDensity',
   'getChatCoverage',
+  'startSync',
+  'pauseSync',
+  'resumeSync',
+  'cancelSync',
+  'getSyncStatus',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -29,7 +29,7 @@ describe('search date boundaries across daylight-saving changes', () => {
     await core.setUpDemo();
     const family = core.listChats().find((chat) => chat.messageCount === 24_000)!;
     const messages = cacheWholeDemoChat(core.db, family.id, 'family');
-    core.close();
+    await core.close();
     const expected = messages.filter((m) => m.date >= from && m.date < to).map((m) => m.id);
     // A day with no messages would prove nothing; widen to the neighbouring days to be sure the bounds cut.
     const around = messages.filter((m) => m.date >= from - 86_400_000 && m.date < to + 86_400_000).length;

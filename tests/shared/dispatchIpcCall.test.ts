@@ -6,6 +6,8 @@ import { ipcMethodNames } from '../../shared/ipc/methods.ts';
 import { ScrollbackError } from '../../shared/errors.ts';
 import { encodeCursor } from '../../shared/cursor.ts';
 
+const idleSync = { chatId: 1, state: 'idle' as const, from: null, to: null, fetched: 0, cached: 0, total: null, reachedDate: null, waitingUntil: null, error: null };
+
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {
     getAppInfo: () => ({ version: '1', databasePath: '/x', platform: 'linux' }),
@@ -17,6 +19,11 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     countSearchMatches: () => 0,
     getMessageDensity: () => ({ counts: [], known: [] }),
     getChatCoverage: () => ({ ranges: [], oldestReached: false }),
+    startSync: () => idleSync,
+    pauseSync: () => idleSync,
+    resumeSync: () => idleSync,
+    cancelSync: () => idleSync,
+    getSyncStatus: () => idleSync,
     ...overrides,
   };
 }

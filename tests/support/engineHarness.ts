@@ -15,6 +15,8 @@ export interface SourceControls {
   offline: boolean;
   /** When set, pages are cut to at most this many messages (a source that returns short pages mid-history). */
   shortPageSize: number | null;
+  /** Thrown by the next request only (a flood wait, a dropped connection). */
+  nextFailure: Error | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface SourceControls {
 export async function createEngineHarness(folder: string) {
   const db: CacheDatabase = openCacheDatabase(path.join(folder, 'engine.db'));
   const demo = createDemoSource();
-  const controls: SourceControls = { calls: 0, offline: false, shortPageSize: null };
+  const controls: SourceControls = { calls: 0, offline: false, shortPageSize: null, nextFailure: null };
   const shorten = (page: SourcePage, keepNewest: boolean): SourcePage => {
     if (controls.shortPageSize === null || page.messages.length <= controls.shortPageSize) return page;
     const sorted = [...page.messages].sort((a, b) => a.sortKey - b.sortKey);
@@ -35,6 +37,9 @@ export async function createEngineHarness(folder: string) {
   const guard = () => {
     controls.calls++;
     if (controls.offline) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'Test source is offline.');
+    const failure = controls.nextFailure;
+    controls.nextFailure = null;
+    if (failure) throw failure;
   };
   const source: HistorySource = {
     id: demo.id,

@@ -29,5 +29,16 @@ export function createCoreHandlers(
       const chat = core.getChat(chatId);
       return { ranges: listCoverage(core.db, chatId).map((range) => ({ from: range.from.date, to: range.to.date })), oldestReached: chat.oldestReached };
     },
+    startSync: ({ chatId, from, to }) => {
+      core.getChat(chatId);
+      return core.sync.start({ chatId, from, to });
+    },
+    pauseSync: ({ chatId }) => core.sync.pause(chatId),
+    resumeSync: ({ chatId }) => core.sync.resume(chatId),
+    cancelSync: ({ chatId }) => core.sync.cancel(chatId),
+    getSyncStatus: ({ chatId }) => {
+      core.getChat(chatId);
+      return core.sync.status(chatId);
+    },
   };
 }

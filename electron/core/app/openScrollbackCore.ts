@@ -5,6 +5,7 @@ import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { listSourceRecords, upsertSource } from '../cache/sourceQueries.ts';
 import { createHistoryEngine, type HistoryEngine } from '../history/createHistoryEngine.ts';
 import { createSearchService, type SearchService } from '../search/createSearchService.ts';
+import { createSyncService, type SyncService } from '../sync/createSyncService.ts';
 import { createSourceRegistry, type SourceRegistry } from '../sources/createSourceRegistry.ts';
 import { createDemoSource, DEMO_SOURCE_ID, type DemoSourceOptions } from '../sources/demo/createDemoSource.ts';
 import type { Logger } from './Logger.ts';
@@ -21,13 +22,15 @@ export interface ScrollbackCore {
   readonly db: CacheDatabase;
   readonly history: HistoryEngine;
   readonly search: SearchService;
+  readonly sync: SyncService;
   readonly sources: SourceRegistry;
   listSources(): SourceSummary[];
   listChats(): ChatSummary[];
   getChat(chatId: number): ChatSummary;
   /** Adds the built-in demo archive as a source (idempotent) and lists its chats. */
   setUpDemo(): Promise<ChatSummary[]>;
-  close(): void;
+  /** Stops background downloads, then closes the database. */
+  close(): Promise<void>;
 }
 
 export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCore {
@@ -41,11 +44,19 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     onSourceError: (error, chat) => options.logger.warn(`source error for chat ${chat.id}`, error),
   });
   const search = createSearchService({ db, sourceFor: (sourceId) => sources.sourceFor(sourceId) });
+  const sync = createSyncService({
+    history,
+    chatTotals: (chatId) => {
+      const chat = getChatSummary(db, chatId);
+      return { cached: chat.cachedCount, total: chat.messageCount };
+    },
+  });
   return {
     databasePath: options.databasePath,
     db,
     history,
     search,
+    sync,
     sources,
     listSources: () => listSourceRecords(db).map(({ id, kind, name }) => ({ id, kind, name })),
     listChats: () => listChatSummaries(db),
@@ -56,6 +67,9 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       upsertChats(db, DEMO_SOURCE_ID, chats);
       return listChatSummaries(db).filter((chat) => chat.sourceId === DEMO_SOURCE_ID);
     },
-    close: () => db.close(),
+    async close() {
+      await sync.stopAll();
+      db.close();
+    },
   };
 }

@@ -20,6 +20,8 @@ export interface SyncService {
   status(chatId: number): SyncStatus;
   /** Resolves when the chat's sync stops (done, failed, cancelled or paused). */
   settled(chatId: number): Promise<SyncStatus>;
+  /** Stops every running sync (on quit); what was stored stays, and starting again resumes. */
+  stopAll(): Promise<void>;
 }
 
 const PAGE = 200;
@@ -131,6 +133,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       return launch(chatId, job?.status.from ?? null, job?.status.to ?? null);
     },
     status: (chatId) => jobs.get(chatId)?.status ?? idle(chatId),
+    async stopAll() {
+      for (const job of jobs.values()) if (job.status.state === 'running') job.controller.abort('pause');
+      await Promise.all([...jobs.values()].map((job) => job.settled));
+    },
     settled: (chatId) => jobs.get(chatId)?.settled ?? Promise.resolve(idle(chatId)),
   };
 }

@@ -89,7 +89,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
     async close() {
       await browser.close();
       await harness.close();
-      core.close();
+      await core.close();
       fs.rmSync(folder, { recursive: true, force: true });
     },
   };
