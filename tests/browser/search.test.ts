@@ -100,4 +100,31 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     expect(await page.textContent('[data-testid="search-where"]')).toMatch(/searched at Demo archive/);
     await saveScreenshot(page, 'search-source');
   });
+
+  it('downloads a chat from its header, with progress, until the coverage bar shows it complete', async () => {
+    const { page } = session;
+    await page.keyboard.press('Escape');
+    const design = session.chatIdOf(6_000);
+    await openChat(page, design);
+    await page.click('[data-testid="sync-start"]');
+    await page.waitForSelector('[data-testid="sync-progress"][data-state="done"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="coverage-bar"][data-oldest-reached="true"]');
+    expect(session.core.getChat(design).cachedCount).toBe(6_000);
+    await saveScreenshot(page, 'sync-done');
+  });
+
+  it('offers, after a search that went to the source, to download the rest of the chat', async () => {
+    const { page } = session;
+    const ana = session.chatIdOf(900);
+    await openChat(page, ana);
+    await page.keyboard.press('Control+f');
+    await page.fill('[data-testid="search-query"]', 'sounds good');
+    const offer = page.locator('[data-testid="search-download-rest"]');
+    await offer.waitFor();
+    await offer.click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="search-download-rest"]') || true);
+    await expect.poll(() => session.core.sync.status(ana).state, { timeout: 30_000 }).toBe('done');
+    expect(session.core.getChat(ana).cachedCount).toBe(900);
+  });
 });
+

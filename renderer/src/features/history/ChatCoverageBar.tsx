@@ -6,7 +6,7 @@ import { describeSpan } from '../search/searchDates.ts';
  * Which parts of the chat's history are on this computer: cached runs filled, gaps hatched, and whether the
  * beginning is known. Refreshed while the chat is open, as pages arrive.
  */
-export function ChatCoverageBar({ chatId, lastMessageDate }: { chatId: number; lastMessageDate: number | null }) {
+export function ChatCoverageBar({ chatId, lastMessageDate, onDownloadRange }: { chatId: number; lastMessageDate: number | null; onDownloadRange(from: number | null, to: number): void }) {
   const coverage = useQuery({ queryKey: ['coverage', chatId], queryFn: () => scrollback.getChatCoverage({ chatId }), refetchInterval: 2000, gcTime: 0 });
   const ranges = coverage.data?.ranges ?? [];
   if (ranges.length === 0) return <div className="coverage-bar empty" data-testid="coverage-bar" title="Nothing of this chat is cached yet." />;
@@ -17,14 +17,26 @@ export function ChatCoverageBar({ chatId, lastMessageDate }: { chatId: number; l
   const span = Math.max(1, end - start);
   const position = (date: number) => unknownShare + (1 - unknownShare) * ((date - start) / span);
   const cachedSummary = ranges.map((range) => describeSpan(range.from, range.to)).join(', ');
+  // Clicking a gap downloads that stretch: from the run before it (or the beginning) to the run after it.
+  const onClick = (event: React.MouseEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = (event.clientX - box.left) / box.width;
+    if (x < unknownShare) return onDownloadRange(null, start);
+    const date = start + ((x - unknownShare) / (1 - unknownShare)) * span;
+    if (ranges.some((range) => range.from <= date && date <= range.to)) return;
+    const before = [...ranges].reverse().find((range) => range.to < date);
+    const after = ranges.find((range) => range.from > date);
+    onDownloadRange(before ? before.to : null, after ? after.from : end);
+  };
   return (
     <div
+      onClick={onClick}
       className="coverage-bar"
       data-testid="coverage-bar"
       data-oldest-reached={coverage.data!.oldestReached}
       role="img"
       aria-label={`Cached: ${cachedSummary}. ${coverage.data!.oldestReached ? 'The beginning of the chat is cached.' : 'Older history is not loaded yet.'}`}
-      title={`On this computer: ${cachedSummary}${coverage.data!.oldestReached ? ' (from the beginning)' : '; earlier history not loaded yet'}`}
+      title={`On this computer: ${cachedSummary}${coverage.data!.oldestReached ? ' (from the beginning)' : '; earlier history not loaded yet'}. Click a gap to download it.`}
     >
       {unknownShare > 0 && <span className="coverage-unknown" style={{ left: 0, width: `${unknownShare * 100}%` }} />}
       {ranges.map((range) => (

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChatCoverageBar } from './ChatCoverageBar.tsx';
+import { SyncControl } from '../sync/SyncControl.tsx';
+import { useChatSync } from '../sync/useChatSync.ts';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { formatCount } from '../../format/formatDates.ts';
@@ -21,6 +23,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
   const [nonce, setNonce] = useState(requested ? 1 : 0);
   const [jumpOpen, setJumpOpen] = useState(false);
   const [offline, setOffline] = useState(false);
+  const sync = useChatSync(chat.id);
 
   const jump = useCallback((next: WindowTarget) => {
     setTarget(next);
@@ -46,7 +49,8 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
             {offline && <span className="offline-badge" title="The source could not be reached; showing what is cached."> · Offline, showing cached history</span>}
           </span>
         </div>
-        <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} />
+        <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} onDownloadRange={(from, to) => sync.start(from, to)} />
+        <SyncControl chatId={chat.id} />
         <button type="button" onClick={() => setJumpOpen(true)} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
           Jump to date
         </button>

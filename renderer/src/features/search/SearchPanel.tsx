@@ -8,6 +8,7 @@ import { formatCount, formatDateTime } from '../../format/formatDates.ts';
 import { DensityCalendar } from '../calendar/DensityCalendar.tsx';
 import { SourceErrorNotice } from '../history/SourceErrorNotice.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
+import { useChatSync } from '../sync/useChatSync.ts';
 import { describeSpan, endOf, quickRange, startOf, toDayInput, type QuickRange } from './searchDates.ts';
 
 const PAGE = 50;
@@ -181,6 +182,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, focus
         )}
       </div>
       {searchedSummary && <div className="search-where" data-testid="search-where">{searchedSummary}{firstPage?.incomplete ? ' (some of it could not be reached)' : ''}</div>}
+      {scope === 'chat' && chat && firstPage?.searched.some((span) => span.where === 'source') && <DownloadRestOffer chatId={chat.id} />}
       {results.isError && <SourceErrorNotice key={results.errorUpdatedAt} error={results.error} onRetry={() => void results.refetch()} />}
       <div ref={listRef} className="search-results" role="list" aria-label="Search results" data-testid="search-results">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -210,5 +212,16 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, focus
         {hasCriteria && !results.isPending && hits.length === 0 && <div className="search-empty">No messages match.</div>}
       </div>
     </aside>
+  );
+}
+
+/** When part of a search went to the source, offer to bring the whole chat here for fully local search. */
+function DownloadRestOffer({ chatId }: { chatId: number }) {
+  const { status, start } = useChatSync(chatId);
+  if (status?.state === 'running') return <div className="search-where">Downloading the rest of this chat…</div>;
+  return (
+    <button type="button" className="search-download" onClick={() => start()} data-testid="search-download-rest">
+      Download the rest of this chat for fully local search
+    </button>
   );
 }

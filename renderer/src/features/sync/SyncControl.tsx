@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { formatCount } from '../../format/formatDates.ts';
+import { useChatSync } from './useChatSync.ts';
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** "Download this chat" with its progress, pause, resume and cancel; a countdown while a rate limit holds it. */
+export function SyncControl({ chatId }: { chatId: number }) {
+  const { status, start, pause, resume, cancel } = useChatSync(chatId);
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!status?.waitingUntil) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [status?.waitingUntil]);
+  if (!status) return null;
+  const share = status.total ? Math.min(1, status.cached / status.total) : null;
+  const progress = (
+    <span className="sync-progress" data-testid="sync-progress" data-state={status.state}>
+      {share !== null && <progress max={1} value={share} aria-label="Downloaded" />}
+      <span>
+        {formatCount(status.cached)}
+        {status.total !== null ? ` of ${formatCount(status.total)}` : ''} cached
+        {status.reachedDate !== null ? `, back to ${dayFormat.format(status.reachedDate)}` : ''}
+        {status.waitingUntil ? ` · waiting ${Math.max(0, Math.ceil((status.waitingUntil - now) / 1000))} s for the rate limit` : ''}
+      </span>
+    </span>
+  );
+  switch (status.state) {
+    case 'running':
+      return (
+        <div className="sync-control">
+          {progress}
+          <button type="button" onClick={pause}>Pause</button>
+          <button type="button" onClick={cancel}>Cancel</button>
+        </div>
+      );
+    case 'paused':
+      return (
+        <div className="sync-control">
+          {progress}
+          <button type="button" onClick={resume}>Resume</button>
+          <button type="button" onClick={cancel}>Cancel</button>
+        </div>
+      );
+    case 'failed':
+      return (
+        <div className="sync-control error" role="alert">
+          <span>Download stopped: {status.error?.message}</span>
+          <button type="button" onClick={resume}>Retry</button>
+        </div>
+      );
+    case 'done':
+      return (
+        <div className="sync-control" data-testid="sync-progress" data-state="done">
+          {status.from === null && status.to === null ? 'All of this chat is on this computer' : 'That range is on this computer'}
+        </div>
+      );
+    default:
+      return (
+        <button type="button" className="sync-start" onClick={() => start()} data-testid="sync-start" title="Download the whole chat, for offline browsing and fully local search">
+          Download chat
+        </button>
+      );
+  }
+}
