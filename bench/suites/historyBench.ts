@@ -152,7 +152,7 @@ async function benchSearch(db: CacheDatabase, demo: ReturnType<typeof createDemo
     firstPages.push(performance.now() - began);
   }
   const countBegan = performance.now();
-  const matches = service.count(common);
+  const matches = await service.count(common);
   const countMs = performance.now() - countBegan;
   if (matches < 500_000) throw new Error(`the common query matched only ${matches} messages`);
   return {

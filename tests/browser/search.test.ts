@@ -38,7 +38,7 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     await page.fill('[data-testid="search-query"]', 'the train');
     const first = page.locator('[data-result-index="0"]');
     await first.waitFor();
-    const expectedTotal = core.search.count({ chatId: family, from: null, to: null, query: 'the train', sender: '', kinds: [] });
+    const expectedTotal = await core.search.count({ chatId: family, from: null, to: null, query: 'the train', sender: '', kinds: [] });
     await page.waitForFunction((n) => document.querySelector('[data-testid="search-total"]')?.textContent?.startsWith(n), expectedTotal.toLocaleString('en-GB'));
     expect(await first.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['the', 'train']));
     await saveScreenshot(page, 'search-panel');

@@ -50,7 +50,7 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     cursor: null,
   };
   const page = await core.search.search(request);
-  const total = core.search.count(request);
+  const total = await core.search.count(request);
   if (context.json) {
     context.out(
       JSON.stringify(

@@ -128,7 +128,7 @@ export function searchCachedChat(
   return rows.map((row) => ({ rowId: row.id, chatId, position: { date: row.date, sortKey: row.sort_key, chatId } }));
 }
 
-/** How many cached messages of a chat match (for the panel's total). */
+/** How many cached messages of a chat match within [from, to) (for the panel's total). */
 export function countCachedMatches(db: CacheDatabase, chatId: number, filter: SearchFilter, query: CompiledQuery): number {
   const conditions = filterConditions(db, chatId, filter, query);
   if (!conditions) return 0;
@@ -140,3 +140,12 @@ export function countCachedMatches(db: CacheDatabase, chatId: number, filter: Se
   return db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${conditions.sql.join(' AND ')}`).get(...conditions.params)!.n;
 }
 
+
+/** The dates of the oldest and newest cached messages of a chat inside the filter's range. */
+export function cachedDateSpan(db: CacheDatabase, chatId: number, filter: SearchFilter): { first: number; last: number } | null {
+  const row = cachedStatement<unknown[], { first: number | null; last: number | null }>(
+    db,
+    'SELECT min(date) AS first, max(date) AS last FROM messages WHERE chat_id = ? AND date >= ? AND date < ?',
+  ).get(chatId, filter.from ?? Number.MIN_SAFE_INTEGER, filter.to ?? Number.MAX_SAFE_INTEGER);
+  return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
+}

@@ -77,7 +77,7 @@ describe('search over the cache', () => {
         }
         expect(got).toEqual(expected.slice(0, got.length));
         expect(got.length).toBe(Math.min(expected.length, 3 * r.limit));
-        expect(service.count({ ...full, cursor: null } as SearchRequest)).toBe(expected.length);
+        expect(await service.count({ ...full, cursor: null } as SearchRequest)).toBe(expected.length);
       }),
       { numRuns: 120 },
     );
@@ -124,5 +124,23 @@ describe('search across cache and source', () => {
       }
       expect(got).toEqual(expected);
     }
+  });
+});
+
+describe('counting without blocking', () => {
+  it('answers a history page while a large count is still running', async () => {
+    const { db, engine, chatIdByKey } = await createEngineHarness(tempFolder());
+    const family = chatIdByKey('family');
+    cacheWholeDemoChat(db, family, 'family');
+    const service = createSearchService({ db, sourceFor: () => createDemoSource() });
+    const order: string[] = [];
+    const counting = service.count({ chatId: family, from: null, to: null, query: 'e', sender: '', kinds: [] }).then((n) => {
+      order.push('count');
+      return n;
+    });
+    const paging = engine.getHistoryPage({ chatId: family, anchor: { kind: 'latest' }, limit: 50 }).then(() => order.push('page'));
+    const [total] = await Promise.all([counting, paging]);
+    expect(order).toEqual(['page', 'count']);
+    expect(total).toBeGreaterThan(10_000);
   });
 });

@@ -67,7 +67,8 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, focus
     enabled: hasCriteria,
     gcTime: 0,
   });
-  const total = useQuery({ queryKey: ['searchCount', filterKey], queryFn: () => scrollback.countSearchMatches(filter), enabled: hasCriteria, gcTime: 0 });
+  // The total is asked for once the first results are in, so they never wait behind a long count.
+  const total = useQuery({ queryKey: ['searchCount', filterKey], queryFn: () => scrollback.countSearchMatches(filter), enabled: hasCriteria && results.isSuccess, gcTime: 0 });
   const hits = useMemo(() => results.data?.pages.flatMap((page) => page.hits) ?? [], [results.data]);
   useEffect(() => setActive(-1), [filterKey, order]);
 
