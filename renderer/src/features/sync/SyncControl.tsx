@@ -28,18 +28,11 @@ export function SyncControl({ chatId }: { chatId: number }) {
   );
   switch (status.state) {
     case 'running':
-      return (
-        <div className="sync-control">
-          {progress}
-          <button type="button" onClick={pause}>Pause</button>
-          <button type="button" onClick={cancel}>Cancel</button>
-        </div>
-      );
     case 'paused':
       return (
         <div className="sync-control">
           {progress}
-          <button type="button" onClick={resume}>Resume</button>
+          {status.state === 'running' ? <button type="button" onClick={pause}>Pause</button> : <button type="button" onClick={resume}>Resume</button>}
           <button type="button" onClick={cancel}>Cancel</button>
         </div>
       );
