@@ -10,6 +10,8 @@ export interface SyncServiceDeps {
   pacingMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   now?: () => number;
+  /** Waits before retrying when the source is unreachable; past the last one the sync stops as failed. */
+  outageRetryDelaysMs?: readonly number[];
 }
 
 export interface SyncService {
@@ -25,6 +27,7 @@ export interface SyncService {
 }
 
 const PAGE = 200;
+const OUTAGE_RETRY_DELAYS_MS = [10_000, 30_000, 90_000];
 
 interface Job {
   status: SyncStatus;
@@ -63,17 +66,29 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const signal = controller.signal;
     const before = deps.chatTotals(status.chatId).cached;
     let anchor: HistoryAnchor = status.to === null ? { kind: 'latest' } : { kind: 'aroundDate', date: status.to };
+    let outages = 0;
+    const waitThen = async (ms: number) => {
+      status.waitingUntil = now() + ms;
+      await sleep(ms, signal);
+      status.waitingUntil = null;
+    };
     try {
       for (;;) {
         signal.throwIfAborted();
         let page: HistoryPage;
         try {
           page = await deps.history.getHistoryPage({ chatId: status.chatId, anchor, limit: PAGE }, signal);
+          if (page.offline) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'The source could not be reached; the download stopped where the cache ends.');
+          outages = 0;
         } catch (error) {
           if (error instanceof ScrollbackError && error.code === 'RATE_LIMITED' && error.retryAfterMs) {
-            status.waitingUntil = now() + error.retryAfterMs;
-            await sleep(error.retryAfterMs, signal);
-            status.waitingUntil = null;
+            await waitThen(error.retryAfterMs);
+            continue;
+          }
+          // An outage delays the download rather than ending it: wait longer each time, then give up.
+          const delays = deps.outageRetryDelaysMs ?? OUTAGE_RETRY_DELAYS_MS;
+          if (error instanceof ScrollbackError && error.code === 'SOURCE_UNAVAILABLE' && outages < delays.length) {
+            await waitThen(delays[outages++]!);
             continue;
           }
           throw error;
@@ -90,7 +105,6 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           return status;
         }
         anchor = { kind: 'before', cursor: page.olderCursor };
-        if (page.offline) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'The source could not be reached; the download stopped where the cache ends.');
         if (deps.pacingMs) await sleep(deps.pacingMs, signal);
       }
     } catch (error) {

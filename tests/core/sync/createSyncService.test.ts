@@ -19,6 +19,7 @@ async function setup(options: { onPace?: (page: number) => void } = {}) {
       return { cached: chat.cachedCount, total: chat.messageCount };
     },
     pacingMs: 1,
+    outageRetryDelaysMs: [],
     sleep: async (ms, signal) => {
       options.onPace?.(++pages);
       await new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,44 @@
+/** Time as the limiter and client see it; tests pass a fake clock whose sleep advances time at once. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      }, { once: true });
+    }),
+};
+
+/**
+ * At most `maxRequests` starts in any `windowMs` (a sliding window over the actual start times), enforced on
+ * the client so the account never meets the server's limit. Requests also go one at a time.
+ */
+export function createRequestLimiter(options: { maxRequests: number; windowMs: number; clock: Clock }) {
+  const starts: number[] = [];
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    /** Resolves when a request may start now; the start is recorded. */
+    acquire(signal?: AbortSignal): Promise<void> {
+      const turn = queue.then(async () => {
+        for (;;) {
+          const now = options.clock.now();
+          while (starts.length > 0 && starts[0]! <= now - options.windowMs) starts.shift();
+          if (starts.length < options.maxRequests) {
+            starts.push(now);
+            return;
+          }
+          await options.clock.sleep(starts[0]! + options.windowMs - now, signal);
+        }
+      });
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import { createRequestLimiter, systemClock, type Clock } from './createRequestLimiter.ts';
+
+/** One message as RyzeAPI returns it. */
+export interface RyzeMessage {
+  id: string;
+  fromMe: boolean;
+  /** RFC 3339, possibly with an offset. */
+  timestamp: string;
+  content: string;
+  type: string;
+  chatJid: string;
+  senderJid: string;
+}
+
+export interface RyzeHistoryRequest {
+  number: string;
+  count: number;
+  /** Inclusive bounds, epoch ms (sent as ISO 8601 UTC). */
+  from?: number;
+  to?: number;
+}
+
+export interface RyzeHistoryResponse {
+  chatJid: string;
+  /** Newest first, as the API sends them. */
+  messages: RyzeMessage[];
+  hasMore: boolean;
+}
+
+export interface RyzeClientOptions {
+  baseUrl: string;
+  instance: string;
+  /** The credential. Kept only in this closure: never logged, never put in an error message. */
+  token: string;
+  clock?: Clock;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  /** A Retry-After longer than this is not slept through: the caller gets RATE_LIMITED with the wait. */
+  maxRetryAfterMs?: number;
+}
+
+export const RYZE_DEFAULT_BASE_URL = 'https://ryzeapi.cloud';
+/** The documented global limit: 100 requests per minute. */
+const REQUESTS_PER_MINUTE = 100;
+
+/**
+ * The one module that talks HTTP to RyzeAPI: token header, client-side rate limit, bounded retries with
+ * exponential backoff on timeouts and 5xx, Retry-After honoured on 429, and each documented error turned
+ * into a clear, typed error. Nothing is returned (so nothing is stored) unless the request succeeded.
+ */
+export function createRyzeApiClient(options: RyzeClientOptions) {
+  const clock = options.clock ?? systemClock;
+  const limiter = createRequestLimiter({ maxRequests: REQUESTS_PER_MINUTE, windowMs: 60_000, clock });
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const url = `${options.baseUrl.replace(/\/+$/, '')}/api/chat/history/${encodeURIComponent(options.instance)}`;
+
+  async function attempt(body: string, signal?: AbortSignal): Promise<{ status: number; json: unknown; retryAfterMs: number | null }> {
+    await limiter.acquire(signal);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', token: options.token },
+      body,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    const retryAfter = response.headers.get('retry-after');
+    const retryAfterMs = retryAfter === null ? null : Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
+    return { status: response.status, json, retryAfterMs };
+  }
+
+  return {
+    async fetchHistory(request: RyzeHistoryRequest, signal?: AbortSignal): Promise<RyzeHistoryResponse> {
+      const body = JSON.stringify({
+        number: request.number,
+        count: request.count,
+        ...(request.from !== undefined ? { from: new Date(request.from).toISOString() } : {}),
+        ...(request.to !== undefined ? { to: new Date(request.to).toISOString() } : {}),
+      });
+      let lastProblem = 'no answer';
+      for (let attemptNumber = 1; attemptNumber <= maxAttempts; attemptNumber++) {
+        let result: Awaited<ReturnType<typeof attempt>>;
+        try {
+          result = await attempt(body, signal);
+        } catch (error) {
+          if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
+          lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'the connection failed';
+          await clock.sleep(backoffMs(attemptNumber), signal);
+          continue;
+        }
+        const { status, json, retryAfterMs } = result;
+        if (status === 200 && isHistory(json)) return { chatJid: json.chat_jid, messages: json.messages, hasMore: json.hasMore };
+        if (status === 429) {
+          const wait = retryAfterMs ?? backoffMs(attemptNumber);
+          if (wait > (options.maxRetryAfterMs ?? 120_000)) throw new ScrollbackError('RATE_LIMITED', `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+          await clock.sleep(wait, signal);
+          continue;
+        }
+        if (status >= 500 || status === 200) {
+          lastProblem = status === 200 ? 'an answer that is not chat history' : `server error ${status}`;
+          await clock.sleep(backoffMs(attemptNumber), signal);
+          continue;
+        }
+        throw documentedError(status, errorMessageOf(json), options.instance);
+      }
+      throw new ScrollbackError('SOURCE_UNAVAILABLE', `RyzeAPI could not be reached (${lastProblem}) after ${maxAttempts} attempts; nothing was changed.`);
+    },
+  };
+}
+
+function backoffMs(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** (attempt - 1));
+}
+
+function isHistory(json: unknown): json is { chat_jid: string; messages: RyzeMessage[]; hasMore: boolean } {
+  const value = json as { success?: unknown; messages?: unknown; chat_jid?: unknown } | null;
+  return value !== null && typeof value === 'object' && value.success === true && Array.isArray(value.messages);
+}
+
+function errorMessageOf(json: unknown): string {
+  const message = (json as { error?: { message?: unknown } } | null)?.error?.message;
+  return typeof message === 'string' ? message.slice(0, 300) : 'no error message';
+}
+
+/** The documented errors, each with what it means for the person using Scrollback. */
+function documentedError(status: number, serverMessage: string, instance: string): ScrollbackError {
+  if (status === 401) return new ScrollbackError('AUTH_REQUIRED', `RyzeAPI refused the token (“${serverMessage}”). Check the token for instance “${instance}”.`);
+  if (status === 404) return new ScrollbackError('SOURCE_NOT_FOUND', `RyzeAPI has no instance named “${instance}” (“${serverMessage}”).`);
+  if (/from' date format/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the start date (“${serverMessage}”).`);
+  if (/to' date format/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the end date (“${serverMessage}”).`);
+  if (/Number is required/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs the chat’s number or JID (“Number is required”).');
+  if (/Instance name is required/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs an instance name (“Instance name is required”).');
+  return new ScrollbackError('INVALID_INPUT', `RyzeAPI refused the request (HTTP ${status}: “${serverMessage}”).`);
+}
