@@ -1,5 +1,6 @@
 import type { ChatMessage } from './domain.ts';
 import type { HistoryCursor } from './cursor.ts';
+import type { ErrorData } from './errors.ts';
 
 /** Where a page of history is taken from. Cursors are exclusive: the named message is not in the page. */
 export type HistoryAnchor =
@@ -45,6 +46,8 @@ export interface HistoryPage {
   previous: PreviousMessageSummary | null;
   /** True when the source could not be reached and the page came from the cache alone. */
   offline: boolean;
+  /** Why, when `offline`: the source's error (unreachable, no credential, rate limited…). */
+  offlineReason: ErrorData | null;
 }
 
 export const MAX_PAGE_SIZE = 500;

@@ -10,6 +10,7 @@ import { demoCommand } from './commands/demoCommand.ts';
 import { historyCommand } from './commands/historyCommand.ts';
 import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
+import { ryzeCommand } from './commands/ryzeCommand.ts';
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -23,6 +24,11 @@ Commands:
                                 messages matching all the given filters, newest first; --from and --to
                                 days are whole local days, inclusive; KIND is text, photo, video, voice,
                                 file, link, poll or service
+  ryze add --instance NAME [--base-url URL]
+                                add a WhatsApp connection through RyzeAPI (token: SCROLLBACK_RYZE_TOKEN)
+  ryze chat add <number-or-jid> [--instance NAME]
+                                add a WhatsApp chat: phone number, or JID (@s.whatsapp.net, @lid, @g.us,
+                                @newsletter); then chats, history, search and sync work on it
   sync <chat> [--from DATE] [--to DATE] [--json]
                                 download the chat (or those days) into the cache, with progress on
                                 stderr; Ctrl+C stops it, and running it again continues where it stopped
@@ -37,6 +43,7 @@ const commandOptions: Record<string, string[]> = {
   history: ['json', 'before', 'after', 'around', 'limit'],
   search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
   sync: ['json', 'from', 'to'],
+  ryze: ['json', 'instance', 'base-url'],
 };
 
 export interface CliIo {
@@ -68,6 +75,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         sender: { type: 'string' },
         type: { type: 'string' },
         oldest: { type: 'boolean' },
+        instance: { type: 'string' },
+        'base-url': { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -86,6 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         core ??= openScrollbackCore({
           databasePath: resolveDatabasePath({ flag: values.db, env: io.env }),
           logger: createStderrLogger(),
+          secrets: { ryzeToken: () => io.env.SCROLLBACK_RYZE_TOKEN ?? null },
         });
         return core;
       },
@@ -108,6 +118,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'search':
         expectNoMore(command, rest.slice(1));
         await searchCommand(context, rest[0], values);
+        break;
+      case 'ryze':
+        ryzeCommand(context, rest, values, io.env);
         break;
       case 'sync':
         expectNoMore(command, rest.slice(1));

@@ -42,11 +42,12 @@ export async function historyCommand(context: CliContext, chatArgument: string |
     context.out(
       JSON.stringify({ chatId: chat.id, messages: page.messages.map(toJsonMessage), reachedOldest: page.reachedOldest, reachedNewest: page.reachedNewest, offline: page.offline }, null, 2),
     );
+    if (page.offlineReason) context.err(`Showing the cache: ${page.offlineReason.message}`);
     return;
   }
   if (page.reachedOldest) context.out('— beginning of this chat —');
   for (const message of page.messages) context.out(formatMessageLine(message));
-  if (page.offline) context.err('The source could not be reached; this page came from the cache.');
+  if (page.offlineReason) context.err(`Showing the cache: ${page.offlineReason.message}`);
 }
 
 function parseLimit(value: string | undefined): number {

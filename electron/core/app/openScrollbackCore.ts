@@ -1,8 +1,12 @@
 import type { ChatSummary, SourceSummary } from '../../../shared/domain.ts';
 import type { CacheDatabase } from '../cache/CacheDatabase.ts';
-import { getChatSummary, listChatSummaries, upsertChats } from '../cache/chatQueries.ts';
+import { getChatRecord, getChatSummary, listChatSummaries, upsertChats } from '../cache/chatQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
-import { listSourceRecords, upsertSource } from '../cache/sourceQueries.ts';
+import { listSourceRecords, upsertSource, type SourceRecord } from '../cache/sourceQueries.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import { createRyzeApiClient, RYZE_DEFAULT_BASE_URL } from '../sources/ryze/createRyzeApiClient.ts';
+import { createRyzeSource } from '../sources/ryze/createRyzeSource.ts';
+import { parseWhatsAppChat } from '../sources/ryze/parseWhatsAppChat.ts';
 import { createHistoryEngine, type HistoryEngine } from '../history/createHistoryEngine.ts';
 import { createSearchService, type SearchService } from '../search/createSearchService.ts';
 import { createSyncService, type SyncService } from '../sync/createSyncService.ts';
@@ -14,6 +18,11 @@ export interface ScrollbackCoreOptions {
   databasePath: string;
   demo?: DemoSourceOptions;
   logger: Logger;
+  /**
+   * Where source credentials come from: the app's encrypted store, or the CLI's environment. They are never
+   * written to the database; a source without its credential answers AUTH_REQUIRED.
+   */
+  secrets?: { ryzeToken(source: SourceRecord): string | null };
 }
 
 /** The engine behind every front end: the Electron window, the CLI and the browser harness. */
@@ -29,6 +38,10 @@ export interface ScrollbackCore {
   getChat(chatId: number): ChatSummary;
   /** Adds the built-in demo archive as a source (idempotent) and lists its chats. */
   setUpDemo(): Promise<ChatSummary[]>;
+  /** Adds (or updates) a RyzeAPI connection; the token is not stored here. Returns the source id. */
+  addRyzeSource(settings: { instance: string; baseUrl: string }): string;
+  /** Adds a WhatsApp chat (number or JID) to a RyzeAPI connection. */
+  addRyzeChat(sourceId: string, numberOrJid: string): ChatSummary;
   /** Stops background downloads, then closes the database. */
   close(): Promise<void>;
 }
@@ -37,6 +50,22 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   const db = openCacheDatabase(options.databasePath);
   const sources = createSourceRegistry(db, {
     demo: () => createDemoSource(options.demo),
+    ryze: (record) => {
+      const instance = String(record.settings.instance ?? '');
+      const token = options.secrets?.ryzeToken(record) ?? null;
+      if (!token) {
+        throw new ScrollbackError('AUTH_REQUIRED', `No RyzeAPI token for instance “${instance}”: set SCROLLBACK_RYZE_TOKEN (command line) or enter it in the app.`);
+      }
+      const client = createRyzeApiClient({ baseUrl: String(record.settings.baseUrl ?? RYZE_DEFAULT_BASE_URL), instance, token });
+      return createRyzeSource({
+        id: record.id,
+        client,
+        listChats: () =>
+          listChatSummaries(db)
+            .filter((chat) => chat.sourceId === record.id)
+            .map((chat) => ({ key: getChatRecord(db, chat.id).sourceKey, name: chat.name, kind: chat.kind, messageCount: null, lastMessageDate: chat.lastMessageDate })),
+      });
+    },
   });
   const history = createHistoryEngine({
     db,
@@ -66,6 +95,19 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       const chats = await sources.sourceFor(DEMO_SOURCE_ID).listChats();
       upsertChats(db, DEMO_SOURCE_ID, chats);
       return listChatSummaries(db).filter((chat) => chat.sourceId === DEMO_SOURCE_ID);
+    },
+    addRyzeSource({ instance, baseUrl }) {
+      if (!/^[\w.-]{1,100}$/.test(instance)) throw new ScrollbackError('INVALID_INPUT', `“${instance.slice(0, 40)}” is not an instance name (letters, digits, . _ -).`);
+      if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new ScrollbackError('INVALID_INPUT', `“${baseUrl.slice(0, 60)}” is not an http(s) base URL.`);
+      const id = `ryze:${instance}`;
+      upsertSource(db, { id, kind: 'ryze', name: `WhatsApp (${instance})`, settings: { instance, baseUrl } });
+      sources.forget(id);
+      return id;
+    },
+    addRyzeChat(sourceId, numberOrJid) {
+      const chat = parseWhatsAppChat(numberOrJid);
+      const [chatId] = upsertChats(db, sourceId, [{ key: chat.jid, name: chat.name, kind: chat.kind, messageCount: null, lastMessageDate: null }]);
+      return getChatSummary(db, chatId!);
     },
     async close() {
       await sync.stopAll();

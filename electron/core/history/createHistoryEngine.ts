@@ -1,6 +1,6 @@
 import type { HistoryPage, HistoryRequest, PreviousMessageSummary } from '../../../shared/history.ts';
 import { comparePositions, decodeCursor, encodeCursor, type MessagePosition } from '../../../shared/cursor.ts';
-import { ScrollbackError } from '../../../shared/errors.ts';
+import { ScrollbackError, toErrorData, type ErrorData } from '../../../shared/errors.ts';
 import type { CacheDatabase } from '../cache/CacheDatabase.ts';
 import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
 import { findCoverageAfter, findCoverageContaining, findNewestCoverage, type CoverageRange } from '../cache/coverageQueries.ts';
@@ -66,7 +66,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       const reachedOldest = range !== null && range.reachesOldest && (atRunStart || isAt(rows[rows.length - 1], range.from));
       if (rows.length === limit || reachedOldest || call >= MAX_SOURCE_CALLS_PER_PAGE || sourceError) {
         if (sourceError && rows.length === 0 && !reachedOldest) throw sourceError;
-        return { rows: rows.reverse(), reachedOldest, offline: sourceError !== null };
+        return { rows: rows.reverse(), reachedOldest, offline: reasonOf(sourceError) };
       }
       const frontier: MessagePosition = range ? positionOf(chat.id, range.from, rows[rows.length - 1], point) : point;
       try {
@@ -94,7 +94,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       const rows = range ? selectMessagesAfter(db, chat.id, point, range.to, limit) : [];
       if (rows.length === limit || reachedNewest || call >= MAX_SOURCE_CALLS_PER_PAGE || sourceError) {
         if (sourceError && rows.length === 0) throw sourceError;
-        return { rows, reachedNewest: reachedNewest && rows.length < limit, offline: sourceError !== null };
+        return { rows, reachedNewest: reachedNewest && rows.length < limit, offline: reasonOf(sourceError) };
       }
       const frontier: MessagePosition = range ? positionOf(chat.id, range.to, rows[rows.length - 1], point) : point;
       try {
@@ -115,7 +115,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
 
   async function latest(chat: ChatRecord, limit: number, signal?: AbortSignal): Promise<Omit<HistoryPage, 'previous'>> {
     let newestRange: CoverageRange | null;
-    let offline = false;
+    let offline: ErrorData | null = null;
     let reachedNewest = false;
     try {
       const page = await fetchAndStore(
@@ -134,11 +134,22 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       const failure = handleSourceError(error, chat);
       newestRange = findNewestCoverage(db, chat.id);
       if (!newestRange) throw failure;
-      offline = true;
+      offline = reasonOf(failure);
     }
     if (!newestRange) throw new ScrollbackError('INTERNAL', 'The newest page was stored but its coverage is missing.');
-    const rows = selectMessagesBefore(db, chat.id, justAfter(newestRange.to), newestRange.from, limit).reverse();
-    const reachedOldest = newestRange.reachesOldest && (rows.length < limit || isAt(rows[0], newestRange.from));
+    let rows = selectMessagesBefore(db, chat.id, justAfter(newestRange.to), newestRange.from, limit).reverse();
+    let reachedOldest = newestRange.reachesOldest && (rows.length < limit || isAt(rows[0], newestRange.from));
+    // A source may answer the newest page short (whole seconds only, or a short page mid-history): top it
+    // up from the older side, so a newest page is as full as any other.
+    if (rows.length > 0 && rows.length < limit && !reachedOldest && !offline) {
+      try {
+        const more = await older(chat, rows[0]!.position, limit - rows.length, signal);
+        rows = more.rows.concat(rows);
+        reachedOldest = more.reachedOldest;
+      } catch {
+        // Keep the shorter page; the next older page will ask again.
+      }
+    }
     return toPage(rows, { reachedOldest, reachedNewest, anchorIndex: null, offline });
   }
 
@@ -147,7 +158,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     let target = knownTarget ?? { date: 0, sortKey: 0 };
     let range = knownTarget ? coverageAround(chat.id, knownTarget) : null;
     let sourceSaysNewest = false;
-    let offline = false;
+    const offline: ErrorData | null = null;
     if (!range) {
       try {
         const page = await fetchAndStore(
@@ -292,13 +303,17 @@ function decodeOrThrow(cursor: string): MessagePosition {
   return position;
 }
 
-function emptyPage(reachedOldest: boolean, reachedNewest: boolean, anchorIndex: number | null = null): HistoryPage {
-  return { messages: [], olderCursor: null, newerCursor: null, reachedOldest, reachedNewest, anchorIndex, previous: null, offline: false };
+function emptyPage(reachedOldest: boolean, reachedNewest: boolean, anchorIndex: number | null = null): Omit<HistoryPage, 'previous'> {
+  return { messages: [], olderCursor: null, newerCursor: null, reachedOldest, reachedNewest, anchorIndex, offline: false, offlineReason: null };
+}
+
+function reasonOf(error: unknown): ErrorData | null {
+  return error === null || error === undefined ? null : toErrorData(error);
 }
 
 function toPage(
   rows: StoredMessage[],
-  flags: { reachedOldest: boolean; reachedNewest: boolean; anchorIndex: number | null; offline: boolean },
+  flags: { reachedOldest: boolean; reachedNewest: boolean; anchorIndex: number | null; offline: ErrorData | null },
 ): Omit<HistoryPage, 'previous'> {
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -306,6 +321,10 @@ function toPage(
     messages: rows.map((row) => row.message),
     olderCursor: first ? encodeCursor(first.position) : null,
     newerCursor: last ? encodeCursor(last.position) : null,
-    ...flags,
+    reachedOldest: flags.reachedOldest,
+    reachedNewest: flags.reachedNewest,
+    anchorIndex: flags.anchorIndex,
+    offline: flags.offline !== null,
+    offlineReason: flags.offline,
   };
 }

@@ -20,7 +20,8 @@ interface HistoryListProps {
   target: WindowTarget;
   windowKey: string;
   onJump(target: WindowTarget): void;
-  onOfflineChange(offline: boolean): void;
+  /** Why the window is showing only the cache (the source's error), or null when the source answered. */
+  onOfflineChange(reason: string | null): void;
   /** Take keyboard focus once placed (after a jump, so the keys keep working in the new window). */
   focusOnPlace: boolean;
 }
@@ -65,8 +66,8 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
     followOnAppend: !query.hasNextPage,
   });
 
-  const offline = pages?.some((page) => page.offline) ?? false;
-  useEffect(() => onOfflineChange(offline), [offline, onOfflineChange]);
+  const offlineReason = pages?.find((page) => page.offline)?.offlineReason?.message ?? (pages?.some((page) => page.offline) ? 'The source could not be reached.' : null);
+  useEffect(() => onOfflineChange(offlineReason), [offlineReason, onOfflineChange]);
 
   // Place the window once its first page is in: at the end for the newest messages, else centred on the target.
   useLayoutEffect(() => {

@@ -22,7 +22,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
   const [target, setTarget] = useState<WindowTarget>(requested ? { kind: 'aroundMessage', messageId: requested.messageId } : { kind: 'latest' });
   const [nonce, setNonce] = useState(requested ? 1 : 0);
   const [jumpOpen, setJumpOpen] = useState(false);
-  const [offline, setOffline] = useState(false);
+  const [offline, setOffline] = useState<string | null>(null);
   const sync = useChatSync(chat.id);
 
   const jump = useCallback((next: WindowTarget) => {
@@ -46,7 +46,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
           <h1 dir="auto">{chat.name}</h1>
           <span className="chat-subtitle">
             {chat.messageCount !== null ? `${formatCount(chat.messageCount)} messages` : `${formatCount(chat.cachedCount)} cached`}
-            {offline && <span className="offline-badge" title="The source could not be reached; showing what is cached."> · Offline, showing cached history</span>}
+            {offline !== null && <span className="offline-badge" title={offline}> · Offline, showing cached history: {offline}</span>}
           </span>
         </div>
         <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} onDownloadRange={(from, to) => sync.start(from, to)} />
