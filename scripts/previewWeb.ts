@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCoreHandlers } from '../electron/core/app/createCoreHandlers.ts';
 import { createStderrLogger } from '../electron/core/app/Logger.ts';
+import { createMemorySecretStore, ryzeTokenKey } from '../electron/core/app/SecretStore.ts';
 import { openScrollbackCore } from '../electron/core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../electron/core/app/resolveDatabasePath.ts';
 import { startLoopbackHarness } from '../electron/harness/startLoopbackHarness.ts';
@@ -18,14 +19,17 @@ if (!fs.existsSync(path.join(rendererFolder, 'index.html'))) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit', cwd: root });
 }
 const logger = createStderrLogger('info');
+// The preview keeps credentials in memory only: nothing typed into it is written anywhere.
+const secrets = createMemorySecretStore();
 const core = openScrollbackCore({
+  secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
   databasePath: resolveDatabasePath({ flag: values.db }),
   logger,
   demo: { latencyMs: values.latency ? Number(values.latency) : 0 },
 });
 if (core.listSources().length === 0) await core.setUpDemo();
 const harness = await startLoopbackHarness({
-  handlers: createCoreHandlers(core, { version: 'web-preview', openExternalLink: (url) => logger.info(`would open ${url} in the system browser`) }),
+  handlers: createCoreHandlers(core, { version: 'web-preview', secrets, openExternalLink: (url) => logger.info(`would open ${url} in the system browser`) }),
   rendererFolder,
   port: values.port ? Number(values.port) : 0,
   logger,

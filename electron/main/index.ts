@@ -10,6 +10,8 @@ import { applySecurityPolicy, openExternalLink } from './applySecurityPolicy.ts'
 import { buildAppMenu } from './buildAppMenu.ts';
 import { createMainWindow } from './createMainWindow.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
+import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
+import { ryzeTokenKey } from '../core/app/SecretStore.ts';
 
 const logger = createStderrLogger('info');
 // electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
@@ -26,8 +28,13 @@ let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
+  const secrets = createSafeStorageSecretStore(userData);
   try {
-    core = openScrollbackCore({ databasePath: resolveDatabasePath({ dataFolder: userData }), logger });
+    core = openScrollbackCore({
+      databasePath: resolveDatabasePath({ dataFolder: userData }),
+      logger,
+      secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
+    });
     if (core.listSources().length === 0) await core.setUpDemo();
   } catch (error) {
     const message = error instanceof ScrollbackError ? error.message : String(error);
@@ -39,7 +46,7 @@ async function start(): Promise<void> {
   applySecurityPolicy(isAppUrl);
   if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'));
   const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
-  registerIpcHandlers(createCoreHandlers(core, { version: app.getVersion(), openExternalLink }), isTrustedFrame, logger);
+  registerIpcHandlers(createCoreHandlers(core, { version: app.getVersion(), openExternalLink, secrets }), isTrustedFrame, logger);
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined));
   openWindow(userData);
 }

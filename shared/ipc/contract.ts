@@ -97,6 +97,19 @@ export const ipcContract = {
   resumeSync: method<SyncStatus>()(chatOnly),
   cancelSync: method<SyncStatus>()(chatOnly),
   getSyncStatus: method<SyncStatus>()(chatOnly),
+  /**
+   * Adds a WhatsApp connection through RyzeAPI. The token goes into the main process's encrypted store and
+   * never comes back over IPC. `allowWeakEncryption`: the user agreed to store it where no keyring exists.
+   */
+  addRyzeConnection: method<SourceSummary>()(
+    z.strictObject({
+      instance: z.string().min(1).max(100),
+      baseUrl: z.string().max(500),
+      token: z.string().min(1).max(500),
+      allowWeakEncryption: z.boolean(),
+    }),
+  ),
+  addRyzeChat: method<ChatSummary>()(z.strictObject({ sourceId: z.string().max(120), numberOrJid: z.string().max(120) })),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

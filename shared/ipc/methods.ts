@@ -17,6 +17,8 @@ export const ipcMethodNames = [
   'resumeSync',
   'cancelSync',
   'getSyncStatus',
+  'addRyzeConnection',
+  'addRyzeChat',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -24,6 +24,10 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     resumeSync: () => idleSync,
     cancelSync: () => idleSync,
     getSyncStatus: () => idleSync,
+    addRyzeConnection: () => ({ id: 'ryze:x', kind: 'ryze', name: 'x' }),
+    addRyzeChat: () => {
+      throw new ScrollbackError('SOURCE_NOT_FOUND', 'none');
+    },
     ...overrides,
   };
 }

@@ -1,5 +1,8 @@
 import type { IpcHandlers } from '../../../shared/ipc/contract.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
+import { ryzeTokenKey, type SecretStore } from './SecretStore.ts';
+import { RYZE_DEFAULT_BASE_URL } from '../sources/ryze/createRyzeApiClient.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
 import { messageDensity } from '../cache/densityQueries.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 
@@ -9,7 +12,7 @@ import { listCoverage } from '../cache/coverageQueries.ts';
  */
 export function createCoreHandlers(
   core: ScrollbackCore,
-  platform: { version: string; openExternalLink(url: string): Promise<void> | void },
+  platform: { version: string; openExternalLink(url: string): Promise<void> | void; secrets: SecretStore },
 ): IpcHandlers {
   return {
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
@@ -36,6 +39,18 @@ export function createCoreHandlers(
     pauseSync: ({ chatId }) => core.sync.pause(chatId),
     resumeSync: ({ chatId }) => core.sync.resume(chatId),
     cancelSync: ({ chatId }) => core.sync.cancel(chatId),
+    addRyzeConnection: ({ instance, baseUrl, token, allowWeakEncryption }) => {
+      const sourceId = core.addRyzeSource({ instance, baseUrl: baseUrl || RYZE_DEFAULT_BASE_URL });
+      platform.secrets.set(ryzeTokenKey(sourceId), token, { allowWeak: allowWeakEncryption });
+      core.sources.forget(sourceId);
+      return core.listSources().find((source) => source.id === sourceId)!;
+    },
+    addRyzeChat: ({ sourceId, numberOrJid }) => {
+      if (!core.listSources().some((source) => source.id === sourceId && source.kind === 'ryze')) {
+        throw new ScrollbackError('SOURCE_NOT_FOUND', `There is no RyzeAPI connection “${sourceId}”.`);
+      }
+      return core.addRyzeChat(sourceId, numberOrJid);
+    },
     getSyncStatus: ({ chatId }) => {
       core.getChat(chatId);
       return core.sync.status(chatId);

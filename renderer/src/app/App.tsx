@@ -6,6 +6,7 @@ import { HistoryView } from '../features/history/HistoryView.tsx';
 import { commandForKey, emitAppCommand, useAppCommand } from './appCommands.ts';
 import { SearchPanel } from '../features/search/SearchPanel.tsx';
 import { PaneErrorBoundary } from './PaneErrorBoundary.tsx';
+import { AddRyzeChatDialog } from '../features/sources/AddRyzeChatDialog.tsx';
 import type { JumpRequest } from '../features/history/HistoryView.tsx';
 import type { SearchHit } from '../../../shared/search.ts';
 
@@ -21,6 +22,7 @@ export function App() {
   const [selectedChatId, setSelectedChatId] = useState<number | null>(readLastChatId);
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
+  const [addingWhatsApp, setAddingWhatsApp] = useState(false);
   useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
   useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
 
@@ -58,7 +60,8 @@ export function App() {
 
   return (
     <div className={`app${search.open ? ' with-search' : ''}`}>
-      <ChatList chats={chatList} loading={chats.isPending} error={chats.error} selectedChatId={selected?.id ?? null} onSelect={select} />
+      <ChatList chats={chatList} loading={chats.isPending} error={chats.error} selectedChatId={selected?.id ?? null} onSelect={select} onAddWhatsApp={() => setAddingWhatsApp(true)} />
+      <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <main className="chat-pane">
         {selected ? (
           <PaneErrorBoundary key={selected.id} label="history view">

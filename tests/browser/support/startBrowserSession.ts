@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
+import { createMemorySecretStore, ryzeTokenKey } from '../../../electron/core/app/SecretStore.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { startLoopbackHarness, type LoopbackHarness } from '../../../electron/harness/startLoopbackHarness.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
@@ -56,14 +57,16 @@ export interface BrowserSession {
 export async function startBrowserSession(options: { latencyMs?: number; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserSession> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-browser-'));
   let failure: Error | null = null;
+  const secrets = createMemorySecretStore();
   const core = openScrollbackCore({
+    secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
     databasePath: path.join(folder, 'browser.db'),
     logger: silentLogger,
     demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure },
   });
   await core.setUpDemo();
   const harness = await startLoopbackHarness({
-    handlers: createCoreHandlers(core, { version: 'test', openExternalLink: () => undefined }),
+    handlers: createCoreHandlers(core, { version: 'test', openExternalLink: () => undefined, secrets }),
     rendererFolder,
     logger: silentLogger,
   });

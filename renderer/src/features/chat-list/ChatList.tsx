@@ -9,10 +9,11 @@ interface ChatListProps {
   error: Error | null;
   selectedChatId: number | null;
   onSelect(chatId: number): void;
+  onAddWhatsApp(): void;
 }
 
 /** The sidebar: chats grouped by source, with a filter box (Ctrl+K). */
-export function ChatList({ chats, loading, error, selectedChatId, onSelect }: ChatListProps) {
+export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAddWhatsApp }: ChatListProps) {
   const [filter, setFilter] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);
   useAppCommand('focusChatFilter', () => filterRef.current?.focus());
@@ -67,6 +68,9 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect }: Ch
           </ul>
         </section>
       ))}
+      <button type="button" className="add-source" onClick={onAddWhatsApp} data-testid="add-whatsapp">
+        + Add WhatsApp chat (RyzeAPI)…
+      </button>
     </nav>
   );
 }

@@ -31,7 +31,7 @@ export function JumpToDateDialog({ chatId, open, initialDate, onJump, onClose }:
   };
 
   return (
-    <dialog ref={dialogRef} className="jump-dialog" aria-labelledby="jump-title" onClose={onClose}>
+    <dialog ref={dialogRef} className="app-dialog jump-dialog" aria-labelledby="jump-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="jump-title">Jump to date</h2>
         {open && (

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import { ScrollbackError } from '../../shared/errors.ts';
+import type { SecretStore } from '../core/app/SecretStore.ts';
+
+/**
+ * Secrets encrypted with the OS keychain (safeStorage) in `secrets.json` (0600) in the user-data folder.
+ * On Linux with only the `basic_text` backend the encryption is a fixed password, not protection: then
+ * nothing is written unless the user explicitly agreed (`consent.allowWeak`), as Signal Desktop and Element do.
+ */
+export function createSafeStorageSecretStore(folder: string): SecretStore & { isWeak(): boolean } {
+  const file = path.join(folder, 'secrets.json');
+  const isWeak = () => process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  const read = (): Record<string, string> => {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  };
+  const write = (values: Record<string, string>) => {
+    const temporary = `${file}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify(values), { mode: 0o600 });
+    fs.renameSync(temporary, file);
+  };
+  return {
+    isWeak,
+    get(key) {
+      const encrypted = read()[key];
+      if (!encrypted || !safeStorage.isEncryptionAvailable()) return null;
+      try {
+        return safeStorage.decryptString(Buffer.from(encrypted, 'base64'));
+      } catch {
+        return null;
+      }
+    },
+    set(key, value, consent) {
+      if (!safeStorage.isEncryptionAvailable()) throw new ScrollbackError('FORBIDDEN', 'This system offers no encryption for secrets, so Scrollback will not store the token.');
+      if (isWeak() && consent?.allowWeak !== true) {
+        throw new ScrollbackError('FORBIDDEN', 'No keyring is available (Linux basic_text backend): the token would be stored without real protection. Agree to that explicitly to continue.');
+      }
+      write({ ...read(), [key]: safeStorage.encryptString(value).toString('base64') });
+    },
+    delete(key) {
+      const values = read();
+      delete values[key];
+      write(values);
+    },
+  };
+}
