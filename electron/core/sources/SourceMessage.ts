@@ -15,3 +15,19 @@ export interface SourceMessage
   sortKey: number;
   sender: SourceSender | null;
 }
+
+/** A message with every optional part empty, so each source states only what it has. */
+export function sourceMessage(fields: Pick<SourceMessage, 'id' | 'sortKey' | 'date' | 'sender' | 'out' | 'text'> & Partial<SourceMessage>): SourceMessage {
+  return {
+    entities: [],
+    media: null,
+    replyToId: null,
+    forward: null,
+    editDate: null,
+    service: null,
+    groupedId: null,
+    views: null,
+    reactions: [],
+    ...fields,
+  };
+}

@@ -1,5 +1,5 @@
 import type { Media, MessageEntity, Reaction, ServiceAction } from '../../../../shared/domain.ts';
-import type { SourceMessage, SourceSender } from '../SourceMessage.ts';
+import { sourceMessage, type SourceMessage, type SourceSender } from '../SourceMessage.ts';
 import type { DemoChatSpec } from './demoChats.ts';
 import type { DemoTimeline } from './DemoTimeline.ts';
 import { createRandom, hash2 } from './seededRandom.ts';
@@ -26,23 +26,14 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
     : chat.kind === 'private'
       ? { key: chat.senders[1]!.key, name: chat.senders[1]!.name }
       : DELETED_ACCOUNT;
-  const base: SourceMessage = {
+  const base = sourceMessage({
     id: String(id),
     sortKey: id,
     date,
     sender: chat.kind === 'channel' ? null : sender,
     out: senderSpec?.me === true,
     text: '',
-    entities: [],
-    media: null,
-    replyToId: null,
-    forward: null,
-    editDate: null,
-    service: null,
-    groupedId: null,
-    views: null,
-    reactions: [],
-  };
+  });
 
   if (index === 0) {
     return serviceMessage(base, { action: 'chatCreate' }, `${sender?.name ?? 'Someone'} created the group “${chat.name}”`);

@@ -1,5 +1,5 @@
 import type { Media } from '../../../../shared/domain.ts';
-import type { SourceMessage } from '../SourceMessage.ts';
+import { sourceMessage, type SourceMessage } from '../SourceMessage.ts';
 import type { RyzeMessage } from './createRyzeApiClient.ts';
 
 const OWN: { key: string; name: string } = { key: 'me', name: 'You' };
@@ -61,23 +61,17 @@ export function toSourceMessages(messages: readonly RyzeMessage[], chatJid: stri
     list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     list.forEach((message, rank) => {
       const senderJid = message.senderJid || (message.fromMe ? '' : chatJid);
-      result.push({
-        id: message.id,
-        sortKey: rank,
-        date: second,
-        sender: message.fromMe ? OWN : { key: senderJid, name: nameOfJid(senderJid) },
-        out: message.fromMe,
-        text: message.content ?? '',
-        entities: [],
-        media: mediaOf(message.type),
-        replyToId: null,
-        forward: null,
-        editDate: null,
-        service: null,
-        groupedId: null,
-        views: null,
-        reactions: [],
-      });
+      result.push(
+        sourceMessage({
+          id: message.id,
+          sortKey: rank,
+          date: second,
+          sender: message.fromMe ? OWN : { key: senderJid, name: nameOfJid(senderJid) },
+          out: message.fromMe,
+          text: message.content ?? '',
+          media: mediaOf(message.type),
+        }),
+      );
     });
   }
   return result.sort((a, b) => a.date - b.date || a.sortKey - b.sortKey);
