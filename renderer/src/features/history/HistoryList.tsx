@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import type { PreviousMessageSummary } from '../../../../shared/history.ts';
 import { formatDay, localDayKey } from '../../format/formatDates.ts';
@@ -65,6 +66,13 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
     // bottom of an older window would be dragged along by every page loaded below.
     followOnAppend: !query.hasNextPage,
   });
+
+  // Opening a window fetches from the source: refresh the chat list's counts once it has.
+  const queryClient = useQueryClient();
+  const firstLoaded = firstPage !== undefined;
+  useEffect(() => {
+    if (firstLoaded) void queryClient.invalidateQueries({ queryKey: ['chats'] });
+  }, [firstLoaded, queryClient]);
 
   const offlineReason = pages?.find((page) => page.offline)?.offlineReason?.message ?? (pages?.some((page) => page.offline) ? 'The source could not be reached.' : null);
   useEffect(() => onOfflineChange(offlineReason), [offlineReason, onOfflineChange]);

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 
@@ -25,6 +26,15 @@ export function useChatSync(chatId: number) {
     },
     onSuccess: (next) => client.setQueryData(['sync', chatId], next),
   });
+  // The chat list's counts follow the download (at most every 2 s while it runs, and when it ends).
+  const state = status.data?.state;
+  const cached = status.data?.cached;
+  useEffect(() => {
+    if (state === undefined) return;
+    const timer = setTimeout(() => void client.invalidateQueries({ queryKey: ['chats'] }), state === 'running' ? 2000 : 0);
+    return () => clearTimeout(timer);
+  }, [state, cached === undefined ? 0 : Math.floor(cached / 5000), client]);
+
   return {
     status: status.data,
     start: (from: number | null = null, to: number | null = null) => act.mutate({ kind: 'start', from, to }),
