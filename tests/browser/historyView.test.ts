@@ -184,6 +184,23 @@ describe.skipIf(skipReason !== null)(`history view in Chromium${skipReason ? ` â
     await page.fill('.chat-filter', '');
   });
 
+  it('opens message links in the system browser only, never inside the app', async () => {
+    const { page } = session;
+    await openChat(page, session.chatIdOf(6_000));
+    const link = page.locator(`${scroller} .text a[href^="http"]`).last();
+    if ((await link.count()) === 0) {
+      // Scroll back until a link is loaded (about 6% of demo messages carry one).
+      for (let i = 0; i < 40 && (await link.count()) === 0; i++) await wheelTicks(page, 3, -400, 1);
+    }
+    const href = await link.getAttribute('href');
+    const before = page.url();
+    await link.click();
+    await waitFrames(page, 5);
+    expect(page.url()).toBe(before);
+    expect(session.openedLinks).toContain(href);
+    expect(session.openedLinks.every((url) => /^https?:\/\//.test(url))).toBe(true);
+  });
+
   it('renders the dark theme', async () => {
     await session.page.emulateMedia({ colorScheme: 'dark' });
     await openChat(session.page, session.chatIdOf(6_000));

@@ -47,6 +47,8 @@ export interface BrowserSession {
   folder: string;
   /** Uncaught errors in the page, collected so tests can require there were none. */
   pageErrors: string[];
+  /** URLs the window asked main to open in the system browser. */
+  openedLinks: string[];
   /** Set to make every source request fail with this error (offline, rate limited); null to restore. */
   setSourceFailure(error: Error | null): void;
   chatIdOf(messageCount: number): number;
@@ -57,6 +59,7 @@ export interface BrowserSession {
 export async function startBrowserSession(options: { latencyMs?: number; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserSession> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-browser-'));
   let failure: Error | null = null;
+  const openedLinks: string[] = [];
   const secrets = createMemorySecretStore();
   const core = openScrollbackCore({
     secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
@@ -66,7 +69,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
   });
   await core.setUpDemo();
   const harness = await startLoopbackHarness({
-    handlers: createCoreHandlers(core, { version: 'test', openExternalLink: () => undefined, secrets }),
+    handlers: createCoreHandlers(core, { version: 'test', openExternalLink: (url) => void openedLinks.push(url), secrets }),
     rendererFolder,
     logger: silentLogger,
   });
@@ -83,6 +86,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
     page,
     folder,
     pageErrors,
+    openedLinks,
     setSourceFailure(error) {
       failure = error;
     },
