@@ -31,16 +31,6 @@ export interface StoredMessage {
   position: MessagePosition;
 }
 
-/** Positions below and above every real one, for open-ended bounds. */
-export const OLDEST_POSSIBLE: Pick<MessagePosition, 'date' | 'sortKey'> = {
-  date: Number.MIN_SAFE_INTEGER,
-  sortKey: Number.MIN_SAFE_INTEGER,
-};
-export const NEWEST_POSSIBLE: Pick<MessagePosition, 'date' | 'sortKey'> = {
-  date: Number.MAX_SAFE_INTEGER,
-  sortKey: Number.MAX_SAFE_INTEGER,
-};
-
 const SELECT_COLUMNS = `
   m.source_msg_id, m.chat_id, m.date, m.sort_key, s.source_key AS sender_key, s.name AS sender_name, m.out,
   m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions

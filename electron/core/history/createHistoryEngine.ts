@@ -7,7 +7,6 @@ import { findCoverageAfter, findCoverageContaining, findNewestCoverage, type Cov
 import {
   findMessageAt,
   findMessagePosition,
-  NEWEST_POSSIBLE,
   selectMessagesAfter,
   selectMessagesBefore,
   type StoredMessage,
