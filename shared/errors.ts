@@ -49,7 +49,3 @@ export function toErrorData(error: unknown): ErrorData {
   if (error instanceof ScrollbackError) return error.toData();
   return { code: 'INTERNAL', message: 'Something went wrong inside Scrollback. The details are in the log.' };
 }
-
-export function isRetryable(error: ErrorData): boolean {
-  return error.code === 'RATE_LIMITED' || error.code === 'SOURCE_UNAVAILABLE';
-}

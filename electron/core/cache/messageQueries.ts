@@ -193,7 +193,7 @@ export function insertMessages(
 }
 
 /** Removes a message's entry from the full-text index; a contentless index needs the text it indexed. */
-export function unindexForSearch(db: CacheDatabase, rowId: number, text: string): void {
+function unindexForSearch(db: CacheDatabase, rowId: number, text: string): void {
   if (text === '') return;
   cachedStatement(db, `INSERT INTO message_search (message_search, rowid, body) VALUES ('delete', ?, ?)`).run(rowId, foldForSearch(text));
 }

@@ -27,11 +27,11 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export function encodeSearchCursor(position: SearchPosition): string {
+function encodeSearchCursor(position: SearchPosition): string {
   return `${position.date}~${position.sortKey}~${position.chatId}`;
 }
 
-export function decodeSearchCursor(cursor: string | null): SearchPosition | null {
+function decodeSearchCursor(cursor: string | null): SearchPosition | null {
   if (cursor === null) return null;
   const [date, sortKey, chatId] = cursor.split('~').map(Number);
   if (![date, sortKey, chatId].every((n) => Number.isSafeInteger(n))) throw new ScrollbackError('INVALID_INPUT', 'The search cursor is not one returned by a search.');
@@ -95,11 +95,18 @@ export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceI
     return { spans, incomplete };
   }
 
+  /** The chats a filter covers: its one chat, or all of them (checked to exist). */
+  function chatsInScope(chatId: number | null): Array<{ id: number; name: string }> {
+    if (chatId === null) return listChatSummaries(db).map(({ id, name }) => ({ id, name }));
+    const chat = getChatRecord(db, chatId);
+    return [{ id: chat.id, name: chat.name }];
+  }
+
   return {
     async search(request, signal) {
       const query = compileSearchQuery(request.query);
       const after = decodeSearchCursor(request.cursor);
-      const chatIds = request.chatId !== null ? [getChatRecord(db, request.chatId).id] : listChatSummaries(db).map((chat) => chat.id);
+      const chats = chatsInScope(request.chatId);
       let spans: SearchedSpan[] = [];
       let incomplete = false;
       if (request.chatId !== null) {
@@ -110,12 +117,12 @@ export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceI
       const candidates = candidateIds(db, query);
       const sign = request.order === 'newest' ? -1 : 1;
       const hits: CacheHit[] = [];
-      for (const chatId of chatIds) {
-        hits.push(...searchCachedChat(db, chatId, request, query, { order: request.order, limit: request.limit, after, candidates }));
+      for (const chat of chats) {
+        hits.push(...searchCachedChat(db, chat.id, request, query, { order: request.order, limit: request.limit, after, candidates }));
       }
       hits.sort((a, b) => sign * compare(a.position, b.position));
       const page = hits.slice(0, request.limit);
-      const names = new Map(listChatSummaries(db).map((chat) => [chat.id, chat.name]));
+      const names = new Map(chats.map((chat) => [chat.id, chat.name]));
       const messages = readMessagesByRowId(db, page.map((hit) => hit.rowId));
       const results: SearchHit[] = page.map((hit, index) => ({
         message: messages[index]!,
@@ -132,9 +139,8 @@ export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceI
     },
     async count(filter, signal) {
       const query = compileSearchQuery(filter.query);
-      const chatIds = filter.chatId !== null ? [getChatRecord(db, filter.chatId).id] : listChatSummaries(db).map((chat) => chat.id);
       let total = 0;
-      for (const chatId of chatIds) {
+      for (const { id: chatId } of chatsInScope(filter.chatId)) {
         const span = cachedDateSpan(db, chatId, filter);
         if (!span) continue;
         const step = Math.max(1, Math.ceil((span.last + 1 - span.first) / COUNT_SLICES));

@@ -1,5 +1,3 @@
-import type { HistoryAnchor } from '../../../../shared/history.ts';
-
 /** Where a history window opens. Each jump is a new window (and a fresh virtualizer). */
 export type WindowTarget =
   | { kind: 'latest' }
@@ -12,10 +10,6 @@ export const BEGINNING_OF_TIME = -62_135_596_800_000;
 export const HISTORY_PAGE_SIZE = 60;
 /** Pages kept in memory; fetching one more in either direction drops one at the far end. */
 export const MAX_PAGES = 8;
-
-export function anchorFor(target: WindowTarget): HistoryAnchor {
-  return target;
-}
 
 export function windowKeyOf(target: WindowTarget, nonce: number): string {
   switch (target.kind) {

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { HistoryAnchor, HistoryPage } from '../../../../shared/history.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { HISTORY_PAGE_SIZE, MAX_PAGES, anchorFor, type WindowTarget } from './historyWindow.ts';
+import { HISTORY_PAGE_SIZE, MAX_PAGES, type WindowTarget } from './historyWindow.ts';
 
 /**
  * One window of a chat's history as an infinite query: pages are keyset cursors in both directions, and at
@@ -10,11 +10,10 @@ import { HISTORY_PAGE_SIZE, MAX_PAGES, anchorFor, type WindowTarget } from './hi
 export function useHistoryWindow(chatId: number, target: WindowTarget, windowKey: string) {
   return useInfiniteQuery({
     queryKey: ['history', chatId, windowKey],
-    queryFn: ({ pageParam, signal }) => {
-      void signal;
-      return scrollback.getHistoryPage({ chatId, anchor: pageParam, limit: HISTORY_PAGE_SIZE });
-    },
-    initialPageParam: anchorFor(target) as HistoryAnchor,
+    // Not cancellable: a page in flight is stored in the cache either way, so letting it finish is cheaper.
+    queryFn: ({ pageParam }) => scrollback.getHistoryPage({ chatId, anchor: pageParam, limit: HISTORY_PAGE_SIZE }),
+    // A window target is itself an anchor (latest, around a date, around a message).
+    initialPageParam: target as HistoryAnchor,
     getPreviousPageParam: (first: HistoryPage): HistoryAnchor | undefined =>
       first.reachedOldest || !first.olderCursor ? undefined : { kind: 'before', cursor: first.olderCursor },
     getNextPageParam: (last: HistoryPage): HistoryAnchor | undefined =>

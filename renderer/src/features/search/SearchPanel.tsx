@@ -46,18 +46,20 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, focus
   const queryRef = useRef<HTMLInputElement>(null);
   useEffect(() => queryRef.current?.focus(), [focusToken]);
 
-  const filter: SearchFilter = useDebounced(
-    {
+  // Debounce the filter's JSON (compared by value): a fresh object each render would restart the timer
+  // and set state forever.
+  const filterKey = useDebounced(
+    JSON.stringify({
       chatId: scope === 'chat' ? (chat?.id ?? null) : null,
       from: startOf(fromDay, fromTime),
       to: endOf(toDay, toTime),
       query: query.trim(),
       sender: sender.trim(),
       kinds,
-    },
+    } satisfies SearchFilter),
     200,
   );
-  const filterKey = JSON.stringify(filter);
+  const filter = useMemo(() => JSON.parse(filterKey) as SearchFilter, [filterKey]);
   const hasCriteria = filter.query !== '' || filter.sender !== '' || filter.kinds.length > 0 || filter.from !== null || filter.to !== null;
   const results = useInfiniteQuery({
     queryKey: ['search', filterKey, order],
