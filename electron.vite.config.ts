@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      // The worker thread for imports and exports is a second entry, emitted beside index.js (see runCoreWorker.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          coreWorker: resolve(import.meta.dirname, 'electron/core/workers/coreWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -29,7 +29,14 @@ const core = openScrollbackCore({
 });
 if (core.listSources().length === 0) await core.setUpDemo();
 const harness = await startLoopbackHarness({
-  handlers: createCoreHandlers(core, { version: 'web-preview', secrets, openExternalLink: (url) => logger.info(`would open ${url} in the system browser`) }),
+  handlers: createCoreHandlers(core, {
+    version: 'web-preview',
+    secrets,
+    logger,
+    openExternalLink: (url) => logger.info(`would open ${url} in the system browser`),
+    // A browser page has no native dialog to ask with; drop paths are not available either.
+    chooseFilesToImport: async () => null,
+  }),
   rendererFolder,
   port: values.port ? Number(values.port) : 0,
   logger,

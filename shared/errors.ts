@@ -1,6 +1,8 @@
 /** Every failure that crosses a boundary (IPC, CLI, HTTP harness) carries one of these codes. */
 export type ErrorCode =
   | 'INVALID_INPUT'
+  | 'INVALID_FILE'
+  | 'DISK_FULL'
   | 'CHAT_NOT_FOUND'
   | 'MESSAGE_NOT_FOUND'
   | 'SOURCE_NOT_FOUND'

@@ -11,6 +11,7 @@ import { historyCommand } from './commands/historyCommand.ts';
 import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
 import { ryzeCommand } from './commands/ryzeCommand.ts';
+import { importCommand } from './commands/importCommand.ts';
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -29,6 +30,9 @@ Commands:
   ryze chat add <number-or-jid> [--instance NAME]
                                 add a WhatsApp chat: phone number, or JID (@s.whatsapp.net, @lid, @g.us,
                                 @newsletter); then chats, history, search and sync work on it
+  import <file-or-folder...> [--json]
+                                import Telegram Desktop exports (result.json or its folder) and WhatsApp
+                                chat exports (.txt or .zip); prints, per chat, the messages added
   sync <chat> [--from DATE] [--to DATE] [--json]
                                 download the chat (or those days) into the cache, with progress on
                                 stderr; Ctrl+C stops it, and running it again continues where it stopped
@@ -43,6 +47,7 @@ const commandOptions: Record<string, string[]> = {
   history: ['json', 'before', 'after', 'around', 'limit'],
   search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
   sync: ['json', 'from', 'to'],
+  import: ['json'],
   ryze: ['json', 'instance', 'base-url'],
 };
 
@@ -121,6 +126,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'ryze':
         ryzeCommand(context, rest, values, io.env);
+        break;
+      case 'import':
+        await importCommand(context, rest);
         break;
       case 'sync':
         expectNoMore(command, rest.slice(1));

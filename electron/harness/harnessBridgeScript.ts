@@ -19,7 +19,7 @@ export function harnessBridgeScript(): string {
       return { ok: false, error: { code: 'SOURCE_UNAVAILABLE', message: 'The Scrollback harness could not be reached.' } };
     }
   };
-  const bridge = { onAppEvent: () => () => {} };
+  const bridge = { onAppEvent: () => () => {}, pathForFile: () => '' };
   for (const method of ${JSON.stringify(ipcMethodNames)}) bridge[method] = call(method);
   Object.defineProperty(window, 'scrollback', { value: Object.freeze(bridge) });
 })();

@@ -12,6 +12,7 @@ import { createMainWindow } from './createMainWindow.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
 import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
 import { ryzeTokenKey } from '../core/app/SecretStore.ts';
+import { chooseFilesToImport } from './nativeDialogs.ts';
 
 const logger = createStderrLogger('info');
 // electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
@@ -46,7 +47,14 @@ async function start(): Promise<void> {
   applySecurityPolicy(isAppUrl);
   if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'));
   const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
-  registerIpcHandlers(createCoreHandlers(core, { version: app.getVersion(), openExternalLink, secrets }), isTrustedFrame, logger);
+  const handlers = createCoreHandlers(core, {
+    version: app.getVersion(),
+    openExternalLink,
+    secrets,
+    logger,
+    chooseFilesToImport: () => chooseFilesToImport(mainWindow),
+  });
+  registerIpcHandlers(handlers, isTrustedFrame, logger);
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined));
   openWindow(userData);
 }

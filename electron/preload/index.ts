@@ -1,6 +1,6 @@
 // The bridge: the only thing the sandboxed window can reach. It exposes one named function per contract
 // method (never ipcRenderer itself), derived from the method list so it cannot drift from the contract.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { appEventChannel, ipcChannelFor, ipcMethodNames } from '../../shared/ipc/methods.ts';
 
 const bridge: Record<string, unknown> = {};
@@ -14,5 +14,8 @@ bridge.onAppEvent = (listener: (event: unknown) => void) => {
     ipcRenderer.removeListener(appEventChannel, forward);
   };
 };
+
+// Dropped files: the page sees File objects only; their paths come from here and main validates them.
+bridge.pathForFile = (file: File) => webUtils.getPathForFile(file);
 
 contextBridge.exposeInMainWorld('scrollback', bridge);

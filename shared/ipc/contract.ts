@@ -7,6 +7,10 @@ import type { ErrorData } from '../errors.ts';
 import { searchKinds, type SearchKind, type SearchPage } from '../search.ts';
 import type { SyncStatus } from '../sync.ts';
 import type { IpcMethodName } from './methods.ts';
+import type { FileImportResult, ImportProgress } from '../importing.ts';
+import type { JobStatus } from '../jobs.ts';
+
+export type ImportStatus = JobStatus<ImportProgress, FileImportResult[]>;
 
 /** A method's input schema (validated in main) and its output type (carried as a phantom). */
 interface MethodSpec<Input extends z.ZodType, Output> {
@@ -110,6 +114,13 @@ export const ipcContract = {
     }),
   ),
   addRyzeChat: method<ChatSummary>()(z.strictObject({ sourceId: z.string().max(120), numberOrJid: z.string().max(120) })),
+  /**
+   * Imports export files on a worker thread. `paths: null` lets main ask with the native open dialog;
+   * dropped files come with their paths. Answers at once; poll getImportStatus.
+   */
+  importFiles: method<ImportStatus>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500).nullable() })),
+  getImportStatus: method<ImportStatus>()(noInput),
+  cancelImport: method<ImportStatus>()(noInput),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

@@ -19,6 +19,9 @@ export const ipcMethodNames = [
   'getSyncStatus',
   'addRyzeConnection',
   'addRyzeChat',
+  'importFiles',
+  'getImportStatus',
+  'cancelImport',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -6,6 +6,7 @@ import { ipcMethodNames } from '../../shared/ipc/methods.ts';
 import { ScrollbackError } from '../../shared/errors.ts';
 import { encodeCursor } from '../../shared/cursor.ts';
 
+const idleJob = { state: 'idle' as const, progress: null, result: null, error: null };
 const idleSync = { chatId: 1, state: 'idle' as const, from: null, to: null, fetched: 0, cached: 0, total: null, reachedDate: null, waitingUntil: null, error: null };
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
@@ -28,6 +29,9 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     addRyzeChat: () => {
       throw new ScrollbackError('SOURCE_NOT_FOUND', 'none');
     },
+    importFiles: () => idleJob,
+    getImportStatus: () => idleJob,
+    cancelImport: () => idleJob,
     ...overrides,
   };
 }

@@ -1,19 +1,31 @@
 import type { IpcHandlers } from '../../../shared/ipc/contract.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
+import type { Logger } from './Logger.ts';
 import { ryzeTokenKey, type SecretStore } from './SecretStore.ts';
 import { RYZE_DEFAULT_BASE_URL } from '../sources/ryze/createRyzeApiClient.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { messageDensity } from '../cache/densityQueries.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
+import { isAbsolute } from 'node:path';
+import { createBackgroundJob } from './createBackgroundJob.ts';
+import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
 
 /**
  * The IPC handlers the core can answer by itself. The front end supplies what needs its platform
  * (opening a link in the system browser).
  */
-export function createCoreHandlers(
-  core: ScrollbackCore,
-  platform: { version: string; openExternalLink(url: string): Promise<void> | void; secrets: SecretStore },
-): IpcHandlers {
+/** What a front end (Electron, the browser harness) provides for the handlers that need its platform. */
+export interface CorePlatform {
+  version: string;
+  openExternalLink(url: string): Promise<void> | void;
+  secrets: SecretStore;
+  /** The native open dialog; null when the user cancels it. */
+  chooseFilesToImport(): Promise<string[] | null>;
+  logger: Logger;
+}
+
+export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform): IpcHandlers {
+  const importJob = createBackgroundJob<ImportProgress, FileImportResult[]>((error) => platform.logger.error('import failed', error));
   return {
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     listSources: () => core.listSources(),
@@ -51,6 +63,16 @@ export function createCoreHandlers(
       }
       return core.addRyzeChat(sourceId, numberOrJid);
     },
+    importFiles: async ({ paths }) => {
+      if (importJob.status().state === 'running') return importJob.status();
+      const chosen = paths ?? (await platform.chooseFilesToImport());
+      if (!chosen || chosen.length === 0) return importJob.status();
+      const relative = chosen.find((path) => !isAbsolute(path));
+      if (relative) throw new ScrollbackError('INVALID_INPUT', `“${relative.slice(0, 80)}” is not an absolute path.`);
+      return importJob.start((onProgress) => core.imports.importFiles(chosen, onProgress), () => core.imports.cancel());
+    },
+    getImportStatus: () => importJob.status(),
+    cancelImport: () => importJob.cancel(),
     getSyncStatus: ({ chatId }) => {
       core.getChat(chatId);
       return core.sync.status(chatId);

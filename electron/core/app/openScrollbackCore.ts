@@ -13,6 +13,8 @@ import { createSyncService, type SyncService } from '../sync/createSyncService.t
 import { createSourceRegistry, type SourceRegistry } from '../sources/createSourceRegistry.ts';
 import { createDemoSource, DEMO_SOURCE_ID, type DemoSourceOptions } from '../sources/demo/createDemoSource.ts';
 import type { Logger } from './Logger.ts';
+import { createArchiveSource } from '../sources/archive/createArchiveSource.ts';
+import { createImportService, type ImportService } from '../import/createImportService.ts';
 
 export interface ScrollbackCoreOptions {
   databasePath: string;
@@ -33,6 +35,8 @@ export interface ScrollbackCore {
   readonly search: SearchService;
   readonly sync: SyncService;
   readonly sources: SourceRegistry;
+  /** Imports export files on a worker thread (its own connection to the same database). */
+  readonly imports: ImportService;
   listSources(): SourceSummary[];
   listChats(): ChatSummary[];
   getChat(chatId: number): ChatSummary;
@@ -50,6 +54,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   const db = openCacheDatabase(options.databasePath);
   const sources = createSourceRegistry(db, {
     demo: () => createDemoSource(options.demo),
+    import: (record) => createArchiveSource(db, record.id),
     ryze: (record) => {
       const instance = String(record.settings.instance ?? '');
       const token = options.secrets?.ryzeToken(record) ?? null;
@@ -87,6 +92,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     search,
     sync,
     sources,
+    imports: createImportService(options.databasePath),
     listSources: () => listSourceRecords(db).map(({ id, kind, name }) => ({ id, kind, name })),
     listChats: () => listChatSummaries(db),
     getChat: (chatId) => getChatSummary(db, chatId),
@@ -110,6 +116,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       return getChatSummary(db, chatId!);
     },
     async close() {
+      this.imports.cancel();
       await sync.stopAll();
       db.close();
     },

@@ -9,6 +9,7 @@ import { PaneErrorBoundary } from './PaneErrorBoundary.tsx';
 import { AddRyzeChatDialog } from '../features/sources/AddRyzeChatDialog.tsx';
 import type { JumpRequest } from '../features/history/HistoryView.tsx';
 import type { SearchHit } from '../../../shared/search.ts';
+import { ImportPanel } from '../features/import/ImportPanel.tsx';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 
@@ -62,6 +63,7 @@ export function App() {
     <div className={`app${search.open ? ' with-search' : ''}`}>
       <ChatList chats={chatList} loading={chats.isPending} error={chats.error} selectedChatId={selected?.id ?? null} onSelect={select} onAddWhatsApp={() => setAddingWhatsApp(true)} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
+      <ImportPanel onOpenChat={select} />
       <main className="chat-pane">
         {selected ? (
           <PaneErrorBoundary key={selected.id} label="history view">

@@ -52,6 +52,8 @@ export interface BrowserSession {
   /** Set to make every source request fail with this error (offline, rate limited); null to restore. */
   setSourceFailure(error: Error | null): void;
   chatIdOf(messageCount: number): number;
+  /** What the next native open dialog answers (null: the user cancels it). */
+  dialogs: { openPaths: string[] | null; savePath: string | null };
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
   let failure: Error | null = null;
   const openedLinks: string[] = [];
   const secrets = createMemorySecretStore();
+  const dialogs: BrowserSession['dialogs'] = { openPaths: null, savePath: null };
   const core = openScrollbackCore({
     secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
     databasePath: path.join(folder, 'browser.db'),
@@ -69,7 +72,13 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
   });
   await core.setUpDemo();
   const harness = await startLoopbackHarness({
-    handlers: createCoreHandlers(core, { version: 'test', openExternalLink: (url) => void openedLinks.push(url), secrets }),
+    handlers: createCoreHandlers(core, {
+      version: 'test',
+      openExternalLink: (url) => void openedLinks.push(url),
+      secrets,
+      logger: silentLogger,
+      chooseFilesToImport: async () => dialogs.openPaths,
+    }),
     rendererFolder,
     logger: silentLogger,
   });
@@ -87,6 +96,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
     folder,
     pageErrors,
     openedLinks,
+    dialogs,
     setSourceFailure(error) {
       failure = error;
     },

@@ -1,0 +1,167 @@
+import type { ChatImportResult, FileImportResult } from '../../../shared/importing.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import type { CacheDatabase } from '../cache/CacheDatabase.ts';
+import { getChatRecord, recordSourceTotals, upsertChats } from '../cache/chatQueries.ts';
+import { addCoverage } from '../cache/coverageQueries.ts';
+import { insertMessages } from '../cache/messageQueries.ts';
+import { createSenderResolver } from '../cache/senderQueries.ts';
+import { upsertSource } from '../cache/sourceQueries.ts';
+import { decodeTextChunks } from '../files/decodeTextChunks.ts';
+import { IMPORT_SOURCE_ID } from '../sources/archive/createArchiveSource.ts';
+import type { SourceChat } from '../sources/HistorySource.ts';
+import type { SourceMessage } from '../sources/SourceMessage.ts';
+import type { ImportInput } from './findImportInputs.ts';
+import { TelegramExportScanner } from './telegram/TelegramExportScanner.ts';
+import { toTelegramSourceChat, toTelegramSourceMessage } from './telegram/toTelegramSourceMessage.ts';
+import { readWhatsAppMessages, surveyWhatsAppFile, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
+import { toWhatsAppSourceMessage } from './whatsapp/toWhatsAppSourceMessage.ts';
+
+export interface ImportFileOptions {
+  /** Bytes read so far of this file (of `input.sizeBytes`), after each chunk. */
+  onProgress?: (bytesRead: number) => void;
+  /** Asked between chunks; true stops the import and rolls the file back. */
+  isCancelled?: () => boolean;
+  whatsapp?: WhatsAppReadOptions;
+}
+
+const BATCH = 4096;
+
+/**
+ * Imports one export file in one transaction: a failure anywhere (a broken message on the last line, a
+ * cancel, a killed process) leaves the database as it was before this file. Messages already stored (the
+ * same file again, or an older export of the same chat) are recognised by their ids and not added twice.
+ */
+export function importFile(db: CacheDatabase, input: ImportInput, options: ImportFileOptions = {}): FileImportResult {
+  const run = db.transaction(() => {
+    upsertSource(db, { id: IMPORT_SOURCE_ID, kind: 'import', name: 'Imported' });
+    return input.format === 'telegram' ? importTelegram(db, input, options) : importWhatsApp(db, input, options);
+  });
+  return { path: input.path, chats: run.immediate() };
+}
+
+/** Writes one chat's messages in batches and, at the end, the coverage they prove (the whole chat). */
+class ChatWriter {
+  private readonly pending: SourceMessage[] = [];
+  private added = 0;
+  private total = 0;
+  private skipped = 0;
+  private oldest: SourceMessage | null = null;
+  private newest: SourceMessage | null = null;
+  readonly chatId: number;
+  private readonly resolveSender: (message: SourceMessage) => number | null;
+  private readonly db: CacheDatabase;
+  private readonly chat: SourceChat;
+
+  constructor(db: CacheDatabase, chat: SourceChat) {
+    this.db = db;
+    this.chat = chat;
+    this.chatId = upsertChats(db, IMPORT_SOURCE_ID, [chat])[0]!;
+    this.resolveSender = createSenderResolver(db, IMPORT_SOURCE_ID);
+  }
+
+  add(message: SourceMessage): void {
+    this.total++;
+    if (!this.oldest || before(message, this.oldest)) this.oldest = message;
+    if (!this.newest || before(this.newest, message)) this.newest = message;
+    this.pending.push(message);
+    if (this.pending.length >= BATCH) this.flush();
+  }
+
+  /** A placeholder the exporter wrote for a message it could not export. */
+  skip(): void {
+    this.skipped++;
+  }
+
+  private flush(): void {
+    this.added += insertMessages(this.db, this.chatId, this.resolveSender, this.pending);
+    this.pending.length = 0;
+  }
+
+  finish(): ChatImportResult {
+    this.flush();
+    if (this.oldest && this.newest) {
+      addCoverage(this.db, this.chatId, { from: this.oldest, to: this.newest, reachesOldest: true });
+      // The export was the whole chat as far as anyone can know: what is stored is its count.
+      const stored = this.db.prepare('SELECT cached_count AS n FROM chats WHERE id = ?').get(this.chatId) as { n: number };
+      recordSourceTotals(this.db, this.chatId, { newestDate: this.newest.date, messageCount: stored.n });
+    }
+    return { chatId: this.chatId, name: getChatRecord(this.db, this.chatId).name, added: this.added, inFile: this.total, skipped: this.skipped };
+  }
+
+  get key(): string {
+    return this.chat.key;
+  }
+}
+
+function before(a: SourceMessage, b: SourceMessage): boolean {
+  return a.date < b.date || (a.date === b.date && a.sortKey < b.sortKey);
+}
+
+function importTelegram(db: CacheDatabase, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
+  const results: ChatImportResult[] = [];
+  let writer: ChatWriter | null = null;
+  let ordinal = 0;
+  const scanner = new TelegramExportScanner(input.source.name, {
+    chatStart(meta) {
+      writer = new ChatWriter(db, toTelegramSourceChat(meta, input.chatNameHint));
+      ordinal = 0;
+    },
+    message(raw, byteOffset) {
+      const message = toTelegramSourceMessage(raw, ++ordinal, () => `${input.source.name}, byte ${byteOffset()}`);
+      if (message) writer!.add(message);
+      else writer!.skip();
+    },
+    chatEnd() {
+      results.push(writer!.finish());
+      writer = null;
+    },
+  });
+  for (const chunk of decodeTextChunks(input.source)) {
+    if (options.isCancelled?.()) throw cancelled(input);
+    scanner.push(chunk.text);
+    options.onProgress?.(chunk.byteOffset + Buffer.byteLength(chunk.text));
+  }
+  scanner.end();
+  return mergeRepeatedChats(results);
+}
+
+function importWhatsApp(db: CacheDatabase, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
+  const facts = surveyWhatsAppFile(input.source);
+  const chat: SourceChat = { key: `whatsapp:${input.chatNameHint}`, name: input.chatNameHint, kind: 'private', messageCount: null, lastMessageDate: null };
+  const writer = new ChatWriter(db, chat);
+  const seenAtTime = new Map<number, number>();
+  let count = 0;
+  let isGroup = facts.authors.size > 2;
+  for (const line of readWhatsAppMessages(input.source, facts, options.whatsapp)) {
+    const index = seenAtTime.get(line.date) ?? 0;
+    seenAtTime.set(line.date, index + 1);
+    const message = toWhatsAppSourceMessage(line, index);
+    if (message.service && /^(groupCreate|memberAdded|memberRemoved|memberLeft|memberJoined|titleChange)$/.test(message.service.action)) isGroup = true;
+    writer.add(message);
+    if (++count % 8192 === 0) {
+      if (options.isCancelled?.()) throw cancelled(input);
+      options.onProgress?.(Math.round((count / facts.messageCount) * input.sizeBytes));
+    }
+  }
+  if (isGroup) db.prepare("UPDATE chats SET kind = 'group' WHERE id = ?").run(writer.chatId);
+  options.onProgress?.(input.sizeBytes);
+  return [writer.finish()];
+}
+
+/** A whole-account export can list one chat twice (in chats and left_chats): report it once. */
+function mergeRepeatedChats(results: ChatImportResult[]): ChatImportResult[] {
+  const byChat = new Map<number, ChatImportResult>();
+  for (const result of results) {
+    const seen = byChat.get(result.chatId);
+    if (seen) {
+      seen.added += result.added;
+      seen.inFile += result.inFile;
+      seen.skipped += result.skipped;
+    } else byChat.set(result.chatId, { ...result });
+  }
+  return [...byChat.values()];
+}
+
+function cancelled(input: ImportInput): ScrollbackError {
+  return new ScrollbackError('CANCELLED', `Import of ${input.path} cancelled; nothing from it was kept.`);
+}

@@ -1,0 +1,37 @@
+import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
+import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
+import { findImportInputs } from './findImportInputs.ts';
+import { importFile } from './importFile.ts';
+
+/**
+ * Imports files one after another, each in its own transaction, reporting progress by bytes. Files that
+ * finished stay imported when a later one fails or is cancelled; the failing file leaves nothing.
+ */
+export function runImportJob(
+  job: { databasePath: string; paths: string[] },
+  options: { onProgress?: (progress: ImportProgress) => void; isCancelled?: () => boolean } = {},
+): FileImportResult[] {
+  const inputs = job.paths.flatMap((path) => findImportInputs(path));
+  const totalBytes = inputs.reduce((sum, input) => sum + input.sizeBytes, 0);
+  const db = openCacheDatabase(job.databasePath);
+  try {
+    const results: FileImportResult[] = [];
+    let doneBytes = 0;
+    let lastReport = 0;
+    inputs.forEach((input, index) => {
+      const report = (bytesRead: number, force = false): void => {
+        const now = Date.now();
+        if (!force && now - lastReport < 100) return;
+        lastReport = now;
+        options.onProgress?.({ fileIndex: index + 1, fileCount: inputs.length, path: input.path, bytesRead: doneBytes + bytesRead, totalBytes });
+      };
+      report(0, true);
+      results.push(importFile(db, input, { onProgress: report, isCancelled: options.isCancelled }));
+      doneBytes += input.sizeBytes;
+      report(0, true);
+    });
+    return results;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,287 @@
+import { ScrollbackError } from '../../../../shared/errors.ts';
+
+/** The fields of a chat object in a Telegram Desktop export that say which chat it is. */
+export interface TelegramChatMeta {
+  name?: unknown;
+  type?: unknown;
+  id?: unknown;
+}
+
+export interface TelegramExportVisitor {
+  /** A chat's `messages` list begins (its name, type and id, written before it, are known). */
+  chatStart(meta: TelegramChatMeta): void;
+  /** One element of the current chat's `messages` list, parsed. `byteOffset()` tells where it starts (for errors: it costs a scan). */
+  message(raw: unknown, byteOffset: () => number): void;
+  chatEnd(): void;
+}
+
+// What a container on the stack is, for the parts of the export the scanner looks into.
+const ROOT = 0;
+const SECTION = 1; // root.chats or root.left_chats
+const CHAT_LIST = 2; // section.list
+const CHAT = 3; // an element of a chat list
+const MESSAGES = 4; // a chat's (or the root's) messages
+const OTHER = 5;
+
+interface Frame {
+  role: number;
+  isArray: boolean;
+  key: string | null;
+  /** An object waits for a key (after "{" or ","); otherwise for ":" or a value. */
+  expectKey: boolean;
+  meta: TelegramChatMeta | null;
+}
+
+/**
+ * Reads a Telegram Desktop `result.json` (one chat, or a whole account with `chats.list` and
+ * `left_chats.list`) from text chunks, handing over one message at a time: memory stays bounded by the
+ * largest message, not the file, and a 1,000,000-message export never exists as one string. Only the
+ * structure around messages is tracked by hand; each message is cut out whole and given to JSON.parse.
+ */
+export class TelegramExportScanner {
+  private buffer = '';
+  private index = 0;
+  /** Start (in `buffer`) of the value being cut out or skipped; -1 when none. */
+  private mark = -1;
+  /** Nesting inside the value being cut out (a message or a skipped container). */
+  private depth = 0;
+  private inString = false;
+  private captureIsMessage = false;
+  private waitingForKey = false;
+  private readonly stack: Frame[] = [];
+  private started = false;
+  private finished = false;
+  private sawChats = false;
+  /** Bytes of the file before `buffer[0]`. */
+  private bytesBefore = 0;
+  private readonly name: string;
+  private readonly visitor: TelegramExportVisitor;
+
+  constructor(name: string, visitor: TelegramExportVisitor) {
+    this.name = name;
+    this.visitor = visitor;
+  }
+
+  push(text: string): void {
+    const keepFrom = this.mark >= 0 ? this.mark : this.index;
+    if (keepFrom > 0) {
+      this.bytesBefore += Buffer.byteLength(this.buffer.slice(0, keepFrom));
+      this.buffer = this.buffer.slice(keepFrom) + text;
+      this.index -= keepFrom;
+      if (this.mark >= 0) this.mark -= keepFrom;
+    } else {
+      this.buffer += text;
+    }
+    this.scan();
+  }
+
+  end(): void {
+    if (this.mark >= 0 || this.stack.length > 0 || !this.started) {
+      const where = this.stack.some((frame) => frame.role === MESSAGES) ? ' inside a list of messages' : '';
+      throw this.error(this.buffer.length, `the file ends too early${where}: it looks truncated (expected the rest of the JSON)`);
+    }
+    if (!this.sawChats) throw this.error(0, 'this JSON has no “messages” or “chats” list: it is not a Telegram Desktop export (result.json)');
+  }
+
+  private scan(): void {
+    if (this.waitingForKey) {
+      this.waitingForKey = false;
+      this.mark = -1;
+    }
+    const buffer = this.buffer;
+    const length = buffer.length;
+    let i = this.index;
+    while (i < length) {
+      if (this.mark >= 0) {
+        i = this.scanCaptured(buffer, i);
+        if (i < 0) {
+          this.index = length;
+          return;
+        }
+        continue;
+      }
+      const code = buffer.charCodeAt(i);
+      if (code === 32 || code === 10 || code === 13 || code === 9) {
+        i++;
+        continue;
+      }
+      if (this.finished) throw this.error(i, `unexpected “${buffer[i]}” after the end of the JSON`);
+      const frame = this.stack[this.stack.length - 1];
+      if (!frame) {
+        if (code !== 123) throw this.error(i, 'expected a JSON object (“{”) at the start: this is not a Telegram Desktop export');
+        this.started = true;
+        this.stack.push({ role: ROOT, isArray: false, key: null, expectKey: true, meta: {} });
+        i++;
+        continue;
+      }
+      if (code === 44) {
+        // ","
+        if (!frame.isArray) frame.expectKey = true;
+        i++;
+        continue;
+      }
+      if (code === 125 || code === 93) {
+        i = this.close(frame, code, i);
+        continue;
+      }
+      if (!frame.isArray && frame.expectKey) {
+        if (code !== 34) throw this.error(i, `expected a quoted key, found “${buffer[i]}”`);
+        const end = findStringEnd(buffer, i + 1);
+        if (end < 0) {
+          // A key split across chunks: keep it and read it again when the rest has come.
+          this.mark = i;
+          this.waitingForKey = true;
+          this.index = i;
+          return;
+        }
+        try {
+          frame.key = JSON.parse(buffer.slice(i, end + 1)) as string;
+        } catch (error) {
+          throw this.error(i, `a key is not a valid JSON string (${(error as Error).message})`);
+        }
+        frame.expectKey = false;
+        i = end + 1;
+        continue;
+      }
+      if (code === 58) {
+        // ":"
+        i++;
+        continue;
+      }
+      i = this.openValue(frame, buffer, i);
+      if (i < 0) {
+        this.index = length;
+        return;
+      }
+    }
+    this.index = i;
+  }
+
+  /** A value starts at `i` in `frame`; returns where scanning goes on, or -1 when it waits for more text. */
+  private openValue(frame: Frame, buffer: string, i: number): number {
+    const code = buffer.charCodeAt(i);
+    const role = childRole(frame, code);
+    if (role === MESSAGES || role === SECTION || role === CHAT_LIST || role === CHAT) {
+      if (role === MESSAGES) {
+        this.sawChats = true;
+        this.visitor.chatStart(frame.meta ?? {});
+      }
+      if (role === SECTION) this.sawChats = true;
+      this.stack.push({ role, isArray: code === 91, key: null, expectKey: code === 123, meta: role === CHAT ? {} : null });
+      return i + 1;
+    }
+    if (frame.role === MESSAGES && code !== 123) throw this.error(i, `expected a message object (“{”) in the messages list, found “${buffer[i]}”`);
+    // Anything else is cut out whole: a message (parsed), a chat's name/type/id (kept), the rest (skipped).
+    this.mark = i;
+    this.depth = 0;
+    this.captureIsMessage = frame.role === MESSAGES;
+    return i;
+  }
+
+  /** Scans the value starting at `mark`; returns the index after it, or -1 when the chunk ends first. */
+  private scanCaptured(buffer: string, from: number): number {
+    const length = buffer.length;
+    let i = from;
+    while (i < length) {
+      if (this.inString) {
+        const end = findStringEnd(buffer, i);
+        if (end < 0) return -1;
+        this.inString = false;
+        i = end + 1;
+        if (this.depth === 0) return this.finishCapture(buffer, i);
+        continue;
+      }
+      const code = buffer.charCodeAt(i);
+      if (code === 34) {
+        this.inString = true;
+        i++;
+        continue;
+      }
+      if (code === 123 || code === 91) {
+        this.depth++;
+      } else if (code === 125 || code === 93) {
+        if (this.depth === 0) return this.finishCapture(buffer, i);
+        this.depth--;
+        if (this.depth === 0) return this.finishCapture(buffer, i + 1);
+      } else if (this.depth === 0 && (code === 44 || code === 32 || code === 10 || code === 13 || code === 9)) {
+        return this.finishCapture(buffer, i);
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  private finishCapture(buffer: string, end: number): number {
+    const start = this.mark;
+    this.mark = -1;
+    const frame = this.stack[this.stack.length - 1]!;
+    const raw = buffer.slice(start, end);
+    if (this.captureIsMessage) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (error) {
+        throw this.error(start, `a message is not valid JSON (${(error as Error).message})`);
+      }
+      const bytesBefore = this.bytesBefore;
+      this.visitor.message(parsed, () => bytesBefore + Buffer.byteLength(buffer.slice(0, start)));
+    } else if (frame.meta && (frame.key === 'name' || frame.key === 'type' || frame.key === 'id')) {
+      try {
+        frame.meta[frame.key] = JSON.parse(raw);
+      } catch (error) {
+        throw this.error(start, `the chat's “${frame.key}” is not valid JSON (${(error as Error).message})`);
+      }
+    } else if (raw.length < 64) {
+      // Validate small scalars: a typo in a skipped part is still a broken file.
+      try {
+        JSON.parse(raw);
+      } catch {
+        throw this.error(start, `“${raw.slice(0, 20)}” is not a JSON value`);
+      }
+    }
+    return end;
+  }
+
+  private close(frame: Frame, code: number, i: number): number {
+    if ((code === 93) !== frame.isArray) throw this.error(i, `unexpected “${this.buffer[i]}”`);
+    this.stack.pop();
+    if (frame.role === MESSAGES) this.visitor.chatEnd();
+    if (this.stack.length === 0) this.finished = true;
+    return i + 1;
+  }
+
+  private error(index: number, what: string): ScrollbackError {
+    const byte = this.bytesBefore + Buffer.byteLength(this.buffer.slice(0, Math.max(0, index)));
+    return new ScrollbackError('INVALID_FILE', `${this.name}, byte ${byte}: ${what}.`);
+  }
+}
+
+function childRole(frame: Frame, code: number): number {
+  const isObject = code === 123;
+  const isArray = code === 91;
+  if (frame.role === ROOT) {
+    if (frame.key === 'messages' && isArray) return MESSAGES;
+    if ((frame.key === 'chats' || frame.key === 'left_chats') && isObject) return SECTION;
+  } else if (frame.role === SECTION) {
+    if (frame.key === 'list' && isArray) return CHAT_LIST;
+  } else if (frame.role === CHAT_LIST) {
+    if (isObject) return CHAT;
+  } else if (frame.role === CHAT) {
+    if (frame.key === 'messages' && isArray) return MESSAGES;
+  }
+  return OTHER;
+}
+
+/** Index of the first unescaped quote at or after `from` (the end of a string), or -1 if the text ends first. */
+function findStringEnd(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const quote = text.indexOf('"', i);
+    if (quote < 0) return -1;
+    let backslashes = 0;
+    // Count back without a lower bound: the opening quote itself ends any run of backslashes.
+    for (let k = quote - 1; k >= 0 && text.charCodeAt(k) === 92; k--) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    i = quote + 1;
+  }
+}

@@ -1,0 +1,162 @@
+import type { Media, Reaction } from '../../../../shared/domain.ts';
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import type { ChatKind } from '../../../../shared/domain.ts';
+import type { SourceChat } from '../../sources/HistorySource.ts';
+import { sourceMessage, type SourceMessage, type SourceSender } from '../../sources/SourceMessage.ts';
+import { describeTelegramAction } from './describeTelegramAction.ts';
+import { readTelegramText } from './telegramText.ts';
+import type { TelegramChatMeta } from './TelegramExportScanner.ts';
+
+type Raw = Record<string, unknown>;
+
+const CHAT_KINDS: Record<string, ChatKind> = {
+  personal_chat: 'private',
+  bot_chat: 'private',
+  saved_messages: 'private',
+  private_group: 'group',
+  private_supergroup: 'group',
+  public_supergroup: 'group',
+  private_channel: 'channel',
+  public_channel: 'channel',
+};
+
+/**
+ * The chat of an export. The key joins the export's type and id: ids are only unique per peer type, and a
+ * chat exported twice (an older and a newer export) must land in the same place.
+ */
+export function toTelegramSourceChat(meta: TelegramChatMeta, fallbackName: string): SourceChat {
+  const type = typeof meta.type === 'string' ? meta.type : 'chat';
+  const name = typeof meta.name === 'string' && meta.name ? meta.name : type === 'saved_messages' ? 'Saved Messages' : fallbackName;
+  const key = typeof meta.id === 'number' || typeof meta.id === 'string' ? `telegram:${type}:${meta.id}` : `telegram:${type}:name:${name}`;
+  return { key, name, kind: CHAT_KINDS[type] ?? 'private', messageCount: null, lastMessageDate: null };
+}
+
+/**
+ * One message of an export, or null for a placeholder the exporter wrote for a message it could not
+ * export (`"type": "unsupported"` without a date). `ordinal` (its place in the chat's list) stands in for
+ * the id in hand-made files that have none.
+ */
+export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: () => string): SourceMessage | null {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(where, 'a message is not a JSON object');
+  const message = raw as Raw;
+  const id = message.id;
+  if (id !== undefined && (typeof id !== 'number' || !Number.isInteger(id))) throw invalid(where, `a message's “id” is ${JSON.stringify(id)}, not a whole number`);
+  const date = readDate(message.date_unixtime, message.date);
+  if (date === null) {
+    if (message.type === 'unsupported') return null;
+    throw invalid(where, `message ${id ?? ordinal} has no readable “date” (expected "date": "2021-03-22T17:06:53" or "date_unixtime": "1616432813")`);
+  }
+  const { text, entities } = readTelegramText(message);
+  const base = id === undefined ? { id: `#${ordinal}`, sortKey: ordinal, date, out: false } : { id: String(id), sortKey: id, date, out: false };
+  if (message.type === 'service') {
+    const actor = senderOf(message.actor, message.actor_id);
+    const action = typeof message.action === 'string' ? message.action : 'unknown';
+    return sourceMessage({
+      ...base,
+      sender: actor,
+      text: text || describeTelegramAction(actor?.name ?? null, action, message),
+      entities: text ? entities : [],
+      service: { action },
+    });
+  }
+  return sourceMessage({
+    ...base,
+    sender: senderOf(message.from, message.from_id) ?? senderOf(message.author, null),
+    text,
+    entities,
+    media: mediaOf(message),
+    replyToId: typeof message.reply_to_message_id === 'number' ? String(message.reply_to_message_id) : null,
+    forward: forwardOf(message),
+    editDate: editDateOf(message),
+    reactions: reactionsOf(message.reactions),
+  });
+}
+
+/** `date_unixtime` (a string, exports from 2022 on) is exact; `date` is local time without a zone. */
+function readDate(unixtime: unknown, local: unknown): number | null {
+  if (typeof unixtime === 'string' && /^\d+$/.test(unixtime)) return Number(unixtime) * 1000;
+  if (typeof unixtime === 'number') return unixtime * 1000;
+  if (typeof local === 'string') {
+    const parsed = Date.parse(local);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  return null;
+}
+
+/** 2019 exports write "1970-01-01T05:30:00" (the epoch in the exporter's zone) on messages never edited. */
+function editDateOf(message: Raw): number | null {
+  const date = readDate(message.edited_unixtime, message.edited);
+  return date === null || date < 86_400_000 * 2 ? null : date;
+}
+
+function senderOf(name: unknown, id: unknown): SourceSender | null {
+  const key = typeof id === 'number' ? `user${id}` : typeof id === 'string' && id ? id : null;
+  if (key === null) return typeof name === 'string' && name ? { key: `name:${name}`, name } : null;
+  return { key, name: typeof name === 'string' && name ? name : 'Deleted Account' };
+}
+
+function forwardOf(message: Raw): SourceMessage['forward'] {
+  if ('forwarded_from' in message) return { fromName: typeof message.forwarded_from === 'string' ? message.forwarded_from : 'Deleted Account', date: null };
+  if ('saved_from' in message) return { fromName: typeof message.saved_from === 'string' ? message.saved_from : 'Deleted Account', date: null };
+  return null;
+}
+
+function reactionsOf(raw: unknown): Reaction[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((reaction: Raw) =>
+    reaction && typeof reaction.count === 'number'
+      ? [{ emoji: typeof reaction.emoji === 'string' ? reaction.emoji : reaction.type === 'paid' ? '⭐' : '★', count: reaction.count }]
+      : [],
+  );
+}
+
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+const maybe = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+function mediaOf(message: Raw): Media | null {
+  if (message.photo !== undefined) return { kind: 'photo', width: num(message.width), height: num(message.height) };
+  const duration = num(message.duration_seconds);
+  switch (message.media_type) {
+    case 'sticker':
+      return { kind: 'sticker', width: num(message.width), height: num(message.height), ...(maybe(message.sticker_emoji) ? { emoji: maybe(message.sticker_emoji)! } : {}) };
+    case 'animation':
+      return { kind: 'gif', width: num(message.width), height: num(message.height) };
+    case 'video_file':
+      return { kind: 'video', width: num(message.width), height: num(message.height), durationS: duration };
+    case 'video_message':
+      return { kind: 'video', width: num(message.width), height: num(message.height), durationS: duration, round: true };
+    case 'voice_message':
+      return { kind: 'voice', durationS: duration };
+    case 'audio_file':
+      return { kind: 'audio', durationS: duration, ...(maybe(message.title) ? { title: maybe(message.title)! } : {}), ...(maybe(message.performer) ? { performer: maybe(message.performer)! } : {}) };
+  }
+  if (message.file !== undefined) {
+    const path = typeof message.file === 'string' ? message.file : '';
+    const fileName = maybe(message.file_name) ?? (path.startsWith('(') ? 'file' : path.split('/').pop() || 'file');
+    return { kind: 'file', fileName, size: num(message.file_size), ...(maybe(message.mime_type) ? { mimeType: maybe(message.mime_type)! } : {}) };
+  }
+  const poll = message.poll as Raw | undefined;
+  if (poll && typeof poll === 'object') {
+    const answers = Array.isArray(poll.answers) ? (poll.answers as Raw[]).map((answer) => String(answer?.text ?? '')) : [];
+    return { kind: 'poll', question: String(poll.question ?? ''), options: answers, closed: poll.closed === true };
+  }
+  const location = message.location_information as Raw | undefined;
+  if (location && typeof location === 'object') {
+    const title = maybe(message.place_name);
+    return { kind: 'location', latitude: num(location.latitude), longitude: num(location.longitude), ...(title ? { title } : {}) };
+  }
+  const contact = message.contact_information as Raw | undefined;
+  if (contact && typeof contact === 'object') {
+    const name = [contact.first_name, contact.last_name].filter((part) => typeof part === 'string' && part).join(' ');
+    return { kind: 'contact', name, phone: String(contact.phone_number ?? '') };
+  }
+  if (message.game_title !== undefined) return { kind: 'other', label: `Game: ${String(message.game_title)}` };
+  if (message.invoice_information !== undefined) return { kind: 'other', label: 'Invoice' };
+  if (message.todo_list !== undefined) return { kind: 'other', label: 'Checklist' };
+  if (message.giveaway_information !== undefined) return { kind: 'other', label: 'Giveaway' };
+  return null;
+}
+
+function invalid(where: () => string, what: string): ScrollbackError {
+  return new ScrollbackError('INVALID_FILE', `${where()}: ${what}.`);
+}

@@ -1,0 +1,81 @@
+import type { Media } from '../../../../shared/domain.ts';
+import { sourceMessage, type SourceMessage } from '../../sources/SourceMessage.ts';
+import type { WhatsAppLine } from './readWhatsAppMessages.ts';
+
+/** System lines, in English and German, by what they record. The first match names the action. */
+const SYSTEM_ACTIONS: ReadonlyArray<[string, RegExp]> = [
+  ['encryptionNotice', /end-to-end encrypted|secured with end-to-end encryption|Ende-zu-Ende-verschlüsselt/i],
+  ['groupCreate', /\bcreated (?:the )?group\b|hat die Gruppe .* erstellt|Du hast die Gruppe .* erstellt/i],
+  ['titleChange', /changed the (?:group name|subject)|Gruppennamen .*geändert|Betreff .*geändert/i],
+  ['photoChange', /changed this group's icon|changed the group (?:icon|photo)|Gruppenbild geändert/i],
+  ['memberAdded', /\badded\b|hinzugefügt/i],
+  ['memberRemoved', /\bremoved\b|entfernt/i],
+  ['memberLeft', /\bleft$|hat die Gruppe verlassen|ist ausgetreten/i],
+  ['memberJoined', /\bjoined using this group's invite link|\bjoined\b|ist .*beigetreten/i],
+  ['securityCodeChange', /security code (?:with .* )?changed|Sicherheitsnummer .*geändert/i],
+  ['numberChange', /changed (?:their|his|her) phone number|changed to \+|Telefonnummer .*geändert/i],
+];
+
+const DELETED = /^(?:This message was deleted|You deleted this message|Diese Nachricht wurde gelöscht\.?|Du hast diese Nachricht gelöscht\.?)$/;
+const OMITTED: ReadonlyArray<[RegExp, string]> = [
+  [/^<Media omitted>$|^<Medien (?:ausgelassen|weggelassen)>$/i, 'Media not included in the export'],
+  [/^(?:image omitted|Bild weggelassen)$/i, 'Photo not included in the export'],
+  [/^(?:video omitted|Video weggelassen)$/i, 'Video not included in the export'],
+  [/^(?:audio omitted|Audio weggelassen)$/i, 'Voice message not included in the export'],
+  [/^(?:sticker omitted|Sticker weggelassen)$/i, 'Sticker not included in the export'],
+  [/^(?:GIF omitted|GIF weggelassen)$/i, 'GIF not included in the export'],
+  [/^(?:document omitted|Dokument weggelassen)$/i, 'Document not included in the export'],
+  [/^(?:Contact card omitted|Kontaktkarte weggelassen)$/i, 'Contact not included in the export'],
+];
+/** `<attached: 0001-PHOTO-2023.jpg>` (iOS), `IMG-2018.jpg (file attached)` (Android), and German forms. */
+const ATTACHED = /^<(?:attached|Anhang): ([^>]+)>$|^(\S+\.\w{1,5}) \((?:file attached|Datei angehängt)\)$/i;
+const LOCATION = /^(?:location|Standort): https:\/\/maps\.google\.com\/\?q=(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/i;
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
+  mp4: 'video/mp4', '3gp': 'video/3gpp', opus: 'audio/ogg', ogg: 'audio/ogg', m4a: 'audio/mp4', mp3: 'audio/mpeg',
+  pdf: 'application/pdf', vcf: 'text/vcard', txt: 'text/plain',
+};
+
+/**
+ * A message of a WhatsApp export as the engine stores it. WhatsApp writes no message ids, so the id is the
+ * time plus the message's place among those with the same time: importing the same export, or a newer
+ * one that overlaps it, yields the same ids for the same messages, and they are not stored twice.
+ */
+export function toWhatsAppSourceMessage(line: WhatsAppLine, indexAtSameTime: number): SourceMessage {
+  const base = {
+    id: `${line.date}.${indexAtSameTime}`,
+    sortKey: indexAtSameTime,
+    date: line.date,
+    out: false,
+    sender: line.author === null ? null : { key: `whatsapp:${line.author}`, name: line.author },
+  };
+  const text = line.text.replace(/\ufeff/g, '');
+  const action = line.author === null || SYSTEM_ACTIONS[0]![1].test(text) ? systemActionOf(text) : null;
+  if (action) return sourceMessage({ ...base, text, service: { action } });
+  if (DELETED.test(text)) return sourceMessage({ ...base, text: 'This message was deleted', service: { action: 'messageDeleted' } });
+  const media = mediaOf(text);
+  if (media) return sourceMessage({ ...base, text: media.caption, media: media.media });
+  return sourceMessage({ ...base, text });
+}
+
+function systemActionOf(text: string): string {
+  for (const [action, pattern] of SYSTEM_ACTIONS) if (pattern.test(text)) return action;
+  return 'other';
+}
+
+function mediaOf(text: string): { media: Media; caption: string } | null {
+  for (const [pattern, label] of OMITTED) if (pattern.test(text)) return { media: { kind: 'other', label }, caption: '' };
+  const firstLine = text.split('\n', 1)[0]!.replace(/^[\u200e]+/, '');
+  const attached = ATTACHED.exec(firstLine);
+  if (attached) {
+    const fileName = (attached[1] ?? attached[2])!.trim();
+    const extension = fileName.split('.').pop()!.toLowerCase();
+    const mimeType = MIME_BY_EXTENSION[extension];
+    const caption = text.slice(text.indexOf(firstLine) + firstLine.length).replace(/^\n/, '');
+    return { media: mimeType ? { kind: 'file', fileName, size: 0, mimeType } : { kind: 'file', fileName, size: 0 }, caption };
+  }
+  const location = LOCATION.exec(text);
+  if (location) return { media: { kind: 'location', latitude: Number(location[1]), longitude: Number(location[2]) }, caption: '' };
+  return null;
+}

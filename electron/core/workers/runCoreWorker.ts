@@ -1,0 +1,46 @@
+import { Worker } from 'node:worker_threads';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import { CANCEL_FLAG, type CoreJob, type CoreWorkerMessage } from './CoreJob.ts';
+
+export interface CoreWorkerRun<R> {
+  result: Promise<R>;
+  /** Asks the job to stop; it rolls back what it had not committed and fails with CANCELLED. */
+  cancel(): void;
+}
+
+/**
+ * Where the worker's code is: beside this file when running from source (Node strips the types), or
+ * beside the bundled main script (electron-vite builds `coreWorker.js` as a second entry of out/main).
+ */
+function workerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './coreWorker.ts' : './coreWorker.js', import.meta.url);
+}
+
+export function runCoreWorker<R>(job: CoreJob, onProgress?: (progress: unknown) => void): CoreWorkerRun<R> {
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(workerUrl(), { workerData: { job, cancel: cancelFlag } });
+  const result = new Promise<R>((resolve, reject) => {
+    let settled = false;
+    worker.on('message', (message: CoreWorkerMessage) => {
+      if (message.type === 'progress') onProgress?.(message.progress);
+      else if (message.type === 'done') {
+        settled = true;
+        resolve(message.result as R);
+      } else {
+        settled = true;
+        reject(Object.assign(ScrollbackError.fromData(message.error), { detail: message.detail }));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(new ScrollbackError('INTERNAL', `The ${job.kind} worker failed: ${error.message}`, { cause: error }));
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new ScrollbackError('INTERNAL', `The ${job.kind} worker stopped unexpectedly (exit code ${code}).`));
+    });
+  });
+  return {
+    result,
+    cancel: () => Atomics.store(cancelFlag, CANCEL_FLAG, 1),
+  };
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
+import { cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
+import { runCliAndKill } from '../../support/killMidway.ts';
+import { openTestCoreWithDemo } from '../../support/openTestCore.ts';
+import { useTempFolder } from '../../support/tempFolder.ts';
+import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
+
+const tempFolder = useTempFolder();
+
+describe('import of a large export', () => {
+  it('runs on a worker thread: history pages of the window are answered within 50 ms throughout', async () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'result.json');
+    writeTelegramExport(file, 300_000);
+    const core = await openTestCoreWithDemo(folder);
+    const chat = core.listChats().find((candidate) => candidate.name === 'Design Team')!;
+    cacheWholeDemoChat(core.db, chat.id, 'design');
+    let progressEvents = 0;
+    const importing = core.imports.importFiles([file], () => progressEvents++);
+    let finished = false;
+    void importing.finally(() => (finished = true));
+    const latencies: number[] = [];
+    while (!finished) {
+      const started = performance.now();
+      await core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'aroundDate', date: Date.UTC(2022, latencies.length % 12, 1) }, limit: 60 });
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const [result] = await importing;
+    expect(result!.chats[0]!.added).toBe(300_000);
+    expect(progressEvents).toBeGreaterThan(3);
+    expect(latencies.length).toBeGreaterThan(20);
+    expect(Math.max(...latencies)).toBeLessThan(50);
+    await core.close();
+  }, 120_000);
+
+  it('killed midway (SIGKILL), leaves the database as it was before that file', async () => {
+    const folder = tempFolder();
+    const db = path.join(folder, 'cache.db');
+    const small = path.join(folder, 'small.json');
+    const big = path.join(folder, 'big.json');
+    writeTelegramExport(small, 500, { chatId: 1, name: 'Small' });
+    writeTelegramExport(big, 200_000, { chatId: 2, name: 'Big' });
+    const first = await runCliAndKill(['--db', db, 'import', small], /$^/, 0);
+    expect(first.killed).toBe(false);
+    for (const delayMs of [50, 400, 1200]) {
+      const run = await runCliAndKill(['--db', db, 'import', big], /importing/, delayMs);
+      expect(run.killed).toBe(true);
+      const check = openCacheDatabase(db);
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(check.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 500 });
+      expect(check.prepare("SELECT count(*) AS n FROM chats WHERE name = 'Big'").get()).toEqual({ n: 0 });
+      check.close();
+    }
+  }, 120_000);
+});
