@@ -12,6 +12,7 @@ import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
 import { ryzeCommand } from './commands/ryzeCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
+import { exportCommand } from './commands/exportCommand.ts';
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -33,6 +34,10 @@ Commands:
   import <file-or-folder...> [--json]
                                 import Telegram Desktop exports (result.json or its folder) and WhatsApp
                                 chat exports (.txt or .zip); prints, per chat, the messages added
+  export <chat> --out PATH [--format json|html|csv|txt|md] [--from DATE] [--to DATE] [--query TEXT]
+         [--no-service] [--bom]
+                                write the chat (or those days, or what the query matches) to a file;
+                                missing messages are downloaded first; the file appears only when complete
   sync <chat> [--from DATE] [--to DATE] [--json]
                                 download the chat (or those days) into the cache, with progress on
                                 stderr; Ctrl+C stops it, and running it again continues where it stopped
@@ -48,6 +53,7 @@ const commandOptions: Record<string, string[]> = {
   search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
   sync: ['json', 'from', 'to'],
   import: ['json'],
+  export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom'],
   ryze: ['json', 'instance', 'base-url'],
 };
 
@@ -82,6 +88,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         oldest: { type: 'boolean' },
         instance: { type: 'string' },
         'base-url': { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'no-service': { type: 'boolean' },
+        bom: { type: 'boolean' },
       },
     });
     const [command, ...rest] = positionals;
@@ -126,6 +136,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'ryze':
         ryzeCommand(context, rest, values, io.env);
+        break;
+      case 'export':
+        expectNoMore(command, rest.slice(1));
+        await exportCommand(context, rest[0], values);
         break;
       case 'import':
         await importCommand(context, rest);

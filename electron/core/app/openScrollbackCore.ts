@@ -15,6 +15,7 @@ import { createDemoSource, DEMO_SOURCE_ID, type DemoSourceOptions } from '../sou
 import type { Logger } from './Logger.ts';
 import { createArchiveSource } from '../sources/archive/createArchiveSource.ts';
 import { createImportService, type ImportService } from '../import/createImportService.ts';
+import { createExportService, type ExportService } from '../export/createExportService.ts';
 
 export interface ScrollbackCoreOptions {
   databasePath: string;
@@ -37,6 +38,8 @@ export interface ScrollbackCore {
   readonly sources: SourceRegistry;
   /** Imports export files on a worker thread (its own connection to the same database). */
   readonly imports: ImportService;
+  /** Exports chats to files on a worker thread, downloading what is missing first. */
+  readonly exports: ExportService;
   listSources(): SourceSummary[];
   listChats(): ChatSummary[];
   getChat(chatId: number): ChatSummary;
@@ -93,6 +96,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     sync,
     sources,
     imports: createImportService(options.databasePath),
+    exports: createExportService({ databasePath: options.databasePath, db, sync }),
     listSources: () => listSourceRecords(db).map(({ id, kind, name }) => ({ id, kind, name })),
     listChats: () => listChatSummaries(db),
     getChat: (chatId) => getChatSummary(db, chatId),
@@ -117,6 +121,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     async close() {
       this.imports.cancel();
+      this.exports.cancel();
       await sync.stopAll();
       db.close();
     },

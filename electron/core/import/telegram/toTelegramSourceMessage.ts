@@ -47,7 +47,13 @@ export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: ()
     throw invalid(where, `message ${id ?? ordinal} has no readable “date” (expected "date": "2021-03-22T17:06:53" or "date_unixtime": "1616432813")`);
   }
   const { text, entities } = readTelegramText(message);
-  const base = id === undefined ? { id: `#${ordinal}`, sortKey: ordinal, date, out: false } : { id: String(id), sortKey: id, date, out: false };
+  // Fields only Scrollback's own JSON export writes: an id that was not a number, and milliseconds.
+  const exactDate = typeof message.scrollback_date_ms === 'number' ? message.scrollback_date_ms : date;
+  const ownId = typeof message.scrollback_id === 'string' && message.scrollback_id ? message.scrollback_id : null;
+  const base =
+    id === undefined
+      ? { id: ownId ?? `#${ordinal}`, sortKey: ordinal, date: exactDate, out: false }
+      : { id: ownId ?? String(id), sortKey: id, date: exactDate, out: false };
   if (message.type === 'service') {
     const actor = senderOf(message.actor, message.actor_id);
     const action = typeof message.action === 'string' ? message.action : 'unknown';
@@ -69,6 +75,7 @@ export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: ()
     forward: forwardOf(message),
     editDate: editDateOf(message),
     reactions: reactionsOf(message.reactions),
+    views: typeof message.views === 'number' ? message.views : null,
   });
 }
 
@@ -150,6 +157,9 @@ function mediaOf(message: Raw): Media | null {
     const name = [contact.first_name, contact.last_name].filter((part) => typeof part === 'string' && part).join(' ');
     return { kind: 'contact', name, phone: String(contact.phone_number ?? '') };
   }
+  const webpage = message.scrollback_webpage as Raw | undefined;
+  if (webpage && typeof webpage.url === 'string') return { kind: 'webpage', url: webpage.url, ...(maybe(webpage.title) ? { title: maybe(webpage.title)! } : {}) };
+  if (typeof message.scrollback_media === 'string') return { kind: 'other', label: message.scrollback_media };
   if (message.game_title !== undefined) return { kind: 'other', label: `Game: ${String(message.game_title)}` };
   if (message.invoice_information !== undefined) return { kind: 'other', label: 'Invoice' };
   if (message.todo_list !== undefined) return { kind: 'other', label: 'Checklist' };

@@ -1,0 +1,98 @@
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ScrollbackError } from '../../../shared/errors.ts';
+
+const FLUSH_AT = 1 << 20;
+
+/**
+ * Writes a file so that it is either absent, the previous file, or the complete new one: the bytes go to a
+ * temporary file in the target folder (same file system, so the rename is atomic), which is flushed to
+ * disk and then renamed over the target. Cancel, a full disk or a crash leave at most the temporary file,
+ * which is removed when the writer can, and never a half-written target.
+ */
+export class AtomicFileWriter {
+  readonly target: string;
+  readonly temporary: string;
+  private fd: number | null;
+  private pending: string[] = [];
+  private pendingLength = 0;
+  bytes = 0;
+
+  constructor(target: string) {
+    this.target = target;
+    this.temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+    try {
+      this.fd = openSync(this.temporary, 'wx', 0o600);
+    } catch (error) {
+      throw fileError(error, target);
+    }
+  }
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= FLUSH_AT) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || this.fd === null) return;
+    const buffer = Buffer.from(this.pending.join(''));
+    this.pending = [];
+    this.pendingLength = 0;
+    try {
+      let offset = 0;
+      while (offset < buffer.length) offset += writeSync(this.fd, buffer, offset);
+      this.bytes += buffer.length;
+    } catch (error) {
+      this.abort();
+      throw fileError(error, this.target);
+    }
+  }
+
+  commit(): void {
+    this.flush();
+    if (this.fd === null) throw new ScrollbackError('INTERNAL', 'The export file was already closed.');
+    try {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = null;
+      renameSync(this.temporary, this.target);
+    } catch (error) {
+      this.abort();
+      throw fileError(error, this.target);
+    }
+    // The rename itself must survive a power cut: flush the folder's entry too (not possible on Windows).
+    try {
+      const folder = openSync(dirname(this.target), 'r');
+      fsyncSync(folder);
+      closeSync(folder);
+    } catch {
+      // Best effort.
+    }
+  }
+
+  abort(): void {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // Already closed.
+      }
+      this.fd = null;
+    }
+    try {
+      unlinkSync(this.temporary);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+function fileError(error: unknown, target: string): ScrollbackError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new ScrollbackError('DISK_FULL', `The disk is full: ${target} was not written (any previous file there is unchanged).`, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ScrollbackError('FORBIDDEN', `Cannot write to ${dirname(target)}: permission denied.`, { cause: error });
+  if (code === 'ENOENT') return new ScrollbackError('INVALID_INPUT', `The folder ${dirname(target)} does not exist.`, { cause: error });
+  return new ScrollbackError('INTERNAL', `Writing ${target} failed (${code ?? (error as Error).message}).`, { cause: error });
+}

@@ -1,0 +1,39 @@
+import type { ChatMessage, ChatSummary } from '../../../../shared/domain.ts';
+
+/** One export format: called with the chat, then each message oldest first, then once at the end. */
+export interface ExportWriter {
+  begin(chat: ChatSummary): void;
+  message(message: ChatMessage): void;
+  end(): void;
+}
+
+/** Where a format's text goes (the atomic file writer, or a string in tests). */
+export type TextSink = (text: string) => void;
+
+/** "2024-01-12T10:00:05" in local time, as Telegram Desktop writes dates. */
+export function localIsoSeconds(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+export function mediaLabel(message: ChatMessage): string {
+  const media = message.media;
+  if (!media) return '';
+  switch (media.kind) {
+    case 'file':
+      return `[file: ${media.fileName}]`;
+    case 'poll':
+      return `[poll: ${media.question}]`;
+    case 'location':
+      return `[location: ${media.latitude}, ${media.longitude}]`;
+    case 'contact':
+      return `[contact: ${media.name} ${media.phone}]`;
+    case 'webpage':
+      return `[link: ${media.url}]`;
+    case 'other':
+      return `[${media.label}]`;
+    default:
+      return `[${media.kind}]`;
+  }
+}

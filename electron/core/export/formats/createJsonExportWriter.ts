@@ -1,0 +1,106 @@
+import type { ChatKind, ChatMessage, Media, MessageEntity } from '../../../../shared/domain.ts';
+import { TDESKTOP_ENTITY_TYPES } from '../../import/telegram/telegramText.ts';
+import { localIsoSeconds, type ExportWriter, type TextSink } from './ExportWriter.ts';
+
+const CHAT_TYPES: Record<ChatKind, string> = { private: 'personal_chat', group: 'private_group', channel: 'private_channel' };
+const NOT_INCLUDED = '(File not included. Change data exporting settings to download.)';
+
+/**
+ * Telegram Desktop's single-chat `result.json`, so tools that read those exports read ours and our import
+ * reads it back. Ids that are not numbers (WhatsApp's) get a running number, with the original kept in
+ * `scrollback_id`; dates with milliseconds keep them in `scrollback_date_ms`.
+ */
+export function createJsonExportWriter(out: TextSink): ExportWriter {
+  let first = true;
+  let ordinal = 0;
+  return {
+    begin(chat) {
+      out(`{\n "name": ${JSON.stringify(chat.name)},\n "type": ${JSON.stringify(CHAT_TYPES[chat.kind])},\n "id": ${chat.id},\n "messages": [\n`);
+    },
+    message(message) {
+      ordinal++;
+      out(`${first ? '' : ',\n'}  ${JSON.stringify(toTdesktopMessage(message, ordinal))}`);
+      first = false;
+    },
+    end() {
+      out(`${first ? '' : '\n'} ]\n}\n`);
+    },
+  };
+}
+
+function toTdesktopMessage(message: ChatMessage, ordinal: number): Record<string, unknown> {
+  const numericId = /^-?\d{1,15}$/.test(message.id) ? Number(message.id) : null;
+  const out: Record<string, unknown> = { id: numericId ?? ordinal, type: message.service ? 'service' : 'message' };
+  if (numericId === null) out.scrollback_id = message.id;
+  out.date = localIsoSeconds(message.date);
+  out.date_unixtime = String(Math.floor(message.date / 1000));
+  if (message.date % 1000 !== 0) out.scrollback_date_ms = message.date;
+  if (message.service) {
+    out.actor = message.senderName;
+    out.actor_id = message.senderId;
+    out.action = message.service.action;
+  } else {
+    out.from = message.senderName;
+    out.from_id = message.senderId;
+  }
+  if (message.editDate !== null) {
+    out.edited = localIsoSeconds(message.editDate);
+    out.edited_unixtime = String(Math.floor(message.editDate / 1000));
+  }
+  if (message.replyToId !== null) out.reply_to_message_id = /^-?\d{1,15}$/.test(message.replyToId) ? Number(message.replyToId) : message.replyToId;
+  if (message.forward) out.forwarded_from = message.forward.fromName;
+  if (message.views !== null) out.views = message.views;
+  if (message.media) Object.assign(out, mediaFields(message.media));
+  const parts = textParts(message.text, message.entities);
+  out.text = parts.every((part) => part.type === 'plain') ? message.text : parts.map((part) => (part.type === 'plain' ? part.text : part));
+  out.text_entities = parts;
+  if (message.reactions.length > 0) out.reactions = message.reactions.map((reaction) => ({ type: 'emoji', count: reaction.count, emoji: reaction.emoji }));
+  return out;
+}
+
+/** Text split at entity edges into typed parts (Telegram Desktop's shape). Nested entities keep the outer one. */
+function textParts(text: string, entities: readonly MessageEntity[]): Array<Record<string, unknown> & { type: string; text: string }> {
+  const parts: Array<Record<string, unknown> & { type: string; text: string }> = [];
+  let at = 0;
+  for (const entity of [...entities].sort((a, b) => a.offset - b.offset)) {
+    if (entity.offset < at || entity.offset + entity.length > text.length) continue;
+    if (entity.offset > at) parts.push({ type: 'plain', text: text.slice(at, entity.offset) });
+    const part: Record<string, unknown> & { type: string; text: string } = { type: TDESKTOP_ENTITY_TYPES[entity.type], text: text.slice(entity.offset, entity.offset + entity.length) };
+    if (entity.url !== undefined) part.href = entity.url;
+    if (entity.language !== undefined) part.language = entity.language;
+    if (entity.userId !== undefined) part.user_id = /^\d+$/.test(entity.userId) ? Number(entity.userId) : entity.userId;
+    parts.push(part);
+    at = entity.offset + entity.length;
+  }
+  if (at < text.length) parts.push({ type: 'plain', text: text.slice(at) });
+  return parts;
+}
+
+function mediaFields(media: Media): Record<string, unknown> {
+  switch (media.kind) {
+    case 'photo':
+      return { photo: NOT_INCLUDED, width: media.width, height: media.height };
+    case 'video':
+      return { file: NOT_INCLUDED, media_type: media.round ? 'video_message' : 'video_file', duration_seconds: media.durationS, width: media.width, height: media.height };
+    case 'gif':
+      return { file: NOT_INCLUDED, media_type: 'animation', width: media.width, height: media.height };
+    case 'sticker':
+      return { file: NOT_INCLUDED, media_type: 'sticker', width: media.width, height: media.height, ...(media.emoji ? { sticker_emoji: media.emoji } : {}) };
+    case 'voice':
+      return { file: NOT_INCLUDED, media_type: 'voice_message', duration_seconds: media.durationS };
+    case 'audio':
+      return { file: NOT_INCLUDED, media_type: 'audio_file', duration_seconds: media.durationS, ...(media.title ? { title: media.title } : {}), ...(media.performer ? { performer: media.performer } : {}) };
+    case 'file':
+      return { file: NOT_INCLUDED, file_name: media.fileName, file_size: media.size, ...(media.mimeType ? { mime_type: media.mimeType } : {}) };
+    case 'poll':
+      return { poll: { question: media.question, closed: media.closed, answers: media.options.map((option) => ({ text: option })) } };
+    case 'location':
+      return { location_information: { latitude: media.latitude, longitude: media.longitude }, ...(media.title ? { place_name: media.title } : {}) };
+    case 'contact':
+      return { contact_information: { first_name: media.name, last_name: '', phone_number: media.phone } };
+    case 'webpage':
+      return { scrollback_webpage: { url: media.url, ...(media.title ? { title: media.title } : {}) } };
+    case 'other':
+      return { scrollback_media: media.label };
+  }
+}

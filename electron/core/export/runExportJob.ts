@@ -1,0 +1,71 @@
+import { ScrollbackError } from '../../../shared/errors.ts';
+import type { ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
+import { getChatSummary } from '../cache/chatQueries.ts';
+import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
+import { AtomicFileWriter } from './AtomicFileWriter.ts';
+import { createCsvExportWriter } from './formats/createCsvExportWriter.ts';
+import { createHtmlExportWriter } from './formats/createHtmlExportWriter.ts';
+import { createJsonExportWriter } from './formats/createJsonExportWriter.ts';
+import { createTranscriptExportWriter } from './formats/createTranscriptExportWriter.ts';
+import type { ExportWriter, TextSink } from './formats/ExportWriter.ts';
+import { countExportScope, readExportMessages } from './readExportMessages.ts';
+
+export function createExportWriter(request: Pick<ExportRequest, 'format' | 'csvBom'>, out: TextSink): ExportWriter {
+  switch (request.format) {
+    case 'json':
+      return createJsonExportWriter(out);
+    case 'csv':
+      return createCsvExportWriter(out, { bom: request.csvBom });
+    case 'html':
+      return createHtmlExportWriter(out);
+    case 'txt':
+    case 'md':
+      return createTranscriptExportWriter(out, request.format);
+  }
+}
+
+/**
+ * Writes one export from the cache (on a worker thread, with its own read connection): streamed in batches,
+ * into a temporary file that replaces the target only when complete.
+ */
+export function runExportJob(
+  job: { databasePath: string; request: ExportRequest; target: string },
+  options: { onProgress?: (progress: ExportProgress) => void; isCancelled?: () => boolean } = {},
+): ExportResult {
+  const db = openCacheDatabase(job.databasePath, { readonly: true });
+  try {
+    const chat = getChatSummary(db, job.request.chatId);
+    const total = countExportScope(db, job.request);
+    const file = new AtomicFileWriter(job.target);
+    let written = 0;
+    let lastReport = 0;
+    try {
+      // One read transaction: the export is a consistent snapshot even while a sync or import writes.
+      db.exec('BEGIN');
+      const writer = createExportWriter(job.request, (text) => file.write(text));
+      writer.begin(chat);
+      for (const message of readExportMessages(db, job.request)) {
+        writer.message(message);
+        written++;
+        if (written % 1024 === 0) {
+          if (options.isCancelled?.()) throw new ScrollbackError('CANCELLED', `Export cancelled; ${job.target} was not written (any previous file there is unchanged).`);
+          const now = Date.now();
+          if (now - lastReport >= 100) {
+            lastReport = now;
+            options.onProgress?.({ written, total });
+          }
+        }
+      }
+      writer.end();
+      db.exec('COMMIT');
+      file.commit();
+    } catch (error) {
+      file.abort();
+      throw error;
+    }
+    options.onProgress?.({ written, total });
+    return { path: job.target, written, bytes: file.bytes };
+  } finally {
+    db.close();
+  }
+}

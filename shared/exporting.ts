@@ -1,0 +1,38 @@
+import type { SearchFilter } from './search.ts';
+
+export type ExportFormat = 'json' | 'html' | 'csv' | 'txt' | 'md';
+export const exportFormats: readonly ExportFormat[] = ['json', 'html', 'csv', 'txt', 'md'];
+
+/** What to export: one chat, optionally a date range and a search filter (the "current search result"). */
+export interface ExportRequest {
+  chatId: number;
+  format: ExportFormat;
+  /** Inclusive start and exclusive end, epoch ms; null: from the first / to the last message. */
+  from: number | null;
+  to: number | null;
+  /** Only messages matching this (text, sender, kinds); null: all. */
+  filter: Pick<SearchFilter, 'query' | 'sender' | 'kinds'> | null;
+  includeService: boolean;
+  /** CSV only: start with a byte order mark so spreadsheet apps read UTF-8. */
+  csvBom: boolean;
+}
+
+export interface ExportProgress {
+  written: number;
+  /** Messages in scope (before the search filter), for the progress bar. */
+  total: number;
+}
+
+export interface ExportResult {
+  path: string;
+  written: number;
+  bytes: number;
+}
+
+export interface ExportEstimate {
+  /** Cached messages in the range. */
+  messages: number;
+  approxBytes: number;
+  /** Part of the range is not cached yet and will be downloaded first. */
+  needsDownload: boolean;
+}
