@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { printTable, writeFigures, type Figures } from './benchResults.ts';
 import { runHistoryBench } from './suites/historyBench.ts';
+import { runFileBench } from './suites/fileBench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
@@ -15,6 +16,11 @@ const began = performance.now();
 try {
   process.stderr.write(`history: ingesting 1,000,000 demo messages and timing pages${quick ? ' (quick)' : ''}…\n`);
   if (!values.only || values.only === 'history') Object.assign(figures, (await runHistoryBench(folder, { quick })).figures);
+  if (!values.only || values.only === 'files') {
+    process.stderr.write('files: WhatsApp parser beside whatsapp-chat-parser, 1,000,000-message import and export…\n');
+    const fixtures = process.env.SCROLLBACK_FIXTURES ?? path.resolve(import.meta.dirname, '../../shared/fixtures');
+    Object.assign(figures, await runFileBench(folder, fs.existsSync(fixtures) ? fixtures : null, { quick }));
+  }
   if (!values.only || values.only === 'ui') {
     process.stderr.write('ui: the message list in Chromium on the 1,000,000-message chat…\n');
     // Loaded by URL so the Node layer's type-check does not follow it into browser code (it has its own).

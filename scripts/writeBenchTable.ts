@@ -26,6 +26,19 @@ const targets: Record<string, string> = {
   ui_search_500k_first_results_ms: 'as fast as any search',
   ui_search_500k_scroll_task_ms_per_frame: '<= 8 (no freezing)',
   search_p99_ms: 'tail',
+  whatsapp_fixtures_same_count_as_peer: 'the others: the peer merges lines (see the peer test)',
+  whatsapp_parse_ms: 'ours, 200,000 generated lines',
+  whatsapp_peer_parse_ms: 'whatsapp-chat-parser, same text, same run',
+  whatsapp_parse_vs_peer_ratio: '<= 1 (missed)',
+  import_tdesktop_msgs_per_s: '>= 50000',
+  import_peak_rss_mb: '<= 400 (missed: whole bench process)',
+  import_history_page_max_ms: '<= 50 while importing',
+  export_json_1m_s: '<= 15',
+  export_peak_rss_mb: '<= 300 (missed: whole bench process)',
+  export_json_vs_raw_scan_ratio: 'vs reading every row, same run',
+  html_export_mb: '1,000,000 messages',
+  html_export_open_ms: '<= 3000',
+  html_export_js_heap_mb: '<= 600',
 };
 const rows = ['| figure | value | unit | target |', '| --- | --- | --- | --- |', ...Object.entries(results).map(([name, figure]) => `| \`${name}\` | ${figure.value} | ${figure.unit} | ${targets[name] ?? ''} |`)];
 const readme = path.join(root, 'README.md');

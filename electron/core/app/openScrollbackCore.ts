@@ -95,7 +95,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     search,
     sync,
     sources,
-    imports: createImportService(options.databasePath),
+    imports: importsThatKeepTheWindowResponsive(db, createImportService(options.databasePath)),
     exports: createExportService({ databasePath: options.databasePath, db, sync }),
     listSources: () => listSourceRecords(db).map(({ id, kind, name }) => ({ id, kind, name })),
     listChats: () => listChatSummaries(db),
@@ -124,6 +124,30 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       this.exports.cancel();
       await sync.stopAll();
       db.close();
+    },
+  };
+}
+
+/**
+ * An import holds the database's write lock until its file commits. Meanwhile a write from this thread
+ * (a page fetched from a source) would wait in SQLite's busy handler, blocking the event loop for up to
+ * the busy timeout; so while an import runs the wait is cut short, and such a write fails fast (the page is
+ * served from the cache, marked offline) instead of freezing the window.
+ */
+function importsThatKeepTheWindowResponsive(db: CacheDatabase, imports: ImportService): ImportService {
+  return {
+    async importFiles(paths, onProgress) {
+      const normal = db.pragma('busy_timeout', { simple: true }) as number;
+      db.pragma('busy_timeout = 100');
+      try {
+        return await imports.importFiles(paths, onProgress);
+      } finally {
+        db.pragma(`busy_timeout = ${normal}`);
+      }
+    },
+    cancel: () => imports.cancel(),
+    get running() {
+      return imports.running;
     },
   };
 }
