@@ -36,6 +36,8 @@ const harness = await startLoopbackHarness({
     openExternalLink: (url) => logger.info(`would open ${url} in the system browser`),
     // A browser page has no native dialog to ask with; drop paths are not available either.
     chooseFilesToImport: async () => null,
+    chooseExportTarget: async () => null,
+    showInFolder: (file) => logger.info(`would show ${file} in the file manager`),
   }),
   rendererFolder,
   port: values.port ? Number(values.port) : 0,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, shell, type WebFrameMain } from 'electron';
 import { createCoreHandlers } from '../core/app/createCoreHandlers.ts';
 import { createStderrLogger } from '../core/app/Logger.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
@@ -12,7 +12,7 @@ import { createMainWindow } from './createMainWindow.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
 import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
 import { ryzeTokenKey } from '../core/app/SecretStore.ts';
-import { chooseFilesToImport } from './nativeDialogs.ts';
+import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
 
 const logger = createStderrLogger('info');
 // electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
@@ -53,6 +53,22 @@ async function start(): Promise<void> {
     secrets,
     logger,
     chooseFilesToImport: () => chooseFilesToImport(mainWindow),
+    chooseExportTarget: (suggestedName, format) => chooseExportTarget(mainWindow, suggestedName, format),
+    // The taskbar / dock shows the export's progress; -1 removes it.
+    showProgress: (fraction) => mainWindow?.setProgressBar(fraction ?? -1),
+    exportFinished: (result) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification({
+        title: 'Export finished',
+        body: `${result.written.toLocaleString()} messages saved to ${path.basename(result.path)}`,
+        actions: [{ type: 'button', text: 'Show in folder' }],
+      });
+      const reveal = () => shell.showItemInFolder(result.path);
+      notification.on('click', reveal);
+      notification.on('action', reveal);
+      notification.show();
+    },
+    showInFolder: (file) => shell.showItemInFolder(file),
   });
   registerIpcHandlers(handlers, isTrustedFrame, logger);
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined));

@@ -10,7 +10,10 @@ import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
 import type { JobStatus } from '../jobs.ts';
 
+import { exportFormats, type ExportEstimate, type ExportFormat, type ExportProgress, type ExportResult } from '../exporting.ts';
+
 export type ImportStatus = JobStatus<ImportProgress, FileImportResult[]>;
+export type ExportStatus = JobStatus<ExportProgress | { downloading: true }, ExportResult>;
 
 /** A method's input schema (validated in main) and its output type (carried as a phantom). */
 interface MethodSpec<Input extends z.ZodType, Output> {
@@ -78,6 +81,22 @@ export interface AppInfo {
 }
 
 const noInput = z.strictObject({}).optional();
+
+export const exportRequestSchema = z.strictObject({
+  chatId: z.number().int().positive(),
+  format: z.enum(exportFormats as [ExportFormat, ...ExportFormat[]]),
+  from: epochMs.nullable(),
+  to: epochMs.nullable(),
+  filter: z
+    .strictObject({
+      query: searchFilterShape.query,
+      sender: searchFilterShape.sender,
+      kinds: searchFilterShape.kinds,
+    })
+    .nullable(),
+  includeService: z.boolean(),
+  csvBom: z.boolean(),
+});
 const chatOnly = z.strictObject({ chatId: z.number().int().positive() });
 
 /** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */
@@ -121,6 +140,17 @@ export const ipcContract = {
   importFiles: method<ImportStatus>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500).nullable() })),
   getImportStatus: method<ImportStatus>()(noInput),
   cancelImport: method<ImportStatus>()(noInput),
+  /** Messages in scope, approximate size, and whether part must be downloaded first. */
+  estimateExport: method<ExportEstimate>()(exportRequestSchema),
+  /**
+   * Asks for the destination with the native save dialog in main (the window never sends a path), then
+   * exports on a worker thread. Answers at once; poll getExportStatus.
+   */
+  exportChat: method<ExportStatus>()(exportRequestSchema),
+  getExportStatus: method<ExportStatus>()(noInput),
+  cancelExport: method<ExportStatus>()(noInput),
+  /** Shows the last finished export in the system file manager. */
+  showExportedFile: method<void>()(noInput),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

@@ -22,6 +22,11 @@ export const ipcMethodNames = [
   'importFiles',
   'getImportStatus',
   'cancelImport',
+  'estimateExport',
+  'exportChat',
+  'getExportStatus',
+  'cancelExport',
+  'showExportedFile',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

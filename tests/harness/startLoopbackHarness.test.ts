@@ -23,7 +23,7 @@ async function start() {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
   fs.writeFileSync(path.join(folder, 'secret.txt'), 'outside the renderer');
   const core = await openTestCoreWithDemo(folder);
-  harness = await startLoopbackHarness({ handlers: createCoreHandlers(core, { version: 't', openExternalLink: () => undefined, secrets: createMemorySecretStore(), logger: silentLogger, chooseFilesToImport: async () => null }), rendererFolder: renderer, logger: silentLogger });
+  harness = await startLoopbackHarness({ handlers: createCoreHandlers(core, { version: 't', openExternalLink: () => undefined, secrets: createMemorySecretStore(), logger: silentLogger, chooseFilesToImport: async () => null, chooseExportTarget: async () => null, showInFolder: () => undefined }), rendererFolder: renderer, logger: silentLogger });
   const token = new URL(harness.url).hash.replace('#token=', '');
   return { token, base: `http://127.0.0.1:${harness.port}` };
 }

@@ -32,6 +32,11 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     importFiles: () => idleJob,
     getImportStatus: () => idleJob,
     cancelImport: () => idleJob,
+    estimateExport: () => ({ messages: 0, approxBytes: 0, needsDownload: false }),
+    exportChat: () => idleJob,
+    getExportStatus: () => idleJob,
+    cancelExport: () => idleJob,
+    showExportedFile: () => undefined,
     ...overrides,
   };
 }

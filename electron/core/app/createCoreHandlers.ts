@@ -9,11 +9,17 @@ import { listCoverage } from '../cache/coverageQueries.ts';
 import { isAbsolute } from 'node:path';
 import { createBackgroundJob } from './createBackgroundJob.ts';
 import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
+import type { ExportFormat, ExportProgress, ExportResult } from '../../../shared/exporting.ts';
 
 /**
  * The IPC handlers the core can answer by itself. The front end supplies what needs its platform
  * (opening a link in the system browser).
  */
+/** A chat name as a file name: no path separators or characters file systems refuse. */
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120) || 'chat';
+}
+
 /** What a front end (Electron, the browser harness) provides for the handlers that need its platform. */
 export interface CorePlatform {
   version: string;
@@ -21,11 +27,19 @@ export interface CorePlatform {
   secrets: SecretStore;
   /** The native open dialog; null when the user cancels it. */
   chooseFilesToImport(): Promise<string[] | null>;
+  /** The native save dialog, suggesting a file name; null when the user cancels it. */
+  chooseExportTarget(suggestedName: string, format: ExportFormat): Promise<string | null>;
+  /** Progress of the running export (0–1), or null when it ends: for the taskbar. */
+  showProgress?(fraction: number | null): void;
+  /** A finished export: the system notification, with "Show in folder". */
+  exportFinished?(result: ExportResult): void;
+  showInFolder(path: string): void;
   logger: Logger;
 }
 
 export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform): IpcHandlers {
   const importJob = createBackgroundJob<ImportProgress, FileImportResult[]>((error) => platform.logger.error('import failed', error));
+  const exportJob = createBackgroundJob<ExportProgress | { downloading: true }, ExportResult>((error) => platform.logger.error('export failed', error));
   return {
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     listSources: () => core.listSources(),
@@ -72,6 +86,38 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       return importJob.start((onProgress) => core.imports.importFiles(chosen, onProgress), () => core.imports.cancel());
     },
     getImportStatus: () => importJob.status(),
+    estimateExport: (request) => {
+      core.getChat(request.chatId);
+      return core.exports.estimate(request);
+    },
+    exportChat: async (request) => {
+      if (exportJob.status().state === 'running') return exportJob.status();
+      const chat = core.getChat(request.chatId);
+      const target = await platform.chooseExportTarget(`${safeFileName(chat.name)}.${request.format}`, request.format);
+      if (!target) return exportJob.status();
+      return exportJob.start(
+        async (onProgress) => {
+          try {
+            const result = await core.exports.exportChat(request, target, (progress) => {
+              onProgress(progress);
+              if ('written' in progress && progress.total > 0) platform.showProgress?.(progress.written / progress.total);
+            });
+            platform.exportFinished?.(result);
+            return result;
+          } finally {
+            platform.showProgress?.(null);
+          }
+        },
+        () => core.exports.cancel(),
+      );
+    },
+    getExportStatus: () => exportJob.status(),
+    cancelExport: () => exportJob.cancel(),
+    showExportedFile: () => {
+      const result = exportJob.status().result;
+      if (!result) throw new ScrollbackError('INVALID_INPUT', 'No export has finished yet.');
+      platform.showInFolder(result.path);
+    },
     cancelImport: () => importJob.cancel(),
     getSyncStatus: ({ chatId }) => {
       core.getChat(chatId);

@@ -13,7 +13,7 @@ import type { SourceMessage } from '../sources/SourceMessage.ts';
 import type { ImportInput } from './findImportInputs.ts';
 import { TelegramExportScanner } from './telegram/TelegramExportScanner.ts';
 import { toTelegramSourceChat, toTelegramSourceMessage } from './telegram/toTelegramSourceMessage.ts';
-import { readWhatsAppMessages, surveyWhatsAppFile, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
+import { readWhatsAppMessages, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from './whatsapp/toWhatsAppSourceMessage.ts';
 
 export interface ImportFileOptions {
@@ -126,24 +126,30 @@ function importTelegram(db: CacheDatabase, input: ImportInput, options: ImportFi
 }
 
 function importWhatsApp(db: CacheDatabase, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
-  const facts = surveyWhatsAppFile(input.source);
   const chat: SourceChat = { key: `whatsapp:${input.chatNameHint}`, name: input.chatNameHint, kind: 'private', messageCount: null, lastMessageDate: null };
   const writer = new ChatWriter(db, chat);
   const seenAtTime = new Map<number, number>();
-  let count = 0;
-  let isGroup = facts.authors.size > 2;
-  for (const line of readWhatsAppMessages(input.source, facts, options.whatsapp)) {
-    const index = seenAtTime.get(line.date) ?? 0;
-    seenAtTime.set(line.date, index + 1);
-    const message = toWhatsAppSourceMessage(line, index);
-    if (message.service && /^(groupCreate|memberAdded|memberRemoved|memberLeft|memberJoined|titleChange)$/.test(message.service.action)) isGroup = true;
-    writer.add(message);
-    if (++count % 8192 === 0) {
-      if (options.isCancelled?.()) throw cancelled(input);
-      options.onProgress?.(Math.round((count / facts.messageCount) * input.sizeBytes));
-    }
-  }
-  if (isGroup) db.prepare("UPDATE chats SET kind = 'group' WHERE id = ?").run(writer.chatId);
+  const authors = new Set<string>();
+  let isGroup = false;
+  readWhatsAppMessages(
+    input.source,
+    (line) => {
+      const index = seenAtTime.get(line.date) ?? 0;
+      seenAtTime.set(line.date, index + 1);
+      const message = toWhatsAppSourceMessage(line, index);
+      if (line.author !== null) authors.add(line.author);
+      if (message.service && /^(groupCreate|memberAdded|memberRemoved|memberLeft|memberJoined|titleChange)$/.test(message.service.action)) isGroup = true;
+      writer.add(message);
+    },
+    {
+      ...options.whatsapp,
+      onBytes: (bytes) => {
+        if (options.isCancelled?.()) throw cancelled(input);
+        options.onProgress?.(bytes);
+      },
+    },
+  );
+  if (isGroup || authors.size > 2) db.prepare("UPDATE chats SET kind = 'group' WHERE id = ?").run(writer.chatId);
   options.onProgress?.(input.sizeBytes);
   return [writer.finish()];
 }

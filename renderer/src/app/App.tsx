@@ -10,6 +10,9 @@ import { AddRyzeChatDialog } from '../features/sources/AddRyzeChatDialog.tsx';
 import type { JumpRequest } from '../features/history/HistoryView.tsx';
 import type { SearchHit } from '../../../shared/search.ts';
 import { ImportPanel } from '../features/import/ImportPanel.tsx';
+import { ExportDialog, type ExportScope } from '../features/export/ExportDialog.tsx';
+import { ExportStatusStrip } from '../features/export/ExportStatusStrip.tsx';
+import { useExport } from '../features/export/useExport.ts';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 
@@ -24,6 +27,8 @@ export function App() {
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
   const [addingWhatsApp, setAddingWhatsApp] = useState(false);
+  const [exportScope, setExportScope] = useState<ExportScope | null>(null);
+  const exporting = useExport();
   useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
   useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
 
@@ -49,6 +54,10 @@ export function App() {
   const chatList = chats.data ?? [];
   const selected = chatList.find((chat) => chat.id === selectedChatId) ?? chatList[0] ?? null;
 
+  useAppCommand('exportChat', () => {
+    if (selected) setExportScope({ chat: selected, search: null });
+  });
+
   const select = (chatId: number) => {
     setSelectedChatId(chatId);
     localStorage.setItem(LAST_CHAT_KEY, String(chatId));
@@ -61,7 +70,17 @@ export function App() {
 
   return (
     <div className={`app${search.open ? ' with-search' : ''}`}>
-      <ChatList chats={chatList} loading={chats.isPending} error={chats.error} selectedChatId={selected?.id ?? null} onSelect={select} onAddWhatsApp={() => setAddingWhatsApp(true)} />
+      <ChatList
+        chats={chatList}
+        loading={chats.isPending}
+        error={chats.error}
+        selectedChatId={selected?.id ?? null}
+        onSelect={select}
+        onAddWhatsApp={() => setAddingWhatsApp(true)}
+        onExport={(chat) => setExportScope({ chat, search: null })}
+      />
+      {exportScope && <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} />}
+      <ExportStatusStrip exporting={exporting} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ImportPanel onOpenChat={select} />
       <main className="chat-pane">
@@ -82,6 +101,7 @@ export function App() {
           onScopeChange={(scope) => setSearch((s) => ({ ...s, scope }))}
           onOpen={openHit}
           onClose={() => setSearch((s) => ({ ...s, open: false }))}
+          onExport={(search) => selected && setExportScope({ chat: selected, search })}
         />
         </PaneErrorBoundary>
       )}

@@ -54,6 +54,8 @@ export interface BrowserSession {
   chatIdOf(messageCount: number): number;
   /** What the next native open dialog answers (null: the user cancels it). */
   dialogs: { openPaths: string[] | null; savePath: string | null };
+  /** Files main was asked to show in the system file manager. */
+  shownInFolder: string[];
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
   const openedLinks: string[] = [];
   const secrets = createMemorySecretStore();
   const dialogs: BrowserSession['dialogs'] = { openPaths: null, savePath: null };
+  const shownInFolder: string[] = [];
   const core = openScrollbackCore({
     secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
     databasePath: path.join(folder, 'browser.db'),
@@ -78,6 +81,8 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
       secrets,
       logger: silentLogger,
       chooseFilesToImport: async () => dialogs.openPaths,
+      chooseExportTarget: async () => dialogs.savePath,
+      showInFolder: (file) => void shownInFolder.push(file),
     }),
     rendererFolder,
     logger: silentLogger,
@@ -97,6 +102,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
     pageErrors,
     openedLinks,
     dialogs,
+    shownInFolder,
     setSourceFailure(error) {
       failure = error;
     },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryByteSource } from '../../../electron/core/files/ByteSource.ts';
 import { TelegramExportScanner } from '../../../electron/core/import/telegram/TelegramExportScanner.ts';
 import { toTelegramSourceMessage } from '../../../electron/core/import/telegram/toTelegramSourceMessage.ts';
-import { readWhatsAppMessages, surveyWhatsAppFile } from '../../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
+import { readWhatsAppMessages } from '../../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from '../../../electron/core/import/whatsapp/toWhatsAppSourceMessage.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 
@@ -34,12 +34,7 @@ function scanTelegram(text: string, chunkSize: number): number {
 
 function readWhatsApp(text: string): number {
   const source = memoryByteSource(Buffer.from(text), 'fuzz.txt');
-  let count = 0;
-  for (const line of readWhatsAppMessages(source, surveyWhatsAppFile(source))) {
-    toWhatsAppSourceMessage(line, 0);
-    count++;
-  }
-  return count;
+  return readWhatsAppMessages(source, (line) => toWhatsAppSourceMessage(line, 0));
 }
 
 const sampleExport = JSON.stringify({

@@ -4,7 +4,7 @@ import { parseString } from 'whatsapp-chat-parser';
 import { describe, expect, it } from 'vitest';
 import { fileByteSource } from '../../../electron/core/files/ByteSource.ts';
 import { parseWhatsAppHeader } from '../../../electron/core/import/whatsapp/parseWhatsAppHeader.ts';
-import { readWhatsAppMessages, surveyWhatsAppFile } from '../../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
+import { readAllWhatsAppMessages } from '../../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
 import { fixturesFolder } from '../../support/fixturesFolder.ts';
 
 const fixtures = fixturesFolder();
@@ -27,7 +27,7 @@ describe.skipIf(!fixtures)('our WhatsApp parser beside whatsapp-chat-parser (the
     it(`reads ${file} as well as the peer does, or better`, () => {
       const full = path.join(fixtures!, 'whatsapp', file);
       const source = fileByteSource(full);
-      const ours = [...readWhatsAppMessages(source, surveyWhatsAppFile(source))];
+      const ours = readAllWhatsAppMessages(source);
       const theirs = parseString(readFileSync(full, 'utf8'));
       if (peerFailed(theirs)) {
         // Where the peer merges lines, we must have at least as many messages, each a real one.

@@ -31,7 +31,14 @@ export class DateOrderVote {
     this.previous = header;
   }
 
-  /** The order for the file's headers without a four-digit first part. */
+  /** The order once a part above 12 has settled it (and nothing contradicts it yet), else null. */
+  settled(): DateOrder | null {
+    if (this.firstAbove12 && !this.secondAbove12) return 'dmy';
+    if (this.secondAbove12 && !this.firstAbove12) return 'mdy';
+    return null;
+  }
+
+  /** The order for the file's headers without a four-digit first part, with everything seen. */
   decide(): DateOrder {
     if (this.firstAbove12 && !this.secondAbove12) return 'dmy';
     if (this.secondAbove12 && !this.firstAbove12) return 'mdy';

@@ -1,13 +1,13 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { ByteSource } from '../../files/ByteSource.ts';
 import { decodeTextChunks } from '../../files/decodeTextChunks.ts';
-import { splitLines } from '../../files/splitLines.ts';
+import { forEachLine } from '../../files/splitLines.ts';
 import { dateParts, DateOrderVote, type DateOrder } from './inferDateOrder.ts';
-import { parseWhatsAppHeader } from './parseWhatsAppHeader.ts';
+import { parseWhatsAppHeader, type WhatsAppHeader } from './parseWhatsAppHeader.ts';
 
 /** One message of an export as written: local wall-clock time, author (null for system lines), text. */
 export interface WhatsAppLine {
-  /** Epoch ms, reading the wall-clock time in the given time zone offset function. */
+  /** Epoch ms of the wall-clock time, read in the given time zone. */
   date: number;
   author: string | null;
   text: string;
@@ -16,10 +16,12 @@ export interface WhatsAppLine {
 }
 
 export interface WhatsAppReadOptions {
-  /** Which date part is the day; decided from the whole file when left out. */
+  /** Which date part is the day; decided from the file when left out. */
   dateOrder?: DateOrder;
   /** Turns a wall-clock time of the exporting phone into epoch ms. Defaults to this machine's time zone. */
   toEpochMs?: (year: number, month: number, day: number, hour: number, minute: number, second: number) => number;
+  /** Bytes decoded so far, after each chunk. */
+  onBytes?: (bytes: number) => void;
 }
 
 const AUTHOR = /^([^:"“”\n]{1,100}?): /;
@@ -30,83 +32,97 @@ function localEpochMs(year: number, month: number, day: number, hour: number, mi
   return new Date(year, month - 1, day, hour, minute, second).getTime();
 }
 
-/** What a first pass over the file settles: the date order, and who wrote (to read "Name:text" lines). */
-export interface WhatsAppFileFacts {
-  dateOrder: DateOrder;
-  authors: Set<string>;
-  messageCount: number;
-}
-
-export function surveyWhatsAppFile(source: ByteSource): WhatsAppFileFacts {
-  const vote = new DateOrderVote();
-  const authors = new Set<string>();
-  let messageCount = 0;
-  let sawContent = false;
-  for (const line of splitLines(decodeTextChunks(source))) {
-    const header = parseWhatsAppHeader(line.text);
-    if (!header) {
-      if (!sawContent && line.text.replace(INVISIBLE_PREFIX, '').trim() !== '') throw notAnExport(source, line.number, line.text);
-      continue;
-    }
-    sawContent = true;
-    messageCount++;
-    vote.add(header);
-    const author = AUTHOR.exec(header.rest) ?? AUTHOR_AT_END.exec(header.rest);
-    if (author) authors.add(author[1]!);
-  }
-  if (messageCount === 0) {
-    throw new ScrollbackError('INVALID_FILE', `${source.name}: no WhatsApp messages found. Expected lines like “31/12/2020, 23:59 - Name: text” or “[31/12/2020, 23:59:59] Name: text”.`);
-  }
-  return { dateOrder: vote.decide(), authors, messageCount };
+interface Pending {
+  header: WhatsAppHeader;
+  text: string;
+  line: number;
 }
 
 /**
- * Reads the messages of a WhatsApp export in file order. Lines without a date prefix continue the message
- * before them (multi-line messages). Call `surveyWhatsAppFile` first, or pass the facts it returns.
+ * Reads a WhatsApp export in one pass, in file order. Lines without a date prefix continue the message
+ * before them. Which date part is the day is only known from the file itself: messages wait in a queue
+ * until a day above 12 settles it (in real chats, within the first days), or, for a file that never says,
+ * until the end, where the order under which time runs forwards more often wins.
  */
-export function* readWhatsAppMessages(
-  source: ByteSource,
-  facts: WhatsAppFileFacts,
-  options: WhatsAppReadOptions = {},
-): Generator<WhatsAppLine> {
-  const order = options.dateOrder ?? facts.dateOrder;
+export function readWhatsAppMessages(source: ByteSource, onMessage: (message: WhatsAppLine) => void, options: WhatsAppReadOptions = {}): number {
+  const vote = new DateOrderVote();
+  const authors = new Set<string>();
   const toEpochMs = options.toEpochMs ?? localEpochMs;
-  let current: WhatsAppLine | null = null;
-  for (const line of splitLines(decodeTextChunks(source))) {
-    const header = parseWhatsAppHeader(line.text);
-    if (!header) {
-      if (current) current.text += `\n${line.text}`;
-      else if (line.text.replace(INVISIBLE_PREFIX, '').trim() !== '') throw notAnExport(source, line.number, line.text);
-      continue;
-    }
-    if (current) yield finish(current);
-    const { year, month, day } = dateParts(header, order);
+  let order: DateOrder | null = options.dateOrder ?? null;
+  const queue: Pending[] = [];
+  let current: Pending | null = null;
+  let count = 0;
+
+  const emit = (pending: Pending, decided: DateOrder): void => {
+    const { year, month, day } = dateParts(pending.header, decided);
     if (month < 1 || month > 12 || day < 1 || day > 31) {
-      throw new ScrollbackError(
-        'INVALID_FILE',
-        `${source.name}, line ${line.number}: “${line.text.slice(0, 40)}” has no valid date when read as ${describeOrder(order)}.`,
-      );
+      throw new ScrollbackError('INVALID_FILE', `${source.name}, line ${pending.line}: the date has no valid ${month < 1 || month > 12 ? 'month' : 'day'} when read as ${describeOrder(decided)}, as the rest of the file is.`);
     }
-    const date = toEpochMs(year, month, day, header.hour, header.minute, header.second);
-    const { author, text } = splitAuthor(header.rest, facts.authors);
-    current = { date, author, text: text.replace(INVISIBLE_PREFIX, ''), line: line.number };
+    const { header } = pending;
+    let text = pending.text;
+    // Blank lines after a message are the gap before the next one, not part of it.
+    if (text.endsWith('\n')) text = text.replace(/\s+$/, '');
+    const { author, body } = splitAuthor(text, authors);
+    count++;
+    onMessage({ date: toEpochMs(year, month, day, header.hour, header.minute, header.second), author, text: body.replace(INVISIBLE_PREFIX, ''), line: pending.line });
+  };
+  const drain = (): void => {
+    while (queue.length > 0 && (order !== null || queue[0]!.header.yearFirst)) emit(queue.shift()!, order ?? 'ymd');
+  };
+  const finish = (): void => {
+    if (!current) return;
+    queue.push(current);
+    current = null;
+    drain();
+  };
+
+  let offset = 0;
+  const chunks = (function* () {
+    for (const chunk of decodeTextChunks(source)) {
+      yield chunk;
+      offset = chunk.byteOffset;
+      options.onBytes?.(offset);
+    }
+  })();
+  forEachLine(chunks, (text, number) => {
+    const header = parseWhatsAppHeader(text);
+    if (!header) {
+      if (current) current.text += `\n${text}`;
+      else if (text.replace(INVISIBLE_PREFIX, '').trim() !== '') throw notAnExport(source, number, text);
+      return;
+    }
+    finish();
+    current = { header, text: header.rest, line: number };
+    const author = AUTHOR.exec(header.rest);
+    if (author) authors.add(author[1]!);
+    if (order === null) {
+      vote.add(header);
+      order = vote.settled();
+    }
+  });
+  finish();
+  if (count === 0 && queue.length === 0) {
+    throw new ScrollbackError('INVALID_FILE', `${source.name}: no WhatsApp messages found. Expected lines like “31/12/2020, 23:59 - Name: text” or “[31/12/2020, 23:59:59] Name: text”.`);
   }
-  if (current) yield finish(current);
+  order ??= vote.decide();
+  drain();
+  return count;
 }
 
-/** Blank lines after a message are the gap before the next one, not part of it. */
-function finish(message: WhatsAppLine): WhatsAppLine {
-  if (message.text.endsWith('\n')) message.text = message.text.replace(/\s+$/, '');
-  return message;
+/** The messages of an export as an array (for tests and small files). */
+export function readAllWhatsAppMessages(source: ByteSource, options: WhatsAppReadOptions = {}): WhatsAppLine[] {
+  const messages: WhatsAppLine[] = [];
+  readWhatsAppMessages(source, (message) => messages.push(message), options);
+  return messages;
 }
 
-function splitAuthor(rest: string, authors: ReadonlySet<string>): { author: string | null; text: string } {
+function splitAuthor(rest: string, authors: ReadonlySet<string>): { author: string | null; body: string } {
   const match = AUTHOR.exec(rest) ?? AUTHOR_AT_END.exec(rest);
-  if (match) return { author: match[1]!, text: rest.slice(match[0].length) };
+  if (match) return { author: match[1]!, body: rest.slice(match[0].length) };
   // "Name:text" without the space: only for a name that writes elsewhere in the file.
   const colon = rest.indexOf(':');
-  if (colon > 0 && authors.has(rest.slice(0, colon))) return { author: rest.slice(0, colon), text: rest.slice(colon + 1) };
-  return { author: null, text: rest };
+  if (colon > 0 && authors.has(rest.slice(0, colon))) return { author: rest.slice(0, colon), body: rest.slice(colon + 1) };
+  return { author: null, body: rest };
 }
 
 function describeOrder(order: DateOrder): string {

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { formatCount, formatListDate } from '../../format/formatDates.ts';
@@ -9,11 +9,25 @@ interface ChatListProps {
   error: Error | null;
   selectedChatId: number | null;
   onSelect(chatId: number): void;
+  /** The chat's context menu: Export chat…. */
+  onExport(chat: ChatSummary): void;
   onAddWhatsApp(): void;
 }
 
 /** The sidebar: chats grouped by source, with a filter box (Ctrl+K). */
-export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAddWhatsApp }: ChatListProps) {
+export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAddWhatsApp, onExport }: ChatListProps) {
+  const [menu, setMenu] = useState<{ chat: ChatSummary; x: number; y: number } | null>(null);
+  useEffect(() => {
+    if (!menu) return;
+    const close = () => setMenu(null);
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close();
+    window.addEventListener('click', close);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('click', close);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [menu]);
   const [filter, setFilter] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);
   useAppCommand('focusChatFilter', () => filterRef.current?.focus());
@@ -56,6 +70,10 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAd
                   data-chat-id={chat.id}
                   aria-current={chat.id === selectedChatId ? 'true' : undefined}
                   onClick={() => onSelect(chat.id)}
+                  onContextMenu={(event) => {
+                    event.preventDefault();
+                    setMenu({ chat, x: event.clientX, y: event.clientY });
+                  }}
                 >
                   <span className="chat-item-name" dir="auto">{chat.name}</span>
                   <span className="chat-item-meta">
@@ -68,6 +86,13 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAd
           </ul>
         </section>
       ))}
+      {menu && (
+        <div className="chat-context-menu" role="menu" style={{ left: menu.x, top: menu.y }}>
+          <button type="button" role="menuitem" autoFocus onClick={() => onExport(menu.chat)}>
+            Export chat…
+          </button>
+        </div>
+      )}
       <button type="button" className="add-source" onClick={onAddWhatsApp} data-testid="add-whatsapp">
         + Add WhatsApp chat (RyzeAPI)…
       </button>

@@ -19,6 +19,8 @@ interface SearchPanelProps {
   onScopeChange(scope: 'chat' | 'all'): void;
   onOpen(hit: SearchHit): void;
   onClose(): void;
+  /** "Export these results": the current filter of this chat's search. */
+  onExport(search: { filter: { query: string; sender: string; kinds: SearchKind[] }; from: number | null; to: number | null }): void;
   focusToken: number;
 }
 
@@ -32,7 +34,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Ctrl+F (this chat) / Ctrl+Shift+F (all chats): dates, words, sender and kinds in one search. */
-export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, focusToken }: SearchPanelProps) {
+export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExport, focusToken }: SearchPanelProps) {
   const [query, setQuery] = useState('');
   const [sender, setSender] = useState('');
   const [kinds, setKinds] = useState<SearchKind[]>([]);
@@ -181,6 +183,16 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, focus
             <button type="button" className="search-order" onClick={() => setOrder((o) => (o === 'newest' ? 'oldest' : 'newest'))}>
               {order === 'newest' ? 'Newest first' : 'Oldest first'}
             </button>
+            {scope === 'chat' && chat && (
+              <button
+                type="button"
+                className="search-order"
+                data-testid="search-export"
+                onClick={() => onExport({ filter: { query: filter.query, sender: filter.sender, kinds: filter.kinds }, from: filter.from, to: filter.to })}
+              >
+                Export these results…
+              </button>
+            )}
           </>
         )}
       </div>
