@@ -15,6 +15,8 @@ export interface ExportRequest {
   includeService: boolean;
   /** CSV only: start with a byte order mark so spreadsheet apps read UTF-8. */
   csvBom: boolean;
+  /** Only messages after this position (an incremental export: what is new since an earlier one). */
+  after?: { date: number; sortKey: number } | null;
 }
 
 export interface ExportProgress {
@@ -27,6 +29,19 @@ export interface ExportResult {
   path: string;
   written: number;
   bytes: number;
+  /** Position of the newest message written; where the next incremental export starts. */
+  newest: { date: number; sortKey: number } | null;
+}
+
+/** A finished export, remembered for "Export again". */
+export interface ExportRecord {
+  id: number;
+  chatId: number;
+  format: ExportFormat;
+  target: string;
+  written: number;
+  newestDate: number | null;
+  createdAt: number;
 }
 
 export interface ExportEstimate {

@@ -10,7 +10,7 @@ import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
 import type { JobStatus } from '../jobs.ts';
 
-import { exportFormats, type ExportEstimate, type ExportFormat, type ExportProgress, type ExportResult } from '../exporting.ts';
+import { exportFormats, type ExportEstimate, type ExportFormat, type ExportProgress, type ExportRecord, type ExportResult } from '../exporting.ts';
 
 export type ImportStatus = JobStatus<ImportProgress, FileImportResult[]>;
 export type ExportStatus = JobStatus<ExportProgress | { downloading: true }, ExportResult>;
@@ -96,6 +96,7 @@ export const exportRequestSchema = z.strictObject({
     .nullable(),
   includeService: z.boolean(),
   csvBom: z.boolean(),
+  after: z.strictObject({ date: epochMs, sortKey: z.number().int() }).nullable().optional(),
 });
 const chatOnly = z.strictObject({ chatId: z.number().int().positive() });
 
@@ -151,6 +152,10 @@ export const ipcContract = {
   cancelExport: method<ExportStatus>()(noInput),
   /** Shows the last finished export in the system file manager. */
   showExportedFile: method<void>()(noInput),
+  /** Earlier exports of a chat, newest first, for "Export again". */
+  listExports: method<ExportRecord[]>()(chatOnly),
+  /** `new`: only what is new since that export, to a file beside it; `merged`: the file rewritten whole. */
+  exportAgain: method<ExportStatus>()(z.strictObject({ exportId: z.number().int().positive(), mode: z.enum(['new', 'merged']) })),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

@@ -27,6 +27,8 @@ export const ipcMethodNames = [
   'getExportStatus',
   'cancelExport',
   'showExportedFile',
+  'listExports',
+  'exportAgain',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -37,6 +37,8 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     getExportStatus: () => idleJob,
     cancelExport: () => idleJob,
     showExportedFile: () => undefined,
+    listExports: () => [],
+    exportAgain: () => idleJob,
     ...overrides,
   };
 }

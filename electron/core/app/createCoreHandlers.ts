@@ -40,6 +40,25 @@ export interface CorePlatform {
 export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform): IpcHandlers {
   const importJob = createBackgroundJob<ImportProgress, FileImportResult[]>((error) => platform.logger.error('import failed', error));
   const exportJob = createBackgroundJob<ExportProgress | { downloading: true }, ExportResult>((error) => platform.logger.error('export failed', error));
+  /** Runs an export as the background job, with the taskbar progress and the notification at the end. */
+  function startExport(run: (onProgress: (progress: ExportProgress | { downloading: true }) => void) => Promise<ExportResult>) {
+    return exportJob.start(
+      async (onProgress) => {
+        try {
+          const result = await run((progress) => {
+            onProgress(progress);
+            if ('written' in progress && progress.total > 0) platform.showProgress?.(progress.written / progress.total);
+          });
+          platform.exportFinished?.(result);
+          return result;
+        } finally {
+          platform.showProgress?.(null);
+        }
+      },
+      () => core.exports.cancel(),
+    );
+  }
+
   return {
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     listSources: () => core.listSources(),
@@ -95,21 +114,15 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       const chat = core.getChat(request.chatId);
       const target = await platform.chooseExportTarget(`${safeFileName(chat.name)}.${request.format}`, request.format);
       if (!target) return exportJob.status();
-      return exportJob.start(
-        async (onProgress) => {
-          try {
-            const result = await core.exports.exportChat(request, target, (progress) => {
-              onProgress(progress);
-              if ('written' in progress && progress.total > 0) platform.showProgress?.(progress.written / progress.total);
-            });
-            platform.exportFinished?.(result);
-            return result;
-          } finally {
-            platform.showProgress?.(null);
-          }
-        },
-        () => core.exports.cancel(),
-      );
+      return startExport((onProgress) => core.exports.exportChat(request, target, onProgress));
+    },
+    listExports: ({ chatId }) => {
+      core.getChat(chatId);
+      return core.exports.listExports(chatId);
+    },
+    exportAgain: ({ exportId, mode }) => {
+      if (exportJob.status().state === 'running') return exportJob.status();
+      return startExport((onProgress) => core.exports.exportAgain(exportId, mode, onProgress));
     },
     getExportStatus: () => exportJob.status(),
     cancelExport: () => exportJob.cancel(),

@@ -1,5 +1,6 @@
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { ExportEstimate, ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
+import type { ExportEstimate, ExportProgress, ExportRecord, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
+import { basename, dirname, extname, join } from 'node:path';
 import type { CacheDatabase } from '../cache/CacheDatabase.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import type { SyncService } from '../sync/createSyncService.ts';
@@ -17,6 +18,29 @@ export interface ExportService {
    */
   exportChat(request: ExportRequest, target: string, onProgress?: (progress: ExportProgress | { downloading: true }) => void): Promise<ExportResult>;
   cancel(): boolean;
+  /** Finished exports of a chat, newest first. */
+  listExports(chatId: number): ExportRecord[];
+  /**
+   * Exports again what an earlier export covered: `new` writes only the messages since then, to a new file
+   * beside it; `merged` rewrites the file with everything (old and new), replacing it atomically.
+   */
+  exportAgain(exportId: number, mode: 'new' | 'merged', onProgress?: (progress: ExportProgress | { downloading: true }) => void): Promise<ExportResult>;
+}
+
+interface ExportRow {
+  id: number;
+  chat_id: number;
+  request: string;
+  target: string;
+  written: number;
+  newest_date: number | null;
+  newest_sort_key: number | null;
+  created_at: number;
+}
+
+function toRecord(row: ExportRow): ExportRecord {
+  const request = JSON.parse(row.request) as ExportRequest;
+  return { id: row.id, chatId: row.chat_id, format: request.format, target: row.target, written: row.written, newestDate: row.newest_date, createdAt: row.created_at };
 }
 
 export function createExportService(deps: { databasePath: string; db: CacheDatabase; sync: SyncService }): ExportService {
@@ -30,7 +54,13 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
     return ranges.some((range) => (from === null ? range.reachesOldest : range.reachesOldest || range.from.date <= from) && (to === null ? true : range.to.date >= to - 1));
   }
 
-  return {
+  function remember(request: ExportRequest, result: ExportResult): void {
+    deps.db
+      .prepare('INSERT INTO exports (chat_id, request, target, written, newest_date, newest_sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(request.chatId, JSON.stringify({ ...request, after: null }), result.path, result.written, result.newest?.date ?? null, result.newest?.sortKey ?? null, Date.now());
+  }
+
+  const service: ExportService = {
     estimate(request) {
       const messages = countExportScope(deps.db, request);
       return { messages, approxBytes: messages * BYTES_PER_MESSAGE[request.format], needsDownload: !isCovered(request) };
@@ -52,10 +82,26 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
       const run = runCoreWorker<ExportResult>({ kind: 'export', databasePath: deps.databasePath, request, target }, (progress) => onProgress?.(progress as ExportProgress));
       active = run;
       try {
-        return await run.result;
+        const result = await run.result;
+        remember(request, result);
+        return result;
       } finally {
         active = null;
       }
+    },
+    listExports(chatId) {
+      return (deps.db.prepare('SELECT * FROM exports WHERE chat_id = ? ORDER BY id DESC').all(chatId) as ExportRow[]).map(toRecord);
+    },
+    exportAgain(exportId, mode, onProgress) {
+      const row = deps.db.prepare('SELECT * FROM exports WHERE id = ?').get(exportId) as ExportRow | undefined;
+      if (!row) throw new ScrollbackError('INVALID_INPUT', `There is no earlier export ${exportId}.`);
+      const request = JSON.parse(row.request) as ExportRequest;
+      if (mode === 'merged') return service.exportChat(request, row.target, onProgress);
+      const after = row.newest_date === null ? null : { date: row.newest_date, sortKey: row.newest_sort_key ?? 0 };
+      const extension = extname(row.target);
+      const stamp = new Date().toISOString().slice(0, 16).replace(':', '-');
+      const target = join(dirname(row.target), `${basename(row.target, extension)} (new since ${stamp})${extension}`);
+      return service.exportChat({ ...request, after }, target, onProgress);
     },
     cancel() {
       if (downloading !== null) {
@@ -67,4 +113,5 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
       return true;
     },
   };
+  return service;
 }

@@ -9,7 +9,7 @@ import { sourceMessage } from '../sources/SourceMessage.ts';
 const BATCH = 2000;
 
 /** The messages in an export's scope, oldest first, read in keyset batches so memory stays flat. */
-export function* readExportMessages(db: CacheDatabase, request: ExportRequest): Generator<ChatMessage> {
+export function* readExportMessages(db: CacheDatabase, request: ExportRequest, onPosition?: (position: { date: number; sortKey: number }) => void): Generator<ChatMessage> {
   const from = request.from ?? Number.MIN_SAFE_INTEGER;
   const to = request.to ?? Number.MAX_SAFE_INTEGER;
   const matches = request.filter ? matcherFor(request.filter) : null;
@@ -17,12 +17,13 @@ export function* readExportMessages(db: CacheDatabase, request: ExportRequest): 
     `SELECT id, date, sort_key FROM messages WHERE chat_id = ? AND (date, sort_key) > (?, ?) AND date < ?
      ORDER BY date, sort_key LIMIT ${BATCH}`,
   );
-  let after = { date: from - 1, sortKey: Number.MAX_SAFE_INTEGER };
+  let after = request.after && request.after.date >= from ? request.after : { date: from - 1, sortKey: Number.MAX_SAFE_INTEGER };
   for (;;) {
     const rows = page.all(request.chatId, after.date, after.sortKey, to) as Array<{ id: number; date: number; sort_key: number }>;
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!;
     after = { date: last.date, sortKey: last.sort_key };
+    onPosition?.(after);
     for (const message of readMessagesByRowId(db, rows.map((row) => row.id))) {
       if (message.date < from) continue;
       if (!request.includeService && message.service) continue;

@@ -39,12 +39,13 @@ export function runExportJob(
     const file = new AtomicFileWriter(job.target);
     let written = 0;
     let lastReport = 0;
+    let newest: ExportResult['newest'] = null;
     try {
       // One read transaction: the export is a consistent snapshot even while a sync or import writes.
       db.exec('BEGIN');
       const writer = createExportWriter(job.request, (text) => file.write(text));
       writer.begin(chat);
-      for (const message of readExportMessages(db, job.request)) {
+      for (const message of readExportMessages(db, job.request, (position) => (newest = position))) {
         writer.message(message);
         written++;
         if (written % 1024 === 0) {
@@ -64,7 +65,7 @@ export function runExportJob(
       throw error;
     }
     options.onProgress?.({ written, total });
-    return { path: job.target, written, bytes: file.bytes };
+    return { path: job.target, written, bytes: file.bytes, newest: newest ?? job.request.after ?? null };
   } finally {
     db.close();
   }

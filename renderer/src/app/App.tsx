@@ -79,7 +79,7 @@ export function App() {
         onAddWhatsApp={() => setAddingWhatsApp(true)}
         onExport={(chat) => setExportScope({ chat, search: null })}
       />
-      {exportScope && <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} />}
+      {exportScope && <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />}
       <ExportStatusStrip exporting={exporting} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ImportPanel onOpenChat={select} />

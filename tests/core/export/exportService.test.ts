@@ -51,4 +51,33 @@ describe('export service', () => {
     expect(core.exports.estimate(request)).toMatchObject({ messages: 900, needsDownload: false });
     await core.close();
   }, 60_000);
+
+  it('exports again: only what is new since an earlier export, or the whole file updated in place', async () => {
+    const folder = tempFolder();
+    const core = await openTestCoreWithDemo(folder);
+    const older = path.join(folder, 'older.json');
+    writeTelegramExport(older, 1000, { name: 'Club', chatId: 9 });
+    const [first] = findImportInputs(older).map((input) => importFile(core.db, input));
+    const chatId = first!.chats[0]!.chatId;
+    const target = path.join(folder, 'club.json');
+    expect((await core.exports.exportChat(whole(chatId, 'json'), target)).written).toBe(1000);
+    const [record] = core.exports.listExports(chatId);
+    expect(record).toMatchObject({ chatId, format: 'json', target, written: 1000 });
+    // The chat grows: a newer export of it holds 1,500 messages, 500 of them new.
+    const newer = path.join(folder, 'newer.json');
+    writeTelegramExport(newer, 1500, { name: 'Club', chatId: 9 });
+    findImportInputs(newer).forEach((input) => importFile(core.db, input));
+    const onlyNew = await core.exports.exportAgain(record!.id, 'new');
+    expect(onlyNew.path).not.toBe(target);
+    expect(onlyNew.path.startsWith(path.join(folder, 'club (new since '))).toBe(true);
+    const newIds = (JSON.parse(readFileSync(onlyNew.path, 'utf8')).messages as Array<{ id: number }>).map((message) => message.id);
+    expect(newIds).toEqual(Array.from({ length: 500 }, (_, i) => 1001 + i));
+    const merged = await core.exports.exportAgain(record!.id, 'merged');
+    expect(merged.path).toBe(target);
+    expect(JSON.parse(readFileSync(target, 'utf8')).messages).toHaveLength(1500);
+    // Nothing new since the last one: an empty but valid file.
+    const [latest] = core.exports.listExports(chatId);
+    expect((await core.exports.exportAgain(latest!.id, 'new')).written).toBe(0);
+    await core.close();
+  }, 60_000);
 });

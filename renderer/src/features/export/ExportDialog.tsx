@@ -37,7 +37,18 @@ function dayBound(text: string, end: boolean): number | null {
  * service messages, with an estimate (count, size, whether a download comes first) before starting. The
  * destination is asked by main's native save dialog.
  */
-export function ExportDialog({ scope, onClose, onStart }: { scope: ExportScope; onClose(): void; onStart(request: ExportRequest): void }) {
+export function ExportDialog({
+  scope,
+  onClose,
+  onStart,
+  onAgain,
+}: {
+  scope: ExportScope;
+  onClose(): void;
+  onStart(request: ExportRequest): void;
+  onAgain(exportId: number, mode: 'new' | 'merged'): void;
+}) {
+  const previous = useQuery({ queryKey: ['exports', scope.chat.id], queryFn: () => scrollback.listExports({ chatId: scope.chat.id }) });
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('html');
   const [range, setRange] = useState<'all' | 'dates' | 'search'>(scope.search ? 'search' : 'all');
@@ -102,6 +113,20 @@ export function ExportDialog({ scope, onClose, onStart }: { scope: ExportScope; 
             </label>
           )}
         </fieldset>
+        {previous.data && previous.data.length > 0 && (
+          <fieldset className="export-previous">
+            <legend>Earlier exports</legend>
+            {previous.data.slice(0, 3).map((record) => (
+              <div key={record.id} className="export-record">
+                <span title={record.target}>
+                  {record.target.split(/[\\/]/).pop()} — {record.written.toLocaleString()} messages, {new Date(record.createdAt).toLocaleDateString()}
+                </span>
+                <button type="button" onClick={() => { onAgain(record.id, 'new'); dialog.current?.close(); }}>Only new messages</button>
+                <button type="button" onClick={() => { onAgain(record.id, 'merged'); dialog.current?.close(); }}>Update the file</button>
+              </div>
+            ))}
+          </fieldset>
+        )}
         <p className="export-estimate" data-testid="export-estimate">
           {badDates
             ? 'Enter valid days.'

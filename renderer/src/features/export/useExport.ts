@@ -11,14 +11,19 @@ export function useExport() {
     refetchInterval: (query) => (query.state.data?.state === 'running' ? 300 : false),
   });
   const act = useMutation({
-    mutationFn: (action: { kind: 'start'; request: ExportRequest } | { kind: 'cancel' }) =>
-      action.kind === 'start' ? scrollback.exportChat(action.request) : scrollback.cancelExport(),
+    mutationFn: (action: { kind: 'start'; request: ExportRequest } | { kind: 'again'; exportId: number; mode: 'new' | 'merged' } | { kind: 'cancel' }) =>
+      action.kind === 'start'
+        ? scrollback.exportChat(action.request)
+        : action.kind === 'again'
+          ? scrollback.exportAgain({ exportId: action.exportId, mode: action.mode })
+          : scrollback.cancelExport(),
     onSuccess: (next) => client.setQueryData(['export'], next),
   });
   return {
     status: status.data,
     start: (request: ExportRequest) => act.mutate({ kind: 'start', request }),
     cancel: () => act.mutate({ kind: 'cancel' }),
+    again: (exportId: number, mode: 'new' | 'merged') => act.mutate({ kind: 'again', exportId, mode }),
     showInFolder: () => void scrollback.showExportedFile(),
     startError: act.error,
   };
