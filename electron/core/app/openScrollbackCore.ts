@@ -2,7 +2,7 @@ import type { ChatSummary, SourceSummary } from '../../../shared/domain.ts';
 import type { CacheDatabase } from '../cache/CacheDatabase.ts';
 import { getChatRecord, getChatSummary, listChatSummaries, upsertChats } from '../cache/chatQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
-import { listSourceRecords, upsertSource, type SourceRecord } from '../cache/sourceQueries.ts';
+import { listSourceRecords, removeSourceRecord, upsertSource, type SourceRecord } from '../cache/sourceQueries.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { createRyzeApiClient, RYZE_DEFAULT_BASE_URL } from '../sources/ryze/createRyzeApiClient.ts';
 import { createRyzeSource } from '../sources/ryze/createRyzeSource.ts';
@@ -14,6 +14,10 @@ import { createSourceRegistry, type SourceRegistry } from '../sources/createSour
 import { createDemoSource, DEMO_SOURCE_ID, type DemoSourceOptions } from '../sources/demo/createDemoSource.ts';
 import type { Logger } from './Logger.ts';
 import { createArchiveSource } from '../sources/archive/createArchiveSource.ts';
+import type { TelegramClient } from 'telegram';
+import { createTelegramSource } from '../sources/telegram/index.ts';
+import type { Clock } from '../sources/createRequestLimiter.ts';
+import type { SyncServiceDeps } from '../sync/createSyncService.ts';
 import { createImportService, type ImportService } from '../import/createImportService.ts';
 import { createExportService, type ExportService } from '../export/createExportService.ts';
 
@@ -26,6 +30,13 @@ export interface ScrollbackCoreOptions {
    * written to the database; a source without its credential answers AUTH_REQUIRED.
    */
   secrets?: { ryzeToken(source: SourceRecord): string | null };
+  /**
+   * Telegram accounts: the GramJS client of an account (logged in, from its session), or null when there is
+   * no session (the account answers AUTH_REQUIRED). Tests pass clients whose `invoke` is a fake Telegram.
+   */
+  telegram?: { clientFor(source: SourceRecord): TelegramClient | null; clock?: Clock; pacingMs?: number };
+  /** Timing of background downloads (tests pass a fake clock). */
+  sync?: Pick<SyncServiceDeps, 'sleep' | 'now' | 'pacingMs' | 'outageRetryDelaysMs'>;
 }
 
 /** The engine behind every front end: the Electron window, the CLI and the browser harness. */
@@ -49,6 +60,12 @@ export interface ScrollbackCore {
   addRyzeSource(settings: { instance: string; baseUrl: string }): string;
   /** Adds a WhatsApp chat (number or JID) to a RyzeAPI connection. */
   addRyzeChat(sourceId: string, numberOrJid: string): ChatSummary;
+  /** Adds (or updates) a logged-in Telegram account; its session lives in the secret store, not here. */
+  addTelegramAccount(account: { userId: string; name: string; apiId: number }): string;
+  /** Lists a source's chats again (a Telegram account's dialogs) and stores them. */
+  refreshChats(sourceId: string): Promise<ChatSummary[]>;
+  /** Forgets a source and everything cached from it (log out). */
+  removeSource(sourceId: string): void;
   /** Stops background downloads, then closes the database. */
   close(): Promise<void>;
 }
@@ -58,6 +75,21 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   const sources = createSourceRegistry(db, {
     demo: () => createDemoSource(options.demo),
     import: (record) => createArchiveSource(db, record.id),
+    telegram: (record) => {
+      const client = options.telegram?.clientFor(record) ?? null;
+      if (!client) throw new ScrollbackError('AUTH_REQUIRED', `${record.name} is not logged in on this computer: log in again (or set SCROLLBACK_TELEGRAM_SESSION for the command line).`);
+      return createTelegramSource(client, {
+        id: record.id,
+        clock: options.telegram?.clock,
+        pacingMs: options.telegram?.pacingMs ?? 1000,
+        floodWaitUntil: typeof record.settings.floodWaitUntil === 'number' ? record.settings.floodWaitUntil : null,
+        // Persisted, so a restart during a long flood wait still sends nothing before it ends.
+        onFloodWait: (until) => {
+          const current = listSourceRecords(db).find((candidate) => candidate.id === record.id);
+          if (current) upsertSource(db, { ...current, settings: { ...current.settings, floodWaitUntil: until } });
+        },
+      });
+    },
     ryze: (record) => {
       const instance = String(record.settings.instance ?? '');
       const token = options.secrets?.ryzeToken(record) ?? null;
@@ -82,6 +114,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   });
   const search = createSearchService({ db, sourceFor: (sourceId) => sources.sourceFor(sourceId) });
   const sync = createSyncService({
+    ...options.sync,
     history,
     chatTotals: (chatId) => {
       const chat = getChatSummary(db, chatId);
@@ -118,6 +151,25 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       const chat = parseWhatsAppChat(numberOrJid);
       const [chatId] = upsertChats(db, sourceId, [{ key: chat.jid, name: chat.name, kind: chat.kind, messageCount: null, lastMessageDate: null }]);
       return getChatSummary(db, chatId!);
+    },
+    addTelegramAccount({ userId, name, apiId }) {
+      if (!/^\d{1,20}$/.test(userId)) throw new ScrollbackError('INVALID_INPUT', `“${userId.slice(0, 30)}” is not a Telegram user id.`);
+      const id = `telegram:${userId}`;
+      // Settings already there (a flood wait still running) are kept.
+      const existing = listSourceRecords(db).find((record) => record.id === id)?.settings ?? {};
+      upsertSource(db, { id, kind: 'telegram', name: `Telegram (${name})`, settings: { ...existing, userId, apiId } });
+      sources.forget(id);
+      return id;
+    },
+    async refreshChats(sourceId) {
+      const listed = await sources.sourceFor(sourceId).listChats();
+      upsertChats(db, sourceId, listed);
+      return listChatSummaries(db).filter((chat) => chat.sourceId === sourceId);
+    },
+    removeSource(sourceId) {
+      for (const chat of listChatSummaries(db).filter((candidate) => candidate.sourceId === sourceId)) sync.cancel(chat.id);
+      sources.forget(sourceId);
+      removeSourceRecord(db, sourceId);
     },
     async close() {
       this.imports.cancel();

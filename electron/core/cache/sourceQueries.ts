@@ -27,3 +27,8 @@ export function listSourceRecords(db: CacheDatabase): SourceRecord[] {
     .all()
     .map((row) => ({ id: row.id, kind: row.kind, name: row.name, settings: JSON.parse(row.settings) as Record<string, unknown> }));
 }
+
+/** Removes a source with its chats, senders, messages and coverage (foreign keys cascade), in one transaction. */
+export function removeSourceRecord(db: CacheDatabase, sourceId: string): void {
+  db.transaction(() => cachedStatement(db, 'DELETE FROM sources WHERE id = ?').run(sourceId)).immediate();
+}

@@ -78,7 +78,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         let page: HistoryPage;
         try {
           page = await deps.history.getHistoryPage({ chatId: status.chatId, anchor, limit: PAGE }, signal);
-          if (page.offline) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'The source could not be reached; the download stopped where the cache ends.');
+          // A page served from the cache because the source failed: the source's reason decides what next
+          // (a rate limit is waited out for as long as the source said; an outage is retried; else stop).
+          if (page.offline) {
+            throw page.offlineReason
+              ? ScrollbackError.fromData(page.offlineReason)
+              : new ScrollbackError('SOURCE_UNAVAILABLE', 'The source could not be reached; the download stopped where the cache ends.');
+          }
           outages = 0;
         } catch (error) {
           if (error instanceof ScrollbackError && error.code === 'RATE_LIMITED' && error.retryAfterMs) {

@@ -1,5 +1,5 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
-import { createRequestLimiter, systemClock, type Clock } from './createRequestLimiter.ts';
+import { createRequestLimiter, systemClock, type Clock } from '../createRequestLimiter.ts';
 
 /** One message as RyzeAPI returns it. */
 export interface RyzeMessage {

@@ -1,0 +1,218 @@
+import { Api, type TelegramClient } from 'telegram';
+import bigInt from 'big-integer';
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import type { ChatKind } from '../../../../shared/domain.ts';
+import { systemClock, type Clock } from '../createRequestLimiter.ts';
+import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage } from '../HistorySource.ts';
+import type { SourceMessage } from '../SourceMessage.ts';
+import { mapTelegramMessage } from './mapTelegramMessage.ts';
+import { TelegramDirectory } from './TelegramDirectory.ts';
+import { isTelegramPeer, peerKeyOf, toInputPeer, type TelegramPeer } from './TelegramPeer.ts';
+import { toTelegramError } from './toTelegramError.ts';
+
+export interface TelegramSourceOptions {
+  id: string;
+  clock?: Clock;
+  /** Least time between two requests of this account: bulk history is paced, as Telegram's own apps do. */
+  pacingMs?: number;
+  /** A flood wait still running from before (persisted by the caller): nothing is sent before it. */
+  floodWaitUntil?: number | null;
+  /** Called with the end of a new flood wait, to persist it. */
+  onFloodWait?(until: number): void;
+}
+
+/** Telegram's hard page size for history. */
+const MAX_LIMIT = 100;
+/** Pages of nothing but deleted ids (messageEmpty) are skipped over, up to this many in a row. */
+const MAX_EMPTY_SKIPS = 20;
+
+interface HistoryResult {
+  raw: Api.TypeMessage[];
+  messages: SourceMessage[];
+  /** `messages.messages`: everything from the offset to the start fits; the end of history. */
+  complete: boolean;
+  count: number | null;
+}
+
+/**
+ * A Telegram account as a history source, through a GramJS client the caller built (and, in tests, whose
+ * `invoke` a faithful fake replaces). History is paged with explicit messages.getHistory calls — never
+ * GramJS's iterators, which stop at short pages — with Telegram's exact offset rules: `offset_id` is
+ * exclusive; newer pages use `offset_id` = newest + 1 with a negative `add_offset`; the end is known from
+ * the result type or an empty page, never from a short one. One request per account is in flight at a
+ * time, paced, and nothing is sent while a flood wait runs.
+ */
+export function createTelegramSource(client: TelegramClient, options: TelegramSourceOptions): HistorySource {
+  const clock = options.clock ?? systemClock;
+  const pacingMs = options.pacingMs ?? 0;
+  let floodUntil = options.floodWaitUntil ?? 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs one request after the previous one has finished: at most one in flight per account. */
+  function call<R>(request: Api.AnyRequest, signal?: AbortSignal): Promise<R> {
+    const turn = queue.then(async () => {
+      signal?.throwIfAborted();
+      const now = clock.now();
+      if (now < floodUntil) {
+        throw new ScrollbackError('RATE_LIMITED', `Telegram asked to wait; resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`, { retryAfterMs: floodUntil - now });
+      }
+      const wait = lastStart + pacingMs - now;
+      if (wait > 0) await clock.sleep(wait, signal);
+      lastStart = clock.now();
+      try {
+        return (await client.invoke(request)) as R;
+      } catch (error) {
+        const mapped = toTelegramError(error);
+        if (mapped.code === 'RATE_LIMITED' && mapped.retryAfterMs) {
+          floodUntil = clock.now() + mapped.retryAfterMs;
+          options.onFloodWait?.(floodUntil);
+        }
+        throw mapped;
+      }
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  function peerOf(ref: SourceChatRef): TelegramPeer {
+    if (!isTelegramPeer(ref.peer)) throw new ScrollbackError('SOURCE_UNAVAILABLE', `The chat “${ref.key}” has no stored Telegram peer; list the account's chats again.`);
+    return ref.peer;
+  }
+
+  async function history(ref: SourceChatRef, params: { offsetId?: number; offsetDate?: number; addOffset?: number; limit: number }, signal?: AbortSignal): Promise<HistoryResult> {
+    const result = await call<Api.messages.TypeMessages>(
+      new Api.messages.GetHistory({
+        peer: toInputPeer(peerOf(ref)),
+        offsetId: params.offsetId ?? 0,
+        offsetDate: params.offsetDate ?? 0,
+        addOffset: params.addOffset ?? 0,
+        limit: Math.min(MAX_LIMIT, params.limit),
+        maxId: 0,
+        minId: 0,
+        hash: bigInt.zero,
+      }),
+      signal,
+    );
+    if (result instanceof Api.messages.MessagesNotModified) return { raw: [], messages: [], complete: false, count: result.count };
+    const directory = new TelegramDirectory(result.users, result.chats);
+    const messages = result.messages.flatMap((message) => mapTelegramMessage(message, directory) ?? []);
+    const complete = result instanceof Api.messages.Messages;
+    const count = complete ? null : (result as Api.messages.MessagesSlice | Api.messages.ChannelMessages).inexact ? null : (result as Api.messages.MessagesSlice).count;
+    return { raw: result.messages, messages, complete, count };
+  }
+
+  /** Pages older (or newer) until one holds a real message: a page of only deleted ids is not the end. */
+  async function page(ref: SourceChatRef, direction: 'older' | 'newer', fromId: number, limit: number, signal?: AbortSignal): Promise<SourcePage> {
+    let offset = fromId;
+    for (let skip = 0; skip <= MAX_EMPTY_SKIPS; skip++) {
+      const result =
+        direction === 'older'
+          ? await history(ref, { offsetId: offset, limit }, signal)
+          : await history(ref, { offsetId: offset + 1, addOffset: -Math.min(MAX_LIMIT, limit), limit }, signal);
+      const messages = direction === 'older' ? result.messages.filter((m) => m.sortKey < fromId) : result.messages.filter((m) => m.sortKey > fromId);
+      if (result.raw.length === 0) return { messages: [], reachedOldest: direction === 'older', reachedNewest: direction === 'newer', totalCount: result.count };
+      if (messages.length > 0 || result.complete) {
+        return { messages, reachedOldest: direction === 'older' && result.complete, reachedNewest: direction === 'newer' && result.complete, totalCount: result.count };
+      }
+      const ids = result.raw.map((message) => message.id);
+      offset = direction === 'older' ? Math.min(...ids) : Math.max(...ids);
+    }
+    throw new ScrollbackError('SOURCE_UNAVAILABLE', `Telegram returned ${MAX_EMPTY_SKIPS} pages of deleted messages in a row; try again later.`);
+  }
+
+  return {
+    id: options.id,
+    kind: 'telegram',
+    async listChats(signal) {
+      return listDialogs(call, signal);
+    },
+    async getLatest(ref, limit, signal) {
+      const result = await history(ref, { limit }, signal);
+      if (result.raw.length > 0 && result.messages.length === 0 && !result.complete) {
+        const older = await page(ref, 'older', Math.min(...result.raw.map((m) => m.id)), limit, signal);
+        return { ...older, reachedNewest: true };
+      }
+      return { messages: result.messages, reachedOldest: result.complete || result.raw.length === 0, reachedNewest: true, totalCount: result.count ?? (result.complete ? result.messages.length : null) };
+    },
+    getOlder: (ref, point, limit, signal) => page(ref, 'older', point.sortKey, limit, signal),
+    getNewer: (ref, point, limit, signal) => page(ref, 'newer', point.sortKey, limit, signal),
+    async getAround(ref, target: AroundTarget, limit, signal) {
+      const half = Math.floor(Math.min(MAX_LIMIT, limit) / 2);
+      let anchorId: number;
+      if ('messageId' in target) {
+        anchorId = Number(target.messageId);
+        if (!Number.isSafeInteger(anchorId)) throw new ScrollbackError('MESSAGE_NOT_FOUND', `“${target.messageId}” is not a Telegram message id.`);
+      } else {
+        // Two calls, as the offsets page advises: the last message before the date, then a window around it.
+        const probe = await history(ref, { offsetDate: Math.floor(target.date / 1000), limit: 1 }, signal);
+        if (probe.raw.length === 0) {
+          const first = await history(ref, { offsetId: 1, addOffset: -Math.min(MAX_LIMIT, limit), limit }, signal);
+          return { messages: first.messages, reachedOldest: true, reachedNewest: first.complete, totalCount: first.count };
+        }
+        anchorId = probe.raw[0]!.id;
+      }
+      const window = await history(ref, { offsetId: anchorId + 1, addOffset: -half, limit }, signal);
+      return { messages: window.messages, reachedOldest: window.complete, reachedNewest: window.complete, totalCount: window.count };
+    },
+  };
+}
+
+type Call = <R>(request: Api.AnyRequest, signal?: AbortSignal) => Promise<R>;
+
+function chatKindOf(entity: Api.TypeUser | Api.TypeChat | undefined): ChatKind {
+  if (entity instanceof Api.Channel) return entity.megagroup || entity.gigagroup ? 'group' : 'channel';
+  if (entity instanceof Api.Chat || entity instanceof Api.ChatForbidden) return 'group';
+  return 'private';
+}
+
+/**
+ * Every dialog of the account, paged completely: pinned dialogs come first, later pages set
+ * `exclude_pinned`, the next offsets are the last dialog's top message and peer, and a dialog seen twice
+ * (Telegram may repeat one across pages) is listed once.
+ */
+async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat[]> {
+  const chats = new Map<string, SourceChat>();
+  let offsetDate = 0;
+  let offsetId = 0;
+  let offsetPeer: Api.TypeInputPeer = new Api.InputPeerEmpty();
+  for (let pageIndex = 0; pageIndex < 1000; pageIndex++) {
+    const result = await call<Api.messages.TypeDialogs>(
+      new Api.messages.GetDialogs({ offsetDate, offsetId, offsetPeer, limit: 100, excludePinned: pageIndex > 0, hash: bigInt.zero }),
+      signal,
+    );
+    if (result instanceof Api.messages.DialogsNotModified) break;
+    const directory = new TelegramDirectory(result.users, result.chats);
+    const entities = new Map<string, Api.TypeUser | Api.TypeChat>();
+    for (const user of result.users) entities.set(`user${user.id.toString()}`, user);
+    for (const chat of result.chats) entities.set(chat instanceof Api.Channel || chat instanceof Api.ChannelForbidden ? `channel${chat.id.toString()}` : `chat${chat.id.toString()}`, chat);
+    const topMessages = new Map(result.messages.filter((message) => !(message instanceof Api.MessageEmpty)).map((message) => [`${peerKeyOf(message.peerId!)}:${message.id}`, message]));
+    let added = 0;
+    let last: { peer: TelegramPeer; date: number; id: number } | null = null;
+    for (const dialog of result.dialogs) {
+      if (!(dialog instanceof Api.Dialog)) continue;
+      const key = peerKeyOf(dialog.peer);
+      const entity = entities.get(key);
+      const peer = telegramPeerOf(dialog.peer, entity);
+      const top = topMessages.get(`${key}:${dialog.topMessage}`) as Api.Message | Api.MessageService | undefined;
+      if (peer) last = { peer, date: top?.date ?? 0, id: dialog.topMessage };
+      if (chats.has(key) || !peer) continue;
+      chats.set(key, { key, name: directory.nameOf(key), kind: chatKindOf(entity), peer, messageCount: null, lastMessageDate: top ? top.date * 1000 : null });
+      added++;
+    }
+    if (result instanceof Api.messages.Dialogs || result.dialogs.length === 0 || !last) break;
+    if (result instanceof Api.messages.DialogsSlice && chats.size >= result.count) break;
+    if (added === 0 && last.id === offsetId) break;
+    offsetDate = last.date;
+    offsetId = last.id;
+    offsetPeer = toInputPeer(last.peer);
+  }
+  return [...chats.values()];
+}
+
+function telegramPeerOf(peer: Api.TypePeer, entity: Api.TypeUser | Api.TypeChat | undefined): TelegramPeer | null {
+  if (peer instanceof Api.PeerUser) return entity instanceof Api.User && entity.accessHash ? { type: 'user', id: peer.userId.toString(), accessHash: entity.accessHash.toString() } : null;
+  if (peer instanceof Api.PeerChat) return { type: 'chat', id: peer.chatId.toString(), accessHash: '0' };
+  const channel = entity as Api.Channel | undefined;
+  return channel?.accessHash ? { type: 'channel', id: (peer as Api.PeerChannel).channelId.toString(), accessHash: channel.accessHash.toString() } : null;
+}

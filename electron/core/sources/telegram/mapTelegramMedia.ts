@@ -1,0 +1,70 @@
+import { Api } from 'telegram';
+import type { Media } from '../../../../shared/domain.ts';
+
+function textOf(value: Api.TypeTextWithEntities | string | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : value.text;
+}
+
+function largestPhotoSize(photo: Api.TypePhoto | undefined): { width: number; height: number } {
+  if (!(photo instanceof Api.Photo)) return { width: 0, height: 0 };
+  let best = { width: 0, height: 0 };
+  for (const size of photo.sizes) {
+    if ((size instanceof Api.PhotoSize || size instanceof Api.PhotoSizeProgressive) && size.w * size.h > best.width * best.height) best = { width: size.w, height: size.h };
+  }
+  return best;
+}
+
+function documentMedia(document: Api.TypeDocument | undefined): Media {
+  if (!(document instanceof Api.Document)) return { kind: 'other', label: 'File no longer available' };
+  let fileName = '';
+  let video: Api.DocumentAttributeVideo | null = null;
+  let audio: Api.DocumentAttributeAudio | null = null;
+  let sticker: Api.DocumentAttributeSticker | null = null;
+  let animated = false;
+  let image: Api.DocumentAttributeImageSize | null = null;
+  for (const attribute of document.attributes) {
+    if (attribute instanceof Api.DocumentAttributeFilename) fileName = attribute.fileName;
+    else if (attribute instanceof Api.DocumentAttributeVideo) video = attribute;
+    else if (attribute instanceof Api.DocumentAttributeAudio) audio = attribute;
+    else if (attribute instanceof Api.DocumentAttributeSticker) sticker = attribute;
+    else if (attribute instanceof Api.DocumentAttributeAnimated) animated = true;
+    else if (attribute instanceof Api.DocumentAttributeImageSize) image = attribute;
+  }
+  if (sticker) return { kind: 'sticker', width: image?.w ?? video?.w ?? 512, height: image?.h ?? video?.h ?? 512, ...(sticker.alt ? { emoji: sticker.alt } : {}) };
+  if (animated) return { kind: 'gif', width: video?.w ?? image?.w ?? 0, height: video?.h ?? image?.h ?? 0 };
+  if (video) return { kind: 'video', width: video.w, height: video.h, durationS: Math.round(video.duration), ...(video.roundMessage ? { round: true } : {}) };
+  if (audio?.voice) return { kind: 'voice', durationS: audio.duration };
+  if (audio) return { kind: 'audio', durationS: audio.duration, ...(audio.title ? { title: audio.title } : {}), ...(audio.performer ? { performer: audio.performer } : {}) };
+  return { kind: 'file', fileName: fileName || 'file', size: Number(document.size.toString()), ...(document.mimeType ? { mimeType: document.mimeType } : {}) };
+}
+
+/** Every media kind of a message with its metadata; kinds without a place of their own get a label. */
+export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): Media | null {
+  if (!media || media instanceof Api.MessageMediaEmpty) return null;
+  if (media instanceof Api.MessageMediaPhoto) return media.photo ? { kind: 'photo', ...largestPhotoSize(media.photo) } : { kind: 'other', label: 'Photo no longer available' };
+  if (media instanceof Api.MessageMediaDocument) return documentMedia(media.document);
+  if (media instanceof Api.MessageMediaWebPage) {
+    const page = media.webpage;
+    return page instanceof Api.WebPage ? { kind: 'webpage', url: page.url, ...(page.title ? { title: page.title } : {}) } : null;
+  }
+  if (media instanceof Api.MessageMediaPoll) {
+    const poll = media.poll as Api.Poll;
+    return { kind: 'poll', question: textOf(poll.question), options: poll.answers.map((answer) => textOf((answer as Api.PollAnswer).text)), closed: poll.closed === true };
+  }
+  if (media instanceof Api.MessageMediaVenue) {
+    const geo = media.geo;
+    return geo instanceof Api.GeoPoint ? { kind: 'location', latitude: geo.lat, longitude: geo.long, title: media.title } : null;
+  }
+  if (media instanceof Api.MessageMediaGeo || media instanceof Api.MessageMediaGeoLive) {
+    const geo = media.geo;
+    return geo instanceof Api.GeoPoint ? { kind: 'location', latitude: geo.lat, longitude: geo.long } : null;
+  }
+  if (media instanceof Api.MessageMediaContact) return { kind: 'contact', name: [media.firstName, media.lastName].filter(Boolean).join(' '), phone: media.phoneNumber };
+  if (media instanceof Api.MessageMediaDice) return { kind: 'other', label: `${media.emoticon} ${media.value}` };
+  if (media instanceof Api.MessageMediaGame) return { kind: 'other', label: `Game: ${media.game.title}` };
+  if (media instanceof Api.MessageMediaInvoice) return { kind: 'other', label: `Invoice: ${media.title}` };
+  if (media instanceof Api.MessageMediaStory) return { kind: 'other', label: 'Story' };
+  if (media instanceof Api.MessageMediaGiveaway) return { kind: 'other', label: 'Giveaway' };
+  return { kind: 'other', label: 'Unsupported media' };
+}

@@ -1,0 +1,58 @@
+import { Api } from 'telegram';
+import type { Reaction } from '../../../../shared/domain.ts';
+import { sourceMessage, type SourceMessage } from '../SourceMessage.ts';
+import { describeTelegramServiceAction } from './describeTelegramServiceAction.ts';
+import { mapTelegramEntities } from './mapTelegramEntities.ts';
+import { mapTelegramMedia } from './mapTelegramMedia.ts';
+import { peerKeyOf } from './TelegramPeer.ts';
+import type { TelegramDirectory } from './TelegramDirectory.ts';
+
+function reactionsOf(reactions: Api.TypeMessageReactions | undefined): Reaction[] {
+  if (!(reactions instanceof Api.MessageReactions)) return [];
+  return reactions.results.map((result) => ({
+    emoji: result.reaction instanceof Api.ReactionEmoji ? result.reaction.emoticon : result.reaction instanceof Api.ReactionPaid ? '⭐' : '★',
+    count: result.count,
+  }));
+}
+
+/**
+ * A message as the engine stores it, completely: text with entities, media, service actions as a readable
+ * line, forwards, replies, edits, albums, views and reactions. The sender is `from_id`, or the chat itself
+ * when absent (channel posts, and the other side of some private chats); names come from the result's
+ * users and chats. `messageEmpty` (a deleted id) maps to null.
+ */
+export function mapTelegramMessage(message: Api.TypeMessage, directory: TelegramDirectory): SourceMessage | null {
+  if (message instanceof Api.MessageEmpty) return null;
+  const senderPeer = message.fromId ?? message.peerId;
+  const senderKey = peerKeyOf(senderPeer);
+  const senderName = message instanceof Api.Message && message.postAuthor && !message.fromId ? `${directory.nameOf(senderKey)} (${message.postAuthor})` : directory.nameOf(senderKey);
+  const base = {
+    id: String(message.id),
+    sortKey: message.id,
+    date: message.date * 1000,
+    out: message.out === true,
+    sender: { key: senderKey, name: senderName },
+    replyToId: message.replyTo instanceof Api.MessageReplyHeader && message.replyTo.replyToMsgId ? String(message.replyTo.replyToMsgId) : null,
+  };
+  if (message instanceof Api.MessageService) {
+    const { action, text } = describeTelegramServiceAction(senderName, message.action, directory);
+    return sourceMessage({ ...base, text, service: { action } });
+  }
+  const forward = message.fwdFrom
+    ? {
+        fromName: message.fwdFrom.fromId ? directory.nameOf(peerKeyOf(message.fwdFrom.fromId)) : (message.fwdFrom.fromName ?? 'Hidden sender'),
+        date: message.fwdFrom.date ? message.fwdFrom.date * 1000 : null,
+      }
+    : null;
+  return sourceMessage({
+    ...base,
+    text: message.message,
+    entities: mapTelegramEntities(message.entities),
+    media: mapTelegramMedia(message.media),
+    forward,
+    editDate: message.editDate && !message.editHide ? message.editDate * 1000 : null,
+    groupedId: message.groupedId ? message.groupedId.toString() : null,
+    views: message.views ?? null,
+    reactions: reactionsOf(message.reactions),
+  });
+}

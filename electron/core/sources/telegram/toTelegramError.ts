@@ -1,0 +1,42 @@
+import { ScrollbackError } from '../../../../shared/errors.ts';
+
+const LOG_IN_AGAIN = /^(AUTH_KEY_UNREGISTERED|AUTH_KEY_DUPLICATED|AUTH_KEY_INVALID|SESSION_REVOKED|SESSION_EXPIRED|USER_DEACTIVATED(_BAN)?|AUTH_KEY_PERM_EMPTY)$/;
+
+/** Messages for the errors of logging in, each in words a user can act on. */
+const LOGIN_MESSAGES: Record<string, string> = {
+  PHONE_NUMBER_INVALID: 'That phone number is not valid. Enter it with the country code, e.g. +44 7700 900123.',
+  PHONE_NUMBER_BANNED: 'Telegram has banned this phone number.',
+  PHONE_CODE_INVALID: 'That code is not right. Check the code Telegram sent and try again.',
+  PHONE_CODE_EXPIRED: 'That code has expired. Ask for a new one.',
+  PHONE_CODE_EMPTY: 'Enter the code Telegram sent.',
+  PASSWORD_HASH_INVALID: 'That two-step verification password is not right.',
+  API_ID_INVALID: 'The API id and hash are not valid. Copy them again from my.telegram.org → API development tools.',
+  AUTH_TOKEN_EXPIRED: 'The QR code expired before it was scanned. A new one is shown.',
+};
+
+/**
+ * A GramJS failure as a ScrollbackError: FLOOD_WAIT_X (any X, also above GramJS's own 60 s threshold) is
+ * RATE_LIMITED with the wait; a revoked or duplicated session asks to log in again (no endless retry); a
+ * dropped connection is SOURCE_UNAVAILABLE, which callers retry with growing delays.
+ */
+export function toTelegramError(error: unknown): ScrollbackError {
+  if (error instanceof ScrollbackError) return error;
+  const rpc = error as { errorMessage?: string; seconds?: number; code?: number; message?: string };
+  const code = rpc.errorMessage ?? '';
+  if (typeof rpc.seconds === 'number' && /FLOOD|SLOWMODE/.test(code + (rpc.message ?? ''))) {
+    return new ScrollbackError('RATE_LIMITED', `Telegram asked to wait ${formatWait(rpc.seconds)} before the next request.`, { retryAfterMs: rpc.seconds * 1000, cause: error });
+  }
+  if (LOG_IN_AGAIN.test(code)) {
+    const why = code === 'AUTH_KEY_DUPLICATED' ? 'the session was used from two places at once' : 'the session was ended or revoked';
+    return new ScrollbackError('AUTH_REQUIRED', `Telegram logged this account out (${why}). Log in again.`, { cause: error });
+  }
+  if (LOGIN_MESSAGES[code]) return new ScrollbackError('INVALID_INPUT', LOGIN_MESSAGES[code], { cause: error });
+  if (code) return new ScrollbackError('SOURCE_UNAVAILABLE', `Telegram refused the request (${code}).`, { cause: error });
+  return new ScrollbackError('SOURCE_UNAVAILABLE', `Telegram could not be reached (${rpc.message ?? String(error)}).`, { cause: error });
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}

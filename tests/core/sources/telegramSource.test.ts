@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
+import { listCoverage } from '../../../electron/core/cache/coverageQueries.ts';
+import { createFakeClock } from '../../support/fakeRyzeApiServer.ts';
+import { createFakeTelegram, seedFakeChat, type FakeTraps } from '../../support/fakeTelegram.ts';
+import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
+import { silentLogger } from '../../support/openTestCore.ts';
+import { useTempFolder } from '../../support/tempFolder.ts';
+
+const tempFolder = useTempFolder();
+
+async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, options: { refresh?: boolean } = {}) {
+  const clock = createFakeClock();
+  const channel = seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Big channel', count, { deletedEvery: 50 });
+  const friend = seedFakeChat({ type: 'user', id: 555, accessHash: 99 }, 'Friend', 60);
+  friend.pinned = true;
+  const fake = createFakeTelegram({ chats: [channel, friend, seedFakeChat({ type: 'channel', id: 888, accessHash: 1 }, 'Other', 10)], clock, traps });
+  const core = openScrollbackCore({
+    databasePath: path.join(folder, 'telegram.db'),
+    logger: silentLogger,
+    telegram: { clientFor: () => fakeTelegramClient(fake), clock, pacingMs: 1000 },
+    sync: { sleep: (ms) => clock.sleep(ms), now: clock.now, pacingMs: 0, outageRetryDelaysMs: [10_000, 10_000, 10_000] },
+  });
+  const sourceId = core.addTelegramAccount({ userId: '42', name: 'Me', apiId: 12345 });
+  const chats = options.refresh === false ? core.listChats() : await core.refreshChats(sourceId);
+  return { core, fake, clock, channel, chats, sourceId };
+}
+
+describe('Telegram source against a faithful fake', () => {
+  it('lists every dialog once, pinned first, with the peer stored to reach it again', async () => {
+    const { core, chats, fake } = await telegramCore(tempFolder(), { duplicateDialogs: true });
+    expect(chats.map((chat) => chat.name)).toEqual(['Friend', 'Big channel', 'Other']);
+    expect(chats.map((chat) => chat.kind)).toEqual(['private', 'group', 'group']);
+    expect(fake.log.filter((entry) => entry.request === 'GetDialogs').length).toBeGreaterThan(1);
+    const stored = core.db.prepare('SELECT peer FROM chats WHERE name = ?').get('Big channel') as { peer: string };
+    expect(JSON.parse(stored.peer)).toEqual({ type: 'channel', id: '777', accessHash: '4242' });
+    await core.close();
+  });
+
+  it('full sync with short pages, messageEmpty, a FLOOD_WAIT above 60 s and 5 dropped connections: exactly the fake’s messages, complete', async () => {
+    const traps: FakeTraps = { shortPageEvery: 3, floodWaits: new Map([[7, 300]]), drops: new Set([3, 9, 15, 40, 80]), missingUsers: new Set([103]) };
+    const { core, fake, channel, chats } = await telegramCore(tempFolder(), traps);
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    core.sync.start({ chatId: chat.id, from: null, to: null });
+    const status = await core.sync.settled(chat.id);
+    expect(status.error).toBeNull();
+    expect(status.state).toBe('done');
+    const stored = core.db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY sort_key').all(chat.id) as Array<{ id: string }>;
+    const expected = channel.messages.map((message) => String(message.id));
+    expect(stored.length).toBe(expected.length);
+    expect(stored.map((row) => row.id)).toEqual(expected);
+    expect(core.getChat(chat.id).oldestReached).toBe(true);
+    const coverage = listCoverage(core.db, chat.id);
+    expect(coverage).toHaveLength(1);
+    expect(coverage[0]!.reachesOldest).toBe(true);
+    // The rules of the account: one request at a time, nothing sent during the flood wait, and paced.
+    expect(fake.maxInFlight).toBe(1);
+    expect(fake.floodViolations).toEqual([]);
+    const floodAt = fake.log.findIndex((entry, index) => index > 0 && entry.at - fake.log[index - 1]!.at >= 300_000);
+    expect(floodAt).toBeGreaterThan(0);
+    await core.close();
+  }, 120_000);
+
+  it('maps messages completely: astral-emoji entities, replies, edits, albums, photos, missing and deleted users', async () => {
+    const { core, chats } = await telegramCore(tempFolder(), { missingUsers: new Set([103]) }, 200);
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    const page = await core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'aroundMessage', messageId: '85' }, limit: 40 });
+    const byId = new Map(page.messages.map((message) => [message.id, message]));
+    const emoji = byId.get('85')!;
+    expect(emoji.text).toBe('😀 bold 85 👍🏽 link');
+    // "😀" is two UTF-16 units: "bold 85 " starts at 3.
+    expect(emoji.entities).toEqual([
+      { type: 'bold', offset: 3, length: 7 },
+      { type: 'textLink', offset: 16, length: 4, url: 'https://example.com' },
+    ]);
+    // "😀" and "👍🏽" are 2 and 4 UTF-16 units: the entities still cover exactly these words.
+    expect(emoji.text.slice(3, 10)).toBe('bold 85');
+    expect(emoji.text.slice(16, 20)).toBe('link');
+    expect(byId.get('88')!.replyToId).toBe('87');
+    expect(byId.get('78')!.editDate).not.toBeNull();
+    expect(byId.get('68')!.media).toEqual({ kind: 'photo', width: 1280, height: 720 });
+    expect(byId.get('68')!.groupedId).toBe('68');
+    expect(byId.get('83')!.senderName).toBe('Deleted Account');
+    expect(byId.get('82')!.senderName).toBe('Unknown (user103)');
+    expect(byId.get('81')!.senderName).toBe('Ben Okafor');
+    expect(byId.has('100')).toBe(false);
+    await core.close();
+  });
+
+  it('a flood wait is persisted: after a restart nothing is sent before it ends', async () => {
+    const folder = tempFolder();
+    const first = await telegramCore(folder, { floodWaits: new Map([[1, 3600]]) });
+    const chat = first.chats.find((candidate) => candidate.name === 'Big channel')!;
+    await expect(first.core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 3_600_000 });
+    expect(first.fake.historyCalls).toBe(1);
+    await first.core.close();
+    const second = await telegramCore(folder, {}, 20_000, { refresh: false });
+    await expect(second.core.refreshChats(second.sourceId)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(second.fake.log).toEqual([]);
+    const callsBefore = second.fake.historyCalls;
+    await expect(second.core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(second.fake.historyCalls).toBe(callsBefore);
+    await second.core.close();
+  });
+});

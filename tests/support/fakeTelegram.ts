@@ -1,0 +1,204 @@
+import { Api } from 'telegram';
+import { RPCMessageToError } from 'telegram/errors/index.js';
+import bigInt from 'big-integer';
+import type { Clock } from '../../electron/core/sources/createRequestLimiter.ts';
+
+/** A peer of the fake world. */
+export interface FakePeer {
+  type: 'user' | 'chat' | 'channel';
+  id: number;
+  accessHash: number;
+}
+
+export interface FakeChat {
+  peer: FakePeer;
+  title: string;
+  /** Oldest first; ids ascending. Deleted ids come back as messageEmpty. */
+  messages: Api.Message[];
+  deleted: Set<number>;
+  pinned?: boolean;
+}
+
+/** The traps of the real service, each switchable (see ../shared/notes/telegram-api.md). */
+export interface FakeTraps {
+  /** Every n-th history call answers a third of the page (short pages in mid-history). */
+  shortPageEvery?: number;
+  /** History call numbers (1-based) that fail with FLOOD_WAIT_<seconds>. */
+  floodWaits?: Map<number, number>;
+  /** History call numbers whose connection drops. */
+  drops?: Set<number>;
+  /** Users left out of the `users` array of results. */
+  missingUsers?: Set<number>;
+  /** Dialog pages repeat the last dialog of the previous page. */
+  duplicateDialogs?: boolean;
+}
+
+export interface FakeTelegram {
+  invoke(request: unknown): Promise<unknown>;
+  readonly log: Array<{ at: number; request: string; offsetId?: number; addOffset?: number }>;
+  /** Requests that arrived while a flood wait was still running (must stay empty). */
+  readonly floodViolations: Array<{ at: number; until: number }>;
+  readonly maxInFlight: number;
+  historyCalls: number;
+}
+
+const USERS = [
+  { id: 101, first: 'Ana', last: 'Costa' },
+  { id: 102, first: 'Ben', last: 'Okafor' },
+  { id: 103, first: 'Chen', last: 'Wei 陈伟' },
+  { id: 104, first: '', last: '', deleted: true },
+];
+
+/**
+ * A chat of `count` messages: texts with astral emoji and entities on them, replies, edits, photos,
+ * albums, service messages, and a few deleted ids.
+ */
+export function seedFakeChat(peer: FakePeer, title: string, count: number, options: { start?: number; deletedEvery?: number } = {}): FakeChat {
+  const start = options.start ?? Date.UTC(2019, 0, 1) / 1000;
+  const messages: Api.Message[] = [];
+  const deleted = new Set<number>();
+  const peerId = peer.type === 'user' ? new Api.PeerUser({ userId: bigInt(peer.id) }) : peer.type === 'chat' ? new Api.PeerChat({ chatId: bigInt(peer.id) }) : new Api.PeerChannel({ channelId: bigInt(peer.id) });
+  for (let id = 1; id <= count; id++) {
+    if (options.deletedEvery && id % options.deletedEvery === 0) {
+      deleted.add(id);
+      continue;
+    }
+    const user = USERS[id % USERS.length]!;
+    const text = id % 5 === 0 ? `😀 bold ${id} 👍🏽 link` : `message ${id}`;
+    messages.push(
+      new Api.Message({
+        id,
+        peerId,
+        fromId: new Api.PeerUser({ userId: bigInt(user.id) }),
+        date: start + id * 97,
+        message: text,
+        out: id % 7 === 0,
+        entities: id % 5 === 0 ? [new Api.MessageEntityBold({ offset: 3, length: 4 + String(id).length + 1 }), new Api.MessageEntityTextUrl({ offset: text.length - 4, length: 4, url: 'https://example.com' })] : undefined,
+        replyTo: id % 11 === 0 ? new Api.MessageReplyHeader({ replyToMsgId: id - 1 }) : undefined,
+        editDate: id % 13 === 0 ? start + id * 97 + 30 : undefined,
+        media: id % 17 === 0 ? new Api.MessageMediaPhoto({ photo: new Api.Photo({ id: bigInt(id), accessHash: bigInt(1), fileReference: Buffer.alloc(0), date: 0, sizes: [new Api.PhotoSize({ type: 'x', w: 1280, h: 720, size: 1 })], dcId: 2 }) }) : undefined,
+        groupedId: id % 17 === 0 ? bigInt(id) : undefined,
+      }),
+    );
+  }
+  return { peer, title, messages, deleted };
+}
+
+function userObjects(missing: Set<number> | undefined): Api.User[] {
+  return USERS.filter((user) => !missing?.has(user.id)).map(
+    (user) => new Api.User({ id: bigInt(user.id), accessHash: bigInt(user.id * 1000), firstName: user.first || undefined, lastName: user.last || undefined, deleted: user.deleted ?? false }),
+  );
+}
+
+/**
+ * Telegram as the API behaves, for the methods Scrollback calls, with its traps. It answers with real
+ * GramJS TL objects, and fails with the errors GramJS itself builds from an rpc_error.
+ */
+export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; traps?: FakeTraps }): FakeTelegram {
+  const traps = world.traps ?? {};
+  let inFlight = 0;
+  let floodUntil = 0;
+  const fake: FakeTelegram = {
+    log: [],
+    floodViolations: [],
+    maxInFlight: 0,
+    historyCalls: 0,
+    async invoke(request) {
+      inFlight++;
+      (fake as { maxInFlight: number }).maxInFlight = Math.max(fake.maxInFlight, inFlight);
+      try {
+        // The network: answers come back on a later turn of the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
+        const now = world.clock.now();
+        if (now < floodUntil) fake.floodViolations.push({ at: now, until: floodUntil });
+        if (request instanceof Api.messages.GetHistory) {
+          fake.historyCalls++;
+          fake.log.push({ at: now, request: 'GetHistory', offsetId: request.offsetId, addOffset: request.addOffset });
+          if (traps.drops?.has(fake.historyCalls)) throw new Error('Not connected');
+          const flood = traps.floodWaits?.get(fake.historyCalls);
+          if (flood !== undefined) {
+            floodUntil = now + flood * 1000;
+            throw RPCMessageToError(new Api.RpcError({ errorCode: 420, errorMessage: `FLOOD_WAIT_${flood}` }), request);
+          }
+          return history(request);
+        }
+        if (request instanceof Api.messages.GetDialogs) {
+          fake.log.push({ at: now, request: 'GetDialogs' });
+          return dialogs(request);
+        }
+        throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'METHOD_INVALID' }), request as Api.AnyRequest);
+      } finally {
+        inFlight--;
+      }
+    },
+  };
+
+  function chatOf(peer: Api.TypeInputPeer): FakeChat {
+    const chat = world.chats.find((candidate) =>
+      peer instanceof Api.InputPeerUser
+        ? candidate.peer.type === 'user' && candidate.peer.id === peer.userId.toJSNumber() && candidate.peer.accessHash === peer.accessHash.toJSNumber()
+        : peer instanceof Api.InputPeerChannel
+          ? candidate.peer.type === 'channel' && candidate.peer.id === peer.channelId.toJSNumber() && candidate.peer.accessHash === peer.accessHash.toJSNumber()
+          : peer instanceof Api.InputPeerChat && candidate.peer.type === 'chat' && candidate.peer.id === peer.chatId.toJSNumber(),
+    );
+    if (!chat) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'PEER_ID_INVALID' }), new Api.messages.GetHistory({}));
+    return chat;
+  }
+
+  function history(request: Api.messages.GetHistory): Api.messages.TypeMessages {
+    const chat = chatOf(request.peer as Api.TypeInputPeer);
+    const maxId = chat.messages.length === 0 ? 0 : Math.max(chat.messages[chat.messages.length - 1]!.id, ...chat.deleted);
+    // Newest first, deleted ids included (as messageEmpty): the list offsets count in.
+    const ids = Array.from({ length: maxId }, (_, i) => maxId - i);
+    const byId = new Map(chat.messages.map((message) => [message.id, message]));
+    let position: number;
+    if (request.offsetId) {
+      position = ids.findIndex((id) => id < request.offsetId);
+      if (position < 0) position = ids.length;
+    } else if (request.offsetDate) {
+      position = ids.findIndex((id) => (byId.get(id)?.date ?? Number.MAX_SAFE_INTEGER) < request.offsetDate);
+      if (position < 0) position = ids.length;
+    } else position = 0;
+    const limit = Math.min(100, request.limit);
+    const start = Math.max(0, position + request.addOffset);
+    let slice = ids.slice(start, Math.max(start, position + request.addOffset + limit));
+    if (traps.shortPageEvery && fake.historyCalls % traps.shortPageEvery === 0 && slice.length > 3) slice = slice.slice(0, Math.ceil(slice.length / 3));
+    if (request.maxId) slice = slice.filter((id) => id < request.maxId);
+    if (request.minId) slice = slice.filter((id) => id > request.minId);
+    const messages = slice.map((id) => byId.get(id) ?? new Api.MessageEmpty({ id }));
+    const users = userObjects(traps.missingUsers);
+    if (chat.peer.type === 'channel') {
+      return new Api.messages.ChannelMessages({ pts: 1, count: ids.length, messages, topics: [], chats: [channelObject(chat)], users, inexact: false });
+    }
+    // A chat that fits in one page comes back as messages.messages; otherwise a slice with an inexact count.
+    if (ids.length <= limit && start === 0) return new Api.messages.Messages({ messages, chats: [], users });
+    return new Api.messages.MessagesSlice({ count: ids.length + 3, inexact: true, messages, chats: [], users });
+  }
+
+  function channelObject(chat: FakeChat): Api.Channel {
+    return new Api.Channel({ id: bigInt(chat.peer.id), accessHash: bigInt(chat.peer.accessHash), title: chat.title, photo: new Api.ChatPhotoEmpty(), date: 0, megagroup: true });
+  }
+
+  function dialogs(request: Api.messages.GetDialogs): Api.messages.TypeDialogs {
+    const ordered = [...world.chats].sort((a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || (b.messages.at(-1)?.date ?? 0) - (a.messages.at(-1)?.date ?? 0));
+    const visible = request.excludePinned ? ordered.filter((chat) => !chat.pinned) : ordered;
+    let from = 0;
+    if (request.offsetId) {
+      const index = visible.findIndex((chat) => chat.messages.at(-1)?.id === request.offsetId && (chat.messages.at(-1)?.date ?? 0) === request.offsetDate);
+      from = index < 0 ? 0 : index + (traps.duplicateDialogs ? 0 : 1);
+    }
+    const page = visible.slice(from, from + Math.min(2, request.limit));
+    return new Api.messages.DialogsSlice({
+      count: world.chats.length,
+      dialogs: page.map((chat) => new Api.Dialog({ peer: chat.messages.at(-1)!.peerId, topMessage: chat.messages.at(-1)!.id, readInboxMaxId: 0, readOutboxMaxId: 0, unreadCount: 0, unreadMentionsCount: 0, unreadReactionsCount: 0, notifySettings: new Api.PeerNotifySettings({}), pinned: chat.pinned })),
+      messages: page.map((chat) => chat.messages.at(-1)!),
+      chats: page.filter((chat) => chat.peer.type === 'channel').map(channelObject),
+      users: [
+        ...userObjects(undefined),
+        ...page.filter((chat) => chat.peer.type === 'user').map((chat) => new Api.User({ id: bigInt(chat.peer.id), accessHash: bigInt(chat.peer.accessHash), firstName: chat.title })),
+      ],
+    });
+  }
+
+  return fake;
+}
