@@ -2,6 +2,20 @@ import { Api } from 'telegram';
 import { RPCMessageToError } from 'telegram/errors/index.js';
 import bigInt from 'big-integer';
 import type { Clock } from '../../electron/core/sources/createRequestLimiter.ts';
+import { createSrpServer } from './fakeTelegramSrp.ts';
+
+/** The account behind the fake's login methods. */
+export interface FakeAccount {
+  phone: string;
+  code: string;
+  /** Two-step verification, when the account has it. */
+  password?: { value: string; hint: string };
+  user: { id: number; firstName: string };
+  /** The QR code counts as scanned after this many ExportLoginToken calls. */
+  qrScannedAfter?: number;
+  /** SendCode answers FLOOD_WAIT after this many calls. */
+  sendCodeLimit?: number;
+}
 
 /** A peer of the fake world. */
 export interface FakePeer {
@@ -94,7 +108,7 @@ function userObjects(missing: Set<number> | undefined): Api.User[] {
  * Telegram as the API behaves, for the methods Scrollback calls, with its traps. It answers with real
  * GramJS TL objects, and fails with the errors GramJS itself builds from an rpc_error.
  */
-export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; traps?: FakeTraps }): FakeTelegram {
+export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; traps?: FakeTraps; account?: FakeAccount }): FakeTelegram {
   const traps = world.traps ?? {};
   let inFlight = 0;
   let floodUntil = 0;
@@ -126,12 +140,78 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           fake.log.push({ at: now, request: 'GetDialogs' });
           return dialogs(request);
         }
+        if (request && typeof request === 'object' && 'className' in request && String(request.className).startsWith('auth.') || request instanceof Api.account.GetPassword) {
+          fake.log.push({ at: now, request: String((request as { className: string }).className) });
+          return login(request as Api.AnyRequest);
+        }
         throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'METHOD_INVALID' }), request as Api.AnyRequest);
       } finally {
         inFlight--;
       }
     },
   };
+
+  const srp = world.account?.password ? createSrpServer(world.account.password.value) : null;
+  let codesSent = 0;
+  let signedInHalfway = false;
+  let qrExports = 0;
+  const rpcError = (code: number, message: string, request: Api.AnyRequest) => RPCMessageToError(new Api.RpcError({ errorCode: code, errorMessage: message }), request);
+  const authorization = () => {
+    const account = world.account!;
+    return new Api.auth.Authorization({ user: new Api.User({ id: bigInt(account.user.id), accessHash: bigInt(7), firstName: account.user.firstName, phone: account.phone.replace('+', '') }) });
+  };
+
+  function login(request: Api.AnyRequest): unknown {
+    const account = world.account;
+    if (!account) throw rpcError(400, 'API_ID_INVALID', request);
+    if (request instanceof Api.auth.SendCode || request instanceof Api.auth.ResendCode) {
+      if (request.phoneNumber !== account.phone) throw rpcError(400, 'PHONE_NUMBER_INVALID', request);
+      codesSent++;
+      if (account.sendCodeLimit !== undefined && codesSent > account.sendCodeLimit) throw rpcError(420, 'FLOOD_WAIT_75', request);
+      return new Api.auth.SentCode({ type: request instanceof Api.auth.ResendCode ? new Api.auth.SentCodeTypeSms({ length: 5 }) : new Api.auth.SentCodeTypeApp({ length: 5 }), phoneCodeHash: `hash${codesSent}` });
+    }
+    if (request instanceof Api.auth.SignIn) {
+      if (request.phoneCodeHash !== `hash${codesSent}`) throw rpcError(400, 'PHONE_CODE_EXPIRED', request);
+      if (request.phoneCode !== account.code) throw rpcError(400, 'PHONE_CODE_INVALID', request);
+      if (srp) {
+        signedInHalfway = true;
+        throw rpcError(401, 'SESSION_PASSWORD_NEEDED', request);
+      }
+      return authorization();
+    }
+    if (request instanceof Api.account.GetPassword) {
+      if (!srp) return new Api.account.Password({ hasPassword: false, newAlgo: new Api.PasswordKdfAlgoUnknown(), newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(), secureRandom: Buffer.alloc(8) });
+      return new Api.account.Password({
+        hasPassword: true,
+        hint: world.account!.password!.hint,
+        currentAlgo: new Api.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow({ salt1: srp.salt1, salt2: srp.salt2, g: srp.g, p: srp.p }),
+        srp_B: srp.challenge(),
+        srpId: bigInt(1),
+        newAlgo: new Api.PasswordKdfAlgoUnknown(),
+        newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(),
+        secureRandom: Buffer.alloc(8),
+      });
+    }
+    if (request instanceof Api.auth.CheckPassword) {
+      const check = request.password as Api.InputCheckPasswordSRP;
+      if (!srp || !signedInHalfway || !srp.verify(Buffer.from(check.A), Buffer.from(check.M1))) throw rpcError(400, 'PASSWORD_HASH_INVALID', request);
+      return authorization();
+    }
+    if (request instanceof Api.auth.ExportLoginToken) {
+      qrExports++;
+      if (account.qrScannedAfter !== undefined && qrExports > account.qrScannedAfter) {
+        if (srp && !signedInHalfway) {
+          signedInHalfway = true;
+          throw rpcError(401, 'SESSION_PASSWORD_NEEDED', request);
+        }
+        return new Api.auth.LoginTokenSuccess({ authorization: authorization() });
+      }
+      // A new token each time, valid 30 s, as Telegram renews them.
+      return new Api.auth.LoginToken({ expires: Math.floor(world.clock.now() / 1000) + 30, token: Buffer.from(`token-${qrExports}`) });
+    }
+    if (request instanceof Api.auth.LogOut) return new Api.auth.LoggedOut({});
+    throw rpcError(400, 'METHOD_INVALID', request);
+  }
 
   function chatOf(peer: Api.TypeInputPeer): FakeChat {
     const chat = world.chats.find((candidate) =>

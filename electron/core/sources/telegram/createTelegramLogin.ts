@@ -1,0 +1,187 @@
+import { Api, type TelegramClient } from 'telegram';
+import { computeCheck } from 'telegram/Password.js';
+import { ScrollbackError, toErrorData } from '../../../../shared/errors.ts';
+import { idleTelegramLogin, type TelegramLoginState } from '../../../../shared/telegramLogin.ts';
+import { toTelegramError } from './toTelegramError.ts';
+
+/** A finished login: what the caller stores (the session, as a secret) and shows. */
+export interface TelegramLoginResult {
+  userId: string;
+  name: string;
+  apiId: number;
+  apiHash: string;
+  session: string;
+}
+
+export interface TelegramLoginDeps {
+  /** A new client for these credentials, with an empty session; connected before use. */
+  newClient(apiId: number, apiHash: string): TelegramClient;
+  /** Connects a new client (the real network); tests leave it out. */
+  connect?(client: TelegramClient): Promise<void>;
+}
+
+export interface TelegramLogin {
+  state(): TelegramLoginState;
+  startWithPhone(credentials: { apiId: number; apiHash: string; phone: string }): Promise<TelegramLoginState>;
+  resendCode(): Promise<TelegramLoginState>;
+  submitCode(code: string): Promise<TelegramLoginState>;
+  submitPassword(password: string): Promise<TelegramLoginState>;
+  /** Starts (or refreshes) a QR login; call again to learn whether it was scanned and to renew the code. */
+  startWithQr(credentials: { apiId: number; apiHash: string }): Promise<TelegramLoginState>;
+  pollQr(): Promise<TelegramLoginState>;
+  /** The session once logged in, handed over once; the login forgets it. */
+  takeResult(): TelegramLoginResult | null;
+  cancel(): Promise<void>;
+}
+
+function codeVia(type: Api.auth.TypeSentCodeType): TelegramLoginState['codeVia'] {
+  if (type instanceof Api.auth.SentCodeTypeApp) return 'app';
+  if (type instanceof Api.auth.SentCodeTypeSms) return 'sms';
+  if (type instanceof Api.auth.SentCodeTypeCall || type instanceof Api.auth.SentCodeTypeFlashCall) return 'call';
+  if (type instanceof Api.auth.SentCodeTypeEmailCode) return 'email';
+  return 'other';
+}
+
+/**
+ * Logging in to Telegram, step by step, with explicit API calls: phone → code (in the app or by SMS) →
+ * two-step password (SRP, with its hint) when the account has one; or a QR code scanned from a logged-in
+ * phone, renewed as it expires. Each Telegram error becomes a message the form can show; a failed step
+ * can be retried without starting over.
+ */
+export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
+  let state: TelegramLoginState = idleTelegramLogin;
+  let client: TelegramClient | null = null;
+  let credentials: { apiId: number; apiHash: string } | null = null;
+  let phoneCodeHash = '';
+  let result: TelegramLoginResult | null = null;
+
+  async function freshClient(apiId: number, apiHash: string): Promise<TelegramClient> {
+    if (!Number.isInteger(apiId) || apiId <= 0) throw new ScrollbackError('INVALID_INPUT', 'The API id is a number; copy it from my.telegram.org → API development tools.');
+    if (!/^[0-9a-f]{32}$/i.test(apiHash)) throw new ScrollbackError('INVALID_INPUT', 'The API hash is 32 hexadecimal characters; copy it from my.telegram.org → API development tools.');
+    await dispose();
+    credentials = { apiId, apiHash };
+    client = deps.newClient(apiId, apiHash);
+    await deps.connect?.(client);
+    return client;
+  }
+
+  async function dispose(): Promise<void> {
+    const old = client;
+    client = null;
+    // destroy(), not disconnect(): disconnect leaves GramJS's update loop pinging.
+    if (old && deps.connect) await old.destroy().catch(() => undefined);
+  }
+
+  /** Runs a step; a failure stays on the same step with its error shown. */
+  async function step(run: () => Promise<TelegramLoginState>): Promise<TelegramLoginState> {
+    try {
+      state = await run();
+    } catch (error) {
+      state = { ...state, error: toErrorData(toTelegramError(error)) };
+    }
+    return state;
+  }
+
+  function need(): TelegramClient {
+    if (!client || !credentials) throw new ScrollbackError('INVALID_INPUT', 'Start the login again: enter the API id, hash and phone number.');
+    return client;
+  }
+
+  async function finish(authorization: Api.auth.TypeAuthorization): Promise<TelegramLoginState> {
+    if (!(authorization instanceof Api.auth.Authorization) || !(authorization.user instanceof Api.User)) {
+      throw new ScrollbackError('INVALID_INPUT', 'This phone number has no Telegram account yet; sign up in a Telegram app first.');
+    }
+    const user = authorization.user;
+    const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username || user.phone || user.id.toString();
+    result = { userId: user.id.toString(), name, apiId: credentials!.apiId, apiHash: credentials!.apiHash, session: String(need().session.save()) };
+    return { ...idleTelegramLogin, step: 'done', phone: state.phone };
+  }
+
+  async function askPassword(): Promise<TelegramLoginState> {
+    const password = (await need().invoke(new Api.account.GetPassword())) as Api.account.Password;
+    return { ...state, step: 'password', passwordHint: password.hint ?? null, qrUrl: null, qrExpiresAt: null, error: null };
+  }
+
+  async function handleQr(token: Api.auth.TypeLoginToken): Promise<TelegramLoginState> {
+    if (token instanceof Api.auth.LoginTokenSuccess) return finish(token.authorization);
+    if (token instanceof Api.auth.LoginTokenMigrateTo) {
+      const imported = (await need().invoke(new Api.auth.ImportLoginToken({ token: token.token }))) as Api.auth.TypeLoginToken;
+      return handleQr(imported);
+    }
+    const url = `tg://login?token=${Buffer.from(token.token).toString('base64url')}`;
+    return { ...idleTelegramLogin, step: 'qr', qrUrl: url, qrExpiresAt: token.expires * 1000 };
+  }
+
+  async function exportQrToken(): Promise<TelegramLoginState> {
+    try {
+      const token = (await need().invoke(new Api.auth.ExportLoginToken({ apiId: credentials!.apiId, apiHash: credentials!.apiHash, exceptIds: [] }))) as Api.auth.TypeLoginToken;
+      return await handleQr(token);
+    } catch (error) {
+      if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword();
+      throw error;
+    }
+  }
+
+  return {
+    state: () => state,
+    startWithPhone: ({ apiId, apiHash, phone }) =>
+      step(async () => {
+        const digits = phone.replace(/[\s()-]/g, '');
+        if (!/^\+?\d{6,16}$/.test(digits)) throw new ScrollbackError('INVALID_INPUT', 'Enter the phone number with its country code, e.g. +44 7700 900123.');
+        state = { ...idleTelegramLogin, phone: digits };
+        const current = await freshClient(apiId, apiHash);
+        const sent = (await current.invoke(new Api.auth.SendCode({ phoneNumber: digits, apiId, apiHash, settings: new Api.CodeSettings({}) }))) as Api.auth.SentCode;
+        phoneCodeHash = sent.phoneCodeHash;
+        return { ...idleTelegramLogin, step: 'code', phone: digits, codeVia: codeVia(sent.type) };
+      }),
+    resendCode: () =>
+      step(async () => {
+        const sent = (await need().invoke(new Api.auth.ResendCode({ phoneNumber: state.phone!, phoneCodeHash }))) as Api.auth.SentCode;
+        phoneCodeHash = sent.phoneCodeHash;
+        return { ...state, codeVia: codeVia(sent.type), error: null };
+      }),
+    submitCode: (code) =>
+      step(async () => {
+        const trimmed = code.replace(/\s/g, '');
+        if (!/^\d{4,8}$/.test(trimmed)) throw new ScrollbackError('INVALID_INPUT', 'The code is the 5 digits Telegram sent.');
+        try {
+          const authorization = (await need().invoke(new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed }))) as Api.auth.TypeAuthorization;
+          return await finish(authorization);
+        } catch (error) {
+          if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword();
+          throw error;
+        }
+      }),
+    submitPassword: (password) =>
+      step(async () => {
+        if (password === '') throw new ScrollbackError('INVALID_INPUT', 'Enter the two-step verification password.');
+        const current = need();
+        const info = (await current.invoke(new Api.account.GetPassword())) as Api.account.Password;
+        const check = await computeCheck(info, password);
+        return finish((await current.invoke(new Api.auth.CheckPassword({ password: check }))) as Api.auth.TypeAuthorization);
+      }),
+    startWithQr: ({ apiId, apiHash }) =>
+      step(async () => {
+        state = { ...idleTelegramLogin };
+        await freshClient(apiId, apiHash);
+        return exportQrToken();
+      }),
+    pollQr: () =>
+      step(async () => {
+        if (state.step !== 'qr') return state;
+        // Asking again tells whether the code was scanned, and renews it when it has expired.
+        return exportQrToken();
+      }),
+    takeResult() {
+      const taken = result;
+      result = null;
+      if (taken) void dispose();
+      return taken;
+    },
+    async cancel() {
+      state = idleTelegramLogin;
+      result = null;
+      await dispose();
+    },
+  };
+}
