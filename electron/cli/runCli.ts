@@ -13,6 +13,8 @@ import { syncCommand } from './commands/syncCommand.ts';
 import { ryzeCommand } from './commands/ryzeCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
+import { telegramCommand } from './commands/telegramCommand.ts';
+import { telegramClientFromEnvironment } from './telegramFromEnvironment.ts';
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -31,6 +33,8 @@ Commands:
   ryze chat add <number-or-jid> [--instance NAME]
                                 add a WhatsApp chat: phone number, or JID (@s.whatsapp.net, @lid, @g.us,
                                 @newsletter); then chats, history, search and sync work on it
+  telegram add [--json]         add the Telegram account of SCROLLBACK_TELEGRAM_SESSION (with
+                                SCROLLBACK_TELEGRAM_API_ID and SCROLLBACK_TELEGRAM_API_HASH) and list its chats
   import <file-or-folder...> [--json]
                                 import Telegram Desktop exports (result.json or its folder) and WhatsApp
                                 chat exports (.txt or .zip); prints, per chat, the messages added
@@ -53,6 +57,7 @@ const commandOptions: Record<string, string[]> = {
   search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
   sync: ['json', 'from', 'to'],
   import: ['json'],
+  telegram: ['json'],
   export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom'],
   ryze: ['json', 'instance', 'base-url'],
 };
@@ -111,6 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           databasePath: resolveDatabasePath({ flag: values.db, env: io.env }),
           logger: createStderrLogger(),
           secrets: { ryzeToken: () => io.env.SCROLLBACK_RYZE_TOKEN ?? null },
+          telegram: { clientFor: () => telegramClientFromEnvironment(io.env) },
         });
         return core;
       },
@@ -140,6 +146,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'export':
         expectNoMore(command, rest.slice(1));
         await exportCommand(context, rest[0], values);
+        break;
+      case 'telegram':
+        await telegramCommand(context, rest, io.env);
         break;
       case 'import':
         await importCommand(context, rest);

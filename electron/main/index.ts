@@ -13,6 +13,7 @@ import { registerIpcHandlers } from './registerIpcHandlers.ts';
 import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
 import { ryzeTokenKey } from '../core/app/SecretStore.ts';
 import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
+import { createTelegramLogin, createTelegramSessionVault, newTelegramClient } from '../core/sources/telegram/index.ts';
 
 const logger = createStderrLogger('info');
 // electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
@@ -30,11 +31,18 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const secrets = createSafeStorageSecretStore(userData);
+  const telegramSessions = createTelegramSessionVault(secrets);
   try {
     core = openScrollbackCore({
       databasePath: resolveDatabasePath({ dataFolder: userData }),
       logger,
       secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
+      telegram: {
+        clientFor: (source) => {
+          const stored = telegramSessions.get(source.id);
+          return stored ? newTelegramClient(Number(source.settings.apiId), stored.apiHash, stored.session) : null;
+        },
+      },
     });
     if (core.listSources().length === 0) await core.setUpDemo();
   } catch (error) {
@@ -69,6 +77,10 @@ async function start(): Promise<void> {
       notification.show();
     },
     showInFolder: (file) => shell.showItemInFolder(file),
+    telegram: {
+      vault: telegramSessions,
+      login: createTelegramLogin({ newClient: (apiId, apiHash) => newTelegramClient(apiId, apiHash, ''), connect: (client) => client.connect().then(() => undefined) }),
+    },
   });
   registerIpcHandlers(handlers, isTrustedFrame, logger);
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined));

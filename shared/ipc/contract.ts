@@ -12,6 +12,15 @@ import type { JobStatus } from '../jobs.ts';
 
 import { exportFormats, type ExportEstimate, type ExportFormat, type ExportProgress, type ExportRecord, type ExportResult } from '../exporting.ts';
 
+import type { TelegramLoginState } from '../telegramLogin.ts';
+
+const telegramApi = {
+  apiId: z.number().int().positive().max(2 ** 31),
+  apiHash: z.string().max(64),
+  /** The user agreed to keep the session where no keyring protects it (Linux basic_text). */
+  allowWeakEncryption: z.boolean(),
+};
+
 export type ImportStatus = JobStatus<ImportProgress, FileImportResult[]>;
 export type ExportStatus = JobStatus<ExportProgress | { downloading: true }, ExportResult>;
 
@@ -155,6 +164,22 @@ export const ipcContract = {
   /** Earlier exports of a chat, newest first, for "Export again". */
   listExports: method<ExportRecord[]>()(chatOnly),
   /** `new`: only what is new since that export, to a file beside it; `merged`: the file rewritten whole. */
+  /**
+   * Telegram login, step by step (the session never comes back: it goes to the encrypted store in main).
+   * Each answers the login's new state, with the step's error when it failed.
+   */
+  telegramLoginWithPhone: method<TelegramLoginState>()(z.strictObject({ ...telegramApi, phone: z.string().max(40) })),
+  telegramLoginWithQr: method<TelegramLoginState>()(z.strictObject(telegramApi)),
+  telegramResendCode: method<TelegramLoginState>()(noInput),
+  telegramSubmitCode: method<TelegramLoginState>()(z.strictObject({ code: z.string().max(20) })),
+  telegramSubmitPassword: method<TelegramLoginState>()(z.strictObject({ password: z.string().max(256) })),
+  /** Polls a QR login (scanned yet? a renewed code?). */
+  telegramLoginStatus: method<TelegramLoginState>()(noInput),
+  telegramCancelLogin: method<TelegramLoginState>()(noInput),
+  /** Ends the session on Telegram, destroys the client, wipes the session and the account's cache. */
+  telegramLogout: method<void>()(z.strictObject({ sourceId: z.string().max(120) })),
+  /** Lists a source's chats again (a Telegram account's dialogs). */
+  refreshChats: method<ChatSummary[]>()(z.strictObject({ sourceId: z.string().max(120) })),
   exportAgain: method<ExportStatus>()(z.strictObject({ exportId: z.number().int().positive(), mode: z.enum(['new', 'merged']) })),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 

@@ -29,6 +29,15 @@ export const ipcMethodNames = [
   'showExportedFile',
   'listExports',
   'exportAgain',
+  'telegramLoginWithPhone',
+  'telegramLoginWithQr',
+  'telegramResendCode',
+  'telegramSubmitCode',
+  'telegramSubmitPassword',
+  'telegramLoginStatus',
+  'telegramCancelLogin',
+  'telegramLogout',
+  'refreshChats',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

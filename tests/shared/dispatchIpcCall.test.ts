@@ -5,6 +5,7 @@ import type { IpcHandlers } from '../../shared/ipc/contract.ts';
 import { ipcMethodNames } from '../../shared/ipc/methods.ts';
 import { ScrollbackError } from '../../shared/errors.ts';
 import { encodeCursor } from '../../shared/cursor.ts';
+import { idleTelegramLogin } from '../../shared/telegramLogin.ts';
 
 const idleJob = { state: 'idle' as const, progress: null, result: null, error: null };
 const idleSync = { chatId: 1, state: 'idle' as const, from: null, to: null, fetched: 0, cached: 0, total: null, reachedDate: null, waitingUntil: null, error: null };
@@ -39,6 +40,15 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     showExportedFile: () => undefined,
     listExports: () => [],
     exportAgain: () => idleJob,
+    telegramLoginWithPhone: () => idleTelegramLogin,
+    telegramLoginWithQr: () => idleTelegramLogin,
+    telegramResendCode: () => idleTelegramLogin,
+    telegramSubmitCode: () => idleTelegramLogin,
+    telegramSubmitPassword: () => idleTelegramLogin,
+    telegramLoginStatus: () => idleTelegramLogin,
+    telegramCancelLogin: () => idleTelegramLogin,
+    telegramLogout: () => undefined,
+    refreshChats: () => [],
     ...overrides,
   };
 }

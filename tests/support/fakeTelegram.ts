@@ -167,6 +167,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     if (request instanceof Api.auth.SendCode || request instanceof Api.auth.ResendCode) {
       if (request.phoneNumber !== account.phone) throw rpcError(400, 'PHONE_NUMBER_INVALID', request);
       codesSent++;
+      signedInHalfway = false;
       if (account.sendCodeLimit !== undefined && codesSent > account.sendCodeLimit) throw rpcError(420, 'FLOOD_WAIT_75', request);
       return new Api.auth.SentCode({ type: request instanceof Api.auth.ResendCode ? new Api.auth.SentCodeTypeSms({ length: 5 }) : new Api.auth.SentCodeTypeApp({ length: 5 }), phoneCodeHash: `hash${codesSent}` });
     }
@@ -199,6 +200,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     }
     if (request instanceof Api.auth.ExportLoginToken) {
       qrExports++;
+      if (qrExports === 1) signedInHalfway = false;
       if (account.qrScannedAfter !== undefined && qrExports > account.qrScannedAfter) {
         if (srp && !signedInHalfway) {
           signedInHalfway = true;

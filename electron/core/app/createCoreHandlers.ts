@@ -1,6 +1,8 @@
 import type { IpcHandlers } from '../../../shared/ipc/contract.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 import type { Logger } from './Logger.ts';
+import { endTelegramSession, type TelegramLogin, type TelegramSessionVault } from '../sources/telegram/index.ts';
+import type { TelegramLoginState } from '../../../shared/telegramLogin.ts';
 import { ryzeTokenKey, type SecretStore } from './SecretStore.ts';
 import { RYZE_DEFAULT_BASE_URL } from '../sources/ryze/createRyzeApiClient.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
@@ -35,11 +37,37 @@ export interface CorePlatform {
   exportFinished?(result: ExportResult): void;
   showInFolder(path: string): void;
   logger: Logger;
+  /** Telegram accounts: where sessions are kept, and how clients are made (fakes in tests). */
+  telegram?: { vault: TelegramSessionVault; login: TelegramLogin };
 }
 
 export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform): IpcHandlers {
   const importJob = createBackgroundJob<ImportProgress, FileImportResult[]>((error) => platform.logger.error('import failed', error));
   const exportJob = createBackgroundJob<ExportProgress | { downloading: true }, ExportResult>((error) => platform.logger.error('export failed', error));
+  let allowWeak = false;
+  let sessionStored: boolean | null = null;
+  let account: TelegramLoginState['account'] = null;
+  function telegram() {
+    if (!platform.telegram) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'Telegram is not available in this build.');
+    return platform.telegram;
+  }
+  /** After a successful step: the account is added, its session stored, its chats listed. */
+  async function settle(state: TelegramLoginState): Promise<TelegramLoginState> {
+    if (state.step !== 'done') return state;
+    const result = telegram().login.takeResult();
+    if (result) {
+      const sourceId = core.addTelegramAccount({ userId: result.userId, name: result.name, apiId: result.apiId });
+      sessionStored = telegram().vault.set(sourceId, { session: result.session, apiHash: result.apiHash }, { allowWeak });
+      account = { sourceId, name: result.name };
+      try {
+        await core.refreshChats(sourceId);
+      } catch (error) {
+        platform.logger.warn('could not list the chats of the new Telegram account', error);
+      }
+    }
+    return { ...state, account, sessionStored };
+  }
+
   /** Runs an export as the background job, with the taskbar progress and the notification at the end. */
   function startExport(run: (onProgress: (progress: ExportProgress | { downloading: true }) => void) => Promise<ExportResult>) {
     return exportJob.start(
@@ -125,6 +153,43 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       return startExport((onProgress) => core.exports.exportAgain(exportId, mode, onProgress));
     },
     getExportStatus: () => exportJob.status(),
+    telegramLoginWithPhone: async ({ apiId, apiHash, phone, allowWeakEncryption }) => {
+      allowWeak = allowWeakEncryption;
+      return settle(await telegram().login.startWithPhone({ apiId, apiHash, phone }));
+    },
+    telegramLoginWithQr: async ({ apiId, apiHash, allowWeakEncryption }) => {
+      allowWeak = allowWeakEncryption;
+      return settle(await telegram().login.startWithQr({ apiId, apiHash }));
+    },
+    telegramResendCode: async () => settle(await telegram().login.resendCode()),
+    telegramSubmitCode: async ({ code }) => settle(await telegram().login.submitCode(code)),
+    telegramSubmitPassword: async ({ password }) => settle(await telegram().login.submitPassword(password)),
+    telegramLoginStatus: async () => {
+      const login = telegram().login;
+      if (login.state().step === 'qr') return settle(await login.pollQr());
+      return login.state().step === 'done' ? { ...login.state(), account, sessionStored } : login.state();
+    },
+    telegramCancelLogin: async () => {
+      await telegram().login.cancel();
+      return telegram().login.state();
+    },
+    telegramLogout: async ({ sourceId }) => {
+      const source = core.listSources().find((candidate) => candidate.id === sourceId && candidate.kind === 'telegram');
+      if (!source) throw new ScrollbackError('SOURCE_NOT_FOUND', `There is no Telegram account “${sourceId}”.`);
+      // End the session on Telegram first (best effort: offline, the local wipe still happens).
+      try {
+        const client = core.telegramClientOf(sourceId) ?? null;
+        if (client) await endTelegramSession(client);
+      } catch (error) {
+        platform.logger.warn('Telegram log out failed; the session is wiped locally anyway', error);
+      }
+      await core.removeSource(sourceId);
+      telegram().vault.delete(sourceId);
+    },
+    refreshChats: ({ sourceId }) => {
+      if (!core.listSources().some((source) => source.id === sourceId)) throw new ScrollbackError('SOURCE_NOT_FOUND', `There is no source “${sourceId}”.`);
+      return core.refreshChats(sourceId);
+    },
     cancelExport: () => exportJob.cancel(),
     showExportedFile: () => {
       const result = exportJob.status().result;

@@ -34,7 +34,13 @@ export interface ScrollbackCoreOptions {
    * Telegram accounts: the GramJS client of an account (logged in, from its session), or null when there is
    * no session (the account answers AUTH_REQUIRED). Tests pass clients whose `invoke` is a fake Telegram.
    */
-  telegram?: { clientFor(source: SourceRecord): TelegramClient | null; clock?: Clock; pacingMs?: number };
+  telegram?: {
+    clientFor(source: SourceRecord): TelegramClient | null;
+    /** Connect clients before use (the real network); false for tests' fake clients. */
+    connects?: boolean;
+    clock?: Clock;
+    pacingMs?: number;
+  };
   /** Timing of background downloads (tests pass a fake clock). */
   sync?: Pick<SyncServiceDeps, 'sleep' | 'now' | 'pacingMs' | 'outageRetryDelaysMs'>;
 }
@@ -64,21 +70,32 @@ export interface ScrollbackCore {
   addTelegramAccount(account: { userId: string; name: string; apiId: number }): string;
   /** Lists a source's chats again (a Telegram account's dialogs) and stores them. */
   refreshChats(sourceId: string): Promise<ChatSummary[]>;
-  /** Forgets a source and everything cached from it (log out). */
-  removeSource(sourceId: string): void;
+  /** Forgets a source and everything cached from it (log out); a Telegram client is destroyed. */
+  removeSource(sourceId: string): Promise<void>;
+  /** The live GramJS client of a Telegram account, if one was built (to log out on Telegram). */
+  telegramClientOf(sourceId: string): TelegramClient | null;
   /** Stops background downloads, then closes the database. */
   close(): Promise<void>;
 }
 
 export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCore {
   const db = openCacheDatabase(options.databasePath);
+  /** GramJS clients in use, destroyed on log out and quit (disconnect() alone leaves its update loop running). */
+  const liveTelegramClients = new Map<string, TelegramClient>();
+  const destroyClient = async (sourceId: string) => {
+    const client = liveTelegramClients.get(sourceId);
+    liveTelegramClients.delete(sourceId);
+    if (client && options.telegram?.connects !== false) await client.destroy().catch(() => undefined);
+  };
   const sources = createSourceRegistry(db, {
     demo: () => createDemoSource(options.demo),
     import: (record) => createArchiveSource(db, record.id),
     telegram: (record) => {
       const client = options.telegram?.clientFor(record) ?? null;
       if (!client) throw new ScrollbackError('AUTH_REQUIRED', `${record.name} is not logged in on this computer: log in again (or set SCROLLBACK_TELEGRAM_SESSION for the command line).`);
+      liveTelegramClients.set(record.id, client);
       return createTelegramSource(client, {
+        connect: options.telegram?.connects === false ? undefined : () => client.connect().then(() => undefined),
         id: record.id,
         clock: options.telegram?.clock,
         pacingMs: options.telegram?.pacingMs ?? 1000,
@@ -166,15 +183,19 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       upsertChats(db, sourceId, listed);
       return listChatSummaries(db).filter((chat) => chat.sourceId === sourceId);
     },
-    removeSource(sourceId) {
+    async removeSource(sourceId) {
       for (const chat of listChatSummaries(db).filter((candidate) => candidate.sourceId === sourceId)) sync.cancel(chat.id);
+      await Promise.all(listChatSummaries(db).filter((candidate) => candidate.sourceId === sourceId).map((chat) => sync.settled(chat.id)));
       sources.forget(sourceId);
+      await destroyClient(sourceId);
       removeSourceRecord(db, sourceId);
     },
+    telegramClientOf: (sourceId) => liveTelegramClients.get(sourceId) ?? null,
     async close() {
       this.imports.cancel();
       this.exports.cancel();
       await sync.stopAll();
+      await Promise.all([...liveTelegramClients.keys()].map(destroyClient));
       db.close();
     },
   };

@@ -13,6 +13,8 @@ import { ImportPanel } from '../features/import/ImportPanel.tsx';
 import { ExportDialog, type ExportScope } from '../features/export/ExportDialog.tsx';
 import { ExportStatusStrip } from '../features/export/ExportStatusStrip.tsx';
 import { useExport } from '../features/export/useExport.ts';
+import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.tsx';
+import { useQueryClient } from '@tanstack/react-query';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 
@@ -28,6 +30,13 @@ export function App() {
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
   const [addingWhatsApp, setAddingWhatsApp] = useState(false);
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
+  const [loggingIn, setLoggingIn] = useState(false);
+  const queryClient = useQueryClient();
+  const logout = async (sourceId: string, name: string) => {
+    if (!window.confirm(`Log out of ${name}? The session ends on Telegram and its chats are removed from this computer.`)) return;
+    await scrollback.telegramLogout({ sourceId });
+    await queryClient.invalidateQueries({ queryKey: ['chats'] });
+  };
   const exporting = useExport();
   useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
   useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
@@ -78,7 +87,10 @@ export function App() {
         onSelect={select}
         onAddWhatsApp={() => setAddingWhatsApp(true)}
         onExport={(chat) => setExportScope({ chat, search: null })}
+        onAddTelegram={() => setLoggingIn(true)}
+        onLogout={(sourceId, name) => void logout(sourceId, name)}
       />
+      <TelegramLoginDialog open={loggingIn} onClose={() => setLoggingIn(false)} />
       {exportScope && <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />}
       <ExportStatusStrip exporting={exporting} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />

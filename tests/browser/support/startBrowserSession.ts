@@ -6,7 +6,10 @@ import { createCoreHandlers } from '../../../electron/core/app/createCoreHandler
 import { createMemorySecretStore, ryzeTokenKey } from '../../../electron/core/app/SecretStore.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { startLoopbackHarness, type LoopbackHarness } from '../../../electron/harness/startLoopbackHarness.ts';
-import { silentLogger } from '../../support/openTestCore.ts';
+import type { Logger } from '../../../electron/core/app/Logger.ts';
+import { createTelegramLogin, createTelegramSessionVault } from '../../../electron/core/sources/telegram/index.ts';
+import type { FakeTelegram } from '../../support/fakeTelegram.ts';
+import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 export const rendererFolder = path.join(root, 'out/renderer');
@@ -56,21 +59,39 @@ export interface BrowserSession {
   dialogs: { openPaths: string[] | null; savePath: string | null };
   /** Files main was asked to show in the system file manager. */
   shownInFolder: string[];
+  /** Every line the core and handlers logged (to check no secret ever reaches a log). */
+  logs: string[];
   close(): Promise<void>;
 }
 
 /** The real renderer in the real Chromium, on the real core over the loopback harness, with the demo archive. */
-export async function startBrowserSession(options: { latencyMs?: number; viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserSession> {
+export async function startBrowserSession(
+  options: {
+    latencyMs?: number;
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    /** A fake Telegram behind the login and the accounts, with the session string its logins produce. */
+    telegram?: { fake: FakeTelegram; session: string };
+  } = {},
+): Promise<BrowserSession> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-browser-'));
   let failure: Error | null = null;
   const openedLinks: string[] = [];
   const secrets = createMemorySecretStore();
   const dialogs: BrowserSession['dialogs'] = { openPaths: null, savePath: null };
   const shownInFolder: string[] = [];
+  const logs: string[] = [];
+  const record = (level: string) => (message: string, error?: unknown) => void logs.push(`${level} ${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error ?? '')}`);
+  const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
+  const vault = createTelegramSessionVault(secrets);
+  const telegramFake = options.telegram;
   const core = openScrollbackCore({
     secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
     databasePath: path.join(folder, 'browser.db'),
-    logger: silentLogger,
+    logger,
+    telegram: telegramFake
+      ? { clientFor: (source) => (vault.get(source.id) ? fakeTelegramClient(telegramFake.fake, vault.get(source.id)!.session) : null), connects: false, pacingMs: 0 }
+      : undefined,
     demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure },
   });
   await core.setUpDemo();
@@ -79,13 +100,14 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
       version: 'test',
       openExternalLink: (url) => void openedLinks.push(url),
       secrets,
-      logger: silentLogger,
       chooseFilesToImport: async () => dialogs.openPaths,
       chooseExportTarget: async () => dialogs.savePath,
       showInFolder: (file) => void shownInFolder.push(file),
+      logger,
+      telegram: telegramFake ? { vault, login: createTelegramLogin({ newClient: () => fakeTelegramClient(telegramFake.fake, telegramFake.session) }) } : undefined,
     }),
     rendererFolder,
-    logger: silentLogger,
+    logger,
   });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
@@ -103,6 +125,7 @@ export async function startBrowserSession(options: { latencyMs?: number; viewpor
     openedLinks,
     dialogs,
     shownInFolder,
+    logs,
     setSourceFailure(error) {
       failure = error;
     },

@@ -19,7 +19,7 @@ async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, op
   const core = openScrollbackCore({
     databasePath: path.join(folder, 'telegram.db'),
     logger: silentLogger,
-    telegram: { clientFor: () => fakeTelegramClient(fake), clock, pacingMs: 1000 },
+    telegram: { clientFor: () => fakeTelegramClient(fake), connects: false, clock, pacingMs: 1000 },
     sync: { sleep: (ms) => clock.sleep(ms), now: clock.now, pacingMs: 0, outageRetryDelaysMs: [10_000, 10_000, 10_000] },
   });
   const sourceId = core.addTelegramAccount({ userId: '42', name: 'Me', apiId: 12345 });

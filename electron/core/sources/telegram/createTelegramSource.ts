@@ -19,6 +19,8 @@ export interface TelegramSourceOptions {
   floodWaitUntil?: number | null;
   /** Called with the end of a new flood wait, to persist it. */
   onFloodWait?(until: number): void;
+  /** Connects the client before its first request (the real network; tests leave it out). */
+  connect?(): Promise<void>;
 }
 
 /** Telegram's hard page size for history. */
@@ -48,6 +50,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   let floodUntil = options.floodWaitUntil ?? 0;
   let lastStart = Number.NEGATIVE_INFINITY;
   let queue: Promise<unknown> = Promise.resolve();
+  let connected: Promise<void> | null = null;
 
   /** Runs one request after the previous one has finished: at most one in flight per account. */
   function call<R>(request: Api.AnyRequest, signal?: AbortSignal): Promise<R> {
@@ -61,6 +64,13 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       if (wait > 0) await clock.sleep(wait, signal);
       lastStart = clock.now();
       try {
+        if (options.connect) {
+          connected ??= options.connect();
+          await connected.catch((error: unknown) => {
+            connected = null;
+            throw error;
+          });
+        }
         return (await client.invoke(request)) as R;
       } catch (error) {
         const mapped = toTelegramError(error);

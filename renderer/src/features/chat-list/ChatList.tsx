@@ -11,11 +11,14 @@ interface ChatListProps {
   onSelect(chatId: number): void;
   /** The chat's context menu: Export chat…. */
   onExport(chat: ChatSummary): void;
+  onAddTelegram(): void;
+  /** Log out of a Telegram account (after confirming). */
+  onLogout(sourceId: string, name: string): void;
   onAddWhatsApp(): void;
 }
 
 /** The sidebar: chats grouped by source, with a filter box (Ctrl+K). */
-export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAddWhatsApp, onExport }: ChatListProps) {
+export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAddWhatsApp, onExport, onAddTelegram, onLogout }: ChatListProps) {
   const [menu, setMenu] = useState<{ chat: ChatSummary; x: number; y: number } | null>(null);
   useEffect(() => {
     if (!menu) return;
@@ -60,7 +63,14 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAd
       {!loading && groups.length === 0 && <div className="sidebar-note">{filter ? 'No chat matches.' : 'No chats.'}</div>}
       {groups.map(([sourceId, group]) => (
         <section key={sourceId} className="chat-group" aria-label={group.name}>
-          <h2 className="chat-group-title">{group.name}</h2>
+          <h2 className="chat-group-title">
+            {group.name}
+            {group.chats[0]?.sourceKind === 'telegram' && (
+              <button type="button" className="source-action" onClick={() => onLogout(sourceId, group.name)} data-testid="telegram-logout">
+                Log out
+              </button>
+            )}
+          </h2>
           <ul className="chat-items">
             {group.chats.map((chat) => (
               <li key={chat.id}>
@@ -93,6 +103,9 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAd
           </button>
         </div>
       )}
+      <button type="button" className="add-source" onClick={onAddTelegram} data-testid="add-telegram">
+        + Log in to Telegram…
+      </button>
       <button type="button" className="add-source" onClick={onAddWhatsApp} data-testid="add-whatsapp">
         + Add WhatsApp chat (RyzeAPI)…
       </button>

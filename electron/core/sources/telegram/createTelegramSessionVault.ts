@@ -1,0 +1,53 @@
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import type { SecretStore } from '../../app/SecretStore.ts';
+
+/** What it takes to use an account again: the GramJS StringSession (a full-access credential) and API hash. */
+export interface TelegramSession {
+  session: string;
+  apiHash: string;
+}
+
+export interface TelegramSessionVault {
+  get(sourceId: string): TelegramSession | null;
+  /** Keeps the session encrypted on disk, or, when that is refused (no keyring and no consent), in memory only. Returns whether it is on disk. */
+  set(sourceId: string, session: TelegramSession, consent: { allowWeak: boolean }): boolean;
+  delete(sourceId: string): void;
+}
+
+/**
+ * Telegram sessions in the secret store (encrypted with the OS keychain). Where the store refuses — Linux
+ * with only the basic_text backend and no explicit consent — the session lives in memory until quit,
+ * and the window says so. Nothing of it ever reaches the database, a log, an export or an IPC reply.
+ */
+export function createTelegramSessionVault(secrets: SecretStore): TelegramSessionVault {
+  const memoryOnly = new Map<string, TelegramSession>();
+  const key = (sourceId: string) => `telegram-session:${sourceId}`;
+  return {
+    get(sourceId) {
+      const inMemory = memoryOnly.get(sourceId);
+      if (inMemory) return inMemory;
+      const stored = secrets.get(key(sourceId));
+      if (!stored) return null;
+      try {
+        return JSON.parse(stored) as TelegramSession;
+      } catch {
+        return null;
+      }
+    },
+    set(sourceId, session, consent) {
+      try {
+        secrets.set(key(sourceId), JSON.stringify(session), consent);
+        memoryOnly.delete(sourceId);
+        return true;
+      } catch (error) {
+        if (!(error instanceof ScrollbackError) || error.code !== 'FORBIDDEN') throw error;
+        memoryOnly.set(sourceId, session);
+        return false;
+      }
+    },
+    delete(sourceId) {
+      memoryOnly.delete(sourceId);
+      secrets.delete(key(sourceId));
+    },
+  };
+}
