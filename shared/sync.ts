@@ -17,5 +17,7 @@ export interface SyncStatus {
   reachedDate: number | null;
   /** Set when the sync is waiting for the source (rate limit) until this time, epoch ms. */
   waitingUntil: number | null;
+  /** Why it waits, in the source's words ("Telegram asked to wait…", "Waiting for you to allow…"). */
+  waitingReason: string | null;
   error: { code: string; message: string } | null;
 }

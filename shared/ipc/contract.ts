@@ -19,6 +19,8 @@ const telegramApi = {
   apiHash: z.string().max(64),
   /** The user agreed to keep the session where no keyring protects it (Linux basic_text). */
   allowWeakEncryption: z.boolean(),
+  /** Download through a takeout (data export) session, which Telegram asks the user to allow. */
+  useTakeout: z.boolean(),
 };
 
 export type ImportStatus = JobStatus<ImportProgress, FileImportResult[]>;

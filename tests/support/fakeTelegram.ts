@@ -45,10 +45,16 @@ export interface FakeTraps {
   missingUsers?: Set<number>;
   /** Dialog pages repeat the last dialog of the previous page. */
   duplicateDialogs?: boolean;
+  /** From this history call on, the session is refused as if used from two places at once. */
+  authKeyDuplicatedFrom?: number;
+  /** InitTakeoutSession answers TAKEOUT_INIT_DELAY this many times before the user "allows" it. */
+  takeoutDelays?: number;
 }
 
 export interface FakeTelegram {
   invoke(request: unknown): Promise<unknown>;
+  /** History calls that came wrapped in InvokeWithTakeout. */
+  takeoutHistoryCalls: number;
   readonly log: Array<{ at: number; request: string; offsetId?: number; addOffset?: number }>;
   /** Requests that arrived while a flood wait was still running (must stay empty). */
   readonly floodViolations: Array<{ at: number; until: number }>;
@@ -112,11 +118,13 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
   const traps = world.traps ?? {};
   let inFlight = 0;
   let floodUntil = 0;
+  let takeoutAsked = 0;
   const fake: FakeTelegram = {
     log: [],
     floodViolations: [],
     maxInFlight: 0,
     historyCalls: 0,
+    takeoutHistoryCalls: 0,
     async invoke(request) {
       inFlight++;
       (fake as { maxInFlight: number }).maxInFlight = Math.max(fake.maxInFlight, inFlight);
@@ -125,10 +133,28 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
         await new Promise((resolve) => setImmediate(resolve));
         const now = world.clock.now();
         if (now < floodUntil) fake.floodViolations.push({ at: now, until: floodUntil });
+        if (request instanceof Api.account.InitTakeoutSession) {
+          fake.log.push({ at: now, request: 'InitTakeoutSession' });
+          if (takeoutAsked++ < (traps.takeoutDelays ?? 0)) throw RPCMessageToError(new Api.RpcError({ errorCode: 420, errorMessage: 'TAKEOUT_INIT_DELAY_86400' }), request);
+          return new Api.account.Takeout({ id: bigInt(9001) });
+        }
+        if (request instanceof Api.InvokeWithTakeout) {
+          if (request.takeoutId.toJSNumber() !== 9001) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'TAKEOUT_INVALID' }), request);
+          if (request.query instanceof Api.messages.GetHistory) fake.takeoutHistoryCalls++;
+          inFlight--;
+          try {
+            return await fake.invoke(request.query);
+          } finally {
+            inFlight++;
+          }
+        }
         if (request instanceof Api.messages.GetHistory) {
           fake.historyCalls++;
           fake.log.push({ at: now, request: 'GetHistory', offsetId: request.offsetId, addOffset: request.addOffset });
           if (traps.drops?.has(fake.historyCalls)) throw new Error('Not connected');
+          if (traps.authKeyDuplicatedFrom !== undefined && fake.historyCalls >= traps.authKeyDuplicatedFrom) {
+            throw RPCMessageToError(new Api.RpcError({ errorCode: 406, errorMessage: 'AUTH_KEY_DUPLICATED' }), request);
+          }
           const flood = traps.floodWaits?.get(fake.historyCalls);
           if (flood !== undefined) {
             floodUntil = now + flood * 1000;

@@ -8,7 +8,7 @@ import { resolveChatArgument } from '../resolveChatArgument.ts';
 function describe(status: SyncStatus): string {
   const total = status.total !== null ? ` of ${status.total.toLocaleString('en-US')}` : '';
   const reached = status.reachedDate !== null ? `, reached ${new Date(status.reachedDate).toISOString().slice(0, 10)}` : '';
-  const waiting = status.waitingUntil !== null ? `, waiting ${Math.ceil((status.waitingUntil - Date.now()) / 1000)} s for the rate limit` : '';
+  const waiting = status.waitingUntil !== null ? `, waiting ${Math.ceil((status.waitingUntil - Date.now()) / 1000)} s (${status.waitingReason ?? 'rate limit'})` : '';
   return `${status.fetched.toLocaleString('en-US')} downloaded, ${status.cached.toLocaleString('en-US')}${total} cached${reached}${waiting}`;
 }
 

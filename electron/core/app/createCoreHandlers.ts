@@ -45,6 +45,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
   const importJob = createBackgroundJob<ImportProgress, FileImportResult[]>((error) => platform.logger.error('import failed', error));
   const exportJob = createBackgroundJob<ExportProgress | { downloading: true }, ExportResult>((error) => platform.logger.error('export failed', error));
   let allowWeak = false;
+  let useTakeoutForDownloads = false;
   let sessionStored: boolean | null = null;
   let account: TelegramLoginState['account'] = null;
   function telegram() {
@@ -56,7 +57,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     if (state.step !== 'done') return state;
     const result = telegram().login.takeResult();
     if (result) {
-      const sourceId = core.addTelegramAccount({ userId: result.userId, name: result.name, apiId: result.apiId });
+      const sourceId = core.addTelegramAccount({ userId: result.userId, name: result.name, apiId: result.apiId, takeout: useTakeoutForDownloads });
       sessionStored = telegram().vault.set(sourceId, { session: result.session, apiHash: result.apiHash }, { allowWeak });
       account = { sourceId, name: result.name };
       try {
@@ -153,12 +154,14 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       return startExport((onProgress) => core.exports.exportAgain(exportId, mode, onProgress));
     },
     getExportStatus: () => exportJob.status(),
-    telegramLoginWithPhone: async ({ apiId, apiHash, phone, allowWeakEncryption }) => {
+    telegramLoginWithPhone: async ({ apiId, apiHash, phone, allowWeakEncryption, useTakeout }) => {
       allowWeak = allowWeakEncryption;
+      useTakeoutForDownloads = useTakeout;
       return settle(await telegram().login.startWithPhone({ apiId, apiHash, phone }));
     },
-    telegramLoginWithQr: async ({ apiId, apiHash, allowWeakEncryption }) => {
+    telegramLoginWithQr: async ({ apiId, apiHash, allowWeakEncryption, useTakeout }) => {
       allowWeak = allowWeakEncryption;
+      useTakeoutForDownloads = useTakeout;
       return settle(await telegram().login.startWithQr({ apiId, apiHash }));
     },
     telegramResendCode: async () => settle(await telegram().login.resendCode()),

@@ -67,7 +67,7 @@ export interface ScrollbackCore {
   /** Adds a WhatsApp chat (number or JID) to a RyzeAPI connection. */
   addRyzeChat(sourceId: string, numberOrJid: string): ChatSummary;
   /** Adds (or updates) a logged-in Telegram account; its session lives in the secret store, not here. */
-  addTelegramAccount(account: { userId: string; name: string; apiId: number }): string;
+  addTelegramAccount(account: { userId: string; name: string; apiId: number; takeout?: boolean }): string;
   /** Lists a source's chats again (a Telegram account's dialogs) and stores them. */
   refreshChats(sourceId: string): Promise<ChatSummary[]>;
   /** Forgets a source and everything cached from it (log out); a Telegram client is destroyed. */
@@ -96,6 +96,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       liveTelegramClients.set(record.id, client);
       return createTelegramSource(client, {
         connect: options.telegram?.connects === false ? undefined : () => client.connect().then(() => undefined),
+        takeout: record.settings.takeout === true,
         id: record.id,
         clock: options.telegram?.clock,
         pacingMs: options.telegram?.pacingMs ?? 1000,
@@ -169,12 +170,12 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       const [chatId] = upsertChats(db, sourceId, [{ key: chat.jid, name: chat.name, kind: chat.kind, messageCount: null, lastMessageDate: null }]);
       return getChatSummary(db, chatId!);
     },
-    addTelegramAccount({ userId, name, apiId }) {
+    addTelegramAccount({ userId, name, apiId, takeout }) {
       if (!/^\d{1,20}$/.test(userId)) throw new ScrollbackError('INVALID_INPUT', `“${userId.slice(0, 30)}” is not a Telegram user id.`);
       const id = `telegram:${userId}`;
       // Settings already there (a flood wait still running) are kept.
       const existing = listSourceRecords(db).find((record) => record.id === id)?.settings ?? {};
-      upsertSource(db, { id, kind: 'telegram', name: `Telegram (${name})`, settings: { ...existing, userId, apiId } });
+      upsertSource(db, { id, kind: 'telegram', name: `Telegram (${name})`, settings: { ...existing, userId, apiId, ...(takeout === undefined ? {} : { takeout }) } });
       sources.forget(id);
       return id;
     },

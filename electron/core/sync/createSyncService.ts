@@ -58,7 +58,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   function idle(chatId: number): SyncStatus {
     const totals = deps.chatTotals(chatId);
-    return { chatId, state: 'idle', from: null, to: null, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, error: null };
+    return { chatId, state: 'idle', from: null, to: null, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null };
   }
 
   async function run(job: Job): Promise<SyncStatus> {
@@ -67,10 +67,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const before = deps.chatTotals(status.chatId).cached;
     let anchor: HistoryAnchor = status.to === null ? { kind: 'latest' } : { kind: 'aroundDate', date: status.to };
     let outages = 0;
-    const waitThen = async (ms: number) => {
+    const waitThen = async (ms: number, reason: string) => {
       status.waitingUntil = now() + ms;
+      status.waitingReason = reason;
       await sleep(ms, signal);
       status.waitingUntil = null;
+      status.waitingReason = null;
     };
     try {
       for (;;) {
@@ -88,13 +90,13 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           outages = 0;
         } catch (error) {
           if (error instanceof ScrollbackError && error.code === 'RATE_LIMITED' && error.retryAfterMs) {
-            await waitThen(error.retryAfterMs);
+            await waitThen(error.retryAfterMs, error.message);
             continue;
           }
           // An outage delays the download rather than ending it: wait longer each time, then give up.
           const delays = deps.outageRetryDelaysMs ?? OUTAGE_RETRY_DELAYS_MS;
           if (error instanceof ScrollbackError && error.code === 'SOURCE_UNAVAILABLE' && outages < delays.length) {
-            await waitThen(delays[outages++]!);
+            await waitThen(delays[outages++]!, `${error.message} Trying again.`);
             continue;
           }
           throw error;
@@ -121,6 +123,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         status.error = toErrorData(error);
       }
       status.waitingUntil = null;
+      status.waitingReason = null;
       return status;
     }
   }
@@ -129,7 +132,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const current = jobs.get(chatId);
     if (current?.status.state === 'running') return current.status;
     const totals = deps.chatTotals(chatId);
-    const status: SyncStatus = { chatId, state: 'running', from, to, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, error: null };
+    const status: SyncStatus = { chatId, state: 'running', from, to, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null };
     const job: Job = { status, controller: new AbortController(), settled: Promise.resolve(status) };
     job.settled = run(job);
     jobs.set(chatId, job);

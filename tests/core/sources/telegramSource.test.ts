@@ -10,7 +10,7 @@ import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
 
-async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, options: { refresh?: boolean } = {}) {
+async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, options: { refresh?: boolean; takeout?: boolean } = {}) {
   const clock = createFakeClock();
   const channel = seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Big channel', count, { deletedEvery: 50 });
   const friend = seedFakeChat({ type: 'user', id: 555, accessHash: 99 }, 'Friend', 60);
@@ -22,7 +22,7 @@ async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, op
     telegram: { clientFor: () => fakeTelegramClient(fake), connects: false, clock, pacingMs: 1000 },
     sync: { sleep: (ms) => clock.sleep(ms), now: clock.now, pacingMs: 0, outageRetryDelaysMs: [10_000, 10_000, 10_000] },
   });
-  const sourceId = core.addTelegramAccount({ userId: '42', name: 'Me', apiId: 12345 });
+  const sourceId = core.addTelegramAccount({ userId: '42', name: 'Me', apiId: 12345, takeout: options.takeout });
   const chats = options.refresh === false ? core.listChats() : await core.refreshChats(sourceId);
   return { core, fake, clock, channel, chats, sourceId };
 }
@@ -102,5 +102,57 @@ describe('Telegram source against a faithful fake', () => {
     await expect(second.core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     expect(second.fake.historyCalls).toBe(callsBefore);
     await second.core.close();
+  });
+
+  it('while a sync runs, history pages of the window are answered within 50 ms', async () => {
+    const { core, chats } = await telegramCore(tempFolder(), { shortPageEvery: 5 });
+    const friend = chats.find((candidate) => candidate.name === 'Friend')!;
+    core.sync.start({ chatId: friend.id, from: null, to: null });
+    await core.sync.settled(friend.id);
+    const channel = chats.find((candidate) => candidate.name === 'Big channel')!;
+    core.sync.start({ chatId: channel.id, from: null, to: null });
+    let done = false;
+    const settled = core.sync.settled(channel.id).finally(() => (done = true));
+    const latencies: number[] = [];
+    while (!done) {
+      const started = performance.now();
+      await core.history.getHistoryPage({ chatId: friend.id, anchor: { kind: 'latest' }, limit: 50 });
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect((await settled).state).toBe('done');
+    expect(latencies.length).toBeGreaterThan(20);
+    expect(Math.max(...latencies)).toBeLessThan(50);
+    await core.close();
+  }, 60_000);
+
+  it('a session used elsewhere (AUTH_KEY_DUPLICATED) stops the sync with "log in again", without retrying', async () => {
+    const { core, chats, fake } = await telegramCore(tempFolder(), { authKeyDuplicatedFrom: 3 });
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    core.sync.start({ chatId: chat.id, from: null, to: null });
+    const status = await core.sync.settled(chat.id);
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatchObject({ code: 'AUTH_REQUIRED', message: expect.stringMatching(/used from two places at once\)\. Log in again/) });
+    expect(fake.historyCalls).toBe(3);
+    await core.close();
+  });
+
+  it('with takeout allowed, downloads inside a takeout session, waiting (and saying so) until the user approves it', async () => {
+    const { core, chats, fake } = await telegramCore(tempFolder(), {}, 3_000, { takeout: true });
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    // The first attempt meets TAKEOUT_INIT_DELAY: the message says what the wait is for.
+    const { core: waiting, chats: waitingChats } = await telegramCore(tempFolder(), { takeoutDelays: 1 }, 3_000, { takeout: true });
+    await expect(waiting.history.getHistoryPage({ chatId: waitingChats[1]!.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterMs: 60_000,
+      message: expect.stringMatching(/allow this data export in another Telegram app/),
+    });
+    await waiting.close();
+    core.sync.start({ chatId: chat.id, from: null, to: null });
+    expect((await core.sync.settled(chat.id)).state).toBe('done');
+    expect(core.getChat(chat.id).cachedCount).toBe(2_940);
+    expect(fake.takeoutHistoryCalls).toBe(fake.historyCalls);
+    expect(fake.log.filter((entry) => entry.request === 'InitTakeoutSession')).toHaveLength(1);
+    await core.close();
   });
 });

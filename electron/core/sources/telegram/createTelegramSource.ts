@@ -21,6 +21,11 @@ export interface TelegramSourceOptions {
   onFloodWait?(until: number): void;
   /** Connects the client before its first request (the real network; tests leave it out). */
   connect?(): Promise<void>;
+  /**
+   * Download history inside a takeout (data export) session, which Telegram meters more generously for
+   * bulk downloads. Telegram may first ask the user to allow it from another app (TAKEOUT_INIT_DELAY).
+   */
+  takeout?: boolean;
 }
 
 /** Telegram's hard page size for history. */
@@ -51,11 +56,14 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   let lastStart = Number.NEGATIVE_INFINITY;
   let queue: Promise<unknown> = Promise.resolve();
   let connected: Promise<void> | null = null;
+  /** Once Telegram has refused the session (revoked, duplicated), nothing more is sent: log in again. */
+  let refused: ScrollbackError | null = null;
 
   /** Runs one request after the previous one has finished: at most one in flight per account. */
   function call<R>(request: Api.AnyRequest, signal?: AbortSignal): Promise<R> {
     const turn = queue.then(async () => {
       signal?.throwIfAborted();
+      if (refused) throw refused;
       const now = clock.now();
       if (now < floodUntil) {
         throw new ScrollbackError('RATE_LIMITED', `Telegram asked to wait; resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`, { retryAfterMs: floodUntil - now });
@@ -74,6 +82,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
         return (await client.invoke(request)) as R;
       } catch (error) {
         const mapped = toTelegramError(error);
+        if (mapped.code === 'AUTH_REQUIRED') refused = mapped;
         if (mapped.code === 'RATE_LIMITED' && mapped.retryAfterMs) {
           floodUntil = clock.now() + mapped.retryAfterMs;
           options.onFloodWait?.(floodUntil);
@@ -90,8 +99,29 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     return ref.peer;
   }
 
+  let takeoutId: Api.long | null = null;
+
+  /** A history request, inside the takeout session when the account uses one (opened on first use). */
+  async function historyRequest<R>(request: Api.messages.GetHistory, signal?: AbortSignal): Promise<R> {
+    if (!options.takeout) return call<R>(request, signal);
+    if (takeoutId === null) {
+      const takeout = await call<Api.account.Takeout>(
+        new Api.account.InitTakeoutSession({ messageUsers: true, messageChats: true, messageMegagroups: true, messageChannels: true }),
+        signal,
+      );
+      takeoutId = takeout.id;
+    }
+    try {
+      return await call<R>(new Api.InvokeWithTakeout({ takeoutId, query: request }), signal);
+    } catch (error) {
+      // An expired or finished takeout session is opened again on the next request.
+      if (error instanceof ScrollbackError && /TAKEOUT_(INVALID|REQUIRED)/.test(error.message)) takeoutId = null;
+      throw error;
+    }
+  }
+
   async function history(ref: SourceChatRef, params: { offsetId?: number; offsetDate?: number; addOffset?: number; limit: number }, signal?: AbortSignal): Promise<HistoryResult> {
-    const result = await call<Api.messages.TypeMessages>(
+    const result = await historyRequest<Api.messages.TypeMessages>(
       new Api.messages.GetHistory({
         peer: toInputPeer(peerOf(ref)),
         offsetId: params.offsetId ?? 0,

@@ -23,6 +23,16 @@ export function toTelegramError(error: unknown): ScrollbackError {
   if (error instanceof ScrollbackError) return error;
   const rpc = error as { errorMessage?: string; seconds?: number; code?: number; message?: string };
   const code = rpc.errorMessage ?? '';
+  const takeoutDelay = /^TAKEOUT_INIT_DELAY_(\d+)$/.exec(code);
+  if (takeoutDelay) {
+    // Not a rate limit: Telegram waits for the user to allow the data export from another logged-in app.
+    // Asked again every minute, so an approval is noticed soon.
+    return new ScrollbackError(
+      'RATE_LIMITED',
+      `Waiting for you to allow this data export in another Telegram app (a message from Telegram asks). Without that, Telegram allows it in ${formatWait(Number(takeoutDelay[1]))}.`,
+      { retryAfterMs: Math.min(Number(takeoutDelay[1]), 60) * 1000, cause: error },
+    );
+  }
   if (typeof rpc.seconds === 'number' && /FLOOD|SLOWMODE/.test(code + (rpc.message ?? ''))) {
     return new ScrollbackError('RATE_LIMITED', `Telegram asked to wait ${formatWait(rpc.seconds)} before the next request.`, { retryAfterMs: rpc.seconds * 1000, cause: error });
   }

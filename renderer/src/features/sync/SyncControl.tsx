@@ -22,7 +22,7 @@ export function SyncControl({ chatId }: { chatId: number }) {
         {formatCount(status.cached)}
         {status.total !== null ? ` of ${formatCount(status.total)}` : ''} cached
         {status.reachedDate !== null ? `, back to ${dayFormat.format(status.reachedDate)}` : ''}
-        {status.waitingUntil ? ` · waiting ${Math.max(0, Math.ceil((status.waitingUntil - now) / 1000))} s for the rate limit` : ''}
+        {status.waitingUntil ? ` · ${status.waitingReason ? `${status.waitingReason} ` : ''}resuming in ${Math.max(0, Math.ceil((status.waitingUntil - now) / 1000))} s` : ''}
       </span>
     </span>
   );

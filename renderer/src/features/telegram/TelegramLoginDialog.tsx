@@ -22,6 +22,7 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [allowWeak, setAllowWeak] = useState(false);
+  const [useTakeout, setUseTakeout] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -53,7 +54,7 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
       setBusy(false);
     }
   }
-  const credentials = () => ({ apiId: Number(apiId), apiHash: apiHash.trim(), allowWeakEncryption: allowWeak });
+  const credentials = () => ({ apiId: Number(apiId), apiHash: apiHash.trim(), allowWeakEncryption: allowWeak, useTakeout });
   const close = () => {
     void scrollback.telegramCancelLogin();
     setState(idleTelegramLogin);
@@ -87,6 +88,9 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
           <label>
             Phone number
             <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+44 7700 900123" data-testid="telegram-phone" autoComplete="tel" />
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={useTakeout} onChange={(e) => setUseTakeout(e.target.checked)} /> Download whole chats through a Telegram data-export session (Telegram asks you to allow it in another app; it is gentler on rate limits)
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> If this computer has no keyring, keep the session on disk anyway (weaker protection)
