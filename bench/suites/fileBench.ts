@@ -6,6 +6,7 @@ import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.t
 import { memoryByteSource } from '../../electron/core/files/ByteSource.ts';
 import { readWhatsAppMessages } from '../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
 import { writeTelegramExport } from '../../tests/support/writeTelegramExport.ts';
+import { probeHistoryWhile } from '../../tests/support/probeHistoryWhile.ts';
 import { round, type Figures } from '../benchResults.ts';
 
 const quietLogger = { info() {}, warn() {}, error() {} };
@@ -105,31 +106,15 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
   const demoChat = core.listChats().find((chat) => chat.name === 'Ana Costa')!;
   core.sync.start({ chatId: demoChat.id, from: null, to: null });
   await core.sync.settled(demoChat.id);
-  const pageLatencies: number[] = [];
   const importing = core.imports.importFiles([exportFile]);
-  let done = false;
-  void importing.finally(() => (done = true));
-  while (!done) {
-    const asked = performance.now();
-    await core.history.getHistoryPage({ chatId: demoChat.id, anchor: { kind: 'aroundDate', date: Date.UTC(2024, pageLatencies.length % 12, 1) }, limit: 60 });
-    pageLatencies.push(performance.now() - asked);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const around2024 = (index: number) => ({ kind: 'aroundDate' as const, date: Date.UTC(2024, index % 12, 1) });
+  const pageLatencies = await probeHistoryWhile(core, demoChat.id, importing, { pauseMs: 20, anchor: around2024 });
   const [result] = await importing;
   figures.import_history_page_max_ms = { value: round(Math.max(...pageLatencies), 1), unit: 'ms', target: '≤ 50 while importing' };
   const chatId = result!.chats[0]!.chatId;
   const base = { chatId, from: null, to: null, filter: null, includeService: true, csvBom: false } as const;
-  const exportLatencies: number[] = [];
-  let exportDone = false;
   const started = performance.now();
-  const exporting = core.exports.exportChat({ ...base, format: 'json' }, path.join(folder, 'out.json')).finally(() => (exportDone = true));
-  while (!exportDone) {
-    const asked = performance.now();
-    await core.history.getHistoryPage({ chatId: demoChat.id, anchor: { kind: 'aroundDate', date: Date.UTC(2024, exportLatencies.length % 12, 1) }, limit: 60 });
-    exportLatencies.push(performance.now() - asked);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  await exporting;
+  const exportLatencies = await probeHistoryWhile(core, demoChat.id, core.exports.exportChat({ ...base, format: 'json' }, path.join(folder, 'out.json')), { pauseMs: 20, anchor: around2024 });
   const jsonSeconds = (performance.now() - started) / 1000;
   figures.export_history_page_max_ms = { value: round(Math.max(...exportLatencies), 1), unit: 'ms', target: '≤ 50 while exporting' };
   // Baseline in the same run: reading every row of the chat, row by row, doing nothing with it.

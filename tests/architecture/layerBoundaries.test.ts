@@ -46,7 +46,8 @@ const rules: Rule[] = [
   { folder: 'electron/main', allowed: (layer) => !['renderer', 'electron/preload', 'electron/cli', 'electron/harness'].includes(layer) },
   {
     folder: 'renderer',
-    allowed: (layer) => ['renderer', 'shared', 'package:react', 'package:react-dom', 'package:@tanstack/react-query', 'package:@tanstack/react-virtual'].includes(layer),
+    allowed: (layer) =>
+      ['renderer', 'shared', 'package:react', 'package:react-dom', 'package:@tanstack/react-query', 'package:@tanstack/react-virtual', 'package:qrcode-generator'].includes(layer),
   },
 ];
 

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runExportJob } from '../../electron/core/export/runExportJob.ts';
 import { findImportInputs } from '../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../electron/core/import/importFile.ts';
-import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { browserSkipReason, saveScreenshot } from './support/startBrowserSession.ts';
+import { useBrowserSession } from './support/useBrowserSession.ts';
 
 const skipReason = browserSkipReason();
 
@@ -18,18 +19,10 @@ const PAYLOADS = [
 ];
 
 describe.skipIf(skipReason !== null)(`exporting from the window, and the HTML export in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    const errors = session?.pageErrors ?? [];
-    await session?.close();
-    expect(errors).toEqual([]);
-  });
+  const browserSession = useBrowserSession();
 
   it('File → Export Chat… (Ctrl+E): format, scope and an estimate, then progress, "Show in folder"', async () => {
-    const { page, core, folder } = session;
+    const { page, core, folder } = browserSession();
     const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
     core.sync.start({ chatId: chat.id, from: null, to: null });
     await core.sync.settled(chat.id);
@@ -40,32 +33,32 @@ describe.skipIf(skipReason !== null)(`exporting from the window, and the HTML ex
     await page.waitForFunction(() => document.querySelector('[data-testid="export-estimate"]')?.textContent?.includes('900 cached messages'));
     await saveScreenshot(page, 'export-dialog');
     const target = path.join(folder, 'ana.csv');
-    session.dialogs.savePath = target;
+    browserSession().dialogs.savePath = target;
     await page.click('.export-dialog button[type="submit"]');
     await page.waitForSelector('.export-strip.done');
     expect(await page.textContent('.export-strip.done')).toContain('Exported 900 messages to ana.csv');
     await page.click('.export-strip.done button:has-text("Show in folder")');
-    await expect.poll(() => session.shownInFolder).toEqual([target]);
+    await expect.poll(() => browserSession().shownInFolder).toEqual([target]);
     const csv = readFileSync(target, 'utf8');
     expect(csv.startsWith('\ufeff"id","date_utc"')).toBe(true);
     expect(csv.trim().split('\r\n')).toHaveLength(901);
   }, 60_000);
 
   it('the chat list context menu exports too; cancelling the save dialog starts nothing', async () => {
-    const { page, core } = session;
+    const { page, core } = browserSession();
     const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
     await page.click('.export-strip.done button:has-text("Close")');
     await page.click(`[data-chat-id="${chat.id}"]`, { button: 'right' });
     await page.click('.chat-context-menu >> text=Export chat…');
     await page.waitForSelector('.export-dialog[open]');
-    session.dialogs.savePath = null;
+    browserSession().dialogs.savePath = null;
     await page.click('.export-dialog button[type="submit"]');
     await page.waitForSelector('.export-dialog', { state: 'detached' });
     expect(await page.$('.export-strip')).toBeNull();
   }, 30_000);
 
   it('an HTML export of messages full of HTML and script runs none of it, and shows them as text', async () => {
-    const { folder, browser } = session;
+    const { folder, browser } = browserSession();
     const source = path.join(folder, 'payloads.json');
     const messages = Array.from({ length: 400 }, (_, i) => ({
       id: i + 1,

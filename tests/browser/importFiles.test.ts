@@ -1,30 +1,23 @@
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot } from './support/startBrowserSession.ts';
+import { useBrowserSession } from './support/useBrowserSession.ts';
 import { scroller } from './support/listGeometry.ts';
 import { writeTelegramExport } from '../support/writeTelegramExport.ts';
 
 const skipReason = browserSkipReason();
 
 describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    const errors = session?.pageErrors ?? [];
-    await session?.close();
-    expect(errors).toEqual([]);
-  });
+  const browserSession = useBrowserSession();
 
   it('File → Import… (Ctrl+O) shows progress, then what was added per chat, and the chats open under "Imported"', async () => {
-    const { page, folder } = session;
+    const { page, folder } = browserSession();
     const telegram = path.join(folder, 'result.json');
     writeTelegramExport(telegram, 120_000, { name: 'Imported club' });
     const whatsapp = path.join(folder, 'WhatsApp Chat with Rita.txt');
     writeFileSync(whatsapp, '12/01/2024, 10:00 - Rita: Olá!\n12/01/2024, 10:01 - Rita: <Media omitted>\n13/01/2024, 21:30 - Rita: Até amanhã\n');
-    session.dialogs.openPaths = [telegram, whatsapp];
+    browserSession().dialogs.openPaths = [telegram, whatsapp];
     await page.waitForSelector('[data-chat-id]');
     await page.keyboard.press('Control+o');
     await page.waitForSelector('.import-panel progress', { timeout: 20_000 });
@@ -42,10 +35,10 @@ describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipRe
   }, 120_000);
 
   it('says what was wrong with a file that is not an export, naming it', async () => {
-    const { page, folder } = session;
+    const { page, folder } = browserSession();
     const notes = path.join(folder, 'notes.txt');
     writeFileSync(notes, 'shopping list\nmilk\n');
-    session.dialogs.openPaths = [notes];
+    browserSession().dialogs.openPaths = [notes];
     await page.click('.import-panel button:has-text("Close")');
     await page.keyboard.press('Control+o');
     await page.waitForSelector('.import-panel.error');

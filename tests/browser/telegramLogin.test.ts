@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot } from './support/startBrowserSession.ts';
+import { useBrowserSession } from './support/useBrowserSession.ts';
 import { scroller } from './support/listGeometry.ts';
 import { createFakeClock } from '../support/fakeRyzeApiServer.ts';
 import { createFakeTelegram, seedFakeChat } from '../support/fakeTelegram.ts';
@@ -19,29 +20,25 @@ function everyFileIn(folder: string): Array<{ file: string; text: string }> {
 }
 
 describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
-  let session: BrowserSession;
-  let sessionString: string;
+  let sessionString = '';
   const replies: string[] = [];
-  beforeAll(async () => {
+  const browserSession = useBrowserSession(async () => {
     sessionString = await fakeSessionString();
     const fake = createFakeTelegram({
       chats: [seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Rust news', 2_000), seedFakeChat({ type: 'user', id: 555, accessHash: 99 }, 'Bruno', 40)],
       clock: createFakeClock(),
       account: { phone: '+447700900123', code: '24680', password: { value: 'correct horse', hint: 'stable' }, user: { id: 42, firstName: 'Ana' }, qrScannedAfter: 2 },
     });
-    session = await startBrowserSession({ telegram: { fake, session: sessionString } });
-    session.page.on('response', async (response) => {
+    return { telegram: { fake, session: sessionString } };
+  });
+  beforeAll(() => {
+    browserSession().page.on('response', async (response) => {
       if (response.url().includes('/rpc/')) replies.push(await response.text().catch(() => ''));
     });
   });
-  afterAll(async () => {
-    const errors = session?.pageErrors ?? [];
-    await session?.close();
-    expect(errors).toEqual([]);
-  });
 
   it('phone → wrong code → code → two-step password (hint shown, wrong one refused) → the account’s chats', async () => {
-    const { page } = session;
+    const { page } = browserSession();
     await page.waitForSelector('[data-chat-id]');
     await page.click('[data-testid="add-telegram"]');
     await page.fill('[data-testid="telegram-api-id"]', '12345');
@@ -76,7 +73,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
   }, 60_000);
 
   it('after login, sync and export, the session string is in no IPC reply, log or file of the data folder', async () => {
-    const { core, folder } = session;
+    const { core, folder } = browserSession();
     const chat = core.listChats().find((candidate) => candidate.name === 'Rust news')!;
     core.sync.start({ chatId: chat.id, from: null, to: null });
     expect((await core.sync.settled(chat.id)).state).toBe('done');
@@ -86,14 +83,14 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
     expect(sessionString.length).toBeGreaterThan(300);
     for (const needle of needles) {
       expect(replies.filter((reply) => reply.includes(needle))).toEqual([]);
-      expect(session.logs.filter((line) => line.includes(needle))).toEqual([]);
+      expect(browserSession().logs.filter((line) => line.includes(needle))).toEqual([]);
       expect(everyFileIn(folder).filter(({ text }) => text.includes(needle)).map(({ file }) => file)).toEqual([]);
     }
     expect(replies.length).toBeGreaterThan(20);
   }, 60_000);
 
   it('log in by QR code: the code is shown and renewed until scanned', async () => {
-    const { page } = session;
+    const { page } = browserSession();
     await page.click('[data-testid="add-telegram"]');
     await page.fill('[data-testid="telegram-api-id"]', '12345');
     await page.fill('[data-testid="telegram-api-hash"]', API_HASH);
@@ -109,7 +106,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
   }, 60_000);
 
   it('log out ends the session and removes the account’s chats and session', async () => {
-    const { page, core } = session;
+    const { page, core } = browserSession();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.click('[data-testid="telegram-logout"]');
     await page.waitForSelector('[data-chat-id]:has-text("Rust news")', { state: 'detached' });

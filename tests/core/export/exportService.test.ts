@@ -8,6 +8,7 @@ import { cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
 import { openTestCoreWithDemo } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
+import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
 
 const tempFolder = useTempFolder();
 const whole = (chatId: number, format: ExportRequest['format']): ExportRequest => ({ chatId, format, from: null, to: null, filter: null, includeService: true, csvBom: false });
@@ -21,15 +22,8 @@ describe('export service', () => {
     const [imported] = findImportInputs(source).map((input) => importFile(core.db, input));
     const window = core.listChats().find((chat) => chat.name === 'Design Team')!;
     cacheWholeDemoChat(core.db, window.id, 'design');
-    let finished = false;
-    const exporting = core.exports.exportChat(whole(imported!.chats[0]!.chatId, 'html'), path.join(folder, 'big.html')).finally(() => (finished = true));
-    const latencies: number[] = [];
-    while (!finished) {
-      const started = performance.now();
-      await core.history.getHistoryPage({ chatId: window.id, anchor: { kind: 'aroundDate', date: Date.UTC(2022, latencies.length % 12, 1) }, limit: 60 });
-      latencies.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    const exporting = core.exports.exportChat(whole(imported!.chats[0]!.chatId, 'html'), path.join(folder, 'big.html'));
+    const latencies = await probeHistoryWhile(core, window.id, exporting);
     expect((await exporting).written).toBe(300_000);
     expect(latencies.length).toBeGreaterThan(10);
     expect(Math.max(...latencies)).toBeLessThan(50);

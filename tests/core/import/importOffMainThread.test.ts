@@ -6,6 +6,7 @@ import { runCliAndKill } from '../../support/killMidway.ts';
 import { openTestCoreWithDemo } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
+import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
 
 const tempFolder = useTempFolder();
 
@@ -19,15 +20,7 @@ describe('import of a large export', () => {
     cacheWholeDemoChat(core.db, chat.id, 'design');
     let progressEvents = 0;
     const importing = core.imports.importFiles([file], () => progressEvents++);
-    let finished = false;
-    void importing.finally(() => (finished = true));
-    const latencies: number[] = [];
-    while (!finished) {
-      const started = performance.now();
-      await core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'aroundDate', date: Date.UTC(2022, latencies.length % 12, 1) }, limit: 60 });
-      latencies.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    const latencies = await probeHistoryWhile(core, chat.id, importing);
     const [result] = await importing;
     expect(result!.chats[0]!.added).toBe(300_000);
     expect(progressEvents).toBeGreaterThan(3);

@@ -7,6 +7,7 @@ import { createFakeTelegram, seedFakeChat, type FakeTraps } from '../../support/
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
+import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
 
 const tempFolder = useTempFolder();
 
@@ -111,15 +112,8 @@ describe('Telegram source against a faithful fake', () => {
     await core.sync.settled(friend.id);
     const channel = chats.find((candidate) => candidate.name === 'Big channel')!;
     core.sync.start({ chatId: channel.id, from: null, to: null });
-    let done = false;
-    const settled = core.sync.settled(channel.id).finally(() => (done = true));
-    const latencies: number[] = [];
-    while (!done) {
-      const started = performance.now();
-      await core.history.getHistoryPage({ chatId: friend.id, anchor: { kind: 'latest' }, limit: 50 });
-      latencies.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
+    const settled = core.sync.settled(channel.id);
+    const latencies = await probeHistoryWhile(core, friend.id, settled, { pauseMs: 2, anchor: () => ({ kind: 'latest' }) });
     expect((await settled).state).toBe('done');
     expect(latencies.length).toBeGreaterThan(20);
     expect(Math.max(...latencies)).toBeLessThan(50);

@@ -23,7 +23,12 @@ export const protocol = {
 };
 export const ipcMain = { handle(channel, handler) { report.ipcChannels.push(channel); handlers.set(channel, handler); } };
 export const session = { defaultSession: { setPermissionRequestHandler() { report.permissionHandler = true; }, setPermissionCheckHandler() {} } };
-export const shell = { openExternal: async () => {} };
+export const shell = { openExternal: async () => {}, showItemInFolder() {} };
+export class Notification {
+  static isSupported() { return false; }
+  on() {}
+  show() {}
+}
 export const dialog = { showErrorBox(title, message) { report.errorBox = { title, message }; } };
 export const nativeTheme = { shouldUseDarkColors: false };
 export const safeStorage = { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' };
@@ -56,4 +61,4 @@ export class BrowserWindow {
 }
 export const WebContents = class {};
 export const WebFrameMain = class {};
-export default { app, protocol, ipcMain, session, shell, dialog, nativeTheme, safeStorage, Menu, BrowserWindow };
+export default { app, protocol, ipcMain, session, shell, dialog, nativeTheme, safeStorage, Menu, BrowserWindow, Notification };
