@@ -50,4 +50,8 @@ export interface ExportEstimate {
   approxBytes: number;
   /** Part of the range is not cached yet and will be downloaded first. */
   needsDownload: boolean;
+  /** For a whole chat whose source says its size: how many messages must be downloaded first. */
+  missingMessages: number | null;
+  /** How long that download may take at a polite pace (one 100-message page a second), seconds. */
+  approxDownloadSeconds: number | null;
 }

@@ -9,6 +9,8 @@ import { countExportScope } from './readExportMessages.ts';
 
 /** Rough bytes per message in each format, measured on the demo archive, for the estimate shown first. */
 const BYTES_PER_MESSAGE = { json: 420, html: 130, csv: 190, txt: 110, md: 120 } as const;
+/** One 100-message history page a second: Telegram's safe pace for bulk history (see the notes). */
+const MESSAGES_PER_SECOND_AT_A_POLITE_PACE = 100;
 
 export interface ExportService {
   estimate(request: ExportRequest): ExportEstimate;
@@ -63,7 +65,17 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
   const service: ExportService = {
     estimate(request) {
       const messages = countExportScope(deps.db, request);
-      return { messages, approxBytes: messages * BYTES_PER_MESSAGE[request.format], needsDownload: !isCovered(request) };
+      const needsDownload = !isCovered(request);
+      // Only a whole chat has a known size to compare with (the source's count); a range's is unknown.
+      const chat = deps.db.prepare('SELECT message_count AS total, cached_count AS cached FROM chats WHERE id = ?').get(request.chatId) as { total: number | null; cached: number } | undefined;
+      const missingMessages = needsDownload && request.from === null && request.to === null && chat?.total != null ? Math.max(0, chat.total - chat.cached) : null;
+      return {
+        messages,
+        approxBytes: (messages + (missingMessages ?? 0)) * BYTES_PER_MESSAGE[request.format],
+        needsDownload,
+        missingMessages,
+        approxDownloadSeconds: missingMessages === null ? null : Math.ceil(missingMessages / MESSAGES_PER_SECOND_AT_A_POLITE_PACE),
+      };
     },
     async exportChat(request, target, onProgress) {
       if (active || downloading !== null) throw new ScrollbackError('INVALID_INPUT', 'An export is already running; wait for it or cancel it first.');

@@ -25,6 +25,12 @@ function formatSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 }
 
+function describeDownload(missing: number | null, seconds: number | null): string {
+  if (missing === null || seconds === null) return 'Part of the range is not downloaded yet: it is fetched first, at the source’s pace (rate limits can add waits).';
+  const time = seconds < 90 ? `${seconds} s` : seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
+  return `${missing.toLocaleString()} messages are fetched first, about ${time} at the source’s pace (rate limits can add waits).`;
+}
+
 function dayBound(text: string, end: boolean): number | null {
   if (text === '') return null;
   const parsed = parseDateInput(text);
@@ -131,7 +137,7 @@ export function ExportDialog({
           {badDates
             ? 'Enter valid days.'
             : estimate.data
-              ? `${estimate.data.messages.toLocaleString()} cached messages in range, about ${formatSize(estimate.data.approxBytes)}${range === 'search' ? ' before the search filter' : ''}.${estimate.data.needsDownload ? ' Part of the range is not downloaded yet: it is fetched first, at the source’s pace.' : ''}`
+              ? `${estimate.data.messages.toLocaleString()} cached messages in range, about ${formatSize(estimate.data.approxBytes)}${range === 'search' ? ' before the search filter' : ''}.${estimate.data.needsDownload ? ` ${describeDownload(estimate.data.missingMessages, estimate.data.approxDownloadSeconds)}` : ''}`
               : 'Estimating…'}
         </p>
         <div className="dialog-buttons">
