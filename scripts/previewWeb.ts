@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { localMediaFor } from '../electron/core/app/localMediaFor.ts';
 import { createCoreHandlers } from '../electron/core/app/createCoreHandlers.ts';
 import { createStderrLogger } from '../electron/core/app/Logger.ts';
 import { createMemorySecretStore, ryzeTokenKey } from '../electron/core/app/SecretStore.ts';
@@ -40,6 +41,7 @@ const harness = await startLoopbackHarness({
     showInFolder: (file) => logger.info(`would show ${file} in the file manager`),
   }),
   rendererFolder,
+  mediaFor: (pathname) => localMediaFor(core.db, pathname),
   port: values.port ? Number(values.port) : 0,
   logger,
 });

@@ -64,14 +64,22 @@ export interface MessageEntity {
   userId?: string;
 }
 
+/**
+ * A media file that came with an imported export and is on this computer. The window shows it through
+ * `media/<chatId>/<messageId>`, which main answers only for files an import recorded.
+ */
+export interface LocalMediaFile {
+  localFile?: string;
+}
+
 export type Media =
-  | { kind: 'photo'; width: number; height: number }
-  | { kind: 'video'; width: number; height: number; durationS: number; round?: boolean }
-  | { kind: 'gif'; width: number; height: number }
-  | { kind: 'sticker'; width: number; height: number; emoji?: string }
-  | { kind: 'voice'; durationS: number }
-  | { kind: 'audio'; durationS: number; title?: string; performer?: string }
-  | { kind: 'file'; fileName: string; size: number; mimeType?: string }
+  | ({ kind: 'photo'; width: number; height: number } & LocalMediaFile)
+  | ({ kind: 'video'; width: number; height: number; durationS: number; round?: boolean } & LocalMediaFile)
+  | ({ kind: 'gif'; width: number; height: number } & LocalMediaFile)
+  | ({ kind: 'sticker'; width: number; height: number; emoji?: string } & LocalMediaFile)
+  | ({ kind: 'voice'; durationS: number } & LocalMediaFile)
+  | ({ kind: 'audio'; durationS: number; title?: string; performer?: string } & LocalMediaFile)
+  | ({ kind: 'file'; fileName: string; size: number; mimeType?: string } & LocalMediaFile)
   | { kind: 'poll'; question: string; options: string[]; closed: boolean }
   | { kind: 'location'; latitude: number; longitude: number; title?: string }
   | { kind: 'contact'; name: string; phone: string }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -24,7 +25,14 @@ const MAX_BODY_BYTES = 1_000_000;
  * over the same contract as the preload. Bound to 127.0.0.1 only; every call needs the random token; the
  * Host header must be the loopback address (no DNS rebinding); responses carry the app's CSP.
  */
-export async function startLoopbackHarness(options: { handlers: IpcHandlers; rendererFolder: string; port?: number; logger: Logger }): Promise<LoopbackHarness> {
+export async function startLoopbackHarness(options: {
+  handlers: IpcHandlers;
+  rendererFolder: string;
+  port?: number;
+  logger: Logger;
+  /** Media files recorded by imports, at media/<chat>/<message> (as the app:// protocol serves them). */
+  mediaFor?: (pathname: string) => { path: string; contentType: string } | null;
+}): Promise<LoopbackHarness> {
   const token = crypto.randomBytes(24).toString('base64url');
   const root = path.resolve(options.rendererFolder);
   const indexHtml = (await fs.readFile(path.join(root, 'index.html'), 'utf8')).replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
@@ -61,6 +69,11 @@ export async function startLoopbackHarness(options: { handlers: IpcHandlers; ren
     }
     if (request.method !== 'GET') return send(405, 'text/plain', 'Method not allowed');
     if (url.pathname === BRIDGE_PATH) return send(200, contentTypeFor(BRIDGE_PATH), bridge);
+    const media = url.pathname.startsWith('/media/') ? (options.mediaFor?.(url.pathname) ?? null) : null;
+    if (media) {
+      response.writeHead(200, { ...headers, 'content-security-policy': "default-src 'none'", 'content-type': media.contentType });
+      return createReadStream(media.path).pipe(response);
+    }
     if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypeFor('index.html'), indexHtml);
     const file = resolveStaticFile(root, url.pathname);
     if (!file) return send(404, 'text/plain', 'Not found');

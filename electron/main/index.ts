@@ -12,6 +12,7 @@ import { createMainWindow } from './createMainWindow.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
 import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
 import { ryzeTokenKey } from '../core/app/SecretStore.ts';
+import { localMediaFor } from '../core/app/localMediaFor.ts';
 import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
 import { createTelegramLogin, createTelegramSessionVault, newTelegramClient } from '../core/sources/telegram/index.ts';
 
@@ -53,7 +54,8 @@ async function start(): Promise<void> {
     return;
   }
   applySecurityPolicy(isAppUrl);
-  if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'));
+  const openedCore = core;
+  if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname) => localMediaFor(openedCore.db, pathname));
   const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
   const handlers = createCoreHandlers(core, {
     version: app.getVersion(),

@@ -5,6 +5,7 @@ import { browserSkipReason, saveScreenshot } from './support/startBrowserSession
 import { useBrowserSession } from './support/useBrowserSession.ts';
 import { scroller } from './support/listGeometry.ts';
 import { writeTelegramExport } from '../support/writeTelegramExport.ts';
+import { writeExportFolderWithMedia } from '../support/writeExportFolderWithMedia.ts';
 
 const skipReason = browserSkipReason();
 
@@ -43,5 +44,19 @@ describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipRe
     await page.keyboard.press('Control+o');
     await page.waitForSelector('.import-panel.error');
     expect(await page.textContent('.import-panel.error')).toContain('notes.txt, line 1: “shopping list” is not the start of a WhatsApp message');
+  }, 60_000);
+
+  it('shows the photos that came with a Telegram export folder, and only those', async () => {
+    const { page, folder } = browserSession();
+    const exportFolder = writeExportFolderWithMedia(path.join(folder));
+    browserSession().dialogs.openPaths = [exportFolder];
+    await page.click('.import-panel button:has-text("Close")');
+    await page.keyboard.press('Control+o');
+    await page.waitForSelector('.import-panel.done');
+    await page.click('.import-panel.done >> text=Photos');
+    await page.waitForSelector(`${scroller}[aria-label^="Messages in Photos"] img.media-file`);
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.media-file')].some((image) => image.complete && image.naturalWidth === 1));
+    expect(await page.$$eval('img.media-file', (images) => images.length)).toBe(1);
+    expect(await page.$$eval('[role="img"][aria-label="Photo"]', (boxes) => boxes.length)).toBe(4);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { fileByteSource, memoryByteSource, type ByteSource } from '../files/ByteSource.ts';
 import { listZipEntries, readZipEntry } from '../files/readZipEntry.ts';
@@ -14,6 +14,8 @@ export interface ImportInput {
   path: string;
   chatNameHint: string;
   sizeBytes: number;
+  /** Where media files named by the export may be found (the export's folder); null inside a zip. */
+  mediaFolder: string | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export function findImportInputs(path: string): ImportInput[] {
 }
 
 function fileInput(path: string, format: ImportFormat, chatNameHint: string): ImportInput {
-  return { format, source: fileByteSource(path), path, chatNameHint, sizeBytes: statSync(path).size };
+  return { format, source: fileByteSource(path), path, chatNameHint, sizeBytes: statSync(path).size, mediaFolder: dirname(path) };
 }
 
 function zipInput(path: string): ImportInput {
@@ -59,6 +61,7 @@ function zipInput(path: string): ImportInput {
     path,
     chatNameHint: chatNameFromFileName(path),
     sizeBytes: bytes.length,
+    mediaFolder: null,
   };
 }
 

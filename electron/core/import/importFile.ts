@@ -11,6 +11,7 @@ import { IMPORT_SOURCE_ID } from '../sources/archive/createArchiveSource.ts';
 import type { SourceChat } from '../sources/HistorySource.ts';
 import type { SourceMessage } from '../sources/SourceMessage.ts';
 import type { ImportInput } from './findImportInputs.ts';
+import { createMediaResolver } from './resolveMediaBeside.ts';
 import { TelegramExportScanner } from './telegram/TelegramExportScanner.ts';
 import { toTelegramSourceChat, toTelegramSourceMessage } from './telegram/toTelegramSourceMessage.ts';
 import { readWhatsAppMessages, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
@@ -101,13 +102,14 @@ function importTelegram(db: CacheDatabase, input: ImportInput, options: ImportFi
   const results: ChatImportResult[] = [];
   let writer: ChatWriter | null = null;
   let ordinal = 0;
+  const findMedia = createMediaResolver(input.mediaFolder);
   const scanner = new TelegramExportScanner(input.source.name, {
     chatStart(meta) {
       writer = new ChatWriter(db, toTelegramSourceChat(meta, input.chatNameHint));
       ordinal = 0;
     },
     message(raw, byteOffset) {
-      const message = toTelegramSourceMessage(raw, ++ordinal, () => `${input.source.name}, byte ${byteOffset()}`);
+      const message = toTelegramSourceMessage(raw, ++ordinal, () => `${input.source.name}, byte ${byteOffset()}`, findMedia);
       if (message) writer!.add(message);
       else writer!.skip();
     },
@@ -130,13 +132,14 @@ function importWhatsApp(db: CacheDatabase, input: ImportInput, options: ImportFi
   const writer = new ChatWriter(db, chat);
   const seenAtTime = new Map<number, number>();
   const authors = new Set<string>();
+  const findMedia = createMediaResolver(input.mediaFolder);
   let isGroup = false;
   readWhatsAppMessages(
     input.source,
     (line) => {
       const index = seenAtTime.get(line.date) ?? 0;
       seenAtTime.set(line.date, index + 1);
-      const message = toWhatsAppSourceMessage(line, index);
+      const message = toWhatsAppSourceMessage(line, index, findMedia);
       if (line.author !== null) authors.add(line.author);
       if (message.service && /^(groupCreate|memberAdded|memberRemoved|memberLeft|memberJoined|titleChange)$/.test(message.service.action)) isGroup = true;
       writer.add(message);

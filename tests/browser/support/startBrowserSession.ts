@@ -7,6 +7,7 @@ import { createMemorySecretStore, ryzeTokenKey } from '../../../electron/core/ap
 import { openScrollbackCore, type ScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { startLoopbackHarness, type LoopbackHarness } from '../../../electron/harness/startLoopbackHarness.ts';
 import type { Logger } from '../../../electron/core/app/Logger.ts';
+import { localMediaFor } from '../../../electron/core/app/localMediaFor.ts';
 import { createTelegramLogin, createTelegramSessionVault } from '../../../electron/core/sources/telegram/index.ts';
 import type { FakeTelegram } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
@@ -108,6 +109,7 @@ export async function startBrowserSession(
     }),
     rendererFolder,
     logger,
+    mediaFor: (pathname) => localMediaFor(core.db, pathname),
   });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-GB', timezoneId: 'Europe/Lisbon' });

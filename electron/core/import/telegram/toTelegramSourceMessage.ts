@@ -36,7 +36,7 @@ export function toTelegramSourceChat(meta: TelegramChatMeta, fallbackName: strin
  * export (`"type": "unsupported"` without a date). `ordinal` (its place in the chat's list) stands in for
  * the id in hand-made files that have none.
  */
-export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: () => string): SourceMessage | null {
+export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: () => string, findMedia: (name: unknown) => string | undefined = () => undefined): SourceMessage | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(where, 'a message is not a JSON object');
   const message = raw as Raw;
   const id = message.id;
@@ -70,7 +70,7 @@ export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: ()
     sender: senderOf(message.from, message.from_id) ?? senderOf(message.author, null),
     text,
     entities,
-    media: mediaOf(message),
+    media: withLocalFile(mediaOf(message), findMedia(message.photo ?? message.file)),
     replyToId: typeof message.reply_to_message_id === 'number' ? String(message.reply_to_message_id) : null,
     forward: forwardOf(message),
     editDate: editDateOf(message),
@@ -119,6 +119,13 @@ function reactionsOf(raw: unknown): Reaction[] {
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const maybe = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/** The media with the file the export brought, when it is on disk beside it. */
+function withLocalFile(media: Media | null, localFile: string | undefined): Media | null {
+  if (!media || !localFile) return media;
+  if (media.kind === 'photo' || media.kind === 'video' || media.kind === 'gif' || media.kind === 'sticker' || media.kind === 'voice' || media.kind === 'audio' || media.kind === 'file') return { ...media, localFile };
+  return media;
+}
 
 function mediaOf(message: Raw): Media | null {
   if (message.photo !== undefined) return { kind: 'photo', width: num(message.width), height: num(message.height) };

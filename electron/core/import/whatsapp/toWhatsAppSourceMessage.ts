@@ -42,7 +42,7 @@ const MIME_BY_EXTENSION: Record<string, string> = {
  * time plus the message's place among those with the same time: importing the same export, or a newer
  * one that overlaps it, yields the same ids for the same messages, and they are not stored twice.
  */
-export function toWhatsAppSourceMessage(line: WhatsAppLine, indexAtSameTime: number): SourceMessage {
+export function toWhatsAppSourceMessage(line: WhatsAppLine, indexAtSameTime: number, findMedia: (name: string) => string | undefined = () => undefined): SourceMessage {
   const base = {
     id: `${line.date}.${indexAtSameTime}`,
     sortKey: indexAtSameTime,
@@ -54,7 +54,7 @@ export function toWhatsAppSourceMessage(line: WhatsAppLine, indexAtSameTime: num
   const action = line.author === null || SYSTEM_ACTIONS[0]![1].test(text) ? systemActionOf(text) : null;
   if (action) return sourceMessage({ ...base, text, service: { action } });
   if (DELETED.test(text)) return sourceMessage({ ...base, text: 'This message was deleted', service: { action: 'messageDeleted' } });
-  const media = mediaOf(text);
+  const media = mediaOf(text, findMedia);
   if (media) return sourceMessage({ ...base, text: media.caption, media: media.media });
   return sourceMessage({ ...base, text });
 }
@@ -64,7 +64,7 @@ function systemActionOf(text: string): string {
   return 'other';
 }
 
-function mediaOf(text: string): { media: Media; caption: string } | null {
+function mediaOf(text: string, findMedia: (name: string) => string | undefined): { media: Media; caption: string } | null {
   for (const [pattern, label] of OMITTED) if (pattern.test(text)) return { media: { kind: 'other', label }, caption: '' };
   const firstLine = text.split('\n', 1)[0]!.replace(/^[\u200e]+/, '');
   const attached = ATTACHED.exec(firstLine);
@@ -73,7 +73,9 @@ function mediaOf(text: string): { media: Media; caption: string } | null {
     const extension = fileName.split('.').pop()!.toLowerCase();
     const mimeType = MIME_BY_EXTENSION[extension];
     const caption = text.slice(text.indexOf(firstLine) + firstLine.length).replace(/^\n/, '');
-    return { media: mimeType ? { kind: 'file', fileName, size: 0, mimeType } : { kind: 'file', fileName, size: 0 }, caption };
+    const localFile = findMedia(fileName);
+    const media: Media = mimeType ? { kind: 'file', fileName, size: 0, mimeType } : { kind: 'file', fileName, size: 0 };
+    return { media: localFile ? { ...media, localFile } : media, caption };
   }
   const location = LOCATION.exec(text);
   if (location) return { media: { kind: 'location', latitude: Number(location[1]), longitude: Number(location[2]) }, caption: '' };

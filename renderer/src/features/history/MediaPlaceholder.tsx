@@ -26,14 +26,25 @@ const icons: Record<Media['kind'], string> = {
   other: '📎',
 };
 
-/** A typed placeholder for media: Scrollback shows what was sent, with its box reserved. */
-export function MediaPlaceholder({ media }: { media: Media }) {
+/** Where main serves a media file an import brought (only files an import recorded for that message). */
+function localMediaUrl(chatId: number, messageId: string): string {
+  return `media/${chatId}/${encodeURIComponent(messageId)}`;
+}
+
+/**
+ * Media as sent: the file itself when an import brought it (photos, stickers and GIFs drawn, video and
+ * audio with controls), else a typed placeholder; either way with its box reserved, so rows never grow.
+ */
+export function MediaPlaceholder({ media, chatId, messageId }: { media: Media; chatId: number; messageId: string }) {
+  const local = 'localFile' in media && media.localFile ? localMediaUrl(chatId, messageId) : null;
   switch (media.kind) {
     case 'photo':
     case 'video':
     case 'gif':
     case 'sticker': {
       const box = media.kind === 'sticker' ? boxOf(Math.min(media.width, 160), Math.min(media.height, 160)) : boxOf(media.width, media.height);
+      if (local && media.kind === 'video') return <video className="media-file" src={local} controls preload="none" style={{ width: box.width, height: box.height }} />;
+      if (local) return <img className="media-file" src={local} alt={media.kind === 'sticker' ? `Sticker ${media.emoji ?? ''}` : 'Photo'} loading="lazy" style={{ width: box.width, height: box.height }} />;
       const label =
         media.kind === 'video' ? `Video · ${formatDuration(media.durationS)}` : media.kind === 'sticker' ? `Sticker ${media.emoji ?? ''}` : media.kind === 'gif' ? 'GIF' : 'Photo';
       return (
@@ -44,10 +55,13 @@ export function MediaPlaceholder({ media }: { media: Media }) {
       );
     }
     case 'voice':
+      if (local) return <audio className="media-file" src={local} controls preload="none" aria-label="Voice message" />;
       return <div className="media-line">{icons.voice} Voice message · {formatDuration(media.durationS)}</div>;
     case 'audio':
       return <div className="media-line">{icons.audio} {media.performer ? `${media.performer} — ` : ''}{media.title ?? 'Audio'} · {formatDuration(media.durationS)}</div>;
     case 'file':
+      if (local && media.mimeType?.startsWith('image/')) return <img className="media-file" src={local} alt={media.fileName} loading="lazy" style={boxOf(0, 0)} />;
+      if (local && (media.mimeType?.startsWith('audio/') || media.mimeType?.startsWith('video/'))) return <audio className="media-file" src={local} controls preload="none" aria-label={media.fileName} />;
       return <div className="media-line">{icons.file} <span dir="auto">{media.fileName}</span> · {formatBytes(media.size)}</div>;
     case 'poll':
       return (

@@ -65,7 +65,7 @@ export const MessageRow = memo(function MessageRow({ message, startsDay, startsG
               <span className="reply-text" dir="auto">{replyTo ? snippetOf(replyTo) : 'Not loaded yet — click to open it in context'}</span>
             </button>
           )}
-          {message.media && <MediaPlaceholder media={message.media} />}
+          {message.media && <MediaPlaceholder media={message.media} chatId={message.chatId} messageId={message.id} />}
           {message.text && (
             <div className="text" dir="auto">
               <RichText text={message.text} entities={message.entities} />
