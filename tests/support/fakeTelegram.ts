@@ -162,6 +162,10 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           }
           return history(request);
         }
+        if (request instanceof Api.messages.Search) {
+          fake.log.push({ at: now, request: 'Search', offsetId: request.offsetId });
+          return search(request);
+        }
         if (request instanceof Api.messages.GetDialogs) {
           fake.log.push({ at: now, request: 'GetDialogs' });
           return dialogs(request);
@@ -281,6 +285,23 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     // A chat that fits in one page comes back as messages.messages; otherwise a slice with an inexact count.
     if (ids.length <= limit && start === 0) return new Api.messages.Messages({ messages, chats: [], users });
     return new Api.messages.MessagesSlice({ count: ids.length + 3, inexact: true, messages, chats: [], users });
+  }
+
+  /** messages.search: whole words, case-insensitive, within min_date ≤ date < max_date; newest first. */
+  function search(request: Api.messages.Search): Api.messages.TypeMessages {
+    if (!request.q && request.filter instanceof Api.InputMessagesFilterEmpty) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'SEARCH_QUERY_EMPTY' }), request);
+    const chat = chatOf(request.peer as Api.TypeInputPeer);
+    const words = request.q.toLowerCase().split(/\s+/).filter(Boolean);
+    const matching = [...chat.messages]
+      .reverse()
+      .filter((message) => (!request.minDate || message.date >= request.minDate) && (!request.maxDate || message.date < request.maxDate))
+      .filter((message) => words.every((word) => message.message.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)));
+    const start = request.offsetId ? matching.findIndex((message) => message.id < request.offsetId) : 0;
+    const page = start < 0 ? [] : matching.slice(start, start + Math.min(100, request.limit));
+    const users = userObjects(traps.missingUsers);
+    return chat.peer.type === 'channel'
+      ? new Api.messages.ChannelMessages({ pts: 1, count: matching.length, messages: page, topics: [], chats: [channelObject(chat)], users, inexact: false })
+      : new Api.messages.MessagesSlice({ count: matching.length, messages: page, chats: [], users });
   }
 
   function channelObject(chat: FakeChat): Api.Channel {

@@ -113,7 +113,8 @@ describe('Telegram source against a faithful fake', () => {
     const channel = chats.find((candidate) => candidate.name === 'Big channel')!;
     core.sync.start({ chatId: channel.id, from: null, to: null });
     const settled = core.sync.settled(channel.id);
-    const latencies = await probeHistoryWhile(core, friend.id, settled, { pauseMs: 2, anchor: () => ({ kind: 'latest' }) });
+    // Pages of a downloaded chat come from the cache; the sync's requests must not hold them up.
+    const latencies = await probeHistoryWhile(core, friend.id, settled, { pauseMs: 2, anchor: (index) => ({ kind: 'aroundMessage', messageId: String(10 + (index % 40)) }) });
     expect((await settled).state).toBe('done');
     expect(latencies.length).toBeGreaterThan(20);
     expect(Math.max(...latencies)).toBeLessThan(50);
@@ -147,6 +148,19 @@ describe('Telegram source against a faithful fake', () => {
     expect(core.getChat(chat.id).cachedCount).toBe(2_940);
     expect(fake.takeoutHistoryCalls).toBe(fake.historyCalls);
     expect(fake.log.filter((entry) => entry.request === 'InitTakeoutSession')).toHaveLength(1);
+    await core.close();
+  });
+
+  it('searches what the cache lacks with messages.search, and keeps what it found', async () => {
+    const { core, chats, fake, channel } = await telegramCore(tempFolder(), {}, 2_000);
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    const page = await core.search.search({ chatId: chat.id, from: null, to: null, query: 'bold', sender: '', kinds: [], order: 'newest', limit: 50, cursor: null });
+    // Every 5th message says "bold"; every 50th id is deleted: the newest 50 of them.
+    const expected = channel.messages.filter((message) => message.message.includes('bold')).reverse().slice(0, 50).map((message) => String(message.id));
+    expect(page.hits.map((hit) => hit.message.id)).toEqual(expected);
+    expect(page.searched.some((span) => span.where === 'source')).toBe(true);
+    expect(fake.log.filter((entry) => entry.request === 'Search').length).toBeGreaterThan(0);
+    expect(fake.historyCalls).toBe(0);
     await core.close();
   });
 });

@@ -3,7 +3,8 @@ import bigInt from 'big-integer';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { ChatKind } from '../../../../shared/domain.ts';
 import { systemClock, type Clock } from '../createRequestLimiter.ts';
-import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage } from '../HistorySource.ts';
+import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage, SourceSearchRequest } from '../HistorySource.ts';
+import { comparePositions } from '../../../../shared/cursor.ts';
 import type { SourceMessage } from '../SourceMessage.ts';
 import { mapTelegramMessage } from './mapTelegramMessage.ts';
 import { TelegramDirectory } from './TelegramDirectory.ts';
@@ -30,6 +31,8 @@ export interface TelegramSourceOptions {
 
 /** Telegram's hard page size for history. */
 const MAX_LIMIT = 100;
+/** A search of one window reads at most this many pages (10,000 messages) before answering. */
+const MAX_SEARCH_PAGES = 100;
 /** Pages of nothing but deleted ids (messageEmpty) are skipped over, up to this many in a row. */
 const MAX_EMPTY_SKIPS = 20;
 
@@ -161,9 +164,61 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     throw new ScrollbackError('SOURCE_UNAVAILABLE', `Telegram returned ${MAX_EMPTY_SKIPS} pages of deleted messages in a row; try again later.`);
   }
 
+  /**
+   * Matches in a date window: Telegram's messages.search with the words typed (it matches whole words; the
+   * engine checks every result against its own substring rules again), or, with no words, the window's
+   * history itself. Pages newest first with an exclusive offset_id until the window or the limit is done.
+   */
+  async function searchWindow(ref: SourceChatRef, request: SourceSearchRequest, signal?: AbortSignal) {
+    const words = request.filter.query.trim();
+    const found: SourceMessage[] = [];
+    let offsetId = 0;
+    const maxDate = Math.floor(request.to / 1000) + 1;
+    for (let pageIndex = 0; pageIndex < MAX_SEARCH_PAGES; pageIndex++) {
+      const result = words
+        ? await call<Api.messages.TypeMessages>(
+            new Api.messages.Search({
+              peer: toInputPeer(peerOf(ref)),
+              q: words,
+              filter: new Api.InputMessagesFilterEmpty(),
+              minDate: request.from > 0 ? Math.floor(request.from / 1000) : 0,
+              maxDate: maxDate > 0 ? maxDate : 0,
+              offsetId,
+              addOffset: 0,
+              limit: MAX_LIMIT,
+              maxId: 0,
+              minId: 0,
+              hash: bigInt.zero,
+            }),
+            signal,
+          )
+        : await historyRequest<Api.messages.TypeMessages>(
+            new Api.messages.GetHistory({ peer: toInputPeer(peerOf(ref)), offsetId, offsetDate: offsetId ? 0 : maxDate, addOffset: 0, limit: MAX_LIMIT, maxId: 0, minId: 0, hash: bigInt.zero }),
+            signal,
+          );
+      if (result instanceof Api.messages.MessagesNotModified || result.messages.length === 0) break;
+      const directory = new TelegramDirectory(result.users, result.chats);
+      let oldestDate = Number.POSITIVE_INFINITY;
+      for (const raw of result.messages) {
+        const message = mapTelegramMessage(raw, directory);
+        if (!message) continue;
+        oldestDate = Math.min(oldestDate, message.date);
+        if (message.date >= request.from && message.date <= request.to && request.matches(message)) found.push(message);
+      }
+      offsetId = Math.min(...result.messages.map((message) => message.id));
+      const enoughNewest = request.order === 'newest' && found.filter((message) => !request.after || comparePositions(message, request.after) < 0).length >= request.limit;
+      if (enoughNewest || oldestDate < request.from || result instanceof Api.messages.Messages) break;
+    }
+    found.sort((a, b) => (request.order === 'newest' ? comparePositions(b, a) : comparePositions(a, b)));
+    const after = request.after;
+    const beyond = after ? found.filter((message) => (request.order === 'newest' ? comparePositions(message, after) < 0 : comparePositions(message, after) > 0)) : found;
+    return beyond.slice(0, request.limit);
+  }
+
   return {
     id: options.id,
     kind: 'telegram',
+    searchWindow,
     async listChats(signal) {
       return listDialogs(call, signal);
     },
