@@ -13,8 +13,7 @@ import { syncCommand } from './commands/syncCommand.ts';
 import { ryzeCommand } from './commands/ryzeCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
-import { telegramCommand } from './commands/telegramCommand.ts';
-import { telegramClientFromEnvironment } from './telegramFromEnvironment.ts';
+
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -116,7 +115,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           databasePath: resolveDatabasePath({ flag: values.db, env: io.env }),
           logger: createStderrLogger(),
           secrets: { ryzeToken: () => io.env.SCROLLBACK_RYZE_TOKEN ?? null },
-          telegram: { clientFor: () => telegramClientFromEnvironment(io.env) },
+          // GramJS is loaded only when a Telegram chat is actually used.
+          telegram: { clientFor: async () => (await import('./telegramFromEnvironment.ts')).telegramClientFromEnvironment(io.env) },
         });
         return core;
       },
@@ -148,7 +148,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await exportCommand(context, rest[0], values);
         break;
       case 'telegram':
-        await telegramCommand(context, rest, io.env);
+        await (await import('./commands/telegramCommand.ts')).telegramCommand(context, rest, io.env);
         break;
       case 'import':
         await importCommand(context, rest);

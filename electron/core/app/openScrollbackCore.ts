@@ -15,7 +15,7 @@ import { createDemoSource, DEMO_SOURCE_ID, type DemoSourceOptions } from '../sou
 import type { Logger } from './Logger.ts';
 import { createArchiveSource } from '../sources/archive/createArchiveSource.ts';
 import type { TelegramClient } from 'telegram';
-import { createTelegramSource } from '../sources/telegram/index.ts';
+import { createLazySource } from '../sources/createLazySource.ts';
 import type { Clock } from '../sources/createRequestLimiter.ts';
 import type { SyncServiceDeps } from '../sync/createSyncService.ts';
 import { createImportService, type ImportService } from '../import/createImportService.ts';
@@ -35,7 +35,7 @@ export interface ScrollbackCoreOptions {
    * no session (the account answers AUTH_REQUIRED). Tests pass clients whose `invoke` is a fake Telegram.
    */
   telegram?: {
-    clientFor(source: SourceRecord): TelegramClient | null;
+    clientFor(source: SourceRecord): TelegramClient | null | Promise<TelegramClient | null>;
     /** Connect clients before use (the real network); false for tests' fake clients. */
     connects?: boolean;
     clock?: Clock;
@@ -90,24 +90,26 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   const sources = createSourceRegistry(db, {
     demo: () => createDemoSource(options.demo),
     import: (record) => createArchiveSource(db, record.id),
-    telegram: (record) => {
-      const client = options.telegram?.clientFor(record) ?? null;
-      if (!client) throw new ScrollbackError('AUTH_REQUIRED', `${record.name} is not logged in on this computer: log in again (or set SCROLLBACK_TELEGRAM_SESSION for the command line).`);
-      liveTelegramClients.set(record.id, client);
-      return createTelegramSource(client, {
-        connect: options.telegram?.connects === false ? undefined : () => client.connect().then(() => undefined),
-        takeout: record.settings.takeout === true,
-        id: record.id,
-        clock: options.telegram?.clock,
-        pacingMs: options.telegram?.pacingMs ?? 1000,
-        floodWaitUntil: typeof record.settings.floodWaitUntil === 'number' ? record.settings.floodWaitUntil : null,
-        // Persisted, so a restart during a long flood wait still sends nothing before it ends.
-        onFloodWait: (until) => {
-          const current = listSourceRecords(db).find((candidate) => candidate.id === record.id);
-          if (current) upsertSource(db, { ...current, settings: { ...current.settings, floodWaitUntil: until } });
-        },
-      });
-    },
+    telegram: (record) =>
+      createLazySource(record.id, 'telegram', async () => {
+        const client = (await options.telegram?.clientFor(record)) ?? null;
+        if (!client) throw new ScrollbackError('AUTH_REQUIRED', `${record.name} is not logged in on this computer: log in again (or set SCROLLBACK_TELEGRAM_SESSION for the command line).`);
+        liveTelegramClients.set(record.id, client);
+        const { createTelegramSource } = await import('../sources/telegram/createTelegramSource.ts');
+        return createTelegramSource(client, {
+          connect: options.telegram?.connects === false ? undefined : () => client.connect().then(() => undefined),
+          takeout: record.settings.takeout === true,
+          id: record.id,
+          clock: options.telegram?.clock,
+          pacingMs: options.telegram?.pacingMs ?? 1000,
+          floodWaitUntil: typeof record.settings.floodWaitUntil === 'number' ? record.settings.floodWaitUntil : null,
+          // Persisted, so a restart during a long flood wait still sends nothing before it ends.
+          onFloodWait: (until) => {
+            const current = listSourceRecords(db).find((candidate) => candidate.id === record.id);
+            if (current) upsertSource(db, { ...current, settings: { ...current.settings, floodWaitUntil: until } });
+          },
+        });
+      }),
     ryze: (record) => {
       const instance = String(record.settings.instance ?? '');
       const token = options.secrets?.ryzeToken(record) ?? null;
