@@ -13,10 +13,6 @@ import { createBackgroundJob } from './createBackgroundJob.ts';
 import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
 import type { ExportFormat, ExportProgress, ExportResult } from '../../../shared/exporting.ts';
 
-/**
- * The IPC handlers the core can answer by itself. The front end supplies what needs its platform
- * (opening a link in the system browser).
- */
 /** A chat name as a file name: no path separators or characters file systems refuse. */
 function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120) || 'chat';
@@ -41,6 +37,10 @@ export interface CorePlatform {
   telegram?: { vault: TelegramSessionVault; login: TelegramLogin };
 }
 
+/**
+ * The IPC handlers the core can answer by itself. The front end supplies what needs its platform
+ * (native dialogs, the system browser and file manager, secrets, Telegram clients).
+ */
 export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform): IpcHandlers {
   const importJob = createBackgroundJob<ImportProgress, FileImportResult[]>((error) => platform.logger.error('import failed', error));
   const exportJob = createBackgroundJob<ExportProgress | { downloading: true }, ExportResult>((error) => platform.logger.error('export failed', error));

@@ -3,6 +3,7 @@ import type { ExportEstimate, ExportProgress, ExportRecord, ExportRequest, Expor
 import { basename, dirname, extname, join } from 'node:path';
 import type { CacheDatabase } from '../cache/CacheDatabase.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
+import { splitByCoverage } from '../search/uncoveredSpans.ts';
 import type { SyncService } from '../sync/createSyncService.ts';
 import { runCoreWorker, type CoreWorkerRun } from '../workers/runCoreWorker.ts';
 import { countExportScope } from './readExportMessages.ts';
@@ -49,11 +50,12 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
   let active: CoreWorkerRun<ExportResult> | null = null;
   let downloading: number | null = null;
 
+  /** Whether the cache holds the whole range (a whole chat: from its first message to the newest cached). */
   function isCovered(request: ExportRequest): boolean {
     const ranges = listCoverage(deps.db, request.chatId);
-    const from = request.from;
-    const to = request.to;
-    return ranges.some((range) => (from === null ? range.reachesOldest : range.reachesOldest || range.from.date <= from) && (to === null ? true : range.to.date >= to - 1));
+    if (ranges.length === 0) return false;
+    const to = request.to === null ? ranges[ranges.length - 1]!.to.date : request.to - 1;
+    return splitByCoverage(ranges, request.from ?? Number.MIN_SAFE_INTEGER, to).uncovered.length === 0;
   }
 
   function remember(request: ExportRequest, result: ExportResult): void {

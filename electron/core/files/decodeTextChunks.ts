@@ -4,8 +4,10 @@ import type { ByteSource } from './ByteSource.ts';
 /** Text of a source with where each piece started, so parsers can name a byte offset in their errors. */
 export interface TextChunk {
   text: string;
-  /** Byte offset in the file of this chunk's first byte (after any byte order mark). */
+  /** Byte offset in the file of the chunk's first byte. */
   byteOffset: number;
+  /** Byte offset just after the chunk (for progress). A character split across chunks is in the later one. */
+  byteEnd: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export function* decodeTextChunks(source: ByteSource): Generator<TextChunk> {
         { cause: error },
       );
     }
-    yield { text, byteOffset: offset };
+    yield { text, byteOffset: offset, byteEnd: offset + bytes.length };
     offset += bytes.length;
   }
   if (decoder) {
@@ -43,7 +45,7 @@ export function* decodeTextChunks(source: ByteSource): Generator<TextChunk> {
     } catch (error) {
       throw new ScrollbackError('INVALID_FILE', `${source.name}: the file ends in the middle of a character (byte ${offset}); it looks truncated.`, { cause: error });
     }
-    if (tail) yield { text: tail, byteOffset: offset };
+    if (tail) yield { text: tail, byteOffset: offset, byteEnd: offset };
   }
 }
 

@@ -54,6 +54,15 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     return page;
   }
 
+  /** True for a source whose every message is already in the cache (imported files): never asked for pages. */
+  function sourceHoldsOnlyTheCache(chat: ChatRecord): boolean {
+    try {
+      return deps.sourceFor(chat.sourceId).holdsOnlyTheCache === true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Messages strictly older than `point`, filling from the source until `limit` or the oldest message. */
   async function older(chat: ChatRecord, point: MessagePosition, limit: number, signal?: AbortSignal) {
     let sourceError: unknown = null;
@@ -87,7 +96,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
   /** Messages strictly newer than `point`, filling from the source until `limit` or the newest message. */
   async function newer(chat: ChatRecord, point: MessagePosition, limit: number, signal?: AbortSignal) {
     let sourceError: unknown = null;
-    let reachedNewest = false;
+    let reachedNewest = sourceHoldsOnlyTheCache(chat);
     for (let call = 0; ; call++) {
       const range = findCoverageContaining(db, chat.id, point);
       const rows = range ? selectMessagesAfter(db, chat.id, point, range.to, limit) : [];
@@ -116,24 +125,30 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     let newestRange: CoverageRange | null;
     let offline: ErrorData | null = null;
     let reachedNewest = false;
-    try {
-      const page = await fetchAndStore(
-        chat,
-        (source, ref) => source.getLatest(ref, limit, signal),
-        (page) => {
-          const bounds = boundsOf(page.messages);
-          return bounds ? { from: bounds.oldest, to: bounds.newest, reachesOldest: page.reachedOldest } : null;
-        },
-      );
-      const bounds = boundsOf(page.messages);
-      if (!bounds) return emptyPage(true, true);
-      newestRange = findCoverageContaining(db, chat.id, bounds.newest);
-      reachedNewest = true;
-    } catch (error) {
-      const failure = handleSourceError(error, chat);
+    if (sourceHoldsOnlyTheCache(chat)) {
       newestRange = findNewestCoverage(db, chat.id);
-      if (!newestRange) throw failure;
-      offline = reasonOf(failure);
+      if (!newestRange) return emptyPage(true, true);
+      reachedNewest = true;
+    } else {
+      try {
+        const page = await fetchAndStore(
+          chat,
+          (source, ref) => source.getLatest(ref, limit, signal),
+          (page) => {
+            const bounds = boundsOf(page.messages);
+            return bounds ? { from: bounds.oldest, to: bounds.newest, reachesOldest: page.reachedOldest } : null;
+          },
+        );
+        const bounds = boundsOf(page.messages);
+        if (!bounds) return emptyPage(true, true);
+        newestRange = findCoverageContaining(db, chat.id, bounds.newest);
+        reachedNewest = true;
+      } catch (error) {
+        const failure = handleSourceError(error, chat);
+        newestRange = findNewestCoverage(db, chat.id);
+        if (!newestRange) throw failure;
+        offline = reasonOf(failure);
+      }
     }
     if (!newestRange) throw new ScrollbackError('INTERNAL', 'The newest page was stored but its coverage is missing.');
     let rows = selectMessagesBefore(db, chat.id, justAfter(newestRange.to), newestRange.from, limit).reverse();

@@ -1,7 +1,8 @@
 import type { ChatImportResult, FileImportResult } from '../../../shared/importing.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
+import { comparePositions } from '../../../shared/cursor.ts';
 import type { CacheDatabase } from '../cache/CacheDatabase.ts';
-import { getChatRecord, recordSourceTotals, upsertChats } from '../cache/chatQueries.ts';
+import { getChatSummary, recordSourceTotals, upsertChats } from '../cache/chatQueries.ts';
 import { addCoverage } from '../cache/coverageQueries.ts';
 import { insertMessages } from '../cache/messageQueries.ts';
 import { createSenderResolver } from '../cache/senderQueries.ts';
@@ -51,19 +52,17 @@ class ChatWriter {
   readonly chatId: number;
   private readonly resolveSender: (message: SourceMessage) => number | null;
   private readonly db: CacheDatabase;
-  private readonly chat: SourceChat;
 
   constructor(db: CacheDatabase, chat: SourceChat) {
     this.db = db;
-    this.chat = chat;
     this.chatId = upsertChats(db, IMPORT_SOURCE_ID, [chat])[0]!;
     this.resolveSender = createSenderResolver(db, IMPORT_SOURCE_ID);
   }
 
   add(message: SourceMessage): void {
     this.total++;
-    if (!this.oldest || before(message, this.oldest)) this.oldest = message;
-    if (!this.newest || before(this.newest, message)) this.newest = message;
+    if (!this.oldest || comparePositions(message, this.oldest) < 0) this.oldest = message;
+    if (!this.newest || comparePositions(message, this.newest) > 0) this.newest = message;
     this.pending.push(message);
     if (this.pending.length >= BATCH) this.flush();
   }
@@ -82,21 +81,14 @@ class ChatWriter {
     this.flush();
     if (this.oldest && this.newest) {
       addCoverage(this.db, this.chatId, { from: this.oldest, to: this.newest, reachesOldest: true });
-      // The export was the whole chat as far as anyone can know: what is stored is its count.
-      const stored = this.db.prepare('SELECT cached_count AS n FROM chats WHERE id = ?').get(this.chatId) as { n: number };
-      recordSourceTotals(this.db, this.chatId, { newestDate: this.newest.date, messageCount: stored.n });
     }
-    return { chatId: this.chatId, name: getChatRecord(this.db, this.chatId).name, added: this.added, inFile: this.total, skipped: this.skipped };
-  }
-
-  get key(): string {
-    return this.chat.key;
+    const chat = getChatSummary(this.db, this.chatId);
+    // The export was the whole chat as far as anyone can know: what is stored is its count.
+    recordSourceTotals(this.db, this.chatId, { newestDate: this.newest?.date ?? null, messageCount: chat.cachedCount });
+    return { chatId: this.chatId, name: chat.name, added: this.added, inFile: this.total, skipped: this.skipped };
   }
 }
 
-function before(a: SourceMessage, b: SourceMessage): boolean {
-  return a.date < b.date || (a.date === b.date && a.sortKey < b.sortKey);
-}
 
 function importTelegram(db: CacheDatabase, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
   const results: ChatImportResult[] = [];
@@ -120,8 +112,8 @@ function importTelegram(db: CacheDatabase, input: ImportInput, options: ImportFi
   });
   for (const chunk of decodeTextChunks(input.source)) {
     if (options.isCancelled?.()) throw cancelled(input);
-    scanner.push(chunk.text);
-    options.onProgress?.(chunk.byteOffset + Buffer.byteLength(chunk.text));
+    scanner.push(chunk.text, chunk.byteOffset);
+    options.onProgress?.(chunk.byteEnd);
   }
   scanner.end();
   return mergeRepeatedChats(results);

@@ -61,6 +61,11 @@ export interface SourceSearchRequest {
 export interface HistorySource {
   readonly id: string;
   readonly kind: SourceKind;
+  /**
+   * Everything this source has is in the cache already (imported files): the engine serves its chats from
+   * the cache alone and never asks it for pages.
+   */
+  readonly holdsOnlyTheCache?: boolean;
   listChats(signal?: AbortSignal): Promise<SourceChat[]>;
   getLatest(chat: SourceChatRef, limit: number, signal?: AbortSignal): Promise<SourcePage>;
   getOlder(chat: SourceChatRef, point: MessagePosition, limit: number, signal?: AbortSignal): Promise<SourcePage>;

@@ -6,6 +6,8 @@ import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabas
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../../electron/core/import/importFile.ts';
 import { runImportJob } from '../../../electron/core/import/runImportJob.ts';
+import { createHistoryEngine } from '../../../electron/core/history/createHistoryEngine.ts';
+import { createArchiveSource } from '../../../electron/core/sources/archive/createArchiveSource.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
@@ -125,5 +127,22 @@ describe('importFile', () => {
       runImportJob({ databasePath: path.join(folder, 'cache.db'), paths: [first, second] }, { isCancelled: () => ++chunks > 2 }),
     ).toThrow(/cancelled; nothing from it was kept/);
     expect(count()).toBe(50);
+  });
+
+  it('serves imported chats from the cache alone: opening and paging one writes nothing', async () => {
+    const { write, importPath, db } = setUp();
+    const [result] = importPath(write('club.json', telegramExport(range(1, 300))));
+    const chatId = result!.chats[0]!.chatId;
+    const history = createHistoryEngine({ db, sourceFor: () => createArchiveSource(db) });
+    const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    const latest = await history.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit: 50 });
+    expect(latest.messages.map((message) => message.id).at(-1)).toBe('300');
+    expect(latest.reachedNewest).toBe(true);
+    const newer = await history.getHistoryPage({ chatId, anchor: { kind: 'after', cursor: latest.newerCursor ?? latest.olderCursor! }, limit: 50 });
+    expect(newer.reachedNewest).toBe(true);
+    const older = await history.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: latest.olderCursor! }, limit: 300 });
+    expect(older.reachedOldest).toBe(true);
+    expect(changes()).toBe(before);
   });
 });

@@ -27,7 +27,12 @@ function scanTelegram(text: string, chunkSize: number): number {
     },
     chatEnd() {},
   });
-  for (let i = 0; i < text.length; i += chunkSize) scanner.push(text.slice(i, i + chunkSize));
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += chunkSize) {
+    const piece = text.slice(i, i + chunkSize);
+    scanner.push(piece, bytes);
+    bytes += Buffer.byteLength(piece);
+  }
   scanner.end();
   return count;
 }

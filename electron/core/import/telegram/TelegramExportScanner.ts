@@ -62,16 +62,15 @@ export class TelegramExportScanner {
     this.visitor = visitor;
   }
 
-  push(text: string): void {
+  /** The next piece of text; `byteOffset` is where it starts in the file (for error messages). */
+  push(text: string, byteOffset: number): void {
     const keepFrom = this.mark >= 0 ? this.mark : this.index;
-    if (keepFrom > 0) {
-      this.bytesBefore += Buffer.byteLength(this.buffer.slice(0, keepFrom));
-      this.buffer = this.buffer.slice(keepFrom) + text;
-      this.index -= keepFrom;
-      if (this.mark >= 0) this.mark -= keepFrom;
-    } else {
-      this.buffer += text;
-    }
+    const carried = this.buffer.slice(keepFrom);
+    // Only the carried part (the value being read, usually one message) is measured, not the whole chunk.
+    this.bytesBefore = carried === '' ? byteOffset : byteOffset - Buffer.byteLength(carried);
+    this.buffer = carried + text;
+    this.index -= keepFrom;
+    if (this.mark >= 0) this.mark -= keepFrom;
     this.scan();
   }
 

@@ -1,7 +1,7 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { ByteSource } from '../../files/ByteSource.ts';
 import { decodeTextChunks } from '../../files/decodeTextChunks.ts';
-import { forEachLine } from '../../files/splitLines.ts';
+import { forEachLine } from '../../files/forEachLine.ts';
 import { dateParts, DateOrderVote, type DateOrder } from './inferDateOrder.ts';
 import { parseWhatsAppHeader, type WhatsAppHeader } from './parseWhatsAppHeader.ts';
 
@@ -76,12 +76,10 @@ export function readWhatsAppMessages(source: ByteSource, onMessage: (message: Wh
     drain();
   };
 
-  let offset = 0;
   const chunks = (function* () {
     for (const chunk of decodeTextChunks(source)) {
       yield chunk;
-      offset = chunk.byteOffset;
-      options.onBytes?.(offset);
+      options.onBytes?.(chunk.byteEnd);
     }
   })();
   forEachLine(chunks, (text, number) => {
