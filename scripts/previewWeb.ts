@@ -4,10 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { localMediaFor } from '../electron/core/app/localMediaFor.ts';
 import { createCoreHandlers } from '../electron/core/app/createCoreHandlers.ts';
 import { createStderrLogger } from '../electron/core/app/Logger.ts';
-import { createMemorySecretStore, ryzeTokenKey } from '../electron/core/app/SecretStore.ts';
+import { createMemorySecretStore } from '../electron/core/app/SecretStore.ts';
 import { openScrollbackCore } from '../electron/core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../electron/core/app/resolveDatabasePath.ts';
 import { startLoopbackHarness } from '../electron/harness/startLoopbackHarness.ts';
@@ -23,7 +22,7 @@ const logger = createStderrLogger('info');
 // The preview keeps credentials in memory only: nothing typed into it is written anywhere.
 const secrets = createMemorySecretStore();
 const core = openScrollbackCore({
-  secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
+  secrets,
   databasePath: resolveDatabasePath({ flag: values.db }),
   logger,
   demo: { latencyMs: values.latency ? Number(values.latency) : 0 },
@@ -32,7 +31,6 @@ if (core.listSources().length === 0) await core.setUpDemo();
 const harness = await startLoopbackHarness({
   handlers: createCoreHandlers(core, {
     version: 'web-preview',
-    secrets,
     logger,
     openExternalLink: (url) => logger.info(`would open ${url} in the system browser`),
     // A browser page has no native dialog to ask with; drop paths are not available either.
@@ -41,7 +39,8 @@ const harness = await startLoopbackHarness({
     showInFolder: (file) => logger.info(`would show ${file} in the file manager`),
   }),
   rendererFolder,
-  mediaFor: (pathname) => localMediaFor(core.db, pathname),
+  events: core.events,
+  mediaFor: (pathname) => core.mediaFileFor(pathname),
   port: values.port ? Number(values.port) : 0,
   logger,
 });

@@ -1,6 +1,10 @@
 /** Every failure that crosses a boundary (IPC, CLI, HTTP harness) carries one of these codes. */
 export type ErrorCode =
   | 'INVALID_INPUT'
+  /** Something of the kind is already running (an import, an export); wait for it or cancel it. */
+  | 'BUSY'
+  /** A thing named by id (an earlier export, a job) does not exist. */
+  | 'NOT_FOUND'
   | 'INVALID_FILE'
   | 'DISK_FULL'
   | 'CHAT_NOT_FOUND'

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseString } from 'whatsapp-chat-parser';
-import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
+import { databaseOf, openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { memoryByteSource } from '../../electron/core/files/ByteSource.ts';
 import { readWhatsAppMessages } from '../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
 import { writeTelegramExport } from '../../tests/support/writeTelegramExport.ts';
@@ -120,7 +120,7 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
   // Baseline in the same run: reading every row of the chat, row by row, doing nothing with it.
   const rawStarted = performance.now();
   let rows = 0;
-  for (const _ of core.db.prepare('SELECT * FROM messages WHERE chat_id = ?').iterate(chatId)) rows++;
+  for (const _ of databaseOf(core).prepare('SELECT * FROM messages WHERE chat_id = ?').iterate(chatId)) rows++;
   const rawScanSeconds = (performance.now() - rawStarted) / 1000;
   if (rows !== count) throw new Error(`expected ${count} rows, read ${rows}`);
   figures.export_json_vs_raw_scan_ratio = { value: round(jsonSeconds / rawScanSeconds, 1), unit: 'ratio', target: 'vs reading every row, same run' };

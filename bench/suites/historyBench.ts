@@ -6,11 +6,11 @@ import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
 import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
 import { createHistoryEngine } from '../../electron/core/history/createHistoryEngine.ts';
 import { createSearchService } from '../../electron/core/search/createSearchService.ts';
-import type { CacheDatabase } from '../../electron/core/cache/CacheDatabase.ts';
+import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
-import type { SourceMessage } from '../../electron/core/sources/SourceMessage.ts';
+import type { SourceMessage } from '../../electron/core/model/SourceMessage.ts';
 import { percentile, round, type Figures } from '../benchResults.ts';
 
 /** Messages per transaction, as a bulk sync or an import writes them. */
@@ -121,7 +121,7 @@ export async function runHistoryBench(folder: string, options: { quick: boolean 
  * Search on the fully cached 1,000,000-message chat: date range + text (first 50 results), date range alone,
  * and a text that matches more than 500,000 messages (its first page, and its total counted separately).
  */
-async function benchSearch(db: CacheDatabase, demo: ReturnType<typeof createDemoSource>, chatId: number, options: { quick: boolean }): Promise<Figures> {
+async function benchSearch(db: WritableDB, demo: ReturnType<typeof createDemoSource>, chatId: number, options: { quick: boolean }): Promise<Figures> {
   const service = createSearchService({ db, sourceFor: () => demo });
   const year = 365 * 86_400_000;
   const start = Date.parse('2016-02-01T00:00:00Z');

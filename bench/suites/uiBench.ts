@@ -8,7 +8,8 @@ import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
-import type { SourceMessage } from '../../electron/core/sources/SourceMessage.ts';
+import type { SourceMessage } from '../../electron/core/model/SourceMessage.ts';
+import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 
 /** Main-thread time per frame (CDP TaskDuration over frames counted in the page) while `act` runs. */
 async function mainThreadMsPerFrame(page: Page, act: () => Promise<void>): Promise<number> {
@@ -118,13 +119,13 @@ export async function runUiBench(options: { quick: boolean }): Promise<Figures> 
 function cacheBigChat(session: Awaited<ReturnType<typeof startBrowserSession>>, chatId: number): void {
   const spec = demoChats[0]!;
   const timeline = createDemoSource().timelineOf(spec.key);
-  const chat = getChatRecord(session.core.db, chatId);
+  const chat = getChatRecord(databaseOf(session.core), chatId);
   let first: SourceMessage | null = null;
   for (let start = 0; start < spec.count; start += 50_000) {
     const batch: SourceMessage[] = [];
     for (let index = start; index < Math.min(spec.count, start + 50_000); index++) batch.push(createDemoMessage(spec, timeline, index));
     first ??= batch[0]!;
-    storeHistoryRun(session.core.db, chat, { messages: batch, coverage: { from: first, to: batch[batch.length - 1]!, reachesOldest: true } });
+    storeHistoryRun(databaseOf(session.core), chat, { messages: batch, coverage: { from: first, to: batch[batch.length - 1]!, reachesOldest: true } });
   }
 }
 

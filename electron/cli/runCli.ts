@@ -10,10 +10,15 @@ import { demoCommand } from './commands/demoCommand.ts';
 import { historyCommand } from './commands/historyCommand.ts';
 import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
-import { ryzeCommand } from './commands/ryzeCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
+import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
+import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
 
+
+/** The subcommands of each source kind (`scrollback ryze …`, `scrollback telegram …`), from its provider. */
+const sourceCommands = Object.values(createSourceProviders()).flatMap((provider) => (provider.cli ? [provider.cli] : []));
+const sourceCommandsUsage = sourceCommands.map((command) => command.usage).join('\n');
 
 export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 
@@ -27,13 +32,7 @@ Commands:
                                 messages matching all the given filters, newest first; --from and --to
                                 days are whole local days, inclusive; KIND is text, photo, video, voice,
                                 file, link, poll or service
-  ryze add --instance NAME [--base-url URL]
-                                add a WhatsApp connection through RyzeAPI (token: SCROLLBACK_RYZE_TOKEN)
-  ryze chat add <number-or-jid> [--instance NAME]
-                                add a WhatsApp chat: phone number, or JID (@s.whatsapp.net, @lid, @g.us,
-                                @newsletter); then chats, history, search and sync work on it
-  telegram add [--json]         add the Telegram account of SCROLLBACK_TELEGRAM_SESSION (with
-                                SCROLLBACK_TELEGRAM_API_ID and SCROLLBACK_TELEGRAM_API_HASH) and list its chats
+${sourceCommandsUsage}
   import <file-or-folder...> [--json]
                                 import Telegram Desktop exports (result.json or its folder) and WhatsApp
                                 chat exports (.txt or .zip); prints, per chat, the messages added
@@ -58,7 +57,7 @@ const commandOptions: Record<string, string[]> = {
   import: ['json'],
   telegram: ['json'],
   export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom'],
-  ryze: ['json', 'instance', 'base-url'],
+  ...Object.fromEntries(sourceCommands.map((command) => [command.name, [...command.options]])),
 };
 
 export interface CliIo {
@@ -114,9 +113,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         core ??= openScrollbackCore({
           databasePath: resolveDatabasePath({ flag: values.db, env: io.env }),
           logger: createStderrLogger(),
-          secrets: { ryzeToken: () => io.env.SCROLLBACK_RYZE_TOKEN ?? null },
-          // GramJS is loaded only when a Telegram chat is actually used.
-          telegram: { clientFor: async () => (await import('./telegramFromEnvironment.ts')).telegramClientFromEnvironment(io.env) },
+          // The command line stores no credentials: each kind reads its own from the environment.
+          secrets: createEnvironmentSecretStore(io.env, () => Object.values(core!.providers)),
         });
         return core;
       },
@@ -140,15 +138,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         expectNoMore(command, rest.slice(1));
         await searchCommand(context, rest[0], values);
         break;
-      case 'ryze':
-        ryzeCommand(context, rest, values, io.env);
-        break;
       case 'export':
         expectNoMore(command, rest.slice(1));
         await exportCommand(context, rest[0], values);
-        break;
-      case 'telegram':
-        await (await import('./commands/telegramCommand.ts')).telegramCommand(context, rest, io.env);
         break;
       case 'import':
         await importCommand(context, rest);
@@ -157,6 +149,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         expectNoMore(command, rest.slice(1));
         await syncCommand(context, rest[0], values);
         break;
+      default: {
+        const sourceCommand = sourceCommands.find((candidate) => candidate.name === command)!;
+        const opened = context.core();
+        await sourceCommand.run(
+          { ...opened.providerContext, json: context.json, env: io.env, out: context.out, usageError: (message) => new CliUsageError(message) },
+          rest,
+          values,
+        );
+      }
     }
     return 0;
   } catch (error) {

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
 import { dispatchIpcCall } from '../../shared/ipc/dispatchIpcCall.ts';
 import type { IpcHandlers } from '../../shared/ipc/contract.ts';
 import type { Logger } from '../core/app/Logger.ts';
+import type { EventHub } from '../core/app/createEventHub.ts';
 import { contentTypeFor, resolveStaticFile } from '../core/app/staticFiles.ts';
 import { harnessBridgeScript } from './harnessBridgeScript.ts';
 
@@ -19,6 +20,7 @@ export interface LoopbackHarness {
 }
 
 const BRIDGE_PATH = '/harness-bridge.js';
+const EVENTS_PATH = '/events';
 const MAX_BODY_BYTES = 1_000_000;
 /**
  * Serves the built renderer to a real browser and answers its `window.scrollback` calls with the real core,
@@ -32,6 +34,8 @@ export async function startLoopbackHarness(options: {
   logger: Logger;
   /** Media files recorded by imports, at media/<chat>/<message> (as the app:// protocol serves them). */
   mediaFor?: (pathname: string) => { path: string; contentType: string } | null;
+  /** What the core pushes; streamed to the page at /events (the window polls nothing). */
+  events?: Pick<EventHub, 'subscribe'>;
 }): Promise<LoopbackHarness> {
   const token = crypto.randomBytes(24).toString('base64url');
   const root = path.resolve(options.rendererFolder);
@@ -48,11 +52,24 @@ export async function startLoopbackHarness(options: {
     if (request.headers.host !== expectedHost) return send(421, 'text/plain', 'Wrong host');
     const url = new URL(request.url ?? '/', `http://${expectedHost}`);
 
-    if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+    const hasToken = () => {
       const presented = String(request.headers['x-scrollback-token'] ?? '');
-      if (presented.length !== token.length || !crypto.timingSafeEqual(Buffer.from(presented), Buffer.from(token))) {
-        return send(403, 'application/json', JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong harness token.' } }));
-      }
+      return presented.length === token.length && crypto.timingSafeEqual(Buffer.from(presented), Buffer.from(token));
+    };
+    const refused = () => send(403, 'application/json', JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong harness token.' } }));
+
+    if (request.method === 'GET' && url.pathname === EVENTS_PATH) {
+      if (!hasToken()) return refused();
+      // One long response per page: each pushed event is a `data:` line (the server-sent events format).
+      response.writeHead(200, { ...headers, 'content-type': 'text/event-stream' });
+      response.write(': events\n\n');
+      const unsubscribe = options.events?.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
+      response.on('close', unsubscribe);
+      return;
+    }
+
+    if (request.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      if (!hasToken()) return refused();
       let body = '';
       for await (const chunk of request) {
         body += chunk;
@@ -64,8 +81,21 @@ export async function startLoopbackHarness(options: {
       } catch {
         return send(400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON.' } }));
       }
-      const result = await dispatchIpcCall(options.handlers, url.pathname.slice('/rpc/'.length), input ?? undefined, (error, method) => options.logger.error(`${method} failed`, error));
-      return send(200, 'application/json', JSON.stringify(result));
+      // A page that gives up on a call (a superseded search count) closes its request: the handler's
+      // signal is aborted, so the work stops in the core too.
+      const cancelled = new AbortController();
+      response.on('close', () => {
+        if (!response.writableFinished) cancelled.abort();
+      });
+      const result = await dispatchIpcCall(
+        options.handlers,
+        url.pathname.slice('/rpc/'.length),
+        input ?? undefined,
+        (error, method) => options.logger.error(`${method} failed`, error),
+        cancelled.signal,
+      );
+      if (!response.destroyed) send(200, 'application/json', JSON.stringify(result));
+      return;
     }
     if (request.method !== 'GET') return send(405, 'text/plain', 'Method not allowed');
     if (url.pathname === BRIDGE_PATH) return send(200, contentTypeFor(BRIDGE_PATH), bridge);

@@ -5,16 +5,14 @@ import { createStderrLogger } from '../core/app/Logger.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
 import { ScrollbackError } from '../../shared/errors.ts';
+import { appEventChannel } from '../../shared/ipc/methods.ts';
 import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './appProtocol.ts';
 import { applySecurityPolicy, openExternalLink } from './applySecurityPolicy.ts';
 import { buildAppMenu } from './buildAppMenu.ts';
 import { createMainWindow } from './createMainWindow.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
 import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
-import { ryzeTokenKey } from '../core/app/SecretStore.ts';
-import { localMediaFor } from '../core/app/localMediaFor.ts';
 import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
-import { createTelegramLogin, createTelegramSessionVault, newTelegramClient } from '../core/sources/telegram/index.ts';
 
 const logger = createStderrLogger('info');
 // electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
@@ -31,19 +29,12 @@ let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
-  const secrets = createSafeStorageSecretStore(userData);
-  const telegramSessions = createTelegramSessionVault(secrets);
   try {
     core = openScrollbackCore({
       databasePath: resolveDatabasePath({ dataFolder: userData }),
       logger,
-      secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
-      telegram: {
-        clientFor: (source) => {
-          const stored = telegramSessions.get(source.id);
-          return stored ? newTelegramClient(Number(source.settings.apiId), stored.apiHash, stored.session) : null;
-        },
-      },
+      // Each source kind looks up its own credentials here (encrypted with the OS keychain).
+      secrets: createSafeStorageSecretStore(userData),
     });
     if (core.listSources().length === 0) await core.setUpDemo();
   } catch (error) {
@@ -55,12 +46,11 @@ async function start(): Promise<void> {
   }
   applySecurityPolicy(isAppUrl);
   const openedCore = core;
-  if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname) => localMediaFor(openedCore.db, pathname));
+  if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname) => openedCore.mediaFileFor(pathname));
   const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
   const handlers = createCoreHandlers(core, {
     version: app.getVersion(),
     openExternalLink,
-    secrets,
     logger,
     chooseFilesToImport: () => chooseFilesToImport(mainWindow),
     chooseExportTarget: (suggestedName, format) => chooseExportTarget(mainWindow, suggestedName, format),
@@ -79,12 +69,12 @@ async function start(): Promise<void> {
       notification.show();
     },
     showInFolder: (file) => shell.showItemInFolder(file),
-    telegram: {
-      vault: telegramSessions,
-      login: createTelegramLogin({ newClient: (apiId, apiHash) => newTelegramClient(apiId, apiHash, ''), connect: (client) => client.connect().then(() => undefined) }),
-    },
   });
   registerIpcHandlers(handlers, isTrustedFrame, logger);
+  // Status is pushed, never polled: downloads, jobs and changed chats go to the window as they happen.
+  core.events.subscribe((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(appEventChannel, event);
+  });
   Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined));
   openWindow(userData);
 }

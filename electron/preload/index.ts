@@ -1,12 +1,16 @@
 // The bridge: the only thing the sandboxed window can reach. It exposes one named function per contract
 // method (never ipcRenderer itself), derived from the method list so it cannot drift from the contract.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { appEventChannel, ipcChannelFor, ipcMethodNames } from '../../shared/ipc/methods.ts';
+import { appEventChannel, cancelCallChannel, ipcChannelFor, ipcMethodNames } from '../../shared/ipc/methods.ts';
 
 const bridge: Record<string, unknown> = {};
 for (const method of ipcMethodNames) {
-  bridge[method] = (input?: unknown) => ipcRenderer.invoke(ipcChannelFor(method), input);
+  bridge[method] = (input?: unknown, callId?: string) => ipcRenderer.invoke(ipcChannelFor(method), input, typeof callId === 'string' ? callId : undefined);
 }
+// A call made with an id can be cancelled: main aborts its handler's signal (a superseded search count).
+bridge.cancelCall = (callId: string) => {
+  if (typeof callId === 'string') ipcRenderer.send(cancelCallChannel, callId);
+};
 bridge.onAppEvent = (listener: (event: unknown) => void) => {
   const forward = (_event: unknown, payload: unknown) => listener(payload);
   ipcRenderer.on(appEventChannel, forward);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatSummary, SourceSummary } from '../domain.ts';
+import type { ChatSummary, SourceKind, SourceSummary } from '../domain.ts';
 import type { HistoryPage } from '../history.ts';
 import { MAX_PAGE_SIZE } from '../history.ts';
 import { decodeCursor, type HistoryCursor } from '../cursor.ts';
@@ -13,6 +13,7 @@ import type { JobStatus } from '../jobs.ts';
 import { exportFormats, type ExportEstimate, type ExportFormat, type ExportProgress, type ExportRecord, type ExportResult } from '../exporting.ts';
 
 import type { TelegramLoginState } from '../telegramLogin.ts';
+import { isSafeExternalUrl } from '../isSafeExternalUrl.ts';
 
 const telegramApi = {
   apiId: z.number().int().positive().max(2 ** 31),
@@ -85,6 +86,14 @@ export interface ChatCoverage {
   oldestReached: boolean;
 }
 
+export interface SourceKindInfo {
+  kind: SourceKind;
+  /** The "add a source" menu's entry, or null for kinds not added by hand (the demo, imports). */
+  addLabel: string | null;
+  /** What removing one is called ("Log out" for an account). */
+  removeLabel: string;
+}
+
 export interface AppInfo {
   version: string;
   databasePath: string;
@@ -117,8 +126,10 @@ export const ipcContract = {
   listSources: method<SourceSummary[]>()(noInput),
   listChats: method<ChatSummary[]>()(noInput),
   getHistoryPage: method<HistoryPage>()(historyRequestSchema),
-  /** Opens an http(s) link in the system browser. Anything else is refused. */
-  openExternalLink: method<void>()(z.strictObject({ url: z.string().max(8192) })),
+  /** Opens an http(s) link in the system browser. Anything else (javascript:, file:, custom schemes) is refused here. */
+  openExternalLink: method<void>()(
+    z.strictObject({ url: z.string().max(8192).refine(isSafeExternalUrl, { message: 'is not an http(s) link' }) }),
+  ),
   searchMessages: method<SearchPage>()(searchRequestSchema),
   countSearchMatches: method<number>()(searchFilterSchema),
   /** Messages per interval between consecutive boundaries (local days, for the calendar heatmap). */
@@ -165,7 +176,6 @@ export const ipcContract = {
   showExportedFile: method<void>()(noInput),
   /** Earlier exports of a chat, newest first, for "Export again". */
   listExports: method<ExportRecord[]>()(chatOnly),
-  /** `new`: only what is new since that export, to a file beside it; `merged`: the file rewritten whole. */
   /**
    * Telegram login, step by step (the session never comes back: it goes to the encrypted store in main).
    * Each answers the login's new state, with the step's error when it failed.
@@ -178,10 +188,16 @@ export const ipcContract = {
   /** Polls a QR login (scanned yet? a renewed code?). */
   telegramLoginStatus: method<TelegramLoginState>()(noInput),
   telegramCancelLogin: method<TelegramLoginState>()(noInput),
-  /** Ends the session on Telegram, destroys the client, wipes the session and the account's cache. */
-  telegramLogout: method<void>()(z.strictObject({ sourceId: z.string().max(120) })),
+  /**
+   * Removes a source of any kind with everything cached from it. Its provider first ends what it holds:
+   * a Telegram account is logged out on Telegram and its session wiped; a RyzeAPI token is deleted.
+   */
+  removeSource: method<void>()(z.strictObject({ sourceId: z.string().max(120) })),
+  /** The kinds of source this build has, with what the "add a source" menu and the remove button say. */
+  listSourceKinds: method<SourceKindInfo[]>()(noInput),
   /** Lists a source's chats again (a Telegram account's dialogs). */
   refreshChats: method<ChatSummary[]>()(z.strictObject({ sourceId: z.string().max(120) })),
+  /** `new`: only what is new since that export, to a file beside it; `merged`: the file rewritten whole. */
   exportAgain: method<ExportStatus>()(z.strictObject({ exportId: z.number().int().positive(), mode: z.enum(['new', 'merged']) })),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
@@ -192,12 +208,31 @@ export type IpcOutput<K extends IpcMethodName> = IpcContract[K] extends MethodSp
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
-/** What `window.scrollback` exposes: one function per method, answering with a result object. */
+/** A method whose input may be left out only when its schema allows none. */
+export type CallWith<Input, Options, Answer> = undefined extends Input
+  ? (input?: Input, options?: Options) => Promise<Answer>
+  : (input: Input, options?: Options) => Promise<Answer>;
+
+/**
+ * What `window.scrollback` exposes: one function per method, answering with a result object. A call given
+ * a `callId` can be cancelled with `cancelCall(callId)`: main aborts its handler's signal.
+ */
 export type ScrollbackBridge = {
-  [K in IpcMethodName]: (input?: IpcInput<K>) => Promise<IpcResult<IpcOutput<K>>>;
+  [K in IpcMethodName]: CallWith<IpcInput<K>, string, IpcResult<IpcOutput<K>>>;
+} & { cancelCall(callId: string): void };
+
+/**
+ * The part of the platform's AbortSignal (Node's and the DOM's are the same) that shared code names: shared/
+ * is type-checked with no platform library, so the transports fill in the real type.
+ */
+export interface CallSignal {
+  readonly aborted: boolean;
+}
+
+/** What the main process implements: one handler per method, given validated input and the call's signal. */
+export type IpcHandlers<Signal extends CallSignal = AbortSignalOf> = {
+  [K in IpcMethodName]: (input: IpcParsedInput<K>, signal: Signal) => Promise<IpcOutput<K>> | IpcOutput<K>;
 };
 
-/** What the main process implements: one handler per method, given validated input. */
-export type IpcHandlers = {
-  [K in IpcMethodName]: (input: IpcParsedInput<K>) => Promise<IpcOutput<K>> | IpcOutput<K>;
-};
+/** The platform's AbortSignal where one is declared (Node, the DOM); else the shared minimum. */
+type AbortSignalOf = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? (S extends CallSignal ? S : CallSignal) : CallSignal;

@@ -1,4 +1,4 @@
-import { ipcContract, type IpcHandlers, type IpcResult } from './contract.ts';
+import { ipcContract, type CallSignal, type IpcHandlers, type IpcResult } from './contract.ts';
 import { ipcMethodNames, type IpcMethodName } from './methods.ts';
 import { ScrollbackError, toErrorData } from '../errors.ts';
 
@@ -10,11 +10,12 @@ export function isIpcMethodName(name: unknown): name is IpcMethodName {
  * Validates one call against the contract and runs its handler. Never throws: every failure becomes
  * `{ok: false, error}`. Used by every transport (Electron IPC, the loopback harness, tests).
  */
-export async function dispatchIpcCall(
-  handlers: IpcHandlers,
+export async function dispatchIpcCall<Signal extends CallSignal>(
+  handlers: IpcHandlers<Signal>,
   method: string,
   rawInput: unknown,
   onUnexpectedError: (error: unknown, method: string) => void,
+  signal: Signal,
 ): Promise<IpcResult<unknown>> {
   if (!isIpcMethodName(method)) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Unknown method "${String(method).slice(0, 60)}".` } };
@@ -29,10 +30,11 @@ export async function dispatchIpcCall(
     };
   }
   try {
-    const handler = handlers[method] as (input: unknown) => unknown;
-    const value = await handler(parsed.data);
+    const handler = handlers[method] as (input: unknown, signal: Signal) => unknown;
+    const value = await handler(parsed.data, signal);
     return { ok: true, value };
   } catch (error) {
+    if (signal.aborted) return { ok: false, error: { code: 'CANCELLED', message: `${method} was cancelled.` } };
     if (!(error instanceof ScrollbackError)) onUnexpectedError(error, method);
     return { ok: false, error: toErrorData(error) };
   }

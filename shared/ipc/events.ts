@@ -1,8 +1,23 @@
+import type { SyncStatus } from '../sync.ts';
+import type { ExportStatus, ImportStatus } from './contract.ts';
+
 /** Commands the application menu sends to the window (the menu lives in main; the action in the renderer). */
 export type MenuCommand = 'jumpToDate' | 'jumpToLatest' | 'focusChatFilter' | 'find' | 'findAll' | 'exportChat' | 'importFiles';
 
-/** Everything main pushes to the renderer without being asked. */
-export type AppEvent = { kind: 'menuCommand'; command: MenuCommand };
+/**
+ * Everything main pushes to the window without being asked: the window polls nothing, so an idle window
+ * makes no calls at all.
+ */
+export type AppEvent =
+  | { kind: 'menuCommand'; command: MenuCommand }
+  /** A chat's download changed: each stored page, each wait, each end. */
+  | { kind: 'syncStatus'; status: SyncStatus }
+  | { kind: 'importStatus'; status: ImportStatus }
+  | { kind: 'exportStatus'; status: ExportStatus }
+  /** What the cache holds of a chat changed (messages stored, coverage grown): counts and coverage bar. */
+  | { kind: 'chatChanged'; chatId: number }
+  /** Sources or chats were added or removed. */
+  | { kind: 'chatsListed' };
 
 export interface ScrollbackEventBridge {
   /** Subscribes to pushed events; returns the unsubscribe function. */

@@ -36,7 +36,8 @@ export const ipcMethodNames = [
   'telegramSubmitPassword',
   'telegramLoginStatus',
   'telegramCancelLogin',
-  'telegramLogout',
+  'removeSource',
+  'listSourceKinds',
   'refreshChats',
 ] as const;
 
@@ -48,3 +49,6 @@ export function ipcChannelFor(method: IpcMethodName): string {
 
 /** The one channel main uses to push events (see events.ts) to the window. */
 export const appEventChannel = 'scrollback:event';
+
+/** The window sends a call's id here to cancel it (its handler's signal is aborted). */
+export const cancelCallChannel = 'scrollback:cancel';

@@ -3,6 +3,7 @@ import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSes
 import { waitForIdleList } from './support/frameSampler.ts';
 import { openChat, rectsOf, scroller } from './support/listGeometry.ts';
 import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
+import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 
 const skipReason = browserSkipReason();
 
@@ -12,7 +13,7 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
   beforeAll(async () => {
     session = await startBrowserSession();
     family = session.chatIdOf(24_000);
-    cacheWholeDemoChat(session.core.db, family, 'family');
+    cacheWholeDemoChat(databaseOf(session.core), family, 'family');
   });
   afterAll(async () => {
     const errors = session?.pageErrors ?? [];

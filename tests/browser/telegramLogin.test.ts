@@ -7,6 +7,7 @@ import { scroller } from './support/listGeometry.ts';
 import { createFakeClock } from '../support/fakeRyzeApiServer.ts';
 import { createFakeTelegram, seedFakeChat } from '../support/fakeTelegram.ts';
 import { fakeSessionString } from '../support/fakeTelegramClient.ts';
+import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 
 const skipReason = browserSkipReason();
 const API_HASH = '0123456789abcdef0123456789abcdef';
@@ -40,7 +41,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
   it('phone → wrong code → code → two-step password (hint shown, wrong one refused) → the account’s chats', async () => {
     const { page } = browserSession();
     await page.waitForSelector('[data-chat-id]');
-    await page.click('[data-testid="add-telegram"]');
+    await page.click('[data-testid="add-source-telegram"]');
     await page.fill('[data-testid="telegram-api-id"]', '12345');
     await page.fill('[data-testid="telegram-api-hash"]', API_HASH);
     await page.fill('[data-testid="telegram-phone"]', '+44 7700 900123');
@@ -78,7 +79,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
     core.sync.start({ chatId: chat.id, from: null, to: null });
     expect((await core.sync.settled(chat.id)).state).toBe('done');
     await core.exports.exportChat({ chatId: chat.id, format: 'json', from: null, to: null, filter: null, includeService: true, csvBom: false }, path.join(folder, 'rust.json'));
-    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    databaseOf(core).pragma('wal_checkpoint(TRUNCATE)');
     const needles = [sessionString, sessionString.slice(10, 60)];
     expect(sessionString.length).toBeGreaterThan(300);
     for (const needle of needles) {
@@ -91,7 +92,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
 
   it('log in by QR code: the code is shown and renewed until scanned', async () => {
     const { page } = browserSession();
-    await page.click('[data-testid="add-telegram"]');
+    await page.click('[data-testid="add-source-telegram"]');
     await page.fill('[data-testid="telegram-api-id"]', '12345');
     await page.fill('[data-testid="telegram-api-hash"]', API_HASH);
     await page.click('[data-testid="telegram-qr"]');
@@ -108,7 +109,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
   it('log out ends the session and removes the account’s chats and session', async () => {
     const { page, core } = browserSession();
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.click('[data-testid="telegram-logout"]');
+    await page.click('[data-testid="remove-source-telegram"]');
     await page.waitForSelector('[data-chat-id]:has-text("Rust news")', { state: 'detached' });
     expect(core.listSources().some((source) => source.kind === 'telegram')).toBe(false);
   }, 30_000);

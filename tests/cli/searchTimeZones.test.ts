@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
+import { databaseOf, openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
 import { silentLogger } from '../support/openTestCore.ts';
 import { useTempFolder } from '../support/tempFolder.ts';
@@ -28,7 +28,7 @@ describe('search date boundaries across daylight-saving changes', () => {
     const core = openScrollbackCore({ databasePath, logger: silentLogger });
     await core.setUpDemo();
     const family = core.listChats().find((chat) => chat.messageCount === 24_000)!;
-    const messages = cacheWholeDemoChat(core.db, family.id, 'family');
+    const messages = cacheWholeDemoChat(databaseOf(core), family.id, 'family');
     await core.close();
     const expected = messages.filter((m) => m.date >= from && m.date < to).map((m) => m.id);
     // A day with no messages would prove nothing; widen to the neighbouring days to be sure the bounds cut.

@@ -3,7 +3,6 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoreHandlers } from '../../electron/core/app/createCoreHandlers.ts';
-import { createMemorySecretStore } from '../../electron/core/app/SecretStore.ts';
 import { startLoopbackHarness, type LoopbackHarness } from '../../electron/harness/startLoopbackHarness.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
 import { openTestCoreWithDemo, silentLogger } from '../support/openTestCore.ts';
@@ -23,7 +22,7 @@ async function start() {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
   fs.writeFileSync(path.join(folder, 'secret.txt'), 'outside the renderer');
   const core = await openTestCoreWithDemo(folder);
-  harness = await startLoopbackHarness({ handlers: createCoreHandlers(core, { version: 't', openExternalLink: () => undefined, secrets: createMemorySecretStore(), logger: silentLogger, chooseFilesToImport: async () => null, chooseExportTarget: async () => null, showInFolder: () => undefined }), rendererFolder: renderer, logger: silentLogger });
+  harness = await startLoopbackHarness({ handlers: createCoreHandlers(core, { version: 't', openExternalLink: () => undefined, logger: silentLogger, chooseFilesToImport: async () => null, chooseExportTarget: async () => null, showInFolder: () => undefined }), rendererFolder: renderer, logger: silentLogger });
   const token = new URL(harness.url).hash.replace('#token=', '');
   return { token, base: `http://127.0.0.1:${harness.port}` };
 }

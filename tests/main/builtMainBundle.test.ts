@@ -41,4 +41,23 @@ describe('built Electron main bundle', () => {
     expect(report.menu).toEqual(expect.arrayContaining(['&File', '&Go', '&View']));
     fs.rmSync(userData, { recursive: true, force: true });
   });
+
+  it.skipIf(!fs.existsSync(bundle))('loads GramJS only when a Telegram chat is used: nothing the main bundle imports at start imports it', () => {
+    const staticImports = (file: string): string[] =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/^import [^;]*? from "([^"]+)";/gm)].map((match) => match[1]!);
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const target of staticImports(file)) {
+        expect(target, `${path.relative(root, file)} imports GramJS at start`).not.toMatch(/^telegram(\/|$)/);
+        if (target.startsWith('.')) visit(path.resolve(path.dirname(file), target));
+      }
+    };
+    visit(bundle);
+    expect(seen.size).toBeGreaterThan(1);
+    // …while the lazily loaded chunks do hold it.
+    const chunks = fs.readdirSync(path.join(root, 'out/main/chunks')).map((name) => fs.readFileSync(path.join(root, 'out/main/chunks', name), 'utf8'));
+    expect(chunks.some((text) => /from "telegram"/.test(text))).toBe(true);
+  });
 });

@@ -47,19 +47,46 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     telegramSubmitPassword: () => idleTelegramLogin,
     telegramLoginStatus: () => idleTelegramLogin,
     telegramCancelLogin: () => idleTelegramLogin,
-    telegramLogout: () => undefined,
+    removeSource: () => undefined,
+    listSourceKinds: () => [],
     refreshChats: () => [],
     ...overrides,
   };
 }
 
+const idleSignal = new AbortController().signal;
+
 describe('dispatchIpcCall', () => {
+  it('hands the call its signal, and answers CANCELLED when the call was cancelled', async () => {
+    const controller = new AbortController();
+    let seen: AbortSignal | null = null;
+    const countSearchMatches = (_filter: unknown, signal: AbortSignal) => {
+      seen = signal;
+      controller.abort();
+      signal.throwIfAborted();
+      return 0;
+    };
+    const filter = { chatId: 1, from: null, to: null, query: 'x', sender: '', kinds: [] };
+    const result = await dispatchIpcCall(handlers({ countSearchMatches }), 'countSearchMatches', filter, () => {}, controller.signal);
+    expect(seen).toBe(controller.signal);
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+
+  it('refuses links that are not http(s) in the contract itself', async () => {
+    const openExternalLink = vi.fn();
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'scrollback://x', 'data:text/html,hi']) {
+      expect(await dispatchIpcCall(handlers({ openExternalLink }), 'openExternalLink', { url }, () => {}, idleSignal)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await dispatchIpcCall(handlers({ openExternalLink }), 'openExternalLink', { url: 'https://example.org/a?b' }, () => {}, idleSignal)).toMatchObject({ ok: true });
+    expect(openExternalLink).toHaveBeenCalledTimes(1);
+  });
+
   it('passes validated input to the handler and wraps its value', async () => {
     const getHistoryPage = vi.fn(handlers().getHistoryPage);
     const cursor = encodeCursor({ date: 10, sortKey: 3, id: '3' });
-    const result = await dispatchIpcCall(handlers({ getHistoryPage }), 'getHistoryPage', { chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 }, () => {});
+    const result = await dispatchIpcCall(handlers({ getHistoryPage }), 'getHistoryPage', { chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 }, () => {}, idleSignal);
     expect(result.ok).toBe(true);
-    expect(getHistoryPage).toHaveBeenCalledWith({ chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 });
+    expect(getHistoryPage).toHaveBeenCalledWith({ chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 }, idleSignal);
   });
 
   it.each([
@@ -70,30 +97,30 @@ describe('dispatchIpcCall', () => {
     [{ chatId: 1, anchor: { kind: 'latest' }, limit: 5, extra: true }, /input|extra/i],
   ])('refuses %j as INVALID_INPUT naming the field', async (input, field) => {
     const getHistoryPage = vi.fn();
-    const result = await dispatchIpcCall(handlers({ getHistoryPage }), 'getHistoryPage', input, () => {});
+    const result = await dispatchIpcCall(handlers({ getHistoryPage }), 'getHistoryPage', input, () => {}, idleSignal);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(field) } });
     expect(getHistoryPage).not.toHaveBeenCalled();
   });
 
   it('returns a ScrollbackError as data and hides anything else behind INTERNAL, logging it', async () => {
     const logged: unknown[] = [];
-    const known = await dispatchIpcCall(handlers({ listChats: () => { throw new ScrollbackError('RATE_LIMITED', 'wait', { retryAfterMs: 3000 }); } }), 'listChats', undefined, (e) => logged.push(e));
+    const known = await dispatchIpcCall(handlers({ listChats: () => { throw new ScrollbackError('RATE_LIMITED', 'wait', { retryAfterMs: 3000 }); } }), 'listChats', undefined, (e) => logged.push(e), idleSignal);
     expect(known).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: 'wait', retryAfterMs: 3000 } });
     const secret = 'session=AAAsecret';
-    const unknown = await dispatchIpcCall(handlers({ listChats: () => { throw new Error(secret); } }), 'listChats', undefined, (e) => logged.push(e));
+    const unknown = await dispatchIpcCall(handlers({ listChats: () => { throw new Error(secret); } }), 'listChats', undefined, (e) => logged.push(e), idleSignal);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(unknown)).not.toContain(secret);
     expect(logged).toHaveLength(1);
   });
 
   it('refuses unknown methods', async () => {
-    expect(await dispatchIpcCall(handlers(), 'deleteEverything', {}, () => {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatchIpcCall(handlers(), 'deleteEverything', {}, () => {}, idleSignal)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('property: any payload to any method gets an answer, never a throw', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...ipcMethodNames, 'nope', '__proto__'), fc.anything(), async (method, payload) => {
-        const result = await dispatchIpcCall(handlers(), method, payload, () => {});
+        const result = await dispatchIpcCall(handlers(), method, payload, () => {}, idleSignal);
         expect(typeof result.ok).toBe('boolean');
       }),
       { numRuns: 500 },

@@ -1,10 +1,10 @@
-import type { CacheDatabase } from '../../electron/core/cache/CacheDatabase.ts';
+import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
 import { getChatRecord } from '../../electron/core/cache/chatQueries.ts';
 import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
-import type { SourceMessage } from '../../electron/core/sources/SourceMessage.ts';
+import type { SourceMessage } from '../../electron/core/model/SourceMessage.ts';
 
 /** Every message of a demo chat, generated (what the "server" holds). */
 export function allDemoMessages(chatKey: string): SourceMessage[] {
@@ -14,7 +14,7 @@ export function allDemoMessages(chatKey: string): SourceMessage[] {
 }
 
 /** Stores a whole demo chat as one covered run, as a finished sync would leave it. */
-export function cacheWholeDemoChat(db: CacheDatabase, chatId: number, chatKey: string): SourceMessage[] {
+export function cacheWholeDemoChat(db: WritableDB, chatId: number, chatKey: string): SourceMessage[] {
   const messages = allDemoMessages(chatKey);
   storeHistoryRun(db, getChatRecord(db, chatId), {
     messages,

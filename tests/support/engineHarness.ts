@@ -8,7 +8,7 @@ import { upsertChats } from '../../electron/core/cache/chatQueries.ts';
 import { createHistoryEngine } from '../../electron/core/history/createHistoryEngine.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
 import type { HistorySource, SourcePage } from '../../electron/core/sources/HistorySource.ts';
-import type { CacheDatabase } from '../../electron/core/cache/CacheDatabase.ts';
+import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
 
 export interface SourceControls {
   calls: number;
@@ -24,7 +24,7 @@ export interface SourceControls {
  * pages short and take the source offline: the seam where the outside world begins.
  */
 export async function createEngineHarness(folder: string) {
-  const db: CacheDatabase = openCacheDatabase(path.join(folder, 'engine.db'));
+  const db: WritableDB = openCacheDatabase(path.join(folder, 'engine.db'));
   const demo = createDemoSource();
   const controls: SourceControls = { calls: 0, offline: false, shortPageSize: null, nextFailure: null };
   const shorten = (page: SourcePage, keepNewest: boolean): SourcePage => {

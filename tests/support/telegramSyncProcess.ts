@@ -4,6 +4,7 @@ import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.t
 import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
 import { createFakeTelegram, seedFakeChat } from './fakeTelegram.ts';
 import { fakeTelegramClient } from './fakeTelegramClient.ts';
+import { saveTelegramAccount } from '../../electron/core/sources/telegram/telegramProvider.ts';
 
 const [databasePath, countText] = process.argv.slice(2);
 const count = Number(countText ?? 20_000);
@@ -15,7 +16,7 @@ const core = openScrollbackCore({
   telegram: { clientFor: () => fakeTelegramClient(fake), connects: false, pacingMs: 0 },
   sync: { pacingMs: 0, outageRetryDelaysMs: [10, 10, 10] },
 });
-const sourceId = core.addTelegramAccount({ userId: '42', name: 'Me', apiId: 1 });
+const sourceId = saveTelegramAccount(core.providerContext, { userId: '42', name: 'Me', apiId: 1 });
 const chats = core.listChats().some((chat) => chat.sourceId === sourceId) ? core.listChats() : await core.refreshChats(sourceId);
 const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
 process.stderr.write('syncing\n');

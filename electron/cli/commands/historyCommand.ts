@@ -3,7 +3,6 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { HistoryAnchor } from '../../../shared/history.ts';
 import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { parseDateInput } from '../../../shared/parseDateInput.ts';
-import { findMessagePosition } from '../../core/cache/messageQueries.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { formatMessageLine, toJsonMessage } from '../formatMessageLine.ts';
@@ -30,7 +29,7 @@ export async function historyCommand(context: CliContext, chatArgument: string |
     anchor = { kind: 'aroundDate', date: parsed.date };
   } else if (options.before !== undefined || options.after !== undefined) {
     const id = (options.before ?? options.after)!;
-    const position = findMessagePosition(core.db, chat.id, id);
+    const position = core.findMessagePosition(chat.id, id);
     if (!position) {
       throw new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${id} of chat ${chat.id} is not in the cache; use an id printed by \`scrollback history\`.`);
     }

@@ -1,7 +1,8 @@
 /**
- * Where credentials (RyzeAPI tokens, later Telegram sessions) live. The app's store encrypts with the OS
- * keychain (Electron safeStorage); tests and the browser harness keep them in memory. Values never leave the
- * main process: no IPC method returns one, and none is logged or written to the cache.
+ * Where credentials (RyzeAPI tokens, Telegram sessions) live. The app's store encrypts with the OS keychain
+ * (Electron safeStorage); the CLI reads them from its environment; tests and the browser preview keep them
+ * in memory. Values never leave the main process: no IPC method returns one, and none is logged or written
+ * to the cache. Each source kind's provider names its own keys.
  */
 export interface SecretStore {
   get(key: string): string | null;
@@ -17,8 +18,4 @@ export function createMemorySecretStore(): SecretStore {
     set: (key, value) => void values.set(key, value),
     delete: (key) => void values.delete(key),
   };
-}
-
-export function ryzeTokenKey(sourceId: string): string {
-  return `ryze-token:${sourceId}`;
 }

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Media } from '../../../shared/domain.ts';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
-import { cachedStatement } from '../cache/cachedStatement.ts';
+import type { ReadableDB } from '../cache/CacheDatabase.ts';
+import { findMessageMedia } from '../cache/messageQueries.ts';
 
 /** Kinds the window draws inline; anything else is never served. */
 const CONTENT_TYPES: Record<string, string> = {
@@ -24,7 +23,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * The file behind `media/<chatId>/<messageId>`: only a file an import recorded for that message, still on
  * disk, of a kind the window shows. The window never names a path; it names a message.
  */
-export function localMediaFor(db: CacheDatabase, pathname: string): { path: string; contentType: string } | null {
+export function localMediaFor(db: ReadableDB, pathname: string): { path: string; contentType: string } | null {
   const match = /^\/media\/(\d{1,12})\/([^/]{1,200})$/.exec(pathname);
   if (!match) return null;
   let messageId: string;
@@ -33,9 +32,8 @@ export function localMediaFor(db: CacheDatabase, pathname: string): { path: stri
   } catch {
     return null;
   }
-  const row = cachedStatement<[number, string], { media: string | null }>(db, 'SELECT media FROM messages WHERE chat_id = ? AND source_msg_id = ?').get(Number(match[1]), messageId);
-  if (!row?.media) return null;
-  const media = JSON.parse(row.media) as Media;
+  const media = findMessageMedia(db, Number(match[1]), messageId);
+  if (!media) return null;
   const file = 'localFile' in media ? media.localFile : undefined;
   if (!file) return null;
   const contentType = CONTENT_TYPES[extname(file).toLowerCase()];

@@ -1,11 +1,11 @@
 import type { Statement } from 'better-sqlite3';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { ReadableDB } from './CacheDatabase.ts';
 
-const statementsByDatabase = new WeakMap<CacheDatabase, Map<string, Statement>>();
+const statementsByDatabase = new WeakMap<ReadableDB, Map<string, Statement>>();
 
 /** Prepares each SQL text once per connection: preparing costs more than running a page query. */
 export function cachedStatement<Params extends unknown[] = unknown[], Row = unknown>(
-  db: CacheDatabase,
+  db: ReadableDB,
   sql: string,
 ): Statement<Params, Row> {
   let statements = statementsByDatabase.get(db);

@@ -1,8 +1,9 @@
 import type { ChatKind, ChatSummary, SourceKind } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { SourceChat } from '../sources/HistorySource.ts';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { SourceChat } from '../model/SourceChat.ts';
+import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
+import { parseStoredJson, storedPeerSchema } from './storedJson.ts';
 
 /** A chat with what the engine needs to reach its source. */
 export interface ChatRecord {
@@ -50,23 +51,23 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
   };
 }
 
-export function listChatSummaries(db: CacheDatabase): ChatSummary[] {
+export function listChatSummaries(db: ReadableDB): ChatSummary[] {
   return cachedStatement<[], ChatSummaryRow>(db, `${SUMMARY_SQL} ORDER BY s.created_at, s.id, c.id`).all().map(toSummary);
 }
 
-export function getChatSummary(db: CacheDatabase, chatId: number): ChatSummary {
+export function getChatSummary(db: ReadableDB, chatId: number): ChatSummary {
   const row = cachedStatement<[number], ChatSummaryRow>(db, `${SUMMARY_SQL} WHERE c.id = ?`).get(chatId);
   if (!row) throw chatNotFound(chatId);
   return toSummary(row);
 }
 
-export function getChatRecord(db: CacheDatabase, chatId: number): ChatRecord {
+export function getChatRecord(db: ReadableDB, chatId: number): ChatRecord {
   const row = cachedStatement<[number], { id: number; source_id: string; source_key: string; name: string; peer: string | null }>(
     db,
     'SELECT id, source_id, source_key, name, peer FROM chats WHERE id = ?',
   ).get(chatId);
   if (!row) throw chatNotFound(chatId);
-  return { id: row.id, sourceId: row.source_id, sourceKey: row.source_key, name: row.name, peer: row.peer ? JSON.parse(row.peer) : null };
+  return { id: row.id, sourceId: row.source_id, sourceKey: row.source_key, name: row.name, peer: row.peer ? parseStoredJson(storedPeerSchema, row.peer, `peer of chat ${row.id}`) : null };
 }
 
 function chatNotFound(chatId: number): ScrollbackError {
@@ -74,7 +75,7 @@ function chatNotFound(chatId: number): ScrollbackError {
 }
 
 /** Adds or refreshes the chats a source listed; returns their local ids in the same order. */
-export function upsertChats(db: CacheDatabase, sourceId: string, chats: readonly SourceChat[]): number[] {
+export function upsertChats(db: WritableDB, sourceId: string, chats: readonly SourceChat[]): number[] {
   const upsert = cachedStatement<unknown[], { id: number }>(
     db,
     `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date)
@@ -100,10 +101,15 @@ export function upsertChats(db: CacheDatabase, sourceId: string, chats: readonly
   )();
 }
 
-export function recordSourceTotals(db: CacheDatabase, chatId: number, totals: { messageCount?: number | null; newestDate?: number | null }): void {
+export function recordSourceTotals(db: WritableDB, chatId: number, totals: { messageCount?: number | null; newestDate?: number | null }): void {
   cachedStatement(
     db,
     `UPDATE chats SET message_count = coalesce(?, message_count),
        last_message_date = max(coalesce(?, 0), coalesce(last_message_date, 0)) WHERE id = ?`,
   ).run(totals.messageCount ?? null, totals.newestDate ?? null, chatId);
+}
+
+/** Records what an import learnt of a chat's kind (a WhatsApp export with a group's system lines). */
+export function setChatKind(db: WritableDB, chatId: number, kind: ChatKind): void {
+  cachedStatement(db, 'UPDATE chats SET kind = ? WHERE id = ?').run(kind, chatId);
 }

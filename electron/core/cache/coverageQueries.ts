@@ -1,6 +1,6 @@
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 
 type Point = Pick<MessagePosition, 'date' | 'sortKey'>;
@@ -31,7 +31,7 @@ function toRange(row: CoverageRow): CoverageRange {
 }
 
 /** The covered run that contains `point`, if any. Runs never overlap, so there is at most one. */
-export function findCoverageContaining(db: CacheDatabase, chatId: number, point: Point): CoverageRange | null {
+export function findCoverageContaining(db: ReadableDB, chatId: number, point: Point): CoverageRange | null {
   const row = cachedStatement<unknown[], CoverageRow>(
     db,
     `SELECT * FROM coverage WHERE chat_id = ? AND (from_date, from_sort_key) <= (?, ?)
@@ -43,7 +43,7 @@ export function findCoverageContaining(db: CacheDatabase, chatId: number, point:
 }
 
 /** The first run after `point` (its `from` is newer than `point`), if any. */
-export function findCoverageAfter(db: CacheDatabase, chatId: number, point: Point): CoverageRange | null {
+export function findCoverageAfter(db: ReadableDB, chatId: number, point: Point): CoverageRange | null {
   const row = cachedStatement<unknown[], CoverageRow>(
     db,
     `SELECT * FROM coverage WHERE chat_id = ? AND (from_date, from_sort_key) > (?, ?)
@@ -52,7 +52,7 @@ export function findCoverageAfter(db: CacheDatabase, chatId: number, point: Poin
   return row ? toRange(row) : null;
 }
 
-export function findNewestCoverage(db: CacheDatabase, chatId: number): CoverageRange | null {
+export function findNewestCoverage(db: ReadableDB, chatId: number): CoverageRange | null {
   const row = cachedStatement<unknown[], CoverageRow>(
     db,
     'SELECT * FROM coverage WHERE chat_id = ? ORDER BY to_date DESC, to_sort_key DESC LIMIT 1',
@@ -60,7 +60,7 @@ export function findNewestCoverage(db: CacheDatabase, chatId: number): CoverageR
   return row ? toRange(row) : null;
 }
 
-export function listCoverage(db: CacheDatabase, chatId: number): CoverageRange[] {
+export function listCoverage(db: ReadableDB, chatId: number): CoverageRange[] {
   return cachedStatement<unknown[], CoverageRow>(
     db,
     'SELECT * FROM coverage WHERE chat_id = ? ORDER BY from_date, from_sort_key',
@@ -74,7 +74,7 @@ export function listCoverage(db: CacheDatabase, chatId: number): CoverageRange[]
  * at an endpoint (sharing a message proves the runs are contiguous). Call in the transaction that stored
  * those messages, so coverage never claims more than the database holds.
  */
-export function addCoverage(db: CacheDatabase, chatId: number, range: CoverageRange): CoverageRange {
+export function addCoverage(db: WritableDB, chatId: number, range: CoverageRange): CoverageRange {
   const overlapping = cachedStatement<unknown[], CoverageRow>(
     db,
     `SELECT * FROM coverage WHERE chat_id = ? AND (from_date, from_sort_key) <= (?, ?) AND (to_date, to_sort_key) >= (?, ?)`,

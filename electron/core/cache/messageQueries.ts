@@ -1,10 +1,11 @@
-import type { ChatMessage, MessageEntity, Media, Forward, ServiceAction, Reaction } from '../../../shared/domain.ts';
+import type { ChatMessage, Media } from '../../../shared/domain.ts';
 import { messageKindOf } from '../../../shared/domain.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
-import type { SourceMessage } from '../sources/SourceMessage.ts';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { SourceMessage } from '../model/SourceMessage.ts';
+import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
+import { parseStoredJsonOr, storedEntitiesSchema, storedForwardSchema, storedMediaSchema, storedReactionsSchema, storedServiceSchema } from './storedJson.ts';
 
 interface MessageRow {
   source_msg_id: string;
@@ -36,6 +37,9 @@ const SELECT_COLUMNS = `
   m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions
   FROM messages m LEFT JOIN senders s ON s.id = m.sender_id`;
 
+/** Shown in place of a stored attachment record that cannot be read (the message itself still shows). */
+const UNREADABLE_MEDIA: Media = { kind: 'other', label: 'Attachment (its stored record could not be read)' };
+
 function toStoredMessage(row: MessageRow): StoredMessage {
   return {
     message: {
@@ -46,15 +50,15 @@ function toStoredMessage(row: MessageRow): StoredMessage {
       senderName: row.sender_name,
       out: row.out === 1,
       text: row.text,
-      entities: row.entities ? (JSON.parse(row.entities) as MessageEntity[]) : [],
-      media: row.media ? (JSON.parse(row.media) as Media) : null,
+      entities: row.entities === null || row.entities === '[]' ? [] : parseStoredJsonOr(storedEntitiesSchema, row.entities, []),
+      media: parseStoredJsonOr<Media | null>(storedMediaSchema, row.media, row.media === null ? null : UNREADABLE_MEDIA),
       replyToId: row.reply_to,
-      forward: row.forward ? (JSON.parse(row.forward) as Forward) : null,
+      forward: parseStoredJsonOr(storedForwardSchema, row.forward, null),
       editDate: row.edit_date,
-      service: row.service ? (JSON.parse(row.service) as ServiceAction) : null,
+      service: parseStoredJsonOr(storedServiceSchema, row.service, null),
       groupedId: row.grouped_id,
       views: row.views,
-      reactions: row.reactions ? (JSON.parse(row.reactions) as Reaction[]) : [],
+      reactions: parseStoredJsonOr(storedReactionsSchema, row.reactions, []),
     },
     position: { date: row.date, sortKey: row.sort_key, id: row.source_msg_id },
   };
@@ -64,7 +68,7 @@ type Bound = Pick<MessagePosition, 'date' | 'sortKey'>;
 
 /** Messages strictly older than `before` and not older than `floor`, newest first. */
 export function selectMessagesBefore(
-  db: CacheDatabase,
+  db: ReadableDB,
   chatId: number,
   before: Bound,
   floor: Bound,
@@ -81,7 +85,7 @@ export function selectMessagesBefore(
 
 /** Messages strictly newer than `after` and not newer than `ceiling`, oldest first. */
 export function selectMessagesAfter(
-  db: CacheDatabase,
+  db: ReadableDB,
   chatId: number,
   after: Bound,
   ceiling: Bound,
@@ -97,7 +101,7 @@ export function selectMessagesAfter(
 }
 
 /** Full messages for local row ids, in the order given. */
-export function readMessagesByRowId(db: CacheDatabase, rowIds: readonly number[]): ChatMessage[] {
+export function readMessagesByRowId(db: ReadableDB, rowIds: readonly number[]): ChatMessage[] {
   if (rowIds.length === 0) return [];
   const rows = cachedStatement<[string], MessageRow & { id: number }>(
     db,
@@ -107,7 +111,7 @@ export function readMessagesByRowId(db: CacheDatabase, rowIds: readonly number[]
   return rowIds.map((id) => byId.get(id)!);
 }
 
-export function findMessagePosition(db: CacheDatabase, chatId: number, sourceMessageId: string): MessagePosition | null {
+export function findMessagePosition(db: ReadableDB, chatId: number, sourceMessageId: string): MessagePosition | null {
   const row = cachedStatement<unknown[], { date: number; sort_key: number }>(
     db,
     'SELECT date, sort_key FROM messages WHERE chat_id = ? AND source_msg_id = ?',
@@ -116,7 +120,7 @@ export function findMessagePosition(db: CacheDatabase, chatId: number, sourceMes
 }
 
 /** The stored message at exactly this position, if any. */
-export function findMessageAt(db: CacheDatabase, chatId: number, point: Bound): MessagePosition | null {
+export function findMessageAt(db: ReadableDB, chatId: number, point: Bound): MessagePosition | null {
   const row = cachedStatement<unknown[], { source_msg_id: string }>(
     db,
     'SELECT source_msg_id FROM messages WHERE chat_id = ? AND date = ? AND sort_key = ?',
@@ -136,7 +140,7 @@ interface ExistingRow {
  * Returns how many messages were new.
  */
 export function insertMessages(
-  db: CacheDatabase,
+  db: WritableDB,
   chatId: number,
   resolveSenderId: (message: SourceMessage) => number | null,
   messages: readonly SourceMessage[],
@@ -193,12 +197,12 @@ export function insertMessages(
 }
 
 /** Removes a message's entry from the full-text index; a contentless index needs the text it indexed. */
-function unindexForSearch(db: CacheDatabase, rowId: number, text: string): void {
+function unindexForSearch(db: WritableDB, rowId: number, text: string): void {
   if (text === '') return;
   cachedStatement(db, `INSERT INTO message_search (message_search, rowid, body) VALUES ('delete', ?, ?)`).run(rowId, foldForSearch(text));
 }
 
-function updateIfEdited(db: CacheDatabase, chatId: number, message: SourceMessage): void {
+function updateIfEdited(db: WritableDB, chatId: number, message: SourceMessage): void {
   const row = cachedStatement<unknown[], ExistingRow>(
     db,
     'SELECT id, text, edit_date FROM messages WHERE chat_id = ? AND source_msg_id = ?',
@@ -220,4 +224,19 @@ function updateIfEdited(db: CacheDatabase, chatId: number, message: SourceMessag
     unindexForSearch(db, row.id, row.text);
     if (message.text !== '') cachedStatement(db, 'INSERT INTO message_search (rowid, body) VALUES (?, fold(?))').run(row.id, message.text);
   }
+}
+
+/** Messages of a chat dated in [from, to) (null: unbounded). */
+export function countMessagesInRange(db: ReadableDB, chatId: number, from: number | null, to: number | null): number {
+  return cachedStatement<unknown[], { n: number }>(db, 'SELECT count(*) AS n FROM messages WHERE chat_id = ? AND date >= ? AND date < ?').get(
+    chatId,
+    from ?? Number.MIN_SAFE_INTEGER,
+    to ?? Number.MAX_SAFE_INTEGER,
+  )!.n;
+}
+
+/** The stored attachment record of one message, or null (no such message, no media, or unreadable). */
+export function findMessageMedia(db: ReadableDB, chatId: number, sourceMessageId: string): Media | null {
+  const row = cachedStatement<[number, string], { media: string | null }>(db, 'SELECT media FROM messages WHERE chat_id = ? AND source_msg_id = ?').get(chatId, sourceMessageId);
+  return parseStoredJsonOr(storedMediaSchema, row?.media ?? null, null);
 }

@@ -3,13 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { runMigrations } from './runMigrations.ts';
 import { allMigrations } from './migrations/allMigrations.ts';
 
 export interface OpenCacheOptions {
   /** Open an existing database without creating or migrating it (CLI read paths, inspection). */
   readonly?: boolean;
+  /** SQLite's page cache for this connection, KiB (default 64 MiB). */
+  pageCacheKiB?: number;
 }
 
 /**
@@ -21,14 +23,18 @@ export interface OpenCacheOptions {
  * written in the same transaction as the messages it describes, so a rolled-back commit never leaves
  * coverage claiming messages that are not there. FULL would add an fsync to every sync page.
  */
-export function openCacheDatabase(databasePath: string, options: OpenCacheOptions = {}): CacheDatabase {
+/** Opens a connection that may write (creating and migrating the database as needed). */
+export function openCacheDatabase(databasePath: string, options?: { readonly?: false; pageCacheKiB?: number }): WritableDB;
+/** Opens an existing database for reading only: the handle cannot be passed to a writing query. */
+export function openCacheDatabase(databasePath: string, options: { readonly: true; pageCacheKiB?: number }): ReadableDB;
+export function openCacheDatabase(databasePath: string, options: OpenCacheOptions = {}): ReadableDB | WritableDB {
   const folder = path.dirname(path.resolve(databasePath));
   if (!options.readonly) ensureWritableFolder(folder);
   const existed = fs.existsSync(databasePath);
 
-  let db: CacheDatabase;
+  let db: WritableDB;
   try {
-    db = new Database(databasePath, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
+    db = new Database(databasePath, { readonly: options.readonly === true, fileMustExist: options.readonly === true }) as WritableDB;
   } catch (error) {
     throw mapOpenError(error, databasePath);
   }
@@ -40,7 +46,7 @@ export function openCacheDatabase(databasePath: string, options: OpenCacheOption
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -65536');
+    db.pragma(`cache_size = -${Math.max(1024, Math.floor(options.pageCacheKiB ?? 65_536))}`);
     db.pragma('temp_store = MEMORY');
     db.function('fold', { deterministic: true }, (text: unknown) => foldForSearch(String(text ?? '')));
     // Reading the schema is the first real read: a file that is not SQLite fails here, before any write.

@@ -1,12 +1,12 @@
-import type { SourceMessage, SourceSender } from '../sources/SourceMessage.ts';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { SourceMessage, SourceSender } from '../model/SourceMessage.ts';
+import type { WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 
 /**
  * Returns a resolver from a message's sender to its local id, inserting senders on first sight and
  * refreshing a changed name. Memoised per batch: a page has few distinct senders.
  */
-export function createSenderResolver(db: CacheDatabase, sourceId: string): (message: SourceMessage) => number | null {
+export function createSenderResolver(db: WritableDB, sourceId: string): (message: SourceMessage) => number | null {
   const known = new Map<string, number>();
   const find = cachedStatement<unknown[], { id: number; name: string; peer: string | null }>(
     db,

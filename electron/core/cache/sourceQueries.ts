@@ -1,6 +1,7 @@
 import type { SourceKind, SourceSummary } from '../../../shared/domain.ts';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
+import { parseStoredJson, storedSettingsSchema } from './storedJson.ts';
 
 export interface SourceRecord extends SourceSummary {
   /** Non-secret settings as stored. */
@@ -14,7 +15,7 @@ interface SourceRow {
   settings: string;
 }
 
-export function upsertSource(db: CacheDatabase, source: { id: string; kind: SourceKind; name: string; settings?: Record<string, unknown> }): void {
+export function upsertSource(db: WritableDB, source: { id: string; kind: SourceKind; name: string; settings?: Record<string, unknown> }): void {
   cachedStatement(
     db,
     `INSERT INTO sources (id, kind, name, settings, created_at) VALUES (?, ?, ?, ?, ?)
@@ -22,13 +23,13 @@ export function upsertSource(db: CacheDatabase, source: { id: string; kind: Sour
   ).run(source.id, source.kind, source.name, JSON.stringify(source.settings ?? {}), Date.now());
 }
 
-export function listSourceRecords(db: CacheDatabase): SourceRecord[] {
+export function listSourceRecords(db: ReadableDB): SourceRecord[] {
   return cachedStatement<[], SourceRow>(db, 'SELECT id, kind, name, settings FROM sources ORDER BY created_at, id')
     .all()
-    .map((row) => ({ id: row.id, kind: row.kind, name: row.name, settings: JSON.parse(row.settings) as Record<string, unknown> }));
+    .map((row) => ({ id: row.id, kind: row.kind, name: row.name, settings: parseStoredJson(storedSettingsSchema, row.settings, `settings of source ${row.id}`) }));
 }
 
 /** Removes a source with its chats, senders, messages and coverage (foreign keys cascade), in one transaction. */
-export function removeSourceRecord(db: CacheDatabase, sourceId: string): void {
+export function removeSourceRecord(db: WritableDB, sourceId: string): void {
   db.transaction(() => cachedStatement(db, 'DELETE FROM sources WHERE id = ?').run(sourceId)).immediate();
 }

@@ -1,6 +1,6 @@
 import { comparePositions } from '../../../shared/cursor.ts';
-import type { SourceMessage } from '../sources/SourceMessage.ts';
-import type { CacheDatabase } from './CacheDatabase.ts';
+import type { SourceMessage } from '../model/SourceMessage.ts';
+import type { WritableDB } from './CacheDatabase.ts';
 import type { ChatRecord } from './chatQueries.ts';
 import { recordSourceTotals } from './chatQueries.ts';
 import { addCoverage, type CoverageRange } from './coverageQueries.ts';
@@ -19,7 +19,7 @@ export interface HistoryRun {
  * are there or neither is, so coverage never claims a message that was not stored.
  * Returns the number of messages that were new.
  */
-export function storeHistoryRun(db: CacheDatabase, chat: ChatRecord, run: HistoryRun): number {
+export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRun): number {
   return db.transaction(() => {
     const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages);
     if (run.coverage) addCoverage(db, chat.id, run.coverage);

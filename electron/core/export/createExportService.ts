@@ -1,8 +1,10 @@
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ExportEstimate, ExportProgress, ExportRecord, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
 import { basename, dirname, extname, join } from 'node:path';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
+import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
+import { getChatSummary } from '../cache/chatQueries.ts';
+import { getExportRecord, insertExportRecord, listExportRecords } from '../cache/exportRecordQueries.ts';
 import { splitByCoverage } from '../search/uncoveredSpans.ts';
 import type { SyncService } from '../sync/createSyncService.ts';
 import { runCoreWorker, type CoreWorkerRun } from '../workers/runCoreWorker.ts';
@@ -30,23 +32,7 @@ export interface ExportService {
   exportAgain(exportId: number, mode: 'new' | 'merged', onProgress?: (progress: ExportProgress | { downloading: true }) => void): Promise<ExportResult>;
 }
 
-interface ExportRow {
-  id: number;
-  chat_id: number;
-  request: string;
-  target: string;
-  written: number;
-  newest_date: number | null;
-  newest_sort_key: number | null;
-  created_at: number;
-}
-
-function toRecord(row: ExportRow): ExportRecord {
-  const request = JSON.parse(row.request) as ExportRequest;
-  return { id: row.id, chatId: row.chat_id, format: request.format, target: row.target, written: row.written, newestDate: row.newest_date, createdAt: row.created_at };
-}
-
-export function createExportService(deps: { databasePath: string; db: CacheDatabase; sync: SyncService }): ExportService {
+export function createExportService(deps: { databasePath: string; db: WritableDB; sync: SyncService }): ExportService {
   let active: CoreWorkerRun<ExportResult> | null = null;
   let downloading: number | null = null;
 
@@ -58,19 +44,13 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
     return splitByCoverage(ranges, request.from ?? Number.MIN_SAFE_INTEGER, to).uncovered.length === 0;
   }
 
-  function remember(request: ExportRequest, result: ExportResult): void {
-    deps.db
-      .prepare('INSERT INTO exports (chat_id, request, target, written, newest_date, newest_sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(request.chatId, JSON.stringify({ ...request, after: null }), result.path, result.written, result.newest?.date ?? null, result.newest?.sortKey ?? null, Date.now());
-  }
-
   const service: ExportService = {
     estimate(request) {
       const messages = countExportScope(deps.db, request);
       const needsDownload = !isCovered(request);
       // Only a whole chat has a known size to compare with (the source's count); a range's is unknown.
-      const chat = deps.db.prepare('SELECT message_count AS total, cached_count AS cached FROM chats WHERE id = ?').get(request.chatId) as { total: number | null; cached: number } | undefined;
-      const missingMessages = needsDownload && request.from === null && request.to === null && chat?.total != null ? Math.max(0, chat.total - chat.cached) : null;
+      const chat = getChatSummary(deps.db, request.chatId);
+      const missingMessages = needsDownload && request.from === null && request.to === null && chat.messageCount !== null ? Math.max(0, chat.messageCount - chat.cachedCount) : null;
       return {
         messages,
         approxBytes: (messages + (missingMessages ?? 0)) * BYTES_PER_MESSAGE[request.format],
@@ -80,7 +60,7 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
       };
     },
     async exportChat(request, target, onProgress) {
-      if (active || downloading !== null) throw new ScrollbackError('INVALID_INPUT', 'An export is already running; wait for it or cancel it first.');
+      if (active || downloading !== null) throw new ScrollbackError('BUSY', 'An export is already running; wait for it or cancel it first.');
       if (!isCovered(request)) {
         downloading = request.chatId;
         onProgress?.({ downloading: true });
@@ -97,25 +77,24 @@ export function createExportService(deps: { databasePath: string; db: CacheDatab
       active = run;
       try {
         const result = await run.result;
-        remember(request, result);
+        insertExportRecord(deps.db, request, result);
         return result;
       } finally {
         active = null;
       }
     },
     listExports(chatId) {
-      return (deps.db.prepare('SELECT * FROM exports WHERE chat_id = ? ORDER BY id DESC').all(chatId) as ExportRow[]).map(toRecord);
+      return listExportRecords(deps.db, chatId).map((stored) => stored.record);
     },
     exportAgain(exportId, mode, onProgress) {
-      const row = deps.db.prepare('SELECT * FROM exports WHERE id = ?').get(exportId) as ExportRow | undefined;
-      if (!row) throw new ScrollbackError('INVALID_INPUT', `There is no earlier export ${exportId}.`);
-      const request = JSON.parse(row.request) as ExportRequest;
-      if (mode === 'merged') return service.exportChat(request, row.target, onProgress);
-      const after = row.newest_date === null ? null : { date: row.newest_date, sortKey: row.newest_sort_key ?? 0 };
-      const extension = extname(row.target);
+      const stored = getExportRecord(deps.db, exportId);
+      if (!stored) throw new ScrollbackError('NOT_FOUND', `There is no earlier export ${exportId}.`);
+      const { request, record } = stored;
+      if (mode === 'merged') return service.exportChat(request, record.target, onProgress);
+      const extension = extname(record.target);
       const stamp = new Date().toISOString().slice(0, 16).replace(':', '-');
-      const target = join(dirname(row.target), `${basename(row.target, extension)} (new since ${stamp})${extension}`);
-      return service.exportChat({ ...request, after }, target, onProgress);
+      const target = join(dirname(record.target), `${basename(record.target, extension)} (new since ${stamp})${extension}`);
+      return service.exportChat({ ...request, after: stored.newest }, target, onProgress);
     },
     cancel() {
       if (downloading !== null) {

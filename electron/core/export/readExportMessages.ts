@@ -1,11 +1,10 @@
 import type { ChatMessage } from '../../../shared/domain.ts';
 import type { ExportRequest } from '../../../shared/exporting.ts';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
-import { cachedStatement } from '../cache/cachedStatement.ts';
-import { selectMessagesAfter } from '../cache/messageQueries.ts';
+import type { ReadableDB } from '../cache/CacheDatabase.ts';
+import { countMessagesInRange, selectMessagesAfter } from '../cache/messageQueries.ts';
 import { compileSearchQuery } from '../search/compileSearchQuery.ts';
 import { createSearchMatcher } from '../search/matchesSearchFilter.ts';
-import { sourceMessage } from '../sources/SourceMessage.ts';
+import { sourceMessage } from '../model/SourceMessage.ts';
 
 const BATCH = 2000;
 
@@ -13,7 +12,7 @@ const BATCH = 2000;
  * The messages in an export's scope, oldest first, read by keyset in batches so memory stays flat.
  * `onPosition` hears the last position read (where an incremental export continues next time).
  */
-export function* readExportMessages(db: CacheDatabase, request: ExportRequest, onPosition?: (position: { date: number; sortKey: number }) => void): Generator<ChatMessage> {
+export function* readExportMessages(db: ReadableDB, request: ExportRequest, onPosition?: (position: { date: number; sortKey: number }) => void): Generator<ChatMessage> {
   const from = request.from ?? Number.MIN_SAFE_INTEGER;
   // Dates are whole milliseconds: before `to` (exclusive) is at or before `to - 1`.
   const ceiling = { date: request.to === null ? Number.MAX_SAFE_INTEGER : request.to - 1, sortKey: Number.MAX_SAFE_INTEGER };
@@ -32,12 +31,8 @@ export function* readExportMessages(db: CacheDatabase, request: ExportRequest, o
   }
 }
 
-export function countExportScope(db: CacheDatabase, request: Pick<ExportRequest, 'chatId' | 'from' | 'to'>): number {
-  return cachedStatement<unknown[], { n: number }>(db, 'SELECT count(*) AS n FROM messages WHERE chat_id = ? AND date >= ? AND date < ?').get(
-    request.chatId,
-    request.from ?? Number.MIN_SAFE_INTEGER,
-    request.to ?? Number.MAX_SAFE_INTEGER,
-  )!.n;
+export function countExportScope(db: ReadableDB, request: Pick<ExportRequest, 'chatId' | 'from' | 'to'>): number {
+  return countMessagesInRange(db, request.chatId, request.from, request.to);
 }
 
 function matcherFor(filter: NonNullable<ExportRequest['filter']>): (message: ChatMessage) => boolean {

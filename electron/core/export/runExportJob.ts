@@ -2,6 +2,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
 import { getChatSummary } from '../cache/chatQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
+import { inReadSnapshot } from '../cache/transactions.ts';
 import { AtomicFileWriter } from './AtomicFileWriter.ts';
 import { createCsvExportWriter } from './formats/createCsvExportWriter.ts';
 import { createHtmlExportWriter } from './formats/createHtmlExportWriter.ts';
@@ -32,9 +33,8 @@ export function runExportJob(
   job: { databasePath: string; request: ExportRequest; target: string },
   options: { onProgress?: (progress: ExportProgress) => void; isCancelled?: () => boolean } = {},
 ): ExportResult {
-  const db = openCacheDatabase(job.databasePath, { readonly: true });
   // One pass in order over the chat: a large page cache would only hold pages never read again.
-  db.pragma('cache_size = -8192');
+  const db = openCacheDatabase(job.databasePath, { readonly: true, pageCacheKiB: 8192 });
   try {
     const chat = getChatSummary(db, job.request.chatId);
     const total = countExportScope(db, job.request);
@@ -43,10 +43,10 @@ export function runExportJob(
     let lastReport = 0;
     let newest: ExportResult['newest'] = null;
     try {
-      // One read transaction: the export is a consistent snapshot even while a sync or import writes.
-      db.exec('BEGIN');
       const writer = createExportWriter(job.request, (text) => file.write(text));
       writer.begin(chat);
+      // One read transaction: the export is a consistent snapshot even while a sync or import writes.
+      inReadSnapshot(db, () => {
       for (const message of readExportMessages(db, job.request, (position) => (newest = position))) {
         writer.message(message);
         written++;
@@ -59,8 +59,8 @@ export function runExportJob(
           }
         }
       }
+      });
       writer.end();
-      db.exec('COMMIT');
       file.commit();
     } catch (error) {
       file.abort();

@@ -1,7 +1,7 @@
 import type { HistoryPage, HistoryRequest, PreviousMessageSummary } from '../../../shared/history.ts';
 import { comparePositions, decodeCursor, encodeCursor, type MessagePosition } from '../../../shared/cursor.ts';
 import { ScrollbackError, toErrorData, type ErrorData } from '../../../shared/errors.ts';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
+import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
 import { findCoverageAfter, findCoverageContaining, findNewestCoverage, type CoverageRange } from '../cache/coverageQueries.ts';
 import {
@@ -17,11 +17,13 @@ import type { AroundTarget, HistorySource, SourceChatRef, SourcePage } from '../
 type Point = Pick<MessagePosition, 'date' | 'sortKey'>;
 
 export interface HistoryEngineDeps {
-  db: CacheDatabase;
+  db: WritableDB;
   /** The live source of a chat; throws SOURCE_NOT_FOUND when the source is not set up. */
   sourceFor(sourceId: string): HistorySource;
   /** Called for a source failure the engine recovered from (served the cache instead). */
   onSourceError?: (error: unknown, chat: ChatRecord) => void;
+  /** Called after a page from the source was stored (the chat's counts and coverage may have changed). */
+  onStored?: (chatId: number) => void;
 }
 
 export interface HistoryEngine {
@@ -51,6 +53,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     const source = deps.sourceFor(chat.sourceId);
     const page = await fetch(source, { key: chat.sourceKey, peer: chat.peer });
     storeHistoryRun(db, chat, { messages: page.messages, coverage: coverageFor(page), totalCount: page.totalCount });
+    deps.onStored?.(chat.id);
     return page;
   }
 
@@ -172,7 +175,6 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     let target = knownTarget ?? { date: 0, sortKey: 0 };
     let range = knownTarget ? coverageAround(chat.id, knownTarget) : null;
     let sourceSaysNewest = false;
-    const offline: ErrorData | null = null;
     if (!range) {
       try {
         const page = await fetchAndStore(
@@ -209,7 +211,8 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     const rows = before.concat(atOrAfter);
     const reachedOldest = range.reachesOldest && (before.length < half || isAt(rows[0], range.from));
     const reachedNewest = sourceSaysNewest && atOrAfter.length < limit - before.length;
-    return toPage(rows, { reachedOldest, reachedNewest, anchorIndex: before.length, offline });
+    // A jump either reaches the source or fails: it is never served offline.
+    return toPage(rows, { reachedOldest, reachedNewest, anchorIndex: before.length, offline: null });
   }
 
   /**

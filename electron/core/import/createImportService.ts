@@ -7,14 +7,13 @@ export interface ImportService {
   importFiles(paths: readonly string[], onProgress?: (progress: ImportProgress) => void): Promise<FileImportResult[]>;
   /** Stops the running import: the file being read is rolled back, earlier files stay. */
   cancel(): boolean;
-  readonly running: boolean;
 }
 
 export function createImportService(databasePath: string): ImportService {
   let active: CoreWorkerRun<FileImportResult[]> | null = null;
   return {
     async importFiles(paths, onProgress) {
-      if (active) throw new ScrollbackError('INVALID_INPUT', 'An import is already running; wait for it or cancel it first.');
+      if (active) throw new ScrollbackError('BUSY', 'An import is already running; wait for it or cancel it first.');
       if (paths.length === 0) throw new ScrollbackError('INVALID_INPUT', 'Choose at least one file or folder to import.');
       const run = runCoreWorker<FileImportResult[]>({ kind: 'import', databasePath, paths: [...paths] }, (progress) => onProgress?.(progress as ImportProgress));
       active = run;
@@ -28,9 +27,6 @@ export function createImportService(databasePath: string): ImportService {
       if (!active) return false;
       active.cancel();
       return true;
-    },
-    get running() {
-      return active !== null;
     },
   };
 }

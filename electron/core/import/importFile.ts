@@ -1,8 +1,9 @@
 import type { ChatImportResult, FileImportResult } from '../../../shared/importing.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
-import { getChatSummary, recordSourceTotals, upsertChats } from '../cache/chatQueries.ts';
+import type { WritableDB } from '../cache/CacheDatabase.ts';
+import { getChatSummary, recordSourceTotals, setChatKind, upsertChats } from '../cache/chatQueries.ts';
+import { inWriteTransaction } from '../cache/transactions.ts';
 import { addCoverage } from '../cache/coverageQueries.ts';
 import { insertMessages } from '../cache/messageQueries.ts';
 import { createSenderResolver } from '../cache/senderQueries.ts';
@@ -10,7 +11,7 @@ import { upsertSource } from '../cache/sourceQueries.ts';
 import { decodeTextChunks } from '../files/decodeTextChunks.ts';
 import { IMPORT_SOURCE_ID } from '../sources/archive/createArchiveSource.ts';
 import type { SourceChat } from '../sources/HistorySource.ts';
-import type { SourceMessage } from '../sources/SourceMessage.ts';
+import type { SourceMessage } from '../model/SourceMessage.ts';
 import type { ImportInput } from './findImportInputs.ts';
 import { createMediaResolver } from './resolveMediaBeside.ts';
 import { TelegramExportScanner } from './telegram/TelegramExportScanner.ts';
@@ -33,12 +34,12 @@ const BATCH = 4096;
  * cancel, a killed process) leaves the database as it was before this file. Messages already stored (the
  * same file again, or an older export of the same chat) are recognised by their ids and not added twice.
  */
-export function importFile(db: CacheDatabase, input: ImportInput, options: ImportFileOptions = {}): FileImportResult {
-  const run = db.transaction(() => {
+export function importFile(db: WritableDB, input: ImportInput, options: ImportFileOptions = {}): FileImportResult {
+  const chats = inWriteTransaction(db, () => {
     upsertSource(db, { id: IMPORT_SOURCE_ID, kind: 'import', name: 'Imported' });
     return input.format === 'telegram' ? importTelegram(db, input, options) : importWhatsApp(db, input, options);
   });
-  return { path: input.path, chats: run.immediate() };
+  return { path: input.path, chats };
 }
 
 /** Writes one chat's messages in batches and, at the end, the coverage they prove (the whole chat). */
@@ -51,9 +52,9 @@ class ChatWriter {
   private newest: SourceMessage | null = null;
   readonly chatId: number;
   private readonly resolveSender: (message: SourceMessage) => number | null;
-  private readonly db: CacheDatabase;
+  private readonly db: WritableDB;
 
-  constructor(db: CacheDatabase, chat: SourceChat) {
+  constructor(db: WritableDB, chat: SourceChat) {
     this.db = db;
     this.chatId = upsertChats(db, IMPORT_SOURCE_ID, [chat])[0]!;
     this.resolveSender = createSenderResolver(db, IMPORT_SOURCE_ID);
@@ -90,7 +91,7 @@ class ChatWriter {
 }
 
 
-function importTelegram(db: CacheDatabase, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
+function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
   const results: ChatImportResult[] = [];
   let writer: ChatWriter | null = null;
   let ordinal = 0;
@@ -119,7 +120,7 @@ function importTelegram(db: CacheDatabase, input: ImportInput, options: ImportFi
   return mergeRepeatedChats(results);
 }
 
-function importWhatsApp(db: CacheDatabase, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
+function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
   const chat: SourceChat = { key: `whatsapp:${input.chatNameHint}`, name: input.chatNameHint, kind: 'private', messageCount: null, lastMessageDate: null };
   const writer = new ChatWriter(db, chat);
   const seenAtTime = new Map<number, number>();
@@ -144,7 +145,7 @@ function importWhatsApp(db: CacheDatabase, input: ImportInput, options: ImportFi
       },
     },
   );
-  if (isGroup || authors.size > 2) db.prepare("UPDATE chats SET kind = 'group' WHERE id = ?").run(writer.chatId);
+  if (isGroup || authors.size > 2) setChatKind(db, writer.chatId, 'group');
   options.onProgress?.(input.sizeBytes);
   return [writer.finish()];
 }

@@ -1,11 +1,7 @@
 import { foldForSearch } from '../text/foldForSearch.ts';
+import type { CompiledQuery } from '../model/CompiledQuery.ts';
 
-export interface CompiledQuery {
-  /** Folded terms; every one must appear in the folded text. */
-  terms: string[];
-  /** An FTS5 query selecting a superset of the matches (an AND of trigrams), or null when no term is long enough. */
-  trigramQuery: string | null;
-}
+export type { CompiledQuery };
 
 /** At most this many trigrams go to the index: any subset still selects a superset, and fewer lists are faster. */
 const MAX_TRIGRAMS = 10;

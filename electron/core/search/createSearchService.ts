@@ -1,6 +1,6 @@
 import type { SearchFilter, SearchHit, SearchPage, SearchRequest, SearchedSpan } from '../../../shared/search.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
+import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord, listChatSummaries, type ChatRecord } from '../cache/chatQueries.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { readMessagesByRowId } from '../cache/messageQueries.ts';
@@ -8,7 +8,7 @@ import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { compileSearchQuery, highlightRanges } from './compileSearchQuery.ts';
 import { createSearchMatcher } from './matchesSearchFilter.ts';
-import { cachedDateSpan, candidateIds, countCachedMatches, searchCachedChat, type CacheHit, type SearchPosition } from './searchCache.ts';
+import { cachedDateSpan, candidateIds, countCachedMatches, searchCachedChat, type CacheHit, type SearchPosition } from '../cache/searchQueries.ts';
 import { splitByCoverage } from './uncoveredSpans.ts';
 
 export interface SearchService {
@@ -49,7 +49,7 @@ function compare(a: SearchPosition, b: SearchPosition): number {
  * at `limit` stores `limit` matches that all come before whatever it did not return, so the first `limit`
  * merged hits never reach past it; the next page asks the source again from there.
  */
-export function createSearchService(deps: { db: CacheDatabase; sourceFor(sourceId: string): HistorySource; now?: () => number }): SearchService {
+export function createSearchService(deps: { db: WritableDB; sourceFor(sourceId: string): HistorySource; now?: () => number }): SearchService {
   const { db } = deps;
   const now = deps.now ?? Date.now;
 

@@ -1,7 +1,7 @@
 import type { SearchFilter } from '../../../shared/search.ts';
 import { messageKindsFor } from '../../../shared/search.ts';
 import { messageKindOf } from '../../../shared/domain.ts';
-import type { SourceMessage } from '../sources/SourceMessage.ts';
+import type { SourceMessage } from '../model/SourceMessage.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
 import type { CompiledQuery } from './compileSearchQuery.ts';
 

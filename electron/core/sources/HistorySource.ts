@@ -1,19 +1,10 @@
-import type { ChatKind, SourceKind } from '../../../shared/domain.ts';
-import type { MessagePosition } from '../../../shared/cursor.ts';
-import type { SourceMessage } from './SourceMessage.ts';
-import type { SearchFilter } from '../../../shared/search.ts';
+import type { SourceKind } from '../../../shared/domain.ts';
+import type { SourceChat } from '../model/SourceChat.ts';
 
-/** A chat as its source lists it. */
-export interface SourceChat {
-  /** The source's own key for the chat, unique within the source. */
-  key: string;
-  name: string;
-  kind: ChatKind;
-  /** What the source needs to reach the chat again after a restart; stored with the chat. Not a secret. */
-  peer?: unknown;
-  messageCount: number | null;
-  lastMessageDate: number | null;
-}
+export type { SourceChat };
+import type { MessagePosition } from '../../../shared/cursor.ts';
+import type { SourceMessage } from '../model/SourceMessage.ts';
+import type { SearchFilter } from '../../../shared/search.ts';
 
 /** How the engine names a chat to its source. */
 export interface SourceChatRef {

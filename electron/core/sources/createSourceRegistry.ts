@@ -1,10 +1,6 @@
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
-import { listSourceRecords, type SourceRecord } from '../cache/sourceQueries.ts';
+import type { SourceRecord } from '../cache/sourceQueries.ts';
 import type { HistorySource } from './HistorySource.ts';
-
-/** Builds the live source for a stored source record (one factory per kind). */
-export type SourceFactory = (record: SourceRecord) => HistorySource;
 
 export interface SourceRegistry {
   sourceFor(sourceId: string): HistorySource;
@@ -12,17 +8,16 @@ export interface SourceRegistry {
   forget(sourceId: string): void;
 }
 
-export function createSourceRegistry(db: CacheDatabase, factories: Partial<Record<SourceRecord['kind'], SourceFactory>>): SourceRegistry {
+/** The live source of each stored source record, built on first use by its kind's provider. */
+export function createSourceRegistry(deps: { recordOf(sourceId: string): SourceRecord | null; create(record: SourceRecord): HistorySource }): SourceRegistry {
   const live = new Map<string, HistorySource>();
   return {
     sourceFor(sourceId) {
       const existing = live.get(sourceId);
       if (existing) return existing;
-      const record = listSourceRecords(db).find((candidate) => candidate.id === sourceId);
+      const record = deps.recordOf(sourceId);
       if (!record) throw new ScrollbackError('SOURCE_NOT_FOUND', `The source “${sourceId}” is not set up.`);
-      const factory = factories[record.kind];
-      if (!factory) throw new ScrollbackError('SOURCE_UNAVAILABLE', `Sources of kind “${record.kind}” are not available in this build.`);
-      const source = factory(record);
+      const source = deps.create(record);
       live.set(sourceId, source);
       return source;
     },

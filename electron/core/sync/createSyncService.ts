@@ -12,6 +12,8 @@ export interface SyncServiceDeps {
   now?: () => number;
   /** Waits before retrying when the source is unreachable; past the last one the sync stops as failed. */
   outageRetryDelaysMs?: readonly number[];
+  /** Hears every change of a sync's status (each stored page, each wait, the end), to push it to the window. */
+  onChange?: (status: SyncStatus) => void;
 }
 
 export interface SyncService {
@@ -56,6 +58,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         }, { once: true });
       }));
 
+  const changed = (status: SyncStatus) => deps.onChange?.({ ...status });
+
   function idle(chatId: number): SyncStatus {
     const totals = deps.chatTotals(chatId);
     return { chatId, state: 'idle', from: null, to: null, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null };
@@ -70,9 +74,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const waitThen = async (ms: number, reason: string) => {
       status.waitingUntil = now() + ms;
       status.waitingReason = reason;
+      changed(status);
       await sleep(ms, signal);
       status.waitingUntil = null;
       status.waitingReason = null;
+      changed(status);
     };
     try {
       for (;;) {
@@ -112,6 +118,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           status.state = 'done';
           return status;
         }
+        changed(status);
         anchor = { kind: 'before', cursor: page.olderCursor };
         if (deps.pacingMs) await sleep(deps.pacingMs, signal);
       }
@@ -134,8 +141,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const totals = deps.chatTotals(chatId);
     const status: SyncStatus = { chatId, state: 'running', from, to, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null };
     const job: Job = { status, controller: new AbortController(), settled: Promise.resolve(status) };
-    job.settled = run(job);
+    job.settled = run(job).then((final) => {
+      changed(final);
+      return final;
+    });
     jobs.set(chatId, job);
+    changed(status);
     return status;
   }
 

@@ -15,6 +15,8 @@ import { ExportStatusStrip } from '../features/export/ExportStatusStrip.tsx';
 import { useExport } from '../features/export/useExport.ts';
 import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.tsx';
 import { useQueryClient } from '@tanstack/react-query';
+import type { SourceKind } from '../../../shared/domain.ts';
+import { useAppEvents } from '../bridge/useAppEvents.ts';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 
@@ -32,11 +34,18 @@ export function App() {
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
   const queryClient = useQueryClient();
-  const logout = async (sourceId: string, name: string) => {
-    if (!window.confirm(`Log out of ${name}? The session ends on Telegram and its chats are removed from this computer.`)) return;
-    await scrollback.telegramLogout({ sourceId });
+  const sourceKinds = useQuery({ queryKey: ['sourceKinds'], queryFn: () => scrollback.listSourceKinds() });
+  const addDialogs: Partial<Record<SourceKind, () => void>> = { telegram: () => setLoggingIn(true), ryze: () => setAddingWhatsApp(true) };
+  const removeSource = async (sourceId: string, name: string, kind: SourceKind) => {
+    const question =
+      kind === 'telegram'
+        ? `Log out of ${name}? The session ends on Telegram and its chats are removed from this computer.`
+        : `Remove ${name}? Its chats and everything cached from them are removed from this computer.`;
+    if (!window.confirm(question)) return;
+    await scrollback.removeSource({ sourceId });
     await queryClient.invalidateQueries({ queryKey: ['chats'] });
   };
+  useAppEvents();
   const exporting = useExport();
   useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
   useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
@@ -50,13 +59,7 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
-    const unsubscribe = window.scrollback.onAppEvent((event) => {
-      if (event.kind === 'menuCommand') emitAppCommand(event.command);
-    });
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      unsubscribe();
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   // The remembered chat may be gone (another database): fall back to the first chat.
@@ -85,10 +88,11 @@ export function App() {
         error={chats.error}
         selectedChatId={selected?.id ?? null}
         onSelect={select}
-        onAddWhatsApp={() => setAddingWhatsApp(true)}
+        // A kind whose add dialog this window does not have is not offered.
+        sourceKinds={(sourceKinds.data ?? []).map((info) => (addDialogs[info.kind] ? info : { ...info, addLabel: null }))}
+        onAddSource={(kind) => addDialogs[kind]?.()}
         onExport={(chat) => setExportScope({ chat, search: null })}
-        onAddTelegram={() => setLoggingIn(true)}
-        onLogout={(sourceId, name) => void logout(sourceId, name)}
+        onRemoveSource={(sourceId, name, kind) => void removeSource(sourceId, name, kind)}
       />
       <TelegramLoginDialog open={loggingIn} onClose={() => setLoggingIn(false)} />
       {exportScope && <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />}

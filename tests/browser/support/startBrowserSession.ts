@@ -3,12 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
-import { createMemorySecretStore, ryzeTokenKey } from '../../../electron/core/app/SecretStore.ts';
+import { createMemorySecretStore } from '../../../electron/core/app/SecretStore.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { startLoopbackHarness, type LoopbackHarness } from '../../../electron/harness/startLoopbackHarness.ts';
 import type { Logger } from '../../../electron/core/app/Logger.ts';
-import { localMediaFor } from '../../../electron/core/app/localMediaFor.ts';
-import { createTelegramLogin, createTelegramSessionVault } from '../../../electron/core/sources/telegram/index.ts';
+import { createTelegramLogin } from '../../../electron/core/sources/telegram/createTelegramLogin.ts';
 import type { FakeTelegram } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 
@@ -84,14 +83,18 @@ export async function startBrowserSession(
   const logs: string[] = [];
   const record = (level: string) => (message: string, error?: unknown) => void logs.push(`${level} ${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error ?? '')}`);
   const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
-  const vault = createTelegramSessionVault(secrets);
   const telegramFake = options.telegram;
   const core = openScrollbackCore({
-    secrets: { ryzeToken: (source) => secrets.get(ryzeTokenKey(source.id)) },
+    secrets,
     databasePath: path.join(folder, 'browser.db'),
     logger,
     telegram: telegramFake
-      ? { clientFor: (source) => (vault.get(source.id) ? fakeTelegramClient(telegramFake.fake, vault.get(source.id)!.session) : null), connects: false, pacingMs: 0 }
+      ? {
+          clientFor: (_record, session) => (session ? fakeTelegramClient(telegramFake.fake, session.session) : null),
+          connects: false,
+          pacingMs: 0,
+          login: createTelegramLogin({ newClient: () => fakeTelegramClient(telegramFake.fake, telegramFake.session) }),
+        }
       : undefined,
     demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure },
   });
@@ -100,16 +103,15 @@ export async function startBrowserSession(
     handlers: createCoreHandlers(core, {
       version: 'test',
       openExternalLink: (url) => void openedLinks.push(url),
-      secrets,
       chooseFilesToImport: async () => dialogs.openPaths,
       chooseExportTarget: async () => dialogs.savePath,
       showInFolder: (file) => void shownInFolder.push(file),
       logger,
-      telegram: telegramFake ? { vault, login: createTelegramLogin({ newClient: () => fakeTelegramClient(telegramFake.fake, telegramFake.session) }) } : undefined,
     }),
     rendererFolder,
     logger,
-    mediaFor: (pathname) => localMediaFor(core.db, pathname),
+    events: core.events,
+    mediaFor: (pathname) => core.mediaFileFor(pathname),
   });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-GB', timezoneId: 'Europe/Lisbon' });

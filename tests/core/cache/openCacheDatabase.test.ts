@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { runMigrations } from '../../../electron/core/cache/runMigrations.ts';
 import { latestSchemaVersion } from '../../../electron/core/cache/migrations/allMigrations.ts';
+import type { WritableDB } from '../../../electron/core/cache/CacheDatabase.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
@@ -75,7 +76,7 @@ describe('openCacheDatabase', () => {
         },
       },
     ];
-    expect(() => runMigrations(db, migrations, 'm.db')).toThrow('boom');
+    expect(() => runMigrations(db as WritableDB, migrations, 'm.db')).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'a'").get()).toBeDefined();

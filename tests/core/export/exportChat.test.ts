@@ -17,6 +17,7 @@ import { runCliAndKill } from '../../support/killMidway.ts';
 import { openTestCoreWithDemo } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
+import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 
 const tempFolder = useTempFolder();
 const canMountTmpfs = process.platform === 'linux' && process.getuid?.() === 0;
@@ -61,7 +62,7 @@ const comparable = (message: ChatMessage) => ({
 async function demoDatabase(folder: string) {
   const core = await openTestCoreWithDemo(folder);
   const chat = core.listChats().find((candidate) => candidate.name === 'Design Team')!;
-  cacheWholeDemoChat(core.db, chat.id, 'design');
+  cacheWholeDemoChat(databaseOf(core), chat.id, 'design');
   await core.close();
   return { dbPath: path.join(folder, 'scrollback.db'), chatId: chat.id };
 }

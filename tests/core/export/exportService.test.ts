@@ -9,6 +9,7 @@ import { openTestCoreWithDemo } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
 import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
+import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 
 const tempFolder = useTempFolder();
 const whole = (chatId: number, format: ExportRequest['format']): ExportRequest => ({ chatId, format, from: null, to: null, filter: null, includeService: true, csvBom: false });
@@ -19,9 +20,9 @@ describe('export service', () => {
     const core = await openTestCoreWithDemo(folder);
     const source = path.join(folder, 'result.json');
     writeTelegramExport(source, 300_000, { name: 'Big' });
-    const [imported] = findImportInputs(source).map((input) => importFile(core.db, input));
+    const [imported] = findImportInputs(source).map((input) => importFile(databaseOf(core), input));
     const window = core.listChats().find((chat) => chat.name === 'Design Team')!;
-    cacheWholeDemoChat(core.db, window.id, 'design');
+    cacheWholeDemoChat(databaseOf(core), window.id, 'design');
     const exporting = core.exports.exportChat(whole(imported!.chats[0]!.chatId, 'html'), path.join(folder, 'big.html'));
     const latencies = await probeHistoryWhile(core, window.id, exporting);
     expect((await exporting).written).toBe(300_000);
@@ -53,7 +54,7 @@ describe('export service', () => {
     const core = await openTestCoreWithDemo(folder);
     const older = path.join(folder, 'older.json');
     writeTelegramExport(older, 1000, { name: 'Club', chatId: 9 });
-    const [first] = findImportInputs(older).map((input) => importFile(core.db, input));
+    const [first] = findImportInputs(older).map((input) => importFile(databaseOf(core), input));
     const chatId = first!.chats[0]!.chatId;
     const target = path.join(folder, 'club.json');
     expect((await core.exports.exportChat(whole(chatId, 'json'), target)).written).toBe(1000);
@@ -62,7 +63,7 @@ describe('export service', () => {
     // The chat grows: a newer export of it holds 1,500 messages, 500 of them new.
     const newer = path.join(folder, 'newer.json');
     writeTelegramExport(newer, 1500, { name: 'Club', chatId: 9 });
-    findImportInputs(newer).forEach((input) => importFile(core.db, input));
+    findImportInputs(newer).forEach((input) => importFile(databaseOf(core), input));
     const onlyNew = await core.exports.exportAgain(record!.id, 'new');
     expect(onlyNew.path).not.toBe(target);
     expect(onlyNew.path.startsWith(path.join(folder, 'club (new since '))).toBe(true);

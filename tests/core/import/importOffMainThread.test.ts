@@ -7,6 +7,7 @@ import { openTestCoreWithDemo } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
 import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
+import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 
 const tempFolder = useTempFolder();
 
@@ -17,7 +18,7 @@ describe('import of a large export', () => {
     writeTelegramExport(file, 300_000);
     const core = await openTestCoreWithDemo(folder);
     const chat = core.listChats().find((candidate) => candidate.name === 'Design Team')!;
-    cacheWholeDemoChat(core.db, chat.id, 'design');
+    cacheWholeDemoChat(databaseOf(core), chat.id, 'design');
     let progressEvents = 0;
     const importing = core.imports.importFiles([file], () => progressEvents++);
     const latencies = await probeHistoryWhile(core, chat.id, importing);

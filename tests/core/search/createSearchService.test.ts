@@ -4,7 +4,7 @@ import type { SearchKind, SearchRequest } from '../../../shared/search.ts';
 import { searchKinds } from '../../../shared/search.ts';
 import { messageKindOf } from '../../../shared/domain.ts';
 import { foldForSearch } from '../../../electron/core/text/foldForSearch.ts';
-import type { SourceMessage } from '../../../electron/core/sources/SourceMessage.ts';
+import type { SourceMessage } from '../../../electron/core/model/SourceMessage.ts';
 import { createEngineHarness } from '../../support/engineHarness.ts';
 import { allDemoMessages, cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
+import { databaseOf, openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { listCoverage } from '../../../electron/core/cache/coverageQueries.ts';
 import { createFakeClock } from '../../support/fakeRyzeApiServer.ts';
 import { createFakeTelegram, seedFakeChat, type FakeTraps } from '../../support/fakeTelegram.ts';
@@ -8,6 +8,7 @@ import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
+import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
 
 const tempFolder = useTempFolder();
 
@@ -23,7 +24,7 @@ async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, op
     telegram: { clientFor: () => fakeTelegramClient(fake), connects: false, clock, pacingMs: 1000 },
     sync: { sleep: (ms) => clock.sleep(ms), now: clock.now, pacingMs: 0, outageRetryDelaysMs: [10_000, 10_000, 10_000] },
   });
-  const sourceId = core.addTelegramAccount({ userId: '42', name: 'Me', apiId: 12345, takeout: options.takeout });
+  const sourceId = saveTelegramAccount(core.providerContext, { userId: '42', name: 'Me', apiId: 12345, takeout: options.takeout });
   const chats = options.refresh === false ? core.listChats() : await core.refreshChats(sourceId);
   return { core, fake, clock, channel, chats, sourceId };
 }
@@ -34,7 +35,7 @@ describe('Telegram source against a faithful fake', () => {
     expect(chats.map((chat) => chat.name)).toEqual(['Friend', 'Big channel', 'Other']);
     expect(chats.map((chat) => chat.kind)).toEqual(['private', 'group', 'group']);
     expect(fake.log.filter((entry) => entry.request === 'GetDialogs').length).toBeGreaterThan(1);
-    const stored = core.db.prepare('SELECT peer FROM chats WHERE name = ?').get('Big channel') as { peer: string };
+    const stored = databaseOf(core).prepare('SELECT peer FROM chats WHERE name = ?').get('Big channel') as { peer: string };
     expect(JSON.parse(stored.peer)).toEqual({ type: 'channel', id: '777', accessHash: '4242' });
     await core.close();
   });
@@ -47,12 +48,12 @@ describe('Telegram source against a faithful fake', () => {
     const status = await core.sync.settled(chat.id);
     expect(status.error).toBeNull();
     expect(status.state).toBe('done');
-    const stored = core.db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY sort_key').all(chat.id) as Array<{ id: string }>;
+    const stored = databaseOf(core).prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY sort_key').all(chat.id) as Array<{ id: string }>;
     const expected = channel.messages.map((message) => String(message.id));
     expect(stored.length).toBe(expected.length);
     expect(stored.map((row) => row.id)).toEqual(expected);
     expect(core.getChat(chat.id).oldestReached).toBe(true);
-    const coverage = listCoverage(core.db, chat.id);
+    const coverage = listCoverage(databaseOf(core), chat.id);
     expect(coverage).toHaveLength(1);
     expect(coverage[0]!.reachesOldest).toBe(true);
     // The rules of the account: one request at a time, nothing sent during the flood wait, and paced.

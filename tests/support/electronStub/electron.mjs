@@ -3,8 +3,9 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const report = { schemes: [], protocolHandlers: {}, ipcChannels: [], windows: [], menu: null, permissionHandler: false, events: [] };
+const report = { schemes: [], protocolHandlers: {}, ipcChannels: [], ipcListeners: [], windows: [], menu: null, permissionHandler: false, events: [] };
 const handlers = new Map();
+const listeners = new Map();
 const userData = process.env.STUB_USER_DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'stub-electron-'));
 
 export const app = {
@@ -21,7 +22,10 @@ export const protocol = {
   registerSchemesAsPrivileged(schemes) { report.schemes.push(...schemes.map((s) => s.scheme)); },
   handle(scheme, handler) { report.protocolHandlers[scheme] = handler; },
 };
-export const ipcMain = { handle(channel, handler) { report.ipcChannels.push(channel); handlers.set(channel, handler); } };
+export const ipcMain = {
+  handle(channel, handler) { report.ipcChannels.push(channel); handlers.set(channel, handler); },
+  on(channel, listener) { report.ipcListeners.push(channel); listeners.set(channel, listener); },
+};
 export const session = { defaultSession: { setPermissionRequestHandler() { report.permissionHandler = true; }, setPermissionCheckHandler() {} } };
 export const shell = { openExternal: async () => {}, showItemInFolder() {} };
 export class Notification {

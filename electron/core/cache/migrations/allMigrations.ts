@@ -1,8 +1,13 @@
 import type { Migration } from './Migration.ts';
 import { migration0001Initial } from './0001-initial.ts';
 import { migration0002ExportRecords } from './0002-export-records.ts';
+import { migration0003SourceKindsInCode } from './0003-source-kinds-in-code.ts';
 
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
-export const allMigrations: readonly Migration[] = [migration0001Initial, migration0002ExportRecords];
+export const allMigrations: readonly Migration[] = [
+  migration0001Initial,
+  migration0002ExportRecords,
+  migration0003SourceKindsInCode,
+];
 
 export const latestSchemaVersion = allMigrations[allMigrations.length - 1]!.version;

@@ -2,7 +2,7 @@ import type { Media, Reaction } from '../../../../shared/domain.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { ChatKind } from '../../../../shared/domain.ts';
 import type { SourceChat } from '../../sources/HistorySource.ts';
-import { sourceMessage, type SourceMessage, type SourceSender } from '../../sources/SourceMessage.ts';
+import { sourceMessage, type SourceMessage, type SourceSender } from '../../model/SourceMessage.ts';
 import { describeTelegramAction } from './describeTelegramAction.ts';
 import { readTelegramText } from './telegramText.ts';
 import type { TelegramChatMeta } from './TelegramExportScanner.ts';

@@ -1,5 +1,5 @@
 import type { Media } from '../../../../shared/domain.ts';
-import { sourceMessage, type SourceMessage } from '../../sources/SourceMessage.ts';
+import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { WhatsAppLine } from './readWhatsAppMessages.ts';
 
 /** System lines, in English and German, by what they record. The first match names the action. */

@@ -1,4 +1,4 @@
-import type { CacheDatabase } from '../../cache/CacheDatabase.ts';
+import type { WritableDB } from '../../cache/CacheDatabase.ts';
 import { getChatRecord, listChatSummaries } from '../../cache/chatQueries.ts';
 import type { HistorySource, SourcePage } from '../HistorySource.ts';
 
@@ -11,7 +11,7 @@ const NOTHING_MORE: SourcePage = { messages: [], reachedOldest: true, reachedNew
  * covered from the first message. The engine serves these chats from the cache alone
  * (`holdsOnlyTheCache`); the page methods answer "nothing more" should anything still ask.
  */
-export function createArchiveSource(db: CacheDatabase, id: string = IMPORT_SOURCE_ID): HistorySource {
+export function createArchiveSource(db: WritableDB, id: string = IMPORT_SOURCE_ID): HistorySource {
   return {
     id,
     kind: 'import',

@@ -1,5 +1,5 @@
 import type { Media, MessageEntity, Reaction, ServiceAction } from '../../../../shared/domain.ts';
-import { sourceMessage, type SourceMessage, type SourceSender } from '../SourceMessage.ts';
+import { sourceMessage, type SourceMessage, type SourceSender } from '../../model/SourceMessage.ts';
 import type { DemoChatSpec } from './demoChats.ts';
 import type { DemoTimeline } from './DemoTimeline.ts';
 import { createRandom, hash2 } from './seededRandom.ts';

@@ -1,7 +1,7 @@
 import type { MessagePosition } from '../../../../shared/cursor.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage, SourceSearchRequest } from '../HistorySource.ts';
-import type { SourceMessage } from '../SourceMessage.ts';
+import type { SourceMessage } from '../../model/SourceMessage.ts';
 import type { createRyzeApiClient, RyzeMessage } from './createRyzeApiClient.ts';
 import { secondOf, toSourceMessages } from './toSourceMessages.ts';
 
@@ -110,14 +110,14 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
         from = Math.max(...messages.map((m) => secondOf(m.timestamp))) + 1000;
       }
     },
-    async getAround(chat, target: AroundTarget, limit, signal): Promise<SourcePage> {
+    // The window is whole seconds on either side of the date, as many as one request's count returns.
+    async getAround(chat, target: AroundTarget, _limit, signal): Promise<SourcePage> {
       if ('messageId' in target) {
         throw new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${target.messageId} is not cached, and RyzeAPI cannot look a message up by id.`);
       }
       const second = Math.floor(target.date / 1000) * 1000;
       const older = await secondsDownFrom(chat.key, second - 1, signal);
       const newer = await secondsUpFrom(chat.key, second, signal);
-      void limit;
       return { messages: convert(chat, [...older.messages, ...newer.messages]), reachedOldest: older.reachedOldest, reachedNewest: newer.reachedNewest };
     },
     async searchWindow(chat, request: SourceSearchRequest, signal) {

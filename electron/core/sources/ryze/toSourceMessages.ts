@@ -1,5 +1,5 @@
 import type { Media } from '../../../../shared/domain.ts';
-import { sourceMessage, type SourceMessage } from '../SourceMessage.ts';
+import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { RyzeMessage } from './createRyzeApiClient.ts';
 
 const OWN: { key: string; name: string } = { key: 'me', name: 'You' };

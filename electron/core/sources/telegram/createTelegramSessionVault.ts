@@ -5,6 +5,13 @@ import type { SecretStore } from '../../app/SecretStore.ts';
 export interface TelegramSession {
   session: string;
   apiHash: string;
+  /** The command line's session comes with its own API id; the app's uses the account's stored one. */
+  apiId?: number;
+}
+
+/** Where an account's session is kept in the secret store. */
+export function telegramSessionKey(sourceId: string): string {
+  return `telegram-session:${sourceId}`;
 }
 
 export interface TelegramSessionVault {
@@ -21,7 +28,7 @@ export interface TelegramSessionVault {
  */
 export function createTelegramSessionVault(secrets: SecretStore): TelegramSessionVault {
   const memoryOnly = new Map<string, TelegramSession>();
-  const key = (sourceId: string) => `telegram-session:${sourceId}`;
+  const key = telegramSessionKey;
   return {
     get(sourceId) {
       const inMemory = memoryOnly.get(sourceId);

@@ -5,7 +5,7 @@ import type { ChatKind } from '../../../../shared/domain.ts';
 import { systemClock, type Clock } from '../createRequestLimiter.ts';
 import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage, SourceSearchRequest } from '../HistorySource.ts';
 import { comparePositions } from '../../../../shared/cursor.ts';
-import type { SourceMessage } from '../SourceMessage.ts';
+import type { SourceMessage } from '../../model/SourceMessage.ts';
 import { mapTelegramMessage } from './mapTelegramMessage.ts';
 import { TelegramDirectory } from './TelegramDirectory.ts';
 import { isTelegramPeer, peerKeyOf, toInputPeer, type TelegramPeer } from './TelegramPeer.ts';

@@ -1,6 +1,6 @@
 import { Api } from 'telegram';
 import type { Reaction } from '../../../../shared/domain.ts';
-import { sourceMessage, type SourceMessage } from '../SourceMessage.ts';
+import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import { describeTelegramServiceAction } from './describeTelegramServiceAction.ts';
 import { mapTelegramEntities } from './mapTelegramEntities.ts';
 import { mapTelegramMedia } from './mapTelegramMedia.ts';

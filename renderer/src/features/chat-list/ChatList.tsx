@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ChatSummary } from '../../../../shared/domain.ts';
+import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
+import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { formatCount, formatListDate } from '../../format/formatDates.ts';
 
@@ -11,14 +12,15 @@ interface ChatListProps {
   onSelect(chatId: number): void;
   /** The chat's context menu: Export chat…. */
   onExport(chat: ChatSummary): void;
-  onAddTelegram(): void;
-  /** Log out of a Telegram account (after confirming). */
-  onLogout(sourceId: string, name: string): void;
-  onAddWhatsApp(): void;
+  /** The kinds of source this build has (from main's provider registry), for "add" and "remove". */
+  sourceKinds: SourceKindInfo[];
+  onAddSource(kind: SourceKind): void;
+  /** Removes a source (after confirming): a Telegram account is logged out. */
+  onRemoveSource(sourceId: string, name: string, kind: SourceKind): void;
 }
 
 /** The sidebar: chats grouped by source, with a filter box (Ctrl+K). */
-export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAddWhatsApp, onExport, onAddTelegram, onLogout }: ChatListProps) {
+export function ChatList({ chats, loading, error, selectedChatId, onSelect, onExport, sourceKinds, onAddSource, onRemoveSource }: ChatListProps) {
   const [menu, setMenu] = useState<{ chat: ChatSummary; x: number; y: number } | null>(null);
   useEffect(() => {
     if (!menu) return;
@@ -37,10 +39,10 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAd
 
   const groups = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase();
-    const bySource = new Map<string, { name: string; chats: ChatSummary[] }>();
+    const bySource = new Map<string, { name: string; kind: SourceKind; chats: ChatSummary[] }>();
     for (const chat of chats) {
       if (needle && !chat.name.toLocaleLowerCase().includes(needle)) continue;
-      const group = bySource.get(chat.sourceId) ?? { name: chat.sourceName, chats: [] };
+      const group = bySource.get(chat.sourceId) ?? { name: chat.sourceName, kind: chat.sourceKind, chats: [] };
       group.chats.push(chat);
       bySource.set(chat.sourceId, group);
     }
@@ -65,9 +67,9 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAd
         <section key={sourceId} className="chat-group" aria-label={group.name}>
           <h2 className="chat-group-title">
             {group.name}
-            {group.chats[0]?.sourceKind === 'telegram' && (
-              <button type="button" className="source-action" onClick={() => onLogout(sourceId, group.name)} data-testid="telegram-logout">
-                Log out
+            {group.kind !== 'demo' && group.kind !== 'import' && (
+              <button type="button" className="source-action" onClick={() => onRemoveSource(sourceId, group.name, group.kind)} data-testid={`remove-source-${group.kind}`}>
+                {sourceKinds.find((info) => info.kind === group.kind)?.removeLabel ?? 'Remove'}
               </button>
             )}
           </h2>
@@ -103,12 +105,14 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onAd
           </button>
         </div>
       )}
-      <button type="button" className="add-source" onClick={onAddTelegram} data-testid="add-telegram">
-        + Log in to Telegram…
-      </button>
-      <button type="button" className="add-source" onClick={onAddWhatsApp} data-testid="add-whatsapp">
-        + Add WhatsApp chat (RyzeAPI)…
-      </button>
+      {sourceKinds.map(
+        (info) =>
+          info.addLabel && (
+            <button key={info.kind} type="button" className="add-source" onClick={() => onAddSource(info.kind)} data-testid={`add-source-${info.kind}`}>
+              + {info.addLabel}
+            </button>
+          ),
+      )}
     </nav>
   );
 }

@@ -4,10 +4,10 @@ import { describeSpan } from '../search/searchDates.ts';
 
 /**
  * Which parts of the chat's history are on this computer: cached runs filled, gaps hatched, and whether the
- * beginning is known. Refreshed while the chat is open, as pages arrive.
+ * beginning is known. Refreshed when main says the chat changed (pages stored), never polled.
  */
 export function ChatCoverageBar({ chatId, lastMessageDate, onDownloadRange }: { chatId: number; lastMessageDate: number | null; onDownloadRange(from: number | null, to: number): void }) {
-  const coverage = useQuery({ queryKey: ['coverage', chatId], queryFn: () => scrollback.getChatCoverage({ chatId }), refetchInterval: 2000, gcTime: 0 });
+  const coverage = useQuery({ queryKey: ['coverage', chatId], queryFn: () => scrollback.getChatCoverage({ chatId }), staleTime: Number.POSITIVE_INFINITY });
   const ranges = coverage.data?.ranges ?? [];
   if (ranges.length === 0) return <div className="coverage-bar empty" data-testid="coverage-bar" title="Nothing of this chat is cached yet." />;
   const start = ranges[0]!.from;

@@ -1,9 +1,9 @@
 import type { SearchFilter, SearchKind } from '../../../shared/search.ts';
 import { messageKindsFor } from '../../../shared/search.ts';
-import type { CacheDatabase } from '../cache/CacheDatabase.ts';
-import { cachedStatement } from '../cache/cachedStatement.ts';
+import type { ReadableDB } from './CacheDatabase.ts';
+import { cachedStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
-import type { CompiledQuery } from './compileSearchQuery.ts';
+import type { CompiledQuery } from '../model/CompiledQuery.ts';
 
 /** Total order of search results across chats. */
 export interface SearchPosition {
@@ -34,7 +34,7 @@ interface Conditions {
 }
 
 /** Local senders whose name contains the filter (folded); null when there is no sender filter. */
-function senderIdsMatching(db: CacheDatabase, sender: string): number[] | null {
+function senderIdsMatching(db: ReadableDB, sender: string): number[] | null {
   const wanted = foldForSearch(sender.trim());
   if (wanted === '') return null;
   return cachedStatement<[], { id: number; name: string }>(db, 'SELECT id, name FROM senders')
@@ -56,7 +56,7 @@ function kindCondition(kinds: readonly SearchKind[], conditions: Conditions): vo
 }
 
 /** Everything but the text terms and the cursor, as SQL over `messages m`. Null when nothing can match. */
-function filterConditions(db: CacheDatabase, chatId: number, filter: SearchFilter, query: CompiledQuery): Conditions | null {
+function filterConditions(db: ReadableDB, chatId: number, filter: SearchFilter, query: CompiledQuery): Conditions | null {
   const conditions: Conditions = { sql: ['m.chat_id = ?'], params: [chatId] };
   if (filter.from !== null) {
     conditions.sql.push('m.date >= ?');
@@ -84,7 +84,7 @@ function filterConditions(db: CacheDatabase, chatId: number, filter: SearchFilte
  * The index candidates for the query's trigrams, or null when the query has no trigram or the terms are
  * too common for candidates to help.
  */
-export function candidateIds(db: CacheDatabase, query: CompiledQuery): string | null {
+export function candidateIds(db: ReadableDB, query: CompiledQuery): string | null {
   if (!query.trigramQuery) return null;
   const rows = cachedStatement<[string, number], { rowid: number }>(db, 'SELECT rowid FROM message_search WHERE message_search MATCH ? LIMIT ?').all(
     query.trigramQuery,
@@ -99,7 +99,7 @@ export function candidateIds(db: CacheDatabase, query: CompiledQuery): string | 
  * The text terms are always confirmed on the folded text, so the index only has to be a superset.
  */
 export function searchCachedChat(
-  db: CacheDatabase,
+  db: ReadableDB,
   chatId: number,
   filter: SearchFilter,
   query: CompiledQuery,
@@ -129,7 +129,7 @@ export function searchCachedChat(
 }
 
 /** How many cached messages of a chat match within [from, to) (for the panel's total). */
-export function countCachedMatches(db: CacheDatabase, chatId: number, filter: SearchFilter, query: CompiledQuery): number {
+export function countCachedMatches(db: ReadableDB, chatId: number, filter: SearchFilter, query: CompiledQuery): number {
   const conditions = filterConditions(db, chatId, filter, query);
   if (!conditions) return 0;
   const candidates = candidateIds(db, query);
@@ -142,7 +142,7 @@ export function countCachedMatches(db: CacheDatabase, chatId: number, filter: Se
 
 
 /** The dates of the oldest and newest cached messages of a chat inside the filter's range. */
-export function cachedDateSpan(db: CacheDatabase, chatId: number, filter: SearchFilter): { first: number; last: number } | null {
+export function cachedDateSpan(db: ReadableDB, chatId: number, filter: SearchFilter): { first: number; last: number } | null {
   const row = cachedStatement<unknown[], { first: number | null; last: number | null }>(
     db,
     'SELECT min(date) AS first, max(date) AS last FROM messages WHERE chat_id = ? AND date >= ? AND date < ?',

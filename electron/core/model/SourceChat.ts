@@ -1,0 +1,13 @@
+import type { ChatKind } from '../../../shared/domain.ts';
+
+/** A chat as its source lists it. */
+export interface SourceChat {
+  /** The source's own key for the chat, unique within the source. */
+  key: string;
+  name: string;
+  kind: ChatKind;
+  /** What the source needs to reach the chat again after a restart; stored with the chat. Not a secret. */
+  peer?: unknown;
+  messageCount: number | null;
+  lastMessageDate: number | null;
+}
