@@ -20,4 +20,14 @@ export interface SyncStatus {
   /** Why it waits, in the source's words ("Telegram asked to wait…", "Waiting for you to allow…"). */
   waitingReason: string | null;
   error: { code: string; message: string } | null;
+  /**
+   * Grows with every change, across all syncs: of two statuses of a chat (a pushed event and an answer
+   * that crossed it), the one with the larger revision is the newer.
+   */
+  revision: number;
+}
+
+/** The newer of two statuses of the same sync (see `revision`). */
+export function newerSyncStatus(current: SyncStatus | undefined, next: SyncStatus): SyncStatus {
+  return current && current.revision > next.revision ? current : next;
 }

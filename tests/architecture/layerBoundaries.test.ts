@@ -78,6 +78,62 @@ describe('layer boundaries', () => {
     expect(users.sort()).toEqual(['electron/main/registerIpcHandlers.ts', 'electron/preload/index.ts']);
   });
 
+  /** The folder under electron/core a relative import lands in ('cache', 'sources', …), or null outside the core. */
+  function coreFolderOf(file: string, specifier: string): string | null {
+    if (!specifier.startsWith('.')) return null;
+    const target = path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier)).split(path.sep);
+    return target[0] === 'electron' && target[1] === 'core' ? (target[2] ?? null) : null;
+  }
+  const productFiles = () => [...sourceFiles('electron'), ...sourceFiles('renderer'), ...sourceFiles('shared'), ...sourceFiles('scripts')];
+  const withoutComments = (file: string) => fs.readFileSync(path.join(root, file), 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '');
+  const sqlCalls = /\.(prepare|pragma|transaction)\s*[<(]|\bdb\.exec\s*\(/;
+
+  it('only electron/core/cache/ imports better-sqlite3 or runs SQL (prepare, pragma, transactions)', () => {
+    const violations: string[] = [];
+    for (const file of productFiles()) {
+      if (file.startsWith(path.join('electron', 'core', 'cache') + path.sep)) continue;
+      if (importsOf(file).some((specifier) => specifier === 'better-sqlite3')) violations.push(`${file} imports better-sqlite3`);
+      if (sqlCalls.test(withoutComments(file))) violations.push(`${file} runs SQL itself`);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('electron/core/cache/ depends only on shared/, the text and model modules and its own files (never on sources or services)', () => {
+    const violations: string[] = [];
+    for (const file of sourceFiles('electron/core/cache')) {
+      for (const specifier of importsOf(file)) {
+        const folder = coreFolderOf(file, specifier);
+        const layer = layerOf(file, specifier);
+        const allowed = folder !== null ? ['cache', 'text', 'model'].includes(folder) : ['shared', 'node-builtin', 'package:better-sqlite3', 'package:zod'].includes(layer);
+        if (!allowed) violations.push(`${file} imports "${specifier}"`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('each source kind keeps to its own folder: no kind imports another kind', () => {
+    const kinds = fs.readdirSync(path.join(root, 'electron/core/sources'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(kinds).toEqual(expect.arrayContaining(['archive', 'demo', 'ryze', 'telegram']));
+    const violations: string[] = [];
+    for (const kind of kinds) {
+      for (const file of sourceFiles(`electron/core/sources/${kind}`)) {
+        for (const specifier of importsOf(file).filter((s) => s.startsWith('.'))) {
+          const target = path.relative(path.join(root, 'electron/core/sources'), path.resolve(path.dirname(path.join(root, file)), specifier)).split(path.sep);
+          if (target.length > 1 && kinds.includes(target[0]!) && target[0] !== kind) violations.push(`${file} imports ${specifier}`);
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('the SQL check catches a violation (it can fail)', () => {
+    expect(sqlCalls.test("db.prepare('SELECT 1').get()")).toBe(true);
+    expect(sqlCalls.test("deps.db.pragma('busy_timeout = 100')")).toBe(true);
+    expect(sqlCalls.test('db.transaction(() => 1).immediate()')).toBe(true);
+    expect(sqlCalls.test('db.prepare<unknown[], { n: number }>(sql)')).toBe(true);
+    expect(sqlCalls.test('/^x$/.exec(text)')).toBe(false);
+  });
+
   it('the rules catch a violation (the check itself can fail)', () => {
     const coreRule = rules.find((rule) => rule.folder === 'electron/core')!;
     expect(coreRule.allowed(layerOf('electron/core/x.ts', 'electron'))).toBe(false);

@@ -7,8 +7,8 @@ import { ScrollbackError } from '../../shared/errors.ts';
 import { encodeCursor } from '../../shared/cursor.ts';
 import { idleTelegramLogin } from '../../shared/telegramLogin.ts';
 
-const idleJob = { state: 'idle' as const, progress: null, result: null, error: null };
-const idleSync = { chatId: 1, state: 'idle' as const, from: null, to: null, fetched: 0, cached: 0, total: null, reachedDate: null, waitingUntil: null, waitingReason: null, error: null };
+const idleJob = { state: 'idle' as const, progress: null, result: null, error: null, revision: 0 };
+const idleSync = { chatId: 1, state: 'idle' as const, from: null, to: null, fetched: 0, cached: 0, total: null, reachedDate: null, waitingUntil: null, waitingReason: null, error: null, revision: 0 };
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {

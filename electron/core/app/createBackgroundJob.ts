@@ -20,22 +20,23 @@ export function createBackgroundJob<Progress, Result>(
   what: string,
   hooks: { onError(error: unknown): void; onChange?(status: JobStatus<Progress, Result>): void },
 ): BackgroundJob<Progress, Result> {
-  let status: JobStatus<Progress, Result> = { state: 'idle', progress: null, result: null, error: null };
+  let revision = 0;
+  let status: JobStatus<Progress, Result> = { state: 'idle', progress: null, result: null, error: null, revision };
   let cancelRunning: (() => void) | null = null;
   let lastProgressAt = 0;
   let pendingProgress: ReturnType<typeof setTimeout> | null = null;
   const set = (next: JobStatus<Progress, Result>) => {
-    status = next;
+    status = { ...next, revision: ++revision };
     hooks.onChange?.(status);
   };
   return {
     start(run, cancel) {
       if (status.state === 'running') throw new ScrollbackError('BUSY', `${what} is already running; wait for it or cancel it first.`);
-      set({ state: 'running', progress: null, result: null, error: null });
+      set({ state: 'running', progress: null, result: null, error: null, revision });
       cancelRunning = cancel;
       run((progress) => {
         if (status.state !== 'running') return;
-        status = { ...status, progress };
+        status = { ...status, progress, revision: ++revision };
         const wait = lastProgressAt + PROGRESS_INTERVAL_MS - Date.now();
         if (wait <= 0) {
           lastProgressAt = Date.now();

@@ -91,7 +91,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
           },
         );
       } catch (error) {
-        sourceError = handleSourceError(error, chat);
+        sourceError = handleSourceError(error, chat, signal);
       }
     }
   }
@@ -119,7 +119,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
         );
         reachedNewest = page.reachedNewest || page.messages.length === 0;
       } catch (error) {
-        sourceError = handleSourceError(error, chat);
+        sourceError = handleSourceError(error, chat, signal);
       }
     }
   }
@@ -147,7 +147,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
         newestRange = findCoverageContaining(db, chat.id, bounds.newest);
         reachedNewest = true;
       } catch (error) {
-        const failure = handleSourceError(error, chat);
+        const failure = handleSourceError(error, chat, signal);
         newestRange = findNewestCoverage(db, chat.id);
         if (!newestRange) throw failure;
         offline = reasonOf(failure);
@@ -201,7 +201,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
         );
         range = coverageAround(chat.id, target) ?? findCoverageContaining(db, chat.id, firstAtOrAfter ?? bounds.newest);
       } catch (error) {
-        throw handleSourceError(error, chat);
+        throw handleSourceError(error, chat, signal);
       }
       if (!range) throw new ScrollbackError('INTERNAL', 'The window around the target was stored but its coverage is missing.');
     }
@@ -234,8 +234,12 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     return findMessageAt(db, chatId, endpoint) ?? cursor;
   }
 
-  function handleSourceError(error: unknown, chat: ChatRecord): unknown {
-    if (signalAborted(error)) return new ScrollbackError('CANCELLED', 'The request was cancelled.');
+  /**
+   * What a failed source request means for the page. A cancelled one (the window moved on, a download was
+   * paused) ends the call at once: it is not an outage, and nothing is served "offline" in its place.
+   */
+  function handleSourceError(error: unknown, chat: ChatRecord, signal: AbortSignal | undefined): unknown {
+    if (signal?.aborted || signalAborted(error)) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
     if (!(error instanceof ScrollbackError)) deps.onSourceError?.(error, chat);
     return error instanceof ScrollbackError
       ? error

@@ -51,6 +51,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     deps.sleep ??
     ((ms: number, signal: AbortSignal) =>
       new Promise<void>((resolve, reject) => {
+        if (signal.aborted) return reject(signal.reason);
         const timer = setTimeout(resolve, ms);
         signal.addEventListener('abort', () => {
           clearTimeout(timer);
@@ -58,11 +59,15 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         }, { once: true });
       }));
 
-  const changed = (status: SyncStatus) => deps.onChange?.({ ...status });
+  let revision = 0;
+  const changed = (status: SyncStatus) => {
+    status.revision = ++revision;
+    deps.onChange?.({ ...status });
+  };
 
   function idle(chatId: number): SyncStatus {
     const totals = deps.chatTotals(chatId);
-    return { chatId, state: 'idle', from: null, to: null, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null };
+    return { chatId, state: 'idle', from: null, to: null, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null, revision };
   }
 
   async function run(job: Job): Promise<SyncStatus> {
@@ -95,6 +100,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           }
           outages = 0;
         } catch (error) {
+          signal.throwIfAborted();
           if (error instanceof ScrollbackError && error.code === 'RATE_LIMITED' && error.retryAfterMs) {
             await waitThen(error.retryAfterMs, error.message);
             continue;
@@ -121,6 +127,9 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         changed(status);
         anchor = { kind: 'before', cursor: page.olderCursor };
         if (deps.pacingMs) await sleep(deps.pacingMs, signal);
+        // A page served from the cache resolves without touching the event loop: yield, so the window's own
+        // requests (and Pause) are answered between pages.
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       if (signal.aborted) {
@@ -139,7 +148,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const current = jobs.get(chatId);
     if (current?.status.state === 'running') return current.status;
     const totals = deps.chatTotals(chatId);
-    const status: SyncStatus = { chatId, state: 'running', from, to, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null };
+    const status: SyncStatus = { chatId, state: 'running', from, to, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null, revision };
     const job: Job = { status, controller: new AbortController(), settled: Promise.resolve(status) };
     job.settled = run(job).then((final) => {
       changed(final);

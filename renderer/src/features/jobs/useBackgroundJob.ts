@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { JobStatus } from '../../../../shared/jobs.ts';
+import { newerJobStatus, type JobStatus } from '../../../../shared/jobs.ts';
 
 /**
  * A long job in main (an import, an export): its status, read once and then kept current by main's pushed
@@ -12,6 +12,6 @@ export function useBackgroundJob<Progress, Result, Action>(
 ) {
   const client = useQueryClient();
   const status = useQuery({ queryKey: key, queryFn: getStatus, staleTime: Number.POSITIVE_INFINITY });
-  const act = useMutation({ mutationFn: perform, onSuccess: (next) => client.setQueryData(key, next) });
+  const act = useMutation({ mutationFn: perform, onSuccess: (next) => client.setQueryData<JobStatus<Progress, Result>>(key, (current) => newerJobStatus(current, next)) });
   return { status: status.data, act: act.mutate, actionError: act.error };
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { newerSyncStatus, type SyncStatus } from '../../../../shared/sync.ts';
 
 /** The chat's background download: its status (pushed by main as it changes) and the actions on it. */
 export function useChatSync(chatId: number) {
@@ -22,7 +23,8 @@ export function useChatSync(chatId: number) {
           return scrollback.cancelSync({ chatId });
       }
     },
-    onSuccess: (next) => client.setQueryData(['sync', chatId], next),
+    // A pushed status may have crossed this answer: keep whichever is newer.
+    onSuccess: (next) => client.setQueryData<SyncStatus>(['sync', chatId], (current) => newerSyncStatus(current, next)),
   });
   return {
     status: status.data,
