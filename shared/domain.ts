@@ -97,10 +97,8 @@ export interface Forward {
   date: number | null;
 }
 
-export interface ServiceAction {
-  /** Machine name of the action, e.g. "chatCreate", "pinMessage", "joined". */
-  action: string;
-}
+export type { ServiceAction, ServiceActionKind } from './serviceActions.ts';
+import type { ServiceAction } from './serviceActions.ts';
 
 export interface Reaction {
   emoji: string;

@@ -6,13 +6,18 @@ import { createCoreHandlers } from '../../electron/core/app/createCoreHandlers.t
 import { startLoopbackHarness, type LoopbackHarness } from '../../electron/harness/startLoopbackHarness.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
 import { openTestCoreWithDemo, silentLogger } from '../support/openTestCore.ts';
+import { databaseOf, type ScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
+import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
 import { useTempFolder } from '../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
 let harness: LoopbackHarness | null = null;
+let opened: ScrollbackCore | null = null;
 afterEach(async () => {
   await harness?.close();
+  await opened?.close();
   harness = null;
+  opened = null;
 });
 
 async function start() {
@@ -22,7 +27,13 @@ async function start() {
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
   fs.writeFileSync(path.join(folder, 'secret.txt'), 'outside the renderer');
   const core = await openTestCoreWithDemo(folder);
-  harness = await startLoopbackHarness({ handlers: createCoreHandlers(core, { version: 't', openExternalLink: () => undefined, logger: silentLogger, chooseFilesToImport: async () => null, chooseExportTarget: async () => null, showInFolder: () => undefined }), rendererFolder: renderer, logger: silentLogger });
+  opened = core;
+  harness = await startLoopbackHarness({
+    handlers: createCoreHandlers(core, { version: 't', openExternalLink: () => undefined, logger: silentLogger, chooseFilesToImport: async () => null, chooseExportTarget: async () => null, showInFolder: () => undefined }),
+    rendererFolder: renderer,
+    logger: silentLogger,
+    events: core.events,
+  });
   const token = new URL(harness.url).hash.replace('#token=', '');
   return { token, base: `http://127.0.0.1:${harness.port}` };
 }
@@ -72,5 +83,52 @@ describe('loopback harness', () => {
       const response = await request(harness!.port, { path: probe });
       expect(response.body).not.toContain('outside the renderer');
     }
+  });
+
+  it('aborts a handler whose caller gave up (a superseded count stops in the core), and streams pushed events', async () => {
+    const { token } = await start();
+    const core = opened!;
+    // A count over a cached chat, counted in slices with a yield between them… cancelled by the page at once.
+    const chat = core.listChats().find((candidate) => candidate.messageCount === 24_000)!;
+    const events: string[] = [];
+    const stream = await fetch(`http://127.0.0.1:${harness!.port}/events`, { headers: { 'x-scrollback-token': token } });
+    const reader = stream.body!.getReader();
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        events.push(new TextDecoder().decode(value));
+      }
+    })();
+    const controller = new AbortController();
+    let settled: unknown = null;
+    const original = core.search.count;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    core.search.count = async (filter, signal) => {
+      started();
+      try {
+        const total = await original(filter, signal);
+        settled = { aborted: signal?.aborted, total };
+        return total;
+      } catch (error) {
+        settled = { aborted: signal?.aborted, error: String(error) };
+        throw error;
+      }
+    };
+    cacheWholeDemoChat(databaseOf(core), chat.id, 'family');
+    const pending = fetch(`http://127.0.0.1:${harness!.port}/rpc/countSearchMatches`, {
+      method: 'POST',
+      signal: controller.signal,
+      headers: { 'content-type': 'application/json', 'x-scrollback-token': token },
+      body: JSON.stringify({ chatId: chat.id, from: null, to: null, query: 'a', sender: '', kinds: [] }),
+    }).catch((error: Error) => error.name);
+    await running;
+    controller.abort();
+    expect(await pending).toBe('AbortError');
+    await expect.poll(() => settled, { timeout: 5000 }).toEqual({ aborted: true, error: expect.any(String) });
+    core.events.emit({ kind: 'chatChanged', chatId: chat.id });
+    await expect.poll(() => events.join(''), { timeout: 2000 }).toContain(`data: {"kind":"chatChanged","chatId":${chat.id}}`);
+    await reader.cancel();
   });
 });

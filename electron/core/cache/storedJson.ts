@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Forward, Media, MessageEntity, Reaction, ServiceAction } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
+import { normaliseServiceAction } from '../../../shared/serviceActions.ts';
 import { exportRequestSchema } from '../../../shared/ipc/contract.ts';
 
 // The JSON columns as this version writes them. Rows are parsed with these on the way out, never cast, so
@@ -41,7 +42,20 @@ export const storedMediaSchema = z.discriminatedUnion('kind', [
 ]) satisfies z.ZodType<Media>;
 
 export const storedForwardSchema = z.looseObject({ fromName: z.string(), date: z.number().nullable() }) satisfies z.ZodType<Forward>;
-export const storedServiceSchema = z.looseObject({ action: z.string() }) satisfies z.ZodType<ServiceAction>;
+/** Any stored action; names from before the one vocabulary (pin_message, chatEditTitle…) are translated. */
+export const storedServiceSchema = z
+  .looseObject({
+    action: z.string(),
+    title: z.string().optional(),
+    members: z.array(z.string()).optional(),
+    durationS: z.number().optional(),
+    periodS: z.number().optional(),
+    missed: z.boolean().optional(),
+    video: z.boolean().optional(),
+    detail: z.string().optional(),
+    sourceName: z.string().optional(),
+  })
+  .transform((stored): ServiceAction => normaliseServiceAction(stored));
 export const storedReactionsSchema = z.array(z.looseObject({ emoji: z.string(), count: z.number() })) satisfies z.ZodType<Reaction[]>;
 /** A source's non-secret settings; each provider parses its own part with its own schema. */
 export const storedSettingsSchema = z.record(z.string(), z.unknown());

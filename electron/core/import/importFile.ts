@@ -1,5 +1,6 @@
 import type { ChatImportResult, FileImportResult } from '../../../shared/importing.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
+import type { ServiceActionKind } from '../../../shared/serviceActions.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatSummary, recordSourceTotals, setChatKind, upsertChats } from '../cache/chatQueries.ts';
@@ -28,6 +29,8 @@ export interface ImportFileOptions {
 }
 
 const BATCH = 4096;
+/** System lines only a group has: a WhatsApp export with one of them is a group chat. */
+const GROUP_ACTIONS = new Set<ServiceActionKind>(['chatCreate', 'membersAdded', 'membersRemoved', 'memberLeft', 'memberJoined', 'titleChanged']);
 
 /**
  * Imports one export file in one transaction: a failure anywhere (a broken message on the last line, a
@@ -134,7 +137,7 @@ function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileO
       seenAtTime.set(line.date, index + 1);
       const message = toWhatsAppSourceMessage(line, index, findMedia);
       if (line.author !== null) authors.add(line.author);
-      if (message.service && /^(groupCreate|memberAdded|memberRemoved|memberLeft|memberJoined|titleChange)$/.test(message.service.action)) isGroup = true;
+      if (message.service && GROUP_ACTIONS.has(message.service.action)) isGroup = true;
       writer.add(message);
     },
     {

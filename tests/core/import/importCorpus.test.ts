@@ -113,7 +113,7 @@ describe.skipIf(!fixtures)(`import corpus (${fixtures ?? 'skipped: no ../shared/
     expect(byId.get('8')!.media).toMatchObject({ kind: 'video', durationS: 95, width: 1280 });
     expect(byId.get('9')!.media).toMatchObject({ kind: 'audio', durationS: 210 });
     expect(byId.get('17')!.media).toMatchObject({ kind: 'poll', question: 'Best language?', options: ['C++', 'Rust'], closed: false });
-    expect(byId.get('25')!.service).toEqual({ action: 'custom_action' });
+    expect(byId.get('25')!.service).toMatchObject({ action: 'custom' });
     // An emoji reaction, a custom emoji (drawn as ★) and paid stars.
     expect(first.reactions).toEqual([
       { emoji: '🔥', count: 2 },
@@ -149,7 +149,7 @@ describe.skipIf(!fixtures)(`import corpus (${fixtures ?? 'skipped: no ../shared/
     const english = importOne('whatsapp/gesiscss__WhatsR__inst__englishandroid24h.txt');
     const en = english.messagesOf(english.chats[0]!.chatId);
     expect(en[0]!.service).toEqual({ action: 'encryptionNotice' });
-    expect(en.find((message) => message.text.startsWith('You created group'))!.service).toEqual({ action: 'groupCreate' });
+    expect(en.find((message) => message.text.startsWith('You created group'))!.service).toEqual({ action: 'chatCreate' });
     expect(en.find((message) => message.media?.kind === 'file')!.media).toEqual({ kind: 'file', fileName: 'PTT-20180129-WA0025.opus', size: 0, mimeType: 'audio/ogg' });
     expect(en.filter((message) => message.media?.kind === 'other')).toHaveLength(1);
     expect(en.find((message) => message.media?.kind === 'location')!.media).toEqual({ kind: 'location', latitude: 50.9425526, longitude: 6.9523387 });
@@ -158,7 +158,7 @@ describe.skipIf(!fixtures)(`import corpus (${fixtures ?? 'skipped: no ../shared/
     const german = importOne('whatsapp/gesiscss__WhatsR__inst__germanios24h.txt');
     const de = german.messagesOf(german.chats[0]!.chatId);
     expect(de[0]!.service).toEqual({ action: 'encryptionNotice' });
-    expect(de.find((message) => message.text.includes('hinzugefügt'))!.service).toEqual({ action: 'memberAdded' });
+    expect(de.find((message) => message.text.includes('hinzugefügt'))!.service).toEqual({ action: 'membersAdded' });
     expect(de.find((message) => message.media?.kind === 'file')!.media).toMatchObject({ fileName: 'PTT-20180129-WA0025.opus' });
     expect(de.some((message) => message.media?.kind === 'other' && message.senderName === 'Bob')).toBe(true);
     const deleted = importOne('whatsapp/akarsh1995__chat-analyser__tests__data__whatsapp.txt');

@@ -1,3 +1,4 @@
+import { telegramDesktopActionNames, type ServiceAction } from '../../../../shared/serviceActions.ts';
 import type { ChatKind, ChatMessage, Media, MessageEntity } from '../../../../shared/domain.ts';
 import { TDESKTOP_ENTITY_TYPES } from '../../import/telegram/telegramText.ts';
 import { localIsoSeconds, type ExportWriter, type TextSink } from './ExportWriter.ts';
@@ -38,7 +39,7 @@ function toTdesktopMessage(message: ChatMessage, ordinal: number): Record<string
   if (message.service) {
     out.actor = message.senderName;
     out.actor_id = message.senderId;
-    out.action = message.service.action;
+    Object.assign(out, toTelegramDesktopAction(message.service));
   } else {
     out.from = message.senderName;
     out.from_id = message.senderId;
@@ -103,4 +104,27 @@ function mediaFields(media: Media): Record<string, unknown> {
     case 'other':
       return { scrollback_media: media.label };
   }
+}
+
+/** A service action under Telegram Desktop's own name and fields; kinds it has no name for go as custom_action. */
+function toTelegramDesktopAction(service: ServiceAction): Record<string, unknown> {
+  // An action with no kind here keeps the name its source gave it.
+  const name = service.action === 'other' ? service.sourceName : telegramDesktopActionNames[service.action];
+  const out: Record<string, unknown> = { action: name ?? 'custom_action' };
+  if (!name && service.action !== 'other') out.scrollback_action = service.action;
+  if (service.title !== undefined) out.title = service.title;
+  if (service.members !== undefined) out.members = service.members;
+  if (service.durationS !== undefined) out.duration_seconds = service.durationS;
+  if (service.periodS !== undefined) out.period = service.periodS;
+  if (service.missed) out.discard_reason = 'missed';
+  if (service.detail !== undefined) {
+    if (service.action === 'chatThemeChanged') out.emoticon = service.detail;
+    else if (service.action === 'gameScore') out.score = Number(service.detail);
+    else if (service.action === 'paymentSent') {
+      const [amount, currency] = service.detail.split(' ');
+      out.amount = Number.isFinite(Number(amount)) ? Number(amount) : amount;
+      if (currency) out.currency = currency;
+    } else out.information_text = service.detail;
+  }
+  return out;
 }

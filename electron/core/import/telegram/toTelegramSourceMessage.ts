@@ -3,7 +3,8 @@ import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { ChatKind } from '../../../../shared/domain.ts';
 import type { SourceChat } from '../../sources/HistorySource.ts';
 import { sourceMessage, type SourceMessage, type SourceSender } from '../../model/SourceMessage.ts';
-import { describeTelegramAction } from './describeTelegramAction.ts';
+import { describeServiceAction } from '../../../../shared/serviceActions.ts';
+import { toTelegramDesktopServiceAction } from './toTelegramDesktopServiceAction.ts';
 import { readTelegramText } from './telegramText.ts';
 import type { TelegramChatMeta } from './TelegramExportScanner.ts';
 
@@ -56,13 +57,13 @@ export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: ()
       : { id: ownId ?? String(id), sortKey: id, date: exactDate, out: false };
   if (message.type === 'service') {
     const actor = senderOf(message.actor, message.actor_id);
-    const action = typeof message.action === 'string' ? message.action : 'unknown';
+    const service = toTelegramDesktopServiceAction(message);
     return sourceMessage({
       ...base,
       sender: actor,
-      text: text || describeTelegramAction(actor?.name ?? null, action, message),
+      text: text || describeServiceAction(actor?.name ?? null, service),
       entities: text ? entities : [],
-      service: { action },
+      service,
     });
   }
   return sourceMessage({

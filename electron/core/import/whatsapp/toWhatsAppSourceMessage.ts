@@ -1,19 +1,20 @@
 import type { Media } from '../../../../shared/domain.ts';
+import type { ServiceActionKind } from '../../../../shared/serviceActions.ts';
 import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { WhatsAppLine } from './readWhatsAppMessages.ts';
 
 /** System lines, in English and German, by what they record. The first match names the action. */
-const SYSTEM_ACTIONS: ReadonlyArray<[string, RegExp]> = [
+const SYSTEM_ACTIONS: ReadonlyArray<[ServiceActionKind, RegExp]> = [
   ['encryptionNotice', /end-to-end encrypted|secured with end-to-end encryption|Ende-zu-Ende-verschlüsselt/i],
-  ['groupCreate', /\bcreated (?:the )?group\b|hat die Gruppe .* erstellt|Du hast die Gruppe .* erstellt/i],
-  ['titleChange', /changed the (?:group name|subject)|Gruppennamen .*geändert|Betreff .*geändert/i],
-  ['photoChange', /changed this group's icon|changed the group (?:icon|photo)|Gruppenbild geändert/i],
-  ['memberAdded', /\badded\b|hinzugefügt/i],
-  ['memberRemoved', /\bremoved\b|entfernt/i],
+  ['chatCreate', /\bcreated (?:the )?group\b|hat die Gruppe .* erstellt|Du hast die Gruppe .* erstellt/i],
+  ['titleChanged', /changed the (?:group name|subject)|Gruppennamen .*geändert|Betreff .*geändert/i],
+  ['photoChanged', /changed this group's icon|changed the group (?:icon|photo)|Gruppenbild geändert/i],
+  ['membersAdded', /\badded\b|hinzugefügt/i],
+  ['membersRemoved', /\bremoved\b|entfernt/i],
   ['memberLeft', /\bleft$|hat die Gruppe verlassen|ist ausgetreten/i],
   ['memberJoined', /\bjoined using this group's invite link|\bjoined\b|ist .*beigetreten/i],
-  ['securityCodeChange', /security code (?:with .* )?changed|Sicherheitsnummer .*geändert/i],
-  ['numberChange', /changed (?:their|his|her) phone number|changed to \+|Telefonnummer .*geändert/i],
+  ['securityCodeChanged', /security code (?:with .* )?changed|Sicherheitsnummer .*geändert/i],
+  ['numberChanged', /changed (?:their|his|her) phone number|changed to \+|Telefonnummer .*geändert/i],
 ];
 
 const DELETED = /^(?:This message was deleted|You deleted this message|Diese Nachricht wurde gelöscht\.?|Du hast diese Nachricht gelöscht\.?)$/;
@@ -59,7 +60,7 @@ export function toWhatsAppSourceMessage(line: WhatsAppLine, indexAtSameTime: num
   return sourceMessage({ ...base, text });
 }
 
-function systemActionOf(text: string): string {
+function systemActionOf(text: string): ServiceActionKind {
   for (const [action, pattern] of SYSTEM_ACTIONS) if (pattern.test(text)) return action;
   return 'other';
 }

@@ -1,4 +1,5 @@
 import type { Media, MessageEntity, Reaction, ServiceAction } from '../../../../shared/domain.ts';
+import { describeServiceAction } from '../../../../shared/serviceActions.ts';
 import { sourceMessage, type SourceMessage, type SourceSender } from '../../model/SourceMessage.ts';
 import type { DemoChatSpec } from './demoChats.ts';
 import type { DemoTimeline } from './DemoTimeline.ts';
@@ -36,10 +37,10 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
   });
 
   if (index === 0) {
-    return serviceMessage(base, { action: 'chatCreate' }, `${sender?.name ?? 'Someone'} created the group “${chat.name}”`);
+    return serviceMessage(base, { action: 'chatCreate', title: chat.name }, sender?.name ?? null);
   }
   const kindRoll = random();
-  if (kindRoll < 0.015) return serviceMessage(base, ...serviceFor(random, sender?.name ?? 'Someone', index));
+  if (kindRoll < 0.015) return serviceMessage(base, serviceFor(random, index), sender?.name ?? null);
 
   let media: Media | null = null;
   if (kindRoll < 0.1) media = { kind: 'photo', ...pick(random, [{ width: 1280, height: 960 }, { width: 960, height: 1280 }, { width: 1600, height: 900 }, { width: 800, height: 800 }]) };
@@ -67,22 +68,22 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
   };
 }
 
-function serviceMessage(base: SourceMessage, service: ServiceAction, text: string): SourceMessage {
-  return { ...base, service, text };
+function serviceMessage(base: SourceMessage, service: ServiceAction, actor: string | null): SourceMessage {
+  return { ...base, service, text: describeServiceAction(actor, service) };
 }
 
-function serviceFor(random: () => number, actor: string, index: number): [ServiceAction, string] {
+function serviceFor(random: () => number, index: number): ServiceAction {
   switch (Math.floor(random() * 5)) {
     case 0:
-      return [{ action: 'pinMessage' }, `${actor} pinned a message`];
+      return { action: 'pinMessage' };
     case 1:
-      return [{ action: 'chatEditTitle' }, `${actor} changed the group name to “Weekend plans ${index % 97}”`];
+      return { action: 'titleChanged', title: `Weekend plans ${index % 97}` };
     case 2:
-      return [{ action: 'chatJoined' }, `${actor} joined the group`];
+      return { action: 'memberJoined' };
     case 3:
-      return [{ action: 'chatLeft' }, `${actor} left the group`];
+      return { action: 'memberLeft' };
     default:
-      return [{ action: 'phoneCall' }, `${actor} started a voice call (${1 + Math.floor(random() * 40)} min)`];
+      return { action: 'phoneCall', durationS: (1 + Math.floor(random() * 40)) * 60 };
   }
 }
 

@@ -1,7 +1,8 @@
 import { Api } from 'telegram';
 import type { Reaction } from '../../../../shared/domain.ts';
 import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
-import { describeTelegramServiceAction } from './describeTelegramServiceAction.ts';
+import { toServiceAction } from './toServiceAction.ts';
+import { describeServiceAction } from '../../../../shared/serviceActions.ts';
 import { mapTelegramEntities } from './mapTelegramEntities.ts';
 import { mapTelegramMedia } from './mapTelegramMedia.ts';
 import { peerKeyOf } from './TelegramPeer.ts';
@@ -35,8 +36,8 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
     replyToId: message.replyTo instanceof Api.MessageReplyHeader && message.replyTo.replyToMsgId ? String(message.replyTo.replyToMsgId) : null,
   };
   if (message instanceof Api.MessageService) {
-    const { action, text } = describeTelegramServiceAction(senderName, message.action, directory);
-    return sourceMessage({ ...base, text, service: { action } });
+    const service = toServiceAction(message.action, directory);
+    return sourceMessage({ ...base, text: describeServiceAction(senderName, service), service });
   }
   const forward = message.fwdFrom
     ? {

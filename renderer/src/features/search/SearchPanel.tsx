@@ -65,14 +65,21 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const hasCriteria = filter.query !== '' || filter.sender !== '' || filter.kinds.length > 0 || filter.from !== null || filter.to !== null;
   const results = useInfiniteQuery({
     queryKey: ['search', filterKey, order],
-    queryFn: ({ pageParam }) => scrollback.searchMessages({ ...filter, order, limit: PAGE, cursor: pageParam }),
+    // The signal: a search superseded by new typing stops in main too (at the source as well).
+    queryFn: ({ pageParam, signal }) => scrollback.searchMessages({ ...filter, order, limit: PAGE, cursor: pageParam }, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: hasCriteria,
     gcTime: 0,
   });
-  // The total is asked for once the first results are in, so they never wait behind a long count.
-  const total = useQuery({ queryKey: ['searchCount', filterKey], queryFn: () => scrollback.countSearchMatches(filter), enabled: hasCriteria && results.isSuccess, gcTime: 0 });
+  // The total is asked for once the first results are in, so they never wait behind a long count; a count
+  // superseded by new typing is cancelled in main (the signal), not left running.
+  const total = useQuery({
+    queryKey: ['searchCount', filterKey],
+    queryFn: ({ signal }) => scrollback.countSearchMatches(filter, { signal }),
+    enabled: hasCriteria && results.isSuccess,
+    gcTime: 0,
+  });
   const hits = useMemo(() => results.data?.pages.flatMap((page) => page.hits) ?? [], [results.data]);
   useEffect(() => setActive(-1), [filterKey, order]);
 
