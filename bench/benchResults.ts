@@ -24,7 +24,7 @@ export function round(value: number, digits = 3): number {
 
 /** Merges into bench/results.json, so suites can run separately without erasing each other's figures. */
 export function writeFigures(file: string, figures: Figures): void {
-  let existing: Record<string, unknown> = {};
+  let existing: Record<string, unknown>;
   try {
     existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch {
@@ -39,7 +39,8 @@ export function writeFigures(file: string, figures: Figures): void {
 export function printTable(figures: Figures): void {
   const rows = Object.entries(figures).map(([name, f]) => [name, String(f.value), f.unit, f.target ?? '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), ['figure', 'value', 'unit', 'target'][i]!.length));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
   process.stdout.write(`${line(['figure', 'value', 'unit', 'target'])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
 }

@@ -24,7 +24,9 @@ try {
   if (!values.only || values.only === 'ui') {
     process.stderr.write('ui: the message list in Chromium on the 1,000,000-message chat…\n');
     // Loaded by URL so the Node layer's type-check does not follow it into browser code (it has its own).
-    const { runUiBench } = (await import(new URL('./suites/uiBench.ts', import.meta.url).href)) as { runUiBench(options: { quick: boolean }): Promise<Figures> };
+    const { runUiBench } = (await import(new URL('./suites/uiBench.ts', import.meta.url).href)) as {
+      runUiBench(options: { quick: boolean }): Promise<Figures>;
+    };
     Object.assign(figures, await runUiBench({ quick }));
   }
 } finally {
@@ -32,4 +34,6 @@ try {
 }
 printTable(figures);
 writeFigures(resultsFile, figures);
-process.stdout.write(`\n${Object.keys(figures).length} figures written to ${path.relative(process.cwd(), resultsFile)} in ${Math.round((performance.now() - began) / 1000)} s\n`);
+process.stdout.write(
+  `\n${Object.keys(figures).length} figures written to ${path.relative(process.cwd(), resultsFile)} in ${Math.round((performance.now() - began) / 1000)} s\n`,
+);

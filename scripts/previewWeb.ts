@@ -16,7 +16,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const rendererFolder = path.join(root, 'out/renderer');
 if (!fs.existsSync(path.join(rendererFolder, 'index.html'))) {
   process.stderr.write('Building the renderer…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit', cwd: root });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
 }
 const logger = createStderrLogger('info');
 // The preview keeps credentials in memory only: nothing typed into it is written anywhere.

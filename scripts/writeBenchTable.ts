@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const results = JSON.parse(fs.readFileSync(path.join(root, 'bench/results.json'), 'utf8')) as Record<string, { value: number; unit: string }>;
+const results = JSON.parse(fs.readFileSync(path.join(root, 'bench/results.json'), 'utf8')) as Record<
+  string,
+  { value: number; unit: string }
+>;
 const targets: Record<string, string> = {
   ingest_msgs_per_s: '>= 100000 (median of 3)',
   ingest_msgs_per_s_min: 'spread',
@@ -41,7 +44,14 @@ const targets: Record<string, string> = {
   html_export_open_ms: '<= 3000',
   html_export_js_heap_mb: '<= 600',
 };
-const rows = ['| figure | value | unit | target |', '| --- | --- | --- | --- |', ...Object.entries(results).map(([name, figure]) => `| \`${name}\` | ${figure.value} | ${figure.unit} | ${targets[name] ?? ''} |`)];
+const rows = [
+  '| figure | value | unit | target |',
+  '| --- | --- | --- | --- |',
+  ...Object.entries(results).map(([name, figure]) => `| \`${name}\` | ${figure.value} | ${figure.unit} | ${targets[name] ?? ''} |`),
+];
 const readme = path.join(root, 'README.md');
 const text = fs.readFileSync(readme, 'utf8');
-fs.writeFileSync(readme, text.replace(/<!-- bench-table -->[\s\S]*<!-- \/bench-table -->/, `<!-- bench-table -->\n${rows.join('\n')}\n<!-- /bench-table -->`));
+fs.writeFileSync(
+  readme,
+  text.replace(/<!-- bench-table -->[\s\S]*<!-- \/bench-table -->/, `<!-- bench-table -->\n${rows.join('\n')}\n<!-- /bench-table -->`),
+);

@@ -124,7 +124,9 @@ export function serviceActionKindOf(name: string): ServiceActionKind {
 /** A stored or imported action in this vocabulary; a name it has no kind for is kept as `sourceName`. */
 export function normaliseServiceAction(stored: { action: string } & Omit<Partial<ServiceAction>, 'action'>): ServiceAction {
   const kind = serviceActionKindOf(stored.action);
-  return kind === 'other' && stored.action !== 'other' ? { ...stored, action: 'other', sourceName: stored.sourceName ?? stored.action } : { ...stored, action: kind };
+  return kind === 'other' && stored.action !== 'other'
+    ? { ...stored, action: 'other', sourceName: stored.sourceName ?? stored.action }
+    : { ...stored, action: kind };
 }
 
 /** The one phrasing table: the readable line of a service message ("Ana pinned a message"). */
@@ -175,7 +177,9 @@ export function describeServiceAction(actor: string | null, service: ServiceActi
     case 'joinedTelegram':
       return `${who} joined Telegram`;
     case 'messagesTtlChanged':
-      return service.periodS ? `${who} set messages to auto-delete after ${formatPeriod(service.periodS)}` : `${who} turned off auto-delete`;
+      return service.periodS
+        ? `${who} set messages to auto-delete after ${formatPeriod(service.periodS)}`
+        : `${who} turned off auto-delete`;
     case 'chatThemeChanged':
       return `${who} changed the chat theme to ${service.detail ?? ''}`.trimEnd();
     case 'gameScore':
@@ -193,7 +197,10 @@ export function describeServiceAction(actor: string | null, service: ServiceActi
     case 'custom':
       return service.detail ?? '';
     case 'other':
-      return `${who}: ${(service.sourceName ?? 'service message').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+      return `${who}: ${(service.sourceName ?? 'service message')
+        .replace(/_/g, ' ')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()}`;
   }
 }
 

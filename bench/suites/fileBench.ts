@@ -27,7 +27,9 @@ function parseOurs(text: string): number {
  */
 async function runCliMeasured(args: string[]): Promise<{ seconds: number; peakRssMb: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.resolve('electron/cli/main.ts'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.resolve('electron/cli/main.ts'), ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   let peakKb = 0;
@@ -50,7 +52,9 @@ function generatedWhatsApp(lines: number): string {
   for (let i = 0; i < lines; i++) {
     const day = 1 + (Math.floor(i / 400) % 28);
     const month = 1 + (Math.floor(i / 11200) % 12);
-    out.push(`${day}/${month}/23, ${10 + (i % 12)}:${String(i % 60).padStart(2, '0')} - ${['Ana', 'Bo', 'Chen'][i % 3]}: message ${i} with some words in it`);
+    out.push(
+      `${day}/${month}/23, ${10 + (i % 12)}:${String(i % 60).padStart(2, '0')} - ${['Ana', 'Bo', 'Chen'][i % 3]}: message ${i} with some words in it`,
+    );
     if (i % 10 === 0) out.push('and a second line');
   }
   return out.join('\n');
@@ -70,7 +74,11 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
       if (ours === theirs) same++;
       process.stderr.write(`  ${file}: ours ${ours}, whatsapp-chat-parser ${theirs}\n`);
     }
-    figures.whatsapp_fixtures_same_count_as_peer = { value: same, unit: `of ${files.length}`, target: 'the rest: peer merges BOM lines (see test)' };
+    figures.whatsapp_fixtures_same_count_as_peer = {
+      value: same,
+      unit: `of ${files.length}`,
+      target: 'the rest: peer merges BOM lines (see test)',
+    };
   }
   const big = generatedWhatsApp(options.quick ? 50_000 : 200_000);
   const oursMs: number[] = [];
@@ -96,7 +104,16 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
   const cliImport = await runCliMeasured(['--db', cliDb, 'import', exportFile]);
   figures.import_tdesktop_msgs_per_s = { value: Math.round(count / cliImport.seconds), unit: 'msg/s', target: '≥ 50,000' };
   figures.import_peak_rss_mb = { value: cliImport.peakRssMb, unit: 'MB', target: '≤ 400' };
-  const cliExport = await runCliMeasured(['--db', cliDb, 'export', 'Bench chat', '--format', 'json', '--out', path.join(folder, 'cli.json')]);
+  const cliExport = await runCliMeasured([
+    '--db',
+    cliDb,
+    'export',
+    'Bench chat',
+    '--format',
+    'json',
+    '--out',
+    path.join(folder, 'cli.json'),
+  ]);
   figures.export_json_1m_s = { value: round(cliExport.seconds * (1_000_000 / count), 2), unit: 's', target: '≤ 15 (whole CLI run)' };
   figures.export_peak_rss_mb = { value: cliExport.peakRssMb, unit: 'MB', target: '≤ 300' };
 
@@ -114,7 +131,12 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
   const chatId = result!.chats[0]!.chatId;
   const base = { chatId, from: null, to: null, filter: null, includeService: true, csvBom: false } as const;
   const started = performance.now();
-  const exportLatencies = await probeHistoryWhile(core, demoChat.id, core.exports.exportChat({ ...base, format: 'json' }, path.join(folder, 'out.json')), { pauseMs: 20, anchor: around2024 });
+  const exportLatencies = await probeHistoryWhile(
+    core,
+    demoChat.id,
+    core.exports.exportChat({ ...base, format: 'json' }, path.join(folder, 'out.json')),
+    { pauseMs: 20, anchor: around2024 },
+  );
   const jsonSeconds = (performance.now() - started) / 1000;
   figures.export_history_page_max_ms = { value: round(Math.max(...exportLatencies), 1), unit: 'ms', target: '≤ 50 while exporting' };
   // Baseline in the same run: reading every row of the chat, row by row, doing nothing with it.
@@ -123,14 +145,20 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
   for (const _ of databaseOf(core).prepare('SELECT * FROM messages WHERE chat_id = ?').iterate(chatId)) rows++;
   const rawScanSeconds = (performance.now() - rawStarted) / 1000;
   if (rows !== count) throw new Error(`expected ${count} rows, read ${rows}`);
-  figures.export_json_vs_raw_scan_ratio = { value: round(jsonSeconds / rawScanSeconds, 1), unit: 'ratio', target: 'vs reading every row, same run' };
+  figures.export_json_vs_raw_scan_ratio = {
+    value: round(jsonSeconds / rawScanSeconds, 1),
+    unit: 'ratio',
+    target: 'vs reading every row, same run',
+  };
   const htmlFile = path.join(folder, 'out.html');
   await core.exports.exportChat({ ...base, format: 'html' }, htmlFile);
   figures.html_export_mb = { value: round(statSync(htmlFile).size / 1e6, 0), unit: 'MB' };
   await core.close();
 
   const { chromium } = await import('@playwright/test');
-  const { chromiumExecutable } = (await import(new URL('../../tests/browser/support/startBrowserSession.ts', import.meta.url).href)) as { chromiumExecutable(): string | undefined };
+  const { chromiumExecutable } = (await import(new URL('../../tests/browser/support/startBrowserSession.ts', import.meta.url).href)) as {
+    chromiumExecutable(): string | undefined;
+  };
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ['--enable-precise-memory-info'] });
   try {
     const openMs: number[] = [];
@@ -148,7 +176,11 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
       heapMb = Math.max(heapMb, heap.usedSize / 1e6);
       await page.close();
     }
-    figures.html_export_open_ms = { value: Math.round(median(openMs)), unit: 'ms', target: `≤ 3000 (${count.toLocaleString('en-US')} messages)` };
+    figures.html_export_open_ms = {
+      value: Math.round(median(openMs)),
+      unit: 'ms',
+      target: `≤ 3000 (${count.toLocaleString('en-US')} messages)`,
+    };
     figures.html_export_js_heap_mb = { value: round(heapMb, 0), unit: 'MB', target: '≤ 600' };
   } finally {
     await browser.close();

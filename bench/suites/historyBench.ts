@@ -73,7 +73,11 @@ export async function runHistoryBench(folder: string, options: { quick: boolean 
     const message = createDemoMessage(spec, timeline, index);
     return { date: message.date, sortKey: message.sortKey, id: message.id };
   };
-  for (const [label, depth] of [['0', 0], ['500k', 500_000], ['999k', 999_000]] as const) {
+  for (const [label, depth] of [
+    ['0', 0],
+    ['500k', 500_000],
+    ['999k', 999_000],
+  ] as const) {
     const times: number[] = [];
     // Warm the statement cache and the page cache once, as a session in progress would have.
     await engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: encodeCursor(positionAtDepth(depth)) }, limit: 100 });
@@ -121,7 +125,12 @@ export async function runHistoryBench(folder: string, options: { quick: boolean 
  * Search on the fully cached 1,000,000-message chat: date range + text (first 50 results), date range alone,
  * and a text that matches more than 500,000 messages (its first page, and its total counted separately).
  */
-async function benchSearch(db: WritableDB, demo: ReturnType<typeof createDemoSource>, chatId: number, options: { quick: boolean }): Promise<Figures> {
+async function benchSearch(
+  db: WritableDB,
+  demo: ReturnType<typeof createDemoSource>,
+  chatId: number,
+  options: { quick: boolean },
+): Promise<Figures> {
   const service = createSearchService({ db, sourceFor: () => demo });
   const year = 365 * 86_400_000;
   const start = Date.parse('2016-02-01T00:00:00Z');

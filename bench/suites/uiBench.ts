@@ -15,7 +15,10 @@ import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 async function mainThreadMsPerFrame(page: Page, act: () => Promise<void>): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskSeconds = async () => ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find((m) => m.name === 'TaskDuration')!.value;
+  const taskSeconds = async () =>
+    ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find(
+      (m) => m.name === 'TaskDuration',
+    )!.value;
   await page.evaluate(() => {
     const w = window as unknown as { __frames?: number };
     if (w.__frames !== undefined) return;
@@ -125,7 +128,10 @@ function cacheBigChat(session: Awaited<ReturnType<typeof startBrowserSession>>, 
     const batch: SourceMessage[] = [];
     for (let index = start; index < Math.min(spec.count, start + 50_000); index++) batch.push(createDemoMessage(spec, timeline, index));
     first ??= batch[0]!;
-    storeHistoryRun(databaseOf(session.core), chat, { messages: batch, coverage: { from: first, to: batch[batch.length - 1]!, reachesOldest: true } });
+    storeHistoryRun(databaseOf(session.core), chat, {
+      messages: batch,
+      coverage: { from: first, to: batch[batch.length - 1]!, reachesOldest: true },
+    });
   }
 }
 

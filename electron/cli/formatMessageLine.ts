@@ -17,6 +17,8 @@ export function toJsonMessage(message: ChatMessage): Record<string, unknown> {
     ...message,
     date: new Date(message.date).toISOString(),
     editDate: message.editDate === null ? null : new Date(message.editDate).toISOString(),
-    forward: message.forward ? { ...message.forward, date: message.forward.date === null ? null : new Date(message.forward.date).toISOString() } : null,
+    forward: message.forward
+      ? { ...message.forward, date: message.forward.date === null ? null : new Date(message.forward.date).toISOString() }
+      : null,
   };
 }

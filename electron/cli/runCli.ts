@@ -15,7 +15,6 @@ import { exportCommand } from './commands/exportCommand.ts';
 import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
 import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
 
-
 /** The subcommands of each source kind (`scrollback ryze …`, `scrollback telegram …`), from its provider. */
 const sourceCommands = Object.values(createSourceProviders()).flatMap((provider) => (provider.cli ? [provider.cli] : []));
 const sourceCommandsUsage = sourceCommands.map((command) => command.usage).join('\n');
@@ -153,7 +152,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const sourceCommand = sourceCommands.find((candidate) => candidate.name === command)!;
         const opened = context.core();
         await sourceCommand.run(
-          { ...opened.providerContext, json: context.json, env: io.env, out: context.out, usageError: (message) => new CliUsageError(message) },
+          {
+            ...opened.providerContext,
+            json: context.json,
+            env: io.env,
+            out: context.out,
+            usageError: (message) => new CliUsageError(message),
+          },
           rest,
           values,
         );

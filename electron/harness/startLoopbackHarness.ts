@@ -39,12 +39,19 @@ export async function startLoopbackHarness(options: {
 }): Promise<LoopbackHarness> {
   const token = crypto.randomBytes(24).toString('base64url');
   const root = path.resolve(options.rendererFolder);
-  const indexHtml = (await fs.readFile(path.join(root, 'index.html'), 'utf8')).replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
+  const indexHtml = (await fs.readFile(path.join(root, 'index.html'), 'utf8')).replace(
+    '<head>',
+    `<head>\n    <script src="${BRIDGE_PATH}"></script>`,
+  );
   const bridge = harnessBridgeScript();
   let expectedHost = '';
 
   const server = http.createServer(async (request, response) => {
-    const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    const headers = {
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    };
     const send = (status: number, type: string, body: string | Buffer) => {
       response.writeHead(status, { ...headers, 'content-type': type });
       response.end(body);
@@ -56,7 +63,12 @@ export async function startLoopbackHarness(options: {
       const presented = String(request.headers['x-scrollback-token'] ?? '');
       return presented.length === token.length && crypto.timingSafeEqual(Buffer.from(presented), Buffer.from(token));
     };
-    const refused = () => send(403, 'application/json', JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong harness token.' } }));
+    const refused = () =>
+      send(
+        403,
+        'application/json',
+        JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong harness token.' } }),
+      );
 
     if (request.method === 'GET' && url.pathname === EVENTS_PATH) {
       if (!hasToken()) return refused();
@@ -73,13 +85,22 @@ export async function startLoopbackHarness(options: {
       let body = '';
       for await (const chunk of request) {
         body += chunk;
-        if (body.length > MAX_BODY_BYTES) return send(413, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Request too large.' } }));
+        if (body.length > MAX_BODY_BYTES)
+          return send(
+            413,
+            'application/json',
+            JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Request too large.' } }),
+          );
       }
       let input: unknown;
       try {
         input = body === '' ? undefined : JSON.parse(body);
       } catch {
-        return send(400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON.' } }));
+        return send(
+          400,
+          'application/json',
+          JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON.' } }),
+        );
       }
       // A page that gives up on a call (a superseded search count) closes its request: the handler's
       // signal is aborted, so the work stops in the core too.

@@ -17,13 +17,22 @@ export function registerAppSchemeAsPrivileged(): void {
  * Serves the built renderer from `rendererFolder` with the CSP header, and `media/<chat>/<message>` from
  * the files imports recorded (`mediaFor`); nothing else.
  */
-export function serveRendererOverAppProtocol(rendererFolder: string, mediaFor: (pathname: string) => { path: string; contentType: string } | null): void {
+export function serveRendererOverAppProtocol(
+  rendererFolder: string,
+  mediaFor: (pathname: string) => { path: string; contentType: string } | null,
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const media = url.host === 'scrollback' && url.pathname.startsWith('/media/') ? mediaFor(url.pathname) : null;
     if (media) {
       const body = Readable.toWeb(createReadStream(media.path)) as ReadableStream;
-      return new Response(body, { headers: { 'content-type': media.contentType, 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'" } });
+      return new Response(body, {
+        headers: {
+          'content-type': media.contentType,
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'",
+        },
+      });
     }
     const file = url.host === 'scrollback' ? resolveStaticFile(rendererFolder, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });

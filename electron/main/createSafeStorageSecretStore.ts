@@ -36,9 +36,13 @@ export function createSafeStorageSecretStore(folder: string): SecretStore & { is
       }
     },
     set(key, value, consent) {
-      if (!safeStorage.isEncryptionAvailable()) throw new ScrollbackError('FORBIDDEN', 'This system offers no encryption for secrets, so Scrollback will not store the token.');
+      if (!safeStorage.isEncryptionAvailable())
+        throw new ScrollbackError('FORBIDDEN', 'This system offers no encryption for secrets, so Scrollback will not store the token.');
       if (isWeak() && consent?.allowWeak !== true) {
-        throw new ScrollbackError('FORBIDDEN', 'No keyring is available (Linux basic_text backend): the token would be stored without real protection. Agree to that explicitly to continue.');
+        throw new ScrollbackError(
+          'FORBIDDEN',
+          'No keyring is available (Linux basic_text backend): the token would be stored without real protection. Agree to that explicitly to continue.',
+        );
       }
       write({ ...read(), [key]: safeStorage.encryptString(value).toString('base64') });
     },

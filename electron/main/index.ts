@@ -46,7 +46,8 @@ async function start(): Promise<void> {
   }
   applySecurityPolicy(isAppUrl);
   const openedCore = core;
-  if (!devServerUrl) serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname) => openedCore.mediaFileFor(pathname));
+  if (!devServerUrl)
+    serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname) => openedCore.mediaFileFor(pathname));
   const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
   const handlers = createCoreHandlers(core, {
     version: app.getVersion(),
@@ -80,7 +81,11 @@ async function start(): Promise<void> {
 }
 
 function openWindow(userData: string): void {
-  mainWindow = createMainWindow({ preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'), stateFolder: userData, url: appUrl });
+  mainWindow = createMainWindow({
+    preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+    stateFolder: userData,
+    url: appUrl,
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -15,10 +15,20 @@ export async function chooseFilesToImport(window: BrowserWindow | null): Promise
   return result.canceled ? null : result.filePaths;
 }
 
-const FORMAT_NAMES = { json: 'JSON (Telegram Desktop format)', html: 'HTML page', csv: 'CSV spreadsheet', txt: 'Plain text', md: 'Markdown' } as const;
+const FORMAT_NAMES = {
+  json: 'JSON (Telegram Desktop format)',
+  html: 'HTML page',
+  csv: 'CSV spreadsheet',
+  txt: 'Plain text',
+  md: 'Markdown',
+} as const;
 
 /** File → Export Chat…: the native save dialog, in main; the window never names the file to write. */
-export async function chooseExportTarget(window: BrowserWindow | null, suggestedName: string, format: keyof typeof FORMAT_NAMES): Promise<string | null> {
+export async function chooseExportTarget(
+  window: BrowserWindow | null,
+  suggestedName: string,
+  format: keyof typeof FORMAT_NAMES,
+): Promise<string | null> {
   const options: Electron.SaveDialogOptions = {
     title: 'Export chat',
     defaultPath: suggestedName,

@@ -5,7 +5,8 @@ import { appEventChannel, cancelCallChannel, ipcChannelFor, ipcMethodNames } fro
 
 const bridge: Record<string, unknown> = {};
 for (const method of ipcMethodNames) {
-  bridge[method] = (input?: unknown, callId?: string) => ipcRenderer.invoke(ipcChannelFor(method), input, typeof callId === 'string' ? callId : undefined);
+  bridge[method] = (input?: unknown, callId?: string) =>
+    ipcRenderer.invoke(ipcChannelFor(method), input, typeof callId === 'string' ? callId : undefined);
 }
 // A call made with an id can be cancelled: main aborts its handler's signal (a superseded search count).
 bridge.cancelCall = (callId: string) => {

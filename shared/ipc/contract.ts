@@ -10,13 +10,24 @@ import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
 import type { JobStatus } from '../jobs.ts';
 
-import { exportFormats, type ExportEstimate, type ExportFormat, type ExportProgress, type ExportRecord, type ExportResult } from '../exporting.ts';
+import {
+  exportFormats,
+  type ExportEstimate,
+  type ExportFormat,
+  type ExportProgress,
+  type ExportRecord,
+  type ExportResult,
+} from '../exporting.ts';
 
 import type { TelegramLoginState } from '../telegramLogin.ts';
 import { isSafeExternalUrl } from '../isSafeExternalUrl.ts';
 
 const telegramApi = {
-  apiId: z.number().int().positive().max(2 ** 31),
+  apiId: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
   apiHash: z.string().max(64),
   /** The user agreed to keep the session where no keyring protects it (Linux basic_text). */
   allowWeakEncryption: z.boolean(),
@@ -138,7 +149,9 @@ export const ipcContract = {
   ),
   getChatCoverage: method<ChatCoverage>()(chatOnly),
   /** Downloads the chat (or a date range of it) into the cache in the background; see getSyncStatus. */
-  startSync: method<SyncStatus>()(z.strictObject({ chatId: z.number().int().positive(), from: epochMs.nullable(), to: epochMs.nullable() })),
+  startSync: method<SyncStatus>()(
+    z.strictObject({ chatId: z.number().int().positive(), from: epochMs.nullable(), to: epochMs.nullable() }),
+  ),
   pauseSync: method<SyncStatus>()(chatOnly),
   resumeSync: method<SyncStatus>()(chatOnly),
   cancelSync: method<SyncStatus>()(chatOnly),
@@ -235,4 +248,8 @@ export type IpcHandlers<Signal extends CallSignal = AbortSignalOf> = {
 };
 
 /** The platform's AbortSignal where one is declared (Node, the DOM); else the shared minimum. */
-type AbortSignalOf = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? (S extends CallSignal ? S : CallSignal) : CallSignal;
+type AbortSignalOf = typeof globalThis extends { AbortSignal: { prototype: infer S } }
+  ? S extends CallSignal
+    ? S
+    : CallSignal
+  : CallSignal;

@@ -14,7 +14,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 function sourceFiles(folder: string): string[] {
   const full = path.join(root, folder);
   if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(full, { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.(ts|tsx)$/.test(file) && !file.endsWith('.d.ts'))
     .map((file) => path.join(folder, file));
 }
@@ -27,9 +28,18 @@ function importsOf(file: string): string[] {
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 function layerOf(file: string, specifier: string): string {
-  if (!specifier.startsWith('.')) return nodeBuiltins.has(specifier) ? 'node-builtin' : `package:${specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')}`;
+  if (!specifier.startsWith('.'))
+    return nodeBuiltins.has(specifier)
+      ? 'node-builtin'
+      : `package:${specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/')}`;
   const target = path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier));
-  return target.split(path.sep).slice(0, target.startsWith('electron') ? 2 : 1).join('/');
+  return target
+    .split(path.sep)
+    .slice(0, target.startsWith('electron') ? 2 : 1)
+    .join('/');
 }
 
 interface Rule {
@@ -39,15 +49,32 @@ interface Rule {
 
 const rules: Rule[] = [
   { folder: 'shared', allowed: (layer) => layer === 'shared' || layer === 'package:zod' },
-  { folder: 'electron/core', allowed: (layer) => ['shared', 'electron/core', 'node-builtin'].includes(layer) || (layer.startsWith('package:') && layer !== 'package:electron') },
+  {
+    folder: 'electron/core',
+    allowed: (layer) =>
+      ['shared', 'electron/core', 'node-builtin'].includes(layer) || (layer.startsWith('package:') && layer !== 'package:electron'),
+  },
   { folder: 'electron/harness', allowed: (layer) => ['shared', 'electron/core', 'electron/harness', 'node-builtin'].includes(layer) },
-  { folder: 'electron/cli', allowed: (layer) => ['shared', 'electron/core', 'electron/cli', 'node-builtin'].includes(layer) || (layer.startsWith('package:') && layer !== 'package:electron') },
+  {
+    folder: 'electron/cli',
+    allowed: (layer) =>
+      ['shared', 'electron/core', 'electron/cli', 'node-builtin'].includes(layer) ||
+      (layer.startsWith('package:') && layer !== 'package:electron'),
+  },
   { folder: 'electron/preload', allowed: (layer) => ['shared', 'electron/preload', 'package:electron'].includes(layer) },
   { folder: 'electron/main', allowed: (layer) => !['renderer', 'electron/preload', 'electron/cli', 'electron/harness'].includes(layer) },
   {
     folder: 'renderer',
     allowed: (layer) =>
-      ['renderer', 'shared', 'package:react', 'package:react-dom', 'package:@tanstack/react-query', 'package:@tanstack/react-virtual', 'package:qrcode-generator'].includes(layer),
+      [
+        'renderer',
+        'shared',
+        'package:react',
+        'package:react-dom',
+        'package:@tanstack/react-query',
+        'package:@tanstack/react-virtual',
+        'package:qrcode-generator',
+      ].includes(layer),
   },
 ];
 
@@ -104,7 +131,10 @@ describe('layer boundaries', () => {
       for (const specifier of importsOf(file)) {
         const folder = coreFolderOf(file, specifier);
         const layer = layerOf(file, specifier);
-        const allowed = folder !== null ? ['cache', 'text', 'model'].includes(folder) : ['shared', 'node-builtin', 'package:better-sqlite3', 'package:zod'].includes(layer);
+        const allowed =
+          folder !== null
+            ? ['cache', 'text', 'model'].includes(folder)
+            : ['shared', 'node-builtin', 'package:better-sqlite3', 'package:zod'].includes(layer);
         if (!allowed) violations.push(`${file} imports "${specifier}"`);
       }
     }
@@ -112,13 +142,18 @@ describe('layer boundaries', () => {
   });
 
   it('each source kind keeps to its own folder: no kind imports another kind', () => {
-    const kinds = fs.readdirSync(path.join(root, 'electron/core/sources'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const kinds = fs
+      .readdirSync(path.join(root, 'electron/core/sources'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect(kinds).toEqual(expect.arrayContaining(['archive', 'demo', 'ryze', 'telegram']));
     const violations: string[] = [];
     for (const kind of kinds) {
       for (const file of sourceFiles(`electron/core/sources/${kind}`)) {
         for (const specifier of importsOf(file).filter((s) => s.startsWith('.'))) {
-          const target = path.relative(path.join(root, 'electron/core/sources'), path.resolve(path.dirname(path.join(root, file)), specifier)).split(path.sep);
+          const target = path
+            .relative(path.join(root, 'electron/core/sources'), path.resolve(path.dirname(path.join(root, file)), specifier))
+            .split(path.sep);
           if (target.length > 1 && kinds.includes(target[0]!) && target[0] !== kind) violations.push(`${file} imports ${specifier}`);
         }
       }

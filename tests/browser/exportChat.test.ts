@@ -18,87 +18,106 @@ const PAYLOADS = [
   '\u2028<iframe srcdoc="<script>parent.__pwned = 1</script>">',
 ];
 
-describe.skipIf(skipReason !== null)(`exporting from the window, and the HTML export in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
-  const browserSession = useBrowserSession();
+describe.skipIf(skipReason !== null)(
+  `exporting from the window, and the HTML export in Chromium${skipReason ? ` — skipped: ${skipReason}` : ''}`,
+  () => {
+    const browserSession = useBrowserSession();
 
-  it('File → Export Chat… (Ctrl+E): format, scope and an estimate, then progress, "Show in folder"', async () => {
-    const { page, core, folder } = browserSession();
-    const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
-    core.sync.start({ chatId: chat.id, from: null, to: null });
-    await core.sync.settled(chat.id);
-    await page.click(`[data-chat-id="${chat.id}"]`);
-    await page.keyboard.press('Control+e');
-    await page.waitForSelector('.export-dialog[open]');
-    await page.click('.export-dialog input[value="csv"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="export-estimate"]')?.textContent?.includes('900 cached messages'));
-    await saveScreenshot(page, 'export-dialog');
-    const target = path.join(folder, 'ana.csv');
-    browserSession().dialogs.savePath = target;
-    await page.click('.export-dialog button[type="submit"]');
-    await page.waitForSelector('.export-strip.done');
-    expect(await page.textContent('.export-strip.done')).toContain('Exported 900 messages to ana.csv');
-    await page.click('.export-strip.done button:has-text("Show in folder")');
-    await expect.poll(() => browserSession().shownInFolder).toEqual([target]);
-    const csv = readFileSync(target, 'utf8');
-    expect(csv.startsWith('\ufeff"id","date_utc"')).toBe(true);
-    expect(csv.trim().split('\r\n')).toHaveLength(901);
-  }, 60_000);
+    it('File → Export Chat… (Ctrl+E): format, scope and an estimate, then progress, "Show in folder"', async () => {
+      const { page, core, folder } = browserSession();
+      const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
+      core.sync.start({ chatId: chat.id, from: null, to: null });
+      await core.sync.settled(chat.id);
+      await page.click(`[data-chat-id="${chat.id}"]`);
+      await page.keyboard.press('Control+e');
+      await page.waitForSelector('.export-dialog[open]');
+      await page.click('.export-dialog input[value="csv"]');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="export-estimate"]')?.textContent?.includes('900 cached messages'),
+      );
+      await saveScreenshot(page, 'export-dialog');
+      const target = path.join(folder, 'ana.csv');
+      browserSession().dialogs.savePath = target;
+      await page.click('.export-dialog button[type="submit"]');
+      await page.waitForSelector('.export-strip.done');
+      expect(await page.textContent('.export-strip.done')).toContain('Exported 900 messages to ana.csv');
+      await page.click('.export-strip.done button:has-text("Show in folder")');
+      await expect.poll(() => browserSession().shownInFolder).toEqual([target]);
+      const csv = readFileSync(target, 'utf8');
+      expect(csv.startsWith('\ufeff"id","date_utc"')).toBe(true);
+      expect(csv.trim().split('\r\n')).toHaveLength(901);
+    }, 60_000);
 
-  it('the chat list context menu exports too; cancelling the save dialog starts nothing', async () => {
-    const { page, core } = browserSession();
-    const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
-    await page.click('.export-strip.done button:has-text("Close")');
-    await page.click(`[data-chat-id="${chat.id}"]`, { button: 'right' });
-    await page.click('.chat-context-menu >> text=Export chat…');
-    await page.waitForSelector('.export-dialog[open]');
-    browserSession().dialogs.savePath = null;
-    await page.click('.export-dialog button[type="submit"]');
-    await page.waitForSelector('.export-dialog', { state: 'detached' });
-    expect(await page.$('.export-strip')).toBeNull();
-  }, 30_000);
+    it('the chat list context menu exports too; cancelling the save dialog starts nothing', async () => {
+      const { page, core } = browserSession();
+      const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
+      await page.click('.export-strip.done button:has-text("Close")');
+      await page.click(`[data-chat-id="${chat.id}"]`, { button: 'right' });
+      await page.click('.chat-context-menu >> text=Export chat…');
+      await page.waitForSelector('.export-dialog[open]');
+      browserSession().dialogs.savePath = null;
+      await page.click('.export-dialog button[type="submit"]');
+      await page.waitForSelector('.export-dialog', { state: 'detached' });
+      expect(await page.$('.export-strip')).toBeNull();
+    }, 30_000);
 
-  it('an HTML export of messages full of HTML and script runs none of it, and shows them as text', async () => {
-    const { folder, browser } = browserSession();
-    const source = path.join(folder, 'payloads.json');
-    const messages = Array.from({ length: 400 }, (_, i) => ({
-      id: i + 1,
-      type: 'message',
-      date_unixtime: String(1_700_000_000 + i * 60),
-      from: i % 2 ? '<b onmouseover="window.__pwned=\'name\'">Mallory</b>' : 'Alice',
-      from_id: `user${i % 2}`,
-      text: PAYLOADS[i % PAYLOADS.length],
-    }));
-    writeFileSync(source, JSON.stringify({ name: '<script>window.__pwned="title"</script>', type: 'personal_chat', id: 66, messages }));
-    const dbPath = path.join(folder, 'payloads.db');
-    const { openCacheDatabase } = await import('../../electron/core/cache/openCacheDatabase.ts');
-    const db = openCacheDatabase(dbPath);
-    const [result] = findImportInputs(source).map((input) => importFile(db, input));
-    db.close();
-    const target = path.join(folder, 'payloads.html');
-    runExportJob({ databasePath: dbPath, request: { chatId: result!.chats[0]!.chatId, format: 'html', from: null, to: null, filter: null, includeService: true, csvBom: false }, target });
-    const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`file://${target}`);
-    await page.waitForSelector('.msg');
-    // Scroll through everything and search, so every row is drawn at least once.
-    for (let top = 0; top < 400 * 64; top += 600) await page.evaluate((y) => document.getElementById('scroller')!.scrollTo(0, y), top);
-    await page.fill('#search', 'onerror');
-    await page.press('#search', 'Enter');
-    await page.hover('.msg >> nth=0');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(await page.$$eval('.msg script, .msg img, .msg svg, .msg iframe, .msg .body *, .msg .head b *', (nodes) => nodes.length)).toBe(0);
-    const texts = await page.$$eval('.msg .body', (rows) => rows.map((row) => row.textContent));
-    expect(texts.some((text) => text?.includes('<img src=x onerror='))).toBe(true);
-    expect(await page.title()).toBe('<script>window.__pwned="title"</script> — Scrollback export');
-    await saveScreenshot(page, 'html-export');
-    await page.close();
-  }, 60_000);
-});
+    it('an HTML export of messages full of HTML and script runs none of it, and shows them as text', async () => {
+      const { folder, browser } = browserSession();
+      const source = path.join(folder, 'payloads.json');
+      const messages = Array.from({ length: 400 }, (_, i) => ({
+        id: i + 1,
+        type: 'message',
+        date_unixtime: String(1_700_000_000 + i * 60),
+        from: i % 2 ? '<b onmouseover="window.__pwned=\'name\'">Mallory</b>' : 'Alice',
+        from_id: `user${i % 2}`,
+        text: PAYLOADS[i % PAYLOADS.length],
+      }));
+      writeFileSync(source, JSON.stringify({ name: '<script>window.__pwned="title"</script>', type: 'personal_chat', id: 66, messages }));
+      const dbPath = path.join(folder, 'payloads.db');
+      const { openCacheDatabase } = await import('../../electron/core/cache/openCacheDatabase.ts');
+      const db = openCacheDatabase(dbPath);
+      const [result] = findImportInputs(source).map((input) => importFile(db, input));
+      db.close();
+      const target = path.join(folder, 'payloads.html');
+      runExportJob({
+        databasePath: dbPath,
+        request: {
+          chatId: result!.chats[0]!.chatId,
+          format: 'html',
+          from: null,
+          to: null,
+          filter: null,
+          includeService: true,
+          csvBom: false,
+        },
+        target,
+      });
+      const page = await browser.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`file://${target}`);
+      await page.waitForSelector('.msg');
+      // Scroll through everything and search, so every row is drawn at least once.
+      for (let top = 0; top < 400 * 64; top += 600) await page.evaluate((y) => document.getElementById('scroller')!.scrollTo(0, y), top);
+      await page.fill('#search', 'onerror');
+      await page.press('#search', 'Enter');
+      await page.hover('.msg >> nth=0');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await page.$$eval('.msg script, .msg img, .msg svg, .msg iframe, .msg .body *, .msg .head b *', (nodes) => nodes.length)).toBe(
+        0,
+      );
+      const texts = await page.$$eval('.msg .body', (rows) => rows.map((row) => row.textContent));
+      expect(texts.some((text) => text?.includes('<img src=x onerror='))).toBe(true);
+      expect(await page.title()).toBe('<script>window.__pwned="title"</script> — Scrollback export');
+      await saveScreenshot(page, 'html-export');
+      await page.close();
+    }, 60_000);
+  },
+);

@@ -17,7 +17,10 @@ describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipRe
     const telegram = path.join(folder, 'result.json');
     writeTelegramExport(telegram, 120_000, { name: 'Imported club' });
     const whatsapp = path.join(folder, 'WhatsApp Chat with Rita.txt');
-    writeFileSync(whatsapp, '12/01/2024, 10:00 - Rita: Olá!\n12/01/2024, 10:01 - Rita: <Media omitted>\n13/01/2024, 21:30 - Rita: Até amanhã\n');
+    writeFileSync(
+      whatsapp,
+      '12/01/2024, 10:00 - Rita: Olá!\n12/01/2024, 10:01 - Rita: <Media omitted>\n13/01/2024, 21:30 - Rita: Até amanhã\n',
+    );
     browserSession().dialogs.openPaths = [telegram, whatsapp];
     await page.waitForSelector('[data-chat-id]');
     await page.keyboard.press('Control+o');
@@ -43,7 +46,9 @@ describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipRe
     await page.click('.import-panel button:has-text("Close")');
     await page.keyboard.press('Control+o');
     await page.waitForSelector('.import-panel.error');
-    expect(await page.textContent('.import-panel.error')).toContain('notes.txt, line 1: “shopping list” is not the start of a WhatsApp message');
+    expect(await page.textContent('.import-panel.error')).toContain(
+      'notes.txt, line 1: “shopping list” is not the start of a WhatsApp message',
+    );
   }, 60_000);
 
   it('shows the photos that came with a Telegram export folder, and only those', async () => {
@@ -55,7 +60,9 @@ describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipRe
     await page.waitForSelector('.import-panel.done');
     await page.click('.import-panel.done >> text=Photos');
     await page.waitForSelector(`${scroller}[aria-label^="Messages in Photos"] img.media-file`);
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.media-file')].some((image) => image.complete && image.naturalWidth === 1));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('img.media-file')].some((image) => image.complete && image.naturalWidth === 1),
+    );
     expect(await page.$$eval('img.media-file', (images) => images.length)).toBe(1);
     expect(await page.$$eval('[role="img"][aria-label="Photo"]', (boxes) => boxes.length)).toBe(4);
   }, 60_000);

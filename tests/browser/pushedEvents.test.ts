@@ -29,7 +29,8 @@ describe.skipIf(skipReason !== null)(`status pushed, not polled${skipReason ? ` 
     const { page, core } = session();
     const stored: Array<{ cached: number; at: number }> = [];
     const unsubscribe = core.events.subscribe((event) => {
-      if (event.kind === 'syncStatus' && event.status.state === 'running') stored.push({ cached: (event.status as SyncStatus).cached, at: Date.now() });
+      if (event.kind === 'syncStatus' && event.status.state === 'running')
+        stored.push({ cached: (event.status as SyncStatus).cached, at: Date.now() });
     });
     await page.evaluate(() => {
       const seen: Array<{ text: string; at: number }> = [];

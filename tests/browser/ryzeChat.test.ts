@@ -13,7 +13,12 @@ describe.skipIf(skipReason !== null)(`a WhatsApp chat through RyzeAPI in Chromiu
   let server: Awaited<ReturnType<typeof startFakeRyzeApiServer>>;
   const bodies: string[] = [];
   beforeAll(async () => {
-    server = await startFakeRyzeApiServer({ token: TOKEN, instance: 'phone', chats: { [JID]: seedRyzeChat(JID, 2_000) }, clock: createFakeClock() });
+    server = await startFakeRyzeApiServer({
+      token: TOKEN,
+      instance: 'phone',
+      chats: { [JID]: seedRyzeChat(JID, 2_000) },
+      clock: createFakeClock(),
+    });
     session = await startBrowserSession();
     // Every answer the window gets over the bridge, to check the token never comes back.
     session.page.on('response', async (response) => {
@@ -38,7 +43,10 @@ describe.skipIf(skipReason !== null)(`a WhatsApp chat through RyzeAPI in Chromiu
     await page.click('.ryze-dialog button[type="submit"]');
     await page.waitForSelector(`${scroller}[aria-label^="Messages in Group"] [data-message-id]`);
     await waitForIdleList(page);
-    const newestId = await page.evaluate((s) => [...document.querySelectorAll(`${s} [data-message-id]`)].at(-1)!.getAttribute('data-message-id')!, scroller);
+    const newestId = await page.evaluate(
+      (s) => [...document.querySelectorAll(`${s} [data-message-id]`)].at(-1)!.getAttribute('data-message-id')!,
+      scroller,
+    );
     const { scroller: box, row } = await rectsOf(page, newestId);
     expect(Math.abs(row!.bottom - box.bottom)).toBeLessThanOrEqual(1);
     await startFrameSampler(page);

@@ -40,7 +40,10 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     const first = page.locator('[data-result-index="0"]');
     await first.waitFor();
     const expectedTotal = await core.search.count({ chatId: family, from: null, to: null, query: 'the train', sender: '', kinds: [] });
-    await page.waitForFunction((n) => document.querySelector('[data-testid="search-total"]')?.textContent?.startsWith(n), expectedTotal.toLocaleString('en-GB'));
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="search-total"]')?.textContent?.startsWith(n),
+      expectedTotal.toLocaleString('en-GB'),
+    );
     expect(await first.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['the', 'train']));
     await saveScreenshot(page, 'search-panel');
     const firstId = await first.getAttribute('data-message-id');
@@ -70,7 +73,8 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     const calendar = page.locator('.jump-dialog [data-testid="density-calendar"]');
     await calendar.waitFor();
     // Walk back to a month with both busy and empty days (the chat is fully cached, so empties are known).
-    for (let i = 0; i < 24 && (await calendar.locator('.calendar-day:disabled').count()) === 0; i++) await calendar.getByLabel('Previous month').click();
+    for (let i = 0; i < 24 && (await calendar.locator('.calendar-day:disabled').count()) === 0; i++)
+      await calendar.getByLabel('Previous month').click();
     await page.waitForFunction(() => document.querySelectorAll('.jump-dialog .calendar-day[data-count]:not([data-count="0"])').length > 0);
     expect(await calendar.locator('.calendar-day:disabled').count()).toBeGreaterThan(0);
     expect(await calendar.locator('.calendar-day.heat-4, .calendar-day.heat-3').count()).toBeGreaterThan(0);
@@ -81,10 +85,14 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     const picked = await page.inputValue('[data-testid="jump-date"]');
     expect(Number(picked.slice(8))).toBe(day);
     await page.click('.jump-dialog button[type="submit"]');
-    await page.waitForFunction((d) => [...document.querySelectorAll('[data-testid="message-scroller"] [data-date]')].some((row) => {
-      const date = new Date(row.getAttribute('data-date')!);
-      return date.getDate() === d;
-    }), day);
+    await page.waitForFunction(
+      (d) =>
+        [...document.querySelectorAll('[data-testid="message-scroller"] [data-date]')].some((row) => {
+          const date = new Date(row.getAttribute('data-date')!);
+          return date.getDate() === d;
+        }),
+      day,
+    );
   });
 
   it('searches all chats, and says what was searched where for a chat not on this computer', async () => {
@@ -128,4 +136,3 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     expect(session.core.getChat(ana).cachedCount).toBe(900);
   });
 });
-

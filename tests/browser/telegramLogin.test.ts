@@ -14,7 +14,8 @@ const API_HASH = '0123456789abcdef0123456789abcdef';
 
 /** Every file under a folder, as text, to search for a secret. */
 function everyFileIn(folder: string): Array<{ file: string; text: string }> {
-  return fs.readdirSync(folder, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .map((file) => ({ file, text: fs.readFileSync(file).toString('latin1') }));
@@ -26,9 +27,18 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
   const browserSession = useBrowserSession(async () => {
     sessionString = await fakeSessionString();
     const fake = createFakeTelegram({
-      chats: [seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Rust news', 2_000), seedFakeChat({ type: 'user', id: 555, accessHash: 99 }, 'Bruno', 40)],
+      chats: [
+        seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Rust news', 2_000),
+        seedFakeChat({ type: 'user', id: 555, accessHash: 99 }, 'Bruno', 40),
+      ],
       clock: createFakeClock(),
-      account: { phone: '+447700900123', code: '24680', password: { value: 'correct horse', hint: 'stable' }, user: { id: 42, firstName: 'Ana' }, qrScannedAfter: 2 },
+      account: {
+        phone: '+447700900123',
+        code: '24680',
+        password: { value: 'correct horse', hint: 'stable' },
+        user: { id: 42, firstName: 'Ana' },
+        qrScannedAfter: 2,
+      },
     });
     return { telegram: { fake, session: sessionString } };
   });
@@ -60,7 +70,9 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
     expect(await page.textContent('.telegram-dialog')).toContain('Hint: stable');
     await page.fill('[data-testid="telegram-password"]', 'wrong');
     await page.click('.telegram-dialog button[type="submit"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="telegram-error"]')?.textContent?.includes('password is not right'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="telegram-error"]')?.textContent?.includes('password is not right'),
+    );
     await saveScreenshot(page, 'telegram-login-password');
     await page.fill('[data-testid="telegram-password"]', 'correct horse');
     await page.click('.telegram-dialog button[type="submit"]');
@@ -78,14 +90,21 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
     const chat = core.listChats().find((candidate) => candidate.name === 'Rust news')!;
     core.sync.start({ chatId: chat.id, from: null, to: null });
     expect((await core.sync.settled(chat.id)).state).toBe('done');
-    await core.exports.exportChat({ chatId: chat.id, format: 'json', from: null, to: null, filter: null, includeService: true, csvBom: false }, path.join(folder, 'rust.json'));
+    await core.exports.exportChat(
+      { chatId: chat.id, format: 'json', from: null, to: null, filter: null, includeService: true, csvBom: false },
+      path.join(folder, 'rust.json'),
+    );
     databaseOf(core).pragma('wal_checkpoint(TRUNCATE)');
     const needles = [sessionString, sessionString.slice(10, 60)];
     expect(sessionString.length).toBeGreaterThan(300);
     for (const needle of needles) {
       expect(replies.filter((reply) => reply.includes(needle))).toEqual([]);
       expect(browserSession().logs.filter((line) => line.includes(needle))).toEqual([]);
-      expect(everyFileIn(folder).filter(({ text }) => text.includes(needle)).map(({ file }) => file)).toEqual([]);
+      expect(
+        everyFileIn(folder)
+          .filter(({ text }) => text.includes(needle))
+          .map(({ file }) => file),
+      ).toEqual([]);
     }
     expect(replies.length).toBeGreaterThan(20);
   }, 60_000);

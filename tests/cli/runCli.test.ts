@@ -26,7 +26,13 @@ describe('scrollback CLI', () => {
     expect((await cli(db, 'demo')).code).toBe(0);
     const result = await cli(db, 'chats', '--json');
     expect(result.code).toBe(0);
-    const chats = JSON.parse(result.stdout) as Array<{ id: number; name: string; source: string; messageCount: number; cachedCount: number }>;
+    const chats = JSON.parse(result.stdout) as Array<{
+      id: number;
+      name: string;
+      source: string;
+      messageCount: number;
+      cachedCount: number;
+    }>;
     expect(chats.length).toBeGreaterThanOrEqual(3);
     const big = chats.find((chat) => chat.messageCount === 1_000_000)!;
     expect(big).toMatchObject({ source: 'demo', cachedCount: 0 });

@@ -16,7 +16,12 @@ afterEach(async () => {
 
 describe('scrollback ryze (CLI)', () => {
   it('adds an instance and a chat, then history, search and sync work on it; the token appears nowhere', async () => {
-    const server = await startFakeRyzeApiServer({ token: TOKEN, instance: 'main', chats: { [JID]: seedRyzeChat(JID, 400) }, clock: createFakeClock() });
+    const server = await startFakeRyzeApiServer({
+      token: TOKEN,
+      instance: 'main',
+      chats: { [JID]: seedRyzeChat(JID, 400) },
+      clock: createFakeClock(),
+    });
     close = server.close;
     const folder = tempFolder();
     const db = path.join(folder, 'cli.db');
@@ -24,7 +29,11 @@ describe('scrollback ryze (CLI)', () => {
     const cli = async (...args: string[]) => {
       let stdout = '';
       let stderr = '';
-      const code = await runCli(['--db', db, ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { SCROLLBACK_RYZE_TOKEN: TOKEN } });
+      const code = await runCli(['--db', db, ...args], {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        env: { SCROLLBACK_RYZE_TOKEN: TOKEN },
+      });
       output += stdout + stderr;
       return { code, stdout, stderr };
     };
@@ -50,8 +59,16 @@ describe('scrollback ryze (CLI)', () => {
   it('refuses a chat that is not a number or JID, naming what is expected', async () => {
     const db = path.join(tempFolder(), 'cli.db');
     let stderr = '';
-    await runCli(['--db', db, 'ryze', 'add', '--instance', 'main'], { stdout: () => {}, stderr: () => {}, env: { SCROLLBACK_RYZE_TOKEN: 'x' } });
-    const code = await runCli(['--db', db, 'ryze', 'chat', 'add', 'bob@example.com'], { stdout: () => {}, stderr: (t) => (stderr += t), env: {} });
+    await runCli(['--db', db, 'ryze', 'add', '--instance', 'main'], {
+      stdout: () => {},
+      stderr: () => {},
+      env: { SCROLLBACK_RYZE_TOKEN: 'x' },
+    });
+    const code = await runCli(['--db', db, 'ryze', 'chat', 'add', 'bob@example.com'], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      env: {},
+    });
     expect(code).toBe(1);
     expect(stderr).toMatch(/not a WhatsApp number or JID.*@g\.us/);
   });

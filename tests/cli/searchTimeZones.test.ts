@@ -36,7 +36,21 @@ describe('search date boundaries across daylight-saving changes', () => {
     expect(around).toBeGreaterThan(expected.length);
     const run = spawnSync(
       process.execPath,
-      [path.resolve('bin/scrollback.js'), '--db', databasePath, 'search', String(family.id), '--from', day, '--to', day, '--oldest', '--limit', '500', '--json'],
+      [
+        path.resolve('bin/scrollback.js'),
+        '--db',
+        databasePath,
+        'search',
+        String(family.id),
+        '--from',
+        day,
+        '--to',
+        day,
+        '--oldest',
+        '--limit',
+        '500',
+        '--json',
+      ],
       { encoding: 'utf8', env: { ...process.env, TZ: tz } },
     );
     expect(run.stderr).toBe('');

@@ -29,7 +29,14 @@ async function start() {
   const core = await openTestCoreWithDemo(folder);
   opened = core;
   harness = await startLoopbackHarness({
-    handlers: createCoreHandlers(core, { version: 't', openExternalLink: () => undefined, logger: silentLogger, chooseFilesToImport: async () => null, chooseExportTarget: async () => null, showInFolder: () => undefined }),
+    handlers: createCoreHandlers(core, {
+      version: 't',
+      openExternalLink: () => undefined,
+      logger: silentLogger,
+      chooseFilesToImport: async () => null,
+      chooseExportTarget: async () => null,
+      showInFolder: () => undefined,
+    }),
     rendererFolder: renderer,
     logger: silentLogger,
     events: core.events,
@@ -41,11 +48,20 @@ async function start() {
 /** A raw request, so the Host header can be anything. */
 function request(port: number, options: { method?: string; path: string; host?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: options.host ?? `127.0.0.1:${port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: options.host ?? `127.0.0.1:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -70,15 +86,32 @@ describe('loopback harness', () => {
     expect((await call({})).status).toBe(403);
     expect((await call({ 'x-scrollback-token': 'x'.repeat(token.length) })).status).toBe(403);
     const ok = await call({ 'x-scrollback-token': token });
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ messageCount: 1_000_000 })]) });
-    const bad = await request(harness!.port, { method: 'POST', path: '/rpc/getHistoryPage', headers: { 'x-scrollback-token': token }, body: '{"chatId":"one"}' });
+    expect(JSON.parse(ok.body)).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([expect.objectContaining({ messageCount: 1_000_000 })]),
+    });
+    const bad = await request(harness!.port, {
+      method: 'POST',
+      path: '/rpc/getHistoryPage',
+      headers: { 'x-scrollback-token': token },
+      body: '{"chatId":"one"}',
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('refuses other Host headers (DNS rebinding) and paths outside the renderer', async () => {
     const { token } = await start();
     expect((await request(harness!.port, { path: '/', host: 'evil.example:80' })).status).toBe(421);
-    expect((await request(harness!.port, { method: 'POST', path: '/rpc/listChats', host: 'localhost', headers: { 'x-scrollback-token': token } })).status).toBe(421);
+    expect(
+      (
+        await request(harness!.port, {
+          method: 'POST',
+          path: '/rpc/listChats',
+          host: 'localhost',
+          headers: { 'x-scrollback-token': token },
+        })
+      ).status,
+    ).toBe(421);
     for (const probe of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
       const response = await request(harness!.port, { path: probe });
       expect(response.body).not.toContain('outside the renderer');

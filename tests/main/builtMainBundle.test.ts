@@ -14,50 +14,58 @@ const root = path.resolve(import.meta.dirname, '../..');
 const bundle = path.join(root, 'out/main/index.js');
 
 describe('built Electron main bundle', () => {
-  it.skipIf(!fs.existsSync(bundle))('starts, registers every IPC method behind the frame check, and serves the window over app:// with the CSP', () => {
-    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-main-'));
-    const run = spawnSync(process.execPath, ['--import', path.join(root, 'tests/support/electronStub/register.mjs'), bundle], {
-      encoding: 'utf8',
-      env: { ...process.env, STUB_USER_DATA: userData, SCROLLBACK_DB: '' },
-      timeout: 30_000,
-    });
-    const line = run.stdout.split('\n').find((l) => l.startsWith('STUB_REPORT '));
-    expect(line, run.stderr).toBeDefined();
-    const report = JSON.parse(line!.slice('STUB_REPORT '.length));
-    expect(report.name).toBe('Scrollback');
-    expect(report.schemes).toEqual(['app']);
-    expect(report.permissionHandler).toBe(true);
-    expect([...report.ipcChannels].sort()).toEqual(ipcMethodNames.map(ipcChannelFor).sort());
-    expect(report.windows).toHaveLength(1);
-    expect(report.windows[0].url).toBe('app://scrollback/index.html');
-    expect(report.windows[0].options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(report.preloadExists).toBe(true);
-    expect(report.page).toMatchObject({ status: 200, csp: CONTENT_SECURITY_POLICY });
-    expect(report.page.type).toMatch(/text\/html/);
-    expect(report.traversal).toBe(404);
-    expect(report.listChats.ok).toBe(true);
-    expect(report.listChats.value.length).toBeGreaterThanOrEqual(4); // the demo archive, set up on first start
-    expect(report.untrusted).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(report.menu).toEqual(expect.arrayContaining(['&File', '&Go', '&View']));
-    fs.rmSync(userData, { recursive: true, force: true });
-  });
+  it.skipIf(!fs.existsSync(bundle))(
+    'starts, registers every IPC method behind the frame check, and serves the window over app:// with the CSP',
+    () => {
+      const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-main-'));
+      const run = spawnSync(process.execPath, ['--import', path.join(root, 'tests/support/electronStub/register.mjs'), bundle], {
+        encoding: 'utf8',
+        env: { ...process.env, STUB_USER_DATA: userData, SCROLLBACK_DB: '' },
+        timeout: 30_000,
+      });
+      const line = run.stdout.split('\n').find((l) => l.startsWith('STUB_REPORT '));
+      expect(line, run.stderr).toBeDefined();
+      const report = JSON.parse(line!.slice('STUB_REPORT '.length));
+      expect(report.name).toBe('Scrollback');
+      expect(report.schemes).toEqual(['app']);
+      expect(report.permissionHandler).toBe(true);
+      expect([...report.ipcChannels].sort()).toEqual(ipcMethodNames.map(ipcChannelFor).sort());
+      expect(report.windows).toHaveLength(1);
+      expect(report.windows[0].url).toBe('app://scrollback/index.html');
+      expect(report.windows[0].options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      expect(report.preloadExists).toBe(true);
+      expect(report.page).toMatchObject({ status: 200, csp: CONTENT_SECURITY_POLICY });
+      expect(report.page.type).toMatch(/text\/html/);
+      expect(report.traversal).toBe(404);
+      expect(report.listChats.ok).toBe(true);
+      expect(report.listChats.value.length).toBeGreaterThanOrEqual(4); // the demo archive, set up on first start
+      expect(report.untrusted).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(report.menu).toEqual(expect.arrayContaining(['&File', '&Go', '&View']));
+      fs.rmSync(userData, { recursive: true, force: true });
+    },
+  );
 
-  it.skipIf(!fs.existsSync(bundle))('loads GramJS only when a Telegram chat is used: nothing the main bundle imports at start imports it', () => {
-    const staticImports = (file: string): string[] =>
-      [...fs.readFileSync(file, 'utf8').matchAll(/^import [^;]*? from "([^"]+)";/gm)].map((match) => match[1]!);
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const target of staticImports(file)) {
-        expect(target, `${path.relative(root, file)} imports GramJS at start`).not.toMatch(/^telegram(\/|$)/);
-        if (target.startsWith('.')) visit(path.resolve(path.dirname(file), target));
-      }
-    };
-    visit(bundle);
-    expect(seen.size).toBeGreaterThan(1);
-    // …while the lazily loaded chunks do hold it.
-    const chunks = fs.readdirSync(path.join(root, 'out/main/chunks')).map((name) => fs.readFileSync(path.join(root, 'out/main/chunks', name), 'utf8'));
-    expect(chunks.some((text) => /from "telegram"/.test(text))).toBe(true);
-  });
+  it.skipIf(!fs.existsSync(bundle))(
+    'loads GramJS only when a Telegram chat is used: nothing the main bundle imports at start imports it',
+    () => {
+      const staticImports = (file: string): string[] =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/^import [^;]*? from "([^"]+)";/gm)].map((match) => match[1]!);
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const target of staticImports(file)) {
+          expect(target, `${path.relative(root, file)} imports GramJS at start`).not.toMatch(/^telegram(\/|$)/);
+          if (target.startsWith('.')) visit(path.resolve(path.dirname(file), target));
+        }
+      };
+      visit(bundle);
+      expect(seen.size).toBeGreaterThan(1);
+      // …while the lazily loaded chunks do hold it.
+      const chunks = fs
+        .readdirSync(path.join(root, 'out/main/chunks'))
+        .map((name) => fs.readFileSync(path.join(root, 'out/main/chunks', name), 'utf8'));
+      expect(chunks.some((text) => /from "telegram"/.test(text))).toBe(true);
+    },
+  );
 });

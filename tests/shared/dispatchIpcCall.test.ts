@@ -8,14 +8,37 @@ import { encodeCursor } from '../../shared/cursor.ts';
 import { idleTelegramLogin } from '../../shared/telegramLogin.ts';
 
 const idleJob = { state: 'idle' as const, progress: null, result: null, error: null, revision: 0 };
-const idleSync = { chatId: 1, state: 'idle' as const, from: null, to: null, fetched: 0, cached: 0, total: null, reachedDate: null, waitingUntil: null, waitingReason: null, error: null, revision: 0 };
+const idleSync = {
+  chatId: 1,
+  state: 'idle' as const,
+  from: null,
+  to: null,
+  fetched: 0,
+  cached: 0,
+  total: null,
+  reachedDate: null,
+  waitingUntil: null,
+  waitingReason: null,
+  error: null,
+  revision: 0,
+};
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {
     getAppInfo: () => ({ version: '1', databasePath: '/x', platform: 'linux' }),
     listSources: () => [],
     listChats: () => [],
-    getHistoryPage: () => ({ messages: [], olderCursor: null, newerCursor: null, reachedOldest: true, reachedNewest: true, anchorIndex: null, previous: null, offline: false, offlineReason: null }),
+    getHistoryPage: () => ({
+      messages: [],
+      olderCursor: null,
+      newerCursor: null,
+      reachedOldest: true,
+      reachedNewest: true,
+      anchorIndex: null,
+      previous: null,
+      offline: false,
+      offlineReason: null,
+    }),
     openExternalLink: () => undefined,
     searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false }),
     countSearchMatches: () => 0,
@@ -75,16 +98,27 @@ describe('dispatchIpcCall', () => {
   it('refuses links that are not http(s) in the contract itself', async () => {
     const openExternalLink = vi.fn();
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'scrollback://x', 'data:text/html,hi']) {
-      expect(await dispatchIpcCall(handlers({ openExternalLink }), 'openExternalLink', { url }, () => {}, idleSignal)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await dispatchIpcCall(handlers({ openExternalLink }), 'openExternalLink', { url }, () => {}, idleSignal)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
-    expect(await dispatchIpcCall(handlers({ openExternalLink }), 'openExternalLink', { url: 'https://example.org/a?b' }, () => {}, idleSignal)).toMatchObject({ ok: true });
+    expect(
+      await dispatchIpcCall(handlers({ openExternalLink }), 'openExternalLink', { url: 'https://example.org/a?b' }, () => {}, idleSignal),
+    ).toMatchObject({ ok: true });
     expect(openExternalLink).toHaveBeenCalledTimes(1);
   });
 
   it('passes validated input to the handler and wraps its value', async () => {
     const getHistoryPage = vi.fn(handlers().getHistoryPage);
     const cursor = encodeCursor({ date: 10, sortKey: 3, id: '3' });
-    const result = await dispatchIpcCall(handlers({ getHistoryPage }), 'getHistoryPage', { chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 }, () => {}, idleSignal);
+    const result = await dispatchIpcCall(
+      handlers({ getHistoryPage }),
+      'getHistoryPage',
+      { chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 },
+      () => {},
+      idleSignal,
+    );
     expect(result.ok).toBe(true);
     expect(getHistoryPage).toHaveBeenCalledWith({ chatId: 2, anchor: { kind: 'before', cursor }, limit: 50 }, idleSignal);
   });
@@ -104,17 +138,40 @@ describe('dispatchIpcCall', () => {
 
   it('returns a ScrollbackError as data and hides anything else behind INTERNAL, logging it', async () => {
     const logged: unknown[] = [];
-    const known = await dispatchIpcCall(handlers({ listChats: () => { throw new ScrollbackError('RATE_LIMITED', 'wait', { retryAfterMs: 3000 }); } }), 'listChats', undefined, (e) => logged.push(e), idleSignal);
+    const known = await dispatchIpcCall(
+      handlers({
+        listChats: () => {
+          throw new ScrollbackError('RATE_LIMITED', 'wait', { retryAfterMs: 3000 });
+        },
+      }),
+      'listChats',
+      undefined,
+      (e) => logged.push(e),
+      idleSignal,
+    );
     expect(known).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: 'wait', retryAfterMs: 3000 } });
     const secret = 'session=AAAsecret';
-    const unknown = await dispatchIpcCall(handlers({ listChats: () => { throw new Error(secret); } }), 'listChats', undefined, (e) => logged.push(e), idleSignal);
+    const unknown = await dispatchIpcCall(
+      handlers({
+        listChats: () => {
+          throw new Error(secret);
+        },
+      }),
+      'listChats',
+      undefined,
+      (e) => logged.push(e),
+      idleSignal,
+    );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(unknown)).not.toContain(secret);
     expect(logged).toHaveLength(1);
   });
 
   it('refuses unknown methods', async () => {
-    expect(await dispatchIpcCall(handlers(), 'deleteEverything', {}, () => {}, idleSignal)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatchIpcCall(handlers(), 'deleteEverything', {}, () => {}, idleSignal)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('property: any payload to any method gets an answer, never a throw', async () => {

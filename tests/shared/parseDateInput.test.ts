@@ -12,11 +12,14 @@ describe('parseDateInput', () => {
     expect(parseDateInput('2021-06-01T14:30')).toEqual({ ok: true, date: new Date(2021, 5, 1, 14, 30).getTime(), wholeDay: false });
   });
 
-  it.each(['2021-02-30', '2021-13-01', '2021-06-01T25:00', '2021-02-29T10:00Z', 'June 1st', '', '2021/06/01', '20210601'])('refuses %j with a message', (text) => {
-    const parsed = parseDateInput(text);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toContain(text);
-  });
+  it.each(['2021-02-30', '2021-13-01', '2021-06-01T25:00', '2021-02-29T10:00Z', 'June 1st', '', '2021/06/01', '20210601'])(
+    'refuses %j with a message',
+    (text) => {
+      const parsed = parseDateInput(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toContain(text);
+    },
+  );
 
   it('property: never throws on any string', () => {
     fc.assert(fc.property(fc.string(), (text) => typeof parseDateInput(text).ok === 'boolean'));
@@ -36,7 +39,16 @@ describe('cursors and links', () => {
   it('lets only http(s) links out', () => {
     expect(isSafeExternalUrl('https://example.org/a?b#c')).toBe(true);
     expect(isSafeExternalUrl('http://example.org')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'tg://resolve?domain=x', 'https://', 'https:///x', ' https://x.org', 'data:text/html,hi', 'smb://host/share']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'tg://resolve?domain=x',
+      'https://',
+      'https:///x',
+      ' https://x.org',
+      'data:text/html,hi',
+      'smb://host/share',
+    ]) {
       expect(isSafeExternalUrl(bad)).toBe(false);
     }
   });

@@ -1,16 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ChatSummary } from '../../shared/domain.ts';
-import { describeServiceAction, normaliseServiceAction, serviceActionKinds, serviceActionKindOf, telegramDesktopActionNames, type ServiceAction } from '../../shared/serviceActions.ts';
+import {
+  describeServiceAction,
+  normaliseServiceAction,
+  serviceActionKinds,
+  serviceActionKindOf,
+  telegramDesktopActionNames,
+  type ServiceAction,
+} from '../../shared/serviceActions.ts';
 import { parseStoredJsonOr, storedServiceSchema } from '../../electron/core/cache/storedJson.ts';
 import { createJsonExportWriter } from '../../electron/core/export/formats/createJsonExportWriter.ts';
 import { toTelegramSourceMessage } from '../../electron/core/import/telegram/toTelegramSourceMessage.ts';
 
-const chat: ChatSummary = { id: 1, sourceId: 'demo', sourceKind: 'demo', sourceName: 'Demo', name: 'Group', kind: 'group', messageCount: null, cachedCount: 0, lastMessageDate: null, oldestReached: true };
+const chat: ChatSummary = {
+  id: 1,
+  sourceId: 'demo',
+  sourceKind: 'demo',
+  sourceName: 'Demo',
+  name: 'Group',
+  kind: 'group',
+  messageCount: null,
+  cachedCount: 0,
+  lastMessageDate: null,
+  oldestReached: true,
+};
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {
   return {
-    id: String(id), chatId: 1, date: 1_700_000_000_000 + id * 1000, senderId: 'user1', senderName: 'Ana', out: false,
-    text: describeServiceAction('Ana', service), entities: [], media: null, replyToId: null, forward: null, editDate: null, service, groupedId: null, views: null, reactions: [],
+    id: String(id),
+    chatId: 1,
+    date: 1_700_000_000_000 + id * 1000,
+    senderId: 'user1',
+    senderName: 'Ana',
+    out: false,
+    text: describeServiceAction('Ana', service),
+    entities: [],
+    media: null,
+    replyToId: null,
+    forward: null,
+    editDate: null,
+    service,
+    groupedId: null,
+    views: null,
+    reactions: [],
   };
 }
 
@@ -31,7 +63,8 @@ describe('one vocabulary for service messages', () => {
   });
 
   it('has a readable line for every kind, in one table', () => {
-    for (const kind of serviceActionKinds) expect(describeServiceAction('Ana', { action: kind, title: 'T', members: ['Ben'], detail: 'x' }).length).toBeGreaterThan(0);
+    for (const kind of serviceActionKinds)
+      expect(describeServiceAction('Ana', { action: kind, title: 'T', members: ['Ben'], detail: 'x' }).length).toBeGreaterThan(0);
     expect(describeServiceAction('Ana', { action: 'membersAdded', members: ['Ana'] })).toBe('Ana joined the group');
     expect(describeServiceAction('Ana', { action: 'membersRemoved', members: ['Ben', 'Chen'] })).toBe('Ana removed Ben, Chen');
     expect(describeServiceAction(null, { action: 'phoneCall', missed: true, durationS: 0 })).toBe('Missed call');
@@ -56,7 +89,15 @@ describe('one vocabulary for service messages', () => {
     writer.end();
     const written = (JSON.parse(json) as { messages: Array<Record<string, unknown>> }).messages;
     expect(written.map((message) => message.action)).toEqual([
-      'create_group', 'pin_message', 'edit_group_title', 'invite_members', 'phone_call', 'custom_action', 'custom_action', 'send_payment', 'conference_call',
+      'create_group',
+      'pin_message',
+      'edit_group_title',
+      'invite_members',
+      'phone_call',
+      'custom_action',
+      'custom_action',
+      'send_payment',
+      'conference_call',
     ]);
     const readBack = written.map((message, index) => toTelegramSourceMessage(message, index, () => `message ${index}`)?.service);
     expect(readBack).toEqual(services);

@@ -32,7 +32,12 @@ export async function createEngineHarness(folder: string) {
     const sorted = [...page.messages].sort((a, b) => a.sortKey - b.sortKey);
     const kept = keepNewest ? sorted.slice(-controls.shortPageSize) : sorted.slice(0, controls.shortPageSize);
     // A short page is not the end: flags only hold for the side that was kept whole.
-    return { ...page, messages: kept, reachedOldest: keepNewest ? false : page.reachedOldest, reachedNewest: keepNewest ? page.reachedNewest : false };
+    return {
+      ...page,
+      messages: kept,
+      reachedOldest: keepNewest ? false : page.reachedOldest,
+      reachedNewest: keepNewest ? page.reachedNewest : false,
+    };
   };
   const guard = () => {
     controls.calls++;

@@ -27,10 +27,20 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}
  * first; hasMore only means "returned == count"; the documented error bodies; 100 requests per minute,
  * answered with 429 and Retry-After beyond that. Failures can be injected (500s, hanging requests).
  */
-export async function startFakeRyzeApiServer(options: { token: string; instance: string; chats: Record<string, RyzeMessage[]>; clock: FakeClock }) {
+export async function startFakeRyzeApiServer(options: {
+  token: string;
+  instance: string;
+  chats: Record<string, RyzeMessage[]>;
+  clock: FakeClock;
+}) {
   const requests: Array<{ at: number; body: Record<string, unknown> }> = [];
   const failures: Array<'500' | 'hang'> = [];
-  const chats = new Map(Object.entries(options.chats).map(([jid, messages]) => [jid, [...messages].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp) || (a.id < b.id ? 1 : -1))]));
+  const chats = new Map(
+    Object.entries(options.chats).map(([jid, messages]) => [
+      jid,
+      [...messages].sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp) || (a.id < b.id ? 1 : -1)),
+    ]),
+  );
   const recentStarts: number[] = [];
 
   const server = http.createServer(async (request, response) => {
@@ -45,7 +55,12 @@ export async function startFakeRyzeApiServer(options: { token: string; instance:
     if (request.method !== 'POST' || !match) return error(404, 'Not found');
     const now = options.clock.now();
     while (recentStarts.length > 0 && recentStarts[0]! <= now - 60_000) recentStarts.shift();
-    if (recentStarts.length >= 100) return send(429, { success: false, error: { message: 'Too many requests' } }, { 'retry-after': String(Math.ceil((recentStarts[0]! + 60_000 - now) / 1000)) });
+    if (recentStarts.length >= 100)
+      return send(
+        429,
+        { success: false, error: { message: 'Too many requests' } },
+        { 'retry-after': String(Math.ceil((recentStarts[0]! + 60_000 - now) / 1000)) },
+      );
     recentStarts.push(now);
     const failure = failures.shift();
     if (failure === '500') return error(500, 'Internal error');
@@ -75,7 +90,14 @@ export async function startFakeRyzeApiServer(options: { token: string; instance:
     const to = typeof body.to === 'string' ? Date.parse(body.to) : Number.POSITIVE_INFINITY;
     const count = typeof body.count === 'number' && body.count > 0 ? Math.floor(body.count) : 50;
     const messages = all.filter((m) => Date.parse(m.timestamp) >= from && Date.parse(m.timestamp) <= to).slice(0, count);
-    send(200, { success: true, message: `Retrieved ${messages.length} messages from chat history`, chat_jid: jid, messages, count: messages.length, hasMore: messages.length === count });
+    send(200, {
+      success: true,
+      message: `Retrieved ${messages.length} messages from chat history`,
+      chat_jid: jid,
+      messages,
+      count: messages.length,
+      hasMore: messages.length === count,
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -101,9 +123,9 @@ export function seedRyzeChat(jid: string, count: number): RyzeMessage[] {
   const messages: RyzeMessage[] = [];
   let time = Date.parse('2024-03-01T08:00:00Z') / 1000;
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const bursts = new Set([Math.floor(count * 0.2), Math.floor(count * 0.5), Math.floor(count * 0.8)]);
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     if (bursts.has(i)) {
       time += 60;
       for (let k = 0; k < 300 && i < count; k++, i++) messages.push(message(i, time));
@@ -119,7 +141,10 @@ export function seedRyzeChat(jid: string, count: number): RyzeMessage[] {
     const fromMe = i % 7 === 0;
     // Every third timestamp carries a -03:00 offset: the same instant, written differently.
     const instant = new Date(seconds * 1000);
-    const timestamp = i % 3 === 0 ? new Date(instant.getTime() - 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '-03:00') : instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const timestamp =
+      i % 3 === 0
+        ? new Date(instant.getTime() - 3 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '-03:00')
+        : instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
     return {
       id: `3EB0${i.toString(16).toUpperCase().padStart(12, '0')}`,
       fromMe,

@@ -73,11 +73,21 @@ const USERS = [
  * A chat of `count` messages: texts with astral emoji and entities on them, replies, edits, photos,
  * albums, service messages, and a few deleted ids.
  */
-export function seedFakeChat(peer: FakePeer, title: string, count: number, options: { start?: number; deletedEvery?: number } = {}): FakeChat {
+export function seedFakeChat(
+  peer: FakePeer,
+  title: string,
+  count: number,
+  options: { start?: number; deletedEvery?: number } = {},
+): FakeChat {
   const start = options.start ?? Date.UTC(2019, 0, 1) / 1000;
   const messages: Api.Message[] = [];
   const deleted = new Set<number>();
-  const peerId = peer.type === 'user' ? new Api.PeerUser({ userId: bigInt(peer.id) }) : peer.type === 'chat' ? new Api.PeerChat({ chatId: bigInt(peer.id) }) : new Api.PeerChannel({ channelId: bigInt(peer.id) });
+  const peerId =
+    peer.type === 'user'
+      ? new Api.PeerUser({ userId: bigInt(peer.id) })
+      : peer.type === 'chat'
+        ? new Api.PeerChat({ chatId: bigInt(peer.id) })
+        : new Api.PeerChannel({ channelId: bigInt(peer.id) });
   for (let id = 1; id <= count; id++) {
     if (options.deletedEvery && id % options.deletedEvery === 0) {
       deleted.add(id);
@@ -93,10 +103,28 @@ export function seedFakeChat(peer: FakePeer, title: string, count: number, optio
         date: start + id * 97,
         message: text,
         out: id % 7 === 0,
-        entities: id % 5 === 0 ? [new Api.MessageEntityBold({ offset: 3, length: 4 + String(id).length + 1 }), new Api.MessageEntityTextUrl({ offset: text.length - 4, length: 4, url: 'https://example.com' })] : undefined,
+        entities:
+          id % 5 === 0
+            ? [
+                new Api.MessageEntityBold({ offset: 3, length: 4 + String(id).length + 1 }),
+                new Api.MessageEntityTextUrl({ offset: text.length - 4, length: 4, url: 'https://example.com' }),
+              ]
+            : undefined,
         replyTo: id % 11 === 0 ? new Api.MessageReplyHeader({ replyToMsgId: id - 1 }) : undefined,
         editDate: id % 13 === 0 ? start + id * 97 + 30 : undefined,
-        media: id % 17 === 0 ? new Api.MessageMediaPhoto({ photo: new Api.Photo({ id: bigInt(id), accessHash: bigInt(1), fileReference: Buffer.alloc(0), date: 0, sizes: [new Api.PhotoSize({ type: 'x', w: 1280, h: 720, size: 1 })], dcId: 2 }) }) : undefined,
+        media:
+          id % 17 === 0
+            ? new Api.MessageMediaPhoto({
+                photo: new Api.Photo({
+                  id: bigInt(id),
+                  accessHash: bigInt(1),
+                  fileReference: Buffer.alloc(0),
+                  date: 0,
+                  sizes: [new Api.PhotoSize({ type: 'x', w: 1280, h: 720, size: 1 })],
+                  dcId: 2,
+                }),
+              })
+            : undefined,
         groupedId: id % 17 === 0 ? bigInt(id) : undefined,
       }),
     );
@@ -106,7 +134,14 @@ export function seedFakeChat(peer: FakePeer, title: string, count: number, optio
 
 function userObjects(missing: Set<number> | undefined): Api.User[] {
   return USERS.filter((user) => !missing?.has(user.id)).map(
-    (user) => new Api.User({ id: bigInt(user.id), accessHash: bigInt(user.id * 1000), firstName: user.first || undefined, lastName: user.last || undefined, deleted: user.deleted ?? false }),
+    (user) =>
+      new Api.User({
+        id: bigInt(user.id),
+        accessHash: bigInt(user.id * 1000),
+        firstName: user.first || undefined,
+        lastName: user.last || undefined,
+        deleted: user.deleted ?? false,
+      }),
   );
 }
 
@@ -135,11 +170,13 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
         if (now < floodUntil) fake.floodViolations.push({ at: now, until: floodUntil });
         if (request instanceof Api.account.InitTakeoutSession) {
           fake.log.push({ at: now, request: 'InitTakeoutSession' });
-          if (takeoutAsked++ < (traps.takeoutDelays ?? 0)) throw RPCMessageToError(new Api.RpcError({ errorCode: 420, errorMessage: 'TAKEOUT_INIT_DELAY_86400' }), request);
+          if (takeoutAsked++ < (traps.takeoutDelays ?? 0))
+            throw RPCMessageToError(new Api.RpcError({ errorCode: 420, errorMessage: 'TAKEOUT_INIT_DELAY_86400' }), request);
           return new Api.account.Takeout({ id: bigInt(9001) });
         }
         if (request instanceof Api.InvokeWithTakeout) {
-          if (request.takeoutId.toJSNumber() !== 9001) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'TAKEOUT_INVALID' }), request);
+          if (request.takeoutId.toJSNumber() !== 9001)
+            throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'TAKEOUT_INVALID' }), request);
           if (request.query instanceof Api.messages.GetHistory) fake.takeoutHistoryCalls++;
           inFlight--;
           try {
@@ -170,7 +207,10 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           fake.log.push({ at: now, request: 'GetDialogs' });
           return dialogs(request);
         }
-        if (request && typeof request === 'object' && 'className' in request && String(request.className).startsWith('auth.') || request instanceof Api.account.GetPassword) {
+        if (
+          (request && typeof request === 'object' && 'className' in request && String(request.className).startsWith('auth.')) ||
+          request instanceof Api.account.GetPassword
+        ) {
           fake.log.push({ at: now, request: String((request as { className: string }).className) });
           return login(request as Api.AnyRequest);
         }
@@ -185,10 +225,18 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
   let codesSent = 0;
   let signedInHalfway = false;
   let qrExports = 0;
-  const rpcError = (code: number, message: string, request: Api.AnyRequest) => RPCMessageToError(new Api.RpcError({ errorCode: code, errorMessage: message }), request);
+  const rpcError = (code: number, message: string, request: Api.AnyRequest) =>
+    RPCMessageToError(new Api.RpcError({ errorCode: code, errorMessage: message }), request);
   const authorization = () => {
     const account = world.account!;
-    return new Api.auth.Authorization({ user: new Api.User({ id: bigInt(account.user.id), accessHash: bigInt(7), firstName: account.user.firstName, phone: account.phone.replace('+', '') }) });
+    return new Api.auth.Authorization({
+      user: new Api.User({
+        id: bigInt(account.user.id),
+        accessHash: bigInt(7),
+        firstName: account.user.firstName,
+        phone: account.phone.replace('+', ''),
+      }),
+    });
   };
 
   function login(request: Api.AnyRequest): unknown {
@@ -199,7 +247,13 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       codesSent++;
       signedInHalfway = false;
       if (account.sendCodeLimit !== undefined && codesSent > account.sendCodeLimit) throw rpcError(420, 'FLOOD_WAIT_75', request);
-      return new Api.auth.SentCode({ type: request instanceof Api.auth.ResendCode ? new Api.auth.SentCodeTypeSms({ length: 5 }) : new Api.auth.SentCodeTypeApp({ length: 5 }), phoneCodeHash: `hash${codesSent}` });
+      return new Api.auth.SentCode({
+        type:
+          request instanceof Api.auth.ResendCode
+            ? new Api.auth.SentCodeTypeSms({ length: 5 })
+            : new Api.auth.SentCodeTypeApp({ length: 5 }),
+        phoneCodeHash: `hash${codesSent}`,
+      });
     }
     if (request instanceof Api.auth.SignIn) {
       if (request.phoneCodeHash !== `hash${codesSent}`) throw rpcError(400, 'PHONE_CODE_EXPIRED', request);
@@ -211,11 +265,22 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       return authorization();
     }
     if (request instanceof Api.account.GetPassword) {
-      if (!srp) return new Api.account.Password({ hasPassword: false, newAlgo: new Api.PasswordKdfAlgoUnknown(), newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(), secureRandom: Buffer.alloc(8) });
+      if (!srp)
+        return new Api.account.Password({
+          hasPassword: false,
+          newAlgo: new Api.PasswordKdfAlgoUnknown(),
+          newSecureAlgo: new Api.SecurePasswordKdfAlgoUnknown(),
+          secureRandom: Buffer.alloc(8),
+        });
       return new Api.account.Password({
         hasPassword: true,
         hint: world.account!.password!.hint,
-        currentAlgo: new Api.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow({ salt1: srp.salt1, salt2: srp.salt2, g: srp.g, p: srp.p }),
+        currentAlgo: new Api.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow({
+          salt1: srp.salt1,
+          salt2: srp.salt2,
+          g: srp.g,
+          p: srp.p,
+        }),
         srp_B: srp.challenge(),
         srpId: bigInt(1),
         newAlgo: new Api.PasswordKdfAlgoUnknown(),
@@ -225,7 +290,8 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     }
     if (request instanceof Api.auth.CheckPassword) {
       const check = request.password as Api.InputCheckPasswordSRP;
-      if (!srp || !signedInHalfway || !srp.verify(Buffer.from(check.A), Buffer.from(check.M1))) throw rpcError(400, 'PASSWORD_HASH_INVALID', request);
+      if (!srp || !signedInHalfway || !srp.verify(Buffer.from(check.A), Buffer.from(check.M1)))
+        throw rpcError(400, 'PASSWORD_HASH_INVALID', request);
       return authorization();
     }
     if (request instanceof Api.auth.ExportLoginToken) {
@@ -248,12 +314,17 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
   function chatOf(peer: Api.TypeInputPeer): FakeChat {
     const chat = world.chats.find((candidate) =>
       peer instanceof Api.InputPeerUser
-        ? candidate.peer.type === 'user' && candidate.peer.id === peer.userId.toJSNumber() && candidate.peer.accessHash === peer.accessHash.toJSNumber()
+        ? candidate.peer.type === 'user' &&
+          candidate.peer.id === peer.userId.toJSNumber() &&
+          candidate.peer.accessHash === peer.accessHash.toJSNumber()
         : peer instanceof Api.InputPeerChannel
-          ? candidate.peer.type === 'channel' && candidate.peer.id === peer.channelId.toJSNumber() && candidate.peer.accessHash === peer.accessHash.toJSNumber()
+          ? candidate.peer.type === 'channel' &&
+            candidate.peer.id === peer.channelId.toJSNumber() &&
+            candidate.peer.accessHash === peer.accessHash.toJSNumber()
           : peer instanceof Api.InputPeerChat && candidate.peer.type === 'chat' && candidate.peer.id === peer.chatId.toJSNumber(),
     );
-    if (!chat) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'PEER_ID_INVALID' }), new Api.messages.GetHistory({}));
+    if (!chat)
+      throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'PEER_ID_INVALID' }), new Api.messages.GetHistory({}));
     return chat;
   }
 
@@ -274,13 +345,22 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     const limit = Math.min(100, request.limit);
     const start = Math.max(0, position + request.addOffset);
     let slice = ids.slice(start, Math.max(start, position + request.addOffset + limit));
-    if (traps.shortPageEvery && fake.historyCalls % traps.shortPageEvery === 0 && slice.length > 3) slice = slice.slice(0, Math.ceil(slice.length / 3));
+    if (traps.shortPageEvery && fake.historyCalls % traps.shortPageEvery === 0 && slice.length > 3)
+      slice = slice.slice(0, Math.ceil(slice.length / 3));
     if (request.maxId) slice = slice.filter((id) => id < request.maxId);
     if (request.minId) slice = slice.filter((id) => id > request.minId);
     const messages = slice.map((id) => byId.get(id) ?? new Api.MessageEmpty({ id }));
     const users = userObjects(traps.missingUsers);
     if (chat.peer.type === 'channel') {
-      return new Api.messages.ChannelMessages({ pts: 1, count: ids.length, messages, topics: [], chats: [channelObject(chat)], users, inexact: false });
+      return new Api.messages.ChannelMessages({
+        pts: 1,
+        count: ids.length,
+        messages,
+        topics: [],
+        chats: [channelObject(chat)],
+        users,
+        inexact: false,
+      });
     }
     // A chat that fits in one page comes back as messages.messages; otherwise a slice with an inexact count.
     if (ids.length <= limit && start === 0) return new Api.messages.Messages({ messages, chats: [], users });
@@ -289,42 +369,84 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
 
   /** messages.search: whole words, case-insensitive, within min_date ≤ date < max_date; newest first. */
   function search(request: Api.messages.Search): Api.messages.TypeMessages {
-    if (!request.q && request.filter instanceof Api.InputMessagesFilterEmpty) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'SEARCH_QUERY_EMPTY' }), request);
+    if (!request.q && request.filter instanceof Api.InputMessagesFilterEmpty)
+      throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'SEARCH_QUERY_EMPTY' }), request);
     const chat = chatOf(request.peer as Api.TypeInputPeer);
     const words = request.q.toLowerCase().split(/\s+/).filter(Boolean);
     const matching = [...chat.messages]
       .reverse()
       .filter((message) => (!request.minDate || message.date >= request.minDate) && (!request.maxDate || message.date < request.maxDate))
-      .filter((message) => words.every((word) => message.message.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)));
+      .filter((message) =>
+        words.every((word) =>
+          message.message
+            .toLowerCase()
+            .split(/[^\p{L}\p{N}]+/u)
+            .includes(word),
+        ),
+      );
     const start = request.offsetId ? matching.findIndex((message) => message.id < request.offsetId) : 0;
     const page = start < 0 ? [] : matching.slice(start, start + Math.min(100, request.limit));
     const users = userObjects(traps.missingUsers);
     return chat.peer.type === 'channel'
-      ? new Api.messages.ChannelMessages({ pts: 1, count: matching.length, messages: page, topics: [], chats: [channelObject(chat)], users, inexact: false })
+      ? new Api.messages.ChannelMessages({
+          pts: 1,
+          count: matching.length,
+          messages: page,
+          topics: [],
+          chats: [channelObject(chat)],
+          users,
+          inexact: false,
+        })
       : new Api.messages.MessagesSlice({ count: matching.length, messages: page, chats: [], users });
   }
 
   function channelObject(chat: FakeChat): Api.Channel {
-    return new Api.Channel({ id: bigInt(chat.peer.id), accessHash: bigInt(chat.peer.accessHash), title: chat.title, photo: new Api.ChatPhotoEmpty(), date: 0, megagroup: true });
+    return new Api.Channel({
+      id: bigInt(chat.peer.id),
+      accessHash: bigInt(chat.peer.accessHash),
+      title: chat.title,
+      photo: new Api.ChatPhotoEmpty(),
+      date: 0,
+      megagroup: true,
+    });
   }
 
   function dialogs(request: Api.messages.GetDialogs): Api.messages.TypeDialogs {
-    const ordered = [...world.chats].sort((a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || (b.messages.at(-1)?.date ?? 0) - (a.messages.at(-1)?.date ?? 0));
+    const ordered = [...world.chats].sort(
+      (a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || (b.messages.at(-1)?.date ?? 0) - (a.messages.at(-1)?.date ?? 0),
+    );
     const visible = request.excludePinned ? ordered.filter((chat) => !chat.pinned) : ordered;
     let from = 0;
     if (request.offsetId) {
-      const index = visible.findIndex((chat) => chat.messages.at(-1)?.id === request.offsetId && (chat.messages.at(-1)?.date ?? 0) === request.offsetDate);
+      const index = visible.findIndex(
+        (chat) => chat.messages.at(-1)?.id === request.offsetId && (chat.messages.at(-1)?.date ?? 0) === request.offsetDate,
+      );
       from = index < 0 ? 0 : index + (traps.duplicateDialogs ? 0 : 1);
     }
     const page = visible.slice(from, from + Math.min(2, request.limit));
     return new Api.messages.DialogsSlice({
       count: world.chats.length,
-      dialogs: page.map((chat) => new Api.Dialog({ peer: chat.messages.at(-1)!.peerId, topMessage: chat.messages.at(-1)!.id, readInboxMaxId: 0, readOutboxMaxId: 0, unreadCount: 0, unreadMentionsCount: 0, unreadReactionsCount: 0, notifySettings: new Api.PeerNotifySettings({}), pinned: chat.pinned })),
+      dialogs: page.map(
+        (chat) =>
+          new Api.Dialog({
+            peer: chat.messages.at(-1)!.peerId,
+            topMessage: chat.messages.at(-1)!.id,
+            readInboxMaxId: 0,
+            readOutboxMaxId: 0,
+            unreadCount: 0,
+            unreadMentionsCount: 0,
+            unreadReactionsCount: 0,
+            notifySettings: new Api.PeerNotifySettings({}),
+            pinned: chat.pinned,
+          }),
+      ),
       messages: page.map((chat) => chat.messages.at(-1)!),
       chats: page.filter((chat) => chat.peer.type === 'channel').map(channelObject),
       users: [
         ...userObjects(undefined),
-        ...page.filter((chat) => chat.peer.type === 'user').map((chat) => new Api.User({ id: bigInt(chat.peer.id), accessHash: bigInt(chat.peer.accessHash), firstName: chat.title })),
+        ...page
+          .filter((chat) => chat.peer.type === 'user')
+          .map((chat) => new Api.User({ id: bigInt(chat.peer.id), accessHash: bigInt(chat.peer.accessHash), firstName: chat.title })),
       ],
     });
   }

@@ -10,7 +10,10 @@ import type { FakeTelegram } from './fakeTelegram.ts';
  * network — request objects, TL classes, errors, the session — is GramJS's own.
  */
 export function fakeTelegramClient(fake: FakeTelegram, session = ''): TelegramClient {
-  const client = new TelegramClient(new StringSession(session), 12345, '0123456789abcdef0123456789abcdef', { connectionRetries: 0, baseLogger: new Logger(LogLevel.NONE) });
+  const client = new TelegramClient(new StringSession(session), 12345, '0123456789abcdef0123456789abcdef', {
+    connectionRetries: 0,
+    baseLogger: new Logger(LogLevel.NONE),
+  });
   (client as unknown as { invoke: FakeTelegram['invoke'] }).invoke = (request) => fake.invoke(request);
   return client;
 }

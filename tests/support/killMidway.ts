@@ -8,7 +8,9 @@ import path from 'node:path';
  */
 export function runCliAndKill(args: string[], readyPattern: RegExp, delayMs: number): Promise<{ killed: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.resolve('electron/cli/main.ts'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.resolve('electron/cli/main.ts'), ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
     child.stderr.setEncoding('utf8').on('data', (text: string) => {

@@ -5,7 +5,12 @@ import type { ScrollbackCore } from '../../electron/core/app/openScrollbackCore.
  * Asks for history pages of a chat, as the window would while the user scrolls, until `work` settles;
  * returns the time each page took (ms). The anchor moves so pages are not answered from one spot.
  */
-export async function probeHistoryWhile(core: ScrollbackCore, chatId: number, work: Promise<unknown>, options: { pauseMs?: number; anchor?: (index: number) => HistoryAnchor } = {}): Promise<number[]> {
+export async function probeHistoryWhile(
+  core: ScrollbackCore,
+  chatId: number,
+  work: Promise<unknown>,
+  options: { pauseMs?: number; anchor?: (index: number) => HistoryAnchor } = {},
+): Promise<number[]> {
   let done = false;
   const finished = work.then(
     () => (done = true),

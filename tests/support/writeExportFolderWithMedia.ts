@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A 1×1 PNG. */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /**
  * A Telegram Desktop export folder with one photo beside result.json, and messages that name files they
@@ -13,7 +16,15 @@ export function writeExportFolderWithMedia(folder: string): string {
   mkdirSync(path.join(exportFolder, 'photos'), { recursive: true });
   writeFileSync(path.join(exportFolder, 'photos', 'photo_1.png'), TINY_PNG);
   writeFileSync(path.join(folder, 'secret.png'), TINY_PNG);
-  const message = (id: number, fields: Record<string, unknown>) => ({ id, type: 'message', date_unixtime: String(1704067200 + id * 60), from: 'Ana', from_id: 'user1', text: `m${id}`, ...fields });
+  const message = (id: number, fields: Record<string, unknown>) => ({
+    id,
+    type: 'message',
+    date_unixtime: String(1704067200 + id * 60),
+    from: 'Ana',
+    from_id: 'user1',
+    text: `m${id}`,
+    ...fields,
+  });
   writeFileSync(
     path.join(exportFolder, 'result.json'),
     JSON.stringify({
@@ -31,4 +42,3 @@ export function writeExportFolderWithMedia(folder: string): string {
   );
   return exportFolder;
 }
-

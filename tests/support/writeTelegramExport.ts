@@ -29,7 +29,13 @@ export function writeTelegramExport(path: string, count: number, options: { chat
       message.text = '';
       message.text_entities = [];
     } else if (i % 7 === 0) {
-      const parts = [`message ${i} with `, { type: 'bold', text: 'bold' }, ' and a ', { type: 'text_link', text: 'link', href: `https://example.com/${i}` }, ' 🎉'];
+      const parts = [
+        `message ${i} with `,
+        { type: 'bold', text: 'bold' },
+        ' and a ',
+        { type: 'text_link', text: 'link', href: `https://example.com/${i}` },
+        ' 🎉',
+      ];
       message.text = parts;
       message.text_entities = parts.map((part) => (typeof part === 'string' ? { type: 'plain', text: part } : part));
     } else {

@@ -32,7 +32,9 @@ export async function exportCommand(
     csvBom: options.bom === true,
   };
   const estimate = core.exports.estimate(request);
-  context.err(`${chat.name}: ${estimate.messages.toLocaleString('en-US')} messages in range, about ${Math.ceil(estimate.approxBytes / 1e6)} MB${estimate.needsDownload ? `; downloading the missing part first${estimate.approxDownloadSeconds !== null ? ` (${estimate.missingMessages!.toLocaleString('en-US')} messages, about ${Math.ceil(estimate.approxDownloadSeconds / 60)} min)` : ''}` : ''}`);
+  context.err(
+    `${chat.name}: ${estimate.messages.toLocaleString('en-US')} messages in range, about ${Math.ceil(estimate.approxBytes / 1e6)} MB${estimate.needsDownload ? `; downloading the missing part first${estimate.approxDownloadSeconds !== null ? ` (${estimate.missingMessages!.toLocaleString('en-US')} messages, about ${Math.ceil(estimate.approxDownloadSeconds / 60)} min)` : ''}` : ''}`,
+  );
   const stop = () => core.exports.cancel();
   process.once('SIGINT', stop);
   let last = 0;
@@ -40,7 +42,11 @@ export async function exportCommand(
     const result = await core.exports.exportChat(request, resolve(options.out), (progress) => {
       if (Date.now() - last < 1000) return;
       last = Date.now();
-      context.err('downloading' in progress ? `${chat.name}: downloading missing messages…` : `${chat.name}: exporting ${progress.written.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}`);
+      context.err(
+        'downloading' in progress
+          ? `${chat.name}: downloading missing messages…`
+          : `${chat.name}: exporting ${progress.written.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}`,
+      );
     });
     if (context.json) context.out(JSON.stringify(result, null, 2));
     else context.out(`${result.path}: ${result.written.toLocaleString('en-US')} messages, ${result.bytes.toLocaleString('en-US')} bytes`);

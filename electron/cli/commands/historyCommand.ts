@@ -17,7 +17,8 @@ export interface HistoryOptions {
 
 export async function historyCommand(context: CliContext, chatArgument: string | undefined, options: HistoryOptions): Promise<void> {
   const given = (['before', 'after', 'around'] as const).filter((name) => options[name] !== undefined);
-  if (given.length > 1) throw new CliUsageError(`Use only one of --before, --after and --around (got ${given.map((name) => `--${name}`).join(' and ')}).`);
+  if (given.length > 1)
+    throw new CliUsageError(`Use only one of --before, --after and --around (got ${given.map((name) => `--${name}`).join(' and ')}).`);
   const limit = parseLimit(options.limit);
   const core = context.core();
   const chat = resolveChatArgument(core, chatArgument);
@@ -31,7 +32,10 @@ export async function historyCommand(context: CliContext, chatArgument: string |
     const id = (options.before ?? options.after)!;
     const position = core.findMessagePosition(chat.id, id);
     if (!position) {
-      throw new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${id} of chat ${chat.id} is not in the cache; use an id printed by \`scrollback history\`.`);
+      throw new ScrollbackError(
+        'MESSAGE_NOT_FOUND',
+        `Message ${id} of chat ${chat.id} is not in the cache; use an id printed by \`scrollback history\`.`,
+      );
     }
     anchor = { kind: options.before !== undefined ? 'before' : 'after', cursor: encodeCursor(position) };
   }
@@ -39,7 +43,17 @@ export async function historyCommand(context: CliContext, chatArgument: string |
   const page = await core.history.getHistoryPage({ chatId: chat.id, anchor, limit });
   if (context.json) {
     context.out(
-      JSON.stringify({ chatId: chat.id, messages: page.messages.map(toJsonMessage), reachedOldest: page.reachedOldest, reachedNewest: page.reachedNewest, offline: page.offline }, null, 2),
+      JSON.stringify(
+        {
+          chatId: chat.id,
+          messages: page.messages.map(toJsonMessage),
+          reachedOldest: page.reachedOldest,
+          reachedNewest: page.reachedNewest,
+          offline: page.offline,
+        },
+        null,
+        2,
+      ),
     );
     if (page.offlineReason) context.err(`Showing the cache: ${page.offlineReason.message}`);
     return;
@@ -52,6 +66,7 @@ export async function historyCommand(context: CliContext, chatArgument: string |
 function parseLimit(value: string | undefined): number {
   if (value === undefined) return 50;
   const limit = Number(value);
-  if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_PAGE_SIZE) throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (got “${value}”).`);
+  if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_PAGE_SIZE)
+    throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (got “${value}”).`);
   return limit;
 }

@@ -31,7 +31,9 @@ export async function importCommand(context: CliContext, paths: readonly string[
     for (const file of results) {
       for (const chat of file.chats) {
         const skipped = chat.skipped > 0 ? `, ${chat.skipped} placeholder${chat.skipped === 1 ? '' : 's'} skipped` : '';
-        context.out(`${chat.name} (chat ${chat.chatId}): ${chat.added} added, ${chat.inFile - chat.added} already there${skipped}  ← ${file.path}`);
+        context.out(
+          `${chat.name} (chat ${chat.chatId}): ${chat.added} added, ${chat.inFile - chat.added} already there${skipped}  ← ${file.path}`,
+        );
       }
     }
   } finally {

@@ -30,12 +30,17 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
   const from = parseBound('from', options.from, false);
   const to = parseBound('to', options.to, true);
   if (from !== null && to !== null && from >= to) throw new CliUsageError('--from must be before --to.');
-  const kinds = (options.type ?? '').split(',').map((kind) => kind.trim()).filter(Boolean);
+  const kinds = (options.type ?? '')
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter(Boolean);
   for (const kind of kinds) {
-    if (!searchKinds.includes(kind as SearchKind)) throw new CliUsageError(`--type: “${kind}” is not a kind; use ${searchKinds.join(', ')}.`);
+    if (!searchKinds.includes(kind as SearchKind))
+      throw new CliUsageError(`--type: “${kind}” is not a kind; use ${searchKinds.join(', ')}.`);
   }
   const limit = options.limit === undefined ? 50 : Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+    throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   const core = context.core();
   const chatId = options.all ? null : resolveChatArgument(core, chatArgument).id;
   const request: SearchRequest = {
@@ -57,7 +62,11 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
         {
           total,
           hits: page.hits.map((hit) => ({ ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights })),
-          searched: page.searched.map((span) => ({ from: span.from === null ? null : new Date(span.from).toISOString(), to: new Date(span.to).toISOString(), where: span.where })),
+          searched: page.searched.map((span) => ({
+            from: span.from === null ? null : new Date(span.from).toISOString(),
+            to: new Date(span.to).toISOString(),
+            where: span.where,
+          })),
           incomplete: page.incomplete,
         },
         null,
@@ -66,7 +75,9 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     );
     return;
   }
-  context.out(`${total.toLocaleString('en-US')} cached match${total === 1 ? '' : 'es'}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`);
+  context.out(
+    `${total.toLocaleString('en-US')} cached match${total === 1 ? '' : 'es'}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`,
+  );
   for (const hit of page.hits) context.out(`${chatId === null ? `[${hit.chatName}] ` : ''}${formatMessageLine(hit.message)}`);
   if (page.incomplete) context.err('Part of the range could not be searched: its source could not be reached.');
 }

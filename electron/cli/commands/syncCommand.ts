@@ -8,12 +8,19 @@ import { resolveChatArgument } from '../resolveChatArgument.ts';
 function describe(status: SyncStatus): string {
   const total = status.total !== null ? ` of ${status.total.toLocaleString('en-US')}` : '';
   const reached = status.reachedDate !== null ? `, reached ${new Date(status.reachedDate).toISOString().slice(0, 10)}` : '';
-  const waiting = status.waitingUntil !== null ? `, waiting ${Math.ceil((status.waitingUntil - Date.now()) / 1000)} s (${status.waitingReason ?? 'rate limit'})` : '';
+  const waiting =
+    status.waitingUntil !== null
+      ? `, waiting ${Math.ceil((status.waitingUntil - Date.now()) / 1000)} s (${status.waitingReason ?? 'rate limit'})`
+      : '';
   return `${status.fetched.toLocaleString('en-US')} downloaded, ${status.cached.toLocaleString('en-US')}${total} cached${reached}${waiting}`;
 }
 
 /** Downloads a chat (or a date range) into the cache, with progress on stderr; Ctrl+C stops it, resumable. */
-export async function syncCommand(context: CliContext, chatArgument: string | undefined, options: { from?: string; to?: string }): Promise<void> {
+export async function syncCommand(
+  context: CliContext,
+  chatArgument: string | undefined,
+  options: { from?: string; to?: string },
+): Promise<void> {
   const bound = (name: string, value: string | undefined, end: boolean) => {
     if (value === undefined) return null;
     const parsed = parseDateInput(value);

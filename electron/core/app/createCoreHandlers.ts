@@ -10,7 +10,12 @@ import type { ScrollbackCore } from './openScrollbackCore.ts';
 
 /** A chat name as a file name: no path separators or characters file systems refuse. */
 function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 120) || 'chat';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .trim()
+      .slice(0, 120) || 'chat'
+  );
 }
 
 /** What a front end (Electron, the browser harness) provides for the handlers that need its platform. */
@@ -92,7 +97,10 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       if (!chosen || chosen.length === 0) return importJob.status();
       const relative = chosen.find((path) => !isAbsolute(path));
       if (relative) throw new ScrollbackError('INVALID_INPUT', `“${relative.slice(0, 80)}” is not an absolute path.`);
-      return importJob.start((onProgress) => core.imports.importFiles(chosen, onProgress), () => core.imports.cancel());
+      return importJob.start(
+        (onProgress) => core.imports.importFiles(chosen, onProgress),
+        () => core.imports.cancel(),
+      );
     },
     getImportStatus: () => importJob.status(),
     cancelImport: () => importJob.cancel(),

@@ -96,7 +96,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     logger: options.logger,
     sourceRecord,
     saveSource(record) {
-      if (!(record.kind in providers)) throw new ScrollbackError('INVALID_INPUT', `“${String(record.kind).slice(0, 40)}” is not a kind of source this version knows.`);
+      if (!(record.kind in providers))
+        throw new ScrollbackError('INVALID_INPUT', `“${String(record.kind).slice(0, 40)}” is not a kind of source this version knows.`);
       upsertSource(db, record);
       sources.forget(record.id);
       events.emit({ kind: 'chatsListed' });
@@ -109,7 +110,11 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     recordOf: sourceRecord,
     create: (record) => {
       const provider = providers[record.kind];
-      if (!provider) throw new ScrollbackError('SOURCE_UNAVAILABLE', `Sources of kind “${record.kind}” are not available in this version of Scrollback.`);
+      if (!provider)
+        throw new ScrollbackError(
+          'SOURCE_UNAVAILABLE',
+          `Sources of kind “${record.kind}” are not available in this version of Scrollback.`,
+        );
       return provider.createSource(record, providerContext);
     },
   });
@@ -178,11 +183,18 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     getMessageDensity(chatId, boundaries) {
       getChatSummary(db, chatId);
-      return messageDensity(db, chatId, [...boundaries].sort((a, b) => a - b));
+      return messageDensity(
+        db,
+        chatId,
+        [...boundaries].sort((a, b) => a - b),
+      );
     },
     getChatCoverage(chatId) {
       const chat = getChatSummary(db, chatId);
-      return { ranges: listCoverage(db, chatId).map((range) => ({ from: range.from.date, to: range.to.date })), oldestReached: chat.oldestReached };
+      return {
+        ranges: listCoverage(db, chatId).map((range) => ({ from: range.from.date, to: range.to.date })),
+        oldestReached: chat.oldestReached,
+      };
     },
     findMessagePosition: (chatId, messageId) => findMessagePosition(db, chatId, messageId),
     mediaFileFor: (pathname) => localMediaFor(db, pathname),

@@ -4,10 +4,7 @@ import type { ReadableDB } from './CacheDatabase.ts';
 const statementsByDatabase = new WeakMap<ReadableDB, Map<string, Statement>>();
 
 /** Prepares each SQL text once per connection: preparing costs more than running a page query. */
-export function cachedStatement<Params extends unknown[] = unknown[], Row = unknown>(
-  db: ReadableDB,
-  sql: string,
-): Statement<Params, Row> {
+export function cachedStatement<Params extends unknown[] = unknown[], Row = unknown>(db: ReadableDB, sql: string): Statement<Params, Row> {
   let statements = statementsByDatabase.get(db);
   if (!statements) {
     statements = new Map();

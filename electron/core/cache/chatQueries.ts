@@ -67,7 +67,13 @@ export function getChatRecord(db: ReadableDB, chatId: number): ChatRecord {
     'SELECT id, source_id, source_key, name, peer FROM chats WHERE id = ?',
   ).get(chatId);
   if (!row) throw chatNotFound(chatId);
-  return { id: row.id, sourceId: row.source_id, sourceKey: row.source_key, name: row.name, peer: row.peer ? parseStoredJson(storedPeerSchema, row.peer, `peer of chat ${row.id}`) : null };
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    sourceKey: row.source_key,
+    name: row.name,
+    peer: row.peer ? parseStoredJson(storedPeerSchema, row.peer, `peer of chat ${row.id}`) : null,
+  };
 }
 
 function chatNotFound(chatId: number): ScrollbackError {
@@ -101,7 +107,11 @@ export function upsertChats(db: WritableDB, sourceId: string, chats: readonly So
   )();
 }
 
-export function recordSourceTotals(db: WritableDB, chatId: number, totals: { messageCount?: number | null; newestDate?: number | null }): void {
+export function recordSourceTotals(
+  db: WritableDB,
+  chatId: number,
+  totals: { messageCount?: number | null; newestDate?: number | null },
+): void {
   cachedStatement(
     db,
     `UPDATE chats SET message_count = coalesce(?, message_count),

@@ -61,10 +61,7 @@ export function findNewestCoverage(db: ReadableDB, chatId: number): CoverageRang
 }
 
 export function listCoverage(db: ReadableDB, chatId: number): CoverageRange[] {
-  return cachedStatement<unknown[], CoverageRow>(
-    db,
-    'SELECT * FROM coverage WHERE chat_id = ? ORDER BY from_date, from_sort_key',
-  )
+  return cachedStatement<unknown[], CoverageRow>(db, 'SELECT * FROM coverage WHERE chat_id = ? ORDER BY from_date, from_sort_key')
     .all(chatId)
     .map(toRange);
 }
@@ -86,7 +83,9 @@ export function addCoverage(db: WritableDB, chatId: number, range: CoverageRange
     merged = {
       from: otherStartsFirst ? other.from : merged.from,
       to: comparePositions(other.to, merged.to) > 0 ? other.to : merged.to,
-      reachesOldest: otherStartsFirst ? other.reachesOldest : merged.reachesOldest || (other.reachesOldest && comparePositions(other.from, merged.from) === 0),
+      reachesOldest: otherStartsFirst
+        ? other.reachesOldest
+        : merged.reachesOldest || (other.reachesOldest && comparePositions(other.from, merged.from) === 0),
     };
   }
   const remove = cachedStatement(db, 'DELETE FROM coverage WHERE id = ?');

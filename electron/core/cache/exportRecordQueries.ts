@@ -25,7 +25,15 @@ export interface StoredExport {
 function toStoredExport(row: ExportRow): StoredExport {
   const request = parseStoredJson(storedExportRequestSchema, row.request, `exports.request of export ${row.id}`) as ExportRequest;
   return {
-    record: { id: row.id, chatId: row.chat_id, format: request.format, target: row.target, written: row.written, newestDate: row.newest_date, createdAt: row.created_at },
+    record: {
+      id: row.id,
+      chatId: row.chat_id,
+      format: request.format,
+      target: row.target,
+      written: row.written,
+      newestDate: row.newest_date,
+      createdAt: row.created_at,
+    },
     request,
     newest: row.newest_date === null ? null : { date: row.newest_date, sortKey: row.newest_sort_key ?? 0 },
   };
@@ -35,12 +43,22 @@ export function insertExportRecord(db: WritableDB, request: ExportRequest, resul
   cachedStatement(
     db,
     'INSERT INTO exports (chat_id, request, target, written, newest_date, newest_sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(request.chatId, JSON.stringify({ ...request, after: null }), result.path, result.written, result.newest?.date ?? null, result.newest?.sortKey ?? null, now);
+  ).run(
+    request.chatId,
+    JSON.stringify({ ...request, after: null }),
+    result.path,
+    result.written,
+    result.newest?.date ?? null,
+    result.newest?.sortKey ?? null,
+    now,
+  );
 }
 
 /** A chat's finished exports, newest first. */
 export function listExportRecords(db: ReadableDB, chatId: number): StoredExport[] {
-  return cachedStatement<[number], ExportRow>(db, 'SELECT * FROM exports WHERE chat_id = ? ORDER BY id DESC').all(chatId).map(toStoredExport);
+  return cachedStatement<[number], ExportRow>(db, 'SELECT * FROM exports WHERE chat_id = ? ORDER BY id DESC')
+    .all(chatId)
+    .map(toStoredExport);
 }
 
 export function getExportRecord(db: ReadableDB, exportId: number): StoredExport | null {

@@ -5,7 +5,14 @@ import type { SourceMessage } from '../model/SourceMessage.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
-import { parseStoredJsonOr, storedEntitiesSchema, storedForwardSchema, storedMediaSchema, storedReactionsSchema, storedServiceSchema } from './storedJson.ts';
+import {
+  parseStoredJsonOr,
+  storedEntitiesSchema,
+  storedForwardSchema,
+  storedMediaSchema,
+  storedReactionsSchema,
+  storedServiceSchema,
+} from './storedJson.ts';
 
 interface MessageRow {
   source_msg_id: string;
@@ -67,13 +74,7 @@ function toStoredMessage(row: MessageRow): StoredMessage {
 type Bound = Pick<MessagePosition, 'date' | 'sortKey'>;
 
 /** Messages strictly older than `before` and not older than `floor`, newest first. */
-export function selectMessagesBefore(
-  db: ReadableDB,
-  chatId: number,
-  before: Bound,
-  floor: Bound,
-  limit: number,
-): StoredMessage[] {
+export function selectMessagesBefore(db: ReadableDB, chatId: number, before: Bound, floor: Bound, limit: number): StoredMessage[] {
   const rows = cachedStatement<unknown[], MessageRow>(
     db,
     `SELECT ${SELECT_COLUMNS}
@@ -84,13 +85,7 @@ export function selectMessagesBefore(
 }
 
 /** Messages strictly newer than `after` and not newer than `ceiling`, oldest first. */
-export function selectMessagesAfter(
-  db: ReadableDB,
-  chatId: number,
-  after: Bound,
-  ceiling: Bound,
-  limit: number,
-): StoredMessage[] {
+export function selectMessagesAfter(db: ReadableDB, chatId: number, after: Bound, ceiling: Bound, limit: number): StoredMessage[] {
   const rows = cachedStatement<unknown[], MessageRow>(
     db,
     `SELECT ${SELECT_COLUMNS}
@@ -208,10 +203,7 @@ function updateIfEdited(db: WritableDB, chatId: number, message: SourceMessage):
     'SELECT id, text, edit_date FROM messages WHERE chat_id = ? AND source_msg_id = ?',
   ).get(chatId, message.id);
   if (!row || (row.text === message.text && row.edit_date === message.editDate)) return;
-  cachedStatement(
-    db,
-    `UPDATE messages SET text = ?, entities = ?, media = ?, edit_date = ?, reactions = ?, views = ? WHERE id = ?`,
-  ).run(
+  cachedStatement(db, `UPDATE messages SET text = ?, entities = ?, media = ?, edit_date = ?, reactions = ?, views = ? WHERE id = ?`).run(
     message.text,
     message.entities.length > 0 ? JSON.stringify(message.entities) : null,
     message.media ? JSON.stringify(message.media) : null,
@@ -228,15 +220,17 @@ function updateIfEdited(db: WritableDB, chatId: number, message: SourceMessage):
 
 /** Messages of a chat dated in [from, to) (null: unbounded). */
 export function countMessagesInRange(db: ReadableDB, chatId: number, from: number | null, to: number | null): number {
-  return cachedStatement<unknown[], { n: number }>(db, 'SELECT count(*) AS n FROM messages WHERE chat_id = ? AND date >= ? AND date < ?').get(
-    chatId,
-    from ?? Number.MIN_SAFE_INTEGER,
-    to ?? Number.MAX_SAFE_INTEGER,
-  )!.n;
+  return cachedStatement<unknown[], { n: number }>(
+    db,
+    'SELECT count(*) AS n FROM messages WHERE chat_id = ? AND date >= ? AND date < ?',
+  ).get(chatId, from ?? Number.MIN_SAFE_INTEGER, to ?? Number.MAX_SAFE_INTEGER)!.n;
 }
 
 /** The stored attachment record of one message, or null (no such message, no media, or unreadable). */
 export function findMessageMedia(db: ReadableDB, chatId: number, sourceMessageId: string): Media | null {
-  const row = cachedStatement<[number, string], { media: string | null }>(db, 'SELECT media FROM messages WHERE chat_id = ? AND source_msg_id = ?').get(chatId, sourceMessageId);
+  const row = cachedStatement<[number, string], { media: string | null }>(
+    db,
+    'SELECT media FROM messages WHERE chat_id = ? AND source_msg_id = ?',
+  ).get(chatId, sourceMessageId);
   return parseStoredJsonOr(storedMediaSchema, row?.media ?? null, null);
 }

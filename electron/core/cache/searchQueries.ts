@@ -86,10 +86,10 @@ function filterConditions(db: ReadableDB, chatId: number, filter: SearchFilter, 
  */
 export function candidateIds(db: ReadableDB, query: CompiledQuery): string | null {
   if (!query.trigramQuery) return null;
-  const rows = cachedStatement<[string, number], { rowid: number }>(db, 'SELECT rowid FROM message_search WHERE message_search MATCH ? LIMIT ?').all(
-    query.trigramQuery,
-    CANDIDATE_CAP + 1,
-  );
+  const rows = cachedStatement<[string, number], { rowid: number }>(
+    db,
+    'SELECT rowid FROM message_search WHERE message_search MATCH ? LIMIT ?',
+  ).all(query.trigramQuery, CANDIDATE_CAP + 1);
   if (rows.length > CANDIDATE_CAP) return null;
   return JSON.stringify(rows.map((row) => row.rowid));
 }
@@ -137,9 +137,10 @@ export function countCachedMatches(db: ReadableDB, chatId: number, filter: Searc
     conditions.sql.push('m.id IN (SELECT value FROM json_each(?))');
     conditions.params.push(candidates);
   }
-  return db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${conditions.sql.join(' AND ')}`).get(...conditions.params)!.n;
+  return db
+    .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${conditions.sql.join(' AND ')}`)
+    .get(...conditions.params)!.n;
 }
-
 
 /** The dates of the oldest and newest cached messages of a chat inside the filter's range. */
 export function cachedDateSpan(db: ReadableDB, chatId: number, filter: SearchFilter): { first: number; last: number } | null {

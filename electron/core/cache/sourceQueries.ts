@@ -15,7 +15,10 @@ interface SourceRow {
   settings: string;
 }
 
-export function upsertSource(db: WritableDB, source: { id: string; kind: SourceKind; name: string; settings?: Record<string, unknown> }): void {
+export function upsertSource(
+  db: WritableDB,
+  source: { id: string; kind: SourceKind; name: string; settings?: Record<string, unknown> },
+): void {
   cachedStatement(
     db,
     `INSERT INTO sources (id, kind, name, settings, created_at) VALUES (?, ?, ?, ?, ?)
@@ -26,7 +29,12 @@ export function upsertSource(db: WritableDB, source: { id: string; kind: SourceK
 export function listSourceRecords(db: ReadableDB): SourceRecord[] {
   return cachedStatement<[], SourceRow>(db, 'SELECT id, kind, name, settings FROM sources ORDER BY created_at, id')
     .all()
-    .map((row) => ({ id: row.id, kind: row.kind, name: row.name, settings: parseStoredJson(storedSettingsSchema, row.settings, `settings of source ${row.id}`) }));
+    .map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      settings: parseStoredJson(storedSettingsSchema, row.settings, `settings of source ${row.id}`),
+    }));
 }
 
 /** Removes a source with its chats, senders, messages and coverage (foreign keys cascade), in one transaction. */

@@ -20,16 +20,18 @@ export interface HistoryRun {
  * Returns the number of messages that were new.
  */
 export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRun): number {
-  return db.transaction(() => {
-    const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages);
-    if (run.coverage) addCoverage(db, chat.id, run.coverage);
-    let newest: number | null = null;
-    for (const message of run.messages) if (newest === null || message.date > newest) newest = message.date;
-    if (newest !== null || run.totalCount != null) {
-      recordSourceTotals(db, chat.id, { messageCount: run.totalCount ?? null, newestDate: newest });
-    }
-    return inserted;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages);
+      if (run.coverage) addCoverage(db, chat.id, run.coverage);
+      let newest: number | null = null;
+      for (const message of run.messages) if (newest === null || message.date > newest) newest = message.date;
+      if (newest !== null || run.totalCount != null) {
+        recordSourceTotals(db, chat.id, { messageCount: run.totalCount ?? null, newestDate: newest });
+      }
+      return inserted;
+    })
+    .immediate();
 }
 
 /** The oldest and newest positions of a non-empty run. */

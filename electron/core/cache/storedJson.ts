@@ -8,8 +8,24 @@ import { exportRequestSchema } from '../../../shared/ipc/contract.ts';
 // a damaged or foreign value is found where it is read. Objects keep unknown keys (a newer field survives).
 
 const entityTypes = [
-  'bold', 'italic', 'underline', 'strike', 'code', 'pre', 'spoiler', 'link', 'textLink', 'mention', 'mentionName',
-  'hashtag', 'cashtag', 'botCommand', 'email', 'phone', 'blockquote', 'customEmoji',
+  'bold',
+  'italic',
+  'underline',
+  'strike',
+  'code',
+  'pre',
+  'spoiler',
+  'link',
+  'textLink',
+  'mention',
+  'mentionName',
+  'hashtag',
+  'cashtag',
+  'botCommand',
+  'email',
+  'phone',
+  'blockquote',
+  'customEmoji',
 ] as const satisfies ReadonlyArray<MessageEntity['type']>;
 
 export const storedEntitiesSchema = z.array(
@@ -32,7 +48,13 @@ export const storedMediaSchema = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('gif'), ...dimensions, ...localFile }),
   z.looseObject({ kind: z.literal('sticker'), ...dimensions, emoji: z.string().optional(), ...localFile }),
   z.looseObject({ kind: z.literal('voice'), durationS: z.number(), ...localFile }),
-  z.looseObject({ kind: z.literal('audio'), durationS: z.number(), title: z.string().optional(), performer: z.string().optional(), ...localFile }),
+  z.looseObject({
+    kind: z.literal('audio'),
+    durationS: z.number(),
+    title: z.string().optional(),
+    performer: z.string().optional(),
+    ...localFile,
+  }),
   z.looseObject({ kind: z.literal('file'), fileName: z.string(), size: z.number(), mimeType: z.string().optional(), ...localFile }),
   z.looseObject({ kind: z.literal('poll'), question: z.string(), options: z.array(z.string()), closed: z.boolean() }),
   z.looseObject({ kind: z.literal('location'), latitude: z.number(), longitude: z.number(), title: z.string().optional() }),
@@ -74,7 +96,10 @@ export function parseStoredJson<T>(schema: z.ZodType<T>, text: string, where: st
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ScrollbackError('DB_CORRUPT', `The stored ${where} does not have the expected shape (${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}).`);
+    throw new ScrollbackError(
+      'DB_CORRUPT',
+      `The stored ${where} does not have the expected shape (${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}).`,
+    );
   }
   return parsed.data;
 }

@@ -91,8 +91,12 @@ export class AtomicFileWriter {
 
 function fileError(error: unknown, target: string): ScrollbackError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new ScrollbackError('DISK_FULL', `The disk is full: ${target} was not written (any previous file there is unchanged).`, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ScrollbackError('FORBIDDEN', `Cannot write to ${dirname(target)}: permission denied.`, { cause: error });
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new ScrollbackError('DISK_FULL', `The disk is full: ${target} was not written (any previous file there is unchanged).`, {
+      cause: error,
+    });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new ScrollbackError('FORBIDDEN', `Cannot write to ${dirname(target)}: permission denied.`, { cause: error });
   if (code === 'ENOENT') return new ScrollbackError('INVALID_INPUT', `The folder ${dirname(target)} does not exist.`, { cause: error });
   return new ScrollbackError('INTERNAL', `Writing ${target} failed (${code ?? (error as Error).message}).`, { cause: error });
 }

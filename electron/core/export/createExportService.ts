@@ -21,7 +21,11 @@ export interface ExportService {
    * Fills the range from the source first when it is not completely cached (through the sync service:
    * same pacing, rate-limit waits and resumability), then writes on a worker thread.
    */
-  exportChat(request: ExportRequest, target: string, onProgress?: (progress: ExportProgress | { downloading: true }) => void): Promise<ExportResult>;
+  exportChat(
+    request: ExportRequest,
+    target: string,
+    onProgress?: (progress: ExportProgress | { downloading: true }) => void,
+  ): Promise<ExportResult>;
   cancel(): boolean;
   /** Finished exports of a chat, newest first. */
   listExports(chatId: number): ExportRecord[];
@@ -29,7 +33,11 @@ export interface ExportService {
    * Exports again what an earlier export covered: `new` writes only the messages since then, to a new file
    * beside it; `merged` rewrites the file with everything (old and new), replacing it atomically.
    */
-  exportAgain(exportId: number, mode: 'new' | 'merged', onProgress?: (progress: ExportProgress | { downloading: true }) => void): Promise<ExportResult>;
+  exportAgain(
+    exportId: number,
+    mode: 'new' | 'merged',
+    onProgress?: (progress: ExportProgress | { downloading: true }) => void,
+  ): Promise<ExportResult>;
 }
 
 export function createExportService(deps: { databasePath: string; db: WritableDB; sync: SyncService }): ExportService {
@@ -50,7 +58,10 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
       const needsDownload = !isCovered(request);
       // Only a whole chat has a known size to compare with (the source's count); a range's is unknown.
       const chat = getChatSummary(deps.db, request.chatId);
-      const missingMessages = needsDownload && request.from === null && request.to === null && chat.messageCount !== null ? Math.max(0, chat.messageCount - chat.cachedCount) : null;
+      const missingMessages =
+        needsDownload && request.from === null && request.to === null && chat.messageCount !== null
+          ? Math.max(0, chat.messageCount - chat.cachedCount)
+          : null;
       return {
         messages,
         approxBytes: (messages + (missingMessages ?? 0)) * BYTES_PER_MESSAGE[request.format],
@@ -60,20 +71,31 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
       };
     },
     async exportChat(request, target, onProgress) {
-      if (active || downloading !== null) throw new ScrollbackError('BUSY', 'An export is already running; wait for it or cancel it first.');
+      if (active || downloading !== null)
+        throw new ScrollbackError('BUSY', 'An export is already running; wait for it or cancel it first.');
       if (!isCovered(request)) {
         downloading = request.chatId;
         onProgress?.({ downloading: true });
         try {
           deps.sync.start({ chatId: request.chatId, from: request.from, to: request.to });
           const status = await deps.sync.settled(request.chatId);
-          if (status.state === 'cancelled' || status.state === 'paused') throw new ScrollbackError('CANCELLED', 'Export cancelled while downloading the missing messages; what was downloaded stays cached.');
-          if (status.state === 'failed') throw new ScrollbackError('SOURCE_UNAVAILABLE', `The missing messages could not be downloaded: ${status.error?.message ?? 'unknown error'}`);
+          if (status.state === 'cancelled' || status.state === 'paused')
+            throw new ScrollbackError(
+              'CANCELLED',
+              'Export cancelled while downloading the missing messages; what was downloaded stays cached.',
+            );
+          if (status.state === 'failed')
+            throw new ScrollbackError(
+              'SOURCE_UNAVAILABLE',
+              `The missing messages could not be downloaded: ${status.error?.message ?? 'unknown error'}`,
+            );
         } finally {
           downloading = null;
         }
       }
-      const run = runCoreWorker<ExportResult>({ kind: 'export', databasePath: deps.databasePath, request, target }, (progress) => onProgress?.(progress as ExportProgress));
+      const run = runCoreWorker<ExportResult>({ kind: 'export', databasePath: deps.databasePath, request, target }, (progress) =>
+        onProgress?.(progress as ExportProgress),
+      );
       active = run;
       try {
         const result = await run.result;

@@ -12,7 +12,11 @@ const BATCH = 2000;
  * The messages in an export's scope, oldest first, read by keyset in batches so memory stays flat.
  * `onPosition` hears the last position read (where an incremental export continues next time).
  */
-export function* readExportMessages(db: ReadableDB, request: ExportRequest, onPosition?: (position: { date: number; sortKey: number }) => void): Generator<ChatMessage> {
+export function* readExportMessages(
+  db: ReadableDB,
+  request: ExportRequest,
+  onPosition?: (position: { date: number; sortKey: number }) => void,
+): Generator<ChatMessage> {
   const from = request.from ?? Number.MIN_SAFE_INTEGER;
   // Dates are whole milliseconds: before `to` (exclusive) is at or before `to - 1`.
   const ceiling = { date: request.to === null ? Number.MAX_SAFE_INTEGER : request.to - 1, sortKey: Number.MAX_SAFE_INTEGER };
@@ -38,5 +42,11 @@ export function countExportScope(db: ReadableDB, request: Pick<ExportRequest, 'c
 function matcherFor(filter: NonNullable<ExportRequest['filter']>): (message: ChatMessage) => boolean {
   const matcher = createSearchMatcher({ chatId: null, from: null, to: null, ...filter }, compileSearchQuery(filter.query));
   return (message) =>
-    matcher(sourceMessage({ ...message, sortKey: 0, sender: message.senderName === null ? null : { key: message.senderId ?? '', name: message.senderName } }));
+    matcher(
+      sourceMessage({
+        ...message,
+        sortKey: 0,
+        sender: message.senderName === null ? null : { key: message.senderId ?? '', name: message.senderName },
+      }),
+    );
 }

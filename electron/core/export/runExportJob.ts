@@ -47,18 +47,22 @@ export function runExportJob(
       writer.begin(chat);
       // One read transaction: the export is a consistent snapshot even while a sync or import writes.
       inReadSnapshot(db, () => {
-      for (const message of readExportMessages(db, job.request, (position) => (newest = position))) {
-        writer.message(message);
-        written++;
-        if (written % 1024 === 0) {
-          if (options.isCancelled?.()) throw new ScrollbackError('CANCELLED', `Export cancelled; ${job.target} was not written (any previous file there is unchanged).`);
-          const now = Date.now();
-          if (now - lastReport >= 100) {
-            lastReport = now;
-            options.onProgress?.({ written, total });
+        for (const message of readExportMessages(db, job.request, (position) => (newest = position))) {
+          writer.message(message);
+          written++;
+          if (written % 1024 === 0) {
+            if (options.isCancelled?.())
+              throw new ScrollbackError(
+                'CANCELLED',
+                `Export cancelled; ${job.target} was not written (any previous file there is unchanged).`,
+              );
+            const now = Date.now();
+            if (now - lastReport >= 100) {
+              lastReport = now;
+              options.onProgress?.({ written, total });
+            }
           }
         }
-      }
       });
       writer.end();
       file.commit();

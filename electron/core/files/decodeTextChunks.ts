@@ -19,7 +19,7 @@ export function* decodeTextChunks(source: ByteSource): Generator<TextChunk> {
   let decoder: InstanceType<typeof TextDecoder> | null = null;
   let offset = 0;
   for (const chunk of source.chunks()) {
-    let bytes = chunk;
+    const bytes = chunk;
     if (!decoder) {
       const encoding = detectEncoding(bytes);
       decoder = new TextDecoder(encoding.label, { fatal: true, ignoreBOM: false });
@@ -43,7 +43,11 @@ export function* decodeTextChunks(source: ByteSource): Generator<TextChunk> {
     try {
       tail = decoder.decode();
     } catch (error) {
-      throw new ScrollbackError('INVALID_FILE', `${source.name}: the file ends in the middle of a character (byte ${offset}); it looks truncated.`, { cause: error });
+      throw new ScrollbackError(
+        'INVALID_FILE',
+        `${source.name}: the file ends in the middle of a character (byte ${offset}); it looks truncated.`,
+        { cause: error },
+      );
     }
     if (tail) yield { text: tail, byteOffset: offset, byteEnd: offset };
   }

@@ -33,5 +33,5 @@ export function forEachLine(chunks: Iterable<TextChunk>, onLine: (text: string, 
     }
     carry += text.slice(start);
   }
-  if (carry !== '') onLine(carry, ++number);
+  if (carry !== '') onLine(carry, number + 1);
 }

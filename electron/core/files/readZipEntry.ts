@@ -26,13 +26,15 @@ export function listZipEntries(path: string): ZipEntry[] {
     const count = tail.readUInt16LE(end + 10);
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryOffset = tail.readUInt32LE(end + 16);
-    if (directoryOffset + directorySize > size) throw new ScrollbackError('INVALID_FILE', `${path}: the zip's directory points past its end; the file looks truncated.`);
+    if (directoryOffset + directorySize > size)
+      throw new ScrollbackError('INVALID_FILE', `${path}: the zip's directory points past its end; the file looks truncated.`);
     const directory = Buffer.alloc(directorySize);
     readSync(fd, directory, 0, directorySize, directoryOffset);
     const entries: ZipEntry[] = [];
     let at = 0;
     for (let i = 0; i < count; i++) {
-      if (directory.readUInt32LE(at) !== 0x02014b50) throw new ScrollbackError('INVALID_FILE', `${path}: damaged zip directory at byte ${directoryOffset + at}.`);
+      if (directory.readUInt32LE(at) !== 0x02014b50)
+        throw new ScrollbackError('INVALID_FILE', `${path}: damaged zip directory at byte ${directoryOffset + at}.`);
       const nameLength = directory.readUInt16LE(at + 28);
       const extraLength = directory.readUInt16LE(at + 30);
       const commentLength = directory.readUInt16LE(at + 32);
@@ -62,11 +64,17 @@ export function readZipEntry(path: string, entry: ZipEntry): Buffer {
     const compressed = Buffer.alloc(entry.compressedSize);
     readSync(fd, compressed, 0, entry.compressedSize, dataOffset);
     if (entry.method === 0) return compressed;
-    if (entry.method !== 8) throw new ScrollbackError('INVALID_FILE', `${path}: “${entry.name}” uses zip compression method ${entry.method}; only stored and deflated entries can be read.`);
+    if (entry.method !== 8)
+      throw new ScrollbackError(
+        'INVALID_FILE',
+        `${path}: “${entry.name}” uses zip compression method ${entry.method}; only stored and deflated entries can be read.`,
+      );
     try {
       return inflateRawSync(compressed);
     } catch (error) {
-      throw new ScrollbackError('INVALID_FILE', `${path}: “${entry.name}” is damaged inside the zip (${(error as Error).message}).`, { cause: error });
+      throw new ScrollbackError('INVALID_FILE', `${path}: “${entry.name}” is damaged inside the zip (${(error as Error).message}).`, {
+        cause: error,
+      });
     }
   } finally {
     closeSync(fd);

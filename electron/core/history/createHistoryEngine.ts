@@ -171,7 +171,13 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
   }
 
   /** A window of `limit` around `target`: the first half older than it, the rest at or after it. */
-  async function around(chat: ChatRecord, knownTarget: Point | null, limit: number, fetchTarget: AroundTarget, signal?: AbortSignal): Promise<Omit<HistoryPage, 'previous'>> {
+  async function around(
+    chat: ChatRecord,
+    knownTarget: Point | null,
+    limit: number,
+    fetchTarget: AroundTarget,
+    signal?: AbortSignal,
+  ): Promise<Omit<HistoryPage, 'previous'>> {
     let target = knownTarget ?? { date: 0, sortKey: 0 };
     let range = knownTarget ? coverageAround(chat.id, knownTarget) : null;
     let sourceSaysNewest = false;
@@ -254,7 +260,11 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
    * The message before the page's first, from the cache, or fetched from the source when the page starts a
    * covered run (one small request; it is then cached too). Null at the start of the chat or when unknown.
    */
-  async function previousOf(chat: ChatRecord, page: Omit<HistoryPage, 'previous'>, signal?: AbortSignal): Promise<PreviousMessageSummary | null> {
+  async function previousOf(
+    chat: ChatRecord,
+    page: Omit<HistoryPage, 'previous'>,
+    signal?: AbortSignal,
+  ): Promise<PreviousMessageSummary | null> {
     if (page.reachedOldest || !page.olderCursor) return null;
     const first = decodeOrThrow(page.olderCursor);
     const range = findCoverageContaining(db, chat.id, first);
@@ -266,7 +276,9 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
         return null;
       }
     }
-    return previous ? { date: previous.message.date, senderId: previous.message.senderId, service: previous.message.service !== null } : null;
+    return previous
+      ? { date: previous.message.date, senderId: previous.message.senderId, service: previous.message.service !== null }
+      : null;
   }
 
   async function pageFor(chat: ChatRecord, request: HistoryRequest, signal?: AbortSignal): Promise<Omit<HistoryPage, 'previous'>> {
@@ -304,10 +316,14 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
 
 /** The position just before / just after a point, for turning inclusive bounds into exclusive ones. */
 function justBefore(point: Point): Point {
-  return point.sortKey > Number.MIN_SAFE_INTEGER ? { date: point.date, sortKey: point.sortKey - 1 } : { date: point.date - 1, sortKey: Number.MAX_SAFE_INTEGER };
+  return point.sortKey > Number.MIN_SAFE_INTEGER
+    ? { date: point.date, sortKey: point.sortKey - 1 }
+    : { date: point.date - 1, sortKey: Number.MAX_SAFE_INTEGER };
 }
 function justAfter(point: Point): Point {
-  return point.sortKey < Number.MAX_SAFE_INTEGER ? { date: point.date, sortKey: point.sortKey + 1 } : { date: point.date + 1, sortKey: Number.MIN_SAFE_INTEGER };
+  return point.sortKey < Number.MAX_SAFE_INTEGER
+    ? { date: point.date, sortKey: point.sortKey + 1 }
+    : { date: point.date + 1, sortKey: Number.MIN_SAFE_INTEGER };
 }
 
 function signalAborted(error: unknown): boolean {
@@ -325,7 +341,16 @@ function decodeOrThrow(cursor: string): MessagePosition {
 }
 
 function emptyPage(reachedOldest: boolean, reachedNewest: boolean, anchorIndex: number | null = null): Omit<HistoryPage, 'previous'> {
-  return { messages: [], olderCursor: null, newerCursor: null, reachedOldest, reachedNewest, anchorIndex, offline: false, offlineReason: null };
+  return {
+    messages: [],
+    olderCursor: null,
+    newerCursor: null,
+    reachedOldest,
+    reachedNewest,
+    anchorIndex,
+    offline: false,
+    offlineReason: null,
+  };
 }
 
 function reasonOf(error: unknown): ErrorData | null {

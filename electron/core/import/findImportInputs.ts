@@ -40,7 +40,10 @@ export function findImportInputs(path: string): ImportInput[] {
   const extension = extname(path).toLowerCase();
   if (extension === '.json' || magic === 'json') return [fileInput(path, 'telegram', chatNameFromFileName(path))];
   if (extension === '.txt') return [fileInput(path, 'whatsapp', chatNameFromFileName(path))];
-  throw new ScrollbackError('INVALID_FILE', `${path}: not an export Scrollback can read. Choose a Telegram Desktop result.json (or its folder), or a WhatsApp chat export (.txt or .zip).`);
+  throw new ScrollbackError(
+    'INVALID_FILE',
+    `${path}: not an export Scrollback can read. Choose a Telegram Desktop result.json (or its folder), or a WhatsApp chat export (.txt or .zip).`,
+  );
 }
 
 function fileInput(path: string, format: ImportFormat, chatNameHint: string): ImportInput {
@@ -71,7 +74,11 @@ function readMagic(path: string): 'zip' | 'json' | null {
     const head = Buffer.alloc(8);
     const read = readSync(fd, head, 0, 8, 0);
     if (read >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'zip';
-    const text = head.subarray(0, read).toString('utf8').replace(/^\ufeff/, '').trimStart();
+    const text = head
+      .subarray(0, read)
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trimStart();
     return text.startsWith('{') ? 'json' : null;
   } finally {
     closeSync(fd);
@@ -83,7 +90,9 @@ function readMagic(path: string): 'zip' | 'json' | null {
  * a browser added to a second download is dropped, so a newer export lands in the same chat.
  */
 export function chatNameFromFileName(path: string): string {
-  const stem = basename(path).replace(/\.(txt|zip|json)$/i, '').replace(/ \(\d+\)$/, '');
+  const stem = basename(path)
+    .replace(/\.(txt|zip|json)$/i, '')
+    .replace(/ \(\d+\)$/, '');
   const match = /^WhatsApp[ -]Chat(?: with| mit| -|:)?\s+(.+)$/i.exec(stem);
   return (match ? match[1]! : stem).trim() || stem;
 }

@@ -30,7 +30,14 @@ export interface ImportFileOptions {
 
 const BATCH = 4096;
 /** System lines only a group has: a WhatsApp export with one of them is a group chat. */
-const GROUP_ACTIONS = new Set<ServiceActionKind>(['chatCreate', 'membersAdded', 'membersRemoved', 'memberLeft', 'memberJoined', 'titleChanged']);
+const GROUP_ACTIONS = new Set<ServiceActionKind>([
+  'chatCreate',
+  'membersAdded',
+  'membersRemoved',
+  'memberLeft',
+  'memberJoined',
+  'titleChanged',
+]);
 
 /**
  * Imports one export file in one transaction: a failure anywhere (a broken message on the last line, a
@@ -93,7 +100,6 @@ class ChatWriter {
   }
 }
 
-
 function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
   const results: ChatImportResult[] = [];
   let writer: ChatWriter | null = null;
@@ -124,7 +130,13 @@ function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileO
 }
 
 function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
-  const chat: SourceChat = { key: `whatsapp:${input.chatNameHint}`, name: input.chatNameHint, kind: 'private', messageCount: null, lastMessageDate: null };
+  const chat: SourceChat = {
+    key: `whatsapp:${input.chatNameHint}`,
+    name: input.chatNameHint,
+    kind: 'private',
+    messageCount: null,
+    lastMessageDate: null,
+  };
   const writer = new ChatWriter(db, chat);
   const seenAtTime = new Map<number, number>();
   const authors = new Set<string>();

@@ -23,7 +23,13 @@ export function runImportJob(
         const now = Date.now();
         if (!force && now - lastReport < 100) return;
         lastReport = now;
-        options.onProgress?.({ fileIndex: index + 1, fileCount: inputs.length, path: input.path, bytesRead: doneBytes + bytesRead, totalBytes });
+        options.onProgress?.({
+          fileIndex: index + 1,
+          fileCount: inputs.length,
+          path: input.path,
+          bytesRead: doneBytes + bytesRead,
+          totalBytes,
+        });
       };
       report(0, true);
       results.push(importFile(db, input, { onProgress: report, isCancelled: options.isCancelled }));

@@ -9,15 +9,16 @@ export interface SourceSender {
 }
 
 /** A message as a source delivers it, before it has a local chat id. */
-export interface SourceMessage
-  extends Omit<ChatMessage, 'chatId' | 'senderId' | 'senderName'> {
+export interface SourceMessage extends Omit<ChatMessage, 'chatId' | 'senderId' | 'senderName'> {
   /** Tie-breaker after date; (date, sortKey) must be unique within the chat and follow history order. */
   sortKey: number;
   sender: SourceSender | null;
 }
 
 /** A message with every optional part empty, so each source states only what it has. */
-export function sourceMessage(fields: Pick<SourceMessage, 'id' | 'sortKey' | 'date' | 'sender' | 'out' | 'text'> & Partial<SourceMessage>): SourceMessage {
+export function sourceMessage(
+  fields: Pick<SourceMessage, 'id' | 'sortKey' | 'date' | 'sender' | 'out' | 'text'> & Partial<SourceMessage>,
+): SourceMessage {
   return {
     entities: [],
     media: null,

@@ -11,7 +11,13 @@ const MAX_TRIGRAMS = 10;
  * candidates. Terms of fewer than three characters cannot use the trigram index and are checked on the text.
  */
 export function compileSearchQuery(query: string): CompiledQuery {
-  const terms = [...new Set(foldForSearch(query).split(/\s+/u).filter((term) => term.length > 0))];
+  const terms = [
+    ...new Set(
+      foldForSearch(query)
+        .split(/\s+/u)
+        .filter((term) => term.length > 0),
+    ),
+  ];
   const trigrams = new Set<string>();
   for (const term of terms) {
     const characters = Array.from(term);
@@ -19,7 +25,8 @@ export function compileSearchQuery(query: string): CompiledQuery {
   }
   const all = [...trigrams];
   // Keep an even spread of the trigrams when there are too many (long queries).
-  const chosen = all.length <= MAX_TRIGRAMS ? all : Array.from({ length: MAX_TRIGRAMS }, (_, i) => all[Math.floor((i * all.length) / MAX_TRIGRAMS)]!);
+  const chosen =
+    all.length <= MAX_TRIGRAMS ? all : Array.from({ length: MAX_TRIGRAMS }, (_, i) => all[Math.floor((i * all.length) / MAX_TRIGRAMS)]!);
   return {
     terms,
     trigramQuery: chosen.length === 0 ? null : chosen.map((trigram) => `"${trigram.replace(/"/g, '""')}"`).join(' AND '),
@@ -32,7 +39,7 @@ export function highlightRanges(text: string, terms: readonly string[]): Array<[
   // Fold one code point at a time, remembering where each folded unit came from.
   let folded = '';
   const origin: number[] = [];
-  for (let index = 0; index < text.length; ) {
+  for (let index = 0; index < text.length;) {
     const codePoint = text.codePointAt(index)!;
     const width = codePoint > 0xffff ? 2 : 1;
     const piece = foldForSearch(String.fromCodePoint(codePoint));

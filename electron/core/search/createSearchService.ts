@@ -8,7 +8,14 @@ import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { compileSearchQuery, highlightRanges } from './compileSearchQuery.ts';
 import { createSearchMatcher } from './matchesSearchFilter.ts';
-import { cachedDateSpan, candidateIds, countCachedMatches, searchCachedChat, type CacheHit, type SearchPosition } from '../cache/searchQueries.ts';
+import {
+  cachedDateSpan,
+  candidateIds,
+  countCachedMatches,
+  searchCachedChat,
+  type CacheHit,
+  type SearchPosition,
+} from '../cache/searchQueries.ts';
 import { splitByCoverage } from './uncoveredSpans.ts';
 
 export interface SearchService {
@@ -34,7 +41,8 @@ function encodeSearchCursor(position: SearchPosition): string {
 function decodeSearchCursor(cursor: string | null): SearchPosition | null {
   if (cursor === null) return null;
   const [date, sortKey, chatId] = cursor.split('~').map(Number);
-  if (![date, sortKey, chatId].every((n) => Number.isSafeInteger(n))) throw new ScrollbackError('INVALID_INPUT', 'The search cursor is not one returned by a search.');
+  if (![date, sortKey, chatId].every((n) => Number.isSafeInteger(n)))
+    throw new ScrollbackError('INVALID_INPUT', 'The search cursor is not one returned by a search.');
   return { date: date!, sortKey: sortKey!, chatId: chatId! };
 }
 
@@ -49,7 +57,11 @@ function compare(a: SearchPosition, b: SearchPosition): number {
  * at `limit` stores `limit` matches that all come before whatever it did not return, so the first `limit`
  * merged hits never reach past it; the next page asks the source again from there.
  */
-export function createSearchService(deps: { db: WritableDB; sourceFor(sourceId: string): HistorySource; now?: () => number }): SearchService {
+export function createSearchService(deps: {
+  db: WritableDB;
+  sourceFor(sourceId: string): HistorySource;
+  now?: () => number;
+}): SearchService {
   const { db } = deps;
   const now = deps.now ?? Date.now;
 
@@ -62,7 +74,10 @@ export function createSearchService(deps: { db: WritableDB; sourceFor(sourceId: 
     const from = request.from ?? Number.MIN_SAFE_INTEGER;
     const to = request.to === null ? now() : request.to - 1;
     const { covered, uncovered } = splitByCoverage(listCoverage(db, chat.id), from, to);
-    const openStart = (span: { from: number; to: number }) => ({ from: span.from === Number.MIN_SAFE_INTEGER ? null : span.from, to: span.to });
+    const openStart = (span: { from: number; to: number }) => ({
+      from: span.from === Number.MIN_SAFE_INTEGER ? null : span.from,
+      to: span.to,
+    });
     const spans: SearchedSpan[] = covered.map((span) => ({ ...openStart(span), where: 'cache' }));
     let source: HistorySource;
     try {
@@ -75,15 +90,21 @@ export function createSearchService(deps: { db: WritableDB; sourceFor(sourceId: 
     let incomplete = false;
     for (const span of uncovered) {
       try {
-        const found = (await source.searchWindow({ key: chat.sourceKey, peer: chat.peer }, {
-          from: span.from,
-          to: span.to,
-          filter: request,
-          order: request.order,
-          limit: request.limit,
-          after,
-          matches,
-        }, signal)).filter(matches);
+        const found = (
+          await source.searchWindow(
+            { key: chat.sourceKey, peer: chat.peer },
+            {
+              from: span.from,
+              to: span.to,
+              filter: request,
+              order: request.order,
+              limit: request.limit,
+              after,
+              matches,
+            },
+            signal,
+          )
+        ).filter(matches);
         storeHistoryRun(db, chat, { messages: found, coverage: null });
         spans.push({ ...openStart(span), where: 'source' });
       } catch (error) {
@@ -123,7 +144,10 @@ export function createSearchService(deps: { db: WritableDB; sourceFor(sourceId: 
       hits.sort((a, b) => sign * compare(a.position, b.position));
       const page = hits.slice(0, request.limit);
       const names = new Map(chats.map((chat) => [chat.id, chat.name]));
-      const messages = readMessagesByRowId(db, page.map((hit) => hit.rowId));
+      const messages = readMessagesByRowId(
+        db,
+        page.map((hit) => hit.rowId),
+      );
       const results: SearchHit[] = page.map((hit, index) => ({
         message: messages[index]!,
         chatName: names.get(hit.chatId) ?? '',

@@ -10,7 +10,11 @@ export interface DateSpan {
  * the boundary dates of its neighbours (a boundary date can hold uncached messages too); what is found
  * twice is de-duplicated by id when stored. Before a run that starts the chat there is nothing to search.
  */
-export function splitByCoverage(ranges: readonly CoverageRange[], from: number, to: number): { covered: DateSpan[]; uncovered: DateSpan[] } {
+export function splitByCoverage(
+  ranges: readonly CoverageRange[],
+  from: number,
+  to: number,
+): { covered: DateSpan[]; uncovered: DateSpan[] } {
   const covered: DateSpan[] = [];
   const uncovered: DateSpan[] = [];
   let cursor = from;

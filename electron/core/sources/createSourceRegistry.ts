@@ -9,7 +9,10 @@ export interface SourceRegistry {
 }
 
 /** The live source of each stored source record, built on first use by its kind's provider. */
-export function createSourceRegistry(deps: { recordOf(sourceId: string): SourceRecord | null; create(record: SourceRecord): HistorySource }): SourceRegistry {
+export function createSourceRegistry(deps: {
+  recordOf(sourceId: string): SourceRecord | null;
+  create(record: SourceRecord): HistorySource;
+}): SourceRegistry {
   const live = new Map<string, HistorySource>();
   return {
     sourceFor(sourceId) {

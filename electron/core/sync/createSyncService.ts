@@ -53,10 +53,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       new Promise<void>((resolve, reject) => {
         if (signal.aborted) return reject(signal.reason);
         const timer = setTimeout(resolve, ms);
-        signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        }, { once: true });
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
       }));
 
   let revision = 0;
@@ -67,7 +71,20 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
 
   function idle(chatId: number): SyncStatus {
     const totals = deps.chatTotals(chatId);
-    return { chatId, state: 'idle', from: null, to: null, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null, revision };
+    return {
+      chatId,
+      state: 'idle',
+      from: null,
+      to: null,
+      fetched: 0,
+      cached: totals.cached,
+      total: totals.total,
+      reachedDate: null,
+      waitingUntil: null,
+      waitingReason: null,
+      error: null,
+      revision,
+    };
   }
 
   async function run(job: Job): Promise<SyncStatus> {
@@ -148,7 +165,20 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     const current = jobs.get(chatId);
     if (current?.status.state === 'running') return current.status;
     const totals = deps.chatTotals(chatId);
-    const status: SyncStatus = { chatId, state: 'running', from, to, fetched: 0, cached: totals.cached, total: totals.total, reachedDate: null, waitingUntil: null, waitingReason: null, error: null, revision };
+    const status: SyncStatus = {
+      chatId,
+      state: 'running',
+      from,
+      to,
+      fetched: 0,
+      cached: totals.cached,
+      total: totals.total,
+      reachedDate: null,
+      waitingUntil: null,
+      waitingReason: null,
+      error: null,
+      revision,
+    };
     const job: Job = { status, controller: new AbortController(), settled: Promise.resolve(status) };
     job.settled = run(job).then((final) => {
       changed(final);

@@ -8,9 +8,7 @@ export type CoreJob =
 
 /** What a worker posts back. */
 export type CoreWorkerMessage =
-  | { type: 'progress'; progress: unknown }
-  | { type: 'done'; result: unknown }
-  | { type: 'failed'; error: ErrorData; detail: string };
+  { type: 'progress'; progress: unknown } | { type: 'done'; result: unknown } | { type: 'failed'; error: ErrorData; detail: string };
 
 /** Index in the shared cancel flag array; 1 means "stop at the next chance". */
 export const CANCEL_FLAG = 0;

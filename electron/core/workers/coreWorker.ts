@@ -15,7 +15,8 @@ const isCancelled = (): boolean => Atomics.load(cancel, CANCEL_FLAG) === 1;
 try {
   let result: unknown;
   if (job.kind === 'import') result = runImportJob(job, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled });
-  else if (job.kind === 'export') result = runExportJob(job, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled });
+  else if (job.kind === 'export')
+    result = runExportJob(job, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled });
   else throw new ScrollbackError('INTERNAL', `Unknown job ${(job as { kind: string }).kind}.`);
   post({ type: 'done', result });
 } catch (error) {

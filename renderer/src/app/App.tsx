@@ -95,7 +95,9 @@ export function App() {
         onRemoveSource={(sourceId, name, kind) => void removeSource(sourceId, name, kind)}
       />
       <TelegramLoginDialog open={loggingIn} onClose={() => setLoggingIn(false)} />
-      {exportScope && <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />}
+      {exportScope && (
+        <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />
+      )}
       <ExportStatusStrip exporting={exporting} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ImportPanel onOpenChat={select} />
@@ -110,15 +112,15 @@ export function App() {
       </main>
       {search.open && (
         <PaneErrorBoundary label="search panel">
-        <SearchPanel
-          chat={selected}
-          scope={search.scope}
-          focusToken={search.focus}
-          onScopeChange={(scope) => setSearch((s) => ({ ...s, scope }))}
-          onOpen={openHit}
-          onClose={() => setSearch((s) => ({ ...s, open: false }))}
-          onExport={(search) => selected && setExportScope({ chat: selected, search })}
-        />
+          <SearchPanel
+            chat={selected}
+            scope={search.scope}
+            focusToken={search.focus}
+            onScopeChange={(scope) => setSearch((s) => ({ ...s, scope }))}
+            onOpen={openHit}
+            onClose={() => setSearch((s) => ({ ...s, open: false }))}
+            onExport={(search) => selected && setExportScope({ chat: selected, search })}
+          />
         </PaneErrorBoundary>
       )}
     </div>

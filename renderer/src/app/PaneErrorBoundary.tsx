@@ -12,8 +12,12 @@ export class PaneErrorBoundary extends Component<{ children: ReactNode; label: s
     if (!this.state.error) return this.props.children;
     return (
       <div className="pane-error" role="alert">
-        <p>The {this.props.label} ran into a problem: {this.state.error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null })}>Try again</button>
+        <p>
+          The {this.props.label} ran into a problem: {this.state.error.message}
+        </p>
+        <button type="button" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
       </div>
     );
   }

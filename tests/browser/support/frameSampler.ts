@@ -18,7 +18,11 @@ export interface FrameSample {
 export async function startFrameSampler(page: Page): Promise<void> {
   await page.evaluate(() => {
     const scroller = document.querySelector<HTMLElement>('[data-testid="message-scroller"]')!;
-    const state = { frames: [] as Array<{ moved: number | null; rows: number; visible: number; nodes: number; scrollTop: number }>, running: true, tracked: null as null | { id: string; top: number } };
+    const state = {
+      frames: [] as Array<{ moved: number | null; rows: number; visible: number; nodes: number; scrollTop: number }>,
+      running: true,
+      tracked: null as null | { id: string; top: number },
+    };
     (window as unknown as { __sampler: typeof state }).__sampler = state;
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -41,7 +45,13 @@ export async function startFrameSampler(page: Page): Promise<void> {
         const rect = row.getBoundingClientRect();
         if (rect.bottom > box.top && rect.top < box.bottom) visible++;
       }
-      state.frames.push({ moved, rows: scroller.querySelectorAll('[data-index]').length, visible, nodes: scroller.querySelectorAll('*').length, scrollTop: scroller.scrollTop });
+      state.frames.push({
+        moved,
+        rows: scroller.querySelectorAll('[data-index]').length,
+        visible,
+        nodes: scroller.querySelectorAll('*').length,
+        scrollTop: scroller.scrollTop,
+      });
       if (state.running) requestAnimationFrame(() => channel.port2.postMessage(0));
     };
     requestAnimationFrame(() => channel.port2.postMessage(0));

@@ -19,7 +19,10 @@ export async function rectsOf(page: Page, messageId: string) {
       // The row: the message with its day separator and spacing, as the list lays it out.
       const row = document.querySelector(`${s} [data-message-id="${CSS.escape(id)}"]`)?.closest('[data-index]');
       const rect = row?.getBoundingClientRect();
-      return { scroller: { top: box.top, bottom: box.bottom, height: box.height }, row: rect ? { top: rect.top, bottom: rect.bottom, height: rect.height } : null };
+      return {
+        scroller: { top: box.top, bottom: box.bottom, height: box.height },
+        row: rect ? { top: rect.top, bottom: rect.bottom, height: rect.height } : null,
+      };
     },
     { s: scroller, id: messageId },
   );

@@ -23,10 +23,11 @@ export function chromiumExecutable(): string | undefined {
 
 /** Why browser tests cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
-  if (!fs.existsSync(path.join(rendererFolder, 'index.html'))) return 'the renderer is not built (npm test builds it first: run `npm run build`)';
+  if (!fs.existsSync(path.join(rendererFolder, 'index.html')))
+    return 'the renderer is not built (npm test builds it first: run `npm run build`)';
   const executable = chromiumExecutable();
   if (executable && !fs.existsSync(executable)) return `SCROLLBACK_CHROMIUM points at ${executable}, which does not exist`;
-  if (!executable && !fs.existsSync(chromium.executablePath())) return 'no Chromium: install Debian\'s chromium or set SCROLLBACK_CHROMIUM';
+  if (!executable && !fs.existsSync(chromium.executablePath())) return "no Chromium: install Debian's chromium or set SCROLLBACK_CHROMIUM";
   return null;
 }
 
@@ -81,7 +82,8 @@ export async function startBrowserSession(
   const dialogs: BrowserSession['dialogs'] = { openPaths: null, savePath: null };
   const shownInFolder: string[] = [];
   const logs: string[] = [];
-  const record = (level: string) => (message: string, error?: unknown) => void logs.push(`${level} ${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error ?? '')}`);
+  const record = (level: string) => (message: string, error?: unknown) =>
+    void logs.push(`${level} ${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error ?? '')}`);
   const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
   const telegramFake = options.telegram;
   const core = openScrollbackCore({
@@ -114,7 +116,12 @@ export async function startBrowserSession(
     mediaFor: (pathname) => core.mediaFileFor(pathname),
   });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-GB', timezoneId: 'Europe/Lisbon' });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-GB',
+    timezoneId: 'Europe/Lisbon',
+  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

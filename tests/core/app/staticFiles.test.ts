@@ -7,7 +7,8 @@ describe('static files of the renderer', () => {
   it('resolves paths inside the root and nothing outside it', () => {
     expect(resolveStaticFile(root, '/')).toBe(path.join(root, 'index.html'));
     expect(resolveStaticFile(root, '/assets/app.js')).toBe(path.join(root, 'assets/app.js'));
-    for (const escape of ['/../etc/passwd', '/%2e%2e/etc/passwd', '/assets/../../x', '/%E0%A4%A']) expect(resolveStaticFile(root, escape)).toBeNull();
+    for (const escape of ['/../etc/passwd', '/%2e%2e/etc/passwd', '/assets/../../x', '/%E0%A4%A'])
+      expect(resolveStaticFile(root, escape)).toBeNull();
   });
   it('names content types by extension', () => {
     expect(contentTypeFor('index.html')).toMatch(/^text\/html/);

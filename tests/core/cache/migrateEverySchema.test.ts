@@ -16,22 +16,53 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
   1(db) {
     const kinds = ['demo', 'telegram', 'ryze', 'import'];
     kinds.forEach((kind, index) =>
-      db.prepare('INSERT INTO sources (id, kind, name, settings, created_at) VALUES (?, ?, ?, ?, ?)').run(`${kind}:1`, kind, `Source ${index}`, JSON.stringify({ n: index }), 1_600_000_000_000 + index),
+      db
+        .prepare('INSERT INTO sources (id, kind, name, settings, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(`${kind}:1`, kind, `Source ${index}`, JSON.stringify({ n: index }), 1_600_000_000_000 + index),
     );
-    const insertChat = db.prepare('INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date, cached_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertChat = db.prepare(
+      'INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date, cached_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const insertSender = db.prepare('INSERT INTO senders (source_id, source_key, name, peer) VALUES (?, ?, ?, ?)');
     const insertMessage = db.prepare(
       'INSERT INTO messages (chat_id, source_msg_id, date, sort_key, sender_id, kind, out, text, entities, media, reply_to, service, reactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertSearch = db.prepare('INSERT INTO message_search (rowid, body) VALUES (?, ?)');
-    const insertCoverage = db.prepare('INSERT INTO coverage (chat_id, from_date, from_sort_key, to_date, to_sort_key, reaches_oldest) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertCoverage = db.prepare(
+      'INSERT INTO coverage (chat_id, from_date, from_sort_key, to_date, to_sort_key, reaches_oldest) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const kind of kinds) {
       for (let c = 0; c < 3; c++) {
-        const chatId = Number(insertChat.run(`${kind}:1`, `chat-${c}`, `${kind} chat ${c}`, ['private', 'group', 'channel'][c], JSON.stringify({ hash: c }), 40, 1_700_000_040_000, 40).lastInsertRowid);
+        const chatId = Number(
+          insertChat.run(
+            `${kind}:1`,
+            `chat-${c}`,
+            `${kind} chat ${c}`,
+            ['private', 'group', 'channel'][c],
+            JSON.stringify({ hash: c }),
+            40,
+            1_700_000_040_000,
+            40,
+          ).lastInsertRowid,
+        );
         const senderId = Number(insertSender.run(`${kind}:1`, `sender-${chatId}`, `Sender ${chatId}`, null).lastInsertRowid);
         for (let m = 0; m < 40; m++) {
           const text = `message ${m} of chat ${chatId} — café`;
-          const rowId = insertMessage.run(chatId, String(m + 1), 1_700_000_000_000 + m * 1000, m, senderId, m % 10 === 0 ? 'photo' : 'text', m % 2, text, '[]', m % 10 === 0 ? JSON.stringify({ kind: 'photo', width: 1, height: 1 }) : null, m > 0 ? String(m) : null, null, null).lastInsertRowid;
+          const rowId = insertMessage.run(
+            chatId,
+            String(m + 1),
+            1_700_000_000_000 + m * 1000,
+            m,
+            senderId,
+            m % 10 === 0 ? 'photo' : 'text',
+            m % 2,
+            text,
+            '[]',
+            m % 10 === 0 ? JSON.stringify({ kind: 'photo', width: 1, height: 1 }) : null,
+            m > 0 ? String(m) : null,
+            null,
+            null,
+          ).lastInsertRowid;
           insertSearch.run(rowId, foldForSearch(text));
         }
         insertCoverage.run(chatId, 1_700_000_000_000, 0, 1_700_000_039_000, 39, c === 0 ? 1 : 0);
@@ -41,7 +72,9 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
   2(db) {
     const chats = db.prepare('SELECT id FROM chats ORDER BY id LIMIT 5').all() as Array<{ id: number }>;
     for (const { id } of chats) {
-      db.prepare('INSERT INTO exports (chat_id, request, target, written, newest_date, newest_sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, '{"format":"json"}', `/tmp/export-${id}.json`, 40, 1_700_000_039_000, 39, 1_700_100_000_000);
+      db.prepare(
+        'INSERT INTO exports (chat_id, request, target, written, newest_date, newest_sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(id, '{"format":"json"}', `/tmp/export-${id}.json`, 40, 1_700_000_039_000, 39, 1_700_100_000_000);
     }
   },
 };
@@ -49,7 +82,11 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
 type Snapshot = Record<string, Array<Record<string, unknown>>>;
 
 function snapshot(db: Database.Database): Snapshot {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'message_search%' ORDER BY name").all() as Array<{ name: string }>;
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'message_search%' ORDER BY name",
+    )
+    .all() as Array<{ name: string }>;
   const result: Snapshot = {};
   for (const { name } of tables) result[name] = db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Array<Record<string, unknown>>;
   return result;
@@ -59,14 +96,20 @@ function databaseAtVersion(file: string, version: number): Database.Database {
   const db = new Database(file);
   db.pragma('foreign_keys = ON');
   db.function('fold', { deterministic: true }, (text: unknown) => foldForSearch(String(text ?? '')));
-  runMigrations(db as WritableDB, allMigrations.filter((migration) => migration.version <= version), file);
+  runMigrations(
+    db as WritableDB,
+    allMigrations.filter((migration) => migration.version <= version),
+    file,
+  );
   for (let seeded = 1; seeded <= version; seeded++) seedsByVersion[seeded]?.(db);
   return db;
 }
 
 describe('migrating a populated database of every earlier schema version', () => {
   it('has a seed for every version', () => {
-    for (const migration of allMigrations) if (migration.version < latestSchemaVersion) expect(seedsByVersion[migration.version], `seed for schema ${migration.version}`).toBeTypeOf('function');
+    for (const migration of allMigrations)
+      if (migration.version < latestSchemaVersion)
+        expect(seedsByVersion[migration.version], `seed for schema ${migration.version}`).toBeTypeOf('function');
   });
 
   for (const migration of allMigrations.filter((candidate) => candidate.version < latestSchemaVersion)) {
@@ -74,7 +117,8 @@ describe('migrating a populated database of every earlier schema version', () =>
       const file = path.join(tempFolder(), `v${migration.version}.db`);
       const old = databaseAtVersion(file, migration.version);
       const before = snapshot(old);
-      const searchable = (old.prepare("SELECT count(*) AS n FROM message_search WHERE message_search MATCH 'afe'").get() as { n: number }).n;
+      const searchable = (old.prepare("SELECT count(*) AS n FROM message_search WHERE message_search MATCH 'afe'").get() as { n: number })
+        .n;
       old.close();
       expect(before.messages!.length).toBe(480);
 
@@ -87,9 +131,14 @@ describe('migrating a populated database of every earlier schema version', () =>
       for (const [table, rows] of Object.entries(before)) {
         expect(after[table]?.length, `rows of ${table}`).toBe(rows.length);
         // Every column that existed keeps its value, row by row.
-        expect(after[table]!.map((row) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((column) => [column, row[column]]))), table).toEqual(rows);
+        expect(
+          after[table]!.map((row) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((column) => [column, row[column]]))),
+          table,
+        ).toEqual(rows);
       }
-      expect((migrated.prepare("SELECT count(*) AS n FROM message_search WHERE message_search MATCH 'afe'").get() as { n: number }).n).toBe(searchable);
+      expect((migrated.prepare("SELECT count(*) AS n FROM message_search WHERE message_search MATCH 'afe'").get() as { n: number }).n).toBe(
+        searchable,
+      );
       // A source of a kind the old CHECK did not list can now be stored; cascades still work.
       migrated.prepare("INSERT INTO sources (id, kind, name, created_at) VALUES ('matrix:1', 'matrix', 'Matrix', 0)").run();
       migrated.prepare("DELETE FROM sources WHERE id = 'ryze:1'").run();
@@ -101,7 +150,9 @@ describe('migrating a populated database of every earlier schema version', () =>
 
   it('refuses to rebuild a table while foreign keys would cascade the drop', () => {
     const db = databaseAtVersion(path.join(tempFolder(), 'fk.db'), 1);
-    expect(() => rebuildTable(db as never, 'sources', { createSql: 'CREATE TABLE sources (id TEXT PRIMARY KEY)', columns: ['id'] })).toThrow(/foreign keys off/);
+    expect(() =>
+      rebuildTable(db as never, 'sources', { createSql: 'CREATE TABLE sources (id TEXT PRIMARY KEY)', columns: ['id'] }),
+    ).toThrow(/foreign keys off/);
     expect((db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n).toBe(480);
     db.close();
   });
@@ -114,11 +165,17 @@ describe('migrating a populated database of every earlier schema version', () =>
       name: 'drops a referenced row',
       rebuildsTables: true,
       up(inner: Database.Database) {
-        rebuildTable(inner as never, 'sources', { createSql: 'CREATE TABLE sources (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, settings TEXT NOT NULL, created_at INTEGER NOT NULL) STRICT', columns: ['id', 'kind', 'name', 'settings', 'created_at'] });
+        rebuildTable(inner as never, 'sources', {
+          createSql:
+            'CREATE TABLE sources (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, settings TEXT NOT NULL, created_at INTEGER NOT NULL) STRICT',
+          columns: ['id', 'kind', 'name', 'settings', 'created_at'],
+        });
         inner.prepare("DELETE FROM sources WHERE id = 'demo:1'").run();
       },
     };
-    expect(() => runMigrations(db as WritableDB, [...allMigrations.slice(0, 2), breaking as never], file)).toThrow(/would break \d+ references; nothing was changed/);
+    expect(() => runMigrations(db as WritableDB, [...allMigrations.slice(0, 2), breaking as never], file)).toThrow(
+      /would break \d+ references; nothing was changed/,
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect((db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n).toBe(4);

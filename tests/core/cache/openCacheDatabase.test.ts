@@ -21,8 +21,12 @@ describe('openCacheDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
-    expect(() => db.prepare("INSERT INTO sources (id, kind, name, created_at) VALUES ('x', 'demo', 'X', 'not a number')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
-    expect(() => db.prepare("INSERT INTO chats (source_id, source_key, name, kind) VALUES ('missing', 'k', 'n', 'group')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO sources (id, kind, name, created_at) VALUES ('x', 'demo', 'X', 'not a number')").run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
+    expect(() => db.prepare("INSERT INTO chats (source_id, source_key, name, kind) VALUES ('missing', 'k', 'n', 'group')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.close();
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
@@ -43,7 +47,9 @@ describe('openCacheDatabase', () => {
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     const before = digest(file);
-    expect(() => openCacheDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW', message: expect.stringMatching(/newer version of Scrollback/) }));
+    expect(() => openCacheDatabase(file)).toThrow(
+      expect.objectContaining({ code: 'DB_TOO_NEW', message: expect.stringMatching(/newer version of Scrollback/) }),
+    );
     expect(digest(file)).toBe(before);
   });
 
@@ -103,9 +109,16 @@ describe('search folding inside SQLite', () => {
     const db = openCacheDatabase(path.join(tempFolder(), 'fold.db'));
     const sql = db.prepare(`SELECT CASE WHEN length(CAST(? AS BLOB)) = length(?) THEN lower(?) ELSE fold(?) END AS folded`);
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Café', 'ÀÉÎÕÜ', 'İstanbul', 'ǅ', '你好 ABC', 'שלום', '🎉Party')), (text) => {
-        expect((sql.get(text, text, text, text) as { folded: string }).folded).toBe(foldForSearch(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.constantFrom('Café', 'ÀÉÎÕÜ', 'İstanbul', 'ǅ', '你好 ABC', 'שלום', '🎉Party'),
+        ),
+        (text) => {
+          expect((sql.get(text, text, text, text) as { folded: string }).folded).toBe(foldForSearch(text));
+        },
+      ),
       { numRuns: 500 },
     );
   });

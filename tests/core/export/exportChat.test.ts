@@ -36,7 +36,11 @@ const request = (chatId: number, overrides: Partial<ExportRequest> = {}): Export
 
 function messagesOf(dbPath: string, chatId: number, from = Number.MIN_SAFE_INTEGER, to = Number.MAX_SAFE_INTEGER): ChatMessage[] {
   const db = openCacheDatabase(dbPath, { readonly: true });
-  const ids = (db.prepare('SELECT id FROM messages WHERE chat_id = ? AND date >= ? AND date < ? ORDER BY date, sort_key').all(chatId, from, to) as Array<{ id: number }>).map((row) => row.id);
+  const ids = (
+    db
+      .prepare('SELECT id FROM messages WHERE chat_id = ? AND date >= ? AND date < ? ORDER BY date, sort_key')
+      .all(chatId, from, to) as Array<{ id: number }>
+  ).map((row) => row.id);
   const messages = readMessagesByRowId(db, ids);
   db.close();
   return messages;
@@ -93,7 +97,9 @@ describe('export to file', () => {
   it.skipIf(!fixtures)('keeps every message and field of an imported Telegram Desktop fixture', () => {
     const folder = tempFolder();
     const first = openCacheDatabase(path.join(folder, 'first.db'));
-    const [imported] = findImportInputs(path.join(fixtures!, 'telegram-json/Loganavter__Tkonverter__examples__result.json')).map((input) => importFile(first, input));
+    const [imported] = findImportInputs(path.join(fixtures!, 'telegram-json/Loganavter__Tkonverter__examples__result.json')).map((input) =>
+      importFile(first, input),
+    );
     first.close();
     const target = path.join(folder, 'again.json');
     const chatId = imported!.chats[0]!.chatId;
@@ -101,7 +107,9 @@ describe('export to file', () => {
     const second = openCacheDatabase(path.join(folder, 'second.db'));
     const [again] = findImportInputs(target).map((input) => importFile(second, input));
     second.close();
-    expect(messagesOf(path.join(folder, 'second.db'), again!.chats[0]!.chatId).map(comparable)).toEqual(messagesOf(path.join(folder, 'first.db'), chatId).map(comparable));
+    expect(messagesOf(path.join(folder, 'second.db'), again!.chats[0]!.chatId).map(comparable)).toEqual(
+      messagesOf(path.join(folder, 'first.db'), chatId).map(comparable),
+    );
   });
 
   it('writes CSV that spreadsheets cannot run: formula cells neutralised, quotes doubled', () => {
@@ -118,7 +126,9 @@ describe('export to file', () => {
     const target = path.join(folder, 'chat.html');
     writeFileSync(target, 'previous export');
     let asked = 0;
-    expect(() => runExportJob({ databasePath: dbPath, request: request(chatId, { format: 'html' }), target }, { isCancelled: () => ++asked > 2 })).toThrow(/cancelled/);
+    expect(() =>
+      runExportJob({ databasePath: dbPath, request: request(chatId, { format: 'html' }), target }, { isCancelled: () => ++asked > 2 }),
+    ).toThrow(/cancelled/);
     expect(readFileSync(target, 'utf8')).toBe('previous export');
     expect(readdirSync(folder).filter((name) => name.includes('.partial'))).toEqual([]);
   });
@@ -139,33 +149,40 @@ describe('export to file', () => {
     const delays = fc.sample(fc.integer({ min: 0, max: 900 }), { numRuns: 20, seed: 20261121 });
     let killedMidway = 0;
     for (const delay of delays) {
-      const run = await runCliAndKill(['--db', dbPath, 'export', 'Big chat', '--format', 'json', '--out', target], /messages in range/, delay);
+      const run = await runCliAndKill(
+        ['--db', dbPath, 'export', 'Big chat', '--format', 'json', '--out', target],
+        /messages in range/,
+        delay,
+      );
       if (run.killed) killedMidway++;
       expect(readFileSync(target, 'utf8') === previous).toBe(true);
     }
     expect(killedMidway).toBeGreaterThan(10);
   }, 180_000);
 
-  it.skipIf(!canMountTmpfs)(`on a full disk (a 256 KiB tmpfs), fails with DISK_FULL, no partial file, the previous file untouched${canMountTmpfs ? '' : ' — skipped: mounting a tmpfs needs root'}`, async () => {
-    const folder = tempFolder();
-    const { dbPath, chatId } = await demoDatabase(folder);
-    const disk = path.join(folder, 'small-disk');
-    mkdirSync(disk);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]);
-    try {
-      const target = path.join(disk, 'design.csv');
-      writeFileSync(target, 'previous export');
-      let failure: unknown = null;
+  it.skipIf(!canMountTmpfs)(
+    `on a full disk (a 256 KiB tmpfs), fails with DISK_FULL, no partial file, the previous file untouched${canMountTmpfs ? '' : ' — skipped: mounting a tmpfs needs root'}`,
+    async () => {
+      const folder = tempFolder();
+      const { dbPath, chatId } = await demoDatabase(folder);
+      const disk = path.join(folder, 'small-disk');
+      mkdirSync(disk);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]);
       try {
-        runExportJob({ databasePath: dbPath, request: request(chatId, { format: 'csv' }), target });
-      } catch (error) {
-        failure = error;
+        const target = path.join(disk, 'design.csv');
+        writeFileSync(target, 'previous export');
+        let failure: unknown = null;
+        try {
+          runExportJob({ databasePath: dbPath, request: request(chatId, { format: 'csv' }), target });
+        } catch (error) {
+          failure = error;
+        }
+        expect(failure).toMatchObject({ code: 'DISK_FULL' });
+        expect(readFileSync(target, 'utf8')).toBe('previous export');
+        expect(readdirSync(disk)).toEqual(['design.csv']);
+      } finally {
+        execFileSync('umount', [disk]);
       }
-      expect(failure).toMatchObject({ code: 'DISK_FULL' });
-      expect(readFileSync(target, 'utf8')).toBe('previous export');
-      expect(readdirSync(disk)).toEqual(['design.csv']);
-    } finally {
-      execFileSync('umount', [disk]);
-    }
-  });
+    },
+  );
 });

@@ -12,7 +12,15 @@ import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
 import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 
 const tempFolder = useTempFolder();
-const whole = (chatId: number, format: ExportRequest['format']): ExportRequest => ({ chatId, format, from: null, to: null, filter: null, includeService: true, csvBom: false });
+const whole = (chatId: number, format: ExportRequest['format']): ExportRequest => ({
+  chatId,
+  format,
+  from: null,
+  to: null,
+  filter: null,
+  includeService: true,
+  csvBom: false,
+});
 
 describe('export service', () => {
   it('runs on a worker thread: history pages of the window are answered within 50 ms throughout', async () => {
@@ -41,7 +49,9 @@ describe('export service', () => {
     // The source says the chat has 900 messages: all to fetch first, about 9 s at 100 a second.
     expect(before).toMatchObject({ messages: 0, needsDownload: true, missingMessages: 900, approxDownloadSeconds: 9 });
     const phases: string[] = [];
-    const result = await core.exports.exportChat(request, path.join(folder, 'ana.json'), (progress) => phases.push('downloading' in progress ? 'download' : 'write'));
+    const result = await core.exports.exportChat(request, path.join(folder, 'ana.json'), (progress) =>
+      phases.push('downloading' in progress ? 'download' : 'write'),
+    );
     expect(phases[0]).toBe('download');
     expect(result.written).toBe(900);
     expect(JSON.parse(readFileSync(path.join(folder, 'ana.json'), 'utf8')).messages).toHaveLength(900);

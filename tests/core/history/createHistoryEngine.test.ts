@@ -53,8 +53,16 @@ describe('history engine over the demo source', () => {
   it('never presents a gap as contiguous history: it fetches the gap between two cached windows', async () => {
     const { engine, chatIdByKey, controls, db } = await createEngineHarness(tempFolder());
     const chatId = chatIdByKey('archive');
-    const older = await engine.getHistoryPage({ chatId, anchor: { kind: 'aroundDate', date: Date.parse('2020-01-10T00:00:00Z') }, limit: 100 });
-    const newer = await engine.getHistoryPage({ chatId, anchor: { kind: 'aroundMessage', messageId: String(Number(older.messages[99]!.id) + 400) }, limit: 100 });
+    const older = await engine.getHistoryPage({
+      chatId,
+      anchor: { kind: 'aroundDate', date: Date.parse('2020-01-10T00:00:00Z') },
+      limit: 100,
+    });
+    const newer = await engine.getHistoryPage({
+      chatId,
+      anchor: { kind: 'aroundMessage', messageId: String(Number(older.messages[99]!.id) + 400) },
+      limit: 100,
+    });
     expect(listCoverage(db, chatId)).toHaveLength(2);
     // Page down from the older window: each page must be contiguous and must reach into the newer window.
     let page: HistoryPage = older;
@@ -98,10 +106,14 @@ describe('history engine over the demo source', () => {
     expect(partial).toMatchObject({ offline: true, reachedOldest: false });
     expect(partial.messages).toHaveLength(1);
     // …and past it, the error says the source is unreachable instead of pretending the chat begins there.
-    await expect(engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: partial.olderCursor! }, limit: 40 })).rejects.toMatchObject({
+    await expect(
+      engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: partial.olderCursor! }, limit: 40 }),
+    ).rejects.toMatchObject({
       code: 'SOURCE_UNAVAILABLE',
     });
-    await expect(engine.getHistoryPage({ chatId: chatIdByKey('ana'), anchor: { kind: 'latest' }, limit: 40 })).rejects.toBeInstanceOf(ScrollbackError);
+    await expect(engine.getHistoryPage({ chatId: chatIdByKey('ana'), anchor: { kind: 'latest' }, limit: 40 })).rejects.toBeInstanceOf(
+      ScrollbackError,
+    );
   });
 
   it('answers an unknown chat with CHAT_NOT_FOUND and a message that says which', async () => {
@@ -118,7 +130,9 @@ describe('history engine over the demo source', () => {
     const page = await engine.getHistoryPage({ chatId, anchor: { kind: 'aroundMessage', messageId: '400000' }, limit: 60 });
     expect(page.messages[page.anchorIndex!]!.id).toBe('400000');
     expect(page.anchorIndex).toBe(30);
-    await expect(engine.getHistoryPage({ chatId, anchor: { kind: 'aroundMessage', messageId: '2000000' }, limit: 60 })).rejects.toMatchObject({
+    await expect(
+      engine.getHistoryPage({ chatId, anchor: { kind: 'aroundMessage', messageId: '2000000' }, limit: 60 }),
+    ).rejects.toMatchObject({
       code: 'MESSAGE_NOT_FOUND',
     });
   });
@@ -137,13 +151,18 @@ describe('history engine over the demo source', () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 120 }), async (steps, limit) => {
         let page: HistoryPage = await engine.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit });
         for (const action of steps) {
-          if (action.kind === 'jump') page = await engine.getHistoryPage({ chatId, anchor: { kind: 'aroundDate', date: action.date }, limit });
+          if (action.kind === 'jump')
+            page = await engine.getHistoryPage({ chatId, anchor: { kind: 'aroundDate', date: action.date }, limit });
           else if (action.kind === 'latest') page = await engine.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit });
           else {
             for (let i = 0; i < action.pages; i++) {
               const cursor = action.kind === 'older' ? page.olderCursor : page.newerCursor;
               if (!cursor) break;
-              const next = await engine.getHistoryPage({ chatId, anchor: { kind: action.kind === 'older' ? 'before' : 'after', cursor }, limit });
+              const next = await engine.getHistoryPage({
+                chatId,
+                anchor: { kind: action.kind === 'older' ? 'before' : 'after', cursor },
+                limit,
+              });
               if (next.messages.length === 0) break;
               page = next;
             }
@@ -158,7 +177,11 @@ describe('history engine over the demo source', () => {
               `SELECT count(*) AS n, min(sort_key) AS first, max(sort_key) AS last FROM messages
                WHERE chat_id = ? AND (date, sort_key) >= (?, ?) AND (date, sort_key) <= (?, ?)`,
             )
-            .get(chatId, range.from.date, range.from.sortKey, range.to.date, range.to.sortKey) as { n: number; first: number; last: number };
+            .get(chatId, range.from.date, range.from.sortKey, range.to.date, range.to.sortKey) as {
+            n: number;
+            first: number;
+            last: number;
+          };
           expect(row.n).toBe(row.last - row.first + 1);
           if (range.reachesOldest) expect(row.first).toBe(1);
         }

@@ -34,7 +34,9 @@ const expected: Record<string, Array<{ stored: number; skipped?: number }>> = {
   'telegram-json/joweich__chat-miner__test__telegram__test_single_export.json': [{ stored: 2 }],
   'telegram-json/la-ninpre__tg2md__tests__result.json': [{ stored: 19 }],
   'telegram-json/langchain-ai__langchain__docs__docs__integrations__document_loaders__example_data__telegram.json': [{ stored: 3 }],
-  'telegram-json/langchain-ai__langchain__libs__langchain__tests__unit_tests__chat_loaders__data__telegram_chat_json__result.json': [{ stored: 4 }],
+  'telegram-json/langchain-ai__langchain__libs__langchain__tests__unit_tests__chat_loaders__data__telegram_chat_json__result.json': [
+    { stored: 4 },
+  ],
   'telegram-json/mlomb__chat-analytics__tests__samples__telegram__DM_2A_7M.json': [{ stored: 8 }],
   'whatsapp/Pustur__whatsapp-chat-parser__samples__short-chat.txt': [{ stored: 5 }],
   'whatsapp/akarsh1995__chat-analyser__tests__data__whatsapp.txt': [{ stored: 16 }],
@@ -65,7 +67,9 @@ function importOne(relative: string) {
   const results = findImportInputs(path.join(fixtures!, relative)).map((input) => importFile(db, input));
   const chats = results.flatMap((result) => result.chats);
   const messagesOf = (chatId: number): ChatMessage[] => {
-    const ids = (db.prepare('SELECT id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId) as Array<{ id: number }>).map((row) => row.id);
+    const ids = (db.prepare('SELECT id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId) as Array<{ id: number }>).map(
+      (row) => row.id,
+    );
     return readMessagesByRowId(db, ids);
   };
   return { db, chats, messagesOf };
@@ -74,14 +78,18 @@ function importOne(relative: string) {
 describe.skipIf(!fixtures)(`import corpus (${fixtures ?? 'skipped: no ../shared/fixtures and no SCROLLBACK_FIXTURES'})`, () => {
   it('lists a count for every fixture file (a new fixture must be counted by hand here)', async () => {
     const { readdirSync } = await import('node:fs');
-    const onDisk = ['telegram-json', 'whatsapp'].flatMap((folder) => readdirSync(path.join(fixtures!, folder)).map((name) => `${folder}/${name}`));
+    const onDisk = ['telegram-json', 'whatsapp'].flatMap((folder) =>
+      readdirSync(path.join(fixtures!, folder)).map((name) => `${folder}/${name}`),
+    );
     expect(onDisk.sort()).toEqual(Object.keys(expected).sort());
   });
 
   for (const [relative, chats] of Object.entries(expected)) {
     it(`imports ${relative}`, () => {
       const { db, chats: imported } = importOne(relative);
-      expect(imported.map((chat) => ({ stored: chat.added, skipped: chat.skipped }))).toEqual(chats.map((chat) => ({ stored: chat.stored, skipped: chat.skipped ?? 0 })));
+      expect(imported.map((chat) => ({ stored: chat.added, skipped: chat.skipped }))).toEqual(
+        chats.map((chat) => ({ stored: chat.stored, skipped: chat.skipped ?? 0 })),
+      );
       for (const chat of imported) {
         const row = db.prepare('SELECT count(*) AS n FROM messages WHERE chat_id = ?').get(chat.chatId) as { n: number };
         expect(row.n).toBe(chat.added);
@@ -150,9 +158,18 @@ describe.skipIf(!fixtures)(`import corpus (${fixtures ?? 'skipped: no ../shared/
     const en = english.messagesOf(english.chats[0]!.chatId);
     expect(en[0]!.service).toEqual({ action: 'encryptionNotice' });
     expect(en.find((message) => message.text.startsWith('You created group'))!.service).toEqual({ action: 'chatCreate' });
-    expect(en.find((message) => message.media?.kind === 'file')!.media).toEqual({ kind: 'file', fileName: 'PTT-20180129-WA0025.opus', size: 0, mimeType: 'audio/ogg' });
+    expect(en.find((message) => message.media?.kind === 'file')!.media).toEqual({
+      kind: 'file',
+      fileName: 'PTT-20180129-WA0025.opus',
+      size: 0,
+      mimeType: 'audio/ogg',
+    });
     expect(en.filter((message) => message.media?.kind === 'other')).toHaveLength(1);
-    expect(en.find((message) => message.media?.kind === 'location')!.media).toEqual({ kind: 'location', latitude: 50.9425526, longitude: 6.9523387 });
+    expect(en.find((message) => message.media?.kind === 'location')!.media).toEqual({
+      kind: 'location',
+      latitude: 50.9425526,
+      longitude: 6.9523387,
+    });
     // 29/01/2018 12:24 local, read month-first because "1/29/18" has a day above 12.
     expect(en[0]!.date).toBe(new Date(2018, 0, 29, 12, 24).getTime());
     const german = importOne('whatsapp/gesiscss__WhatsR__inst__germanios24h.txt');

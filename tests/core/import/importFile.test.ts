@@ -8,7 +8,7 @@ import { importFile } from '../../../electron/core/import/importFile.ts';
 import { runImportJob } from '../../../electron/core/import/runImportJob.ts';
 import { createHistoryEngine } from '../../../electron/core/history/createHistoryEngine.ts';
 import { createArchiveSource } from '../../../electron/core/sources/archive/createArchiveSource.ts';
-import { ScrollbackError } from '../../../shared/errors.ts';
+import { type ScrollbackError } from '../../../shared/errors.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
@@ -18,11 +18,20 @@ function telegramExport(messages: Array<{ id: number; text: string }>): string {
     name: 'Book club',
     type: 'private_group',
     id: 77,
-    messages: messages.map(({ id, text }) => ({ id, type: 'message', date: '2024-01-01T10:00:00', date_unixtime: String(1704103200 + id * 60), from: 'Ana', from_id: 'user1', text })),
+    messages: messages.map(({ id, text }) => ({
+      id,
+      type: 'message',
+      date: '2024-01-01T10:00:00',
+      date_unixtime: String(1704103200 + id * 60),
+      from: 'Ana',
+      from_id: 'user1',
+      text,
+    })),
   });
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ({ id: from + i, text: `message ${from + i}` }));
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ id: from + i, text: `message ${from + i}` }));
 
 function setUp() {
   const folder = tempFolder();
@@ -89,7 +98,9 @@ describe('importFile', () => {
     const { write, failure } = setUp();
     expect(failure(write('notes.json', '{"hello": "world"}')).message).toMatch(/notes\.json.*not a Telegram Desktop export/);
     expect(failure(write('list.json', '[1,2,3]')).message).toMatch(/not an export Scrollback can read|expected a JSON object/);
-    expect(failure(write('shopping.txt', 'milk\neggs\n')).message).toMatch(/shopping\.txt, line 1: “milk” is not the start of a WhatsApp message/);
+    expect(failure(write('shopping.txt', 'milk\neggs\n')).message).toMatch(
+      /shopping\.txt, line 1: “milk” is not the start of a WhatsApp message/,
+    );
     expect(failure(write('photo.png', '\x89PNG')).message).toMatch(/photo\.png: not an export/);
   });
 
@@ -97,7 +108,9 @@ describe('importFile', () => {
     const { write, failure } = setUp();
     const latin1 = Buffer.concat([Buffer.from('12/01/2024, 10:00 - Ana: caf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]);
     const error = failure(write('latin1.txt', latin1));
-    expect(error.message).toBe(`${path.join(path.dirname(error.message.split(':')[0]!), 'latin1.txt')}: the text is not UTF-8 at byte 28. Export the chat again, or save the file as UTF-8.`);
+    expect(error.message).toBe(
+      `${path.join(path.dirname(error.message.split(':')[0]!), 'latin1.txt')}: the text is not UTF-8 at byte 28. Export the chat again, or save the file as UTF-8.`,
+    );
   });
 
   it('reads UTF-16 files with a byte order mark', () => {
@@ -114,14 +127,29 @@ describe('importFile', () => {
     });
     const result = importPath(write('WhatsApp Chat - Ana.zip', zip));
     expect(result[0]!.chats[0]).toMatchObject({ name: 'Ana', added: 2 });
-    const media = db.prepare("SELECT media FROM messages WHERE media IS NOT NULL").get() as { media: string };
+    const media = db.prepare('SELECT media FROM messages WHERE media IS NOT NULL').get() as { media: string };
     expect(JSON.parse(media.media)).toEqual({ kind: 'file', fileName: '00000001-PHOTO-2024-01-12.jpg', size: 0, mimeType: 'image/jpeg' });
   });
 
   it('rolls the file back when cancelled, keeping the files imported before it', () => {
     const { folder, write, count } = setUp();
     const first = write('first.json', telegramExport(range(1, 50)));
-    const second = write('second.json', JSON.stringify({ name: 'Other', type: 'personal_chat', id: 5, messages: range(1, 40_000).map(({ id, text }) => ({ id, type: 'message', date_unixtime: String(1704103200 + id), from: 'Bo', from_id: 'user2', text })) }));
+    const second = write(
+      'second.json',
+      JSON.stringify({
+        name: 'Other',
+        type: 'personal_chat',
+        id: 5,
+        messages: range(1, 40_000).map(({ id, text }) => ({
+          id,
+          type: 'message',
+          date_unixtime: String(1704103200 + id),
+          from: 'Bo',
+          from_id: 'user2',
+          text,
+        })),
+      }),
+    );
     let chunks = 0;
     expect(() =>
       runImportJob({ databasePath: path.join(folder, 'cache.db'), paths: [first, second] }, { isCancelled: () => ++chunks > 2 }),
@@ -139,7 +167,11 @@ describe('importFile', () => {
     const latest = await history.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit: 50 });
     expect(latest.messages.map((message) => message.id).at(-1)).toBe('300');
     expect(latest.reachedNewest).toBe(true);
-    const newer = await history.getHistoryPage({ chatId, anchor: { kind: 'after', cursor: latest.newerCursor ?? latest.olderCursor! }, limit: 50 });
+    const newer = await history.getHistoryPage({
+      chatId,
+      anchor: { kind: 'after', cursor: latest.newerCursor ?? latest.olderCursor! },
+      limit: 50,
+    });
     expect(newer.reachedNewest).toBe(true);
     const older = await history.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: latest.olderCursor! }, limit: 300 });
     expect(older.reachedOldest).toBe(true);

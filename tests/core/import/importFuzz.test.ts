@@ -49,10 +49,21 @@ const sampleExport = JSON.stringify({
   messages: [
     { id: 1, type: 'message', date: '2020-01-01T10:00:00', from: 'A', from_id: 1, text: ['a "quoted" \\ ', { type: 'bold', text: '😀b' }] },
     { id: 2, type: 'service', date_unixtime: '1600000000', actor: null, action: 'invite_members', members: ['B', null], text: '' },
-    { id: 3, type: 'message', date_unixtime: '1600000001', from: null, from_id: 'user9', photo: 'p.jpg', width: 1, height: 2, text: '}]{["' },
+    {
+      id: 3,
+      type: 'message',
+      date_unixtime: '1600000001',
+      from: null,
+      from_id: 'user9',
+      photo: 'p.jpg',
+      width: 1,
+      height: 2,
+      text: '}]{["',
+    },
   ],
 });
-const sampleChat = '\ufeff[12/01/2024, 10:00:00] Ana: hi\nmore\n\u200e[13/01/2024, 9:01:02 PM] Bo: <attached: x.jpg>\n12.01.24, 10:00 - Du hast Ana hinzugefügt.\n';
+const sampleChat =
+  '\ufeff[12/01/2024, 10:00:00] Ana: hi\nmore\n\u200e[13/01/2024, 9:01:02 PM] Bo: <attached: x.jpg>\n12.01.24, 10:00 - Du hast Ana hinzugefügt.\n';
 
 describe('import parsers under random and mutated input', () => {
   it('the Telegram scanner reads the same export in any chunking', () => {
@@ -65,7 +76,12 @@ describe('import parsers under random and mutated input', () => {
   });
 
   it('the Telegram scanner never crashes or hangs on mutated exports', () => {
-    const mutation = fc.record({ at: fc.nat(), cut: fc.nat({ max: 8 }), insert: fc.string({ maxLength: 6 }), chunk: fc.integer({ min: 1, max: 50 }) });
+    const mutation = fc.record({
+      at: fc.nat(),
+      cut: fc.nat({ max: 8 }),
+      insert: fc.string({ maxLength: 6 }),
+      chunk: fc.integer({ min: 1, max: 50 }),
+    });
     fc.assert(
       fc.property(mutation, ({ at, cut, insert, chunk }) => {
         const position = at % sampleExport.length;
@@ -77,8 +93,14 @@ describe('import parsers under random and mutated input', () => {
   });
 
   it('the Telegram scanner never crashes on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => parsesOrExplains(() => scanTelegram(text, 17))), { numRuns: 1000 });
-    fc.assert(fc.property(fc.json(), (text) => parsesOrExplains(() => scanTelegram(text, 5))), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => parsesOrExplains(() => scanTelegram(text, 17))),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(fc.json(), (text) => parsesOrExplains(() => scanTelegram(text, 5))),
+      { numRuns: 500 },
+    );
   });
 
   it('the WhatsApp reader never crashes or hangs on mutated or random chats', () => {
@@ -90,6 +112,9 @@ describe('import parsers under random and mutated input', () => {
       }),
       { numRuns: 1500 },
     );
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => parsesOrExplains(() => readWhatsApp(text))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => parsesOrExplains(() => readWhatsApp(text))),
+      { numRuns: 1000 },
+    );
   });
 });

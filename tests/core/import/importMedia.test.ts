@@ -16,7 +16,9 @@ describe('media files beside an export', () => {
     const db = openCacheDatabase(path.join(folder, 'cache.db'));
     const [result] = findImportInputs(exportFolder).map((input) => importFile(db, input));
     const chatId = result!.chats[0]!.chatId;
-    const media = (db.prepare('SELECT source_msg_id AS id, media FROM messages ORDER BY sort_key').all() as Array<{ id: string; media: string }>).map((row) => [row.id, JSON.parse(row.media).localFile ?? null]);
+    const media = (
+      db.prepare('SELECT source_msg_id AS id, media FROM messages ORDER BY sort_key').all() as Array<{ id: string; media: string }>
+    ).map((row) => [row.id, JSON.parse(row.media).localFile ?? null]);
     expect(media).toEqual([
       ['1', path.join(exportFolder, 'photos', 'photo_1.png')],
       ['2', null], // ../ leaves the folder
@@ -24,7 +26,10 @@ describe('media files beside an export', () => {
       ['4', null], // not downloaded
       ['5', null], // not there
     ]);
-    expect(localMediaFor(db, `/media/${chatId}/1`)).toEqual({ path: path.join(exportFolder, 'photos', 'photo_1.png'), contentType: 'image/png' });
+    expect(localMediaFor(db, `/media/${chatId}/1`)).toEqual({
+      path: path.join(exportFolder, 'photos', 'photo_1.png'),
+      contentType: 'image/png',
+    });
     expect(localMediaFor(db, `/media/${chatId}/2`)).toBeNull();
     expect(localMediaFor(db, `/media/${chatId}/..%2F..%2Fcache.db`)).toBeNull();
     expect(localMediaFor(db, `/media/${chatId + 1}/1`)).toBeNull();

@@ -17,7 +17,15 @@ const normalise = (text: string) => text.replace(/^[\u200e\u200f\ufeff]+/, '').r
  * order mark at the start of a line), or finds nothing.
  */
 function peerFailed(messages: ReturnType<typeof parseString>): boolean {
-  return messages.length === 0 || messages.some((message) => message.message.split('\n').slice(1).some((line) => parseWhatsAppHeader(line) !== null));
+  return (
+    messages.length === 0 ||
+    messages.some((message) =>
+      message.message
+        .split('\n')
+        .slice(1)
+        .some((line) => parseWhatsAppHeader(line) !== null),
+    )
+  );
 }
 
 describe.skipIf(!fixtures)('our WhatsApp parser beside whatsapp-chat-parser (the npm package)', () => {

@@ -20,7 +20,15 @@ function bruteForce(messages: Array<SourceMessage & { chatId: number }>, request
   const kindOk = (m: SourceMessage) => {
     if (request.kinds.length === 0) return true;
     const kind = messageKindOf(m);
-    const map: Record<string, string[]> = { text: ['text'], photo: ['photo'], video: ['video', 'gif'], voice: ['voice', 'audio'], file: ['file'], poll: ['poll'], service: ['service'] };
+    const map: Record<string, string[]> = {
+      text: ['text'],
+      photo: ['photo'],
+      video: ['video', 'gif'],
+      voice: ['voice', 'audio'],
+      file: ['file'],
+      poll: ['poll'],
+      service: ['service'],
+    };
     const link = m.entities.some((e) => e.type === 'link' || e.type === 'textLink') || kind === 'webpage';
     return request.kinds.some((k) => (k === 'link' ? link : map[k]!.includes(kind)));
   };
@@ -38,7 +46,27 @@ function bruteForce(messages: Array<SourceMessage & { chatId: number }>, request
   return matched.map((m) => `${m.chatId}:${m.id}`);
 }
 
-const vocabulary = ['', 'the', 'train', 'CAFÉ', 'cafe', 'ok', 'e', 'you', 'meeting notes', 'zzz', 'שלום', '你好', 'MAÑANA', 'é', 'on my way', 'npm', '👍', 'thanks fixed', 'Jürgen'];
+const vocabulary = [
+  '',
+  'the',
+  'train',
+  'CAFÉ',
+  'cafe',
+  'ok',
+  'e',
+  'you',
+  'meeting notes',
+  'zzz',
+  'שלום',
+  '你好',
+  'MAÑANA',
+  'é',
+  'on my way',
+  'npm',
+  '👍',
+  'thanks fixed',
+  'Jürgen',
+];
 const senders = ['', 'ana', 'Chen', '陈', 'émile', 'EMILE', 'you', 'nobody'];
 
 describe('search over the cache', () => {
@@ -66,7 +94,17 @@ describe('search over the cache', () => {
     });
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
-        const full: SearchRequest = { chatId: r.chatId, from: r.from, to: r.from === null || r.openEnded ? null : r.from + r.span, query: r.query, sender: r.sender, kinds: r.kinds, order: r.order, limit: r.limit, cursor: null };
+        const full: SearchRequest = {
+          chatId: r.chatId,
+          from: r.from,
+          to: r.from === null || r.openEnded ? null : r.from + r.span,
+          query: r.query,
+          sender: r.sender,
+          kinds: r.kinds,
+          order: r.order,
+          limit: r.limit,
+          cursor: null,
+        };
         const expected = bruteForce(all, full);
         const got: string[] = [];
         for (let page = 0; page < 3; page++) {
@@ -88,7 +126,17 @@ describe('search over the cache', () => {
     const ana = chatIdByKey('ana');
     cacheWholeDemoChat(db, ana, 'ana');
     const service = createSearchService({ db, sourceFor: () => createDemoSource() });
-    const page = await service.search({ chatId: ana, from: null, to: null, query: 'CAFE', sender: '', kinds: [], order: 'newest', limit: 5, cursor: null });
+    const page = await service.search({
+      chatId: ana,
+      from: null,
+      to: null,
+      query: 'CAFE',
+      sender: '',
+      kinds: [],
+      order: 'newest',
+      limit: 5,
+      cursor: null,
+    });
     expect(page.hits.length).toBeGreaterThan(0);
     for (const hit of page.hits) {
       expect(hit.highlights.length).toBeGreaterThan(0);
@@ -106,7 +154,12 @@ describe('search across cache and source', () => {
     await engine.getHistoryPage({ chatId: design, anchor: { kind: 'aroundDate', date: Date.parse('2023-06-01T00:00:00Z') }, limit: 400 });
     const server = allDemoMessages('design').map((m) => ({ ...m, chatId: design }));
     const service = createSearchService({ db, sourceFor: () => createDemoSource() });
-    for (const [query, order] of [['the', 'newest'], ['you', 'oldest'], ['ok', 'newest'], ['thanks', 'oldest']] as const) {
+    for (const [query, order] of [
+      ['the', 'newest'],
+      ['you', 'oldest'],
+      ['ok', 'newest'],
+      ['thanks', 'oldest'],
+    ] as const) {
       const request: SearchRequest = { chatId: design, from: null, to: null, query, sender: '', kinds: [], order, limit: 40, cursor: null };
       const expected = bruteForce(server, request);
       const got: string[] = [];

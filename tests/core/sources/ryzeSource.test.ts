@@ -27,7 +27,13 @@ async function setup(options: { count: number; token?: string; instance?: string
   const db = openCacheDatabase(path.join(tempFolder(), 'ryze.db'));
   upsertSource(db, { id: 'ryze:main', kind: 'ryze', name: 'WhatsApp (main)' });
   const [chatId] = upsertChats(db, 'ryze:main', [{ key: JID, name: 'Group', kind: 'group', messageCount: null, lastMessageDate: null }]);
-  const client = createRyzeApiClient({ baseUrl: server.baseUrl, instance: options.instance ?? 'main', token: options.token ?? TOKEN, clock, timeoutMs: options.timeoutMs ?? 2000 });
+  const client = createRyzeApiClient({
+    baseUrl: server.baseUrl,
+    instance: options.instance ?? 'main',
+    token: options.token ?? TOKEN,
+    clock,
+    timeoutMs: options.timeoutMs ?? 2000,
+  });
   const source = createRyzeSource({ id: 'ryze:main', client, listChats: () => [] });
   const engine = createHistoryEngine({ db, sourceFor: () => source });
   const sync = createSyncService({
@@ -36,7 +42,10 @@ async function setup(options: { count: number; token?: string; instance?: string
     now: clock.now,
     sleep: (ms) => clock.sleep(ms),
   });
-  const storedIds = () => (db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId!) as Array<{ id: string }>).map((r) => r.id);
+  const storedIds = () =>
+    (
+      db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId!) as Array<{ id: string }>
+    ).map((r) => r.id);
   const rowCount = () => (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
   return { clock, server, serverMessages, db, chatId: chatId!, engine, sync, storedIds, rowCount };
 }
@@ -91,7 +100,10 @@ describe('RyzeAPI source against a faithful fake server', () => {
   ])('%s gives its documented message and leaves the cache unchanged', async (_name, options, code, message) => {
     const { engine, chatId, rowCount } = await setup({ count: 200, ...options });
     const before = rowCount();
-    await expect(engine.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+    await expect(engine.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(message),
+    });
     expect(rowCount()).toBe(before);
   });
 
@@ -105,25 +117,30 @@ describe('RyzeAPI source against a faithful fake server', () => {
       code: 'INVALID_INPUT',
       message: expect.stringContaining("invalid 'from' date format. Use ISO 8601 format"),
     });
-    await expect(client.fetchHistory({ number: '', count: 5 })).rejects.toMatchObject({ message: expect.stringContaining('Number is required') });
+    await expect(client.fetchHistory({ number: '', count: 5 })).rejects.toMatchObject({
+      message: expect.stringContaining('Number is required'),
+    });
   });
 
-  it.each([0, 600, 750, 1_500, 2_999])('jumps to message %i’s date, then pages both ways to the ends with every message once', async (index) => {
-    const { engine, chatId, serverMessages } = await setup({ count: 3_000 });
-    const order = inServerOrder(serverMessages);
-    const target = serverMessages[index]!;
-    const first = await engine.getHistoryPage({ chatId, anchor: { kind: 'aroundDate', date: Date.parse(target.timestamp) }, limit: 60 });
-    const seen = first.messages.map((m) => m.id);
-    let page = first;
-    while (!page.reachedNewest && page.newerCursor) {
-      page = await engine.getHistoryPage({ chatId, anchor: { kind: 'after', cursor: page.newerCursor }, limit: 60 });
-      seen.push(...page.messages.map((m) => m.id));
-    }
-    page = first;
-    while (!page.reachedOldest && page.olderCursor) {
-      page = await engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: page.olderCursor }, limit: 60 });
-      seen.unshift(...page.messages.map((m) => m.id));
-    }
-    expect(seen).toEqual(order);
-  });
+  it.each([0, 600, 750, 1_500, 2_999])(
+    'jumps to message %i’s date, then pages both ways to the ends with every message once',
+    async (index) => {
+      const { engine, chatId, serverMessages } = await setup({ count: 3_000 });
+      const order = inServerOrder(serverMessages);
+      const target = serverMessages[index]!;
+      const first = await engine.getHistoryPage({ chatId, anchor: { kind: 'aroundDate', date: Date.parse(target.timestamp) }, limit: 60 });
+      const seen = first.messages.map((m) => m.id);
+      let page = first;
+      while (!page.reachedNewest && page.newerCursor) {
+        page = await engine.getHistoryPage({ chatId, anchor: { kind: 'after', cursor: page.newerCursor }, limit: 60 });
+        seen.push(...page.messages.map((m) => m.id));
+      }
+      page = first;
+      while (!page.reachedOldest && page.olderCursor) {
+        page = await engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: page.olderCursor }, limit: 60 });
+        seen.unshift(...page.messages.map((m) => m.id));
+      }
+      expect(seen).toEqual(order);
+    },
+  );
 });

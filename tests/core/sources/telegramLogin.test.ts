@@ -26,16 +26,26 @@ describe('Telegram login against the fake', () => {
   it('each error gets its own message, and the step can be retried', async () => {
     const { login: flow } = login({ phone: '+447700900123', code: '12345', user: { id: 42, firstName: 'Ana' }, sendCodeLimit: 1 });
     expect((await flow.startWithPhone({ ...API, phone: '12' })).error?.message).toMatch(/with its country code/);
-    expect((await flow.startWithPhone({ ...API, apiHash: 'nope', phone: '+447700900123' })).error?.message).toMatch(/API hash is 32 hexadecimal/);
+    expect((await flow.startWithPhone({ ...API, apiHash: 'nope', phone: '+447700900123' })).error?.message).toMatch(
+      /API hash is 32 hexadecimal/,
+    );
     expect((await flow.startWithPhone({ ...API, phone: '+15555550100' })).error?.message).toMatch(/phone number is not valid/);
     expect(await flow.startWithPhone({ ...API, phone: '+447700900123' })).toMatchObject({ step: 'code' });
-    expect((await flow.submitCode('99999')).error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/code is not right/) });
+    expect((await flow.submitCode('99999')).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/code is not right/),
+    });
     expect((await flow.resendCode()).error).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 75_000 });
     expect(await flow.submitCode('12345')).toMatchObject({ step: 'code', error: { message: expect.stringMatching(/expired/) } });
   });
 
   it('two-step verification: the hint is shown, a wrong password is refused, the right one logs in (real SRP)', async () => {
-    const { login: flow, fake } = login({ phone: '+447700900123', code: '12345', password: { value: 'correct horse', hint: 'the horse' }, user: { id: 42, firstName: 'Ana' } });
+    const { login: flow, fake } = login({
+      phone: '+447700900123',
+      code: '12345',
+      password: { value: 'correct horse', hint: 'the horse' },
+      user: { id: 42, firstName: 'Ana' },
+    });
     await flow.startWithPhone({ ...API, phone: '+447700900123' });
     expect(await flow.submitCode('12345')).toMatchObject({ step: 'password', passwordHint: 'the horse' });
     expect((await flow.submitPassword('battery staple')).error?.message).toMatch(/password is not right/);
@@ -56,7 +66,13 @@ describe('Telegram login against the fake', () => {
   });
 
   it('QR code on an account with two-step verification asks for the password next', async () => {
-    const { login: flow } = login({ phone: '+447700900123', code: '12345', password: { value: 'pw', hint: 'h' }, user: { id: 42, firstName: 'Ana' }, qrScannedAfter: 1 });
+    const { login: flow } = login({
+      phone: '+447700900123',
+      code: '12345',
+      password: { value: 'pw', hint: 'h' },
+      user: { id: 42, firstName: 'Ana' },
+      qrScannedAfter: 1,
+    });
     await flow.startWithQr(API);
     expect(await flow.pollQr()).toMatchObject({ step: 'password', passwordHint: 'h' });
     expect(await flow.submitPassword('pw')).toMatchObject({ step: 'done' });

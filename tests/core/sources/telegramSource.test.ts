@@ -17,7 +17,11 @@ async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, op
   const channel = seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Big channel', count, { deletedEvery: 50 });
   const friend = seedFakeChat({ type: 'user', id: 555, accessHash: 99 }, 'Friend', 60);
   friend.pinned = true;
-  const fake = createFakeTelegram({ chats: [channel, friend, seedFakeChat({ type: 'channel', id: 888, accessHash: 1 }, 'Other', 10)], clock, traps });
+  const fake = createFakeTelegram({
+    chats: [channel, friend, seedFakeChat({ type: 'channel', id: 888, accessHash: 1 }, 'Other', 10)],
+    clock,
+    traps,
+  });
   const core = openScrollbackCore({
     databasePath: path.join(folder, 'telegram.db'),
     logger: silentLogger,
@@ -41,14 +45,21 @@ describe('Telegram source against a faithful fake', () => {
   });
 
   it('full sync with short pages, messageEmpty, a FLOOD_WAIT above 60 s and 5 dropped connections: exactly the fake’s messages, complete', async () => {
-    const traps: FakeTraps = { shortPageEvery: 3, floodWaits: new Map([[7, 300]]), drops: new Set([3, 9, 15, 40, 80]), missingUsers: new Set([103]) };
+    const traps: FakeTraps = {
+      shortPageEvery: 3,
+      floodWaits: new Map([[7, 300]]),
+      drops: new Set([3, 9, 15, 40, 80]),
+      missingUsers: new Set([103]),
+    };
     const { core, fake, channel, chats } = await telegramCore(tempFolder(), traps);
     const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
     core.sync.start({ chatId: chat.id, from: null, to: null });
     const status = await core.sync.settled(chat.id);
     expect(status.error).toBeNull();
     expect(status.state).toBe('done');
-    const stored = databaseOf(core).prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY sort_key').all(chat.id) as Array<{ id: string }>;
+    const stored = databaseOf(core)
+      .prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY sort_key')
+      .all(chat.id) as Array<{ id: string }>;
     const expected = channel.messages.map((message) => String(message.id));
     expect(stored.length).toBe(expected.length);
     expect(stored.map((row) => row.id)).toEqual(expected);
@@ -94,14 +105,19 @@ describe('Telegram source against a faithful fake', () => {
     const folder = tempFolder();
     const first = await telegramCore(folder, { floodWaits: new Map([[1, 3600]]) });
     const chat = first.chats.find((candidate) => candidate.name === 'Big channel')!;
-    await expect(first.core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 3_600_000 });
+    await expect(first.core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterMs: 3_600_000,
+    });
     expect(first.fake.historyCalls).toBe(1);
     await first.core.close();
     const second = await telegramCore(folder, {}, 20_000, { refresh: false });
     await expect(second.core.refreshChats(second.sourceId)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     expect(second.fake.log).toEqual([]);
     const callsBefore = second.fake.historyCalls;
-    await expect(second.core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(second.core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
     expect(second.fake.historyCalls).toBe(callsBefore);
     await second.core.close();
   });
@@ -115,7 +131,10 @@ describe('Telegram source against a faithful fake', () => {
     core.sync.start({ chatId: channel.id, from: null, to: null });
     const settled = core.sync.settled(channel.id);
     // Pages of a downloaded chat come from the cache; the sync's requests must not hold them up.
-    const latencies = await probeHistoryWhile(core, friend.id, settled, { pauseMs: 2, anchor: (index) => ({ kind: 'aroundMessage', messageId: String(10 + (index % 40)) }) });
+    const latencies = await probeHistoryWhile(core, friend.id, settled, {
+      pauseMs: 2,
+      anchor: (index) => ({ kind: 'aroundMessage', messageId: String(10 + (index % 40)) }),
+    });
     expect((await settled).state).toBe('done');
     expect(latencies.length).toBeGreaterThan(20);
     expect(Math.max(...latencies)).toBeLessThan(50);
@@ -128,7 +147,10 @@ describe('Telegram source against a faithful fake', () => {
     core.sync.start({ chatId: chat.id, from: null, to: null });
     const status = await core.sync.settled(chat.id);
     expect(status.state).toBe('failed');
-    expect(status.error).toMatchObject({ code: 'AUTH_REQUIRED', message: expect.stringMatching(/used from two places at once\)\. Log in again/) });
+    expect(status.error).toMatchObject({
+      code: 'AUTH_REQUIRED',
+      message: expect.stringMatching(/used from two places at once\)\. Log in again/),
+    });
     expect(fake.historyCalls).toBe(3);
     await core.close();
   });
@@ -138,7 +160,9 @@ describe('Telegram source against a faithful fake', () => {
     const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
     // The first attempt meets TAKEOUT_INIT_DELAY: the message says what the wait is for.
     const { core: waiting, chats: waitingChats } = await telegramCore(tempFolder(), { takeoutDelays: 1 }, 3_000, { takeout: true });
-    await expect(waiting.history.getHistoryPage({ chatId: waitingChats[1]!.id, anchor: { kind: 'latest' }, limit: 50 })).rejects.toMatchObject({
+    await expect(
+      waiting.history.getHistoryPage({ chatId: waitingChats[1]!.id, anchor: { kind: 'latest' }, limit: 50 }),
+    ).rejects.toMatchObject({
       code: 'RATE_LIMITED',
       retryAfterMs: 60_000,
       message: expect.stringMatching(/allow this data export in another Telegram app/),
@@ -155,9 +179,23 @@ describe('Telegram source against a faithful fake', () => {
   it('searches what the cache lacks with messages.search, and keeps what it found', async () => {
     const { core, chats, fake, channel } = await telegramCore(tempFolder(), {}, 2_000);
     const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
-    const page = await core.search.search({ chatId: chat.id, from: null, to: null, query: 'bold', sender: '', kinds: [], order: 'newest', limit: 50, cursor: null });
+    const page = await core.search.search({
+      chatId: chat.id,
+      from: null,
+      to: null,
+      query: 'bold',
+      sender: '',
+      kinds: [],
+      order: 'newest',
+      limit: 50,
+      cursor: null,
+    });
     // Every 5th message says "bold"; every 50th id is deleted: the newest 50 of them.
-    const expected = channel.messages.filter((message) => message.message.includes('bold')).reverse().slice(0, 50).map((message) => String(message.id));
+    const expected = channel.messages
+      .filter((message) => message.message.includes('bold'))
+      .reverse()
+      .slice(0, 50)
+      .map((message) => String(message.id));
     expect(page.hits.map((hit) => hit.message.id)).toEqual(expected);
     expect(page.searched.some((span) => span.where === 'source')).toBe(true);
     expect(fake.log.filter((entry) => entry.request === 'Search').length).toBeGreaterThan(0);

@@ -10,7 +10,11 @@ const tempFolder = useTempFolder();
 
 function runSync(dbPath: string, killAfterMs: number | null): Promise<{ killed: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.resolve('tests/support/telegramSyncProcess.ts'), dbPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', path.resolve('tests/support/telegramSyncProcess.ts'), dbPath],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
     child.stderr.setEncoding('utf8').on('data', (text: string) => {
@@ -36,16 +40,23 @@ describe('Telegram sync killed and restarted', () => {
       const db = openCacheDatabase(dbPath);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       // Whatever was stored is a prefix-free set of real messages: nothing duplicated, nothing invented.
-      const rows = db.prepare('SELECT count(*) AS n, count(DISTINCT source_msg_id) AS distinct_ids FROM messages').get() as { n: number; distinct_ids: number };
+      const rows = db.prepare('SELECT count(*) AS n, count(DISTINCT source_msg_id) AS distinct_ids FROM messages').get() as {
+        n: number;
+        distinct_ids: number;
+      };
       expect(rows.n).toBe(rows.distinct_ids);
       db.close();
     }
     expect(killedMidway).toBeGreaterThan(5);
     const last = await runSync(dbPath, null);
     expect(last.stderr).toContain('done');
-    const expected = seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Big channel', 20_000, { deletedEvery: 50 }).messages.map((message) => String(message.id));
+    const expected = seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Big channel', 20_000, { deletedEvery: 50 }).messages.map(
+      (message) => String(message.id),
+    );
     const db = openCacheDatabase(dbPath);
-    const stored = (db.prepare('SELECT source_msg_id AS id FROM messages ORDER BY sort_key').all() as Array<{ id: string }>).map((row) => row.id);
+    const stored = (db.prepare('SELECT source_msg_id AS id FROM messages ORDER BY sort_key').all() as Array<{ id: string }>).map(
+      (row) => row.id,
+    );
     expect(stored).toEqual(expected);
     expect(db.prepare('SELECT count(*) AS runs, max(reaches_oldest) AS complete FROM coverage').get()).toEqual({ runs: 1, complete: 1 });
     db.close();

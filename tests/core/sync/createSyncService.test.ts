@@ -27,7 +27,11 @@ async function setup(options: { onPace?: (page: number) => void } = {}) {
     },
   });
   const storedIds = (chatId: number) =>
-    (harness.db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId) as Array<{ id: string }>).map((row) => row.id);
+    (
+      harness.db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId) as Array<{
+        id: string;
+      }>
+    ).map((row) => row.id);
   return { ...harness, sync, storedIds };
 }
 

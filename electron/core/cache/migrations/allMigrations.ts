@@ -4,10 +4,6 @@ import { migration0002ExportRecords } from './0002-export-records.ts';
 import { migration0003SourceKindsInCode } from './0003-source-kinds-in-code.ts';
 
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
-export const allMigrations: readonly Migration[] = [
-  migration0001Initial,
-  migration0002ExportRecords,
-  migration0003SourceKindsInCode,
-];
+export const allMigrations: readonly Migration[] = [migration0001Initial, migration0002ExportRecords, migration0003SourceKindsInCode];
 
 export const latestSchemaVersion = allMigrations[allMigrations.length - 1]!.version;

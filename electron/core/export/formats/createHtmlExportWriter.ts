@@ -7,7 +7,10 @@ const SCRIPT_HASH = createHash('sha256').update(HTML_VIEWER_SCRIPT).digest('base
 
 /** JSON that is safe inside a <script> element: no "<" can close it or open a comment. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(text: string): string {
@@ -84,7 +87,9 @@ export function createHtmlExportWriter(out: TextSink): ExportWriter {
     },
     end() {
       flush();
-      out(`<script type="application/json" id="meta">${scriptJson({ senders, months })}</script>\n<script>${HTML_VIEWER_SCRIPT}</script>\n</body></html>\n`);
+      out(
+        `<script type="application/json" id="meta">${scriptJson({ senders, months })}</script>\n<script>${HTML_VIEWER_SCRIPT}</script>\n</body></html>\n`,
+      );
     },
   };
 }

@@ -16,7 +16,9 @@ export function createJsonExportWriter(out: TextSink): ExportWriter {
   let ordinal = 0;
   return {
     begin(chat) {
-      out(`{\n "name": ${JSON.stringify(chat.name)},\n "type": ${JSON.stringify(CHAT_TYPES[chat.kind])},\n "id": ${chat.id},\n "messages": [\n`);
+      out(
+        `{\n "name": ${JSON.stringify(chat.name)},\n "type": ${JSON.stringify(CHAT_TYPES[chat.kind])},\n "id": ${chat.id},\n "messages": [\n`,
+      );
     },
     message(message) {
       ordinal++;
@@ -48,14 +50,16 @@ function toTdesktopMessage(message: ChatMessage, ordinal: number): Record<string
     out.edited = localIsoSeconds(message.editDate);
     out.edited_unixtime = String(Math.floor(message.editDate / 1000));
   }
-  if (message.replyToId !== null) out.reply_to_message_id = /^-?\d{1,15}$/.test(message.replyToId) ? Number(message.replyToId) : message.replyToId;
+  if (message.replyToId !== null)
+    out.reply_to_message_id = /^-?\d{1,15}$/.test(message.replyToId) ? Number(message.replyToId) : message.replyToId;
   if (message.forward) out.forwarded_from = message.forward.fromName;
   if (message.views !== null) out.views = message.views;
   if (message.media) Object.assign(out, mediaFields(message.media));
   const parts = textParts(message.text, message.entities);
   out.text = parts.every((part) => part.type === 'plain') ? message.text : parts.map((part) => (part.type === 'plain' ? part.text : part));
   out.text_entities = parts;
-  if (message.reactions.length > 0) out.reactions = message.reactions.map((reaction) => ({ type: 'emoji', count: reaction.count, emoji: reaction.emoji }));
+  if (message.reactions.length > 0)
+    out.reactions = message.reactions.map((reaction) => ({ type: 'emoji', count: reaction.count, emoji: reaction.emoji }));
   return out;
 }
 
@@ -66,7 +70,10 @@ function textParts(text: string, entities: readonly MessageEntity[]): Array<Reco
   for (const entity of [...entities].sort((a, b) => a.offset - b.offset)) {
     if (entity.offset < at || entity.offset + entity.length > text.length) continue;
     if (entity.offset > at) parts.push({ type: 'plain', text: text.slice(at, entity.offset) });
-    const part: Record<string, unknown> & { type: string; text: string } = { type: TDESKTOP_ENTITY_TYPES[entity.type], text: text.slice(entity.offset, entity.offset + entity.length) };
+    const part: Record<string, unknown> & { type: string; text: string } = {
+      type: TDESKTOP_ENTITY_TYPES[entity.type],
+      text: text.slice(entity.offset, entity.offset + entity.length),
+    };
     if (entity.url !== undefined) part.href = entity.url;
     if (entity.language !== undefined) part.language = entity.language;
     if (entity.userId !== undefined) part.user_id = /^\d+$/.test(entity.userId) ? Number(entity.userId) : entity.userId;
@@ -82,21 +89,47 @@ function mediaFields(media: Media): Record<string, unknown> {
     case 'photo':
       return { photo: NOT_INCLUDED, width: media.width, height: media.height };
     case 'video':
-      return { file: NOT_INCLUDED, media_type: media.round ? 'video_message' : 'video_file', duration_seconds: media.durationS, width: media.width, height: media.height };
+      return {
+        file: NOT_INCLUDED,
+        media_type: media.round ? 'video_message' : 'video_file',
+        duration_seconds: media.durationS,
+        width: media.width,
+        height: media.height,
+      };
     case 'gif':
       return { file: NOT_INCLUDED, media_type: 'animation', width: media.width, height: media.height };
     case 'sticker':
-      return { file: NOT_INCLUDED, media_type: 'sticker', width: media.width, height: media.height, ...(media.emoji ? { sticker_emoji: media.emoji } : {}) };
+      return {
+        file: NOT_INCLUDED,
+        media_type: 'sticker',
+        width: media.width,
+        height: media.height,
+        ...(media.emoji ? { sticker_emoji: media.emoji } : {}),
+      };
     case 'voice':
       return { file: NOT_INCLUDED, media_type: 'voice_message', duration_seconds: media.durationS };
     case 'audio':
-      return { file: NOT_INCLUDED, media_type: 'audio_file', duration_seconds: media.durationS, ...(media.title ? { title: media.title } : {}), ...(media.performer ? { performer: media.performer } : {}) };
+      return {
+        file: NOT_INCLUDED,
+        media_type: 'audio_file',
+        duration_seconds: media.durationS,
+        ...(media.title ? { title: media.title } : {}),
+        ...(media.performer ? { performer: media.performer } : {}),
+      };
     case 'file':
-      return { file: NOT_INCLUDED, file_name: media.fileName, file_size: media.size, ...(media.mimeType ? { mime_type: media.mimeType } : {}) };
+      return {
+        file: NOT_INCLUDED,
+        file_name: media.fileName,
+        file_size: media.size,
+        ...(media.mimeType ? { mime_type: media.mimeType } : {}),
+      };
     case 'poll':
       return { poll: { question: media.question, closed: media.closed, answers: media.options.map((option) => ({ text: option })) } };
     case 'location':
-      return { location_information: { latitude: media.latitude, longitude: media.longitude }, ...(media.title ? { place_name: media.title } : {}) };
+      return {
+        location_information: { latitude: media.latitude, longitude: media.longitude },
+        ...(media.title ? { place_name: media.title } : {}),
+      };
     case 'contact':
       return { contact_information: { first_name: media.name, last_name: '', phone_number: media.phone } };
     case 'webpage':

@@ -79,7 +79,8 @@ export class TelegramExportScanner {
       const where = this.stack.some((frame) => frame.role === MESSAGES) ? ' inside a list of messages' : '';
       throw this.error(this.buffer.length, `the file ends too early${where}: it looks truncated (expected the rest of the JSON)`);
     }
-    if (!this.sawChats) throw this.error(0, 'this JSON has no “messages” or “chats” list: it is not a Telegram Desktop export (result.json)');
+    if (!this.sawChats)
+      throw this.error(0, 'this JSON has no “messages” or “chats” list: it is not a Telegram Desktop export (result.json)');
   }
 
   private scan(): void {
@@ -169,7 +170,8 @@ export class TelegramExportScanner {
       this.stack.push({ role, isArray: code === 91, key: null, expectKey: code === 123, meta: role === CHAT ? {} : null });
       return i + 1;
     }
-    if (frame.role === MESSAGES && code !== 123) throw this.error(i, `expected a message object (“{”) in the messages list, found “${buffer[i]}”`);
+    if (frame.role === MESSAGES && code !== 123)
+      throw this.error(i, `expected a message object (“{”) in the messages list, found “${buffer[i]}”`);
     // Anything else is cut out whole: a message (parsed), a chat's name/type/id (kept), the rest (skipped).
     this.mark = i;
     this.depth = 0;

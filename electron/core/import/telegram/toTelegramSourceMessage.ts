@@ -37,15 +37,24 @@ export function toTelegramSourceChat(meta: TelegramChatMeta, fallbackName: strin
  * export (`"type": "unsupported"` without a date). `ordinal` (its place in the chat's list) stands in for
  * the id in hand-made files that have none.
  */
-export function toTelegramSourceMessage(raw: unknown, ordinal: number, where: () => string, findMedia: (name: unknown) => string | undefined = () => undefined): SourceMessage | null {
+export function toTelegramSourceMessage(
+  raw: unknown,
+  ordinal: number,
+  where: () => string,
+  findMedia: (name: unknown) => string | undefined = () => undefined,
+): SourceMessage | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(where, 'a message is not a JSON object');
   const message = raw as Raw;
   const id = message.id;
-  if (id !== undefined && (typeof id !== 'number' || !Number.isInteger(id))) throw invalid(where, `a message's “id” is ${JSON.stringify(id)}, not a whole number`);
+  if (id !== undefined && (typeof id !== 'number' || !Number.isInteger(id)))
+    throw invalid(where, `a message's “id” is ${JSON.stringify(id)}, not a whole number`);
   const date = readDate(message.date_unixtime, message.date);
   if (date === null) {
     if (message.type === 'unsupported') return null;
-    throw invalid(where, `message ${id ?? ordinal} has no readable “date” (expected "date": "2021-03-22T17:06:53" or "date_unixtime": "1616432813")`);
+    throw invalid(
+      where,
+      `message ${id ?? ordinal} has no readable “date” (expected "date": "2021-03-22T17:06:53" or "date_unixtime": "1616432813")`,
+    );
   }
   const { text, entities } = readTelegramText(message);
   // Fields only Scrollback's own JSON export writes: an id that was not a number, and milliseconds.
@@ -104,8 +113,10 @@ function senderOf(name: unknown, id: unknown): SourceSender | null {
 }
 
 function forwardOf(message: Raw): SourceMessage['forward'] {
-  if ('forwarded_from' in message) return { fromName: typeof message.forwarded_from === 'string' ? message.forwarded_from : 'Deleted Account', date: null };
-  if ('saved_from' in message) return { fromName: typeof message.saved_from === 'string' ? message.saved_from : 'Deleted Account', date: null };
+  if ('forwarded_from' in message)
+    return { fromName: typeof message.forwarded_from === 'string' ? message.forwarded_from : 'Deleted Account', date: null };
+  if ('saved_from' in message)
+    return { fromName: typeof message.saved_from === 'string' ? message.saved_from : 'Deleted Account', date: null };
   return null;
 }
 
@@ -124,7 +135,16 @@ const maybe = (value: unknown): string | undefined => (typeof value === 'string'
 /** The media with the file the export brought, when it is on disk beside it. */
 function withLocalFile(media: Media | null, localFile: string | undefined): Media | null {
   if (!media || !localFile) return media;
-  if (media.kind === 'photo' || media.kind === 'video' || media.kind === 'gif' || media.kind === 'sticker' || media.kind === 'voice' || media.kind === 'audio' || media.kind === 'file') return { ...media, localFile };
+  if (
+    media.kind === 'photo' ||
+    media.kind === 'video' ||
+    media.kind === 'gif' ||
+    media.kind === 'sticker' ||
+    media.kind === 'voice' ||
+    media.kind === 'audio' ||
+    media.kind === 'file'
+  )
+    return { ...media, localFile };
   return media;
 }
 
@@ -133,7 +153,12 @@ function mediaOf(message: Raw): Media | null {
   const duration = num(message.duration_seconds);
   switch (message.media_type) {
     case 'sticker':
-      return { kind: 'sticker', width: num(message.width), height: num(message.height), ...(maybe(message.sticker_emoji) ? { emoji: maybe(message.sticker_emoji)! } : {}) };
+      return {
+        kind: 'sticker',
+        width: num(message.width),
+        height: num(message.height),
+        ...(maybe(message.sticker_emoji) ? { emoji: maybe(message.sticker_emoji)! } : {}),
+      };
     case 'animation':
       return { kind: 'gif', width: num(message.width), height: num(message.height) };
     case 'video_file':
@@ -143,12 +168,22 @@ function mediaOf(message: Raw): Media | null {
     case 'voice_message':
       return { kind: 'voice', durationS: duration };
     case 'audio_file':
-      return { kind: 'audio', durationS: duration, ...(maybe(message.title) ? { title: maybe(message.title)! } : {}), ...(maybe(message.performer) ? { performer: maybe(message.performer)! } : {}) };
+      return {
+        kind: 'audio',
+        durationS: duration,
+        ...(maybe(message.title) ? { title: maybe(message.title)! } : {}),
+        ...(maybe(message.performer) ? { performer: maybe(message.performer)! } : {}),
+      };
   }
   if (message.file !== undefined) {
     const path = typeof message.file === 'string' ? message.file : '';
     const fileName = maybe(message.file_name) ?? (path.startsWith('(') ? 'file' : path.split('/').pop() || 'file');
-    return { kind: 'file', fileName, size: num(message.file_size), ...(maybe(message.mime_type) ? { mimeType: maybe(message.mime_type)! } : {}) };
+    return {
+      kind: 'file',
+      fileName,
+      size: num(message.file_size),
+      ...(maybe(message.mime_type) ? { mimeType: maybe(message.mime_type)! } : {}),
+    };
   }
   const poll = message.poll as Raw | undefined;
   if (poll && typeof poll === 'object') {
@@ -166,7 +201,8 @@ function mediaOf(message: Raw): Media | null {
     return { kind: 'contact', name, phone: String(contact.phone_number ?? '') };
   }
   const webpage = message.scrollback_webpage as Raw | undefined;
-  if (webpage && typeof webpage.url === 'string') return { kind: 'webpage', url: webpage.url, ...(maybe(webpage.title) ? { title: maybe(webpage.title)! } : {}) };
+  if (webpage && typeof webpage.url === 'string')
+    return { kind: 'webpage', url: webpage.url, ...(maybe(webpage.title) ? { title: maybe(webpage.title)! } : {}) };
   if (typeof message.scrollback_media === 'string') return { kind: 'other', label: message.scrollback_media };
   if (message.game_title !== undefined) return { kind: 'other', label: `Game: ${String(message.game_title)}` };
   if (message.invoice_information !== undefined) return { kind: 'other', label: 'Invoice' };

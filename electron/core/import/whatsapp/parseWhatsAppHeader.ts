@@ -26,7 +26,15 @@ const HEADER =
 export function parseWhatsAppHeader(line: string): WhatsAppHeader | null {
   const code = line.charCodeAt(0);
   // Fast exit for the common continuation line: a header starts with a digit, "[" or an invisible mark.
-  if (!((code >= 48 && code <= 57) || code === 91 || code === 0x200e || code === 0x200f || code === 0xfeff || (code >= 0x202a && code <= 0x202e))) return null;
+  if (!(
+    (code >= 48 && code <= 57) ||
+    code === 91 ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0xfeff ||
+    (code >= 0x202a && code <= 0x202e)
+  ))
+    return null;
   const text = (code >= 48 && code <= 57) || code === 91 ? line : line.replace(MARKS, '');
   const match = HEADER.exec(text);
   if (!match) return null;

@@ -44,7 +44,11 @@ interface Pending {
  * until a day above 12 settles it (in real chats, within the first days), or, for a file that never says,
  * until the end, where the order under which time runs forwards more often wins.
  */
-export function readWhatsAppMessages(source: ByteSource, onMessage: (message: WhatsAppLine) => void, options: WhatsAppReadOptions = {}): number {
+export function readWhatsAppMessages(
+  source: ByteSource,
+  onMessage: (message: WhatsAppLine) => void,
+  options: WhatsAppReadOptions = {},
+): number {
   const vote = new DateOrderVote();
   const authors = new Set<string>();
   const toEpochMs = options.toEpochMs ?? localEpochMs;
@@ -56,7 +60,10 @@ export function readWhatsAppMessages(source: ByteSource, onMessage: (message: Wh
   const emit = (pending: Pending, decided: DateOrder): void => {
     const { year, month, day } = dateParts(pending.header, decided);
     if (month < 1 || month > 12 || day < 1 || day > 31) {
-      throw new ScrollbackError('INVALID_FILE', `${source.name}, line ${pending.line}: the date has no valid ${month < 1 || month > 12 ? 'month' : 'day'} when read as ${describeOrder(decided)}, as the rest of the file is.`);
+      throw new ScrollbackError(
+        'INVALID_FILE',
+        `${source.name}, line ${pending.line}: the date has no valid ${month < 1 || month > 12 ? 'month' : 'day'} when read as ${describeOrder(decided)}, as the rest of the file is.`,
+      );
     }
     const { header } = pending;
     let text = pending.text;
@@ -64,7 +71,12 @@ export function readWhatsAppMessages(source: ByteSource, onMessage: (message: Wh
     if (text.endsWith('\n')) text = text.replace(/\s+$/, '');
     const { author, body } = splitAuthor(text, authors);
     count++;
-    onMessage({ date: toEpochMs(year, month, day, header.hour, header.minute, header.second), author, text: body.replace(INVISIBLE_PREFIX, ''), line: pending.line });
+    onMessage({
+      date: toEpochMs(year, month, day, header.hour, header.minute, header.second),
+      author,
+      text: body.replace(INVISIBLE_PREFIX, ''),
+      line: pending.line,
+    });
   };
   const drain = (): void => {
     while (queue.length > 0 && (order !== null || queue[0]!.header.yearFirst)) emit(queue.shift()!, order ?? 'ymd');
@@ -100,7 +112,10 @@ export function readWhatsAppMessages(source: ByteSource, onMessage: (message: Wh
   });
   finish();
   if (count === 0 && queue.length === 0) {
-    throw new ScrollbackError('INVALID_FILE', `${source.name}: no WhatsApp messages found. Expected lines like “31/12/2020, 23:59 - Name: text” or “[31/12/2020, 23:59:59] Name: text”.`);
+    throw new ScrollbackError(
+      'INVALID_FILE',
+      `${source.name}: no WhatsApp messages found. Expected lines like “31/12/2020, 23:59 - Name: text” or “[31/12/2020, 23:59:59] Name: text”.`,
+    );
   }
   order ??= vote.decide();
   drain();

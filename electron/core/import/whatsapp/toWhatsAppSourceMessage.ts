@@ -17,7 +17,8 @@ const SYSTEM_ACTIONS: ReadonlyArray<[ServiceActionKind, RegExp]> = [
   ['numberChanged', /changed (?:their|his|her) phone number|changed to \+|Telefonnummer .*geändert/i],
 ];
 
-const DELETED = /^(?:This message was deleted|You deleted this message|Diese Nachricht wurde gelöscht\.?|Du hast diese Nachricht gelöscht\.?)$/;
+const DELETED =
+  /^(?:This message was deleted|You deleted this message|Diese Nachricht wurde gelöscht\.?|Du hast diese Nachricht gelöscht\.?)$/;
 const OMITTED: ReadonlyArray<[RegExp, string]> = [
   [/^<Media omitted>$|^<Medien (?:ausgelassen|weggelassen)>$/i, 'Media not included in the export'],
   [/^(?:image omitted|Bild weggelassen)$/i, 'Photo not included in the export'],
@@ -33,9 +34,20 @@ const ATTACHED = /^<(?:attached|Anhang): ([^>]+)>$|^(\S+\.\w{1,5}) \((?:file att
 const LOCATION = /^(?:location|Standort): https:\/\/maps\.google\.com\/\?q=(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/i;
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
-  mp4: 'video/mp4', '3gp': 'video/3gpp', opus: 'audio/ogg', ogg: 'audio/ogg', m4a: 'audio/mp4', mp3: 'audio/mpeg',
-  pdf: 'application/pdf', vcf: 'text/vcard', txt: 'text/plain',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  mp4: 'video/mp4',
+  '3gp': 'video/3gpp',
+  opus: 'audio/ogg',
+  ogg: 'audio/ogg',
+  m4a: 'audio/mp4',
+  mp3: 'audio/mpeg',
+  pdf: 'application/pdf',
+  vcf: 'text/vcard',
+  txt: 'text/plain',
 };
 
 /**
@@ -43,7 +55,11 @@ const MIME_BY_EXTENSION: Record<string, string> = {
  * time plus the message's place among those with the same time: importing the same export, or a newer
  * one that overlaps it, yields the same ids for the same messages, and they are not stored twice.
  */
-export function toWhatsAppSourceMessage(line: WhatsAppLine, indexAtSameTime: number, findMedia: (name: string) => string | undefined = () => undefined): SourceMessage {
+export function toWhatsAppSourceMessage(
+  line: WhatsAppLine,
+  indexAtSameTime: number,
+  findMedia: (name: string) => string | undefined = () => undefined,
+): SourceMessage {
   const base = {
     id: `${line.date}.${indexAtSameTime}`,
     sortKey: indexAtSameTime,

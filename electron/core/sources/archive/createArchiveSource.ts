@@ -19,7 +19,13 @@ export function createArchiveSource(db: WritableDB, id: string = IMPORT_SOURCE_I
     async listChats() {
       return listChatSummaries(db)
         .filter((chat) => chat.sourceId === id)
-        .map((chat) => ({ key: getChatRecord(db, chat.id).sourceKey, name: chat.name, kind: chat.kind, messageCount: chat.cachedCount, lastMessageDate: chat.lastMessageDate }));
+        .map((chat) => ({
+          key: getChatRecord(db, chat.id).sourceKey,
+          name: chat.name,
+          kind: chat.kind,
+          messageCount: chat.cachedCount,
+          lastMessageDate: chat.lastMessageDate,
+        }));
     },
     getLatest: async () => NOTHING_MORE,
     getOlder: async () => NOTHING_MORE,

@@ -43,11 +43,21 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
   if (kindRoll < 0.015) return serviceMessage(base, serviceFor(random, index), sender?.name ?? null);
 
   let media: Media | null = null;
-  if (kindRoll < 0.1) media = { kind: 'photo', ...pick(random, [{ width: 1280, height: 960 }, { width: 960, height: 1280 }, { width: 1600, height: 900 }, { width: 800, height: 800 }]) };
+  if (kindRoll < 0.1)
+    media = {
+      kind: 'photo',
+      ...pick(random, [
+        { width: 1280, height: 960 },
+        { width: 960, height: 1280 },
+        { width: 1600, height: 900 },
+        { width: 800, height: 800 },
+      ]),
+    };
   else if (kindRoll < 0.12) media = { kind: 'video', width: 1920, height: 1080, durationS: 3 + Math.floor(random() * 180) };
   else if (kindRoll < 0.14) media = { kind: 'voice', durationS: 2 + Math.floor(random() * 90) };
   else if (kindRoll < 0.15) media = { kind: 'sticker', width: 512, height: 512, emoji: pick(random, bank.emoji) };
-  else if (kindRoll < 0.16) media = { kind: 'file', fileName: pick(random, bank.fileNames), size: 10_000 + Math.floor(random() * 9_000_000) };
+  else if (kindRoll < 0.16)
+    media = { kind: 'file', fileName: pick(random, bank.fileNames), size: 10_000 + Math.floor(random() * 9_000_000) };
   else if (kindRoll < 0.163) media = { kind: 'poll', ...pick(random, bank.pollQuestions), closed: random() < 0.5 };
   else if (kindRoll < 0.166) media = { kind: 'location', ...pick(random, bank.places) };
   else if (kindRoll < 0.168) media = { kind: 'contact', name: 'Gabriel Silva', phone: '+351 912 345 678' };
@@ -61,7 +71,13 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
     entities,
     media,
     replyToId: index > 1 && random() < 0.1 ? String(Math.max(1, id - 1 - Math.floor(random() * 40))) : null,
-    forward: random() < 0.025 ? { fromName: pick(random, ['Tech Weekly', 'Gabriel Silva', 'City Transit Alerts']), date: date - Math.floor(random() * 30 * 86_400_000) } : null,
+    forward:
+      random() < 0.025
+        ? {
+            fromName: pick(random, ['Tech Weekly', 'Gabriel Silva', 'City Transit Alerts']),
+            date: date - Math.floor(random() * 30 * 86_400_000),
+          }
+        : null,
     editDate: random() < 0.04 ? date + 60_000 + Math.floor(random() * 3_600_000) : null,
     groupedId: media?.kind === 'photo' && random() < 0.2 ? `album-${chat.seed}-${Math.floor(index / 4)}` : null,
     reactions,
@@ -105,7 +121,13 @@ function composeText(random: () => number): { text: string; entities: MessageEnt
   const sentences = random() < 0.85 ? 1 : random() < 0.8 ? 2 + Math.floor(random() * 3) : 8 + Math.floor(random() * 12);
   for (let s = 0; s < sentences; s++) {
     const phrase =
-      script < 0.04 ? pick(random, bank.rightToLeftPhrases) : script < 0.08 ? pick(random, bank.cjkPhrases) : script < 0.16 ? pick(random, bank.otherLanguagePhrases) : pick(random, bank.englishPhrases);
+      script < 0.04
+        ? pick(random, bank.rightToLeftPhrases)
+        : script < 0.08
+          ? pick(random, bank.cjkPhrases)
+          : script < 0.16
+            ? pick(random, bank.otherLanguagePhrases)
+            : pick(random, bank.englishPhrases);
     const style = random();
     if (style < 0.03) append(phrase, { type: 'bold' });
     else if (style < 0.05) append(phrase, { type: 'italic' });

@@ -35,7 +35,13 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       if (!spec) throw new ScrollbackError('CHAT_NOT_FOUND', `The demo archive has no chat “${key}”.`);
       chat = {
         spec,
-        timeline: new DemoTimeline({ seed: spec.seed, count: spec.count, start: Date.parse(spec.start), end: Date.parse(spec.end), gaps: spec.gaps }),
+        timeline: new DemoTimeline({
+          seed: spec.seed,
+          count: spec.count,
+          start: Date.parse(spec.start),
+          end: Date.parse(spec.end),
+          gaps: spec.gaps,
+        }),
       };
       chats.set(key, chat);
     }
@@ -72,7 +78,13 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       await respond(signal);
       return demoChats.map((spec) => {
         const chat = chatFor(spec.key);
-        return { key: spec.key, name: spec.name, kind: spec.kind, messageCount: spec.count, lastMessageDate: chat.timeline.dateOf(spec.count - 1) };
+        return {
+          key: spec.key,
+          name: spec.name,
+          kind: spec.kind,
+          messageCount: spec.count,
+          lastMessageDate: chat.timeline.dateOf(spec.count - 1),
+        };
       });
     },
     async getLatest(ref: SourceChatRef, limit, signal) {
@@ -135,9 +147,13 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }

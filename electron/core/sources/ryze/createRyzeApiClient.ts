@@ -66,14 +66,19 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     const text = await response.text();
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       json = null;
     }
     const retryAfter = response.headers.get('retry-after');
-    const retryAfterMs = retryAfter === null ? null : Number.isFinite(Number(retryAfter)) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
+    const retryAfterMs =
+      retryAfter === null
+        ? null
+        : Number.isFinite(Number(retryAfter))
+          ? Number(retryAfter) * 1000
+          : Math.max(0, Date.parse(retryAfter) - Date.now());
     return { status: response.status, json, retryAfterMs };
   }
 
@@ -100,7 +105,8 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
         if (status === 200 && isHistory(json)) return { chatJid: json.chat_jid, messages: json.messages, hasMore: json.hasMore };
         if (status === 429) {
           const wait = retryAfterMs ?? backoffMs(attemptNumber);
-          if (wait > (options.maxRetryAfterMs ?? 120_000)) throw new ScrollbackError('RATE_LIMITED', `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+          if (wait > (options.maxRetryAfterMs ?? 120_000))
+            throw new ScrollbackError('RATE_LIMITED', `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
           await clock.sleep(wait, signal);
           continue;
         }
@@ -111,7 +117,10 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
         }
         throw documentedError(status, errorMessageOf(json), options.instance);
       }
-      throw new ScrollbackError('SOURCE_UNAVAILABLE', `RyzeAPI could not be reached (${lastProblem}) after ${maxAttempts} attempts; nothing was changed.`);
+      throw new ScrollbackError(
+        'SOURCE_UNAVAILABLE',
+        `RyzeAPI could not be reached (${lastProblem}) after ${maxAttempts} attempts; nothing was changed.`,
+      );
     },
   };
 }
@@ -132,11 +141,19 @@ function errorMessageOf(json: unknown): string {
 
 /** The documented errors, each with what it means for the person using Scrollback. */
 function documentedError(status: number, serverMessage: string, instance: string): ScrollbackError {
-  if (status === 401) return new ScrollbackError('AUTH_REQUIRED', `RyzeAPI refused the token (“${serverMessage}”). Check the token for instance “${instance}”.`);
+  if (status === 401)
+    return new ScrollbackError(
+      'AUTH_REQUIRED',
+      `RyzeAPI refused the token (“${serverMessage}”). Check the token for instance “${instance}”.`,
+    );
   if (status === 404) return new ScrollbackError('SOURCE_NOT_FOUND', `RyzeAPI has no instance named “${instance}” (“${serverMessage}”).`);
-  if (/from' date format/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the start date (“${serverMessage}”).`);
-  if (/to' date format/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the end date (“${serverMessage}”).`);
-  if (/Number is required/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs the chat’s number or JID (“Number is required”).');
-  if (/Instance name is required/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs an instance name (“Instance name is required”).');
+  if (/from' date format/.test(serverMessage))
+    return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the start date (“${serverMessage}”).`);
+  if (/to' date format/.test(serverMessage))
+    return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the end date (“${serverMessage}”).`);
+  if (/Number is required/.test(serverMessage))
+    return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs the chat’s number or JID (“Number is required”).');
+  if (/Instance name is required/.test(serverMessage))
+    return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs an instance name (“Instance name is required”).');
   return new ScrollbackError('INVALID_INPUT', `RyzeAPI refused the request (HTTP ${status}: “${serverMessage}”).`);
 }

@@ -28,14 +28,21 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
       const page = await client.fetchHistory({ number, from: second, to: second + 999, count: size }, signal);
       if (page.messages.length < size) return page.messages;
     }
-    throw new ScrollbackError('SOURCE_UNAVAILABLE', `RyzeAPI holds more than ${MAX_SECOND_COUNT} messages in one second of this chat; stopping.`);
+    throw new ScrollbackError(
+      'SOURCE_UNAVAILABLE',
+      `RyzeAPI holds more than ${MAX_SECOND_COUNT} messages in one second of this chat; stopping.`,
+    );
   }
 
   /**
    * Complete seconds at or before `to` (null: now), newest first, at least one second's worth.
    * `reachedOldest` when the answer was short (nothing older exists).
    */
-  async function secondsDownFrom(number: string, to: number | null, signal?: AbortSignal): Promise<{ messages: RyzeMessage[]; reachedOldest: boolean }> {
+  async function secondsDownFrom(
+    number: string,
+    to: number | null,
+    signal?: AbortSignal,
+  ): Promise<{ messages: RyzeMessage[]; reachedOldest: boolean }> {
     const page = await client.fetchHistory({ number, count, ...(to === null ? {} : { to }) }, signal);
     if (page.messages.length < count) return { messages: page.messages, reachedOldest: true };
     const oldestSecond = Math.min(...page.messages.map((m) => secondOf(m.timestamp)));
@@ -51,7 +58,11 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
    * be empty and the smallest known to be full. When they are less than a second apart, the next second
    * alone holds at least `count` messages: a burst, fetched whole.
    */
-  async function secondsUpFrom(number: string, from: number, signal?: AbortSignal): Promise<{ messages: RyzeMessage[]; reachedNewest: boolean }> {
+  async function secondsUpFrom(
+    number: string,
+    from: number,
+    signal?: AbortSignal,
+  ): Promise<{ messages: RyzeMessage[]; reachedNewest: boolean }> {
     let empty = 0; // [from, from + empty) holds nothing
     let full = Number.POSITIVE_INFINITY; // [from, from + full) holds at least `count`
     let span = 86_400_000;
@@ -80,8 +91,10 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
     return toSourceMessages(messages, chat.key);
   }
 
-  const isBefore = (m: SourceMessage, p: Pick<MessagePosition, 'date' | 'sortKey'>) => m.date < p.date || (m.date === p.date && m.sortKey < p.sortKey);
-  const isAfter = (m: SourceMessage, p: Pick<MessagePosition, 'date' | 'sortKey'>) => m.date > p.date || (m.date === p.date && m.sortKey > p.sortKey);
+  const isBefore = (m: SourceMessage, p: Pick<MessagePosition, 'date' | 'sortKey'>) =>
+    m.date < p.date || (m.date === p.date && m.sortKey < p.sortKey);
+  const isAfter = (m: SourceMessage, p: Pick<MessagePosition, 'date' | 'sortKey'>) =>
+    m.date > p.date || (m.date === p.date && m.sortKey > p.sortKey);
 
   return {
     id: options.id,
@@ -95,30 +108,39 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
     },
     async getOlder(chat, point, _limit, signal): Promise<SourcePage> {
       // The point's own second first, unless the point is that second's first message (rank 0).
-      const sameSecond = point.sortKey > 0 ? convert(chat, await wholeSecond(chat.key, point.date, signal)).filter((m) => isBefore(m, point)) : [];
+      const sameSecond =
+        point.sortKey > 0 ? convert(chat, await wholeSecond(chat.key, point.date, signal)).filter((m) => isBefore(m, point)) : [];
       const { messages, reachedOldest } = await secondsDownFrom(chat.key, point.date - 1, signal);
       return { messages: [...sameSecond, ...convert(chat, messages)], reachedOldest, reachedNewest: false };
     },
     async getNewer(chat, point, _limit, signal): Promise<SourcePage> {
       // An empty page means "nothing newer" to the engine, so a window holding only the point's own second
       // (nothing after the point) moves on to the next second instead of being returned empty.
-      for (let from = point.date; ; ) {
+      for (let from = point.date; ;) {
         const { messages, reachedNewest } = await secondsUpFrom(chat.key, from, signal);
         const newer = convert(chat, messages).filter((m) => isAfter(m, point));
         if (newer.length > 0 || reachedNewest) return { messages: newer, reachedOldest: false, reachedNewest };
-        if (messages.length === 0) throw new ScrollbackError('SOURCE_UNAVAILABLE', 'RyzeAPI returned an empty window that is not the end of the chat.');
+        if (messages.length === 0)
+          throw new ScrollbackError('SOURCE_UNAVAILABLE', 'RyzeAPI returned an empty window that is not the end of the chat.');
         from = Math.max(...messages.map((m) => secondOf(m.timestamp))) + 1000;
       }
     },
     // The window is whole seconds on either side of the date, as many as one request's count returns.
     async getAround(chat, target: AroundTarget, _limit, signal): Promise<SourcePage> {
       if ('messageId' in target) {
-        throw new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${target.messageId} is not cached, and RyzeAPI cannot look a message up by id.`);
+        throw new ScrollbackError(
+          'MESSAGE_NOT_FOUND',
+          `Message ${target.messageId} is not cached, and RyzeAPI cannot look a message up by id.`,
+        );
       }
       const second = Math.floor(target.date / 1000) * 1000;
       const older = await secondsDownFrom(chat.key, second - 1, signal);
       const newer = await secondsUpFrom(chat.key, second, signal);
-      return { messages: convert(chat, [...older.messages, ...newer.messages]), reachedOldest: older.reachedOldest, reachedNewest: newer.reachedNewest };
+      return {
+        messages: convert(chat, [...older.messages, ...newer.messages]),
+        reachedOldest: older.reachedOldest,
+        reachedNewest: newer.reachedNewest,
+      };
     },
     async searchWindow(chat, request: SourceSearchRequest, signal) {
       // RyzeAPI has no text search: walk the window newest-first in whole seconds and filter here.

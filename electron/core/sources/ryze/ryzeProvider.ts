@@ -12,7 +12,10 @@ import { checkRyzeConnection, ryzeSettingsSchema, ryzeSourceId, ryzeTokenKey } f
  * (a weak keyring without consent) nothing is saved, so no connection is left behind that can only answer
  * AUTH_REQUIRED. `token: null` (the CLI) stores none: the command line reads it from its environment.
  */
-export function addRyzeConnection(context: ProviderContext, input: { instance: string; baseUrl: string; token: string | null; allowWeakEncryption: boolean }): string {
+export function addRyzeConnection(
+  context: ProviderContext,
+  input: { instance: string; baseUrl: string; token: string | null; allowWeakEncryption: boolean },
+): string {
   const settings = checkRyzeConnection(input);
   const id = ryzeSourceId(settings.instance);
   if (input.token !== null) context.secrets.set(ryzeTokenKey(id), input.token, { allowWeak: input.allowWeakEncryption });
@@ -22,9 +25,12 @@ export function addRyzeConnection(context: ProviderContext, input: { instance: s
 
 /** Adds a WhatsApp chat (number or JID) to a RyzeAPI connection. */
 export function addRyzeChat(context: ProviderContext, sourceId: string, numberOrJid: string) {
-  if (context.sourceRecord(sourceId)?.kind !== 'ryze') throw new ScrollbackError('SOURCE_NOT_FOUND', `There is no RyzeAPI connection “${sourceId}”.`);
+  if (context.sourceRecord(sourceId)?.kind !== 'ryze')
+    throw new ScrollbackError('SOURCE_NOT_FOUND', `There is no RyzeAPI connection “${sourceId}”.`);
   const chat = parseWhatsAppChat(numberOrJid);
-  const [chatId] = upsertChats(context.db, sourceId, [{ key: chat.jid, name: chat.name, kind: chat.kind, messageCount: null, lastMessageDate: null }]);
+  const [chatId] = upsertChats(context.db, sourceId, [
+    { key: chat.jid, name: chat.name, kind: chat.kind, messageCount: null, lastMessageDate: null },
+  ]);
   return getChatSummary(context.db, chatId!);
 }
 
@@ -38,7 +44,10 @@ export function createRyzeProvider(): SourceProvider {
       const settings = ryzeSettingsSchema.parse(record.settings);
       const token = context.secrets.get(ryzeTokenKey(record.id));
       if (!token) {
-        throw new ScrollbackError('AUTH_REQUIRED', `No RyzeAPI token for instance “${settings.instance}”: set SCROLLBACK_RYZE_TOKEN (command line) or enter it in the app.`);
+        throw new ScrollbackError(
+          'AUTH_REQUIRED',
+          `No RyzeAPI token for instance “${settings.instance}”: set SCROLLBACK_RYZE_TOKEN (command line) or enter it in the app.`,
+        );
       }
       return createRyzeSource({
         id: record.id,
@@ -47,7 +56,13 @@ export function createRyzeProvider(): SourceProvider {
         listChats: () =>
           listChatSummaries(context.db)
             .filter((chat) => chat.sourceId === record.id)
-            .map((chat) => ({ key: getChatRecord(context.db, chat.id).sourceKey, name: chat.name, kind: chat.kind, messageCount: null, lastMessageDate: chat.lastMessageDate })),
+            .map((chat) => ({
+              key: getChatRecord(context.db, chat.id).sourceKey,
+              name: chat.name,
+              kind: chat.kind,
+              messageCount: null,
+              lastMessageDate: chat.lastMessageDate,
+            })),
       });
     },
     async beforeRemove(record, context) {

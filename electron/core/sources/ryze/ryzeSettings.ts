@@ -33,6 +33,7 @@ export function checkRyzeConnection(input: { instance: string; baseUrl: string }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ScrollbackError('INVALID_INPUT', `“${baseUrl.slice(0, 60)}” is not an http(s) base URL.`);
   }
-  if (url.username || url.password) throw new ScrollbackError('INVALID_INPUT', 'The base URL must not carry a user name or password: the token goes in its own field.');
+  if (url.username || url.password)
+    throw new ScrollbackError('INVALID_INPUT', 'The base URL must not carry a user name or password: the token goes in its own field.');
   return { instance: input.instance, baseUrl: baseUrl.replace(/\/+$/, '') };
 }

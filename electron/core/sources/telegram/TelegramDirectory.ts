@@ -10,12 +10,15 @@ export class TelegramDirectory {
   constructor(users: readonly Api.TypeUser[], chats: readonly Api.TypeChat[]) {
     for (const user of users) {
       if (!(user instanceof Api.User)) continue;
-      const name = user.deleted ? 'Deleted Account' : [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username || `User ${user.id.toString()}`;
+      const name = user.deleted
+        ? 'Deleted Account'
+        : [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username || `User ${user.id.toString()}`;
       this.names.set(`user${user.id.toString()}`, name);
     }
     for (const chat of chats) {
       if (chat instanceof Api.Chat || chat instanceof Api.ChatForbidden) this.names.set(`chat${chat.id.toString()}`, chat.title);
-      else if (chat instanceof Api.Channel || chat instanceof Api.ChannelForbidden) this.names.set(`channel${chat.id.toString()}`, chat.title);
+      else if (chat instanceof Api.Channel || chat instanceof Api.ChannelForbidden)
+        this.names.set(`channel${chat.id.toString()}`, chat.title);
     }
   }
 

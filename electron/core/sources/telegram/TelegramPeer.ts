@@ -32,5 +32,10 @@ export function peerKeyOf(peer: Api.TypePeer): string {
 
 export function isTelegramPeer(value: unknown): value is TelegramPeer {
   const peer = value as TelegramPeer | null;
-  return !!peer && (peer.type === 'user' || peer.type === 'chat' || peer.type === 'channel') && /^\d+$/.test(peer.id) && /^-?\d+$/.test(peer.accessHash);
+  return (
+    !!peer &&
+    (peer.type === 'user' || peer.type === 'chat' || peer.type === 'channel') &&
+    /^\d+$/.test(peer.id) &&
+    /^-?\d+$/.test(peer.accessHash)
+  );
 }

@@ -56,8 +56,13 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
   let result: TelegramLoginResult | null = null;
 
   async function freshClient(apiId: number, apiHash: string): Promise<TelegramClient> {
-    if (!Number.isInteger(apiId) || apiId <= 0) throw new ScrollbackError('INVALID_INPUT', 'The API id is a number; copy it from my.telegram.org → API development tools.');
-    if (!/^[0-9a-f]{32}$/i.test(apiHash)) throw new ScrollbackError('INVALID_INPUT', 'The API hash is 32 hexadecimal characters; copy it from my.telegram.org → API development tools.');
+    if (!Number.isInteger(apiId) || apiId <= 0)
+      throw new ScrollbackError('INVALID_INPUT', 'The API id is a number; copy it from my.telegram.org → API development tools.');
+    if (!/^[0-9a-f]{32}$/i.test(apiHash))
+      throw new ScrollbackError(
+        'INVALID_INPUT',
+        'The API hash is 32 hexadecimal characters; copy it from my.telegram.org → API development tools.',
+      );
     await dispose();
     credentials = { apiId, apiHash };
     client = deps.newClient(apiId, apiHash);
@@ -83,7 +88,8 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
   }
 
   function need(): TelegramClient {
-    if (!client || !credentials) throw new ScrollbackError('INVALID_INPUT', 'Start the login again: enter the API id, hash and phone number.');
+    if (!client || !credentials)
+      throw new ScrollbackError('INVALID_INPUT', 'Start the login again: enter the API id, hash and phone number.');
     return client;
   }
 
@@ -93,7 +99,13 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
     }
     const user = authorization.user;
     const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username || user.phone || user.id.toString();
-    result = { userId: user.id.toString(), name, apiId: credentials!.apiId, apiHash: credentials!.apiHash, session: String(need().session.save()) };
+    result = {
+      userId: user.id.toString(),
+      name,
+      apiId: credentials!.apiId,
+      apiHash: credentials!.apiHash,
+      session: String(need().session.save()),
+    };
     return { ...idleTelegramLogin, step: 'done', phone: state.phone };
   }
 
@@ -114,7 +126,9 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
 
   async function exportQrToken(): Promise<TelegramLoginState> {
     try {
-      const token = (await need().invoke(new Api.auth.ExportLoginToken({ apiId: credentials!.apiId, apiHash: credentials!.apiHash, exceptIds: [] }))) as Api.auth.TypeLoginToken;
+      const token = (await need().invoke(
+        new Api.auth.ExportLoginToken({ apiId: credentials!.apiId, apiHash: credentials!.apiHash, exceptIds: [] }),
+      )) as Api.auth.TypeLoginToken;
       return await handleQr(token);
     } catch (error) {
       if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword();
@@ -127,10 +141,13 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
     startWithPhone: ({ apiId, apiHash, phone }) =>
       step(async () => {
         const digits = phone.replace(/[\s()-]/g, '');
-        if (!/^\+?\d{6,16}$/.test(digits)) throw new ScrollbackError('INVALID_INPUT', 'Enter the phone number with its country code, e.g. +44 7700 900123.');
+        if (!/^\+?\d{6,16}$/.test(digits))
+          throw new ScrollbackError('INVALID_INPUT', 'Enter the phone number with its country code, e.g. +44 7700 900123.');
         state = { ...idleTelegramLogin, phone: digits };
         const current = await freshClient(apiId, apiHash);
-        const sent = (await current.invoke(new Api.auth.SendCode({ phoneNumber: digits, apiId, apiHash, settings: new Api.CodeSettings({}) }))) as Api.auth.SentCode;
+        const sent = (await current.invoke(
+          new Api.auth.SendCode({ phoneNumber: digits, apiId, apiHash, settings: new Api.CodeSettings({}) }),
+        )) as Api.auth.SentCode;
         phoneCodeHash = sent.phoneCodeHash;
         return { ...idleTelegramLogin, step: 'code', phone: digits, codeVia: codeVia(sent.type) };
       }),
@@ -145,7 +162,9 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
         const trimmed = code.replace(/\s/g, '');
         if (!/^\d{4,8}$/.test(trimmed)) throw new ScrollbackError('INVALID_INPUT', 'The code is the 5 digits Telegram sent.');
         try {
-          const authorization = (await need().invoke(new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed }))) as Api.auth.TypeAuthorization;
+          const authorization = (await need().invoke(
+            new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed }),
+          )) as Api.auth.TypeAuthorization;
           return await finish(authorization);
         } catch (error) {
           if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword();

@@ -69,7 +69,9 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       if (refused) throw refused;
       const now = clock.now();
       if (now < floodUntil) {
-        throw new ScrollbackError('RATE_LIMITED', `Telegram asked to wait; resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`, { retryAfterMs: floodUntil - now });
+        throw new ScrollbackError('RATE_LIMITED', `Telegram asked to wait; resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`, {
+          retryAfterMs: floodUntil - now,
+        });
       }
       const wait = lastStart + pacingMs - now;
       if (wait > 0) await clock.sleep(wait, signal);
@@ -98,7 +100,8 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   }
 
   function peerOf(ref: SourceChatRef): TelegramPeer {
-    if (!isTelegramPeer(ref.peer)) throw new ScrollbackError('SOURCE_UNAVAILABLE', `The chat “${ref.key}” has no stored Telegram peer; list the account's chats again.`);
+    if (!isTelegramPeer(ref.peer))
+      throw new ScrollbackError('SOURCE_UNAVAILABLE', `The chat “${ref.key}” has no stored Telegram peer; list the account's chats again.`);
     return ref.peer;
   }
 
@@ -123,7 +126,11 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     }
   }
 
-  async function history(ref: SourceChatRef, params: { offsetId?: number; offsetDate?: number; addOffset?: number; limit: number }, signal?: AbortSignal): Promise<HistoryResult> {
+  async function history(
+    ref: SourceChatRef,
+    params: { offsetId?: number; offsetDate?: number; addOffset?: number; limit: number },
+    signal?: AbortSignal,
+  ): Promise<HistoryResult> {
     const result = await historyRequest<Api.messages.TypeMessages>(
       new Api.messages.GetHistory({
         peer: toInputPeer(peerOf(ref)),
@@ -141,27 +148,47 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     const directory = new TelegramDirectory(result.users, result.chats);
     const messages = result.messages.flatMap((message) => mapTelegramMessage(message, directory) ?? []);
     const complete = result instanceof Api.messages.Messages;
-    const count = complete ? null : (result as Api.messages.MessagesSlice | Api.messages.ChannelMessages).inexact ? null : (result as Api.messages.MessagesSlice).count;
+    const count = complete
+      ? null
+      : (result as Api.messages.MessagesSlice | Api.messages.ChannelMessages).inexact
+        ? null
+        : (result as Api.messages.MessagesSlice).count;
     return { raw: result.messages, messages, complete, count };
   }
 
   /** Pages older (or newer) until one holds a real message: a page of only deleted ids is not the end. */
-  async function page(ref: SourceChatRef, direction: 'older' | 'newer', fromId: number, limit: number, signal?: AbortSignal): Promise<SourcePage> {
+  async function page(
+    ref: SourceChatRef,
+    direction: 'older' | 'newer',
+    fromId: number,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<SourcePage> {
     let offset = fromId;
     for (let skip = 0; skip <= MAX_EMPTY_SKIPS; skip++) {
       const result =
         direction === 'older'
           ? await history(ref, { offsetId: offset, limit }, signal)
           : await history(ref, { offsetId: offset + 1, addOffset: -Math.min(MAX_LIMIT, limit), limit }, signal);
-      const messages = direction === 'older' ? result.messages.filter((m) => m.sortKey < fromId) : result.messages.filter((m) => m.sortKey > fromId);
-      if (result.raw.length === 0) return { messages: [], reachedOldest: direction === 'older', reachedNewest: direction === 'newer', totalCount: result.count };
+      const messages =
+        direction === 'older' ? result.messages.filter((m) => m.sortKey < fromId) : result.messages.filter((m) => m.sortKey > fromId);
+      if (result.raw.length === 0)
+        return { messages: [], reachedOldest: direction === 'older', reachedNewest: direction === 'newer', totalCount: result.count };
       if (messages.length > 0 || result.complete) {
-        return { messages, reachedOldest: direction === 'older' && result.complete, reachedNewest: direction === 'newer' && result.complete, totalCount: result.count };
+        return {
+          messages,
+          reachedOldest: direction === 'older' && result.complete,
+          reachedNewest: direction === 'newer' && result.complete,
+          totalCount: result.count,
+        };
       }
       const ids = result.raw.map((message) => message.id);
       offset = direction === 'older' ? Math.min(...ids) : Math.max(...ids);
     }
-    throw new ScrollbackError('SOURCE_UNAVAILABLE', `Telegram returned ${MAX_EMPTY_SKIPS} pages of deleted messages in a row; try again later.`);
+    throw new ScrollbackError(
+      'SOURCE_UNAVAILABLE',
+      `Telegram returned ${MAX_EMPTY_SKIPS} pages of deleted messages in a row; try again later.`,
+    );
   }
 
   /**
@@ -193,7 +220,16 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
             signal,
           )
         : await historyRequest<Api.messages.TypeMessages>(
-            new Api.messages.GetHistory({ peer: toInputPeer(peerOf(ref)), offsetId, offsetDate: offsetId ? 0 : maxDate, addOffset: 0, limit: MAX_LIMIT, maxId: 0, minId: 0, hash: bigInt.zero }),
+            new Api.messages.GetHistory({
+              peer: toInputPeer(peerOf(ref)),
+              offsetId,
+              offsetDate: offsetId ? 0 : maxDate,
+              addOffset: 0,
+              limit: MAX_LIMIT,
+              maxId: 0,
+              minId: 0,
+              hash: bigInt.zero,
+            }),
             signal,
           );
       if (result instanceof Api.messages.MessagesNotModified || result.messages.length === 0) break;
@@ -206,12 +242,18 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
         if (message.date >= request.from && message.date <= request.to && request.matches(message)) found.push(message);
       }
       offsetId = Math.min(...result.messages.map((message) => message.id));
-      const enoughNewest = request.order === 'newest' && found.filter((message) => !request.after || comparePositions(message, request.after) < 0).length >= request.limit;
+      const enoughNewest =
+        request.order === 'newest' &&
+        found.filter((message) => !request.after || comparePositions(message, request.after) < 0).length >= request.limit;
       if (enoughNewest || oldestDate < request.from || result instanceof Api.messages.Messages) break;
     }
     found.sort((a, b) => (request.order === 'newest' ? comparePositions(b, a) : comparePositions(a, b)));
     const after = request.after;
-    const beyond = after ? found.filter((message) => (request.order === 'newest' ? comparePositions(message, after) < 0 : comparePositions(message, after) > 0)) : found;
+    const beyond = after
+      ? found.filter((message) =>
+          request.order === 'newest' ? comparePositions(message, after) < 0 : comparePositions(message, after) > 0,
+        )
+      : found;
     return beyond.slice(0, request.limit);
   }
 
@@ -228,7 +270,12 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
         const older = await page(ref, 'older', Math.min(...result.raw.map((m) => m.id)), limit, signal);
         return { ...older, reachedNewest: true };
       }
-      return { messages: result.messages, reachedOldest: result.complete || result.raw.length === 0, reachedNewest: true, totalCount: result.count ?? (result.complete ? result.messages.length : null) };
+      return {
+        messages: result.messages,
+        reachedOldest: result.complete || result.raw.length === 0,
+        reachedNewest: true,
+        totalCount: result.count ?? (result.complete ? result.messages.length : null),
+      };
     },
     getOlder: (ref, point, limit, signal) => page(ref, 'older', point.sortKey, limit, signal),
     getNewer: (ref, point, limit, signal) => page(ref, 'newer', point.sortKey, limit, signal),
@@ -237,7 +284,8 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       let anchorId: number;
       if ('messageId' in target) {
         anchorId = Number(target.messageId);
-        if (!Number.isSafeInteger(anchorId)) throw new ScrollbackError('MESSAGE_NOT_FOUND', `“${target.messageId}” is not a Telegram message id.`);
+        if (!Number.isSafeInteger(anchorId))
+          throw new ScrollbackError('MESSAGE_NOT_FOUND', `“${target.messageId}” is not a Telegram message id.`);
       } else {
         // Two calls, as the offsets page advises: the last message before the date, then a window around it.
         const probe = await history(ref, { offsetDate: Math.floor(target.date / 1000), limit: 1 }, signal);
@@ -280,8 +328,16 @@ async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat
     const directory = new TelegramDirectory(result.users, result.chats);
     const entities = new Map<string, Api.TypeUser | Api.TypeChat>();
     for (const user of result.users) entities.set(`user${user.id.toString()}`, user);
-    for (const chat of result.chats) entities.set(chat instanceof Api.Channel || chat instanceof Api.ChannelForbidden ? `channel${chat.id.toString()}` : `chat${chat.id.toString()}`, chat);
-    const topMessages = new Map(result.messages.filter((message) => !(message instanceof Api.MessageEmpty)).map((message) => [`${peerKeyOf(message.peerId!)}:${message.id}`, message]));
+    for (const chat of result.chats)
+      entities.set(
+        chat instanceof Api.Channel || chat instanceof Api.ChannelForbidden ? `channel${chat.id.toString()}` : `chat${chat.id.toString()}`,
+        chat,
+      );
+    const topMessages = new Map(
+      result.messages
+        .filter((message) => !(message instanceof Api.MessageEmpty))
+        .map((message) => [`${peerKeyOf(message.peerId!)}:${message.id}`, message]),
+    );
     let added = 0;
     let last: { peer: TelegramPeer; date: number; id: number } | null = null;
     for (const dialog of result.dialogs) {
@@ -292,7 +348,14 @@ async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat
       const top = topMessages.get(`${key}:${dialog.topMessage}`) as Api.Message | Api.MessageService | undefined;
       if (peer) last = { peer, date: top?.date ?? 0, id: dialog.topMessage };
       if (chats.has(key) || !peer) continue;
-      chats.set(key, { key, name: directory.nameOf(key), kind: chatKindOf(entity), peer, messageCount: null, lastMessageDate: top ? top.date * 1000 : null });
+      chats.set(key, {
+        key,
+        name: directory.nameOf(key),
+        kind: chatKindOf(entity),
+        peer,
+        messageCount: null,
+        lastMessageDate: top ? top.date * 1000 : null,
+      });
       added++;
     }
     if (result instanceof Api.messages.Dialogs || result.dialogs.length === 0 || !last) break;
@@ -306,8 +369,13 @@ async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat
 }
 
 function telegramPeerOf(peer: Api.TypePeer, entity: Api.TypeUser | Api.TypeChat | undefined): TelegramPeer | null {
-  if (peer instanceof Api.PeerUser) return entity instanceof Api.User && entity.accessHash ? { type: 'user', id: peer.userId.toString(), accessHash: entity.accessHash.toString() } : null;
+  if (peer instanceof Api.PeerUser)
+    return entity instanceof Api.User && entity.accessHash
+      ? { type: 'user', id: peer.userId.toString(), accessHash: entity.accessHash.toString() }
+      : null;
   if (peer instanceof Api.PeerChat) return { type: 'chat', id: peer.chatId.toString(), accessHash: '0' };
   const channel = entity as Api.Channel | undefined;
-  return channel?.accessHash ? { type: 'channel', id: (peer as Api.PeerChannel).channelId.toString(), accessHash: channel.accessHash.toString() } : null;
+  return channel?.accessHash
+    ? { type: 'channel', id: (peer as Api.PeerChannel).channelId.toString(), accessHash: channel.accessHash.toString() }
+    : null;
 }

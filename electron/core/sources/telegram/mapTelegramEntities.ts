@@ -12,7 +12,8 @@ export function mapTelegramEntities(entities: readonly Api.TypeMessageEntity[] |
     else if (entity instanceof Api.MessageEntityUnderline) out.push({ type: 'underline', ...span });
     else if (entity instanceof Api.MessageEntityStrike) out.push({ type: 'strike', ...span });
     else if (entity instanceof Api.MessageEntityCode) out.push({ type: 'code', ...span });
-    else if (entity instanceof Api.MessageEntityPre) out.push(entity.language ? { type: 'pre', ...span, language: entity.language } : { type: 'pre', ...span });
+    else if (entity instanceof Api.MessageEntityPre)
+      out.push(entity.language ? { type: 'pre', ...span, language: entity.language } : { type: 'pre', ...span });
     else if (entity instanceof Api.MessageEntitySpoiler) out.push({ type: 'spoiler', ...span });
     else if (entity instanceof Api.MessageEntityUrl) out.push({ type: 'link', ...span });
     else if (entity instanceof Api.MessageEntityTextUrl) out.push({ type: 'textLink', ...span, url: entity.url });

@@ -10,7 +10,8 @@ function largestPhotoSize(photo: Api.TypePhoto | undefined): { width: number; he
   if (!(photo instanceof Api.Photo)) return { width: 0, height: 0 };
   let best = { width: 0, height: 0 };
   for (const size of photo.sizes) {
-    if ((size instanceof Api.PhotoSize || size instanceof Api.PhotoSizeProgressive) && size.w * size.h > best.width * best.height) best = { width: size.w, height: size.h };
+    if ((size instanceof Api.PhotoSize || size instanceof Api.PhotoSizeProgressive) && size.w * size.h > best.width * best.height)
+      best = { width: size.w, height: size.h };
   }
   return best;
 }
@@ -31,18 +32,43 @@ function documentMedia(document: Api.TypeDocument | undefined): Media {
     else if (attribute instanceof Api.DocumentAttributeAnimated) animated = true;
     else if (attribute instanceof Api.DocumentAttributeImageSize) image = attribute;
   }
-  if (sticker) return { kind: 'sticker', width: image?.w ?? video?.w ?? 512, height: image?.h ?? video?.h ?? 512, ...(sticker.alt ? { emoji: sticker.alt } : {}) };
+  if (sticker)
+    return {
+      kind: 'sticker',
+      width: image?.w ?? video?.w ?? 512,
+      height: image?.h ?? video?.h ?? 512,
+      ...(sticker.alt ? { emoji: sticker.alt } : {}),
+    };
   if (animated) return { kind: 'gif', width: video?.w ?? image?.w ?? 0, height: video?.h ?? image?.h ?? 0 };
-  if (video) return { kind: 'video', width: video.w, height: video.h, durationS: Math.round(video.duration), ...(video.roundMessage ? { round: true } : {}) };
+  if (video)
+    return {
+      kind: 'video',
+      width: video.w,
+      height: video.h,
+      durationS: Math.round(video.duration),
+      ...(video.roundMessage ? { round: true } : {}),
+    };
   if (audio?.voice) return { kind: 'voice', durationS: audio.duration };
-  if (audio) return { kind: 'audio', durationS: audio.duration, ...(audio.title ? { title: audio.title } : {}), ...(audio.performer ? { performer: audio.performer } : {}) };
-  return { kind: 'file', fileName: fileName || 'file', size: Number(document.size.toString()), ...(document.mimeType ? { mimeType: document.mimeType } : {}) };
+  if (audio)
+    return {
+      kind: 'audio',
+      durationS: audio.duration,
+      ...(audio.title ? { title: audio.title } : {}),
+      ...(audio.performer ? { performer: audio.performer } : {}),
+    };
+  return {
+    kind: 'file',
+    fileName: fileName || 'file',
+    size: Number(document.size.toString()),
+    ...(document.mimeType ? { mimeType: document.mimeType } : {}),
+  };
 }
 
 /** Every media kind of a message with its metadata; kinds without a place of their own get a label. */
 export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): Media | null {
   if (!media || media instanceof Api.MessageMediaEmpty) return null;
-  if (media instanceof Api.MessageMediaPhoto) return media.photo ? { kind: 'photo', ...largestPhotoSize(media.photo) } : { kind: 'other', label: 'Photo no longer available' };
+  if (media instanceof Api.MessageMediaPhoto)
+    return media.photo ? { kind: 'photo', ...largestPhotoSize(media.photo) } : { kind: 'other', label: 'Photo no longer available' };
   if (media instanceof Api.MessageMediaDocument) return documentMedia(media.document);
   if (media instanceof Api.MessageMediaWebPage) {
     const page = media.webpage;
@@ -50,7 +76,12 @@ export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): Media
   }
   if (media instanceof Api.MessageMediaPoll) {
     const poll = media.poll as Api.Poll;
-    return { kind: 'poll', question: textOf(poll.question), options: poll.answers.map((answer) => textOf((answer as Api.PollAnswer).text)), closed: poll.closed === true };
+    return {
+      kind: 'poll',
+      question: textOf(poll.question),
+      options: poll.answers.map((answer) => textOf((answer as Api.PollAnswer).text)),
+      closed: poll.closed === true,
+    };
   }
   if (media instanceof Api.MessageMediaVenue) {
     const geo = media.geo;
@@ -60,7 +91,8 @@ export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): Media
     const geo = media.geo;
     return geo instanceof Api.GeoPoint ? { kind: 'location', latitude: geo.lat, longitude: geo.long } : null;
   }
-  if (media instanceof Api.MessageMediaContact) return { kind: 'contact', name: [media.firstName, media.lastName].filter(Boolean).join(' '), phone: media.phoneNumber };
+  if (media instanceof Api.MessageMediaContact)
+    return { kind: 'contact', name: [media.firstName, media.lastName].filter(Boolean).join(' '), phone: media.phoneNumber };
   if (media instanceof Api.MessageMediaDice) return { kind: 'other', label: `${media.emoticon} ${media.value}` };
   if (media instanceof Api.MessageMediaGame) return { kind: 'other', label: `Game: ${media.game.title}` };
   if (media instanceof Api.MessageMediaInvoice) return { kind: 'other', label: `Invoice: ${media.title}` };

@@ -11,7 +11,8 @@ import type { TelegramDirectory } from './TelegramDirectory.ts';
 function reactionsOf(reactions: Api.TypeMessageReactions | undefined): Reaction[] {
   if (!(reactions instanceof Api.MessageReactions)) return [];
   return reactions.results.map((result) => ({
-    emoji: result.reaction instanceof Api.ReactionEmoji ? result.reaction.emoticon : result.reaction instanceof Api.ReactionPaid ? '⭐' : '★',
+    emoji:
+      result.reaction instanceof Api.ReactionEmoji ? result.reaction.emoticon : result.reaction instanceof Api.ReactionPaid ? '⭐' : '★',
     count: result.count,
   }));
 }
@@ -26,14 +27,18 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
   if (message instanceof Api.MessageEmpty) return null;
   const senderPeer = message.fromId ?? message.peerId;
   const senderKey = peerKeyOf(senderPeer);
-  const senderName = message instanceof Api.Message && message.postAuthor && !message.fromId ? `${directory.nameOf(senderKey)} (${message.postAuthor})` : directory.nameOf(senderKey);
+  const senderName =
+    message instanceof Api.Message && message.postAuthor && !message.fromId
+      ? `${directory.nameOf(senderKey)} (${message.postAuthor})`
+      : directory.nameOf(senderKey);
   const base = {
     id: String(message.id),
     sortKey: message.id,
     date: message.date * 1000,
     out: message.out === true,
     sender: { key: senderKey, name: senderName },
-    replyToId: message.replyTo instanceof Api.MessageReplyHeader && message.replyTo.replyToMsgId ? String(message.replyTo.replyToMsgId) : null,
+    replyToId:
+      message.replyTo instanceof Api.MessageReplyHeader && message.replyTo.replyToMsgId ? String(message.replyTo.replyToMsgId) : null,
   };
   if (message instanceof Api.MessageService) {
     const service = toServiceAction(message.action, directory);
@@ -41,7 +46,9 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
   }
   const forward = message.fwdFrom
     ? {
-        fromName: message.fwdFrom.fromId ? directory.nameOf(peerKeyOf(message.fwdFrom.fromId)) : (message.fwdFrom.fromName ?? 'Hidden sender'),
+        fromName: message.fwdFrom.fromId
+          ? directory.nameOf(peerKeyOf(message.fwdFrom.fromId))
+          : (message.fwdFrom.fromName ?? 'Hidden sender'),
         date: message.fwdFrom.date ? message.fwdFrom.date * 1000 : null,
       }
     : null;

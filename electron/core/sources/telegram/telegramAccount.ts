@@ -16,7 +16,10 @@ export async function whoAmI(client: TelegramClient): Promise<{ userId: string; 
   try {
     const [self] = (await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }))) as Api.TypeUser[];
     if (!(self instanceof Api.User)) throw new Error('no user');
-    return { userId: self.id.toString(), name: [self.firstName, self.lastName].filter(Boolean).join(' ') || self.username || self.id.toString() };
+    return {
+      userId: self.id.toString(),
+      name: [self.firstName, self.lastName].filter(Boolean).join(' ') || self.username || self.id.toString(),
+    };
   } catch (error) {
     throw toTelegramError(error);
   }

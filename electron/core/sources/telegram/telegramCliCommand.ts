@@ -25,8 +25,12 @@ export const telegramCliCommand: SourceCliCommand = {
       const account = await whoAmI(client);
       const sourceId = saveTelegramAccount(context, { userId: account.userId, name: account.name, apiId: session.apiId });
       const chats = (await context.refreshChats(sourceId)) as Array<{ id: number; name: string; kind: string }>;
-      if (context.json) context.out(JSON.stringify({ source: sourceId, chats: chats.map((chat) => ({ id: chat.id, name: chat.name, kind: chat.kind })) }, null, 2));
-      else context.out(`Added Telegram account ${account.name} as ${sourceId} with ${chats.length} chats. List them with: scrollback chats`);
+      if (context.json)
+        context.out(
+          JSON.stringify({ source: sourceId, chats: chats.map((chat) => ({ id: chat.id, name: chat.name, kind: chat.kind })) }, null, 2),
+        );
+      else
+        context.out(`Added Telegram account ${account.name} as ${sourceId} with ${chats.length} chats. List them with: scrollback chats`);
     } finally {
       await client.destroy().catch(() => undefined);
     }

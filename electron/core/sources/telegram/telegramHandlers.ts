@@ -21,7 +21,11 @@ type TelegramHandlers = Pick<
  */
 export function createTelegramHandlers(
   context: ProviderHandlerContext,
-  deps: { vault: TelegramSessionVault; login?: TelegramLogin; saveAccount(account: { userId: string; name: string; apiId: number; takeout?: boolean }): string },
+  deps: {
+    vault: TelegramSessionVault;
+    login?: TelegramLogin;
+    saveAccount(account: { userId: string; name: string; apiId: number; takeout?: boolean }): string;
+  },
 ): TelegramHandlers {
   let allowWeak = false;
   let useTakeoutForDownloads = false;
@@ -32,8 +36,14 @@ export function createTelegramHandlers(
   /** The real login loads GramJS, so only when someone logs in. */
   async function login(): Promise<TelegramLogin> {
     if (!loginFlow) {
-      const [{ createTelegramLogin }, { newTelegramClient }] = await Promise.all([import('./createTelegramLogin.ts'), import('./telegramAccount.ts')]);
-      loginFlow = createTelegramLogin({ newClient: (apiId, apiHash) => newTelegramClient(apiId, apiHash, ''), connect: (client) => client.connect().then(() => undefined) });
+      const [{ createTelegramLogin }, { newTelegramClient }] = await Promise.all([
+        import('./createTelegramLogin.ts'),
+        import('./telegramAccount.ts'),
+      ]);
+      loginFlow = createTelegramLogin({
+        newClient: (apiId, apiHash) => newTelegramClient(apiId, apiHash, ''),
+        connect: (client) => client.connect().then(() => undefined),
+      });
     }
     return loginFlow;
   }

@@ -5,7 +5,12 @@ import type { Clock } from '../createRequestLimiter.ts';
 import { createLazySource } from '../createLazySource.ts';
 import type { ProviderContext, SourceProvider } from '../SourceProvider.ts';
 import type { TelegramLogin } from './createTelegramLogin.ts';
-import { createTelegramSessionVault, telegramSessionKey, type TelegramSession, type TelegramSessionVault } from './createTelegramSessionVault.ts';
+import {
+  createTelegramSessionVault,
+  telegramSessionKey,
+  type TelegramSession,
+  type TelegramSessionVault,
+} from './createTelegramSessionVault.ts';
 import { telegramCliCommand, telegramSessionFromEnvironment } from './telegramCliCommand.ts';
 import { createTelegramHandlers } from './telegramHandlers.ts';
 import { telegramSettingsSchema, telegramSourceId } from './telegramSettings.ts';
@@ -25,11 +30,20 @@ export interface TelegramProviderOptions {
 }
 
 /** Adds (or updates) a logged-in account; settings already there (a flood wait still running) are kept. */
-export function saveTelegramAccount(context: ProviderContext, account: { userId: string; name: string; apiId: number; takeout?: boolean }): string {
-  if (!/^\d{1,20}$/.test(account.userId)) throw new ScrollbackError('INVALID_INPUT', `“${account.userId.slice(0, 30)}” is not a Telegram user id.`);
+export function saveTelegramAccount(
+  context: ProviderContext,
+  account: { userId: string; name: string; apiId: number; takeout?: boolean },
+): string {
+  if (!/^\d{1,20}$/.test(account.userId))
+    throw new ScrollbackError('INVALID_INPUT', `“${account.userId.slice(0, 30)}” is not a Telegram user id.`);
   const id = telegramSourceId(account.userId);
   const existing = context.sourceRecord(id)?.settings ?? {};
-  const settings = { ...existing, userId: account.userId, apiId: account.apiId, ...(account.takeout === undefined ? {} : { takeout: account.takeout }) };
+  const settings = {
+    ...existing,
+    userId: account.userId,
+    apiId: account.apiId,
+    ...(account.takeout === undefined ? {} : { takeout: account.takeout }),
+  };
   context.saveSource({ id, kind: 'telegram', name: `Telegram (${account.name})`, settings: telegramSettingsSchema.parse(settings) });
   return id;
 }
@@ -63,7 +77,10 @@ export function createTelegramProvider(options: TelegramProviderOptions = {}): S
         const session = vaultFor(context).get(record.id);
         const client = (await (options.clientFor ?? defaultClientFor)(record, session)) ?? null;
         if (!client) {
-          throw new ScrollbackError('AUTH_REQUIRED', `${record.name} is not logged in on this computer: log in again (or set SCROLLBACK_TELEGRAM_SESSION for the command line).`);
+          throw new ScrollbackError(
+            'AUTH_REQUIRED',
+            `${record.name} is not logged in on this computer: log in again (or set SCROLLBACK_TELEGRAM_SESSION for the command line).`,
+          );
         }
         liveClients.set(record.id, client);
         const { createTelegramSource } = await import('./createTelegramSource.ts');
@@ -97,7 +114,12 @@ export function createTelegramProvider(options: TelegramProviderOptions = {}): S
       }
       vaultFor(context).delete(record.id);
     },
-    handlers: (context: Parameters<NonNullable<SourceProvider['handlers']>>[0]) => createTelegramHandlers(context, { vault: vaultFor(context), login: options.login, saveAccount: (account) => saveTelegramAccount(context, account) }),
+    handlers: (context: Parameters<NonNullable<SourceProvider['handlers']>>[0]) =>
+      createTelegramHandlers(context, {
+        vault: vaultFor(context),
+        login: options.login,
+        saveAccount: (account) => saveTelegramAccount(context, account),
+      }),
     cli: telegramCliCommand,
     credentialFromEnvironment(key: string, env: NodeJS.ProcessEnv) {
       if (!key.startsWith(telegramSessionKey(''))) return null;

@@ -19,10 +19,16 @@ export function toServiceAction(action: Api.TypeMessageAction, directory: Telegr
   if (action instanceof Api.MessageActionPinMessage) return { action: 'pinMessage' };
   if (action instanceof Api.MessageActionHistoryClear) return { action: 'historyCleared' };
   if (action instanceof Api.MessageActionPhoneCall) {
-    return { action: 'phoneCall', missed: action.reason instanceof Api.PhoneCallDiscardReasonMissed, video: action.video === true, ...(action.duration ? { durationS: action.duration } : {}) };
+    return {
+      action: 'phoneCall',
+      missed: action.reason instanceof Api.PhoneCallDiscardReasonMissed,
+      video: action.video === true,
+      ...(action.duration ? { durationS: action.duration } : {}),
+    };
   }
   if (action instanceof Api.MessageActionScreenshotTaken) return { action: 'screenshotTaken' };
-  if (action instanceof Api.MessageActionGroupCall) return { action: 'groupCall', ...(action.duration ? { durationS: action.duration } : {}) };
+  if (action instanceof Api.MessageActionGroupCall)
+    return { action: 'groupCall', ...(action.duration ? { durationS: action.duration } : {}) };
   if (action instanceof Api.MessageActionSetMessagesTTL) return { action: 'messagesTtlChanged', periodS: action.period };
   if (action instanceof Api.MessageActionContactSignUp) return { action: 'joinedTelegram' };
   if (action instanceof Api.MessageActionSetChatTheme) return { action: 'chatThemeChanged', detail: action.emoticon };

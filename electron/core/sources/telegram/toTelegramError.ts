@@ -1,6 +1,7 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
 
-const LOG_IN_AGAIN = /^(AUTH_KEY_UNREGISTERED|AUTH_KEY_DUPLICATED|AUTH_KEY_INVALID|SESSION_REVOKED|SESSION_EXPIRED|USER_DEACTIVATED(_BAN)?|AUTH_KEY_PERM_EMPTY)$/;
+const LOG_IN_AGAIN =
+  /^(AUTH_KEY_UNREGISTERED|AUTH_KEY_DUPLICATED|AUTH_KEY_INVALID|SESSION_REVOKED|SESSION_EXPIRED|USER_DEACTIVATED(_BAN)?|AUTH_KEY_PERM_EMPTY)$/;
 
 /** Messages for the errors of logging in, each in words a user can act on. */
 const LOGIN_MESSAGES: Record<string, string> = {
@@ -34,7 +35,10 @@ export function toTelegramError(error: unknown): ScrollbackError {
     );
   }
   if (typeof rpc.seconds === 'number' && /FLOOD|SLOWMODE/.test(code + (rpc.message ?? ''))) {
-    return new ScrollbackError('RATE_LIMITED', `Telegram asked to wait ${formatWait(rpc.seconds)} before the next request.`, { retryAfterMs: rpc.seconds * 1000, cause: error });
+    return new ScrollbackError('RATE_LIMITED', `Telegram asked to wait ${formatWait(rpc.seconds)} before the next request.`, {
+      retryAfterMs: rpc.seconds * 1000,
+      cause: error,
+    });
   }
   if (LOG_IN_AGAIN.test(code)) {
     const why = code === 'AUTH_KEY_DUPLICATED' ? 'the session was used from two places at once' : 'the session was ended or revoked';

@@ -25,23 +25,38 @@ export function DensityCalendar({ chatId, value, onPick }: { chatId: number; val
   });
   const max = Math.max(1, ...(density.data?.counts ?? [0]));
   const leading = (new Date(month.year, month.month, 1).getDay() + 6) % 7; // weeks start on Monday
-  const shift = (delta: number) => setMonth(({ year, month: m }) => ({ year: year + Math.floor((m + delta) / 12), month: (((m + delta) % 12) + 12) % 12 }));
+  const shift = (delta: number) =>
+    setMonth(({ year, month: m }) => ({ year: year + Math.floor((m + delta) / 12), month: (((m + delta) % 12) + 12) % 12 }));
   const selectedDay = new Date(value).toDateString();
 
   return (
     <div className="density-calendar" data-testid="density-calendar">
       <div className="calendar-header">
-        <button type="button" onClick={() => shift(-12)} aria-label="Previous year">«</button>
-        <button type="button" onClick={() => shift(-1)} aria-label="Previous month">‹</button>
-        <span className="calendar-title" aria-live="polite">{monthFormat.format(new Date(month.year, month.month, 1))}</span>
-        <button type="button" onClick={() => shift(1)} aria-label="Next month">›</button>
-        <button type="button" onClick={() => shift(12)} aria-label="Next year">»</button>
+        <button type="button" onClick={() => shift(-12)} aria-label="Previous year">
+          «
+        </button>
+        <button type="button" onClick={() => shift(-1)} aria-label="Previous month">
+          ‹
+        </button>
+        <span className="calendar-title" aria-live="polite">
+          {monthFormat.format(new Date(month.year, month.month, 1))}
+        </span>
+        <button type="button" onClick={() => shift(1)} aria-label="Next month">
+          ›
+        </button>
+        <button type="button" onClick={() => shift(12)} aria-label="Next year">
+          »
+        </button>
       </div>
       <div className="calendar-grid" role="grid">
         {Array.from({ length: 7 }, (_, i) => (
-          <span key={`w${i}`} className="calendar-weekday">{weekdayFormat.format(new Date(2024, 0, 1 + i))}</span>
+          <span key={`w${i}`} className="calendar-weekday">
+            {weekdayFormat.format(new Date(2024, 0, 1 + i))}
+          </span>
         ))}
-        {Array.from({ length: leading }, (_, i) => <span key={`b${i}`} />)}
+        {Array.from({ length: leading }, (_, i) => (
+          <span key={`b${i}`} />
+        ))}
         {boundaries.slice(0, -1).map((start, index) => {
           const count = density.data?.counts[index] ?? 0;
           const knownEmpty = density.data !== undefined && count === 0 && density.data.known[index] === true;

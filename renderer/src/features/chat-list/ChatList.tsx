@@ -20,7 +20,17 @@ interface ChatListProps {
 }
 
 /** The sidebar: chats grouped by source, with a filter box (Ctrl+K). */
-export function ChatList({ chats, loading, error, selectedChatId, onSelect, onExport, sourceKinds, onAddSource, onRemoveSource }: ChatListProps) {
+export function ChatList({
+  chats,
+  loading,
+  error,
+  selectedChatId,
+  onSelect,
+  onExport,
+  sourceKinds,
+  onAddSource,
+  onRemoveSource,
+}: ChatListProps) {
   const [menu, setMenu] = useState<{ chat: ChatSummary; x: number; y: number } | null>(null);
   useEffect(() => {
     if (!menu) return;
@@ -68,7 +78,12 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onEx
           <h2 className="chat-group-title">
             {group.name}
             {group.kind !== 'demo' && group.kind !== 'import' && (
-              <button type="button" className="source-action" onClick={() => onRemoveSource(sourceId, group.name, group.kind)} data-testid={`remove-source-${group.kind}`}>
+              <button
+                type="button"
+                className="source-action"
+                onClick={() => onRemoveSource(sourceId, group.name, group.kind)}
+                data-testid={`remove-source-${group.kind}`}
+              >
                 {sourceKinds.find((info) => info.kind === group.kind)?.removeLabel ?? 'Remove'}
               </button>
             )}
@@ -87,7 +102,9 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onEx
                     setMenu({ chat, x: event.clientX, y: event.clientY });
                   }}
                 >
-                  <span className="chat-item-name" dir="auto">{chat.name}</span>
+                  <span className="chat-item-name" dir="auto">
+                    {chat.name}
+                  </span>
                   <span className="chat-item-meta">
                     {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
                     {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
@@ -108,7 +125,13 @@ export function ChatList({ chats, loading, error, selectedChatId, onSelect, onEx
       {sourceKinds.map(
         (info) =>
           info.addLabel && (
-            <button key={info.kind} type="button" className="add-source" onClick={() => onAddSource(info.kind)} data-testid={`add-source-${info.kind}`}>
+            <button
+              key={info.kind}
+              type="button"
+              className="add-source"
+              onClick={() => onAddSource(info.kind)}
+              data-testid={`add-source-${info.kind}`}
+            >
               + {info.addLabel}
             </button>
           ),

@@ -26,7 +26,8 @@ function formatSize(bytes: number): string {
 }
 
 function describeDownload(missing: number | null, seconds: number | null): string {
-  if (missing === null || seconds === null) return 'Part of the range is not downloaded yet: it is fetched first, at the source’s pace (rate limits can add waits).';
+  if (missing === null || seconds === null)
+    return 'Part of the range is not downloaded yet: it is fetched first, at the source’s pace (rate limits can add waits).';
   const time = seconds < 90 ? `${seconds} s` : seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
   return `${missing.toLocaleString()} messages are fetched first, about ${time} at the source’s pace (rate limits can add waits).`;
 }
@@ -91,7 +92,8 @@ export function ExportDialog({
           <legend>Format</legend>
           {exportFormats.map((value) => (
             <label key={value}>
-              <input type="radio" name="format" value={value} checked={format === value} onChange={() => setFormat(value)} /> {FORMAT_LABELS[value]}
+              <input type="radio" name="format" value={value} checked={format === value} onChange={() => setFormat(value)} />{' '}
+              {FORMAT_LABELS[value]}
             </label>
           ))}
         </fieldset>
@@ -102,8 +104,25 @@ export function ExportDialog({
           </label>
           <label>
             <input type="radio" name="range" checked={range === 'dates'} onChange={() => setRange('dates')} /> From{' '}
-            <input type="date" aria-label="From day" value={fromDay} onChange={(event) => { setFromDay(event.target.value); setRange('dates'); }} /> to{' '}
-            <input type="date" aria-label="To day" value={toDay} onChange={(event) => { setToDay(event.target.value); setRange('dates'); }} />
+            <input
+              type="date"
+              aria-label="From day"
+              value={fromDay}
+              onChange={(event) => {
+                setFromDay(event.target.value);
+                setRange('dates');
+              }}
+            />{' '}
+            to{' '}
+            <input
+              type="date"
+              aria-label="To day"
+              value={toDay}
+              onChange={(event) => {
+                setToDay(event.target.value);
+                setRange('dates');
+              }}
+            />
           </label>
           {scope.search && (
             <label>
@@ -111,11 +130,13 @@ export function ExportDialog({
             </label>
           )}
           <label>
-            <input type="checkbox" checked={includeService} onChange={(event) => setIncludeService(event.target.checked)} /> Include service messages (joins, pins, calls)
+            <input type="checkbox" checked={includeService} onChange={(event) => setIncludeService(event.target.checked)} /> Include service
+            messages (joins, pins, calls)
           </label>
           {format === 'csv' && (
             <label>
-              <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> Mark as UTF-8 for spreadsheet apps (BOM)
+              <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> Mark as UTF-8 for spreadsheet
+              apps (BOM)
             </label>
           )}
         </fieldset>
@@ -125,10 +146,27 @@ export function ExportDialog({
             {previous.data.slice(0, 3).map((record) => (
               <div key={record.id} className="export-record">
                 <span title={record.target}>
-                  {record.target.split(/[\\/]/).pop()} — {record.written.toLocaleString()} messages, {new Date(record.createdAt).toLocaleDateString()}
+                  {record.target.split(/[\\/]/).pop()} — {record.written.toLocaleString()} messages,{' '}
+                  {new Date(record.createdAt).toLocaleDateString()}
                 </span>
-                <button type="button" onClick={() => { onAgain(record.id, 'new'); dialog.current?.close(); }}>Only new messages</button>
-                <button type="button" onClick={() => { onAgain(record.id, 'merged'); dialog.current?.close(); }}>Update the file</button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onAgain(record.id, 'new');
+                    dialog.current?.close();
+                  }}
+                >
+                  Only new messages
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onAgain(record.id, 'merged');
+                    dialog.current?.close();
+                  }}
+                >
+                  Update the file
+                </button>
               </div>
             ))}
           </fieldset>
@@ -141,8 +179,12 @@ export function ExportDialog({
               : 'Estimating…'}
         </p>
         <div className="dialog-buttons">
-          <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
-          <button type="submit" disabled={badDates}>Export…</button>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" disabled={badDates}>
+            Export…
+          </button>
         </div>
       </form>
     </dialog>

@@ -3,16 +3,20 @@ import type { ExportRequest } from '../../../../shared/exporting.ts';
 import { useBackgroundJob } from '../jobs/useBackgroundJob.ts';
 import { jobQueryKeys } from '../../bridge/useAppEvents.ts';
 
-type ExportAction = { kind: 'start'; request: ExportRequest } | { kind: 'again'; exportId: number; mode: 'new' | 'merged' } | { kind: 'cancel' };
+type ExportAction =
+  { kind: 'start'; request: ExportRequest } | { kind: 'again'; exportId: number; mode: 'new' | 'merged' } | { kind: 'cancel' };
 
 /** The export job in main: its status (pushed while it runs), starting, cancelling, showing the file. */
 export function useExport() {
-  const { status, act, actionError } = useBackgroundJob(jobQueryKeys.export, () => scrollback.getExportStatus(), (action: ExportAction) =>
-    action.kind === 'start'
-      ? scrollback.exportChat(action.request)
-      : action.kind === 'again'
-        ? scrollback.exportAgain({ exportId: action.exportId, mode: action.mode })
-        : scrollback.cancelExport(),
+  const { status, act, actionError } = useBackgroundJob(
+    jobQueryKeys.export,
+    () => scrollback.getExportStatus(),
+    (action: ExportAction) =>
+      action.kind === 'start'
+        ? scrollback.exportChat(action.request)
+        : action.kind === 'again'
+          ? scrollback.exportAgain({ exportId: action.exportId, mode: action.mode })
+          : scrollback.cancelExport(),
   );
   return {
     status,

@@ -6,10 +6,23 @@ import { describeSpan } from '../search/searchDates.ts';
  * Which parts of the chat's history are on this computer: cached runs filled, gaps hatched, and whether the
  * beginning is known. Refreshed when main says the chat changed (pages stored), never polled.
  */
-export function ChatCoverageBar({ chatId, lastMessageDate, onDownloadRange }: { chatId: number; lastMessageDate: number | null; onDownloadRange(from: number | null, to: number): void }) {
-  const coverage = useQuery({ queryKey: ['coverage', chatId], queryFn: () => scrollback.getChatCoverage({ chatId }), staleTime: Number.POSITIVE_INFINITY });
+export function ChatCoverageBar({
+  chatId,
+  lastMessageDate,
+  onDownloadRange,
+}: {
+  chatId: number;
+  lastMessageDate: number | null;
+  onDownloadRange(from: number | null, to: number): void;
+}) {
+  const coverage = useQuery({
+    queryKey: ['coverage', chatId],
+    queryFn: () => scrollback.getChatCoverage({ chatId }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const ranges = coverage.data?.ranges ?? [];
-  if (ranges.length === 0) return <div className="coverage-bar empty" data-testid="coverage-bar" title="Nothing of this chat is cached yet." />;
+  if (ranges.length === 0)
+    return <div className="coverage-bar empty" data-testid="coverage-bar" title="Nothing of this chat is cached yet." />;
   const start = ranges[0]!.from;
   const end = Math.max(lastMessageDate ?? 0, ranges[ranges.length - 1]!.to);
   // Before the first cached run: history not loaded yet, unless the beginning is known.
@@ -40,7 +53,11 @@ export function ChatCoverageBar({ chatId, lastMessageDate, onDownloadRange }: { 
     >
       {unknownShare > 0 && <span className="coverage-unknown" style={{ left: 0, width: `${unknownShare * 100}%` }} />}
       {ranges.map((range) => (
-        <span key={range.from} className="coverage-run" style={{ left: `${position(range.from) * 100}%`, width: `${Math.max(0.4, (position(range.to) - position(range.from)) * 100)}%` }} />
+        <span
+          key={range.from}
+          className="coverage-run"
+          style={{ left: `${position(range.from) * 100}%`, width: `${Math.max(0.4, (position(range.to) - position(range.from)) * 100)}%` }}
+        />
       ))}
     </div>
   );

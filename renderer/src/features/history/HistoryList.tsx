@@ -74,7 +74,9 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
     if (firstLoaded) void queryClient.invalidateQueries({ queryKey: ['chats'] });
   }, [firstLoaded, queryClient]);
 
-  const offlineReason = pages?.find((page) => page.offline)?.offlineReason?.message ?? (pages?.some((page) => page.offline) ? 'The source could not be reached.' : null);
+  const offlineReason =
+    pages?.find((page) => page.offline)?.offlineReason?.message ??
+    (pages?.some((page) => page.offline) ? 'The source could not be reached.' : null);
   useEffect(() => onOfflineChange(offlineReason), [offlineReason, onOfflineChange]);
 
   // Place the window once its first page is in: at the end for the newest messages, else centred on the target.
@@ -102,14 +104,27 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
-  const { hasPreviousPage, hasNextPage, isFetching, isFetchPreviousPageError, isFetchNextPageError, fetchPreviousPage, fetchNextPage } = query;
+  const { hasPreviousPage, hasNextPage, isFetching, isFetchPreviousPageError, isFetchNextPageError, fetchPreviousPage, fetchNextPage } =
+    query;
 
   // One direction at a time, triggered by index (not pixels).
   useEffect(() => {
     if (!ready || isFetching || messages.length === 0) return;
     if (firstIndex < LOAD_THRESHOLD_ROWS && hasPreviousPage && !isFetchPreviousPageError) void fetchPreviousPage();
     else if (lastIndex >= messages.length - LOAD_THRESHOLD_ROWS && hasNextPage && !isFetchNextPageError) void fetchNextPage();
-  }, [ready, isFetching, firstIndex, lastIndex, messages.length, hasPreviousPage, hasNextPage, isFetchPreviousPageError, isFetchNextPageError, fetchPreviousPage, fetchNextPage]);
+  }, [
+    ready,
+    isFetching,
+    firstIndex,
+    lastIndex,
+    messages.length,
+    hasPreviousPage,
+    hasNextPage,
+    isFetchPreviousPageError,
+    isFetchNextPageError,
+    fetchPreviousPage,
+    fetchNextPage,
+  ]);
 
   const jumpToMessage = useCallback(
     (messageId: string) => {
@@ -152,7 +167,12 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   const topItem = items.find((item) => item.end > scrollOffset + 1);
   const stickyDate = topItem ? messages[topItem.index]?.date : undefined;
 
-  if (query.isPending) return <div className="history-status" role="status">Loading messages…</div>;
+  if (query.isPending)
+    return (
+      <div className="history-status" role="status">
+        Loading messages…
+      </div>
+    );
   if (query.isError && messages.length === 0) {
     return (
       <div className="history-status">
@@ -169,7 +189,11 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
           {formatDay(stickyDate)}
         </div>
       )}
-      {query.isFetchingPreviousPage && <div className="edge-status top" role="status">Loading older messages…</div>}
+      {query.isFetchingPreviousPage && (
+        <div className="edge-status top" role="status">
+          Loading older messages…
+        </div>
+      )}
       {query.isFetchPreviousPageError && (
         <div className="edge-status top">
           <SourceErrorNotice key={query.errorUpdatedAt} compact error={query.error!} onRetry={() => void fetchPreviousPage()} />
@@ -193,7 +217,12 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
             const message = messages[item.index]!;
             const previous: Neighbour | null = item.index > 0 ? summaryOf(messages[item.index - 1]!) : (firstPage?.previous ?? null);
             const startsDay = !previous || localDayKey(previous.date) !== localDayKey(message.date);
-            const startsGroup = startsDay || !previous || previous.service || previous.senderId !== message.senderId || message.date - previous.date > GROUP_GAP_MS;
+            const startsGroup =
+              startsDay ||
+              !previous ||
+              previous.service ||
+              previous.senderId !== message.senderId ||
+              message.date - previous.date > GROUP_GAP_MS;
             const replyIndex = message.replyToId ? indexById.get(message.replyToId) : undefined;
             return (
               <div
@@ -217,14 +246,24 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
           })}
         </div>
       </div>
-      {query.isFetchingNextPage && <div className="edge-status bottom" role="status">Loading newer messages…</div>}
+      {query.isFetchingNextPage && (
+        <div className="edge-status bottom" role="status">
+          Loading newer messages…
+        </div>
+      )}
       {query.isFetchNextPageError && (
         <div className="edge-status bottom">
           <SourceErrorNotice key={query.errorUpdatedAt} compact error={query.error!} onRetry={() => void fetchNextPage()} />
         </div>
       )}
       {awayFromLatest && (
-        <button type="button" className="jump-latest" onClick={jumpToLatest} aria-label="Jump to latest message" title="Jump to latest (Ctrl+End)">
+        <button
+          type="button"
+          className="jump-latest"
+          onClick={jumpToLatest}
+          aria-label="Jump to latest message"
+          title="Jump to latest (Ctrl+End)"
+        >
           ↓
         </button>
       )}

@@ -19,7 +19,9 @@ export interface JumpRequest {
 
 export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequest: JumpRequest | null }) {
   const requested = jumpRequest?.chatId === chat.id ? jumpRequest : null;
-  const [target, setTarget] = useState<WindowTarget>(requested ? { kind: 'aroundMessage', messageId: requested.messageId } : { kind: 'latest' });
+  const [target, setTarget] = useState<WindowTarget>(
+    requested ? { kind: 'aroundMessage', messageId: requested.messageId } : { kind: 'latest' },
+  );
   const [nonce, setNonce] = useState(requested ? 1 : 0);
   const [jumpOpen, setJumpOpen] = useState(false);
   const [offline, setOffline] = useState<string | null>(null);
@@ -46,7 +48,12 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
           <h1 dir="auto">{chat.name}</h1>
           <span className="chat-subtitle">
             {chat.messageCount !== null ? `${formatCount(chat.messageCount)} messages` : `${formatCount(chat.cachedCount)} cached`}
-            {offline !== null && <span className="offline-badge" title={offline}> · Offline, showing cached history: {offline}</span>}
+            {offline !== null && (
+              <span className="offline-badge" title={offline}>
+                {' '}
+                · Offline, showing cached history: {offline}
+              </span>
+            )}
           </span>
         </div>
         <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} onDownloadRange={(from, to) => sync.start(from, to)} />

@@ -8,7 +8,19 @@ function toLocalDateInput(date: number): string {
 }
 
 /** Jump to a day and optional time (local). A native modal dialog: focus trapped, Esc closes. */
-export function JumpToDateDialog({ chatId, open, initialDate, onJump, onClose }: { chatId: number; open: boolean; initialDate: number; onJump(date: number): void; onClose(): void }) {
+export function JumpToDateDialog({
+  chatId,
+  open,
+  initialDate,
+  onJump,
+  onClose,
+}: {
+  chatId: number;
+  open: boolean;
+  initialDate: number;
+  onJump(date: number): void;
+  onClose(): void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [day, setDay] = useState(() => toLocalDateInput(initialDate));
   const [time, setTime] = useState('');
@@ -34,13 +46,7 @@ export function JumpToDateDialog({ chatId, open, initialDate, onJump, onClose }:
     <dialog ref={dialogRef} className="app-dialog jump-dialog" aria-labelledby="jump-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="jump-title">Jump to date</h2>
-        {open && (
-          <DensityCalendar
-            chatId={chatId}
-            value={initialDate}
-            onPick={(dayStart) => setDay(toLocalDateInput(dayStart))}
-          />
-        )}
+        {open && <DensityCalendar chatId={chatId} value={initialDate} onPick={(dayStart) => setDay(toLocalDateInput(dayStart))} />}
         <label>
           Day
           <input type="date" required value={day} onChange={(event) => setDay(event.target.value)} data-testid="jump-date" />
@@ -50,8 +56,12 @@ export function JumpToDateDialog({ chatId, open, initialDate, onJump, onClose }:
           <input type="time" value={time} onChange={(event) => setTime(event.target.value)} data-testid="jump-time" />
         </label>
         <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary">Jump</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Jump
+          </button>
         </div>
       </form>
     </dialog>

@@ -31,7 +31,15 @@ function snippetOf(message: ChatMessage): string {
 }
 
 /** One message. Memoised: while scrolling, only rows entering the window render. */
-export const MessageRow = memo(function MessageRow({ message, startsDay, startsGroup, startsChat, highlighted, replyTo, onReplyClick }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({
+  message,
+  startsDay,
+  startsGroup,
+  startsChat,
+  highlighted,
+  replyTo,
+  onReplyClick,
+}: MessageRowProps) {
   const iso = new Date(message.date).toISOString();
   const label = `${message.senderName ?? 'Unknown'}, ${formatDateTime(message.date)}`;
   return (
@@ -43,7 +51,14 @@ export const MessageRow = memo(function MessageRow({ message, startsDay, startsG
         </div>
       )}
       {message.service ? (
-        <div className="service-line" data-message-id={message.id} data-date={iso} tabIndex={-1} role="listitem" aria-label={`${message.text}, ${formatDateTime(message.date)}`}>
+        <div
+          className="service-line"
+          data-message-id={message.id}
+          data-date={iso}
+          tabIndex={-1}
+          role="listitem"
+          aria-label={`${message.text}, ${formatDateTime(message.date)}`}
+        >
           <span dir="auto">{message.text}</span>
         </div>
       ) : (
@@ -55,14 +70,31 @@ export const MessageRow = memo(function MessageRow({ message, startsDay, startsG
           role="listitem"
           aria-label={label}
         >
-          {startsGroup && !message.out && <div className={`sender sender-${colourOf(message.senderId)}`} dir="auto">{message.senderName ?? 'Deleted Account'}</div>}
-          {message.forward && <div className="forwarded">Forwarded from <span dir="auto">{message.forward.fromName}</span></div>}
+          {startsGroup && !message.out && (
+            <div className={`sender sender-${colourOf(message.senderId)}`} dir="auto">
+              {message.senderName ?? 'Deleted Account'}
+            </div>
+          )}
+          {message.forward && (
+            <div className="forwarded">
+              Forwarded from <span dir="auto">{message.forward.fromName}</span>
+            </div>
+          )}
           {message.replyToId && (
             // Always the same two lines, loaded or not: a row must never change height when another page
             // arrives, or the rows below it would jump.
-            <button type="button" className="reply-quote" onClick={() => onReplyClick(message.replyToId!)} aria-label="Go to the replied message">
-              <span className="reply-sender" dir="auto">{replyTo ? (replyTo.senderName ?? 'Unknown') : `Message #${message.replyToId}`}</span>
-              <span className="reply-text" dir="auto">{replyTo ? snippetOf(replyTo) : 'Not loaded yet — click to open it in context'}</span>
+            <button
+              type="button"
+              className="reply-quote"
+              onClick={() => onReplyClick(message.replyToId!)}
+              aria-label="Go to the replied message"
+            >
+              <span className="reply-sender" dir="auto">
+                {replyTo ? (replyTo.senderName ?? 'Unknown') : `Message #${message.replyToId}`}
+              </span>
+              <span className="reply-text" dir="auto">
+                {replyTo ? snippetOf(replyTo) : 'Not loaded yet — click to open it in context'}
+              </span>
             </button>
           )}
           {message.media && <MediaPlaceholder media={message.media} chatId={message.chatId} messageId={message.id} />}
@@ -73,10 +105,18 @@ export const MessageRow = memo(function MessageRow({ message, startsDay, startsG
           )}
           <div className="meta">
             {message.reactions.map((reaction) => (
-              <span key={reaction.emoji} className="reaction">{reaction.emoji} {reaction.count}</span>
+              <span key={reaction.emoji} className="reaction">
+                {reaction.emoji} {reaction.count}
+              </span>
             ))}
-            {message.editDate !== null && <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>edited</span>}
-            <time dateTime={iso} title={formatDateTime(message.date)}>{formatTime(message.date)}</time>
+            {message.editDate !== null && (
+              <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>
+                edited
+              </span>
+            )}
+            <time dateTime={iso} title={formatDateTime(message.date)}>
+              {formatTime(message.date)}
+            </time>
           </div>
         </div>
       )}

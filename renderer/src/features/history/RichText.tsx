@@ -4,7 +4,26 @@ import { isSafeExternalUrl } from '../../../../shared/isSafeExternalUrl.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 
 /** Nesting order when entities cover the same span: block-level outside, links inside styles. */
-const ORDER: EntityType[] = ['pre', 'blockquote', 'textLink', 'link', 'email', 'mention', 'mentionName', 'hashtag', 'cashtag', 'botCommand', 'phone', 'spoiler', 'bold', 'italic', 'underline', 'strike', 'code', 'customEmoji'];
+const ORDER: EntityType[] = [
+  'pre',
+  'blockquote',
+  'textLink',
+  'link',
+  'email',
+  'mention',
+  'mentionName',
+  'hashtag',
+  'cashtag',
+  'botCommand',
+  'phone',
+  'spoiler',
+  'bold',
+  'italic',
+  'underline',
+  'strike',
+  'code',
+  'customEmoji',
+];
 
 function openLink(url: string) {
   return (event: React.MouseEvent) => {

@@ -21,7 +21,10 @@ export function SourceErrorNotice({ error, onRetry, compact = false }: { error: 
   return (
     <div className={`error-notice${compact ? ' compact' : ''}`} role="alert" data-error-code={code}>
       <span className="error-code">{code}</span>
-      <span className="error-message">{secondsLeft > 0 ? `Waiting ${secondsLeft} s for the rate limit. ` : ''}{error.message}</span>
+      <span className="error-message">
+        {secondsLeft > 0 ? `Waiting ${secondsLeft} s for the rate limit. ` : ''}
+        {error.message}
+      </span>
       <button type="button" onClick={onRetry} disabled={secondsLeft > 0}>
         Retry
       </button>

@@ -1,8 +1,5 @@
 /** Where a history window opens. Each jump is a new window (and a fresh virtualizer). */
-export type WindowTarget =
-  | { kind: 'latest' }
-  | { kind: 'aroundDate'; date: number }
-  | { kind: 'aroundMessage'; messageId: string };
+export type WindowTarget = { kind: 'latest' } | { kind: 'aroundDate'; date: number } | { kind: 'aroundMessage'; messageId: string };
 
 /** The oldest instant the contract accepts: a window around it opens at the chat's first message. */
 export const BEGINNING_OF_TIME = -62_135_596_800_000;

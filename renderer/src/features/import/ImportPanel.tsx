@@ -43,11 +43,25 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
     };
   }, [start]);
 
-  const overlay = dragging ? <div className="drop-overlay" aria-hidden="true">Drop Telegram or WhatsApp exports to import them</div> : null;
+  const overlay = dragging ? (
+    <div className="drop-overlay" aria-hidden="true">
+      Drop Telegram or WhatsApp exports to import them
+    </div>
+  ) : null;
   if (!status || status.state === 'idle' || dismissed === status) {
-    return startError ? <div className="import-panel error" role="alert">{startError.message}</div> : overlay;
+    return startError ? (
+      <div className="import-panel error" role="alert">
+        {startError.message}
+      </div>
+    ) : (
+      overlay
+    );
   }
-  const close = <button type="button" onClick={() => setDismissed(status)} aria-label="Close">Close</button>;
+  const close = (
+    <button type="button" onClick={() => setDismissed(status)} aria-label="Close">
+      Close
+    </button>
+  );
   if (status.state === 'running') {
     const progress = status.progress;
     const fraction = progress && progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : 0;
@@ -56,10 +70,15 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
         {overlay}
         <div className="import-panel" role="status" aria-label="Import">
           <span>
-            Importing{progress ? ` ${progress.path.split(/[\\/]/).pop()} (${progress.fileIndex} of ${progress.fileCount}) — ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}` : '…'}
+            Importing
+            {progress
+              ? ` ${progress.path.split(/[\\/]/).pop()} (${progress.fileIndex} of ${progress.fileCount}) — ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}`
+              : '…'}
           </span>
           <progress max={1} value={fraction} aria-label="Import progress" />
-          <button type="button" onClick={cancel}>Cancel</button>
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
         </div>
       </>
     );
@@ -72,8 +91,11 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
         <ul>
           {chats.map((chat) => (
             <li key={chat.chatId}>
-              <button type="button" className="link-button" onClick={() => onOpenChat(chat.chatId)}>{chat.name}</button>{' '}
-              {chat.added.toLocaleString()} new{chat.inFile > chat.added ? `, ${(chat.inFile - chat.added).toLocaleString()} already there` : ''}
+              <button type="button" className="link-button" onClick={() => onOpenChat(chat.chatId)}>
+                {chat.name}
+              </button>{' '}
+              {chat.added.toLocaleString()} new
+              {chat.inFile > chat.added ? `, ${(chat.inFile - chat.added).toLocaleString()} already there` : ''}
             </li>
           ))}
         </ul>
@@ -83,7 +105,11 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
   }
   return (
     <div className={`import-panel ${status.state === 'failed' ? 'error' : ''}`} role="alert" aria-label="Import">
-      <span>{status.state === 'cancelled' ? 'Import cancelled; the file being read was not kept.' : `Import failed: ${status.error?.message ?? 'unknown error'}`}</span>
+      <span>
+        {status.state === 'cancelled'
+          ? 'Import cancelled; the file being read was not kept.'
+          : `Import failed: ${status.error?.message ?? 'unknown error'}`}
+      </span>
       {close}
     </div>
   );

@@ -12,6 +12,9 @@ export function useBackgroundJob<Progress, Result, Action>(
 ) {
   const client = useQueryClient();
   const status = useQuery({ queryKey: key, queryFn: getStatus, staleTime: Number.POSITIVE_INFINITY });
-  const act = useMutation({ mutationFn: perform, onSuccess: (next) => client.setQueryData<JobStatus<Progress, Result>>(key, (current) => newerJobStatus(current, next)) });
+  const act = useMutation({
+    mutationFn: perform,
+    onSuccess: (next) => client.setQueryData<JobStatus<Progress, Result>>(key, (current) => newerJobStatus(current, next)),
+  });
   return { status: status.data, act: act.mutate, actionError: act.error };
 }

@@ -110,7 +110,8 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
       open(event.shiftKey ? Math.max(0, active - 1) : Math.min(hits.length - 1, active + 1));
     } else if (event.key === 'Escape') onClose();
   };
-  const toggleKind = (kind: SearchKind) => setKinds((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
+  const toggleKind = (kind: SearchKind) =>
+    setKinds((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
   const applyQuick = (range: QuickRange) => {
     const { from, to } = quickRange(range);
     setFromDay(from);
@@ -128,7 +129,10 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           else spans.push({ ...span });
           return spans;
         }, [])
-        .map((span) => `${describeSpan(span.from, span.to)} searched ${span.where === 'cache' ? 'on this computer' : `at ${chat?.sourceName ?? 'the source'}`}`)
+        .map(
+          (span) =>
+            `${describeSpan(span.from, span.to)} searched ${span.where === 'cache' ? 'on this computer' : `at ${chat?.sourceName ?? 'the source'}`}`,
+        )
         .join(', ')
     : null;
 
@@ -136,37 +140,97 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
     <aside className="search-panel" aria-label="Search">
       <div className="search-header">
         <div className="search-scope" role="radiogroup" aria-label="Search in">
-          <button type="button" role="radio" aria-checked={scope === 'chat'} className={scope === 'chat' ? 'on' : ''} disabled={!chat} onClick={() => onScopeChange('chat')} data-testid="search-scope-chat">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={scope === 'chat'}
+            className={scope === 'chat' ? 'on' : ''}
+            disabled={!chat}
+            onClick={() => onScopeChange('chat')}
+            data-testid="search-scope-chat"
+          >
             This chat
           </button>
-          <button type="button" role="radio" aria-checked={scope === 'all'} className={scope === 'all' ? 'on' : ''} onClick={() => onScopeChange('all')}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={scope === 'all'}
+            className={scope === 'all' ? 'on' : ''}
+            onClick={() => onScopeChange('all')}
+          >
             All chats
           </button>
         </div>
-        <button type="button" className="search-close" onClick={onClose} aria-label="Close search">✕</button>
+        <button type="button" className="search-close" onClick={onClose} aria-label="Close search">
+          ✕
+        </button>
       </div>
-      <input ref={queryRef} className="search-query" type="search" placeholder="Words or parts of words" aria-label="Search text" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onQueryKey} data-testid="search-query" />
-      <input className="search-sender" type="search" placeholder="Sender" aria-label="Sender" value={sender} onChange={(e) => setSender(e.target.value)} onKeyDown={onQueryKey} data-testid="search-sender" />
+      <input
+        ref={queryRef}
+        className="search-query"
+        type="search"
+        placeholder="Words or parts of words"
+        aria-label="Search text"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onQueryKey}
+        data-testid="search-query"
+      />
+      <input
+        className="search-sender"
+        type="search"
+        placeholder="Sender"
+        aria-label="Sender"
+        value={sender}
+        onChange={(e) => setSender(e.target.value)}
+        onKeyDown={onQueryKey}
+        data-testid="search-sender"
+      />
       <div className="search-kinds" aria-label="Kinds">
         {searchKinds.map((kind) => (
-          <button key={kind} type="button" aria-pressed={kinds.includes(kind)} className={kinds.includes(kind) ? 'on' : ''} onClick={() => toggleKind(kind)}>
+          <button
+            key={kind}
+            type="button"
+            aria-pressed={kinds.includes(kind)}
+            className={kinds.includes(kind) ? 'on' : ''}
+            onClick={() => toggleKind(kind)}
+          >
             {kind}
           </button>
         ))}
       </div>
       <div className="search-quick">
-        <button type="button" onClick={() => applyQuick('last7')}>Last 7 days</button>
-        <button type="button" onClick={() => applyQuick('thisMonth')}>This month</button>
-        <button type="button" onClick={() => applyQuick('thisYear')}>This year</button>
-        <button type="button" onClick={() => applyQuick('all')}>All time</button>
+        <button type="button" onClick={() => applyQuick('last7')}>
+          Last 7 days
+        </button>
+        <button type="button" onClick={() => applyQuick('thisMonth')}>
+          This month
+        </button>
+        <button type="button" onClick={() => applyQuick('thisYear')}>
+          This year
+        </button>
+        <button type="button" onClick={() => applyQuick('all')}>
+          All time
+        </button>
         {scope === 'chat' && chat && (
-          <button type="button" aria-expanded={calendarOpen} onClick={() => setCalendarOpen((o) => !o)} data-testid="search-calendar-toggle">📅</button>
+          <button
+            type="button"
+            aria-expanded={calendarOpen}
+            onClick={() => setCalendarOpen((o) => !o)}
+            data-testid="search-calendar-toggle"
+          >
+            📅
+          </button>
         )}
       </div>
       <div className="search-dates">
-        <label>From <input type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} data-testid="search-from" /></label>
+        <label>
+          From <input type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} data-testid="search-from" />
+        </label>
         <input type="time" aria-label="From time (optional)" value={fromTime} onChange={(e) => setFromTime(e.target.value)} />
-        <label>To <input type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} data-testid="search-to" /></label>
+        <label>
+          To <input type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} data-testid="search-to" />
+        </label>
         <input type="time" aria-label="To time (optional)" value={toTime} onChange={(e) => setToTime(e.target.value)} />
       </div>
       {calendarOpen && chat && (
@@ -186,7 +250,9 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           'Searching…'
         ) : (
           <>
-            <span data-testid="search-total">{total.data !== undefined ? `${formatCount(total.data)} ${total.data === 1 ? 'match' : 'matches'}` : 'Counting…'}</span>
+            <span data-testid="search-total">
+              {total.data !== undefined ? `${formatCount(total.data)} ${total.data === 1 ? 'match' : 'matches'}` : 'Counting…'}
+            </span>
             <button type="button" className="search-order" onClick={() => setOrder((o) => (o === 'newest' ? 'oldest' : 'newest'))}>
               {order === 'newest' ? 'Newest first' : 'Oldest first'}
             </button>
@@ -195,7 +261,13 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
                 type="button"
                 className="search-order"
                 data-testid="search-export"
-                onClick={() => onExport({ filter: { query: filter.query, sender: filter.sender, kinds: filter.kinds }, from: filter.from, to: filter.to })}
+                onClick={() =>
+                  onExport({
+                    filter: { query: filter.query, sender: filter.sender, kinds: filter.kinds },
+                    from: filter.from,
+                    to: filter.to,
+                  })
+                }
               >
                 Export these results…
               </button>
@@ -203,7 +275,12 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           </>
         )}
       </div>
-      {searchedSummary && <div className="search-where" data-testid="search-where">{searchedSummary}{firstPage?.incomplete ? ' (some of it could not be reached)' : ''}</div>}
+      {searchedSummary && (
+        <div className="search-where" data-testid="search-where">
+          {searchedSummary}
+          {firstPage?.incomplete ? ' (some of it could not be reached)' : ''}
+        </div>
+      )}
       {scope === 'chat' && chat && firstPage?.searched.some((span) => span.where === 'source') && <DownloadRestOffer chatId={chat.id} />}
       {results.isError && <SourceErrorNotice key={results.errorUpdatedAt} error={results.error} onRetry={() => void results.refetch()} />}
       <div ref={listRef} className="search-results" role="list" aria-label="Search results" data-testid="search-results">
@@ -211,7 +288,14 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           {items.map((item) => {
             const hit = hits[item.index]!;
             return (
-              <div key={item.key} ref={virtualizer.measureElement} data-index={item.index} className="search-result-row" style={{ transform: `translateY(${item.start}px)` }} role="listitem">
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="search-result-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+                role="listitem"
+              >
                 <button
                   type="button"
                   className={`search-result${item.index === active ? ' active' : ''}`}
@@ -220,11 +304,19 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
                   onClick={() => open(item.index)}
                 >
                   <span className="search-result-meta">
-                    {scope === 'all' && <span className="search-result-chat" dir="auto">{hit.chatName} · </span>}
+                    {scope === 'all' && (
+                      <span className="search-result-chat" dir="auto">
+                        {hit.chatName} ·{' '}
+                      </span>
+                    )}
                     <span dir="auto">{hit.message.senderName ?? 'Unknown'}</span> · {formatDateTime(hit.message.date)}
                   </span>
                   <span className="search-result-text">
-                    {hit.message.text ? <HighlightedText text={hit.message.text} highlights={hit.highlights} /> : <em>{hit.message.media?.kind ?? 'message'}</em>}
+                    {hit.message.text ? (
+                      <HighlightedText text={hit.message.text} highlights={hit.highlights} />
+                    ) : (
+                      <em>{hit.message.media?.kind ?? 'message'}</em>
+                    )}
                   </span>
                 </button>
               </div>

@@ -32,7 +32,12 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
     setBusy(true);
     setError(null);
     try {
-      const source = await scrollback.addRyzeConnection({ instance: instance.trim(), baseUrl: baseUrl.trim(), token, allowWeakEncryption: allowWeak });
+      const source = await scrollback.addRyzeConnection({
+        instance: instance.trim(),
+        baseUrl: baseUrl.trim(),
+        token,
+        allowWeakEncryption: allowWeak,
+      });
       const added = await scrollback.addRyzeChat({ sourceId: source.id, numberOrJid: chat });
       setToken('');
       await client.invalidateQueries({ queryKey: ['chats'] });
@@ -61,16 +66,29 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
         </label>
         <label>
           Token
-          <input required type="password" value={token} onChange={(e) => setToken(e.target.value)} data-testid="ryze-token" autoComplete="off" />
+          <input
+            required
+            type="password"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            data-testid="ryze-token"
+            autoComplete="off"
+          />
         </label>
         <label>
           Chat: phone number or JID
-          <input required placeholder="5511999999999 or …@g.us" value={chat} onChange={(e) => setChat(e.target.value)} data-testid="ryze-chat" />
+          <input
+            required
+            placeholder="5511999999999 or …@g.us"
+            value={chat}
+            onChange={(e) => setChat(e.target.value)}
+            data-testid="ryze-chat"
+          />
         </label>
         {needsConsent && (
           <label className="consent">
-            <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> Store the token without a keyring (it will not be
-            truly protected)
+            <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> Store the token without a keyring
+            (it will not be truly protected)
           </label>
         )}
         {error && (
@@ -79,8 +97,12 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
           </p>
         )}
         <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" className="primary" disabled={busy}>Add chat</button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Add chat
+          </button>
         </div>
       </form>
     </dialog>

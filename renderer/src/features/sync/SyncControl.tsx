@@ -22,7 +22,9 @@ export function SyncControl({ chatId }: { chatId: number }) {
         {formatCount(status.cached)}
         {status.total !== null ? ` of ${formatCount(status.total)}` : ''} cached
         {status.reachedDate !== null ? `, back to ${dayFormat.format(status.reachedDate)}` : ''}
-        {status.waitingUntil ? ` · ${status.waitingReason ? `${status.waitingReason} ` : ''}resuming in ${Math.max(0, Math.ceil((status.waitingUntil - now) / 1000))} s` : ''}
+        {status.waitingUntil
+          ? ` · ${status.waitingReason ? `${status.waitingReason} ` : ''}resuming in ${Math.max(0, Math.ceil((status.waitingUntil - now) / 1000))} s`
+          : ''}
       </span>
     </span>
   );
@@ -32,15 +34,27 @@ export function SyncControl({ chatId }: { chatId: number }) {
       return (
         <div className="sync-control">
           {progress}
-          {status.state === 'running' ? <button type="button" onClick={pause}>Pause</button> : <button type="button" onClick={resume}>Resume</button>}
-          <button type="button" onClick={cancel}>Cancel</button>
+          {status.state === 'running' ? (
+            <button type="button" onClick={pause}>
+              Pause
+            </button>
+          ) : (
+            <button type="button" onClick={resume}>
+              Resume
+            </button>
+          )}
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
         </div>
       );
     case 'failed':
       return (
         <div className="sync-control error" role="alert">
           <span>Download stopped: {status.error?.message}</span>
-          <button type="button" onClick={resume}>Retry</button>
+          <button type="button" onClick={resume}>
+            Retry
+          </button>
         </div>
       );
     case 'done':
@@ -51,7 +65,13 @@ export function SyncControl({ chatId }: { chatId: number }) {
       );
     default:
       return (
-        <button type="button" className="sync-start" onClick={() => start()} data-testid="sync-start" title="Download the whole chat, for offline browsing and fully local search">
+        <button
+          type="button"
+          className="sync-start"
+          onClick={() => start()}
+          data-testid="sync-start"
+          title="Download the whole chat, for offline browsing and fully local search"
+        >
           Download chat
         </button>
       );

@@ -15,7 +15,14 @@ export function QrCode({ text, size = 220 }: { text: string; size?: number }) {
   const margin = 2;
   const view = cells.count + margin * 2;
   return (
-    <svg className="qr-code" width={size} height={size} viewBox={`0 0 ${view} ${view}`} role="img" aria-label="QR code to scan with Telegram">
+    <svg
+      className="qr-code"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${view} ${view}`}
+      role="img"
+      aria-label="QR code to scan with Telegram"
+    >
       <rect width={view} height={view} fill="#fff" />
       {cells.dark.map(([x, y]) => (
         <rect key={`${x},${y}`} x={x + margin} y={y + margin} width={1} height={1} fill="#000" />

@@ -79,28 +79,60 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
           </p>
           <label>
             API id
-            <input required inputMode="numeric" value={apiId} onChange={(e) => setApiId(e.target.value)} data-testid="telegram-api-id" autoComplete="off" />
+            <input
+              required
+              inputMode="numeric"
+              value={apiId}
+              onChange={(e) => setApiId(e.target.value)}
+              data-testid="telegram-api-id"
+              autoComplete="off"
+            />
           </label>
           <label>
             API hash
-            <input required value={apiHash} onChange={(e) => setApiHash(e.target.value)} data-testid="telegram-api-hash" autoComplete="off" spellCheck={false} />
+            <input
+              required
+              value={apiHash}
+              onChange={(e) => setApiHash(e.target.value)}
+              data-testid="telegram-api-hash"
+              autoComplete="off"
+              spellCheck={false}
+            />
           </label>
           <label>
             Phone number
-            <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+44 7700 900123" data-testid="telegram-phone" autoComplete="tel" />
+            <input
+              type="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              placeholder="+44 7700 900123"
+              data-testid="telegram-phone"
+              autoComplete="tel"
+            />
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={useTakeout} onChange={(e) => setUseTakeout(e.target.checked)} /> Download whole chats through a Telegram data-export session (Telegram asks you to allow it in another app; it is gentler on rate limits)
+            <input type="checkbox" checked={useTakeout} onChange={(e) => setUseTakeout(e.target.checked)} /> Download whole chats through a
+            Telegram data-export session (Telegram asks you to allow it in another app; it is gentler on rate limits)
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> If this computer has no keyring, keep the session on disk anyway (weaker protection)
+            <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> If this computer has no keyring,
+            keep the session on disk anyway (weaker protection)
           </label>
           <div className="dialog-buttons">
-            <button type="button" onClick={close}>Cancel</button>
-            <button type="button" disabled={busy || !apiId || !apiHash} onClick={() => void act(() => scrollback.telegramLoginWithQr(credentials()))} data-testid="telegram-qr">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              disabled={busy || !apiId || !apiHash}
+              onClick={() => void act(() => scrollback.telegramLoginWithQr(credentials()))}
+              data-testid="telegram-qr"
+            >
               Use a QR code
             </button>
-            <button type="submit" disabled={busy || !phone} data-testid="telegram-send-code">Send code</button>
+            <button type="submit" disabled={busy || !phone} data-testid="telegram-send-code">
+              Send code
+            </button>
           </div>
         </form>
       )}
@@ -111,15 +143,30 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
             void act(() => scrollback.telegramSubmitCode({ code }));
           }}
         >
-          <p className="dialog-note">Telegram sent a code {VIA[state.codeVia ?? 'other']} to {state.phone}.</p>
+          <p className="dialog-note">
+            Telegram sent a code {VIA[state.codeVia ?? 'other']} to {state.phone}.
+          </p>
           <label>
             Code
-            <input autoFocus inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} data-testid="telegram-code" autoComplete="one-time-code" />
+            <input
+              autoFocus
+              inputMode="numeric"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              data-testid="telegram-code"
+              autoComplete="one-time-code"
+            />
           </label>
           <div className="dialog-buttons">
-            <button type="button" onClick={close}>Cancel</button>
-            <button type="button" disabled={busy} onClick={() => void act(() => scrollback.telegramResendCode())}>Send by SMS instead</button>
-            <button type="submit" disabled={busy || !code}>Log in</button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="button" disabled={busy} onClick={() => void act(() => scrollback.telegramResendCode())}>
+              Send by SMS instead
+            </button>
+            <button type="submit" disabled={busy || !code}>
+              Log in
+            </button>
           </div>
         </form>
       )}
@@ -133,37 +180,61 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
           <p className="dialog-note">This account has two-step verification.{state.passwordHint ? ` Hint: ${state.passwordHint}` : ''}</p>
           <label>
             Password
-            <input autoFocus type="password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="telegram-password" autoComplete="current-password" />
+            <input
+              autoFocus
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="telegram-password"
+              autoComplete="current-password"
+            />
           </label>
           <div className="dialog-buttons">
-            <button type="button" onClick={close}>Cancel</button>
-            <button type="submit" disabled={busy || !password}>Log in</button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" disabled={busy || !password}>
+              Log in
+            </button>
           </div>
         </form>
       )}
       {state.step === 'qr' && state.qrUrl && (
         <div className="qr-step">
           <QrCode text={state.qrUrl} />
-          <p className="dialog-note">In Telegram on your phone: Settings → Devices → Link Desktop Device, then scan this code. It renews itself every 30 seconds.</p>
+          <p className="dialog-note">
+            In Telegram on your phone: Settings → Devices → Link Desktop Device, then scan this code. It renews itself every 30 seconds.
+          </p>
           <div className="dialog-buttons">
-            <button type="button" onClick={close}>Cancel</button>
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
           </div>
         </div>
       )}
       {state.step === 'done' && (
         <div>
-          <p className="dialog-note" data-testid="telegram-done">Logged in as {state.account?.name ?? 'your account'}. Its chats are listed on the left; open one to read it.</p>
+          <p className="dialog-note" data-testid="telegram-done">
+            Logged in as {state.account?.name ?? 'your account'}. Its chats are listed on the left; open one to read it.
+          </p>
           {state.sessionStored === false && (
             <p className="dialog-note warning" role="alert">
-              This computer has no keyring, so the session is kept only until Scrollback quits. To keep it, log in again with “keep the session on disk anyway” ticked.
+              This computer has no keyring, so the session is kept only until Scrollback quits. To keep it, log in again with “keep the
+              session on disk anyway” ticked.
             </p>
           )}
           <div className="dialog-buttons">
-            <button type="button" onClick={close}>Done</button>
+            <button type="button" onClick={close}>
+              Done
+            </button>
           </div>
         </div>
       )}
-      {error && <p className="dialog-error" role="alert" data-testid="telegram-error">{error}</p>}
+      {error && (
+        <p className="dialog-error" role="alert" data-testid="telegram-error">
+          {error}
+        </p>
+      )}
     </dialog>
   );
 }

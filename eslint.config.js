@@ -1,0 +1,84 @@
+// Lint rules, including the layer boundaries that can be said as import rules (the architecture test holds
+// the rest): the core and the CLI never import Electron, the renderer never imports Node or Electron, only
+// the cache layer imports better-sqlite3, and only two files touch ipcMain / ipcRenderer.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
+const noElectron = {
+  name: 'electron',
+  message: 'The core and the CLI run on plain Node: Electron stays in electron/main and electron/preload.',
+};
+const noSqlite = { name: 'better-sqlite3', message: 'Only electron/core/cache/ talks SQL: add a query function there.' };
+const noIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Only electron/main/registerIpcHandlers.ts and electron/preload/index.ts touch ipcMain / ipcRenderer.',
+};
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'node_modules/**', 'tests/artifacts/**', 'bench/results.json', 'electron/core/export/formats/htmlViewerScript.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-control-regex': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-restricted-imports': ['error', { paths: [noSqlite, noIpc] }],
+    },
+  },
+  {
+    files: ['electron/core/cache/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/harness/**/*.ts'],
+    ignores: ['electron/core/cache/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, noSqlite] }] },
+  },
+  {
+    files: ['electron/main/registerIpcHandlers.ts', 'electron/preload/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noSqlite] }] },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\.)', message: 'shared/ imports nothing but zod and itself.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      // The classic hook rules; the React Compiler's rules do not apply (the app does not use the compiler).
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer reaches main only through window.scrollback.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser: no Node modules.' })),
+          ],
+          patterns: [{ group: ['**/electron/**'], message: 'The renderer never imports main-process code.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
