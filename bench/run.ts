@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { printTable, writeFigures, type Figures } from './benchResults.ts';
 import { runHistoryBench } from './suites/historyBench.ts';
 import { runFileBench } from './suites/fileBench.ts';
+import { runCliBench } from './suites/cliBench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
@@ -20,6 +21,10 @@ try {
     process.stderr.write('files: WhatsApp parser beside whatsapp-chat-parser, 1,000,000-message import and export…\n');
     const fixtures = process.env.SCROLLBACK_FIXTURES ?? path.resolve(import.meta.dirname, '../../shared/fixtures');
     Object.assign(figures, await runFileBench(folder, fs.existsSync(fixtures) ? fixtures : null, { quick }));
+  }
+  if (!values.only || values.only === 'cli') {
+    process.stderr.write('cli: cold start of `scrollback history` beside a bare node + better-sqlite3 page…\n');
+    Object.assign(figures, runCliBench(folder, { quick }));
   }
   if (!values.only || values.only === 'ui') {
     process.stderr.write('ui: the message list in Chromium on the 1,000,000-message chat…\n');

@@ -1,19 +1,17 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ChatMessage } from '../../../../shared/domain.ts';
-import type { PreviousMessageSummary } from '../../../../shared/history.ts';
-import { formatDay, localDayKey } from '../../format/formatDates.ts';
+import { formatDay } from '../../format/formatDates.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { estimateRowHeight } from './estimateRowHeight.ts';
+import { historyKeyAction } from './historyKeys.ts';
+import { useEdgePaging } from './useEdgePaging.ts';
+import { useWindowPlacement } from './useWindowPlacement.ts';
+import { neighbourOf, rowPlacement, topVisibleIndex, type Neighbour } from './rowPlacement.ts';
 import { BEGINNING_OF_TIME, type WindowTarget } from './historyWindow.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { SourceErrorNotice } from './SourceErrorNotice.tsx';
 import { useHistoryWindow } from './useHistoryWindow.ts';
-
-/** Rows from the edge at which the next page is requested. */
-const LOAD_THRESHOLD_ROWS = 10;
-const GROUP_GAP_MS = 10 * 60_000;
 
 interface HistoryListProps {
   chatId: number;
@@ -25,12 +23,6 @@ interface HistoryListProps {
   onOfflineChange(reason: string | null): void;
   /** Take keyboard focus once placed (after a jump, so the keys keep working in the new window). */
   focusOnPlace: boolean;
-}
-
-type Neighbour = Pick<PreviousMessageSummary, 'date' | 'senderId' | 'service'>;
-
-function summaryOf(message: ChatMessage): Neighbour {
-  return { date: message.date, senderId: message.senderId, service: message.service !== null };
 }
 
 /**
@@ -46,8 +38,6 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   const reachedOldest = firstPage?.reachedOldest ?? false;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [highlightId, setHighlightId] = useState<string | null>(target.kind === 'aroundMessage' ? target.messageId : null);
-  const [ready, setReady] = useState(false);
-  const positioned = useRef(false);
 
   const indexById = useMemo(() => {
     const map = new Map<string, number>();
@@ -79,52 +69,21 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
     (pages?.some((page) => page.offline) ? 'The source could not be reached.' : null);
   useEffect(() => onOfflineChange(offlineReason), [offlineReason, onOfflineChange]);
 
-  // Place the window once its first page is in: at the end for the newest messages, else centred on the target.
-  useLayoutEffect(() => {
-    if (positioned.current || !firstPage || messages.length === 0) return;
-    positioned.current = true;
-    const place = () => {
-      if (target.kind === 'latest') virtualizer.scrollToEnd();
-      else virtualizer.scrollToIndex(Math.min(firstPage.anchorIndex ?? 0, messages.length - 1), { align: 'center' });
-    };
-    place();
-    if (focusOnPlace) scrollRef.current?.focus({ preventScroll: true });
-    // Rows near the target are measured in the next frames; placing again once they are keeps the target
-    // exactly centred. Paging starts only after that, so a prepend never races the placement.
-    let frames = 0;
-    const settle = () => {
-      frames++;
-      if (frames === 2 || frames === 4) place();
-      if (frames < 6) requestAnimationFrame(settle);
-      else setReady(true);
-    };
-    requestAnimationFrame(settle);
-  }, [firstPage, messages.length, target.kind, virtualizer, focusOnPlace]);
+  const ready = useWindowPlacement({
+    virtualizer,
+    scrollRef,
+    firstPage,
+    count: messages.length,
+    placeAtEnd: target.kind === 'latest',
+    focusOnPlace,
+  });
 
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
-  const { hasPreviousPage, hasNextPage, isFetching, isFetchPreviousPageError, isFetchNextPageError, fetchPreviousPage, fetchNextPage } =
-    query;
+  const { hasPreviousPage, hasNextPage, fetchPreviousPage, fetchNextPage } = query;
 
-  // One direction at a time, triggered by index (not pixels).
-  useEffect(() => {
-    if (!ready || isFetching || messages.length === 0) return;
-    if (firstIndex < LOAD_THRESHOLD_ROWS && hasPreviousPage && !isFetchPreviousPageError) void fetchPreviousPage();
-    else if (lastIndex >= messages.length - LOAD_THRESHOLD_ROWS && hasNextPage && !isFetchNextPageError) void fetchNextPage();
-  }, [
-    ready,
-    isFetching,
-    firstIndex,
-    lastIndex,
-    messages.length,
-    hasPreviousPage,
-    hasNextPage,
-    isFetchPreviousPageError,
-    isFetchNextPageError,
-    fetchPreviousPage,
-    fetchNextPage,
-  ]);
+  useEdgePaging(query, { ready, count: messages.length, firstVisible: firstIndex, lastVisible: lastIndex });
 
   const jumpToMessage = useCallback(
     (messageId: string) => {
@@ -143,29 +102,35 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   useAppCommand('jumpToLatest', jumpToLatest);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'End' && !event.ctrlKey) {
-      event.preventDefault();
-      jumpToLatest();
-    } else if (event.key === 'Home' && !event.ctrlKey) {
-      event.preventDefault();
-      if (reachedOldest && !hasPreviousPage) virtualizer.scrollToIndex(0, { align: 'start' });
-      else onJump({ kind: 'aroundDate', date: BEGINNING_OF_TIME });
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-index]');
-      if (!current) return;
-      event.preventDefault();
-      const next = Number(current.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
-      if (next < 0 || next >= messages.length) return;
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] [data-message-id]`)?.focus());
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-index]');
+    const action = historyKeyAction(event, {
+      reachedOldest,
+      hasPreviousPage,
+      focusedIndex: focused ? Number(focused.dataset.index) : null,
+      count: messages.length,
+    });
+    if (!action) return;
+    event.preventDefault();
+    switch (action.kind) {
+      case 'latest':
+        return jumpToLatest();
+      case 'firstLoaded':
+        return virtualizer.scrollToIndex(0, { align: 'start' });
+      case 'beginning':
+        return onJump({ kind: 'aroundDate', date: BEGINNING_OF_TIME });
+      case 'focus':
+        virtualizer.scrollToIndex(action.index, { align: 'auto' });
+        requestAnimationFrame(() =>
+          scrollRef.current?.querySelector<HTMLElement>(`[data-index="${action.index}"] [data-message-id]`)?.focus(),
+        );
     }
   };
 
   const scrollOffset = virtualizer.scrollOffset ?? 0;
   const viewportHeight = virtualizer.scrollRect?.height ?? 0;
   const awayFromLatest = hasNextPage || virtualizer.getTotalSize() - (scrollOffset + viewportHeight) > 400;
-  const topItem = items.find((item) => item.end > scrollOffset + 1);
-  const stickyDate = topItem ? messages[topItem.index]?.date : undefined;
+  const topIndex = topVisibleIndex(items, scrollOffset);
+  const stickyDate = topIndex === null ? undefined : messages[topIndex]?.date;
 
   if (query.isPending)
     return (
@@ -215,14 +180,8 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
         <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const message = messages[item.index]!;
-            const previous: Neighbour | null = item.index > 0 ? summaryOf(messages[item.index - 1]!) : (firstPage?.previous ?? null);
-            const startsDay = !previous || localDayKey(previous.date) !== localDayKey(message.date);
-            const startsGroup =
-              startsDay ||
-              !previous ||
-              previous.service ||
-              previous.senderId !== message.senderId ||
-              message.date - previous.date > GROUP_GAP_MS;
+            const previous: Neighbour | null = item.index > 0 ? neighbourOf(messages[item.index - 1]!) : (firstPage?.previous ?? null);
+            const { startsDay, startsGroup } = rowPlacement(message, previous);
             const replyIndex = message.replyToId ? indexById.get(message.replyToId) : undefined;
             return (
               <div

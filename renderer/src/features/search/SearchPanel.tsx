@@ -9,7 +9,17 @@ import { DensityCalendar } from '../calendar/DensityCalendar.tsx';
 import { SourceErrorNotice } from '../history/SourceErrorNotice.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 import { useChatSync } from '../sync/useChatSync.ts';
-import { describeSpan, endOf, quickRange, startOf, toDayInput, type QuickRange } from './searchDates.ts';
+import { quickRange, startOf, toDayInput, type QuickRange } from './searchDates.ts';
+import {
+  describeSearchedSpans,
+  emptySearchForm,
+  filterFromForm,
+  hasCriteria,
+  steppedIndex,
+  toggledKind,
+  type SearchForm,
+} from './searchForm.ts';
+import { useDebounced } from './useDebounced.ts';
 
 const PAGE = 50;
 
@@ -24,24 +34,22 @@ interface SearchPanelProps {
   focusToken: number;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
 /** Ctrl+F (this chat) / Ctrl+Shift+F (all chats): dates, words, sender and kinds in one search. */
 export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExport, focusToken }: SearchPanelProps) {
-  const [query, setQuery] = useState('');
-  const [sender, setSender] = useState('');
-  const [kinds, setKinds] = useState<SearchKind[]>([]);
-  const [fromDay, setFromDay] = useState('');
-  const [fromTime, setFromTime] = useState('');
-  const [toDay, setToDay] = useState('');
-  const [toTime, setToTime] = useState('');
+  const [form, setForm] = useState<SearchForm>(emptySearchForm);
+  const { query, sender, kinds, fromDay, fromTime, toDay, toTime } = form;
+  const setField =
+    <K extends keyof SearchForm>(field: K) =>
+    (value: SearchForm[K]) =>
+      setForm((current) => ({ ...current, [field]: value }));
+  const [setQuery, setSender, setFromDay, setFromTime, setToDay, setToTime] = [
+    setField('query'),
+    setField('sender'),
+    setField('fromDay'),
+    setField('fromTime'),
+    setField('toDay'),
+    setField('toTime'),
+  ];
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const [calendarOpen, setCalendarOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -50,26 +58,16 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
 
   // Debounce the filter's JSON (compared by value): a fresh object each render would restart the timer
   // and set state forever.
-  const filterKey = useDebounced(
-    JSON.stringify({
-      chatId: scope === 'chat' ? (chat?.id ?? null) : null,
-      from: startOf(fromDay, fromTime),
-      to: endOf(toDay, toTime),
-      query: query.trim(),
-      sender: sender.trim(),
-      kinds,
-    } satisfies SearchFilter),
-    200,
-  );
+  const filterKey = useDebounced(JSON.stringify(filterFromForm(form, scope === 'chat' ? (chat?.id ?? null) : null)), 200);
   const filter = useMemo(() => JSON.parse(filterKey) as SearchFilter, [filterKey]);
-  const hasCriteria = filter.query !== '' || filter.sender !== '' || filter.kinds.length > 0 || filter.from !== null || filter.to !== null;
+  const searching = hasCriteria(filter);
   const results = useInfiniteQuery({
     queryKey: ['search', filterKey, order],
     // The signal: a search superseded by new typing stops in main too (at the source as well).
     queryFn: ({ pageParam, signal }) => scrollback.searchMessages({ ...filter, order, limit: PAGE, cursor: pageParam }, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    enabled: hasCriteria,
+    enabled: searching,
     gcTime: 0,
   });
   // The total is asked for once the first results are in, so they never wait behind a long count; a count
@@ -77,7 +75,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const total = useQuery({
     queryKey: ['searchCount', filterKey],
     queryFn: ({ signal }) => scrollback.countSearchMatches(filter, { signal }),
-    enabled: hasCriteria && results.isSuccess,
+    enabled: searching && results.isSuccess,
     gcTime: 0,
   });
   const hits = useMemo(() => results.data?.pages.flatMap((page) => page.hits) ?? [], [results.data]);
@@ -107,34 +105,17 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const onQueryKey = (event: React.KeyboardEvent) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      open(event.shiftKey ? Math.max(0, active - 1) : Math.min(hits.length - 1, active + 1));
+      open(steppedIndex(active, hits.length, event.shiftKey));
     } else if (event.key === 'Escape') onClose();
   };
-  const toggleKind = (kind: SearchKind) =>
-    setKinds((current) => (current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind]));
+  const toggleKind = (kind: SearchKind) => setForm((current) => ({ ...current, kinds: toggledKind(current.kinds, kind) }));
   const applyQuick = (range: QuickRange) => {
     const { from, to } = quickRange(range);
-    setFromDay(from);
-    setToDay(to);
-    setFromTime('');
-    setToTime('');
+    setForm((current) => ({ ...current, fromDay: from, toDay: to, fromTime: '', toTime: '' }));
   };
 
   const firstPage = results.data?.pages[0];
-  const searchedSummary = firstPage?.searched.length
-    ? firstPage.searched
-        .reduce<Array<{ from: number | null; to: number; where: 'cache' | 'source' }>>((spans, span) => {
-          const last = spans[spans.length - 1];
-          if (last && last.where === span.where) last.to = Math.max(last.to, span.to);
-          else spans.push({ ...span });
-          return spans;
-        }, [])
-        .map(
-          (span) =>
-            `${describeSpan(span.from, span.to)} searched ${span.where === 'cache' ? 'on this computer' : `at ${chat?.sourceName ?? 'the source'}`}`,
-        )
-        .join(', ')
-    : null;
+  const searchedSummary = describeSearchedSpans(firstPage?.searched ?? [], chat?.sourceName ?? 'the source');
 
   return (
     <aside className="search-panel" aria-label="Search">
@@ -244,7 +225,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
         />
       )}
       <div className="search-status" role="status">
-        {!hasCriteria ? (
+        {!searching ? (
           'Type words, pick dates, a sender or kinds.'
         ) : results.isPending ? (
           'Searching…'
@@ -323,7 +304,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
             );
           })}
         </div>
-        {hasCriteria && !results.isPending && hits.length === 0 && <div className="search-empty">No messages match.</div>}
+        {searching && !results.isPending && hits.length === 0 && <div className="search-empty">No messages match.</div>}
       </div>
     </aside>
   );

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The `scrollback` command as one bundle for plain Node (bin/scrollback.js runs it): starting it then reads
+// a few files instead of stripping types from dozens of TypeScript modules. Dependencies stay external
+// (node_modules); the import/export worker is a second entry beside it.
+export default defineConfig({
+  build: {
+    ssr: true,
+    target: 'node22',
+    outDir: 'out/cli',
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: false,
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'electron/cli/main.ts'),
+        coreWorker: resolve(import.meta.dirname, 'electron/core/workers/coreWorker.ts'),
+      },
+      // Flat, so the worker is always at ./coreWorker.js from whichever file starts it (runCoreWorker.ts).
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    },
+  },
+});

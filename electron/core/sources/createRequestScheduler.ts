@@ -1,0 +1,85 @@
+import type { Clock } from './createRequestLimiter.ts';
+import { currentRequestPriority, type RequestPriority } from './requestPriority.ts';
+
+export interface RequestScheduler {
+  /**
+   * Runs `request` when its turn comes: one at a time, what the window waits for before background work,
+   * first come first served within each, at least `pacingMs` between starts. A request whose signal aborts
+   * while it waits leaves the queue at once.
+   */
+  run<R>(request: () => Promise<R>, signal?: AbortSignal): Promise<R>;
+  /** Requests waiting (not the one in flight), by priority. */
+  waiting(): Record<RequestPriority, number>;
+}
+
+interface Waiting {
+  priority: RequestPriority;
+  order: number;
+  /** Sends the request and settles its caller; resolves when the request has finished. */
+  send(): Promise<void>;
+}
+
+function comesBefore(a: Waiting, b: Waiting): boolean {
+  if (a.priority !== b.priority) return a.priority === 'foreground';
+  return a.order < b.order;
+}
+
+/** One request scheduler per source (per account): the one place a source's requests wait their turn. */
+export function createRequestScheduler(options: { pacingMs: number; clock: Clock }): RequestScheduler {
+  const queue: Waiting[] = [];
+  let order = 0;
+  let pumping = false;
+  let lastStart = Number.NEGATIVE_INFINITY;
+
+  async function pump(): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (queue.length > 0) {
+        const wait = lastStart + options.pacingMs - options.clock.now();
+        // The choice is made after the pause, so a window request that arrives meanwhile goes first.
+        if (wait > 0) await options.clock.sleep(wait);
+        if (queue.length === 0) break;
+        const entry = queue.reduce((best, candidate) => (comesBefore(candidate, best) ? candidate : best));
+        queue.splice(queue.indexOf(entry), 1);
+        lastStart = options.clock.now();
+        await entry.send();
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  return {
+    run<R>(request: () => Promise<R>, signal?: AbortSignal): Promise<R> {
+      return new Promise<R>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const onAbort = () => {
+          const index = queue.indexOf(entry);
+          if (index < 0) return; // already sent: the request itself hears the signal
+          queue.splice(index, 1);
+          reject(signal!.reason);
+        };
+        const entry: Waiting = {
+          priority: currentRequestPriority(),
+          order: order++,
+          send: async () => {
+            signal?.removeEventListener('abort', onAbort);
+            try {
+              resolve(await request());
+            } catch (error) {
+              reject(error);
+            }
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(entry);
+        void pump();
+      });
+    },
+    waiting: () => ({
+      foreground: queue.filter((entry) => entry.priority === 'foreground').length,
+      background: queue.filter((entry) => entry.priority === 'background').length,
+    }),
+  };
+}

@@ -1,0 +1,59 @@
+import type { SearchedSpan, SearchFilter, SearchKind } from '../../../../shared/search.ts';
+import { describeSpan, endOf, startOf } from './searchDates.ts';
+
+/** What the search panel's fields hold, as typed. */
+export interface SearchForm {
+  query: string;
+  sender: string;
+  kinds: SearchKind[];
+  fromDay: string;
+  fromTime: string;
+  toDay: string;
+  toTime: string;
+}
+
+export const emptySearchForm: SearchForm = { query: '', sender: '', kinds: [], fromDay: '', fromTime: '', toDay: '', toTime: '' };
+
+/** The filter the fields say: whole local days (inclusive), trimmed text, the chat only in "This chat". */
+export function filterFromForm(form: SearchForm, chatId: number | null): SearchFilter {
+  return {
+    chatId,
+    from: startOf(form.fromDay, form.fromTime),
+    to: endOf(form.toDay, form.toTime),
+    query: form.query.trim(),
+    sender: form.sender.trim(),
+    kinds: form.kinds,
+  };
+}
+
+/** A filter with nothing in it lists nothing (rather than every message). */
+export function hasCriteria(filter: SearchFilter): boolean {
+  return filter.query !== '' || filter.sender !== '' || filter.kinds.length > 0 || filter.from !== null || filter.to !== null;
+}
+
+export function toggledKind(kinds: readonly SearchKind[], kind: SearchKind): SearchKind[] {
+  return kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind];
+}
+
+/** Enter / Shift+Enter: the next or previous result from the active one, within the list. */
+export function steppedIndex(active: number, count: number, backwards: boolean): number {
+  if (count === 0) return -1;
+  return backwards ? Math.max(0, active - 1) : Math.min(count - 1, active + 1);
+}
+
+/**
+ * "2019–2021 searched on this computer, 2022 searched at Telegram": neighbouring spans searched in the same
+ * place merged, in order.
+ */
+export function describeSearchedSpans(spans: readonly SearchedSpan[], sourceName: string): string | null {
+  if (spans.length === 0) return null;
+  return spans
+    .reduce<Array<{ from: number | null; to: number; where: 'cache' | 'source' }>>((merged, span) => {
+      const last = merged[merged.length - 1];
+      if (last && last.where === span.where) last.to = Math.max(last.to, span.to);
+      else merged.push({ ...span });
+      return merged;
+    }, [])
+    .map((span) => `${describeSpan(span.from, span.to)} searched ${span.where === 'cache' ? 'on this computer' : `at ${sourceName}`}`)
+    .join(', ');
+}

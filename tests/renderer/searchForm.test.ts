@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeSearchedSpans,
+  emptySearchForm,
+  filterFromForm,
+  hasCriteria,
+  steppedIndex,
+  toggledKind,
+} from '../../renderer/src/features/search/searchForm.ts';
+
+describe('search form', () => {
+  it('turns the fields into a filter: trimmed text, whole local days inclusive, the chat only when searching it', () => {
+    const filter = filterFromForm(
+      { ...emptySearchForm, query: '  the train ', sender: ' Ana ', fromDay: '2021-03-01', toDay: '2021-03-31' },
+      7,
+    );
+    expect(filter).toMatchObject({ chatId: 7, query: 'the train', sender: 'Ana', kinds: [] });
+    expect(filter.from).toBe(new Date(2021, 2, 1).getTime());
+    expect(filter.to).toBe(new Date(2021, 3, 1).getTime());
+    expect(filterFromForm(emptySearchForm, null)).toEqual({ chatId: null, from: null, to: null, query: '', sender: '', kinds: [] });
+  });
+
+  it('searches only with a criterion', () => {
+    expect(hasCriteria(filterFromForm(emptySearchForm, 1))).toBe(false);
+    expect(hasCriteria(filterFromForm({ ...emptySearchForm, query: '   ' }, 1))).toBe(false);
+    expect(hasCriteria(filterFromForm({ ...emptySearchForm, kinds: ['photo'] }, 1))).toBe(true);
+    expect(hasCriteria(filterFromForm({ ...emptySearchForm, toDay: '2020-01-01' }, 1))).toBe(true);
+  });
+
+  it('toggles kinds and steps through results within the list', () => {
+    expect(toggledKind(['photo'], 'video')).toEqual(['photo', 'video']);
+    expect(toggledKind(['photo', 'video'], 'photo')).toEqual(['video']);
+    expect(steppedIndex(-1, 3, false)).toBe(0);
+    expect(steppedIndex(2, 3, false)).toBe(2);
+    expect(steppedIndex(0, 3, true)).toBe(0);
+    expect(steppedIndex(2, 3, true)).toBe(1);
+    expect(steppedIndex(-1, 0, false)).toBe(-1);
+  });
+
+  it('says where each stretch was searched, neighbours in the same place merged', () => {
+    const day = (d: number) => new Date(2021, 0, d).getTime();
+    const text = describeSearchedSpans(
+      [
+        { from: day(1), to: day(5), where: 'cache' },
+        { from: day(5), to: day(9), where: 'cache' },
+        { from: day(9), to: day(12), where: 'source' },
+      ],
+      'Telegram',
+    );
+    expect(text).toMatch(/^.+ searched on this computer, .+ searched at Telegram$/);
+    expect(text!.match(/ searched /g)).toHaveLength(2);
+    expect(describeSearchedSpans([], 'Telegram')).toBeNull();
+  });
+});
