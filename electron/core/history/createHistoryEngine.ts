@@ -83,7 +83,9 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       try {
         await fetchAndStore(
           chat,
-          (source, ref) => source.getOlder(ref, frontier, limit, signal),
+          // One more than the page needs: the message before the page's first comes in the same request, so
+          // `previous` never costs a second one (at Telegram's pace, a second of waiting).
+          (source, ref) => source.getOlder(ref, frontier, limit > 1 ? limit + 1 : limit, signal),
           (page) => {
             const bounds = boundsOf(page.messages);
             const reachesOldest = page.reachedOldest || page.messages.length === 0;
@@ -136,7 +138,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       try {
         const page = await fetchAndStore(
           chat,
-          (source, ref) => source.getLatest(ref, limit, signal),
+          (source, ref) => source.getLatest(ref, limit + 1, signal),
           (page) => {
             const bounds = boundsOf(page.messages);
             return bounds ? { from: bounds.oldest, to: bounds.newest, reachesOldest: page.reachedOldest } : null;
@@ -185,7 +187,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       try {
         const page = await fetchAndStore(
           chat,
-          (source, ref) => source.getAround(ref, fetchTarget, limit, signal),
+          (source, ref) => source.getAround(ref, fetchTarget, limit + 2, signal),
           (page) => {
             const bounds = boundsOf(page.messages);
             return bounds ? { from: bounds.oldest, to: bounds.newest, reachesOldest: page.reachedOldest } : null;

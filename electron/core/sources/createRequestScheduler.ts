@@ -4,8 +4,9 @@ import { currentRequestPriority, type RequestPriority } from './requestPriority.
 export interface RequestScheduler {
   /**
    * Runs `request` when its turn comes: one at a time, what the window waits for before background work,
-   * first come first served within each, at least `pacingMs` between starts. A request whose signal aborts
-   * while it waits leaves the queue at once.
+   * first come first served within each. Background requests keep `pacingMs` between their starts; the
+   * window's wait only for the request in flight (and a fifth of the pace after any start, so a burst of
+   * scrolling cannot hammer the source). A request whose signal aborts while it waits leaves the queue at once.
    */
   run<R>(request: () => Promise<R>, signal?: AbortSignal): Promise<R>;
   /** Requests waiting (not the one in flight), by priority. */
@@ -30,19 +31,32 @@ export function createRequestScheduler(options: { pacingMs: number; clock: Clock
   let order = 0;
   let pumping = false;
   let lastStart = Number.NEGATIVE_INFINITY;
+  let lastBackgroundStart = Number.NEGATIVE_INFINITY;
+  /** Wakes the pump from a background pause when a window request arrives. */
+  let wake: AbortController | null = null;
+
+  const waitFor = (entry: Waiting) =>
+    entry.priority === 'foreground'
+      ? lastStart + options.pacingMs / 5 - options.clock.now()
+      : Math.max(lastBackgroundStart + options.pacingMs, lastStart + options.pacingMs / 5) - options.clock.now();
 
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
     try {
       while (queue.length > 0) {
-        const wait = lastStart + options.pacingMs - options.clock.now();
-        // The choice is made after the pause, so a window request that arrives meanwhile goes first.
-        if (wait > 0) await options.clock.sleep(wait);
-        if (queue.length === 0) break;
         const entry = queue.reduce((best, candidate) => (comesBefore(candidate, best) ? candidate : best));
+        const wait = waitFor(entry);
+        if (wait > 0) {
+          // Chosen again after the pause: a window request that arrives meanwhile goes first.
+          wake = new AbortController();
+          await options.clock.sleep(wait, wake.signal).catch(() => undefined);
+          wake = null;
+          continue;
+        }
         queue.splice(queue.indexOf(entry), 1);
         lastStart = options.clock.now();
+        if (entry.priority === 'background') lastBackgroundStart = lastStart;
         await entry.send();
       }
     } finally {
@@ -74,6 +88,7 @@ export function createRequestScheduler(options: { pacingMs: number; clock: Clock
         };
         signal?.addEventListener('abort', onAbort, { once: true });
         queue.push(entry);
+        if (entry.priority === 'foreground') wake?.abort();
         void pump();
       });
     },

@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../../shared/sync.ts';
 import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
 import type { HistoryAnchor, HistoryPage } from '../../../shared/history.ts';
 import type { HistoryEngine } from '../history/createHistoryEngine.ts';
+import { inBackground } from '../sources/requestPriority.ts';
 
 export interface SyncServiceDeps {
   history: HistoryEngine;
@@ -180,7 +181,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       revision,
     };
     const job: Job = { status, controller: new AbortController(), settled: Promise.resolve(status) };
-    job.settled = run(job).then((final) => {
+    // A download is background work: each source sends the window's requests before its pages.
+    job.settled = inBackground(() => run(job)).then((final) => {
       changed(final);
       return final;
     });

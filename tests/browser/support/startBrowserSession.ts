@@ -10,6 +10,7 @@ import type { Logger } from '../../../electron/core/app/Logger.ts';
 import { createTelegramLogin } from '../../../electron/core/sources/telegram/createTelegramLogin.ts';
 import type { FakeTelegram } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
+import type { DemoPace } from '../../../electron/core/sources/demo/createDemoSource.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 export const rendererFolder = path.join(root, 'out/renderer');
@@ -69,6 +70,8 @@ export interface BrowserSession {
 export async function startBrowserSession(
   options: {
     latencyMs?: number;
+    /** The demo answering at a real account's pace (demoPaces.telegram); default fast. */
+    demoPace?: DemoPace | null;
     viewport?: { width: number; height: number };
     colorScheme?: 'light' | 'dark';
     /** A fake Telegram behind the login and the accounts, with the session string its logins produce. */
@@ -98,7 +101,7 @@ export async function startBrowserSession(
           login: createTelegramLogin({ newClient: () => fakeTelegramClient(telegramFake.fake, telegramFake.session) }),
         }
       : undefined,
-    demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure },
+    demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure, pace: options.demoPace ?? null },
   });
   await core.setUpDemo();
   const harness = await startLoopbackHarness({

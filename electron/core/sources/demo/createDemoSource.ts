@@ -4,6 +4,8 @@ import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage
 import { createDemoMessage } from './createDemoMessage.ts';
 import { demoChats, type DemoChatSpec } from './demoChats.ts';
 import { DemoTimeline } from './DemoTimeline.ts';
+import { createRequestScheduler } from '../createRequestScheduler.ts';
+import { systemClock } from '../createRequestLimiter.ts';
 
 export const DEMO_SOURCE_ID = 'demo';
 
@@ -15,7 +17,26 @@ export interface DemoSourceOptions {
    * rate-limited states through the same path a real source takes.
    */
   failure?: () => Error | null;
+  /** Answer like a real account instead of at once (see demoPaces); default: fast. */
+  pace?: DemoPace | null;
 }
+
+/**
+ * How a paced demo answers: `pacingMs` between request starts (one in flight), each taking `requestMs`, and
+ * every `floodWaitEvery`-th request refused with a FLOOD_WAIT of `floodWaitMs`, during which nothing is
+ * answered.
+ */
+export interface DemoPace {
+  pacingMs: number;
+  requestMs: number;
+  floodWaitEvery: number;
+  floodWaitMs: number;
+}
+
+/** Named paces for SCROLLBACK_DEMO_PACE: `telegram` is about one 100-message page a second, with flood waits. */
+export const demoPaces: Record<string, DemoPace> = {
+  telegram: { pacingMs: 1000, requestMs: 150, floodWaitEvery: 45, floodWaitMs: 3000 },
+};
 
 interface DemoChat {
   spec: DemoChatSpec;
@@ -48,12 +69,32 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
     return chat;
   }
 
-  async function respond(signal: AbortSignal | undefined): Promise<void> {
-    const failure = options.failure?.();
-    if (failure) throw failure;
-    const latency = options.latencyMs ?? 0;
-    if (latency > 0) await delay(latency, signal);
-    signal?.throwIfAborted();
+  const pace = options.pace ?? null;
+  const scheduler = createRequestScheduler({ pacingMs: pace?.pacingMs ?? 0, clock: systemClock });
+  let requests = 0;
+  let floodUntil = 0;
+
+  /** Every request waits its turn like a real account's: one in flight, the window's first, paced. */
+  function respond(signal: AbortSignal | undefined): Promise<void> {
+    return scheduler.run(async () => {
+      const failure = options.failure?.();
+      if (failure) throw failure;
+      if (pace) {
+        const now = Date.now();
+        if (now < floodUntil) {
+          throw new ScrollbackError('RATE_LIMITED', `The demo asked to wait (like Telegram's FLOOD_WAIT); resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`, {
+            retryAfterMs: floodUntil - now,
+          });
+        }
+        if (++requests % pace.floodWaitEvery === 0) {
+          floodUntil = now + pace.floodWaitMs;
+          throw new ScrollbackError('RATE_LIMITED', `The demo asked to wait ${pace.floodWaitMs / 1000} s (like Telegram's FLOOD_WAIT).`, { retryAfterMs: pace.floodWaitMs });
+        }
+      }
+      const latency = (options.latencyMs ?? 0) + (pace?.requestMs ?? 0);
+      if (latency > 0) await delay(latency, signal);
+      signal?.throwIfAborted();
+    }, signal);
   }
 
   /** Messages with indexes [from, to) of a chat, clamped to the chat. */

@@ -8,6 +8,7 @@ import { comparePositions } from '../../../../shared/cursor.ts';
 import type { SourceMessage } from '../../model/SourceMessage.ts';
 import { mapTelegramMessage } from './mapTelegramMessage.ts';
 import { TelegramDirectory } from './TelegramDirectory.ts';
+import { createRequestScheduler } from '../createRequestScheduler.ts';
 import { isTelegramPeer, peerKeyOf, toInputPeer, type TelegramPeer } from './TelegramPeer.ts';
 import { toTelegramError } from './toTelegramError.ts';
 
@@ -56,15 +57,15 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   const clock = options.clock ?? systemClock;
   const pacingMs = options.pacingMs ?? 0;
   let floodUntil = options.floodWaitUntil ?? 0;
-  let lastStart = Number.NEGATIVE_INFINITY;
-  let queue: Promise<unknown> = Promise.resolve();
+  // One request in flight per account, paced, the window's before a download's (see requestPriority.ts).
+  const scheduler = createRequestScheduler({ pacingMs, clock });
   let connected: Promise<void> | null = null;
   /** Once Telegram has refused the session (revoked, duplicated), nothing more is sent: log in again. */
   let refused: ScrollbackError | null = null;
 
-  /** Runs one request after the previous one has finished: at most one in flight per account. */
+  /** Runs one request when the scheduler gives it its turn; nothing is sent while a flood wait runs. */
   function call<R>(request: Api.AnyRequest, signal?: AbortSignal): Promise<R> {
-    const turn = queue.then(async () => {
+    return scheduler.run(async () => {
       signal?.throwIfAborted();
       if (refused) throw refused;
       const now = clock.now();
@@ -73,9 +74,6 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
           retryAfterMs: floodUntil - now,
         });
       }
-      const wait = lastStart + pacingMs - now;
-      if (wait > 0) await clock.sleep(wait, signal);
-      lastStart = clock.now();
       try {
         if (options.connect) {
           connected ??= options.connect();
@@ -94,9 +92,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
         }
         throw mapped;
       }
-    });
-    queue = turn.catch(() => undefined);
-    return turn;
+    }, signal);
   }
 
   function peerOf(ref: SourceChatRef): TelegramPeer {
