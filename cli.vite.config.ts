@@ -2,9 +2,12 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 // The `scrollback` command as one bundle for plain Node (bin/scrollback.js runs it): starting it then reads
-// a few files instead of stripping types from dozens of TypeScript modules. Dependencies stay external
-// (node_modules); the import/export worker is a second entry beside it.
+// a few files instead of stripping types from dozens of TypeScript modules. Dependencies other than zod
+// stay external (node_modules); the import/export worker is a second entry beside it.
 export default defineConfig({
+  // zod is bundled (tree-shaken) rather than loaded from node_modules: importing the whole package costs
+  // about as much as everything else the command does.
+  ssr: { noExternal: ['zod'] },
   build: {
     ssr: true,
     target: 'node22',

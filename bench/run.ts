@@ -7,6 +7,7 @@ import { printTable, writeFigures, type Figures } from './benchResults.ts';
 import { runHistoryBench } from './suites/historyBench.ts';
 import { runFileBench } from './suites/fileBench.ts';
 import { runCliBench } from './suites/cliBench.ts';
+import { runSchedulerBench } from './suites/schedulerBench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
@@ -21,6 +22,10 @@ try {
     process.stderr.write('files: WhatsApp parser beside whatsapp-chat-parser, 1,000,000-message import and export…\n');
     const fixtures = process.env.SCROLLBACK_FIXTURES ?? path.resolve(import.meta.dirname, '../../shared/fixtures');
     Object.assign(figures, await runFileBench(folder, fs.existsSync(fixtures) ? fixtures : null, { quick }));
+  }
+  if (!values.only || values.only === 'scheduler') {
+    process.stderr.write("scheduler: the window while a download runs, fast and at Telegram's pace…\n");
+    Object.assign(figures, await runSchedulerBench(folder, { quick }));
   }
   if (!values.only || values.only === 'cli') {
     process.stderr.write('cli: cold start of `scrollback history` beside a bare node + better-sqlite3 page…\n');
