@@ -14,49 +14,52 @@ async function landingId(date: number): Promise<string> {
 }
 
 function suite(name: string, pace: DemoPace | null, budgetMs: number) {
-  describe.skipIf(skipReason !== null)(`${name}: the window first while a download runs${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
-    const session = useBrowserSession({ demoPace: pace });
+  describe.skipIf(skipReason !== null)(
+    `${name}: the window first while a download runs${skipReason ? ` — skipped: ${skipReason}` : ''}`,
+    () => {
+      const session = useBrowserSession({ demoPace: pace });
 
-    it(`a jump to an uncached date paints within ${budgetMs} ms, Pause is answered within 500 ms, progress moves every second`, async () => {
-      const { page } = session();
-      await openChat(page, session().chatIdOf(BIG));
-      await page.evaluate(() => {
-        const seen: Array<{ text: string; at: number }> = [];
-        (window as unknown as { seenProgress: typeof seen }).seenProgress = seen;
-        new MutationObserver(() => {
-          const text = document.querySelector('[data-testid="sync-progress"]')?.textContent ?? '';
-          if (text !== seen[seen.length - 1]?.text) seen.push({ text, at: performance.now() });
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      it(`a jump to an uncached date paints within ${budgetMs} ms, Pause is answered within 500 ms, progress moves every second`, async () => {
+        const { page } = session();
+        await openChat(page, session().chatIdOf(BIG));
+        await page.evaluate(() => {
+          const seen: Array<{ text: string; at: number }> = [];
+          (window as unknown as { seenProgress: typeof seen }).seenProgress = seen;
+          new MutationObserver(() => {
+            const text = document.querySelector('[data-testid="sync-progress"]')?.textContent ?? '';
+            if (text !== seen[seen.length - 1]?.text) seen.push({ text, at: performance.now() });
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        await page.click('[data-testid="sync-start"]');
+        await page.waitForTimeout(3000);
+
+        const date = new Date(2018, 4, 20, 9, 30).getTime();
+        const target = await landingId(date);
+        await page.keyboard.press('Control+g');
+        await page.fill('[data-testid="jump-date"]', '2018-05-20');
+        await page.fill('[data-testid="jump-time"]', '09:30');
+        const jumped = performance.now();
+        await page.keyboard.press('Enter');
+        await page.waitForSelector(`${scroller} [data-message-id="${target}"]`, { timeout: 10_000 });
+        const paintedMs = performance.now() - jumped;
+
+        await page.waitForTimeout(2500);
+        const paused = performance.now();
+        await page.click('.sync-control button:has-text("Pause")');
+        await page.waitForSelector('[data-testid="sync-progress"][data-state="paused"]', { timeout: 5000 });
+        const pauseMs = performance.now() - paused;
+
+        const seen = await page.evaluate(() => (window as unknown as { seenProgress: Array<{ text: string; at: number }> }).seenProgress);
+        const running = seen.filter((entry) => !entry.text.includes('resuming in'));
+        const gaps = running.slice(1).map((entry, index) => entry.at - running[index]!.at);
+        expect(paintedMs).toBeLessThanOrEqual(budgetMs);
+        expect(pauseMs).toBeLessThanOrEqual(500);
+        expect(running.length).toBeGreaterThanOrEqual(pace ? 5 : 20);
+        // While it runs (not while the source asked to wait, which the status counts down), it moves at least every second.
+        expect(Math.max(...gaps)).toBeLessThanOrEqual(1000 + (pace ? 250 : 0));
       });
-      await page.click('[data-testid="sync-start"]');
-      await page.waitForTimeout(3000);
-
-      const date = new Date(2018, 4, 20, 9, 30).getTime();
-      const target = await landingId(date);
-      await page.keyboard.press('Control+g');
-      await page.fill('[data-testid="jump-date"]', '2018-05-20');
-      await page.fill('[data-testid="jump-time"]', '09:30');
-      const jumped = performance.now();
-      await page.keyboard.press('Enter');
-      await page.waitForSelector(`${scroller} [data-message-id="${target}"]`, { timeout: 10_000 });
-      const paintedMs = performance.now() - jumped;
-
-      await page.waitForTimeout(2500);
-      const paused = performance.now();
-      await page.click('.sync-control button:has-text("Pause")');
-      await page.waitForSelector('[data-testid="sync-progress"][data-state="paused"]', { timeout: 5000 });
-      const pauseMs = performance.now() - paused;
-
-      const seen = await page.evaluate(() => (window as unknown as { seenProgress: Array<{ text: string; at: number }> }).seenProgress);
-      const running = seen.filter((entry) => !entry.text.includes('resuming in'));
-      const gaps = running.slice(1).map((entry, index) => entry.at - running[index]!.at);
-      expect(paintedMs).toBeLessThanOrEqual(budgetMs);
-      expect(pauseMs).toBeLessThanOrEqual(500);
-      expect(running.length).toBeGreaterThanOrEqual(pace ? 5 : 20);
-      // While it runs (not while the source asked to wait, which the status counts down), it moves at least every second.
-      expect(Math.max(...gaps)).toBeLessThanOrEqual(1000 + (pace ? 250 : 0));
-    });
-  });
+    },
+  );
 }
 
 suite('fast demo', null, 2000);

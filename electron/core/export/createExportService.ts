@@ -93,9 +93,7 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
           downloading = null;
         }
       }
-      const run = runCoreWorker<ExportResult>({ kind: 'export', databasePath: deps.databasePath, request, target }, (progress) =>
-        onProgress?.(progress as ExportProgress),
-      );
+      const run = runCoreWorker({ kind: 'export', databasePath: deps.databasePath, request, target }, (progress) => onProgress?.(progress));
       active = run;
       try {
         const result = await run.result;

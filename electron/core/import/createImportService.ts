@@ -15,9 +15,7 @@ export function createImportService(databasePath: string): ImportService {
     async importFiles(paths, onProgress) {
       if (active) throw new ScrollbackError('BUSY', 'An import is already running; wait for it or cancel it first.');
       if (paths.length === 0) throw new ScrollbackError('INVALID_INPUT', 'Choose at least one file or folder to import.');
-      const run = runCoreWorker<FileImportResult[]>({ kind: 'import', databasePath, paths: [...paths] }, (progress) =>
-        onProgress?.(progress as ImportProgress),
-      );
+      const run = runCoreWorker({ kind: 'import', databasePath, paths: [...paths] }, (progress) => onProgress?.(progress));
       active = run;
       try {
         return await run.result;

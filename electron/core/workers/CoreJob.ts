@@ -1,14 +1,25 @@
 import type { ErrorData } from '../../../shared/errors.ts';
-import type { ExportRequest } from '../../../shared/exporting.ts';
+import type { ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
+import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
 
-/** Heavy jobs that run on a worker thread with their own database connection, off the main event loop. */
-export type CoreJob =
-  | { kind: 'import'; databasePath: string; paths: string[] }
-  | { kind: 'export'; databasePath: string; request: ExportRequest; target: string };
+/**
+ * Heavy jobs that run on a worker thread with their own database connection, off the main event loop: each
+ * kind with its input, the progress it reports and its result, so both ends of the thread are typed by one map.
+ */
+export interface CoreJobKinds {
+  import: { input: { databasePath: string; paths: string[] }; progress: ImportProgress; result: FileImportResult[] };
+  export: { input: { databasePath: string; request: ExportRequest; target: string }; progress: ExportProgress; result: ExportResult };
+}
 
-/** What a worker posts back. */
-export type CoreWorkerMessage =
-  { type: 'progress'; progress: unknown } | { type: 'done'; result: unknown } | { type: 'failed'; error: ErrorData; detail: string };
+export type CoreJobKind = keyof CoreJobKinds;
+export type CoreJobOf<K extends CoreJobKind> = { kind: K } & CoreJobKinds[K]['input'];
+export type CoreJob = { [K in CoreJobKind]: CoreJobOf<K> }[CoreJobKind];
+
+/** What a worker running a job of kind K posts back. */
+export type CoreWorkerMessage<K extends CoreJobKind = CoreJobKind> =
+  | { type: 'progress'; progress: CoreJobKinds[K]['progress'] }
+  | { type: 'done'; result: CoreJobKinds[K]['result'] }
+  | { type: 'failed'; error: ErrorData; detail: string };
 
 /** Index in the shared cancel flag array; 1 means "stop at the next chance". */
 export const CANCEL_FLAG = 0;

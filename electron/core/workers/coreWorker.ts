@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
-import { CANCEL_FLAG, type CoreJob, type CoreWorkerMessage } from './CoreJob.ts';
+import { CANCEL_FLAG, type CoreJob, type CoreJobKind, type CoreJobKinds, type CoreJobOf, type CoreWorkerMessage } from './CoreJob.ts';
 import { runImportJob } from '../import/runImportJob.ts';
 import { runExportJob } from '../export/runExportJob.ts';
 
@@ -8,17 +8,24 @@ import { runExportJob } from '../export/runExportJob.ts';
  * Entry of the worker thread for heavy jobs. It works synchronously (one transaction per file, reads with
  * readSync), so the cancel request comes through shared memory, checked between chunks, not as a message.
  */
+// workerData is what runCoreWorker passed (a structured clone): the one place its type is stated.
 const { job, cancel } = workerData as { job: CoreJob; cancel: Int32Array };
-const post = (message: CoreWorkerMessage): void => parentPort!.postMessage(message);
 const isCancelled = (): boolean => Atomics.load(cancel, CANCEL_FLAG) === 1;
 
-try {
-  let result: unknown;
-  if (job.kind === 'import') result = runImportJob(job, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled });
-  else if (job.kind === 'export')
-    result = runExportJob(job, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled });
-  else throw new ScrollbackError('INTERNAL', `Unknown job ${(job as { kind: string }).kind}.`);
-  post({ type: 'done', result });
-} catch (error) {
-  post({ type: 'failed', error: toErrorData(error), detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+/** Each kind's runner, checked against CoreJobKinds: its input, progress and result. */
+const runners: { [K in CoreJobKind]: (job: CoreJobOf<K>, post: (message: CoreWorkerMessage<K>) => void) => CoreJobKinds[K]['result'] } = {
+  import: (importJob, post) => runImportJob(importJob, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled }),
+  export: (exportJob, post) => runExportJob(exportJob, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled }),
+};
+
+function run<K extends CoreJobKind>(kind: K, input: CoreJobOf<K>): void {
+  const post = (message: CoreWorkerMessage<K>): void => parentPort!.postMessage(message);
+  try {
+    if (!(kind in runners)) throw new ScrollbackError('INTERNAL', `Unknown job ${String(kind)}.`);
+    post({ type: 'done', result: runners[kind](input, post) });
+  } catch (error) {
+    post({ type: 'failed', error: toErrorData(error), detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
 }
+
+run(job.kind, job);

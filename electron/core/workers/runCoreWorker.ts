@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import { CANCEL_FLAG, type CoreJob, type CoreWorkerMessage } from './CoreJob.ts';
+import { CANCEL_FLAG, type CoreJobKind, type CoreJobKinds, type CoreJobOf, type CoreWorkerMessage } from './CoreJob.ts';
 
 export interface CoreWorkerRun<R> {
   result: Promise<R>;
@@ -16,16 +16,20 @@ function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './coreWorker.ts' : './coreWorker.js', import.meta.url);
 }
 
-export function runCoreWorker<R>(job: CoreJob, onProgress?: (progress: unknown) => void): CoreWorkerRun<R> {
+export function runCoreWorker<K extends CoreJobKind>(
+  job: CoreJobOf<K>,
+  onProgress?: (progress: CoreJobKinds[K]['progress']) => void,
+): CoreWorkerRun<CoreJobKinds[K]['result']> {
+  type R = CoreJobKinds[K]['result'];
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(workerUrl(), { workerData: { job, cancel: cancelFlag } });
   const result = new Promise<R>((resolve, reject) => {
     let settled = false;
-    worker.on('message', (message: CoreWorkerMessage) => {
+    worker.on('message', (message: CoreWorkerMessage<K>) => {
       if (message.type === 'progress') onProgress?.(message.progress);
       else if (message.type === 'done') {
         settled = true;
-        resolve(message.result as R);
+        resolve(message.result);
       } else {
         settled = true;
         reject(Object.assign(ScrollbackError.fromData(message.error), { detail: message.detail }));

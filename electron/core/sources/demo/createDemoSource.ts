@@ -82,13 +82,19 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       if (pace) {
         const now = Date.now();
         if (now < floodUntil) {
-          throw new ScrollbackError('RATE_LIMITED', `The demo asked to wait (like Telegram's FLOOD_WAIT); resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`, {
-            retryAfterMs: floodUntil - now,
-          });
+          throw new ScrollbackError(
+            'RATE_LIMITED',
+            `The demo asked to wait (like Telegram's FLOOD_WAIT); resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`,
+            {
+              retryAfterMs: floodUntil - now,
+            },
+          );
         }
         if (++requests % pace.floodWaitEvery === 0) {
           floodUntil = now + pace.floodWaitMs;
-          throw new ScrollbackError('RATE_LIMITED', `The demo asked to wait ${pace.floodWaitMs / 1000} s (like Telegram's FLOOD_WAIT).`, { retryAfterMs: pace.floodWaitMs });
+          throw new ScrollbackError('RATE_LIMITED', `The demo asked to wait ${pace.floodWaitMs / 1000} s (like Telegram's FLOOD_WAIT).`, {
+            retryAfterMs: pace.floodWaitMs,
+          });
         }
       }
       const latency = (options.latencyMs ?? 0) + (pace?.requestMs ?? 0);
