@@ -12,6 +12,7 @@ import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
+import { recoverCommand } from './commands/recoverCommand.ts';
 import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
 import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
 
@@ -42,6 +43,8 @@ ${sourceCommandsUsage}
   sync <chat> [--from DATE] [--to DATE] [--json]
                                 download the chat (or those days) into the cache, with progress on
                                 stderr; Ctrl+C stops it, and running it again continues where it stopped
+  recover [--json]              copy what can be read of a damaged cache into a fresh one (run with the app
+                                closed); the damaged file is kept beside it
 
 <chat> is an id from \`scrollback chats\` or a chat's exact name. DATE is YYYY-MM-DD (a local day) or an
 ISO timestamp (2021-06-01T14:30, 2021-06-01T14:30:00Z).
@@ -53,6 +56,7 @@ const commandOptions: Record<string, string[]> = {
   history: ['json', 'before', 'after', 'around', 'limit'],
   search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
   sync: ['json', 'from', 'to'],
+  recover: ['json'],
   import: ['json'],
   telegram: ['json'],
   export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom'],
@@ -106,11 +110,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const name of Object.keys(values)) {
       if (name !== 'db' && name !== 'help' && !allowed.includes(name)) throw new CliUsageError(`${command} does not take --${name}.`);
     }
+    const databasePath = resolveDatabasePath({ flag: values.db, env: io.env });
     const context: CliContext = {
       json: values.json === true,
+      databasePath,
       core: () => {
         core ??= openScrollbackCore({
-          databasePath: resolveDatabasePath({ flag: values.db, env: io.env }),
+          databasePath,
           logger: createStderrLogger(),
           // The command line stores no credentials: each kind reads its own from the environment.
           secrets: createEnvironmentSecretStore(io.env, () => Object.values(core!.providers)),
@@ -144,6 +150,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'import':
         await importCommand(context, rest);
         break;
+      case 'recover':
+        expectNoMore(command, rest);
+        recoverCommand(context);
+        break;
       case 'sync':
         expectNoMore(command, rest.slice(1));
         await syncCommand(context, rest[0], values);
@@ -165,7 +175,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
     }
     return 0;
-  } catch (error) {
+  } catch (caught) {
+    // A full disk or a damaged cache is said in words, with what to do.
+    const error = (core as ScrollbackCore | null)?.explainError(caught) ?? caught;
     if (error instanceof CliUsageError || isParseArgsError(error)) {
       io.stderr(`scrollback: ${(error as Error).message}\nRun \`scrollback --help\` for usage.\n`);
       return 2;

@@ -138,5 +138,16 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
   for (const provider of Object.values(core.providers)) Object.assign(handlers, provider.handlers?.(core.providerContext));
   const missing = ipcMethodNames.filter((method) => !handlers[method]);
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}: add it to the core or to its source's provider.`);
-  return handlers as IpcHandlers;
+  // A cache failure anywhere (a full disk, a damaged page) crosses as what it is, with its code.
+  const explained: Record<string, unknown> = {};
+  for (const [method, handler] of Object.entries(handlers) as Array<[string, (input: unknown, signal: AbortSignal) => unknown]>) {
+    explained[method] = async (input: unknown, signal: AbortSignal) => {
+      try {
+        return await handler(input, signal);
+      } catch (error) {
+        throw core.explainError(error);
+      }
+    };
+  }
+  return explained as IpcHandlers;
 }

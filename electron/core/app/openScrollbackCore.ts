@@ -10,6 +10,7 @@ import { findMessagePosition } from '../cache/messageQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { listSourceRecords, removeSourceRecord, upsertSource } from '../cache/sourceQueries.ts';
 import { withBusyTimeout } from '../cache/transactions.ts';
+import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import { createExportService, type ExportService } from '../export/createExportService.ts';
 import { createHistoryEngine, type HistoryEngine } from '../history/createHistoryEngine.ts';
 import { createImportService, type ImportService } from '../import/createImportService.ts';
@@ -70,6 +71,11 @@ export interface ScrollbackCore {
   findMessagePosition(chatId: number, messageId: string): MessagePosition | null;
   /** The file behind `media/<chat>/<message>`, for the app:// protocol and the harness. */
   mediaFileFor(pathname: string): { path: string; contentType: string } | null;
+  /**
+   * What a failure means in words: a full disk, a damaged cache (which also stops every later write), a
+   * read-only file; anything else unchanged.
+   */
+  explainError(error: unknown): unknown;
   /** Stops background downloads, then closes the database. */
   close(): Promise<void>;
 }
@@ -198,6 +204,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     findMessagePosition: (chatId, messageId) => findMessagePosition(db, chatId, messageId),
     mediaFileFor: (pathname) => localMediaFor(db, pathname),
+    explainError: (error) => cacheErrorOf(db, error) ?? error,
     async close() {
       imports.cancel();
       core.exports.cancel();

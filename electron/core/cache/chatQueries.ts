@@ -3,6 +3,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { SourceChat } from '../model/SourceChat.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
+import { assertWritable } from './cacheErrors.ts';
 import { parseStoredJson, storedPeerSchema } from './storedJson.ts';
 
 /** A chat with what the engine needs to reach its source. */
@@ -82,6 +83,7 @@ function chatNotFound(chatId: number): ScrollbackError {
 
 /** Adds or refreshes the chats a source listed; returns their local ids in the same order. */
 export function upsertChats(db: WritableDB, sourceId: string, chats: readonly SourceChat[]): number[] {
+  assertWritable(db);
   const upsert = cachedStatement<unknown[], { id: number }>(
     db,
     `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date)

@@ -1,6 +1,7 @@
 import type { ExportRecord, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
+import { assertWritable } from './cacheErrors.ts';
 import { parseStoredJson, storedExportRequestSchema } from './storedJson.ts';
 
 interface ExportRow {
@@ -40,6 +41,7 @@ function toStoredExport(row: ExportRow): StoredExport {
 }
 
 export function insertExportRecord(db: WritableDB, request: ExportRequest, result: ExportResult, now = Date.now()): void {
+  assertWritable(db);
   cachedStatement(
     db,
     'INSERT INTO exports (chat_id, request, target, written, newest_date, newest_sort_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -5,6 +5,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { runMigrations } from './runMigrations.ts';
+import { isMarkedDamaged, markDamagedIfFlagged } from './cacheErrors.ts';
 import { allMigrations } from './migrations/allMigrations.ts';
 
 export interface OpenCacheOptions {
@@ -51,7 +52,8 @@ export function openCacheDatabase(databasePath: string, options: OpenCacheOption
     db.function('fold', { deterministic: true }, (text: unknown) => foldForSearch(String(text ?? '')));
     // Reading the schema is the first real read: a file that is not SQLite fails here, before any write.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    if (!options.readonly) runMigrations(db, allMigrations, databasePath);
+    markDamagedIfFlagged(db);
+    if (!options.readonly && !isMarkedDamaged(db)) runMigrations(db, allMigrations, databasePath);
   } catch (error) {
     db.close();
     throw mapOpenError(error, databasePath);

@@ -1,6 +1,7 @@
 import type { SourceKind, SourceSummary } from '../../../shared/domain.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
+import { assertWritable } from './cacheErrors.ts';
 import { parseStoredJson, storedSettingsSchema } from './storedJson.ts';
 
 export interface SourceRecord extends SourceSummary {
@@ -19,6 +20,7 @@ export function upsertSource(
   db: WritableDB,
   source: { id: string; kind: SourceKind; name: string; settings?: Record<string, unknown> },
 ): void {
+  assertWritable(db);
   cachedStatement(
     db,
     `INSERT INTO sources (id, kind, name, settings, created_at) VALUES (?, ?, ?, ?, ?)
@@ -39,5 +41,6 @@ export function listSourceRecords(db: ReadableDB): SourceRecord[] {
 
 /** Removes a source with its chats, senders, messages and coverage (foreign keys cascade), in one transaction. */
 export function removeSourceRecord(db: WritableDB, sourceId: string): void {
+  assertWritable(db);
   db.transaction(() => cachedStatement(db, 'DELETE FROM sources WHERE id = ?').run(sourceId)).immediate();
 }

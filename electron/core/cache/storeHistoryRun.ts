@@ -5,6 +5,7 @@ import type { ChatRecord } from './chatQueries.ts';
 import { recordSourceTotals } from './chatQueries.ts';
 import { addCoverage, type CoverageRange } from './coverageQueries.ts';
 import { insertMessages } from './messageQueries.ts';
+import { assertWritable } from './cacheErrors.ts';
 import { createSenderResolver } from './senderQueries.ts';
 
 export interface HistoryRun {
@@ -20,6 +21,7 @@ export interface HistoryRun {
  * Returns the number of messages that were new.
  */
 export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRun): number {
+  assertWritable(db);
   return db
     .transaction(() => {
       const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages);

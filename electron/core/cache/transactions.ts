@@ -1,10 +1,12 @@
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
+import { assertWritable } from './cacheErrors.ts';
 
 /**
  * Runs `work` in one write transaction, taken at once (BEGIN IMMEDIATE), so it never fails half-way on a
  * lock it could not upgrade: everything it wrote commits together, or nothing does.
  */
 export function inWriteTransaction<T>(db: WritableDB, work: () => T): T {
+  assertWritable(db);
   return db.transaction(work).immediate();
 }
 

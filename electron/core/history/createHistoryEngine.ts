@@ -12,6 +12,7 @@ import {
   type StoredMessage,
 } from '../cache/messageQueries.ts';
 import { boundsOf, storeHistoryRun } from '../cache/storeHistoryRun.ts';
+import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import type { AroundTarget, HistorySource, SourceChatRef, SourcePage } from '../sources/HistorySource.ts';
 
 type Point = Pick<MessagePosition, 'date' | 'sortKey'>;
@@ -52,7 +53,12 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
   ): Promise<SourcePage> {
     const source = deps.sourceFor(chat.sourceId);
     const page = await fetch(source, { key: chat.sourceKey, peer: chat.peer });
-    storeHistoryRun(db, chat, { messages: page.messages, coverage: coverageFor(page), totalCount: page.totalCount });
+    try {
+      storeHistoryRun(db, chat, { messages: page.messages, coverage: coverageFor(page), totalCount: page.totalCount });
+    } catch (error) {
+      // Not the source's failure: a full disk or a damaged cache is said as such, never as an outage.
+      throw new CacheFailure(cacheErrorOf(db, error) ?? error);
+    }
     deps.onStored?.(chat.id);
     return page;
   }
@@ -247,6 +253,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
    * paused) ends the call at once: it is not an outage, and nothing is served "offline" in its place.
    */
   function handleSourceError(error: unknown, chat: ChatRecord, signal: AbortSignal | undefined): unknown {
+    if (error instanceof CacheFailure) throw error.reason;
     if (signal?.aborted || signalAborted(error)) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
     if (!(error instanceof ScrollbackError)) deps.onSourceError?.(error, chat);
     return error instanceof ScrollbackError
@@ -326,6 +333,15 @@ function justAfter(point: Point): Point {
   return point.sortKey < Number.MAX_SAFE_INTEGER
     ? { date: point.date, sortKey: point.sortKey + 1 }
     : { date: point.date + 1, sortKey: Number.MIN_SAFE_INTEGER };
+}
+
+/** A failure to store what the source sent, carried past the source-error handling unchanged. */
+class CacheFailure extends Error {
+  readonly reason: unknown;
+  constructor(reason: unknown) {
+    super('cache failure');
+    this.reason = reason;
+  }
 }
 
 function signalAborted(error: unknown): boolean {

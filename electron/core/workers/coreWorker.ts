@@ -3,6 +3,7 @@ import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
 import { CANCEL_FLAG, type CoreJob, type CoreJobKind, type CoreJobKinds, type CoreJobOf, type CoreWorkerMessage } from './CoreJob.ts';
 import { runImportJob } from '../import/runImportJob.ts';
 import { runExportJob } from '../export/runExportJob.ts';
+import { cacheErrorOf } from '../cache/cacheErrors.ts';
 
 /**
  * Entry of the worker thread for heavy jobs. It works synchronously (one transaction per file, reads with
@@ -24,7 +25,12 @@ function run<K extends CoreJobKind>(kind: K, input: CoreJobOf<K>): void {
     if (!(kind in runners)) throw new ScrollbackError('INTERNAL', `Unknown job ${String(kind)}.`);
     post({ type: 'done', result: runners[kind](input, post) });
   } catch (error) {
-    post({ type: 'failed', error: toErrorData(error), detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    const explained = cacheErrorOf(input.databasePath, error) ?? error;
+    post({
+      type: 'failed',
+      error: toErrorData(explained),
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 }
 

@@ -1,0 +1,18 @@
+import { recoverCacheDatabase } from '../../core/cache/recoverCacheDatabase.ts';
+import type { CliContext } from '../CliContext.ts';
+
+/** `scrollback recover`: copies what can be read of a damaged cache into a fresh one (the damaged file is kept). */
+export function recoverCommand(context: CliContext): void {
+  const report = recoverCacheDatabase(context.databasePath);
+  if (context.json) {
+    context.out(JSON.stringify(report, null, 2));
+    return;
+  }
+  context.out(`Recovered ${report.messages.toLocaleString('en-US')} messages of ${report.chats} chats into ${report.path}.`);
+  context.out(`The damaged file is kept at ${report.damagedCopy}.`);
+  for (const chat of report.incompleteChats) {
+    context.out(
+      `  ${chat.name}: ${chat.recovered.toLocaleString('en-US')} messages could be read; the rest will be fetched again from its source.`,
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
+
+/** Connections found damaged: nothing more is written through them (what still reads, reads). */
+const damaged = new WeakMap<ReadableDB, ScrollbackError>();
+
+/** Beside a damaged database, so a restart (or the CLI) knows before it writes anything. */
+export function damageMarkerOf(databasePath: string): string {
+  return `${databasePath}.damaged`;
+}
+
+function sqliteCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+export function isCacheError(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code.startsWith('SQLITE_') || code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
+}
+
+function damagedError(databasePath: string): ScrollbackError {
+  return new ScrollbackError(
+    'DB_CORRUPT',
+    `The cache at ${databasePath} is damaged: Scrollback has stopped writing to it, and what still reads is shown. ` +
+      `Copy what can be read into a fresh database with \`scrollback recover\` (the damaged file is kept beside it).`,
+  );
+}
+
+/**
+ * What a failure of the cache means for the person, in words: a full disk (naming the folder), a damaged
+ * database (which also stops every later write through this connection), a read-only file. Null for an
+ * error that is not the cache's.
+ */
+export function cacheErrorOf(db: ReadableDB | string, error: unknown): ScrollbackError | null {
+  if (error instanceof ScrollbackError) return error;
+  const code = sqliteCode(error);
+  const databasePath = typeof db === 'string' ? db : db.name;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+    return new ScrollbackError(
+      'DISK_FULL',
+      `The disk holding ${path.dirname(databasePath)} is full: nothing more could be stored (what was stored before is intact). Free some space, then try again.`,
+      { cause: error },
+    );
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    const marked = damagedError(databasePath);
+    if (typeof db !== 'string') damaged.set(db, marked);
+    try {
+      fs.writeFileSync(damageMarkerOf(databasePath), `${new Date().toISOString()} ${code}\n`, { flag: 'a' });
+    } catch {
+      // The mark in memory still stops writes through this connection.
+    }
+    return marked;
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
+    return new ScrollbackError(
+      'DB_UNWRITABLE',
+      `The cache at ${databasePath} is read-only here (${code}): Scrollback can show it but not add to it.`,
+      { cause: error },
+    );
+  }
+  return null;
+}
+
+/** Refuses to write through a connection whose database was found damaged (here, or by an earlier run). */
+export function assertWritable(db: WritableDB): void {
+  const mark = damaged.get(db);
+  if (mark) throw mark;
+  // Another connection (the import worker's) may have found the damage since.
+  if (fs.existsSync(damageMarkerOf(db.name))) {
+    markDamagedIfFlagged(db);
+    throw damaged.get(db)!;
+  }
+}
+
+/** Called on open: a database an earlier run found damaged is not written to either. */
+export function markDamagedIfFlagged(db: ReadableDB): void {
+  if (fs.existsSync(damageMarkerOf(db.name))) damaged.set(db, damagedError(db.name));
+}
+
+export function isMarkedDamaged(db: ReadableDB): boolean {
+  return damaged.has(db);
+}
