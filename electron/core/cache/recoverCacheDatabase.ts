@@ -96,7 +96,7 @@ function copyReadableMessages(damaged: Database.Database, fresh: Database.Databa
     if (row.text) index.run(row.id, foldForSearch(String(row.text)));
     counts.set(Number(row.chat_id), (counts.get(Number(row.chat_id)) ?? 0) + 1);
   };
-  let last = 0;
+  let last: number;
   try {
     last = (damaged.prepare('SELECT max(id) AS id FROM messages').get() as { id: number | null }).id ?? 0;
   } catch {
