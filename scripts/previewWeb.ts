@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCoreHandlers } from '../electron/core/app/createCoreHandlers.ts';
 import { createStderrLogger } from '../electron/core/app/Logger.ts';
+import { createFileLogger } from '../electron/core/app/createFileLogger.ts';
 import { createMemorySecretStore } from '../electron/core/app/SecretStore.ts';
 import { openScrollbackCore } from '../electron/core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../electron/core/app/resolveDatabasePath.ts';
@@ -21,12 +22,14 @@ if (!fs.existsSync(path.join(rendererFolder, 'index.html'))) {
     cwd: root,
   });
 }
-const logger = createStderrLogger('info');
+const databasePath = resolveDatabasePath({ flag: values.db });
+// The same log file as the app's, beside the database (logs/).
+const logger = await createFileLogger(path.dirname(databasePath)).catch(() => createStderrLogger('info'));
 // The preview keeps credentials in memory only: nothing typed into it is written anywhere.
 const secrets = createMemorySecretStore();
 const core = openScrollbackCore({
   secrets,
-  databasePath: resolveDatabasePath({ flag: values.db }),
+  databasePath,
   logger,
   demo: { latencyMs: values.latency ? Number(values.latency) : 0 },
 });

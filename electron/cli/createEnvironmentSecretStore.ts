@@ -1,5 +1,5 @@
 import { ScrollbackError } from '../../shared/errors.ts';
-import type { SecretStore } from '../core/app/SecretStore.ts';
+import { rememberingSecrets, type SecretStore } from '../core/app/SecretStore.ts';
 import type { SourceProvider } from '../core/sources/SourceProvider.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { SourceProvider } from '../core/sources/SourceProvider.ts';
  * stored: a command that would store one is refused.
  */
 export function createEnvironmentSecretStore(env: NodeJS.ProcessEnv, providers: () => Iterable<SourceProvider>): SecretStore {
-  return {
+  return rememberingSecrets({
     get(key) {
       for (const provider of providers()) {
         const value = provider.credentialFromEnvironment?.(key, env);
@@ -22,5 +22,5 @@ export function createEnvironmentSecretStore(env: NodeJS.ProcessEnv, providers: 
     delete() {
       // Nothing is stored, so there is nothing to delete.
     },
-  };
+  });
 }

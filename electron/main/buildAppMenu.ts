@@ -1,8 +1,8 @@
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppEvent, MenuCommand } from '../../shared/ipc/events.ts';
 import { appEventChannel } from '../../shared/ipc/methods.ts';
 
-export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopment: boolean): Menu {
+export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopment: boolean, logFolder: string): Menu {
   const send = (command: MenuCommand) => () => {
     const event: AppEvent = { kind: 'menuCommand', command };
     getWindow()?.webContents.send(appEventChannel, event);
@@ -44,6 +44,13 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopmen
       ],
     },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        // The log a user can send with a report: every unexpected error is there with its stack.
+        { label: 'Open Log Folder', click: () => void shell.openPath(logFolder) },
+      ],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

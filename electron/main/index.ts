@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, Notification, shell, type WebFrameMain } from 'electron';
 import { createCoreHandlers } from '../core/app/createCoreHandlers.ts';
-import { createStderrLogger } from '../core/app/Logger.ts';
+import { createStderrLogger, type Logger } from '../core/app/Logger.ts';
+import { createFileLogger, logFolderOf } from '../core/app/createFileLogger.ts';
+import { rememberingSecrets } from '../core/app/SecretStore.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
 import { ScrollbackError } from '../../shared/errors.ts';
@@ -14,7 +16,8 @@ import { registerIpcHandlers } from './registerIpcHandlers.ts';
 import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
 import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
 
-const logger = createStderrLogger('info');
+// Replaced by the log file in the data folder once the app is ready (where that folder is known).
+let logger: Logger = createStderrLogger('info');
 // electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
@@ -30,11 +33,18 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   try {
+    logger = await createFileLogger(userData);
+  } catch (error) {
+    logger.warn(`could not open the log in ${logFolderOf(userData)}; logging to stderr only`, error);
+  }
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
+  process.on('unhandledRejection', (error) => logger.error('unhandled rejection', error));
+  try {
     core = openScrollbackCore({
       databasePath: resolveDatabasePath({ dataFolder: userData }),
       logger,
       // Each source kind looks up its own credentials here (encrypted with the OS keychain).
-      secrets: createSafeStorageSecretStore(userData),
+      secrets: rememberingSecrets(createSafeStorageSecretStore(userData)),
     });
     if (core.listSources().length === 0) await core.setUpDemo();
   } catch (error) {
@@ -76,7 +86,7 @@ async function start(): Promise<void> {
   core.events.subscribe((event) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(appEventChannel, event);
   });
-  Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined));
+  Menu.setApplicationMenu(buildAppMenu(() => mainWindow, devServerUrl !== undefined, logFolderOf(userData)));
   openWindow(userData);
 }
 

@@ -41,6 +41,8 @@ describe('built Electron main bundle', () => {
       expect(report.listChats.value.length).toBeGreaterThanOrEqual(4); // the demo archive, set up on first start
       expect(report.untrusted).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(report.menu).toEqual(expect.arrayContaining(['&File', '&Go', '&View']));
+      // The log a user can find: in the data folder, from the first start.
+      expect(fs.readdirSync(path.join(userData, 'logs')).some((name) => name.endsWith('.log'))).toBe(true);
       fs.rmSync(userData, { recursive: true, force: true });
     },
   );

@@ -1,3 +1,5 @@
+import { rememberSecret } from './secretRedactor.ts';
+
 /**
  * Where credentials (RyzeAPI tokens, Telegram sessions) live. The app's store encrypts with the OS keychain
  * (Electron safeStorage); the CLI reads them from its environment; tests and the browser preview keep them
@@ -13,9 +15,40 @@ export interface SecretStore {
 
 export function createMemorySecretStore(): SecretStore {
   const values = new Map<string, string>();
-  return {
+  return rememberingSecrets({
     get: (key) => values.get(key) ?? null,
     set: (key, value) => void values.set(key, value),
     delete: (key) => void values.delete(key),
+  });
+}
+
+/**
+ * A store whose every value, given or handed out, is known to the log writer, which never writes it
+ * (see secretRedactor.ts). Every store the app uses is wrapped in this.
+ */
+export function rememberingSecrets(store: SecretStore): SecretStore {
+  return {
+    get(key) {
+      const value = store.get(key);
+      rememberSecret(value);
+      for (const part of partsOf(value)) rememberSecret(part);
+      return value;
+    },
+    set(key, value, consent) {
+      rememberSecret(value);
+      for (const part of partsOf(value)) rememberSecret(part);
+      store.set(key, value, consent);
+    },
+    delete: (key) => store.delete(key),
   };
+}
+
+/** A stored JSON credential (a Telegram session with its API hash): each string in it is a secret too. */
+function partsOf(value: string | null): string[] {
+  if (!value || !value.startsWith('{')) return [];
+  try {
+    return Object.values(JSON.parse(value) as Record<string, unknown>).filter((part): part is string => typeof part === 'string');
+  } catch {
+    return [];
+  }
 }

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
+import { createFileLogger } from '../../../electron/core/app/createFileLogger.ts';
+import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
+import { createMemorySecretStore } from '../../../electron/core/app/SecretStore.ts';
+import { dispatchIpcCall } from '../../../shared/ipc/dispatchIpcCall.ts';
+import { useTempFolder } from '../../support/tempFolder.ts';
+
+const tempFolder = useTempFolder();
+
+async function logText(folder: string): Promise<string> {
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the log stream writes asynchronously
+  const logs = path.join(folder, 'logs');
+  return fs
+    .readdirSync(logs)
+    .map((name) => fs.readFileSync(path.join(logs, name), 'utf8'))
+    .join('');
+}
+
+describe('the log file', () => {
+  it('is in the data folder and gets every INTERNAL error with its stack, while the window gets only the code', async () => {
+    const folder = tempFolder();
+    const logger = await createFileLogger(folder, { stderr: false });
+    const core = openScrollbackCore({ databasePath: path.join(folder, 'scrollback.db'), logger });
+    const handlers = createCoreHandlers(core, {
+      version: 't',
+      logger,
+      openExternalLink: () => undefined,
+      chooseFilesToImport: async () => null,
+      chooseExportTarget: async () => null,
+      showInFolder: () => undefined,
+    });
+    core.listChats = () => {
+      throw new TypeError('the chat list broke in an unexpected way');
+    };
+    const result = await dispatchIpcCall(
+      handlers,
+      'listChats',
+      undefined,
+      (error, method) => logger.error(`${method} failed`, error),
+      new AbortController().signal,
+    );
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('log') } });
+    logger.flush();
+    const text = await logText(folder);
+    const line = JSON.parse(text.split('\n').find((candidate) => candidate.includes('listChats failed'))!);
+    expect(line).toMatchObject({ level: 'error', msg: 'listChats failed', error: { message: 'the chat list broke in an unexpected way' } });
+    expect(line.error.stack).toMatch(/TypeError: the chat list broke[\s\S]*createFileLogger\.test\.ts/);
+    await core.close();
+  });
+
+  it('never writes a credential: values that passed through a secret store, and secret-named fields', async () => {
+    const folder = tempFolder();
+    const logger = await createFileLogger(folder, { stderr: false });
+    const secrets = createMemorySecretStore();
+    const token = 'ryze-token-7f3a9c21d4e8';
+    secrets.set('ryze-token:ryze:main', token);
+    secrets.set(
+      'telegram-session:telegram:1',
+      JSON.stringify({ session: '1BVtsOKABu0session-string', apiHash: '0123456789abcdef0123456789abcdef' }),
+    );
+    logger.warn(`request to https://ryzeapi.cloud failed with token ${token}`, new Error(`401 for ${token}`));
+    logger.error('login failed', { apiHash: 'plain-field-value', nested: { password: 'hunter2-password' } });
+    logger.info('session 1BVtsOKABu0session-string was refused');
+    logger.flush();
+    const text = await logText(folder);
+    expect(text).toContain('failed with token [secret]');
+    for (const secret of [token, '1BVtsOKABu0session-string', '0123456789abcdef0123456789abcdef', 'plain-field-value', 'hunter2-password'])
+      expect(text).not.toContain(secret);
+  });
+});
