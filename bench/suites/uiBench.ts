@@ -10,34 +10,9 @@ import { createDemoSource } from '../../electron/core/sources/demo/createDemoSou
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
 import type { SourceMessage } from '../../electron/core/model/SourceMessage.ts';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
+import { mainThreadMsPerFrame } from '../../tests/browser/support/mainThreadMsPerFrame.ts';
 
 /** Main-thread time per frame (CDP TaskDuration over frames counted in the page) while `act` runs. */
-async function mainThreadMsPerFrame(page: Page, act: () => Promise<void>): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const taskSeconds = async () =>
-    ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find(
-      (m) => m.name === 'TaskDuration',
-    )!.value;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames?: number };
-    if (w.__frames !== undefined) return;
-    w.__frames = 0;
-    const count = () => {
-      w.__frames!++;
-      requestAnimationFrame(count);
-    };
-    requestAnimationFrame(count);
-  });
-  const frames = () => page.evaluate(() => (window as unknown as { __frames: number }).__frames);
-  const frames0 = await frames();
-  const task0 = await taskSeconds();
-  await act();
-  const task1 = await taskSeconds();
-  const frames1 = await frames();
-  await cdp.detach();
-  return ((task1 - task0) * 1000) / (frames1 - frames0);
-}
 
 /** Click a chat and time, in the page, until its first row has been painted. */
 async function timeOpen(page: Page, chatId: number, chatName: string): Promise<number> {

@@ -5,6 +5,7 @@ import type { SourceMessage } from '../model/SourceMessage.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
+import { capMessageText } from './capMessageText.ts';
 import {
   parseStoredJsonOr,
   storedEntitiesSchema,
@@ -152,6 +153,7 @@ export function insertMessages(
   let inserted = 0;
   const existing: SourceMessage[] = [];
   for (const message of messages) {
+    const { text, entities } = capMessageText(message.text, message.entities);
     const result = insert.run(
       chatId,
       message.id,
@@ -160,8 +162,8 @@ export function insertMessages(
       resolveSenderId(message),
       messageKindOf(message),
       message.out ? 1 : 0,
-      message.text,
-      message.entities.length > 0 ? JSON.stringify(message.entities) : null,
+      text,
+      entities.length > 0 ? JSON.stringify(entities) : null,
       message.media ? JSON.stringify(message.media) : null,
       message.replyToId,
       message.forward ? JSON.stringify(message.forward) : null,

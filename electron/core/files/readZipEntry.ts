@@ -53,8 +53,22 @@ export function listZipEntries(path: string): ZipEntry[] {
   }
 }
 
-/** One entry's bytes (stored or deflated). */
+/** The most a chat text may inflate to, and to how many times its packed size (text packs 5–20×). */
+export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+export const MAX_INFLATE_RATIO = 100;
+
+/**
+ * One entry's bytes (stored or deflated), refusing one that would inflate past MAX_INFLATED_BYTES or past
+ * MAX_INFLATE_RATIO times its packed size (a zip bomb) before that much memory is used.
+ */
 export function readZipEntry(path: string, entry: ZipEntry): Buffer {
+  const limit = Math.min(MAX_INFLATED_BYTES, MAX_INFLATE_RATIO * entry.compressedSize + 1024 * 1024);
+  const refuse = () =>
+    new ScrollbackError(
+      'INVALID_FILE',
+      `${path}: “${entry.name}” would unpack to more than ${Math.round(limit / (1024 * 1024))} MB (over ${MAX_INFLATE_RATIO} times its packed size, or past ${MAX_INFLATED_BYTES / (1024 * 1024)} MB): this is not a chat export Scrollback reads (it may be a zip bomb). Nothing was imported.`,
+    );
+  if (entry.size > limit) throw refuse();
   const fd = openSync(path, 'r');
   try {
     const header = Buffer.alloc(30);
@@ -70,8 +84,9 @@ export function readZipEntry(path: string, entry: ZipEntry): Buffer {
         `${path}: “${entry.name}” uses zip compression method ${entry.method}; only stored and deflated entries can be read.`,
       );
     try {
-      return inflateRawSync(compressed);
+      return inflateRawSync(compressed, { maxOutputLength: limit });
     } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw refuse();
       throw new ScrollbackError('INVALID_FILE', `${path}: “${entry.name}” is damaged inside the zip (${(error as Error).message}).`, {
         cause: error,
       });

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
 import { MediaPlaceholder } from './MediaPlaceholder.tsx';
-import { RichText } from './RichText.tsx';
+import { LongText } from './LongText.tsx';
 
 export interface MessageRowProps {
   message: ChatMessage;
@@ -57,7 +57,7 @@ export const MessageRow = memo(function MessageRow({
           data-date={iso}
           tabIndex={-1}
           role="listitem"
-          aria-label={`${message.text}, ${formatDateTime(message.date)}`}
+          aria-label={`${message.text.slice(0, 300)}, ${formatDateTime(message.date)}`}
         >
           <span dir="auto">{message.text}</span>
         </div>
@@ -100,7 +100,7 @@ export const MessageRow = memo(function MessageRow({
           {message.media && <MediaPlaceholder media={message.media} chatId={message.chatId} messageId={message.id} />}
           {message.text && (
             <div className="text" dir="auto">
-              <RichText text={message.text} entities={message.entities} />
+              <LongText text={message.text} entities={message.entities} />
             </div>
           )}
           <div className="meta">
