@@ -25,13 +25,15 @@ export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
 Commands:
   demo                          add the built-in demo archive (4 chats, one of 1,000,000 messages)
   chats [--json]                list chats with their ids
-  history <chat> [--before ID | --after ID | --around DATE] [--limit N] [--json]
-                                print a page of a chat, oldest first (default: the newest 50)
+  history <chat> [--before ID | --after ID | --around DATE] [--limit N] [--json | --ndjson]
+                                print a page of a chat, oldest first (default: the newest 50);
+                                --ndjson streams any number (default: all), one JSON message a line,
+                                newest first (with --after: oldest first)
   search <chat> | --all [--from DATE] [--to DATE] [--query TEXT] [--sender NAME] [--type KIND[,KIND]]
-         [--limit N] [--oldest] [--json]
+         [--limit N] [--oldest] [--json | --ndjson]
                                 messages matching all the given filters, newest first; --from and --to
                                 days are whole local days, inclusive; KIND is text, photo, video, voice,
-                                file, link, poll or service
+                                file, link, poll or service; --ndjson streams every match (or --limit N)
 ${sourceCommandsUsage}
   import <file-or-folder...> [--json]
                                 import Telegram Desktop exports (result.json or its folder) and WhatsApp
@@ -53,8 +55,8 @@ The cache is SCROLLBACK_DB, or --db PATH, or the user-data folder (e.g. ~/.confi
 const commandOptions: Record<string, string[]> = {
   demo: ['json'],
   chats: ['json'],
-  history: ['json', 'before', 'after', 'around', 'limit'],
-  search: ['json', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
+  history: ['json', 'ndjson', 'before', 'after', 'around', 'limit'],
+  search: ['json', 'ndjson', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
   sync: ['json', 'from', 'to'],
   recover: ['json'],
   import: ['json'],
@@ -80,6 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: {
         db: { type: 'string' },
         json: { type: 'boolean' },
+        ndjson: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         before: { type: 'string' },
         after: { type: 'string' },

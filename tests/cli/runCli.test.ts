@@ -104,3 +104,31 @@ describe('scrollback CLI', () => {
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('scrollback CLI streams past one page', () => {
+  it('history --ndjson and search --ndjson list more than 500 results, one JSON object a line, in order, without repeats', async () => {
+    const db = path.join(tempFolder(), 'db');
+    const out: string[] = [];
+    const io = { stdout: (text: string) => void out.push(text), stderr: () => undefined, env: {} };
+    expect(await runCli(['--db', db, 'demo'], io)).toBe(0);
+    out.length = 0;
+    expect(await runCli(['--db', db, 'history', '1', '--limit', '1234', '--ndjson'], io)).toBe(0);
+    const history = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; date: string });
+    expect(history).toHaveLength(1234);
+    expect(new Set(history.map((message) => message.id)).size).toBe(1234);
+    for (let i = 1; i < history.length; i++) expect(Date.parse(history[i]!.date)).toBeLessThanOrEqual(Date.parse(history[i - 1]!.date));
+    out.length = 0;
+    expect(await runCli(['--db', db, 'search', '1', '--type', 'text', '--limit', '700', '--ndjson'], io)).toBe(0);
+    const hits = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string });
+    expect(hits.length).toBe(700);
+    expect(new Set(hits.map((hit) => hit.id)).size).toBe(700);
+  });
+});

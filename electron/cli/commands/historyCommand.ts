@@ -13,13 +13,14 @@ export interface HistoryOptions {
   after?: string;
   around?: string;
   limit?: string;
+  ndjson?: boolean;
 }
 
 export async function historyCommand(context: CliContext, chatArgument: string | undefined, options: HistoryOptions): Promise<void> {
   const given = (['before', 'after', 'around'] as const).filter((name) => options[name] !== undefined);
   if (given.length > 1)
     throw new CliUsageError(`Use only one of --before, --after and --around (got ${given.map((name) => `--${name}`).join(' and ')}).`);
-  const limit = parseLimit(options.limit);
+  const limit = options.ndjson ? parseStreamLimit(options.limit) : parseLimit(options.limit);
   const core = context.core();
   const chat = resolveChatArgument(core, chatArgument);
 
@@ -40,6 +41,10 @@ export async function historyCommand(context: CliContext, chatArgument: string |
     anchor = { kind: options.before !== undefined ? 'before' : 'after', cursor: encodeCursor(position) };
   }
 
+  if (options.ndjson) {
+    await streamHistory(context, chat.id, anchor, limit);
+    return;
+  }
   const page = await core.history.getHistoryPage({ chatId: chat.id, anchor, limit });
   if (context.json) {
     context.out(
@@ -69,4 +74,31 @@ function parseLimit(value: string | undefined): number {
   if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_PAGE_SIZE)
     throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (got “${value}”).`);
   return limit;
+}
+
+function parseStreamLimit(value: string | undefined): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliUsageError(`--limit must be a whole number of at least 1 (got “${value}”).`);
+  return Number(value);
+}
+
+/**
+ * `--ndjson`: one JSON message per line, as many as asked (no cap), page after page: from the newest (or
+ * --before) back to the beginning, newest first; with --after forward to the newest, oldest first.
+ * Memory stays flat whatever the count.
+ */
+async function streamHistory(context: CliContext, chatId: number, first: HistoryAnchor, limit: number): Promise<void> {
+  const forward = first.kind === 'after';
+  let anchor = first;
+  let written = 0;
+  while (written < limit) {
+    const page = await context.core().history.getHistoryPage({ chatId, anchor, limit: Math.min(MAX_PAGE_SIZE, limit - written) });
+    const messages = forward ? page.messages : [...page.messages].reverse();
+    for (const message of messages.slice(0, limit - written)) context.out(JSON.stringify(toJsonMessage(message)));
+    written += Math.min(messages.length, limit - written);
+    if (page.offlineReason) context.err(`Showing the cache: ${page.offlineReason.message}`);
+    const next = forward ? (page.reachedNewest ? null : page.newerCursor) : page.reachedOldest ? null : page.olderCursor;
+    if (!next || messages.length === 0) return;
+    anchor = { kind: forward ? 'after' : 'before', cursor: next };
+  }
 }

@@ -15,6 +15,7 @@ export interface SearchOptions {
   type?: string;
   limit?: string;
   oldest?: boolean;
+  ndjson?: boolean;
 }
 
 function parseBound(name: string, value: string | undefined, end: boolean): number | null {
@@ -38,9 +39,9 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     if (!searchKinds.includes(kind as SearchKind))
       throw new CliUsageError(`--type: “${kind}” is not a kind; use ${searchKinds.join(', ')}.`);
   }
-  const limit = options.limit === undefined ? 50 : Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
-    throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  const limit = options.limit === undefined ? (options.ndjson ? Number.POSITIVE_INFINITY : 50) : Number(options.limit);
+  if (!(limit === Number.POSITIVE_INFINITY || Number.isInteger(limit)) || limit < 1 || (!options.ndjson && limit > MAX_PAGE_SIZE))
+    throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (any number with --ndjson).`);
   const core = context.core();
   const chatId = options.all ? null : resolveChatArgument(core, chatArgument).id;
   const request: SearchRequest = {
@@ -51,9 +52,22 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     sender: options.sender ?? '',
     kinds: kinds as SearchKind[],
     order: options.oldest ? 'oldest' : 'newest',
-    limit,
+    limit: Math.min(limit, MAX_PAGE_SIZE),
     cursor: null,
   };
+  if (options.ndjson) {
+    // One hit per line, as many as asked (no cap), page after page through the search's own cursor.
+    let written = 0;
+    for (let cursor: string | null = null; written < limit;) {
+      const page = await core.search.search({ ...request, cursor, limit: Math.min(MAX_PAGE_SIZE, limit - written) });
+      for (const hit of page.hits)
+        context.out(JSON.stringify({ ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights }));
+      written += page.hits.length;
+      if (!page.nextCursor || page.hits.length === 0) return;
+      cursor = page.nextCursor;
+    }
+    return;
+  }
   const page = await core.search.search(request);
   const total = await core.search.count(request);
   if (context.json) {
