@@ -17,7 +17,19 @@ export type AppEvent =
   /** What the cache holds of a chat changed (messages stored, coverage grown): counts and coverage bar. */
   | { kind: 'chatChanged'; chatId: number }
   /** Sources or chats were added or removed. */
-  | { kind: 'chatsListed' };
+  | { kind: 'chatsListed' }
+  /** A source is being retried (or, with `retry: null`, answered again): said at once, not after the last try. */
+  | { kind: 'sourceRetrying'; sourceId: string; retry: SourceRetry | null };
+
+export interface SourceRetry {
+  /** The attempt that comes next, of how many. */
+  attempt: number;
+  of: number;
+  /** When it is sent, epoch ms. */
+  nextAt: number;
+  /** What went wrong with the last one, in words ("server error 503", "no answer within 20 s"). */
+  problem: string;
+}
 
 export interface ScrollbackEventBridge {
   /** Subscribes to pushed events; returns the unsubscribe function. */

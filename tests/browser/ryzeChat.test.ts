@@ -62,4 +62,24 @@ describe.skipIf(skipReason !== null)(`a WhatsApp chat through RyzeAPI in Chromiu
     expect(bodies.length).toBeGreaterThan(5);
     for (const body of bodies) expect(body).not.toContain(TOKEN);
   });
+
+  it('says at once that RyzeAPI is being retried (attempt n of 5, next in s), with the cached messages still shown', async () => {
+    const { page } = session;
+    const rows = await page.locator(`${scroller} [data-message-id]`).count();
+    expect(rows).toBeGreaterThan(0);
+    server.failNext('500', 2);
+    // Ask for a stretch that is not cached yet: the jump goes to the source, which fails twice.
+    await page.keyboard.press('Control+g');
+    await page.fill('[data-testid="jump-date"]', '2020-01-01');
+    const asked = performance.now();
+    await page.keyboard.press('Enter');
+    const notice = page.locator('[data-testid="source-retry"]');
+    await notice.waitFor({ timeout: 3000 });
+    expect(performance.now() - asked).toBeLessThan(1500);
+    expect(await notice.textContent()).toMatch(
+      /^Trying to reach WhatsApp \(phone\) — attempt 2 of 5, next in \d+ s\. What is on this computer is still shown\. \(server error 500\)$/,
+    );
+    // It goes away once RyzeAPI answers.
+    await notice.waitFor({ state: 'detached', timeout: 15_000 });
+  });
 });

@@ -109,6 +109,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       events.emit({ kind: 'chatsListed' });
     },
     listSourcesOfKind: (kind) => listSourceRecords(db).filter((record) => record.kind === kind),
+    emit: (event) => events.emit(event),
     refreshChats: (sourceId) => core.refreshChats(sourceId),
     removeSource: (sourceId) => core.removeSource(sourceId),
   };

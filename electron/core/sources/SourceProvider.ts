@@ -1,5 +1,6 @@
 import type { SourceKind } from '../../../shared/domain.ts';
 import type { IpcHandlers } from '../../../shared/ipc/contract.ts';
+import type { AppEvent } from '../../../shared/ipc/events.ts';
 import type { Logger } from '../app/Logger.ts';
 import type { SecretStore } from '../app/SecretStore.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
@@ -17,6 +18,8 @@ export interface ProviderContext {
   /** Stores (or updates) a source's record and drops its live source, so the next use rebuilds it. */
   saveSource(record: { id: string; kind: SourceKind; name: string; settings: Record<string, unknown> }): void;
   listSourcesOfKind(kind: SourceKind): SourceRecord[];
+  /** Pushes an event to the window (a source being retried). */
+  emit(event: AppEvent): void;
 }
 
 /** The platform pieces a provider's IPC handlers may need (a front end supplies them). */

@@ -30,6 +30,9 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       void client.invalidateQueries({ queryKey: ['chats'] });
       void client.invalidateQueries({ queryKey: ['coverage', event.chatId] });
       return;
+    case 'sourceRetrying':
+      client.setQueryData(['sourceRetry', event.sourceId], event.retry);
+      return;
     case 'chatsListed':
       void client.invalidateQueries({ queryKey: ['chats'] });
       void client.invalidateQueries({ queryKey: ['sources'] });

@@ -1,3 +1,4 @@
+import type { SourceRetry } from '../../../../shared/ipc/events.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { createRequestLimiter, systemClock, type Clock } from '../createRequestLimiter.ts';
 
@@ -38,6 +39,8 @@ export interface RyzeClientOptions {
   maxAttempts?: number;
   /** A Retry-After longer than this is not slept through: the caller gets RATE_LIMITED with the wait. */
   maxRetryAfterMs?: number;
+  /** Hears each retry as it is scheduled, and `null` once an answer came after retries (for the window). */
+  onRetry?: (retry: SourceRetry | null) => void;
 }
 
 export const RYZE_DEFAULT_BASE_URL = 'https://ryzeapi.cloud';
@@ -91,6 +94,15 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
         ...(request.to !== undefined ? { to: new Date(request.to).toISOString() } : {}),
       });
       let lastProblem = 'no answer';
+      let retried = false;
+      /** Waits before the next attempt, saying so first (unless this was the last). */
+      const retryAfter = async (attemptNumber: number, waitMs: number) => {
+        if (attemptNumber < maxAttempts) {
+          retried = true;
+          options.onRetry?.({ attempt: attemptNumber + 1, of: maxAttempts, nextAt: clock.now() + waitMs, problem: lastProblem });
+          await clock.sleep(waitMs, signal);
+        }
+      };
       for (let attemptNumber = 1; attemptNumber <= maxAttempts; attemptNumber++) {
         let result: Awaited<ReturnType<typeof attempt>>;
         try {
@@ -98,25 +110,33 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
         } catch (error) {
           if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
           lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'the connection failed';
-          await clock.sleep(backoffMs(attemptNumber), signal);
+          await retryAfter(attemptNumber, backoffMs(attemptNumber));
           continue;
         }
         const { status, json, retryAfterMs } = result;
-        if (status === 200 && isHistory(json)) return { chatJid: json.chat_jid, messages: json.messages, hasMore: json.hasMore };
+        if (status === 200 && isHistory(json)) {
+          if (retried) options.onRetry?.(null);
+          return { chatJid: json.chat_jid, messages: json.messages, hasMore: json.hasMore };
+        }
         if (status === 429) {
           const wait = retryAfterMs ?? backoffMs(attemptNumber);
           if (wait > (options.maxRetryAfterMs ?? 120_000))
             throw new ScrollbackError('RATE_LIMITED', `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+          lastProblem = `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s (429)`;
+          retried = true;
+          options.onRetry?.({ attempt: attemptNumber + 1, of: maxAttempts, nextAt: clock.now() + wait, problem: lastProblem });
           await clock.sleep(wait, signal);
           continue;
         }
         if (status >= 500 || status === 200) {
           lastProblem = status === 200 ? 'an answer that is not chat history' : `server error ${status}`;
-          await clock.sleep(backoffMs(attemptNumber), signal);
+          await retryAfter(attemptNumber, backoffMs(attemptNumber));
           continue;
         }
+        if (retried) options.onRetry?.(null);
         throw documentedError(status, errorMessageOf(json), options.instance);
       }
+      options.onRetry?.(null);
       throw new ScrollbackError(
         'SOURCE_UNAVAILABLE',
         `RyzeAPI could not be reached (${lastProblem}) after ${maxAttempts} attempts; nothing was changed.`,

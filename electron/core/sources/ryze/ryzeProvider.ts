@@ -51,7 +51,12 @@ export function createRyzeProvider(): SourceProvider {
       }
       return createRyzeSource({
         id: record.id,
-        client: createRyzeApiClient({ baseUrl: settings.baseUrl, instance: settings.instance, token }),
+        client: createRyzeApiClient({
+          baseUrl: settings.baseUrl,
+          instance: settings.instance,
+          token,
+          onRetry: (retry) => context.emit({ kind: 'sourceRetrying', sourceId: record.id, retry }),
+        }),
         // RyzeAPI cannot list chats: the chats are the ones the person added.
         listChats: () =>
           listChatSummaries(context.db)

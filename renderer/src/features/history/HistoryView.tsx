@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChatCoverageBar } from './ChatCoverageBar.tsx';
 import { SyncControl } from '../sync/SyncControl.tsx';
+import { SourceRetryNotice } from './SourceRetryNotice.tsx';
 import { useChatSync } from '../sync/useChatSync.ts';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
@@ -62,6 +63,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
           Jump to date
         </button>
       </header>
+      <SourceRetryNotice sourceId={chat.sourceId} sourceName={chat.sourceName} />
       <HistoryList
         key={windowKey}
         chatId={chat.id}

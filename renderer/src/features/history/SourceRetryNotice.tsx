@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { SourceRetry } from '../../../../shared/ipc/events.ts';
+
+/**
+ * "Trying to reach WhatsApp (phone) — attempt 2 of 5, next in 4 s": shown the moment a source is being
+ * retried (main pushes it), while what is cached stays on screen; gone once the source answers.
+ */
+export function SourceRetryNotice({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
+  // Filled only by pushed events (useAppEvents); never fetched.
+  const retry =
+    useQuery<SourceRetry | null>({ queryKey: ['sourceRetry', sourceId], queryFn: () => null, staleTime: Number.POSITIVE_INFINITY }).data ??
+    null;
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!retry) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [retry]);
+  if (!retry) return null;
+  const seconds = Math.max(0, Math.ceil((retry.nextAt - now) / 1000));
+  return (
+    <div className="source-retry" role="status" data-testid="source-retry">
+      Trying to reach {sourceName} — attempt {retry.attempt} of {retry.of}, {seconds > 0 ? `next in ${seconds} s` : 'now'}. What is on this
+      computer is still shown. <span className="error-code">({retry.problem})</span>
+    </div>
+  );
+}
