@@ -166,6 +166,8 @@ export const ipcContract = {
       baseUrl: z.string().max(500),
       token: z.string().min(1).max(500),
       allowWeakEncryption: z.boolean(),
+      /** A chat (number or JID) to try the connection with before anything is saved; the answer says which part was refused. */
+      tryChat: z.string().max(120).nullable().optional(),
     }),
   ),
   addRyzeChat: method<ChatSummary>()(z.strictObject({ sourceId: z.string().max(120), numberOrJid: z.string().max(120) })),

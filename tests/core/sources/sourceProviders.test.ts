@@ -7,6 +7,7 @@ import type { SecretStore } from '../../../electron/core/app/SecretStore.ts';
 import { createEnvironmentSecretStore } from '../../../electron/cli/createEnvironmentSecretStore.ts';
 import { ryzeTokenKey } from '../../../electron/core/sources/ryze/ryzeSettings.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
+import { createFakeClock, seedRyzeChat, startFakeRyzeApiServer } from '../../support/fakeRyzeApiServer.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
@@ -68,6 +69,40 @@ describe('source providers', () => {
     });
     expect(core.listSources().filter((source) => source.kind === 'ryze')).toEqual([]);
     await core.close();
+  });
+
+  it('tries the connection before saving it, saying which of base URL, instance or token was refused', async () => {
+    const jid = '120363000000000009@g.us';
+    const server = await startFakeRyzeApiServer({
+      token: 'right-token',
+      instance: 'phone',
+      chats: { [jid]: seedRyzeChat(jid, 10) },
+      clock: createFakeClock(),
+    });
+    const { core, handlers } = openWithHandlers(weakKeyringStore());
+    const add = (instance: string, baseUrl: string, token: string) =>
+      Promise.resolve().then(() =>
+        handlers.addRyzeConnection({ instance, baseUrl, token, allowWeakEncryption: true, tryChat: jid }, signal),
+      );
+    try {
+      await expect(add('phone', server.baseUrl, 'wrong-token')).rejects.toMatchObject({
+        code: 'AUTH_REQUIRED',
+        message: expect.stringContaining('refused the token'),
+      });
+      await expect(add('tablet', server.baseUrl, 'right-token')).rejects.toMatchObject({
+        code: 'SOURCE_NOT_FOUND',
+        message: expect.stringContaining('no instance named “tablet”'),
+      });
+      await expect(add('phone', 'http://127.0.0.1:9', 'right-token')).rejects.toMatchObject({
+        code: 'SOURCE_UNAVAILABLE',
+        message: expect.stringContaining('Nothing answered as RyzeAPI at http://127.0.0.1:9: check the base URL'),
+      });
+      expect(core.listSources().filter((source) => source.kind === 'ryze')).toEqual([]);
+      expect(await add('phone', server.baseUrl, 'right-token')).toMatchObject({ id: 'ryze:phone' });
+    } finally {
+      await core.close();
+      await server.close();
+    }
   });
 
   it('removes a source of any kind with its data and its credentials', async () => {

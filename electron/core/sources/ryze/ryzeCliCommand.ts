@@ -22,7 +22,7 @@ export const ryzeCliCommand: SourceCliCommand = {
       if (!context.env.SCROLLBACK_RYZE_TOKEN)
         throw context.usageError('Set SCROLLBACK_RYZE_TOKEN to the instance’s token (it is read from the environment, never stored).');
       const baseUrl = typeof values['base-url'] === 'string' ? values['base-url'] : '';
-      const id = addRyzeConnection(context, { instance, baseUrl, token: null, allowWeakEncryption: false });
+      const id = await addRyzeConnection(context, { instance, baseUrl, token: null, allowWeakEncryption: false });
       context.out(
         context.json
           ? JSON.stringify({ source: id })

@@ -37,6 +37,8 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
         baseUrl: baseUrl.trim(),
         token,
         allowWeakEncryption: allowWeak,
+        // Tried before anything is saved, so a wrong URL, instance or token is said before it is stored.
+        tryChat: chat,
       });
       const added = await scrollback.addRyzeChat({ sourceId: source.id, numberOrJid: chat });
       setToken('');
