@@ -4,23 +4,19 @@ import type { HistoryPage } from '../history.ts';
 import { MAX_PAGE_SIZE } from '../history.ts';
 import { decodeCursor, type HistoryCursor } from '../cursor.ts';
 import type { ErrorData } from '../errors.ts';
-import { searchKinds, type SearchKind, type SearchPage } from '../search.ts';
+import type { SearchPage } from '../search.ts';
 import type { SyncStatus } from '../sync.ts';
 import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
 import type { JobStatus } from '../jobs.ts';
 
-import {
-  exportFormats,
-  type ExportEstimate,
-  type ExportFormat,
-  type ExportProgress,
-  type ExportRecord,
-  type ExportResult,
-} from '../exporting.ts';
+import type { ExportEstimate, ExportProgress, ExportRecord, ExportResult } from '../exporting.ts';
 
 import type { TelegramLoginState } from '../telegramLogin.ts';
 import { isSafeExternalUrl } from '../isSafeExternalUrl.ts';
+import { epochMs, exportRequestSchema, searchFilterShape } from './inputSchemas.ts';
+
+export { exportRequestSchema };
 
 const telegramApi = {
   apiId: z
@@ -54,8 +50,6 @@ const cursorSchema = z
   .refine((value) => decodeCursor(value) !== null, { message: 'is not a cursor returned by a history page' })
   .transform((value) => value as HistoryCursor);
 
-const epochMs = z.number().int().min(-62_135_596_800_000).max(253_402_300_799_999);
-
 export const historyRequestSchema = z.strictObject({
   chatId: z.number().int().positive(),
   anchor: z.discriminatedUnion('kind', [
@@ -67,15 +61,6 @@ export const historyRequestSchema = z.strictObject({
   ]),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
 });
-
-const searchFilterShape = {
-  chatId: z.number().int().positive().nullable(),
-  from: epochMs.nullable(),
-  to: epochMs.nullable(),
-  query: z.string().max(500),
-  sender: z.string().max(200),
-  kinds: z.array(z.enum(searchKinds as [SearchKind, ...SearchKind[]])).max(searchKinds.length),
-};
 
 export const searchFilterSchema = z.strictObject(searchFilterShape);
 export const searchRequestSchema = z.strictObject({
@@ -113,22 +98,6 @@ export interface AppInfo {
 
 const noInput = z.strictObject({}).optional();
 
-export const exportRequestSchema = z.strictObject({
-  chatId: z.number().int().positive(),
-  format: z.enum(exportFormats as [ExportFormat, ...ExportFormat[]]),
-  from: epochMs.nullable(),
-  to: epochMs.nullable(),
-  filter: z
-    .strictObject({
-      query: searchFilterShape.query,
-      sender: searchFilterShape.sender,
-      kinds: searchFilterShape.kinds,
-    })
-    .nullable(),
-  includeService: z.boolean(),
-  csvBom: z.boolean(),
-  after: z.strictObject({ date: epochMs, sortKey: z.number().int() }).nullable().optional(),
-});
 const chatOnly = z.strictObject({ chatId: z.number().int().positive() });
 
 /** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */

@@ -3,6 +3,7 @@ import { createDemoSource, demoPaces, type DemoPace } from '../../electron/core/
 import { browserSkipReason } from './support/startBrowserSession.ts';
 import { useBrowserSession } from './support/useBrowserSession.ts';
 import { openChat, scroller } from './support/listGeometry.ts';
+import { recordSyncProgress } from './support/recordSyncProgress.ts';
 
 const skipReason = browserSkipReason();
 const BIG = 1_000_000;
@@ -22,14 +23,7 @@ function suite(name: string, pace: DemoPace | null, budgetMs: number) {
       it(`a jump to an uncached date paints within ${budgetMs} ms, Pause is answered within 500 ms, progress moves every second`, async () => {
         const { page } = session();
         await openChat(page, session().chatIdOf(BIG));
-        await page.evaluate(() => {
-          const seen: Array<{ text: string; at: number }> = [];
-          (window as unknown as { seenProgress: typeof seen }).seenProgress = seen;
-          new MutationObserver(() => {
-            const text = document.querySelector('[data-testid="sync-progress"]')?.textContent ?? '';
-            if (text !== seen[seen.length - 1]?.text) seen.push({ text, at: performance.now() });
-          }).observe(document.body, { subtree: true, childList: true, characterData: true });
-        });
+        const readProgress = await recordSyncProgress(page);
         await page.click('[data-testid="sync-start"]');
         await page.waitForTimeout(3000);
 
@@ -49,7 +43,7 @@ function suite(name: string, pace: DemoPace | null, budgetMs: number) {
         await page.waitForSelector('[data-testid="sync-progress"][data-state="paused"]', { timeout: 5000 });
         const pauseMs = performance.now() - paused;
 
-        const seen = await page.evaluate(() => (window as unknown as { seenProgress: Array<{ text: string; at: number }> }).seenProgress);
+        const seen = await readProgress();
         const running = seen.filter((entry) => !entry.text.includes('resuming in'));
         const gaps = running.slice(1).map((entry, index) => entry.at - running[index]!.at);
         expect(paintedMs).toBeLessThanOrEqual(budgetMs);

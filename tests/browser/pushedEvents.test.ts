@@ -3,6 +3,7 @@ import type { SyncStatus } from '../../shared/sync.ts';
 import { browserSkipReason } from './support/startBrowserSession.ts';
 import { useBrowserSession } from './support/useBrowserSession.ts';
 import { openChat } from './support/listGeometry.ts';
+import { recordSyncProgress } from './support/recordSyncProgress.ts';
 
 const skipReason = browserSkipReason();
 const BIG = 1_000_000;
@@ -32,21 +33,14 @@ describe.skipIf(skipReason !== null)(`status pushed, not polled${skipReason ? ` 
       if (event.kind === 'syncStatus' && event.status.state === 'running')
         stored.push({ cached: (event.status as SyncStatus).cached, at: Date.now() });
     });
-    await page.evaluate(() => {
-      const seen: Array<{ text: string; at: number }> = [];
-      (window as unknown as { seenProgress: typeof seen }).seenProgress = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="sync-progress"]')?.textContent ?? '';
-        if (text !== seen[seen.length - 1]?.text) seen.push({ text, at: Date.now() });
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    const readProgress = await recordSyncProgress(page);
     await page.click('[data-testid="sync-start"]');
     await page.waitForTimeout(4000);
     await page.click('.sync-control button:has-text("Pause")');
 
     await page.waitForSelector('[data-testid="sync-progress"][data-state="paused"]', { timeout: 1000 });
     unsubscribe();
-    const seen = await page.evaluate(() => (window as unknown as { seenProgress: Array<{ text: string; at: number }> }).seenProgress);
+    const seen = await readProgress();
     const shown = seen.map((entry) => ({ cached: Number(/^([\d,]+) of/.exec(entry.text)?.[1]?.replace(/,/g, '') ?? NaN), at: entry.at }));
     const pages = stored.slice(1); // the first is the start, before any page
     expect(pages.length).toBeGreaterThanOrEqual(10);

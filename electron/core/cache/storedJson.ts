@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Forward, Media, MessageEntity, Reaction, ServiceAction } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { normaliseServiceAction } from '../../../shared/serviceActions.ts';
-import { exportRequestSchema } from '../../../shared/ipc/contract.ts';
+import { exportRequestSchema } from '../../../shared/ipc/inputSchemas.ts';
 
 // The JSON columns as this version writes them. Rows are parsed with these on the way out, never cast, so
 // a damaged or foreign value is found where it is read. Objects keep unknown keys (a newer field survives).

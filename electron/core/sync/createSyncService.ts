@@ -3,6 +3,7 @@ import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
 import type { HistoryAnchor, HistoryPage } from '../../../shared/history.ts';
 import type { HistoryEngine } from '../history/createHistoryEngine.ts';
 import { inBackground } from '../sources/requestPriority.ts';
+import { systemClock } from '../sources/createRequestLimiter.ts';
 
 export interface SyncServiceDeps {
   history: HistoryEngine;
@@ -48,21 +49,7 @@ interface Job {
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const jobs = new Map<number, Job>();
   const now = deps.now ?? Date.now;
-  const sleep =
-    deps.sleep ??
-    ((ms: number, signal: AbortSignal) =>
-      new Promise<void>((resolve, reject) => {
-        if (signal.aborted) return reject(signal.reason);
-        const timer = setTimeout(resolve, ms);
-        signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-          },
-          { once: true },
-        );
-      }));
+  const sleep = deps.sleep ?? ((ms: number, signal: AbortSignal) => systemClock.sleep(ms, signal));
 
   let revision = 0;
   const changed = (status: SyncStatus) => {
@@ -70,13 +57,14 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     deps.onChange?.({ ...status });
   };
 
-  function idle(chatId: number): SyncStatus {
+  /** A fresh status of a chat's download, with the chat's counts as they are now. */
+  function freshStatus(chatId: number, state: 'idle' | 'running', from: number | null, to: number | null): SyncStatus {
     const totals = deps.chatTotals(chatId);
-    return {
+    const status: SyncStatus = {
       chatId,
-      state: 'idle',
-      from: null,
-      to: null,
+      state,
+      from,
+      to,
       fetched: 0,
       cached: totals.cached,
       total: totals.total,
@@ -86,6 +74,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       error: null,
       revision,
     };
+    return status;
+  }
+
+  function idle(chatId: number): SyncStatus {
+    return freshStatus(chatId, 'idle', null, null);
   }
 
   async function run(job: Job): Promise<SyncStatus> {
@@ -165,21 +158,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   function launch(chatId: number, from: number | null, to: number | null): SyncStatus {
     const current = jobs.get(chatId);
     if (current?.status.state === 'running') return current.status;
-    const totals = deps.chatTotals(chatId);
-    const status: SyncStatus = {
-      chatId,
-      state: 'running',
-      from,
-      to,
-      fetched: 0,
-      cached: totals.cached,
-      total: totals.total,
-      reachedDate: null,
-      waitingUntil: null,
-      waitingReason: null,
-      error: null,
-      revision,
-    };
+    const status = freshStatus(chatId, 'running', from, to);
     const job: Job = { status, controller: new AbortController(), settled: Promise.resolve(status) };
     // A download is background work: each source sends the window's requests before its pages.
     job.settled = inBackground(() => run(job)).then((final) => {

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
 import { createFileLogger } from '../../../electron/core/app/createFileLogger.ts';
 import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { createMemorySecretStore } from '../../../electron/core/app/SecretStore.ts';
 import { dispatchIpcCall } from '../../../shared/ipc/dispatchIpcCall.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
+import { handlersFor } from '../../support/handlersFor.ts';
 
 const tempFolder = useTempFolder();
 
@@ -24,14 +24,7 @@ describe('the log file', () => {
     const folder = tempFolder();
     const logger = await createFileLogger(folder, { stderr: false });
     const core = openScrollbackCore({ databasePath: path.join(folder, 'scrollback.db'), logger });
-    const handlers = createCoreHandlers(core, {
-      version: 't',
-      logger,
-      openExternalLink: () => undefined,
-      chooseFilesToImport: async () => null,
-      chooseExportTarget: async () => null,
-      showInFolder: () => undefined,
-    });
+    const handlers = handlersFor(core, logger);
     core.listChats = () => {
       throw new TypeError('the chat list broke in an unexpected way');
     };

@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
-import { databaseOf, openScrollbackCore, type ScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
+import { databaseOf, openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { damageMarkerOf } from '../../../electron/core/cache/cacheErrors.ts';
 import { recoverCacheDatabase } from '../../../electron/core/cache/recoverCacheDatabase.ts';
 import type { HistoryAnchor } from '../../../shared/history.ts';
 import { cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
+import { handlersFor } from '../../support/handlersFor.ts';
 
 const tempFolder = useTempFolder();
 const signal = new AbortController().signal;
@@ -26,17 +26,6 @@ function spawnQuietly(command: string, args: string[]): boolean {
   } catch {
     return false;
   }
-}
-
-function handlersOf(core: ScrollbackCore) {
-  return createCoreHandlers(core, {
-    version: 't',
-    logger: silentLogger,
-    openExternalLink: () => undefined,
-    chooseFilesToImport: async () => null,
-    chooseExportTarget: async () => null,
-    showInFolder: () => undefined,
-  });
 }
 
 describe('cache failures said as what they are', () => {
@@ -94,7 +83,7 @@ describe('cache failures said as what they are', () => {
     fs.closeSync(file);
 
     const core = openScrollbackCore({ databasePath, logger: silentLogger });
-    const handlers = handlersOf(core);
+    const handlers = handlersFor(core);
     const family = core.listChats().find((chat) => chat.messageCount === 24_000)!;
     // Page back through the chat as the window would, until the damaged stretch is reached.
     let anchor: HistoryAnchor = { kind: 'latest' };

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
 import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import type { SecretStore } from '../../../electron/core/app/SecretStore.ts';
 import { createEnvironmentSecretStore } from '../../../electron/cli/createEnvironmentSecretStore.ts';
@@ -9,6 +8,7 @@ import { ryzeTokenKey } from '../../../electron/core/sources/ryze/ryzeSettings.t
 import { silentLogger } from '../../support/openTestCore.ts';
 import { createFakeClock, seedRyzeChat, startFakeRyzeApiServer } from '../../support/fakeRyzeApiServer.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
+import { handlersFor } from '../../support/handlersFor.ts';
 
 const tempFolder = useTempFolder();
 const signal = new AbortController().signal;
@@ -29,14 +29,7 @@ function weakKeyringStore(): SecretStore & { values: Map<string, string> } {
 
 function openWithHandlers(secrets: SecretStore) {
   const core = openScrollbackCore({ databasePath: path.join(tempFolder(), 'providers.db'), logger: silentLogger, secrets });
-  const handlers = createCoreHandlers(core, {
-    version: 't',
-    logger: silentLogger,
-    openExternalLink: () => undefined,
-    chooseFilesToImport: async () => null,
-    chooseExportTarget: async () => null,
-    showInFolder: () => undefined,
-  });
+  const handlers = handlersFor(core);
   return { core, handlers };
 }
 

@@ -98,7 +98,7 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
         }
       }
       const latency = (options.latencyMs ?? 0) + (pace?.requestMs ?? 0);
-      if (latency > 0) await delay(latency, signal);
+      if (latency > 0) await systemClock.sleep(latency, signal);
       signal?.throwIfAborted();
     }, signal);
   }
@@ -189,18 +189,4 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       return found;
     },
   };
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
