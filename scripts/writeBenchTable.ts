@@ -43,6 +43,15 @@ const targets: Record<string, string> = {
   html_export_mb: '1,000,000 messages',
   html_export_open_ms: '<= 3000',
   html_export_js_heap_mb: '<= 600',
+  history_page_during_sync_p50_ms: 'cached page while the fast demo downloads',
+  history_page_during_sync_p99_ms: '<= 50',
+  foreground_wait_behind_sync_paced_p50_ms: 'beyond its own request (Telegram pace)',
+  foreground_wait_behind_sync_paced_max_ms: '<= 1000 (one request interval)',
+  cli_cold_start_ms: 'scrollback history --limit 50 --json, new process',
+  cli_floor_ms: 'baseline: node + better-sqlite3 + the same page',
+  cli_cold_start_vs_floor_ratio: '<= 2',
+  cli_help_ms: 'scrollback --help',
+  cli_from_source_ms: 'the same, run from the TypeScript',
 };
 const rows = [
   '| figure | value | unit | target |',
