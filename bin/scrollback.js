@@ -5,6 +5,9 @@
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 
+// On a Node too old for Scrollback: one line saying which is needed, and exit 1.
+module.createRequire(import.meta.url)('../scripts/checkNode.cjs');
+
 // Node keeps the compiled code of the bundle on disk (in the OS temp folder) and reuses it on the next
 // start: about a third of a cold start is compiling JavaScript.
 module.enableCompileCache?.();

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** An installed Node older than 22.18 (Debian's, here), to run the commands the way a person with one would. */
+function oldNode(): string | null {
+  for (const candidate of ['/usr/bin/node', '/usr/local/bin/node']) {
+    if (!fs.existsSync(candidate)) continue;
+    const version = spawnSync(candidate, ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^v/, '');
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    if (major < 22 || (major === 22 && minor < 18)) return candidate;
+  }
+  return null;
+}
+
+const node = oldNode();
+const ONE_LINE = /^Scrollback needs Node 22\.18 or newer \(this is Node \d+\.\d+\.\d+\): install it .*\n$/;
+
+describe.skipIf(node === null)(`on an older Node${node === null ? ' — skipped: no Node older than 22.18 is installed here' : ''}`, () => {
+  const env = { ...process.env, PATH: `${path.dirname(node ?? '')}:/bin` };
+
+  it('the scrollback command stops at once with one line saying which Node is needed', () => {
+    const run = spawnSync(node!, [path.resolve('bin/scrollback.js'), '--help'], { encoding: 'utf8', env });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(ONE_LINE);
+    expect(run.stdout).toBe('');
+  });
+
+  it('npm test and npm run cli stop at once with the same line', () => {
+    const npm = path.join(path.dirname(node!), 'npm');
+    if (!fs.existsSync(npm)) return;
+    for (const script of [['test'], ['run', 'cli', '--', '--help']]) {
+      const run = spawnSync(npm, ['--silent', ...script], { encoding: 'utf8', env, cwd: path.resolve('.') });
+      expect(run.status, script.join(' ')).not.toBe(0);
+      expect(run.stderr.split('\n').filter((line) => line.startsWith('Scrollback needs Node'))).toHaveLength(1);
+      expect(run.stdout).not.toMatch(/vitest|tsc/);
+    }
+  });
+});
