@@ -38,3 +38,16 @@ describe.skipIf(node === null)(`on an older Node${node === null ? ' — skipped:
     }
   });
 });
+
+describe('npm start where the Electron binary cannot be fetched', () => {
+  it('says so in one line and offers the browser preview', (context) => {
+    const electronBinary = path.resolve('node_modules/electron/dist');
+    if (fs.existsSync(electronBinary)) context.skip('the Electron binary is installed here, so there is nothing to refuse');
+    const run = spawnSync(process.execPath, [path.resolve('scripts/installElectron.cjs')], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^The Electron binary could not be downloaded \(.+\)\. Scrollback runs in your browser instead with `npm run preview:web` \(same app, same data\)\.\n$/,
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});

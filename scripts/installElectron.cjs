@@ -1,0 +1,21 @@
+// `npm start` first: the Electron binary, fetched once on a machine with internet. Where it cannot be
+// fetched, one line says so and offers the same app in a browser, instead of a download stack trace.
+'use strict';
+var spawnSync = require('node:child_process').spawnSync;
+var path = require('node:path');
+
+var installer = path.join(__dirname, '..', 'node_modules', 'electron', 'install.js');
+var run = spawnSync(process.execPath, [installer], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+if (run.status !== 0) {
+  // The error's own line, not the stack frames under it.
+  var lines = (run.stderr || '').split('\n').filter(function (line) {
+    return line.trim() !== '' && !/^\s+at /.test(line);
+  });
+  var reason = lines[0] || 'no reason given';
+  process.stderr.write(
+    'The Electron binary could not be downloaded (' +
+      reason.trim().slice(0, 160) +
+      '). Scrollback runs in your browser instead with `npm run preview:web` (same app, same data).\n',
+  );
+  process.exit(1);
+}
