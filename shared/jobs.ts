@@ -11,8 +11,3 @@ export interface JobStatus<Progress, Result> {
   /** Grows with every change: of a pushed status and an answer that crossed it, the larger is the newer. */
   revision: number;
 }
-
-/** The newer of two statuses of the same job (see `revision`). */
-export function newerJobStatus<P, R>(current: JobStatus<P, R> | undefined, next: JobStatus<P, R>): JobStatus<P, R> {
-  return current && current.revision > next.revision ? current : next;
-}

@@ -26,8 +26,3 @@ export interface SyncStatus {
    */
   revision: number;
 }
-
-/** The newer of two statuses of the same sync (see `revision`). */
-export function newerSyncStatus(current: SyncStatus | undefined, next: SyncStatus): SyncStatus {
-  return current && current.revision > next.revision ? current : next;
-}

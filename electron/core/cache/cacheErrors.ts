@@ -16,11 +16,6 @@ function sqliteCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-export function isCacheError(error: unknown): boolean {
-  const code = sqliteCode(error);
-  return code.startsWith('SQLITE_') || code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
-}
-
 function damagedError(databasePath: string): ScrollbackError {
   return new ScrollbackError(
     'DB_CORRUPT',

@@ -2,7 +2,8 @@ import type { ExportRecord, ExportRequest, ExportResult } from '../../../shared/
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { assertWritable } from './cacheErrors.ts';
-import { parseStoredJson, storedExportRequestSchema } from './storedJson.ts';
+import { parseStoredJson } from './storedJson.ts';
+import { exportRequestSchema } from '../../../shared/ipc/inputSchemas.ts';
 
 interface ExportRow {
   id: number;
@@ -24,7 +25,7 @@ export interface StoredExport {
 }
 
 function toStoredExport(row: ExportRow): StoredExport {
-  const request = parseStoredJson(storedExportRequestSchema, row.request, `exports.request of export ${row.id}`) as ExportRequest;
+  const request = parseStoredJson(exportRequestSchema, row.request, `exports.request of export ${row.id}`) as ExportRequest;
   return {
     record: {
       id: row.id,

@@ -5,7 +5,7 @@ import type { SourceMessage } from '../model/SourceMessage.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
-import { capMessageText, MAX_STORED_TEXT } from './capMessageText.ts';
+import { capMessageText } from './capMessageText.ts';
 import {
   parseStoredJsonOr,
   storedEntitiesSchema,
@@ -153,8 +153,7 @@ export function insertMessages(
   let inserted = 0;
   const existing: SourceMessage[] = [];
   for (const message of messages) {
-    // Nearly every message is far below the cap: only an oversized one pays for a copy.
-    const { text, entities } = message.text.length > MAX_STORED_TEXT ? capMessageText(message.text, message.entities) : message;
+    const { text, entities } = capMessageText(message);
     const result = insert.run(
       chatId,
       message.id,

@@ -56,9 +56,10 @@ export function recoverCacheDatabase(databasePath: string, now = new Date()): Re
         copy('chats', chats);
         copy('senders', readAll('SELECT * FROM senders ORDER BY id').rows);
         const recoveredByChat = copyReadableMessages(damaged, fresh);
+        const setCount = fresh.prepare('UPDATE chats SET cached_count = ? WHERE id = ?');
         for (const chat of chats) {
           const recovered = recoveredByChat.get(Number(chat.id)) ?? 0;
-          fresh.prepare('UPDATE chats SET cached_count = ? WHERE id = ?').run(recovered, chat.id);
+          setCount.run(recovered, chat.id);
           const coverage = readAll('SELECT * FROM coverage WHERE chat_id = ?', chat.id);
           // The chat's own count says how many it had: fewer read means some sat on a damaged page.
           if (recovered >= Number(chat.cached_count ?? 0) && coverage.complete) copy('coverage', coverage.rows);

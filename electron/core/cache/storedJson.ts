@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Forward, Media, MessageEntity, Reaction, ServiceAction } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { normaliseServiceAction } from '../../../shared/serviceActions.ts';
-import { exportRequestSchema } from '../../../shared/ipc/inputSchemas.ts';
 
 // The JSON columns as this version writes them. Rows are parsed with these on the way out, never cast, so
 // a damaged or foreign value is found where it is read. Objects keep unknown keys (a newer field survives).
@@ -83,7 +82,6 @@ export const storedReactionsSchema = z.array(z.looseObject({ emoji: z.string(), 
 export const storedSettingsSchema = z.record(z.string(), z.unknown());
 /** What a source needs to reach a chat or sender again; its shape is the source's own. */
 export const storedPeerSchema = z.unknown();
-export const storedExportRequestSchema = exportRequestSchema.extend({ after: exportRequestSchema.shape.after.nullable() });
 
 /** Parses a stored JSON column; a value that does not fit says which column of which row. */
 export function parseStoredJson<T>(schema: z.ZodType<T>, text: string, where: string): T {

@@ -9,8 +9,6 @@ export interface RequestScheduler {
    * scrolling cannot hammer the source). A request whose signal aborts while it waits leaves the queue at once.
    */
   run<R>(request: () => Promise<R>, signal?: AbortSignal): Promise<R>;
-  /** Requests waiting (not the one in flight), by priority. */
-  waiting(): Record<RequestPriority, number>;
 }
 
 interface Waiting {
@@ -92,9 +90,5 @@ export function createRequestScheduler(options: { pacingMs: number; clock: Clock
         void pump();
       });
     },
-    waiting: () => ({
-      foreground: queue.filter((entry) => entry.priority === 'foreground').length,
-      background: queue.filter((entry) => entry.priority === 'background').length,
-    }),
   };
 }

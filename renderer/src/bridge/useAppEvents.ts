@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AppEvent } from '../../../shared/ipc/events.ts';
 import type { ExportStatus, ImportStatus } from '../../../shared/ipc/contract.ts';
-import { newerJobStatus } from '../../../shared/jobs.ts';
-import { newerSyncStatus, type SyncStatus } from '../../../shared/sync.ts';
+import { newerRevision } from '../../../shared/newerRevision.ts';
+import type { SyncStatus } from '../../../shared/sync.ts';
 import { emitAppCommand } from '../app/appCommands.ts';
 
 /** Query keys that pushed events keep fresh (the window polls nothing). */
@@ -16,15 +16,15 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       emitAppCommand(event.command);
       return;
     case 'syncStatus':
-      client.setQueryData<SyncStatus>(['sync', event.status.chatId], (current) => newerSyncStatus(current, event.status));
+      client.setQueryData<SyncStatus>(['sync', event.status.chatId], (current) => newerRevision(current, event.status));
       if (event.status.state !== 'running') void client.invalidateQueries({ queryKey: ['chats'] });
       return;
     case 'importStatus':
-      client.setQueryData<ImportStatus>(jobQueryKeys.import, (current) => newerJobStatus(current, event.status));
+      client.setQueryData<ImportStatus>(jobQueryKeys.import, (current) => newerRevision(current, event.status));
       if (event.status.state === 'done') void client.invalidateQueries({ queryKey: ['chats'] });
       return;
     case 'exportStatus':
-      client.setQueryData<ExportStatus>(jobQueryKeys.export, (current) => newerJobStatus(current, event.status));
+      client.setQueryData<ExportStatus>(jobQueryKeys.export, (current) => newerRevision(current, event.status));
       return;
     case 'chatChanged':
       void client.invalidateQueries({ queryKey: ['chats'] });

@@ -49,7 +49,6 @@ describe('request scheduler', () => {
     expect(performance.now() - started).toBeLessThan(50);
     await sleep(250);
     expect(sent).toEqual(['first']);
-    expect(scheduler.waiting()).toEqual({ foreground: 0, background: 0 });
   });
 
   it('keeps going after a failed request', async () => {

@@ -3,7 +3,7 @@ import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { SourceRecord } from '../../cache/sourceQueries.ts';
 import type { Clock } from '../createRequestLimiter.ts';
 import { createLazySource } from '../createLazySource.ts';
-import type { ProviderContext, SourceProvider } from '../SourceProvider.ts';
+import type { ProviderContext, ProviderHandlerContext, SourceProvider } from '../SourceProvider.ts';
 import type { TelegramLogin } from './createTelegramLogin.ts';
 import {
   createTelegramSessionVault,
@@ -114,7 +114,7 @@ export function createTelegramProvider(options: TelegramProviderOptions = {}): S
       }
       vaultFor(context).delete(record.id);
     },
-    handlers: (context: Parameters<NonNullable<SourceProvider['handlers']>>[0]) =>
+    handlers: (context: ProviderHandlerContext) =>
       createTelegramHandlers(context, {
         vault: vaultFor(context),
         login: options.login,

@@ -18,7 +18,6 @@ export function ChatCoverageBar({
   const coverage = useQuery({
     queryKey: ['coverage', chatId],
     queryFn: () => scrollback.getChatCoverage({ chatId }),
-    staleTime: Number.POSITIVE_INFINITY,
   });
   const ranges = coverage.data?.ranges ?? [];
   if (ranges.length === 0)

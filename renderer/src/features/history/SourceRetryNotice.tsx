@@ -8,9 +8,7 @@ import type { SourceRetry } from '../../../../shared/ipc/events.ts';
  */
 export function SourceRetryNotice({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
   // Filled only by pushed events (useAppEvents); never fetched.
-  const retry =
-    useQuery<SourceRetry | null>({ queryKey: ['sourceRetry', sourceId], queryFn: () => null, staleTime: Number.POSITIVE_INFINITY }).data ??
-    null;
+  const retry = useQuery<SourceRetry | null>({ queryKey: ['sourceRetry', sourceId], queryFn: () => null }).data ?? null;
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     if (!retry) return;

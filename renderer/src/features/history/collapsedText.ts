@@ -1,4 +1,5 @@
 import type { MessageEntity } from '../../../../shared/domain.ts';
+import { cutText } from '../../../../shared/cutText.ts';
 
 /** Longer texts are shown collapsed to this many characters until "Show more". */
 export const COLLAPSED_LENGTH = 3000;
@@ -8,12 +9,6 @@ export function collapsedText(text: string, entities: readonly MessageEntity[]):
   if (text.length <= COLLAPSED_LENGTH) return { text, entities: [...entities] };
   const window = text.slice(0, COLLAPSED_LENGTH);
   const breakAt = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
-  let end = breakAt > COLLAPSED_LENGTH * 0.8 ? breakAt : COLLAPSED_LENGTH;
-  if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end--;
-  return {
-    text: `${text.slice(0, end)}…`,
-    entities: entities
-      .filter((entity) => entity.offset < end)
-      .map((entity) => ({ ...entity, length: Math.min(entity.length, end - entity.offset) })),
-  };
+  const shown = cutText(text, entities, breakAt > COLLAPSED_LENGTH * 0.8 ? breakAt : COLLAPSED_LENGTH);
+  return { text: `${shown.text}…`, entities: shown.entities };
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { newerJobStatus, type JobStatus } from '../../../../shared/jobs.ts';
+import type { JobStatus } from '../../../../shared/jobs.ts';
+import { newerRevision } from '../../../../shared/newerRevision.ts';
 
 /**
  * A long job in main (an import, an export): its status, read once and then kept current by main's pushed
@@ -11,10 +12,10 @@ export function useBackgroundJob<Progress, Result, Action>(
   perform: (action: Action) => Promise<JobStatus<Progress, Result>>,
 ) {
   const client = useQueryClient();
-  const status = useQuery({ queryKey: key, queryFn: getStatus, staleTime: Number.POSITIVE_INFINITY });
+  const status = useQuery({ queryKey: key, queryFn: getStatus });
   const act = useMutation({
     mutationFn: perform,
-    onSuccess: (next) => client.setQueryData<JobStatus<Progress, Result>>(key, (current) => newerJobStatus(current, next)),
+    onSuccess: (next) => client.setQueryData<JobStatus<Progress, Result>>(key, (current) => newerRevision(current, next)),
   });
   return { status: status.data, act: act.mutate, actionError: act.error };
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { newerSyncStatus, type SyncStatus } from '../../../../shared/sync.ts';
+import type { SyncStatus } from '../../../../shared/sync.ts';
+import { newerRevision } from '../../../../shared/newerRevision.ts';
 
 /** The chat's background download: its status (pushed by main as it changes) and the actions on it. */
 export function useChatSync(chatId: number) {
@@ -8,7 +9,6 @@ export function useChatSync(chatId: number) {
   const status = useQuery({
     queryKey: ['sync', chatId],
     queryFn: () => scrollback.getSyncStatus({ chatId }),
-    staleTime: Number.POSITIVE_INFINITY,
   });
   const act = useMutation({
     mutationFn: (action: { kind: 'start'; from: number | null; to: number | null } | { kind: 'pause' | 'resume' | 'cancel' }) => {
@@ -24,7 +24,7 @@ export function useChatSync(chatId: number) {
       }
     },
     // A pushed status may have crossed this answer: keep whichever is newer.
-    onSuccess: (next) => client.setQueryData<SyncStatus>(['sync', chatId], (current) => newerSyncStatus(current, next)),
+    onSuccess: (next) => client.setQueryData<SyncStatus>(['sync', chatId], (current) => newerRevision(current, next)),
   });
   return {
     status: status.data,
