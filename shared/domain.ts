@@ -29,6 +29,16 @@ export interface ChatSummary {
   lastMessageDate: number | null;
   /** True once the very first message of the chat is in the cache. */
   oldestReached: boolean;
+  /** The chat's photo, when it has one: drawn from `media/<id>/avatar`, its preview at once. */
+  avatar: ChatAvatar | null;
+  /** Whole media files of this chat are never evicted from this computer. */
+  keepMedia: boolean;
+}
+
+/** A chat's (or person's) photo as the source describes it. */
+export interface ChatAvatar {
+  /** Telegram's `stripped_thumb` (base64), drawn blurred until the small photo arrives. */
+  preview?: string;
 }
 
 export type EntityType =
@@ -65,26 +75,51 @@ export interface MessageEntity {
 }
 
 /**
- * A media file that came with an imported export and is on this computer. The window shows it through
- * `media/<chatId>/<messageId>`, which main answers only for files an import recorded.
+ * What the window needs to draw a medium before any download, and where its files are. Files are served at
+ * `media/<chatId>/<messageId>/<thumb|full>` by main, only from what the media store recorded.
  */
-export interface LocalMediaFile {
+export interface MediaFiles {
+  /** Telegram's stripped preview (size type `i`: a few hundred bytes, base64), drawn blurred in the first frame. */
+  preview?: string;
+  /** The source has a small thumbnail (kept on this computer once fetched, never evicted). */
+  thumb?: boolean;
+  /** Size of the whole file in bytes, as the source says it. */
+  size?: number;
+  mimeType?: string;
+  /** Whether the whole file is on this computer now; filled in when read from the cache, never stored. */
+  onComputer?: boolean;
+  /**
+   * Before the media store, imports referenced files where they lay; such records are still served.
+   * Nothing writes this any more.
+   */
   localFile?: string;
 }
 
 export type Media =
-  | ({ kind: 'photo'; width: number; height: number } & LocalMediaFile)
-  | ({ kind: 'video'; width: number; height: number; durationS: number; round?: boolean } & LocalMediaFile)
-  | ({ kind: 'gif'; width: number; height: number } & LocalMediaFile)
-  | ({ kind: 'sticker'; width: number; height: number; emoji?: string } & LocalMediaFile)
-  | ({ kind: 'voice'; durationS: number } & LocalMediaFile)
-  | ({ kind: 'audio'; durationS: number; title?: string; performer?: string } & LocalMediaFile)
-  | ({ kind: 'file'; fileName: string; size: number; mimeType?: string } & LocalMediaFile)
+  | ({ kind: 'photo'; width: number; height: number } & MediaFiles)
+  | ({ kind: 'video'; width: number; height: number; durationS: number; round?: boolean } & MediaFiles)
+  | ({ kind: 'gif'; width: number; height: number } & MediaFiles)
+  | ({ kind: 'sticker'; width: number; height: number; emoji?: string } & MediaFiles)
+  /** `waveform`: Telegram's 5-bit packed samples, base64 (see shared/voiceWaveform.ts). */
+  | ({ kind: 'voice'; durationS: number; waveform?: string } & MediaFiles)
+  | ({ kind: 'audio'; durationS: number; title?: string; performer?: string } & MediaFiles)
+  | ({ kind: 'file'; fileName: string; size: number; mimeType?: string } & MediaFiles)
   | { kind: 'poll'; question: string; options: string[]; closed: boolean }
   | { kind: 'location'; latitude: number; longitude: number; title?: string }
   | { kind: 'contact'; name: string; phone: string }
-  | { kind: 'webpage'; url: string; title?: string }
+  | ({ kind: 'webpage'; url: string; title?: string; siteName?: string; description?: string } & MediaFiles)
   | { kind: 'other'; label: string };
+
+/** Media kinds that have files (a thumbnail, the whole file, or both). */
+export const FILE_MEDIA_KINDS = ['photo', 'video', 'gif', 'sticker', 'voice', 'audio', 'file', 'webpage'] as const;
+export type FileMedia = Extract<Media, { kind: (typeof FILE_MEDIA_KINDS)[number] }>;
+
+export function hasMediaFiles(media: Media | null | undefined): media is FileMedia {
+  return media != null && (FILE_MEDIA_KINDS as readonly string[]).includes(media.kind);
+}
+
+/** Which file of a medium: the small picture shown in the list, or the whole file. */
+export type MediaVariant = 'thumb' | 'full';
 
 export type MediaKind = Media['kind'];
 

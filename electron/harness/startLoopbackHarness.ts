@@ -12,6 +12,9 @@ import type { EventHub } from '../core/app/createEventHub.ts';
 import { contentTypeFor, resolveStaticFile } from '../core/app/staticFiles.ts';
 import { harnessBridgeScript } from './harnessBridgeScript.ts';
 
+/** A stored file is served as bytes of its recorded type, sandboxed, and kept by the page for a while. */
+const MEDIA_HEADERS = { 'content-security-policy': "default-src 'none'", 'cache-control': 'private, max-age=3600' };
+
 export interface LoopbackHarness {
   /** Open this in a browser: it carries the session token in the fragment. */
   url: string;
@@ -32,8 +35,8 @@ export async function startLoopbackHarness(options: {
   rendererFolder: string;
   port?: number;
   logger: Logger;
-  /** Media files recorded by imports, at media/<chat>/<message> (as the app:// protocol serves them). */
-  mediaFor?: (pathname: string) => { path: string; contentType: string } | null;
+  /** Media files of the store, at media/<chat>/<message>/<variant> (as the app:// protocol serves them). */
+  mediaFor?: (pathname: string, signal: AbortSignal) => Promise<{ path: string; mimeType: string } | null>;
   /** What the core pushes; streamed to the page at /events (the window polls nothing). */
   events?: Pick<EventHub, 'subscribe'>;
 }): Promise<LoopbackHarness> {
@@ -120,9 +123,23 @@ export async function startLoopbackHarness(options: {
     }
     if (request.method !== 'GET') return send(405, 'text/plain', 'Method not allowed');
     if (url.pathname === BRIDGE_PATH) return send(200, contentTypeFor(BRIDGE_PATH), bridge);
-    const media = url.pathname.startsWith('/media/') ? (options.mediaFor?.(url.pathname) ?? null) : null;
-    if (media) {
-      response.writeHead(200, { ...headers, 'content-security-policy': "default-src 'none'", 'content-type': media.contentType });
+    if (url.pathname.startsWith('/media/') && options.mediaFor) {
+      // An image the page drops (a row scrolled away) closes its request: the fetch behind it stops.
+      const dropped = new AbortController();
+      response.on('close', () => {
+        if (!response.writableFinished) dropped.abort();
+      });
+      let media: { path: string; mimeType: string } | null;
+      try {
+        media = await options.mediaFor(url.pathname, dropped.signal);
+      } catch (error) {
+        if (dropped.signal.aborted || response.destroyed) return;
+        options.logger.warn(`media ${url.pathname} failed`, error);
+        return send(503, 'text/plain', 'The source could not send this file now.');
+      }
+      if (!media) return send(404, 'text/plain', 'Not on this computer, and the source has no such file.');
+      if (response.destroyed) return;
+      response.writeHead(200, { ...headers, ...MEDIA_HEADERS, 'content-type': media.mimeType });
       return createReadStream(media.path).pipe(response);
     }
     if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypeFor('index.html'), indexHtml);

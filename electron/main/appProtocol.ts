@@ -14,23 +14,30 @@ export function registerAppSchemeAsPrivileged(): void {
 }
 
 /**
- * Serves the built renderer from `rendererFolder` with the CSP header, and `media/<chat>/<message>` from
- * the files imports recorded (`mediaFor`); nothing else.
+ * Serves the built renderer from `rendererFolder` with the CSP header, and `media/…` from the files the
+ * media store recorded (`mediaFor`, which may fetch a thumbnail first); nothing else.
  */
 export function serveRendererOverAppProtocol(
   rendererFolder: string,
-  mediaFor: (pathname: string) => { path: string; contentType: string } | null,
+  mediaFor: (pathname: string, signal: AbortSignal) => Promise<{ path: string; mimeType: string } | null>,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const media = url.host === 'scrollback' && url.pathname.startsWith('/media/') ? mediaFor(url.pathname) : null;
-    if (media) {
+    if (url.host === 'scrollback' && url.pathname.startsWith('/media/')) {
+      let media: { path: string; mimeType: string } | null;
+      try {
+        media = await mediaFor(url.pathname, request.signal);
+      } catch {
+        return new Response('The source could not send this file now.', { status: 503 });
+      }
+      if (!media) return new Response('Not on this computer, and the source has no such file.', { status: 404 });
       const body = Readable.toWeb(createReadStream(media.path)) as ReadableStream;
       return new Response(body, {
         headers: {
-          'content-type': media.contentType,
+          'content-type': media.mimeType,
           'x-content-type-options': 'nosniff',
           'content-security-policy': "default-src 'none'",
+          'cache-control': 'private, max-age=3600',
         },
       });
     }

@@ -57,7 +57,9 @@ async function start(): Promise<void> {
   applySecurityPolicy(isAppUrl);
   const openedCore = core;
   if (!devServerUrl)
-    serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname) => openedCore.mediaFileFor(pathname));
+    serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname, signal) =>
+      openedCore.mediaFileFor(pathname, signal),
+    );
   const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
   const handlers = createCoreHandlers(core, {
     version: app.getVersion(),

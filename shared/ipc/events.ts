@@ -19,7 +19,20 @@ export type AppEvent =
   /** Sources or chats were added or removed. */
   | { kind: 'chatsListed' }
   /** A source is being retried (or, with `retry: null`, answered again): said at once, not after the last try. */
-  | { kind: 'sourceRetrying'; sourceId: string; retry: SourceRetry | null };
+  | { kind: 'sourceRetrying'; sourceId: string; retry: SourceRetry | null }
+  /** A whole media file the window asked for is arriving (at most 10 a second per file), or ended. */
+  | { kind: 'mediaDownload'; status: MediaDownloadStatus };
+
+export interface MediaDownloadStatus {
+  chatId: number;
+  messageId: string;
+  state: 'running' | 'waiting' | 'done' | 'failed' | 'cancelled';
+  /** Bytes on this computer so far, and the file's size at the source when known. */
+  received: number;
+  total: number | null;
+  /** What it waits for or why it failed, in words. */
+  detail?: string;
+}
 
 export interface SourceRetry {
   /** The attempt that comes next, of how many. */

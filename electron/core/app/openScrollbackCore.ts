@@ -21,7 +21,10 @@ import { DEMO_SOURCE_ID } from '../sources/demo/createDemoSource.ts';
 import type { ProviderHandlerContext, SourceProvider } from '../sources/SourceProvider.ts';
 import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/createSyncService.ts';
 import { createEventHub, throttlePerKey, type EventHub } from './createEventHub.ts';
-import { localMediaFor } from './localMediaFor.ts';
+import { mediaFileForPath } from './mediaFileForPath.ts';
+import { createMediaService, type MediaService, type ServedMediaFile } from '../media/createMediaService.ts';
+import { createMediaStore } from '../media/createMediaStore.ts';
+import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
 import type { Logger } from './Logger.ts';
 import { createMemorySecretStore, type SecretStore } from './SecretStore.ts';
 
@@ -69,8 +72,10 @@ export interface ScrollbackCore {
   getChatCoverage(chatId: number): ChatCoverage;
   /** Where a message is in its chat, if cached. */
   findMessagePosition(chatId: number, messageId: string): MessagePosition | null;
-  /** The file behind `media/<chat>/<message>`, for the app:// protocol and the harness. */
-  mediaFileFor(pathname: string): { path: string; contentType: string } | null;
+  /** Photos, videos, voice and files: served from the media store, fetched from the source when missing. */
+  readonly media: MediaService;
+  /** The file behind a window's `media/…` address, for the app:// protocol and the harness. */
+  mediaFileFor(pathname: string, signal?: AbortSignal): Promise<ServedMediaFile | null>;
   /**
    * What a failure means in words: a full disk, a damaged cache (which also stops every later write), a
    * read-only file; anything else unchanged.
@@ -142,6 +147,15 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     onChange: (status) => events.emit({ kind: 'syncStatus', status }),
   });
   const imports = createImportService(options.databasePath);
+  const mediaStore = createMediaStore(db, mediaFolderBeside(options.databasePath));
+  mediaStore.sweep();
+  const media = createMediaService({
+    db,
+    store: mediaStore,
+    sourceFor: (sourceId) => sources.sourceFor(sourceId),
+    onStatus: (status) => events.emit({ kind: 'mediaDownload', status }),
+    onEvicted: (count, bytes) => options.logger.info(`media store: ${count} whole files (${bytes} bytes) evicted past the limit`),
+  });
 
   const core: ScrollbackCore = {
     databasePath: options.databasePath,
@@ -186,6 +200,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       sources.forget(sourceId);
       await provider?.release?.(sourceId);
       removeSourceRecord(db, sourceId);
+      mediaStore.sweep();
       events.emit({ kind: 'chatsListed' });
     },
     getMessageDensity(chatId, boundaries) {
@@ -204,7 +219,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       };
     },
     findMessagePosition: (chatId, messageId) => findMessagePosition(db, chatId, messageId),
-    mediaFileFor: (pathname) => localMediaFor(db, pathname),
+    media,
+    mediaFileFor: (pathname, signal) => mediaFileForPath(media, pathname, signal),
     explainError: (error) => cacheErrorOf(db, error) ?? error,
     async close() {
       imports.cancel();

@@ -4,7 +4,7 @@ import type { SourceChat } from '../model/SourceChat.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { assertWritable } from './cacheErrors.ts';
-import { parseStoredJson, storedPeerSchema } from './storedJson.ts';
+import { parseStoredJson, parseStoredJsonOr, storedAvatarSchema, storedPeerSchema } from './storedJson.ts';
 
 /** A chat with what the engine needs to reach its source. */
 export interface ChatRecord {
@@ -27,11 +27,13 @@ interface ChatSummaryRow {
   last_message_date: number | null;
   newest_cached: number | null;
   oldest_reached: number;
+  avatar: string | null;
+  keep_media: number;
 }
 
 const SUMMARY_SQL = `
   SELECT c.id, c.source_id, s.kind AS source_kind, s.name AS source_name, c.name, c.kind, c.message_count,
-    c.cached_count, c.last_message_date,
+    c.cached_count, c.last_message_date, c.avatar, c.keep_media,
     (SELECT max(m.date) FROM messages m WHERE m.chat_id = c.id) AS newest_cached,
     EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached
   FROM chats c JOIN sources s ON s.id = c.source_id`;
@@ -49,6 +51,8 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
     cachedCount: row.cached_count,
     lastMessageDate: Number.isFinite(lastKnown) ? lastKnown : null,
     oldestReached: row.oldest_reached === 1,
+    avatar: parseStoredJsonOr(storedAvatarSchema, row.avatar, null),
+    keepMedia: row.keep_media === 1,
   };
 }
 
@@ -86,9 +90,10 @@ export function upsertChats(db: WritableDB, sourceId: string, chats: readonly So
   assertWritable(db);
   const upsert = cachedStatement<unknown[], { id: number }>(
     db,
-    `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date, avatar)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_id, source_key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+       avatar = CASE WHEN ? THEN excluded.avatar ELSE avatar END,
        peer = coalesce(excluded.peer, peer), message_count = coalesce(excluded.message_count, message_count),
        last_message_date = max(coalesce(excluded.last_message_date, 0), coalesce(last_message_date, 0))
      RETURNING id`,
@@ -104,6 +109,9 @@ export function upsertChats(db: WritableDB, sourceId: string, chats: readonly So
           chat.peer === undefined ? null : JSON.stringify(chat.peer),
           chat.messageCount,
           chat.lastMessageDate,
+          chat.avatar ? JSON.stringify(chat.avatar) : null,
+          // A source that says nothing of photos (undefined) leaves a stored one alone.
+          chat.avatar === undefined ? 0 : 1,
         )!.id,
     ),
   )();

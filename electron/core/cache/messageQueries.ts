@@ -1,7 +1,7 @@
-import type { ChatMessage, Media } from '../../../shared/domain.ts';
+import { hasMediaFiles, type ChatMessage, type FileMedia, type Media } from '../../../shared/domain.ts';
 import { messageKindOf } from '../../../shared/domain.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
-import type { SourceMessage } from '../model/SourceMessage.ts';
+import type { SourceMedia, SourceMessage } from '../model/SourceMessage.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
@@ -26,6 +26,7 @@ interface MessageRow {
   text: string;
   entities: string | null;
   media: string | null;
+  has_full: number;
   reply_to: string | null;
   forward: string | null;
   edit_date: number | null;
@@ -42,11 +43,25 @@ export interface StoredMessage {
 
 const SELECT_COLUMNS = `
   m.source_msg_id, m.chat_id, m.date, m.sort_key, s.source_key AS sender_key, s.name AS sender_name, m.out,
-  m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions
+  m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions,
+  CASE WHEN m.media IS NULL THEN 0 ELSE EXISTS (
+    SELECT 1 FROM message_media mm WHERE mm.chat_id = m.chat_id AND mm.message_id = m.source_msg_id AND mm.variant = 'full'
+  ) END AS has_full
   FROM messages m LEFT JOIN senders s ON s.id = m.sender_id`;
 
 /** Shown in place of a stored attachment record that cannot be read (the message itself still shows). */
 const UNREADABLE_MEDIA: Media = { kind: 'other', label: 'Attachment (its stored record could not be read)' };
+
+/**
+ * A stored attachment as the window sees it: without the source's locator (what it needs to fetch the file
+ * again, of no use to the window), and saying whether the whole file is on this computer.
+ */
+function forTheWindow(media: Media | null, hasFull: number): Media | null {
+  if (!media || !hasMediaFiles(media)) return media;
+  const { locator: _locator, ...shown } = media as FileMedia & { locator?: unknown };
+  const onComputer = hasFull === 1 || (shown.localFile !== undefined && shown.localFile !== '');
+  return onComputer ? { ...shown, onComputer } : shown;
+}
 
 function toStoredMessage(row: MessageRow): StoredMessage {
   return {
@@ -59,7 +74,7 @@ function toStoredMessage(row: MessageRow): StoredMessage {
       out: row.out === 1,
       text: row.text,
       entities: row.entities === null || row.entities === '[]' ? [] : parseStoredJsonOr(storedEntitiesSchema, row.entities, []),
-      media: parseStoredJsonOr<Media | null>(storedMediaSchema, row.media, row.media === null ? null : UNREADABLE_MEDIA),
+      media: forTheWindow(parseStoredJsonOr<Media | null>(storedMediaSchema, row.media, row.media === null ? null : UNREADABLE_MEDIA), row.has_full),
       replyToId: row.reply_to,
       forward: parseStoredJsonOr(storedForwardSchema, row.forward, null),
       editDate: row.edit_date,
@@ -228,11 +243,28 @@ export function countMessagesInRange(db: ReadableDB, chatId: number, from: numbe
   ).get(chatId, from ?? Number.MIN_SAFE_INTEGER, to ?? Number.MAX_SAFE_INTEGER)!.n;
 }
 
-/** The stored attachment record of one message, or null (no such message, no media, or unreadable). */
-export function findMessageMedia(db: ReadableDB, chatId: number, sourceMessageId: string): Media | null {
-  const row = cachedStatement<[number, string], { media: string | null }>(
+/**
+ * The stored attachment record of one message with the source's locator, and the message's place in
+ * history, or null (no such message, no media, or unreadable).
+ */
+export function findMessageMedia(
+  db: ReadableDB,
+  chatId: number,
+  sourceMessageId: string,
+): { media: SourceMedia; date: number; sortKey: number } | null {
+  const row = cachedStatement<[number, string], { media: string | null; date: number; sort_key: number }>(
     db,
-    'SELECT media FROM messages WHERE chat_id = ? AND source_msg_id = ?',
+    'SELECT media, date, sort_key FROM messages WHERE chat_id = ? AND source_msg_id = ?',
   ).get(chatId, sourceMessageId);
-  return parseStoredJsonOr(storedMediaSchema, row?.media ?? null, null);
+  const media = parseStoredJsonOr(storedMediaSchema, row?.media ?? null, null) as SourceMedia | null;
+  return media && row ? { media, date: row.date, sortKey: row.sort_key } : null;
+}
+
+/** Replaces a message's attachment record (a source gave a fresh locator, e.g. a new file reference). */
+export function updateMessageMedia(db: WritableDB, chatId: number, sourceMessageId: string, media: SourceMedia): void {
+  cachedStatement(db, 'UPDATE messages SET media = ? WHERE chat_id = ? AND source_msg_id = ?').run(
+    JSON.stringify(media),
+    chatId,
+    sourceMessageId,
+  );
 }

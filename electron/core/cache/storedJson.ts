@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Forward, Media, MessageEntity, Reaction, ServiceAction } from '../../../shared/domain.ts';
+import type { ChatAvatar, Forward, Media, MessageEntity, Reaction, ServiceAction } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { normaliseServiceAction } from '../../../shared/serviceActions.ts';
 
@@ -39,14 +39,20 @@ export const storedEntitiesSchema = z.array(
 ) satisfies z.ZodType<MessageEntity[]>;
 
 const dimensions = { width: z.number(), height: z.number() };
-const localFile = { localFile: z.string().optional() };
+const localFile = {
+  preview: z.string().optional(),
+  thumb: z.boolean().optional(),
+  size: z.number().optional(),
+  mimeType: z.string().optional(),
+  localFile: z.string().optional(),
+};
 
 export const storedMediaSchema = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('photo'), ...dimensions, ...localFile }),
   z.looseObject({ kind: z.literal('video'), ...dimensions, durationS: z.number(), round: z.boolean().optional(), ...localFile }),
   z.looseObject({ kind: z.literal('gif'), ...dimensions, ...localFile }),
   z.looseObject({ kind: z.literal('sticker'), ...dimensions, emoji: z.string().optional(), ...localFile }),
-  z.looseObject({ kind: z.literal('voice'), durationS: z.number(), ...localFile }),
+  z.looseObject({ kind: z.literal('voice'), durationS: z.number(), waveform: z.string().optional(), ...localFile }),
   z.looseObject({
     kind: z.literal('audio'),
     durationS: z.number(),
@@ -54,11 +60,18 @@ export const storedMediaSchema = z.discriminatedUnion('kind', [
     performer: z.string().optional(),
     ...localFile,
   }),
-  z.looseObject({ kind: z.literal('file'), fileName: z.string(), size: z.number(), mimeType: z.string().optional(), ...localFile }),
+  z.looseObject({ kind: z.literal('file'), fileName: z.string(), ...localFile, size: z.number() }),
   z.looseObject({ kind: z.literal('poll'), question: z.string(), options: z.array(z.string()), closed: z.boolean() }),
   z.looseObject({ kind: z.literal('location'), latitude: z.number(), longitude: z.number(), title: z.string().optional() }),
   z.looseObject({ kind: z.literal('contact'), name: z.string(), phone: z.string() }),
-  z.looseObject({ kind: z.literal('webpage'), url: z.string(), title: z.string().optional() }),
+  z.looseObject({
+    kind: z.literal('webpage'),
+    url: z.string(),
+    title: z.string().optional(),
+    siteName: z.string().optional(),
+    description: z.string().optional(),
+    ...localFile,
+  }),
   z.looseObject({ kind: z.literal('other'), label: z.string() }),
 ]) satisfies z.ZodType<Media>;
 
@@ -78,6 +91,8 @@ export const storedServiceSchema = z
   })
   .transform((stored): ServiceAction => normaliseServiceAction(stored));
 export const storedReactionsSchema = z.array(z.looseObject({ emoji: z.string(), count: z.number() })) satisfies z.ZodType<Reaction[]>;
+export const storedAvatarSchema = z.looseObject({ preview: z.string().optional() }) satisfies z.ZodType<ChatAvatar>;
+
 /** A source's non-secret settings; each provider parses its own part with its own schema. */
 export const storedSettingsSchema = z.record(z.string(), z.unknown());
 /** What a source needs to reach a chat or sender again; its shape is the source's own. */

@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { fileByteSource, memoryByteSource, type ByteSource } from '../files/ByteSource.ts';
 import { listZipEntries, readZipEntry } from '../files/readZipEntry.ts';
+import { folderMediaFiles, zipMediaFiles, type ImportMediaFiles } from './importMediaFiles.ts';
 
 export type ImportFormat = 'telegram' | 'whatsapp';
 
@@ -14,8 +15,8 @@ export interface ImportInput {
   path: string;
   chatNameHint: string;
   sizeBytes: number;
-  /** Where media files named by the export may be found (the export's folder); null inside a zip. */
-  mediaFolder: string | null;
+  /** The media files the export brought (its folder's, or its zip's entries). */
+  mediaFiles: ImportMediaFiles;
 }
 
 /**
@@ -47,7 +48,7 @@ export function findImportInputs(path: string): ImportInput[] {
 }
 
 function fileInput(path: string, format: ImportFormat, chatNameHint: string): ImportInput {
-  return { format, source: fileByteSource(path), path, chatNameHint, sizeBytes: statSync(path).size, mediaFolder: dirname(path) };
+  return { format, source: fileByteSource(path), path, chatNameHint, sizeBytes: statSync(path).size, mediaFiles: folderMediaFiles(dirname(path)) };
 }
 
 function zipInput(path: string): ImportInput {
@@ -64,7 +65,7 @@ function zipInput(path: string): ImportInput {
     path,
     chatNameHint: chatNameFromFileName(path),
     sizeBytes: bytes.length,
-    mediaFolder: null,
+    mediaFiles: zipMediaFiles(path, entries),
   };
 }
 

@@ -14,7 +14,9 @@ import { IMPORT_SOURCE_ID } from '../sources/archive/createArchiveSource.ts';
 import type { SourceChat } from '../sources/HistorySource.ts';
 import type { SourceMessage } from '../model/SourceMessage.ts';
 import type { ImportInput } from './findImportInputs.ts';
-import { createMediaResolver } from './resolveMediaBeside.ts';
+import type { MediaStore } from '../media/createMediaStore.ts';
+import { mimeTypeOfName } from '../media/servableMimeType.ts';
+import type { ImportMediaFiles } from './importMediaFiles.ts';
 import { TelegramExportScanner } from './telegram/TelegramExportScanner.ts';
 import { toTelegramSourceChat, toTelegramSourceMessage } from './telegram/toTelegramSourceMessage.ts';
 import { readWhatsAppMessages, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
@@ -26,6 +28,11 @@ export interface ImportFileOptions {
   /** Asked between chunks; true stops the import and rolls the file back. */
   isCancelled?: () => boolean;
   whatsapp?: WhatsAppReadOptions;
+  /**
+   * Where the export's media files are copied (content-addressed, so the export can be deleted afterwards).
+   * Without one, messages keep their kind and size but no file.
+   */
+  mediaStore?: MediaStore;
 }
 
 const BATCH = 4096;
@@ -47,14 +54,24 @@ const GROUP_ACTIONS = new Set<ServiceActionKind>([
 export function importFile(db: WritableDB, input: ImportInput, options: ImportFileOptions = {}): FileImportResult {
   const chats = inWriteTransaction(db, () => {
     upsertSource(db, { id: IMPORT_SOURCE_ID, kind: 'import', name: 'Imported' });
-    return input.format === 'telegram' ? importTelegram(db, input, options) : importWhatsApp(db, input, options);
+    const files = { store: options.mediaStore ?? null, media: input.mediaFiles, origin: `import: ${input.path}` };
+    return input.format === 'telegram' ? importTelegram(db, input, options, files) : importWhatsApp(db, input, options, files);
   });
   return { path: input.path, chats };
 }
 
 /** Writes one chat's messages in batches and, at the end, the coverage they prove (the whole chat). */
+/** Where an import's attachments go: each message names its file by a reference of `media` (in `localFile`). */
+interface ImportFiles {
+  store: MediaStore | null;
+  media: ImportMediaFiles;
+  origin: string;
+}
+
 class ChatWriter {
   private readonly pending: SourceMessage[] = [];
+  private readonly attachments: Array<{ messageId: string; ref: string; mimeType: string }> = [];
+  private readonly files: ImportFiles;
   private added = 0;
   private total = 0;
   private skipped = 0;
@@ -64,8 +81,9 @@ class ChatWriter {
   private readonly resolveSender: (message: SourceMessage) => number | null;
   private readonly db: WritableDB;
 
-  constructor(db: WritableDB, chat: SourceChat) {
+  constructor(db: WritableDB, chat: SourceChat, files: ImportFiles) {
     this.db = db;
+    this.files = files;
     this.chatId = upsertChats(db, IMPORT_SOURCE_ID, [chat])[0]!;
     this.resolveSender = createSenderResolver(db, IMPORT_SOURCE_ID);
   }
@@ -74,7 +92,7 @@ class ChatWriter {
     this.total++;
     if (!this.oldest || comparePositions(message, this.oldest) < 0) this.oldest = message;
     if (!this.newest || comparePositions(message, this.newest) > 0) this.newest = message;
-    this.pending.push(message);
+    this.pending.push(withoutFileReference(message, this.attachments));
     if (this.pending.length >= BATCH) this.flush();
   }
 
@@ -86,6 +104,18 @@ class ChatWriter {
   private flush(): void {
     this.added += insertMessages(this.db, this.chatId, this.resolveSender, this.pending);
     this.pending.length = 0;
+    // Copied in the same transaction as the messages: a failed import records no file (the bytes already
+    // copied are swept as unrecorded at the next start).
+    for (const attachment of this.attachments) {
+      if (!this.files.store) break;
+      this.files.media.copy(
+        this.files.store,
+        attachment.ref,
+        { chatId: this.chatId, messageId: attachment.messageId, variant: 'full', origin: this.files.origin },
+        attachment.mimeType,
+      );
+    }
+    this.attachments.length = 0;
   }
 
   finish(): ChatImportResult {
@@ -100,14 +130,24 @@ class ChatWriter {
   }
 }
 
-function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
+/** The message as stored (no file reference), the reference queued to copy its file. */
+function withoutFileReference(message: SourceMessage, queue: Array<{ messageId: string; ref: string; mimeType: string }>): SourceMessage {
+  const media = message.media;
+  if (!media || !('localFile' in media) || !media.localFile) return message;
+  const { localFile: ref, ...rest } = media;
+  const mimeType = ('mimeType' in rest && rest.mimeType) || mimeTypeOfName(ref);
+  queue.push({ messageId: message.id, ref, mimeType });
+  return { ...message, media: { ...rest, mimeType } as typeof media };
+}
+
+function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileOptions, files: ImportFiles): ChatImportResult[] {
   const results: ChatImportResult[] = [];
   let writer: ChatWriter | null = null;
   let ordinal = 0;
-  const findMedia = createMediaResolver(input.mediaFolder);
+  const findMedia = (name: unknown) => input.mediaFiles.find(name);
   const scanner = new TelegramExportScanner(input.source.name, {
     chatStart(meta) {
-      writer = new ChatWriter(db, toTelegramSourceChat(meta, input.chatNameHint));
+      writer = new ChatWriter(db, toTelegramSourceChat(meta, input.chatNameHint), files);
       ordinal = 0;
     },
     message(raw, byteOffset) {
@@ -129,7 +169,7 @@ function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileO
   return mergeRepeatedChats(results);
 }
 
-function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileOptions): ChatImportResult[] {
+function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileOptions, files: ImportFiles): ChatImportResult[] {
   const chat: SourceChat = {
     key: `whatsapp:${input.chatNameHint}`,
     name: input.chatNameHint,
@@ -137,10 +177,10 @@ function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileO
     messageCount: null,
     lastMessageDate: null,
   };
-  const writer = new ChatWriter(db, chat);
+  const writer = new ChatWriter(db, chat, files);
   const seenAtTime = new Map<number, number>();
   const authors = new Set<string>();
-  const findMedia = createMediaResolver(input.mediaFolder);
+  const findMedia = (name: string) => input.mediaFiles.find(name);
   let isGroup = false;
   readWhatsAppMessages(
     input.source,

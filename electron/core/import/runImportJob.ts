@@ -2,6 +2,8 @@ import type { FileImportResult, ImportProgress } from '../../../shared/importing
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { findImportInputs } from './findImportInputs.ts';
 import { importFile } from './importFile.ts';
+import { createMediaStore } from '../media/createMediaStore.ts';
+import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
 
 /**
  * Imports files one after another, each in its own transaction, reporting progress by bytes. Files that
@@ -14,6 +16,7 @@ export function runImportJob(
   const inputs = job.paths.flatMap((path) => findImportInputs(path));
   const totalBytes = inputs.reduce((sum, input) => sum + input.sizeBytes, 0);
   const db = openCacheDatabase(job.databasePath);
+  const mediaStore = createMediaStore(db, mediaFolderBeside(job.databasePath));
   try {
     const results: FileImportResult[] = [];
     let doneBytes = 0;
@@ -32,7 +35,7 @@ export function runImportJob(
         });
       };
       report(0, true);
-      results.push(importFile(db, input, { onProgress: report, isCancelled: options.isCancelled }));
+      results.push(importFile(db, input, { onProgress: report, isCancelled: options.isCancelled, mediaStore }));
       doneBytes += input.sizeBytes;
       report(0, true);
     });

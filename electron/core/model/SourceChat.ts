@@ -1,4 +1,4 @@
-import type { ChatKind } from '../../../shared/domain.ts';
+import type { ChatAvatar, ChatKind } from '../../../shared/domain.ts';
 
 /** A chat as its source lists it. */
 export interface SourceChat {
@@ -10,4 +10,6 @@ export interface SourceChat {
   peer?: unknown;
   messageCount: number | null;
   lastMessageDate: number | null;
+  /** The chat's photo, when it has one (fetched as media `''` of the chat). */
+  avatar?: ChatAvatar | null;
 }

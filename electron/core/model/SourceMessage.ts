@@ -1,4 +1,13 @@
-import type { ChatMessage } from '../../../shared/domain.ts';
+import type { ChatMessage, Media } from '../../../shared/domain.ts';
+
+/**
+ * What a source needs to fetch a medium's files again (Telegram: ids, access hash, file reference, data
+ * center, size types). Opaque to everything but that source; stored with the message, never sent to the window.
+ */
+export type MediaLocator = Record<string, unknown>;
+
+/** A medium as a source delivers it: what the window shows, plus how to fetch its files. */
+export type SourceMedia = Media & { locator?: MediaLocator };
 
 /** Who wrote a message, as the source names them. `key` is unique within the source. */
 export interface SourceSender {
@@ -9,7 +18,8 @@ export interface SourceSender {
 }
 
 /** A message as a source delivers it, before it has a local chat id. */
-export interface SourceMessage extends Omit<ChatMessage, 'chatId' | 'senderId' | 'senderName'> {
+export interface SourceMessage extends Omit<ChatMessage, 'chatId' | 'senderId' | 'senderName' | 'media'> {
+  media: SourceMedia | null;
   /** Tie-breaker after date; (date, sortKey) must be unique within the chat and follow history order. */
   sortKey: number;
   sender: SourceSender | null;

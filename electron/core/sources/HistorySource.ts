@@ -3,7 +3,8 @@ import type { SourceChat } from '../model/SourceChat.ts';
 
 export type { SourceChat };
 import type { MessagePosition } from '../../../shared/cursor.ts';
-import type { SourceMessage } from '../model/SourceMessage.ts';
+import type { SourceMedia, SourceMessage } from '../model/SourceMessage.ts';
+import type { MediaVariant } from '../../../shared/domain.ts';
 import type { SearchFilter } from '../../../shared/search.ts';
 
 /** How the engine names a chat to its source. */
@@ -44,6 +45,27 @@ export interface SourceSearchRequest {
   matches(message: SourceMessage): boolean;
 }
 
+/** One file a source can send: a message's thumbnail or whole file, or (message id '') the chat's photo. */
+export interface SourceMediaRequest {
+  messageId: string;
+  /** The medium as stored, with the source's locator; null for the chat's photo. */
+  media: SourceMedia | null;
+  variant: MediaVariant;
+}
+
+/** Where a download's bytes go, in order (the media store hashes them as they come). */
+export interface SourceMediaSink {
+  write(chunk: Uint8Array): Promise<void>;
+  readonly received: number;
+}
+
+export interface SourceMediaOptions {
+  signal?: AbortSignal;
+  onProgress?(received: number, total: number | null): void;
+  /** The source had to fetch the message again (an expired file reference): its fresh media, to store. */
+  onFreshMedia?(media: SourceMedia): void;
+}
+
 /**
  * The one seam between the engine and the outside world: every source (demo, Telegram, RyzeAPI, imported
  * files) implements this, and tests replace the outside world behind it.
@@ -65,4 +87,14 @@ export interface HistorySource {
   getAround(chat: SourceChatRef, target: AroundTarget, limit: number, signal?: AbortSignal): Promise<SourcePage>;
   /** Matches in a date window, in order, at most `limit`. Sources without a search leave it out. */
   searchWindow?(chat: SourceChatRef, request: SourceSearchRequest, signal?: AbortSignal): Promise<SourceMessage[]>;
+  /**
+   * Sends one file into `sink` and says its type; null when the source has no such file (never sent, or
+   * not kept there). Sources without media leave it out.
+   */
+  downloadMedia?(
+    chat: SourceChatRef,
+    request: SourceMediaRequest,
+    sink: SourceMediaSink,
+    options: SourceMediaOptions,
+  ): Promise<{ mimeType: string } | null>;
 }

@@ -3,8 +3,8 @@ import { currentRequestPriority, type RequestPriority } from './requestPriority.
 
 export interface RequestScheduler {
   /**
-   * Runs `request` when its turn comes: one at a time, what the window waits for before background work,
-   * first come first served within each. Background requests keep `pacingMs` between their starts; the
+   * Runs `request` when its turn comes: one at a time, what the window waits for first, then the window's
+   * media, then background work, first come first served within each. Background requests keep `pacingMs` between their starts; the
    * window's wait only for the request in flight (and a fifth of the pace after any start, so a burst of
    * scrolling cannot hammer the source). A request whose signal aborts while it waits leaves the queue at once.
    */
@@ -18,8 +18,10 @@ interface Waiting {
   send(): Promise<void>;
 }
 
+const RANK: Record<RequestPriority, number> = { foreground: 0, media: 1, background: 2 };
+
 function comesBefore(a: Waiting, b: Waiting): boolean {
-  if (a.priority !== b.priority) return a.priority === 'foreground';
+  if (a.priority !== b.priority) return RANK[a.priority] < RANK[b.priority];
   return a.order < b.order;
 }
 
@@ -33,10 +35,14 @@ export function createRequestScheduler(options: { pacingMs: number; clock: Clock
   /** Wakes the pump from a background pause when a window request arrives. */
   let wake: AbortController | null = null;
 
+  // Media chunks are small requests metered apart from history (Telegram limits downloads per DC, not by
+  // the history pace), so they keep only a tenth of the pace between starts.
   const waitFor = (entry: Waiting) =>
     entry.priority === 'foreground'
       ? lastStart + options.pacingMs / 5 - options.clock.now()
-      : Math.max(lastBackgroundStart + options.pacingMs, lastStart + options.pacingMs / 5) - options.clock.now();
+      : entry.priority === 'media'
+        ? lastStart + options.pacingMs / 10 - options.clock.now()
+        : Math.max(lastBackgroundStart + options.pacingMs, lastStart + options.pacingMs / 5) - options.clock.now();
 
   async function pump(): Promise<void> {
     if (pumping) return;
@@ -86,7 +92,7 @@ export function createRequestScheduler(options: { pacingMs: number; clock: Clock
         };
         signal?.addEventListener('abort', onAbort, { once: true });
         queue.push(entry);
-        if (entry.priority === 'foreground') wake?.abort();
+        if (entry.priority !== 'background') wake?.abort();
         void pump();
       });
     },

@@ -116,7 +116,7 @@ export async function startBrowserSession(
     rendererFolder,
     logger,
     events: core.events,
-    mediaFor: (pathname) => core.mediaFileFor(pathname),
+    mediaFor: (pathname, signal) => core.mediaFileFor(pathname, signal),
   });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({

@@ -119,7 +119,7 @@ describe('importFile', () => {
     expect(importPath(write('utf16.txt', utf16))[0]!.chats[0]).toMatchObject({ added: 1 });
   });
 
-  it('imports the chat text out of a WhatsApp .zip and ignores the media beside it', () => {
+  it('imports the chat text out of a WhatsApp .zip, an attachment by its kind', () => {
     const { write, importPath, db } = setUp();
     const zip = zipSync({
       '_chat.txt': strToU8('[12/01/2024, 10:00:00] Ana: look\n[12/01/2024, 10:00:05] Ana: ‎<attached: 00000001-PHOTO-2024-01-12.jpg>\n'),
@@ -128,7 +128,7 @@ describe('importFile', () => {
     const result = importPath(write('WhatsApp Chat - Ana.zip', zip));
     expect(result[0]!.chats[0]).toMatchObject({ name: 'Ana', added: 2 });
     const media = db.prepare('SELECT media FROM messages WHERE media IS NOT NULL').get() as { media: string };
-    expect(JSON.parse(media.media)).toEqual({ kind: 'file', fileName: '00000001-PHOTO-2024-01-12.jpg', size: 0, mimeType: 'image/jpeg' });
+    expect(JSON.parse(media.media)).toEqual({ kind: 'photo', width: 0, height: 0, size: 5000, mimeType: 'image/jpeg' });
   });
 
   it('rolls the file back when cancelled, keeping the files imported before it', () => {

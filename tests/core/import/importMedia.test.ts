@@ -1,39 +1,92 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { localMediaFor } from '../../../electron/core/app/localMediaFor.ts';
+import { mediaFileForPath } from '../../../electron/core/app/mediaFileForPath.ts';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../../electron/core/import/importFile.ts';
+import { createMediaService } from '../../../electron/core/media/createMediaService.ts';
+import { createMediaStore } from '../../../electron/core/media/createMediaStore.ts';
+import { fixturesFolder } from '../../support/fixturesFolder.ts';
+import type { HistorySource } from '../../../electron/core/sources/HistorySource.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
-import { writeExportFolderWithMedia } from '../../support/writeExportFolderWithMedia.ts';
+import { TINY_PNG, writeExportFolderWithMedia } from '../../support/writeExportFolderWithMedia.ts';
+import { DEMO_VOICE } from '../../../electron/core/sources/demo/demoMediaClips.ts';
 
 const tempFolder = useTempFolder();
+const fixtures = fixturesFolder();
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-describe('media files beside an export', () => {
-  it('are linked when inside the export folder, and served for their message only', () => {
-    const folder = tempFolder();
+function setUp() {
+  const folder = tempFolder();
+  const db = openCacheDatabase(path.join(folder, 'cache.db'));
+  const store = createMediaStore(db, path.join(folder, 'media'));
+  const media = createMediaService({
+    db,
+    store,
+    // Imported chats' source holds only the cache: it is never asked for a file.
+    sourceFor: () => ({ id: 'import', kind: 'import', holdsOnlyTheCache: true }) as HistorySource,
+    onStatus: () => undefined,
+  });
+  return { folder, db, store, media };
+}
+
+describe('media files an export brought', () => {
+  it('are copied into the store when inside the export folder, and served for their message only', async () => {
+    const { folder, db, store, media } = setUp();
     const exportFolder = writeExportFolderWithMedia(folder);
-    const db = openCacheDatabase(path.join(folder, 'cache.db'));
-    const [result] = findImportInputs(exportFolder).map((input) => importFile(db, input));
+    const [result] = findImportInputs(exportFolder).map((input) => importFile(db, input, { mediaStore: store }));
     const chatId = result!.chats[0]!.chatId;
-    const media = (
-      db.prepare('SELECT source_msg_id AS id, media FROM messages ORDER BY sort_key').all() as Array<{ id: string; media: string }>
-    ).map((row) => [row.id, JSON.parse(row.media).localFile ?? null]);
-    expect(media).toEqual([
-      ['1', path.join(exportFolder, 'photos', 'photo_1.png')],
-      ['2', null], // ../ leaves the folder
-      ['3', null], // an absolute path
-      ['4', null], // not downloaded
-      ['5', null], // not there
-    ]);
-    expect(localMediaFor(db, `/media/${chatId}/1`)).toEqual({
-      path: path.join(exportFolder, 'photos', 'photo_1.png'),
-      contentType: 'image/png',
+    // The export folder can go: the store has its own copy.
+    fs.rmSync(exportFolder, { recursive: true });
+    const served = await mediaFileForPath(media, `/media/${chatId}/1/full`);
+    expect(served).toMatchObject({ mimeType: 'image/png', size: TINY_PNG.length });
+    expect(sha256(fs.readFileSync(served!.path))).toBe(sha256(TINY_PNG));
+    expect(path.relative(store.folder, served!.path).startsWith('..')).toBe(false);
+    for (const id of ['2', '3', '4', '5']) expect(await mediaFileForPath(media, `/media/${chatId}/${id}/full`)).toBeNull();
+    expect(await mediaFileForPath(media, `/media/${chatId}/..%2F..%2Fcache.db`)).toBeNull();
+    expect(await mediaFileForPath(media, `/media/${chatId + 1}/1/full`)).toBeNull();
+    expect(await mediaFileForPath(media, '/media/x/1')).toBeNull();
+    // Nothing stored says where the file lay.
+    const stored = db.prepare('SELECT media FROM messages WHERE media IS NOT NULL').all() as Array<{ media: string }>;
+    expect(stored.some((row) => row.media.includes('localFile'))).toBe(false);
+    db.close();
+  });
+
+  it.skipIf(!fixtures)('takes a WhatsApp zip’s attachments by their kind, stores the ones a message names, and draws thumbnails', async () => {
+    const { folder, db, store, media } = setUp();
+    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#4a8' } }).jpeg().toBuffer();
+    const voice = Buffer.from(DEMO_VOICE.base64, 'base64');
+    const text = fs.readFileSync(path.join(fixtures!, 'whatsapp', 'gesiscss__WhatsR__inst__englishandroid24h.txt'), 'utf8');
+    const zip = zipSync({
+      'WhatsApp Chat with Alice.txt': strToU8(text + '1/30/18, 09:00 - Alice: IMG-20180130-WA0001.jpg (file attached)\n'),
+      'PTT-20180129-WA0025.opus': voice,
+      'IMG-20180130-WA0001.jpg': photo,
+      'unrelated-secret.jpg': photo.subarray(0, 100),
     });
-    expect(localMediaFor(db, `/media/${chatId}/2`)).toBeNull();
-    expect(localMediaFor(db, `/media/${chatId}/..%2F..%2Fcache.db`)).toBeNull();
-    expect(localMediaFor(db, `/media/${chatId + 1}/1`)).toBeNull();
-    expect(localMediaFor(db, '/media/x/1')).toBeNull();
+    const zipPath = path.join(folder, 'WhatsApp Chat with Alice.zip');
+    fs.writeFileSync(zipPath, zip);
+    const [result] = findImportInputs(zipPath).map((input) => importFile(db, input, { mediaStore: store }));
+    const chatId = result!.chats[0]!.chatId;
+    const kinds = db.prepare('SELECT source_msg_id AS id, kind, media FROM messages WHERE media IS NOT NULL ORDER BY date').all() as Array<{
+      id: string;
+      kind: string;
+      media: string;
+    }>;
+    const voiceRow = kinds.find((row) => row.kind === 'voice')!;
+    const photoRow = kinds.find((row) => row.kind === 'photo')!;
+    expect(JSON.parse(voiceRow.media)).toMatchObject({ kind: 'voice', size: voice.length, mimeType: 'audio/ogg' });
+    expect(JSON.parse(photoRow.media)).toMatchObject({ kind: 'photo', size: photo.length, mimeType: 'image/jpeg' });
+    expect(await media.download(chatId, voiceRow.id)).toEqual({ onComputer: true });
+    expect(sha256(fs.readFileSync((await media.fileFor(chatId, voiceRow.id, 'full'))!.path))).toBe(sha256(voice));
+    const thumb = await media.fileFor(chatId, photoRow.id, 'thumb');
+    const info = await sharp(fs.readFileSync(thumb!.path)).metadata();
+    expect([info.format, Math.max(info.width!, info.height!)]).toEqual(['jpeg', 320]);
+    // Only named entries were taken: two files and a thumbnail, not the unrelated entry.
+    expect(store.usage().files).toBe(3);
     db.close();
   });
 });

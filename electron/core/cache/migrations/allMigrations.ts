@@ -2,8 +2,13 @@ import type { Migration } from './Migration.ts';
 import { migration0001Initial } from './0001-initial.ts';
 import { migration0002ExportRecords } from './0002-export-records.ts';
 import { migration0003SourceKindsInCode } from './0003-source-kinds-in-code.ts';
+import { migration0004MediaStore } from './0004-media-store.ts';
 
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
-export const allMigrations: readonly Migration[] = [migration0001Initial, migration0002ExportRecords, migration0003SourceKindsInCode];
+export const allMigrations: readonly Migration[] = [
+  migration0001Initial,
+  migration0002ExportRecords, migration0003SourceKindsInCode,
+  migration0004MediaStore,
+];
 
 export const latestSchemaVersion = allMigrations[allMigrations.length - 1]!.version;

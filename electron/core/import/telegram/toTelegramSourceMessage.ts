@@ -41,7 +41,7 @@ export function toTelegramSourceMessage(
   raw: unknown,
   ordinal: number,
   where: () => string,
-  findMedia: (name: unknown) => string | undefined = () => undefined,
+  findMedia: (name: unknown) => { ref: string; size: number } | undefined = () => undefined,
 ): SourceMessage | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(where, 'a message is not a JSON object');
   const message = raw as Raw;
@@ -132,9 +132,9 @@ function reactionsOf(raw: unknown): Reaction[] {
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 const maybe = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
-/** The media with the file the export brought, when it is on disk beside it. */
-function withLocalFile(media: Media | null, localFile: string | undefined): Media | null {
-  if (!media || !localFile) return media;
+/** The media with a reference to the file the export brought (copied into the media store by the import). */
+function withLocalFile(media: Media | null, found: { ref: string; size: number } | undefined): Media | null {
+  if (!media || !found) return media;
   if (
     media.kind === 'photo' ||
     media.kind === 'video' ||
@@ -144,7 +144,7 @@ function withLocalFile(media: Media | null, localFile: string | undefined): Medi
     media.kind === 'audio' ||
     media.kind === 'file'
   )
-    return { ...media, localFile };
+    return { ...media, localFile: found.ref, size: found.size };
   return media;
 }
 

@@ -1,4 +1,4 @@
-import type { Media } from '../../../../shared/domain.ts';
+import type { FileMedia, Media } from '../../../../shared/domain.ts';
 import type { ServiceActionKind } from '../../../../shared/serviceActions.ts';
 import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { WhatsAppLine } from './readWhatsAppMessages.ts';
@@ -58,7 +58,7 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 export function toWhatsAppSourceMessage(
   line: WhatsAppLine,
   indexAtSameTime: number,
-  findMedia: (name: string) => string | undefined = () => undefined,
+  findMedia: (name: string) => { ref: string; size: number } | undefined = () => undefined,
 ): SourceMessage {
   const base = {
     id: `${line.date}.${indexAtSameTime}`,
@@ -81,7 +81,24 @@ function systemActionOf(text: string): ServiceActionKind {
   return 'other';
 }
 
-function mediaOf(text: string, findMedia: (name: string) => string | undefined): { media: Media; caption: string } | null {
+/**
+ * What an attachment is, from its name as WhatsApp writes them: `PTT-…opus` voice notes, `STK-…webp`
+ * stickers, photos, videos, audio; anything else a file. Pictures' sizes are not in the text (0: unknown).
+ */
+function attachmentMedia(fileName: string, extension: string, mimeType: string | undefined, found: number | undefined): FileMedia {
+  // Without the file (a .txt export) the size is unknown, not zero.
+  const size = found;
+  const typed = { ...(mimeType ? { mimeType } : {}), ...(found === undefined ? {} : { size: found }) };
+  if (extension === 'opus' || /^PTT-/i.test(fileName)) return { kind: 'voice', durationS: 0, ...typed };
+  if (extension === 'webp' && /^STK-/i.test(fileName)) return { kind: 'sticker', width: 512, height: 512, ...typed };
+  if (['jpg', 'jpeg', 'png', 'webp', 'heic'].includes(extension)) return { kind: 'photo', width: 0, height: 0, ...typed };
+  if (extension === 'gif') return { kind: 'gif', width: 0, height: 0, ...typed };
+  if (['mp4', '3gp', 'mov'].includes(extension)) return { kind: 'video', width: 0, height: 0, durationS: 0, ...typed };
+  if (['mp3', 'm4a', 'aac', 'ogg', 'wav'].includes(extension)) return { kind: 'audio', durationS: 0, ...typed };
+  return { kind: 'file', fileName, ...typed, size: size ?? 0 };
+}
+
+function mediaOf(text: string, findMedia: (name: string) => { ref: string; size: number } | undefined): { media: Media; caption: string } | null {
   for (const [pattern, label] of OMITTED) if (pattern.test(text)) return { media: { kind: 'other', label }, caption: '' };
   const firstLine = text.split('\n', 1)[0]!.replace(/^[\u200e]+/, '');
   const attached = ATTACHED.exec(firstLine);
@@ -90,9 +107,9 @@ function mediaOf(text: string, findMedia: (name: string) => string | undefined):
     const extension = fileName.split('.').pop()!.toLowerCase();
     const mimeType = MIME_BY_EXTENSION[extension];
     const caption = text.slice(text.indexOf(firstLine) + firstLine.length).replace(/^\n/, '');
-    const localFile = findMedia(fileName);
-    const media: Media = mimeType ? { kind: 'file', fileName, size: 0, mimeType } : { kind: 'file', fileName, size: 0 };
-    return { media: localFile ? { ...media, localFile } : media, caption };
+    const found = findMedia(fileName);
+    const media = attachmentMedia(fileName, extension, mimeType, found?.size);
+    return { media: found ? ({ ...media, localFile: found.ref } as FileMedia) : media, caption };
   }
   const location = LOCATION.exec(text);
   if (location) return { media: { kind: 'location', latitude: Number(location[1]), longitude: Number(location[2]) }, caption: '' };

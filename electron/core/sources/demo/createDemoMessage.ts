@@ -5,6 +5,7 @@ import type { DemoChatSpec } from './demoChats.ts';
 import type { DemoTimeline } from './DemoTimeline.ts';
 import { createRandom, hash2 } from './seededRandom.ts';
 import * as bank from './demoPhrases.ts';
+import { withDemoFiles } from './demoMedia.ts';
 
 const DELETED_ACCOUNT: SourceSender = { key: 'deleted', name: 'Deleted Account' };
 
@@ -69,7 +70,7 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
     ...base,
     text,
     entities,
-    media,
+    media: media ? withDemoFiles(media, chat.seed, index) : null,
     replyToId: index > 1 && random() < 0.1 ? String(Math.max(1, id - 1 - Math.floor(random() * 40))) : null,
     forward:
       random() < 0.025

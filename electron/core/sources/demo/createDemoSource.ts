@@ -1,6 +1,15 @@
 import type { MessagePosition } from '../../../../shared/cursor.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
-import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage } from '../HistorySource.ts';
+import type {
+  AroundTarget,
+  HistorySource,
+  SourceChat,
+  SourceChatRef,
+  SourceMediaOptions,
+  SourceMediaSink,
+  SourcePage,
+} from '../HistorySource.ts';
+import { attachDemoPreviews, demoAvatar, renderDemoAvatar, renderDemoMedia } from './demoMedia.ts';
 import { createDemoMessage } from './createDemoMessage.ts';
 import { demoChats, type DemoChatSpec } from './demoChats.ts';
 import { DemoTimeline } from './DemoTimeline.ts';
@@ -8,6 +17,9 @@ import { createRequestScheduler } from '../createRequestScheduler.ts';
 import { systemClock } from '../createRequestLimiter.ts';
 
 export const DEMO_SOURCE_ID = 'demo';
+
+/** Bytes per media request, as a Telegram client asks for them (512 KB parts: 1 MB is divisible by it). */
+const MEDIA_CHUNK = 512 * 1024;
 
 export interface DemoSourceOptions {
   /** Simulated network latency per request, so the demo exercises the same waits as a real account. */
@@ -103,13 +115,28 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
     }, signal);
   }
 
-  /** Messages with indexes [from, to) of a chat, clamped to the chat. */
-  function slice(chat: DemoChat, from: number, to: number): SourcePage {
+  /** Messages with indexes [from, to) of a chat, clamped to the chat, pictures with their stripped previews. */
+  async function slice(chat: DemoChat, from: number, to: number): Promise<SourcePage> {
     const start = Math.max(0, from);
     const end = Math.min(chat.spec.count, to);
     const messages = [];
     for (let index = start; index < end; index++) messages.push(createDemoMessage(chat.spec, chat.timeline, index));
-    return { messages, reachedOldest: start === 0, reachedNewest: end === chat.spec.count, totalCount: chat.spec.count };
+    return {
+      messages: await attachDemoPreviews(chat.spec.seed, messages),
+      reachedOldest: start === 0,
+      reachedNewest: end === chat.spec.count,
+      totalCount: chat.spec.count,
+    };
+  }
+
+  /** Sends `bytes` into the sink a chunk per request, each waiting its turn like a real download's. */
+  async function sendInChunks(bytes: Uint8Array, sink: SourceMediaSink, options: SourceMediaOptions): Promise<void> {
+    for (let offset = 0; offset < bytes.length || offset === 0; offset += MEDIA_CHUNK) {
+      await respond(options.signal);
+      await sink.write(bytes.subarray(offset, Math.min(bytes.length, offset + MEDIA_CHUNK)));
+      options.onProgress?.(sink.received, bytes.length);
+      if (bytes.length === 0) break;
+    }
   }
 
   /** The index of the message a position names (ids are index + 1). */
@@ -123,16 +150,35 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
     timelineOf: (chatKey) => chatFor(chatKey).timeline,
     async listChats(signal): Promise<SourceChat[]> {
       await respond(signal);
-      return demoChats.map((spec) => {
-        const chat = chatFor(spec.key);
-        return {
-          key: spec.key,
-          name: spec.name,
-          kind: spec.kind,
-          messageCount: spec.count,
-          lastMessageDate: chat.timeline.dateOf(spec.count - 1),
-        };
-      });
+      return Promise.all(
+        demoChats.map(async (spec) => {
+          const chat = chatFor(spec.key);
+          return {
+            key: spec.key,
+            name: spec.name,
+            kind: spec.kind,
+            messageCount: spec.count,
+            lastMessageDate: chat.timeline.dateOf(spec.count - 1),
+            avatar: await demoAvatar(spec),
+          };
+        }),
+      );
+    },
+    async downloadMedia(ref, request, sink, options) {
+      const chat = chatFor(ref.key);
+      if (request.messageId === '') {
+        const avatar = await renderDemoAvatar(chat.spec);
+        await sendInChunks(avatar.bytes, sink, options);
+        return { mimeType: avatar.mimeType };
+      }
+      const id = Number(request.messageId);
+      if (!Number.isSafeInteger(id) || id < 1 || id > chat.spec.count) return null;
+      const message = createDemoMessage(chat.spec, chat.timeline, id - 1);
+      if (!message.media) return null;
+      const file = await renderDemoMedia(chat.spec, id - 1, message.media, request.variant);
+      if (!file) return null;
+      await sendInChunks(file.bytes, sink, options);
+      return { mimeType: file.mimeType };
     },
     async getLatest(ref: SourceChatRef, limit, signal) {
       await respond(signal);
@@ -186,7 +232,7 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
         if (request.matches(message)) found.push(message);
         if (step % 4096 === 4095) signal?.throwIfAborted();
       }
-      return found;
+      return attachDemoPreviews(chat.spec.seed, found);
     },
   };
 }

@@ -1,0 +1,23 @@
+import type { MediaService, ServedMediaFile } from '../media/createMediaService.ts';
+
+const MESSAGE_MEDIA = /^\/media\/(\d{1,12})\/([^/]{1,200})(?:\/(thumb|full))?$/;
+const CHAT_AVATAR = /^\/media\/(\d{1,12})\/avatar$/;
+
+/**
+ * The file behind a window's media address: `media/<chatId>/<messageId>/<thumb|full>` (no variant: the whole
+ * file, as earlier versions named it) or `media/<chatId>/avatar`. The window never names a path, only a
+ * message; the answer is only ever a file the media store recorded for it (or an earlier import's).
+ */
+export async function mediaFileForPath(media: MediaService, pathname: string, signal?: AbortSignal): Promise<ServedMediaFile | null> {
+  const avatar = CHAT_AVATAR.exec(pathname);
+  if (avatar) return media.avatarFor(Number(avatar[1]), signal);
+  const match = MESSAGE_MEDIA.exec(pathname);
+  if (!match) return null;
+  let messageId: string;
+  try {
+    messageId = decodeURIComponent(match[2]!);
+  } catch {
+    return null;
+  }
+  return media.fileFor(Number(match[1]), messageId, match[3] === 'thumb' ? 'thumb' : 'full', signal);
+}
