@@ -17,7 +17,14 @@ export interface ExportRequest {
   csvBom: boolean;
   /** Only messages after this position (an incremental export: what is new since an earlier one). */
   after?: { date: number; sortKey: number } | null;
+  /**
+   * JSON and HTML: copy the media on this computer beside the file, in Telegram Desktop's folders (`all`),
+   * only their thumbnails, or none (Telegram Desktop's "File not included" placeholder). Default: none.
+   */
+  media?: ExportMediaMode;
 }
+
+export type ExportMediaMode = 'all' | 'thumbnails' | 'none';
 
 export interface ExportProgress {
   written: number;
@@ -48,6 +55,8 @@ export interface ExportEstimate {
   /** Cached messages in the range. */
   messages: number;
   approxBytes: number;
+  /** Of `approxBytes`, the media files on this computer the export copies (per its media setting). */
+  mediaBytes: number;
   /** Part of the range is not cached yet and will be downloaded first. */
   needsDownload: boolean;
   /** For a whole chat whose source says its size: how many messages must be downloaded first. */

@@ -36,7 +36,7 @@ export async function startLoopbackHarness(options: {
   port?: number;
   logger: Logger;
   /** Media files of the store, at media/<chat>/<message>/<variant> (as the app:// protocol serves them). */
-  mediaFor?: (pathname: string, signal: AbortSignal) => Promise<{ path: string; mimeType: string } | null>;
+  mediaFor?: (pathname: string, signal: AbortSignal) => Promise<{ path: string; mimeType: string; size: number } | null>;
   /** What the core pushes; streamed to the page at /events (the window polls nothing). */
   events?: Pick<EventHub, 'subscribe'>;
 }): Promise<LoopbackHarness> {
@@ -129,7 +129,7 @@ export async function startLoopbackHarness(options: {
       response.on('close', () => {
         if (!response.writableFinished) dropped.abort();
       });
-      let media: { path: string; mimeType: string } | null;
+      let media: { path: string; mimeType: string; size: number } | null;
       try {
         media = await options.mediaFor(url.pathname, dropped.signal);
       } catch (error) {
@@ -139,7 +139,7 @@ export async function startLoopbackHarness(options: {
       }
       if (!media) return send(404, 'text/plain', 'Not on this computer, and the source has no such file.');
       if (response.destroyed) return;
-      response.writeHead(200, { ...headers, ...MEDIA_HEADERS, 'content-type': media.mimeType });
+      response.writeHead(200, { ...headers, ...MEDIA_HEADERS, 'content-type': media.mimeType, 'content-length': String(media.size) });
       return createReadStream(media.path).pipe(response);
     }
     if (url.pathname === '/' || url.pathname === '/index.html') return send(200, contentTypeFor('index.html'), indexHtml);

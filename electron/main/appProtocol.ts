@@ -19,12 +19,12 @@ export function registerAppSchemeAsPrivileged(): void {
  */
 export function serveRendererOverAppProtocol(
   rendererFolder: string,
-  mediaFor: (pathname: string, signal: AbortSignal) => Promise<{ path: string; mimeType: string } | null>,
+  mediaFor: (pathname: string, signal: AbortSignal) => Promise<{ path: string; mimeType: string; size: number } | null>,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host === 'scrollback' && url.pathname.startsWith('/media/')) {
-      let media: { path: string; mimeType: string } | null;
+      let media: { path: string; mimeType: string; size: number } | null;
       try {
         media = await mediaFor(url.pathname, request.signal);
       } catch {
@@ -35,6 +35,7 @@ export function serveRendererOverAppProtocol(
       return new Response(body, {
         headers: {
           'content-type': media.mimeType,
+          'content-length': String(media.size),
           'x-content-type-options': 'nosniff',
           'content-security-policy': "default-src 'none'",
           'cache-control': 'private, max-age=3600',

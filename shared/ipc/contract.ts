@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatSummary, SourceKind, SourceSummary } from '../domain.ts';
+import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../domain.ts';
 import type { HistoryPage } from '../history.ts';
 import { MAX_PAGE_SIZE } from '../history.ts';
 import { decodeCursor, type HistoryCursor } from '../cursor.ts';
@@ -96,9 +96,34 @@ export interface AppInfo {
   platform: string;
 }
 
+/** What the media store holds on this computer, and its limit. */
+export interface MediaSettings {
+  /** Whole files beyond this many bytes go, least recently viewed first (never pinned ones). */
+  limitBytes: number;
+  /** Bytes of whole files on this computer (what the limit counts). */
+  fullBytes: number;
+  /** Bytes of thumbnails on this computer (always kept). */
+  thumbBytes: number;
+  files: number;
+}
+
+/** The viewer's neighbours: visual media of a chat before and after one message, oldest first. */
+export interface MediaAround {
+  before: ChatMessage[];
+  current: ChatMessage | null;
+  after: ChatMessage[];
+}
+
+/** One message's whole file, on this computer or not. */
+export interface MediaState {
+  onComputer: boolean;
+  pinned: boolean;
+}
+
 const noInput = z.strictObject({}).optional();
 
 const chatOnly = z.strictObject({ chatId: z.number().int().positive() });
+const messageRef = z.strictObject({ chatId: z.number().int().positive(), messageId: z.string().min(1).max(200) });
 
 /** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */
 export const ipcContract = {
@@ -183,6 +208,29 @@ export const ipcContract = {
   refreshChats: method<ChatSummary[]>()(z.strictObject({ sourceId: z.string().max(120) })),
   /** `new`: only what is new since that export, to a file beside it; `merged`: the file rewritten whole. */
   exportAgain: method<ExportStatus>()(z.strictObject({ exportId: z.number().int().positive(), mode: z.enum(['new', 'merged']) })),
+  /** Fetches a message's whole file to this computer (progress is pushed as mediaDownload events); cancellable. */
+  downloadMedia: method<MediaState>()(messageRef),
+  getMediaState: method<MediaState>()(messageRef),
+  /** Removes a message's whole file from this computer (its thumbnail stays; it can be downloaded again). */
+  removeMediaFile: method<MediaState>()(messageRef),
+  /** Keeps a downloaded file past the store's limit, or lets it go again. */
+  setMediaPinned: method<MediaState>()(z.strictObject({ ...messageRef.shape, pinned: z.boolean() })),
+  /** Whole files of this chat are never evicted. */
+  setChatKeepMedia: method<void>()(z.strictObject({ chatId: z.number().int().positive(), keep: z.boolean() })),
+  getMediaSettings: method<MediaSettings>()(noInput),
+  setMediaLimit: method<MediaSettings>()(
+    z.strictObject({
+      limitBytes: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 50),
+    }),
+  ),
+  /** Photos, videos, GIFs and stickers of the chat before and after a message, for the viewer's arrows. */
+  listMediaAround: method<MediaAround>()(z.strictObject({ ...messageRef.shape, limit: z.number().int().min(1).max(200) })),
+  /** Copies a downloaded file under its own name into Downloads/Scrollback and shows it in the file manager. */
+  showMediaFile: method<void>()(messageRef),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

@@ -31,4 +31,5 @@ export const exportRequestSchema = z.strictObject({
   includeService: z.boolean(),
   csvBom: z.boolean(),
   after: z.strictObject({ date: epochMs, sortKey: z.number().int() }).nullable().optional(),
+  media: z.enum(['all', 'thumbnails', 'none']).optional(),
 });

@@ -39,6 +39,15 @@ export const ipcMethodNames = [
   'removeSource',
   'listSourceKinds',
   'refreshChats',
+  'downloadMedia',
+  'getMediaState',
+  'removeMediaFile',
+  'setMediaPinned',
+  'setChatKeepMedia',
+  'getMediaSettings',
+  'setMediaLimit',
+  'listMediaAround',
+  'showMediaFile',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

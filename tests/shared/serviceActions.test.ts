@@ -23,8 +23,8 @@ const chat: ChatSummary = {
   cachedCount: 0,
   lastMessageDate: null,
   oldestReached: true,
-      avatar: null,
-      keepMedia: false,
+  avatar: null,
+  keepMedia: false,
 };
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {

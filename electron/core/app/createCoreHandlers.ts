@@ -7,6 +7,7 @@ import { ipcMethodNames } from '../../../shared/ipc/methods.ts';
 import { createBackgroundJob } from './createBackgroundJob.ts';
 import type { Logger } from './Logger.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
+import { createMediaHandlers } from './createMediaHandlers.ts';
 
 /** A chat name as a file name: no path separators or characters file systems refuse. */
 function safeFileName(name: string): string {
@@ -68,6 +69,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
   }
 
   const coreHandlers = {
+    ...createMediaHandlers(core, platform),
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     listSources: () => core.listSources(),
     listSourceKinds: () => Object.values(core.providers).map(({ kind, addLabel, removeLabel }) => ({ kind, addLabel, removeLabel })),

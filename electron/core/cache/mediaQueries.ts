@@ -169,31 +169,21 @@ export function writeAppSetting(db: WritableDB, key: string, value: unknown): vo
   );
 }
 
-/**
- * The photos, videos, GIFs and stickers of a chat in history order around one message (for the viewer's
- * arrows): up to `limit` before and after it, from what the cache holds.
- */
-export function listVisualMediaAround(
+/** Bytes of the files on this computer for a chat's messages dated in [from, to) (null: unbounded). */
+export function measureChatMedia(
   db: ReadableDB,
   chatId: number,
-  around: { date: number; sortKey: number },
-  limit: number,
-): { before: string[]; after: string[] } {
-  const kinds = `kind IN ('photo', 'video', 'gif', 'sticker')`;
-  const before = cachedStatement<unknown[], { id: string }>(
+  from: number | null,
+  to: number | null,
+  variants: readonly MediaVariant[],
+): number {
+  if (variants.length === 0) return 0;
+  const row = cachedStatement<unknown[], { bytes: number | null }>(
     db,
-    `SELECT source_msg_id AS id FROM messages WHERE chat_id = ? AND ${kinds} AND (date < ? OR (date = ? AND sort_key < ?))
-     ORDER BY date DESC, sort_key DESC LIMIT ?`,
-  )
-    .all(chatId, around.date, around.date, around.sortKey, limit)
-    .map((row) => row.id)
-    .reverse();
-  const after = cachedStatement<unknown[], { id: string }>(
-    db,
-    `SELECT source_msg_id AS id FROM messages WHERE chat_id = ? AND ${kinds} AND (date > ? OR (date = ? AND sort_key > ?))
-     ORDER BY date, sort_key LIMIT ?`,
-  )
-    .all(chatId, around.date, around.date, around.sortKey, limit)
-    .map((row) => row.id);
-  return { before, after };
+    `SELECT sum(f.size) AS bytes FROM messages m
+     JOIN message_media l ON l.chat_id = m.chat_id AND l.message_id = m.source_msg_id
+     JOIN media_files f ON f.sha256 = l.sha256
+     WHERE m.chat_id = ? AND m.date >= ? AND m.date < ? AND l.variant IN (${variants.map(() => '?').join(', ')})`,
+  ).get(chatId, from ?? Number.MIN_SAFE_INTEGER, to ?? Number.MAX_SAFE_INTEGER, ...variants);
+  return row?.bytes ?? 0;
 }

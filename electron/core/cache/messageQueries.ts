@@ -74,7 +74,10 @@ function toStoredMessage(row: MessageRow): StoredMessage {
       out: row.out === 1,
       text: row.text,
       entities: row.entities === null || row.entities === '[]' ? [] : parseStoredJsonOr(storedEntitiesSchema, row.entities, []),
-      media: forTheWindow(parseStoredJsonOr<Media | null>(storedMediaSchema, row.media, row.media === null ? null : UNREADABLE_MEDIA), row.has_full),
+      media: forTheWindow(
+        parseStoredJsonOr<Media | null>(storedMediaSchema, row.media, row.media === null ? null : UNREADABLE_MEDIA),
+        row.has_full,
+      ),
       replyToId: row.reply_to,
       forward: parseStoredJsonOr(storedForwardSchema, row.forward, null),
       editDate: row.edit_date,
@@ -267,4 +270,36 @@ export function updateMessageMedia(db: WritableDB, chatId: number, sourceMessage
     chatId,
     sourceMessageId,
   );
+}
+
+/**
+ * The photos, videos, GIFs and stickers of a chat in history order around one message (for the viewer's
+ * arrows): the message itself and up to `limit` before and after it, from what the cache holds.
+ */
+export function selectVisualMediaAround(
+  db: ReadableDB,
+  chatId: number,
+  messageId: string,
+  limit: number,
+): { before: ChatMessage[]; current: ChatMessage | null; after: ChatMessage[] } {
+  const current = cachedStatement<[number, string], MessageRow>(
+    db,
+    `SELECT ${SELECT_COLUMNS} WHERE m.chat_id = ? AND m.source_msg_id = ?`,
+  ).get(chatId, messageId);
+  if (!current) return { before: [], current: null, after: [] };
+  const kinds = `m.kind IN ('photo', 'video', 'gif', 'sticker')`;
+  const before = cachedStatement<unknown[], MessageRow>(
+    db,
+    `SELECT ${SELECT_COLUMNS} WHERE m.chat_id = ? AND ${kinds} AND (m.date < ? OR (m.date = ? AND m.sort_key < ?))
+     ORDER BY m.date DESC, m.sort_key DESC LIMIT ?`,
+  )
+    .all(chatId, current.date, current.date, current.sort_key, limit)
+    .reverse();
+  const after = cachedStatement<unknown[], MessageRow>(
+    db,
+    `SELECT ${SELECT_COLUMNS} WHERE m.chat_id = ? AND ${kinds} AND (m.date > ? OR (m.date = ? AND m.sort_key > ?))
+     ORDER BY m.date, m.sort_key LIMIT ?`,
+  ).all(chatId, current.date, current.date, current.sort_key, limit);
+  const toMessage = (row: MessageRow) => toStoredMessage(row).message;
+  return { before: before.map(toMessage), current: toMessage(current), after: after.map(toMessage) };
 }

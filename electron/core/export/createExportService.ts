@@ -40,6 +40,8 @@ export interface ExportService {
   ): Promise<ExportResult>;
 }
 
+import { measureChatMedia } from '../cache/mediaQueries.ts';
+
 export function createExportService(deps: { databasePath: string; db: WritableDB; sync: SyncService }): ExportService {
   let active: CoreWorkerRun<ExportResult> | null = null;
   let downloading: number | null = null;
@@ -62,9 +64,18 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
         needsDownload && request.from === null && request.to === null && chat.messageCount !== null
           ? Math.max(0, chat.messageCount - chat.cachedCount)
           : null;
+      const mediaMode = request.format === 'json' ? (request.media ?? 'none') : 'none';
+      const mediaBytes = measureChatMedia(
+        deps.db,
+        request.chatId,
+        request.from,
+        request.to,
+        mediaMode === 'all' ? ['full', 'thumb'] : mediaMode === 'thumbnails' ? ['thumb'] : [],
+      );
       return {
         messages,
-        approxBytes: (messages + (missingMessages ?? 0)) * BYTES_PER_MESSAGE[request.format],
+        mediaBytes,
+        approxBytes: (messages + (missingMessages ?? 0)) * BYTES_PER_MESSAGE[request.format] + mediaBytes,
         needsDownload,
         missingMessages,
         approxDownloadSeconds: missingMessages === null ? null : Math.ceil(missingMessages / MESSAGES_PER_SECOND_AT_A_POLITE_PACE),

@@ -1,4 +1,8 @@
+import path from 'node:path';
+import type { ChatMessage } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
+import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
+import { createExportMediaCopier, type ExportedMediaPaths } from './createExportMediaCopier.ts';
 import type { ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
 import { getChatSummary } from '../cache/chatQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
@@ -11,10 +15,14 @@ import { createTranscriptExportWriter } from './formats/createTranscriptExportWr
 import type { ExportWriter, TextSink } from './formats/ExportWriter.ts';
 import { countExportScope, readExportMessages } from './readExportMessages.ts';
 
-export function createExportWriter(request: Pick<ExportRequest, 'format' | 'csvBom'>, out: TextSink): ExportWriter {
+export function createExportWriter(
+  request: Pick<ExportRequest, 'format' | 'csvBom'>,
+  out: TextSink,
+  mediaPaths?: (message: ChatMessage) => ExportedMediaPaths,
+): ExportWriter {
   switch (request.format) {
     case 'json':
-      return createJsonExportWriter(out);
+      return createJsonExportWriter(out, mediaPaths);
     case 'csv':
       return createCsvExportWriter(out, { bom: request.csvBom });
     case 'html':
@@ -39,11 +47,21 @@ export function runExportJob(
     const chat = getChatSummary(db, job.request.chatId);
     const total = countExportScope(db, job.request);
     const file = new AtomicFileWriter(job.target);
+    // Only the JSON export carries media so far (the HTML export still names it in words).
+    const mediaMode = job.request.format === 'json' ? (job.request.media ?? 'none') : 'none';
+    const media =
+      mediaMode === 'none'
+        ? null
+        : createExportMediaCopier(db, {
+            mediaFolder: mediaFolderBeside(job.databasePath),
+            targetFolder: path.dirname(job.target),
+            mode: mediaMode,
+          });
     let written = 0;
     let lastReport = 0;
     let newest: ExportResult['newest'] = null;
     try {
-      const writer = createExportWriter(job.request, (text) => file.write(text));
+      const writer = createExportWriter(job.request, (text) => file.write(text), media ? (message) => media.copy(message) : undefined);
       writer.begin(chat);
       // One read transaction: the export is a consistent snapshot even while a sync or import writes.
       inReadSnapshot(db, () => {
@@ -68,10 +86,11 @@ export function runExportJob(
       file.commit();
     } catch (error) {
       file.abort();
+      media?.abort();
       throw error;
     }
     options.onProgress?.({ written, total });
-    return { path: job.target, written, bytes: file.bytes, newest: newest ?? job.request.after ?? null };
+    return { path: job.target, written, bytes: file.bytes + (media?.bytes ?? 0), newest: newest ?? job.request.after ?? null };
   } finally {
     db.close();
   }

@@ -48,7 +48,14 @@ export function findImportInputs(path: string): ImportInput[] {
 }
 
 function fileInput(path: string, format: ImportFormat, chatNameHint: string): ImportInput {
-  return { format, source: fileByteSource(path), path, chatNameHint, sizeBytes: statSync(path).size, mediaFiles: folderMediaFiles(dirname(path)) };
+  return {
+    format,
+    source: fileByteSource(path),
+    path,
+    chatNameHint,
+    sizeBytes: statSync(path).size,
+    mediaFiles: folderMediaFiles(dirname(path)),
+  };
 }
 
 function zipInput(path: string): ImportInput {

@@ -9,7 +9,12 @@ export interface ImportMediaFiles {
   /** A file the export names, when the export brought it: a reference for `copy`, and its size in bytes. */
   find(name: unknown): { ref: string; size: number } | undefined;
   /** Copies a found file into the media store as one message's file. */
-  copy(store: MediaStore, ref: string, link: { chatId: number; messageId: string; variant: MediaVariant; origin: string }, mimeType: string): StoredMediaFile;
+  copy(
+    store: MediaStore,
+    ref: string,
+    link: { chatId: number; messageId: string; variant: MediaVariant; origin: string },
+    mimeType: string,
+  ): StoredMediaFile;
 }
 
 /** No media came with the export (a bare .txt or result.json without its folder). */

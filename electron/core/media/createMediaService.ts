@@ -1,10 +1,11 @@
 import { hasMediaFiles, type FileMedia, type MediaVariant } from '../../../shared/domain.ts';
 import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
 import type { MediaDownloadStatus } from '../../../shared/ipc/events.ts';
+import type { MediaAround } from '../../../shared/ipc/contract.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
-import { CHAT_AVATAR, chatKeepsMedia, isStoredMediaPinned, listVisualMediaAround, setChatKeepsMedia, setStoredMediaPinned } from '../cache/mediaQueries.ts';
-import { findMessageMedia, updateMessageMedia } from '../cache/messageQueries.ts';
+import { CHAT_AVATAR, chatKeepsMedia, isStoredMediaPinned, setChatKeepsMedia, setStoredMediaPinned } from '../cache/mediaQueries.ts';
+import { findMessageMedia, selectVisualMediaAround, updateMessageMedia } from '../cache/messageQueries.ts';
 import type { SourceMedia } from '../model/SourceMessage.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { asMediaRequest } from '../sources/requestPriority.ts';
@@ -31,6 +32,8 @@ export interface MediaService {
   avatarFor(chatId: number, signal?: AbortSignal): Promise<ServedMediaFile | null>;
   /** Fetches a message's whole file to this computer, pushing progress; resolves when it is stored. */
   download(chatId: number, messageId: string, signal?: AbortSignal): Promise<{ onComputer: boolean }>;
+  /** A message's medium with files, as stored (null: none). */
+  mediaOfMessage(chatId: number, messageId: string): FileMedia | null;
   /** Removes a message's whole file from this computer (the thumbnail stays). */
   forget(chatId: number, messageId: string): void;
   setPinned(chatId: number, messageId: string, pinned: boolean): void;
@@ -38,7 +41,7 @@ export interface MediaService {
   setKeepMedia(chatId: number, keep: boolean): void;
   keepsMedia(chatId: number): boolean;
   /** Visual media of the chat around a message, oldest first, for the viewer's arrows. */
-  listAround(chatId: number, messageId: string, limit: number): { before: string[]; after: string[] };
+  listAround(chatId: number, messageId: string, limit: number): MediaAround;
   readonly store: MediaStore;
 }
 
@@ -125,16 +128,11 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     const pending = store.begin();
     try {
       const result = await asMediaRequest(() =>
-        source.downloadMedia!(
-          { key: chat.sourceKey, peer: chat.peer },
-          { messageId, media, variant },
-          pending,
-          {
-            signal,
-            ...(onProgress ? { onProgress } : {}),
-            onFreshMedia: (fresh) => updateMessageMedia(db, chat.id, messageId, fresh),
-          },
-        ),
+        source.downloadMedia!({ key: chat.sourceKey, peer: chat.peer }, { messageId, media, variant }, pending, {
+          signal,
+          ...(onProgress ? { onProgress } : {}),
+          onFreshMedia: (fresh) => updateMessageMedia(db, chat.id, messageId, fresh),
+        }),
       );
       if (!result) {
         pending.discard();
@@ -223,6 +221,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       }
     },
     forget: (chatId, messageId) => store.forget(chatId, messageId),
+    mediaOfMessage: (chatId, messageId) => mediaOf(chatId, messageId)?.media ?? null,
     setPinned(chatId, messageId, pinned) {
       if (!setStoredMediaPinned(db, chatId, messageId, pinned) && pinned)
         throw new ScrollbackError('NOT_FOUND', 'Download the file first: only a file on this computer can be kept.');
@@ -232,11 +231,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       if (!setChatKeepsMedia(db, chatId, keep)) throw new ScrollbackError('CHAT_NOT_FOUND', `There is no chat ${chatId}.`);
     },
     keepsMedia: (chatId) => chatKeepsMedia(db, chatId),
-    listAround(chatId, messageId, limit) {
-      const found = findMessageMedia(db, chatId, messageId);
-      if (!found) return { before: [], after: [] };
-      return listVisualMediaAround(db, chatId, found, limit);
-    },
+    listAround: (chatId, messageId, limit) => selectVisualMediaAround(db, chatId, messageId, limit),
   };
   return service;
 }

@@ -42,9 +42,17 @@ export interface MediaStore {
   /** A new file being written (a download, an import's attachment). */
   begin(): PendingMediaFile;
   /** Copies a file (an import's attachment) into the store, hashing it as it goes, without reading it whole. */
-  putFile(link: { chatId: number; messageId: string; variant: MediaVariant; origin: string }, filePath: string, mimeType: string): StoredMediaFile;
+  putFile(
+    link: { chatId: number; messageId: string; variant: MediaVariant; origin: string },
+    filePath: string,
+    mimeType: string,
+  ): StoredMediaFile;
   /** Stores bytes already in memory (a generated thumbnail, a zip entry). */
-  put(link: { chatId: number; messageId: string; variant: MediaVariant; origin: string }, bytes: Uint8Array, mimeType: string): StoredMediaFile;
+  put(
+    link: { chatId: number; messageId: string; variant: MediaVariant; origin: string },
+    bytes: Uint8Array,
+    mimeType: string,
+  ): StoredMediaFile;
   pathOf(sha256: string): string;
   limitBytes(): number;
   setLimitBytes(bytes: number): void;

@@ -1,3 +1,4 @@
+import type * as SharpModule from 'sharp';
 import type { Sharp, SharpOptions } from 'sharp';
 import { strippedJpegHeader } from '../../../shared/strippedPreview.ts';
 
@@ -5,7 +6,7 @@ import { strippedJpegHeader } from '../../../shared/strippedPreview.ts';
  * The one module that touches the image library (sharp: libvips, prebuilt per platform, no download at
  * install). Loaded on first use, so starting the app or the CLI does not pay for it.
  */
-let library: Promise<typeof import('sharp')> | null = null;
+let library: Promise<typeof SharpModule> | null = null;
 
 async function image(input: Buffer | Uint8Array | string, options?: SharpOptions): Promise<Sharp> {
   library ??= import('sharp');
@@ -78,7 +79,9 @@ function withoutFrameSize(tables: Uint8Array): Uint8Array {
  * loudly rather than drawing noise.
  */
 export async function encodeStrippedPreview(input: Uint8Array | string): Promise<Uint8Array> {
-  const jpeg = await (await image(input))
+  const jpeg = await (
+    await image(input)
+  )
     .resize({ width: 40, height: 40, fit: 'inside' })
     .flatten({ background: '#ffffff' })
     .jpeg({ quality: 20, chromaSubsampling: '4:2:0', optimiseCoding: false, progressive: false, trellisQuantisation: false })

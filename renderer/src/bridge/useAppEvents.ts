@@ -5,6 +5,7 @@ import type { ExportStatus, ImportStatus } from '../../../shared/ipc/contract.ts
 import { newerRevision } from '../../../shared/newerRevision.ts';
 import type { SyncStatus } from '../../../shared/sync.ts';
 import { emitAppCommand } from '../app/appCommands.ts';
+import { mediaDownloadKey } from '../features/media/useMediaDownload.ts';
 
 /** Query keys that pushed events keep fresh (the window polls nothing). */
 export const jobQueryKeys = { import: ['job', 'import'], export: ['job', 'export'] } as const;
@@ -32,6 +33,9 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       return;
     case 'sourceRetrying':
       client.setQueryData(['sourceRetry', event.sourceId], event.retry);
+      return;
+    case 'mediaDownload':
+      client.setQueryData(mediaDownloadKey(event.status.chatId, event.status.messageId), event.status);
       return;
     case 'chatsListed':
       void client.invalidateQueries({ queryKey: ['chats'] });

@@ -77,6 +77,13 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
       ).run(id, '{"format":"json"}', `/tmp/export-${id}.json`, 40, 1_700_000_039_000, 39, 1_700_100_000_000);
     }
   },
+  3(db) {
+    // Version 3 let any kind of source be stored: one the old CHECK refused, with a chat.
+    db.prepare("INSERT INTO sources (id, kind, name, settings, created_at) VALUES ('signal:1', 'signal', 'Signal', '{}', 5)").run();
+    db.prepare(
+      "INSERT INTO chats (source_id, source_key, name, kind, cached_count) VALUES ('signal:1', 'note-to-self', 'Note to self', 'private', 0)",
+    ).run();
+  },
 };
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;
@@ -88,7 +95,14 @@ function snapshot(db: Database.Database): Snapshot {
     )
     .all() as Array<{ name: string }>;
   const result: Snapshot = {};
-  for (const { name } of tables) result[name] = db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all() as Array<Record<string, unknown>>;
+  for (const { name } of tables) {
+    const columns = (db.prepare(`PRAGMA table_info(${name})`).all() as Array<{ name: string }>).map((column) => column.name);
+    // Tables WITHOUT ROWID have none to order by: their columns in order will do.
+    const order = (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string }).sql.includes('WITHOUT ROWID')
+      ? columns.join(', ')
+      : 'rowid';
+    result[name] = db.prepare(`SELECT * FROM ${name} ORDER BY ${order}`).all() as Array<Record<string, unknown>>;
+  }
   return result;
 }
 

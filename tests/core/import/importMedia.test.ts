@@ -56,37 +56,44 @@ describe('media files an export brought', () => {
     db.close();
   });
 
-  it.skipIf(!fixtures)('takes a WhatsApp zip’s attachments by their kind, stores the ones a message names, and draws thumbnails', async () => {
-    const { folder, db, store, media } = setUp();
-    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#4a8' } }).jpeg().toBuffer();
-    const voice = Buffer.from(DEMO_VOICE.base64, 'base64');
-    const text = fs.readFileSync(path.join(fixtures!, 'whatsapp', 'gesiscss__WhatsR__inst__englishandroid24h.txt'), 'utf8');
-    const zip = zipSync({
-      'WhatsApp Chat with Alice.txt': strToU8(text + '1/30/18, 09:00 - Alice: IMG-20180130-WA0001.jpg (file attached)\n'),
-      'PTT-20180129-WA0025.opus': voice,
-      'IMG-20180130-WA0001.jpg': photo,
-      'unrelated-secret.jpg': photo.subarray(0, 100),
-    });
-    const zipPath = path.join(folder, 'WhatsApp Chat with Alice.zip');
-    fs.writeFileSync(zipPath, zip);
-    const [result] = findImportInputs(zipPath).map((input) => importFile(db, input, { mediaStore: store }));
-    const chatId = result!.chats[0]!.chatId;
-    const kinds = db.prepare('SELECT source_msg_id AS id, kind, media FROM messages WHERE media IS NOT NULL ORDER BY date').all() as Array<{
-      id: string;
-      kind: string;
-      media: string;
-    }>;
-    const voiceRow = kinds.find((row) => row.kind === 'voice')!;
-    const photoRow = kinds.find((row) => row.kind === 'photo')!;
-    expect(JSON.parse(voiceRow.media)).toMatchObject({ kind: 'voice', size: voice.length, mimeType: 'audio/ogg' });
-    expect(JSON.parse(photoRow.media)).toMatchObject({ kind: 'photo', size: photo.length, mimeType: 'image/jpeg' });
-    expect(await media.download(chatId, voiceRow.id)).toEqual({ onComputer: true });
-    expect(sha256(fs.readFileSync((await media.fileFor(chatId, voiceRow.id, 'full'))!.path))).toBe(sha256(voice));
-    const thumb = await media.fileFor(chatId, photoRow.id, 'thumb');
-    const info = await sharp(fs.readFileSync(thumb!.path)).metadata();
-    expect([info.format, Math.max(info.width!, info.height!)]).toEqual(['jpeg', 320]);
-    // Only named entries were taken: two files and a thumbnail, not the unrelated entry.
-    expect(store.usage().files).toBe(3);
-    db.close();
-  });
+  it.skipIf(!fixtures)(
+    'takes a WhatsApp zip’s attachments by their kind, stores the ones a message names, and draws thumbnails',
+    async () => {
+      const { folder, db, store, media } = setUp();
+      const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#4a8' } })
+        .jpeg()
+        .toBuffer();
+      const voice = Buffer.from(DEMO_VOICE.base64, 'base64');
+      const text = fs.readFileSync(path.join(fixtures!, 'whatsapp', 'gesiscss__WhatsR__inst__englishandroid24h.txt'), 'utf8');
+      const zip = zipSync({
+        'WhatsApp Chat with Alice.txt': strToU8(text + '1/30/18, 09:00 - Alice: IMG-20180130-WA0001.jpg (file attached)\n'),
+        'PTT-20180129-WA0025.opus': voice,
+        'IMG-20180130-WA0001.jpg': photo,
+        'unrelated-secret.jpg': photo.subarray(0, 100),
+      });
+      const zipPath = path.join(folder, 'WhatsApp Chat with Alice.zip');
+      fs.writeFileSync(zipPath, zip);
+      const [result] = findImportInputs(zipPath).map((input) => importFile(db, input, { mediaStore: store }));
+      const chatId = result!.chats[0]!.chatId;
+      const kinds = db
+        .prepare('SELECT source_msg_id AS id, kind, media FROM messages WHERE media IS NOT NULL ORDER BY date')
+        .all() as Array<{
+        id: string;
+        kind: string;
+        media: string;
+      }>;
+      const voiceRow = kinds.find((row) => row.kind === 'voice')!;
+      const photoRow = kinds.find((row) => row.kind === 'photo')!;
+      expect(JSON.parse(voiceRow.media)).toMatchObject({ kind: 'voice', size: voice.length, mimeType: 'audio/ogg' });
+      expect(JSON.parse(photoRow.media)).toMatchObject({ kind: 'photo', size: photo.length, mimeType: 'image/jpeg' });
+      expect(await media.download(chatId, voiceRow.id)).toEqual({ onComputer: true });
+      expect(sha256(fs.readFileSync((await media.fileFor(chatId, voiceRow.id, 'full'))!.path))).toBe(sha256(voice));
+      const thumb = await media.fileFor(chatId, photoRow.id, 'thumb');
+      const info = await sharp(fs.readFileSync(thumb!.path)).metadata();
+      expect([info.format, Math.max(info.width!, info.height!)]).toEqual(['jpeg', 320]);
+      // Only named entries were taken: two files and a thumbnail, not the unrelated entry.
+      expect(store.usage().files).toBe(3);
+      db.close();
+    },
+  );
 });

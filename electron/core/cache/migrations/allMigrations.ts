@@ -7,7 +7,8 @@ import { migration0004MediaStore } from './0004-media-store.ts';
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
 export const allMigrations: readonly Migration[] = [
   migration0001Initial,
-  migration0002ExportRecords, migration0003SourceKindsInCode,
+  migration0002ExportRecords,
+  migration0003SourceKindsInCode,
   migration0004MediaStore,
 ];
 

@@ -2,6 +2,7 @@ import { telegramDesktopActionNames, type ServiceAction } from '../../../../shar
 import type { ChatKind, ChatMessage, Media, MessageEntity } from '../../../../shared/domain.ts';
 import { TDESKTOP_ENTITY_TYPES } from '../../import/telegram/telegramText.ts';
 import { localIsoSeconds, type ExportWriter, type TextSink } from './ExportWriter.ts';
+import type { ExportedMediaPaths } from '../createExportMediaCopier.ts';
 
 const CHAT_TYPES: Record<ChatKind, string> = { private: 'personal_chat', group: 'private_group', channel: 'private_channel' };
 const NOT_INCLUDED = '(File not included. Change data exporting settings to download.)';
@@ -11,7 +12,7 @@ const NOT_INCLUDED = '(File not included. Change data exporting settings to down
  * reads it back. Ids that are not numbers (WhatsApp's) get a running number, with the original kept in
  * `scrollback_id`; dates with milliseconds keep them in `scrollback_date_ms`.
  */
-export function createJsonExportWriter(out: TextSink): ExportWriter {
+export function createJsonExportWriter(out: TextSink, mediaPaths: (message: ChatMessage) => ExportedMediaPaths = () => ({})): ExportWriter {
   let first = true;
   let ordinal = 0;
   return {
@@ -22,7 +23,7 @@ export function createJsonExportWriter(out: TextSink): ExportWriter {
     },
     message(message) {
       ordinal++;
-      out(`${first ? '' : ',\n'}  ${JSON.stringify(toTdesktopMessage(message, ordinal))}`);
+      out(`${first ? '' : ',\n'}  ${JSON.stringify(toTdesktopMessage(message, ordinal, mediaPaths(message)))}`);
       first = false;
     },
     end() {
@@ -31,7 +32,7 @@ export function createJsonExportWriter(out: TextSink): ExportWriter {
   };
 }
 
-function toTdesktopMessage(message: ChatMessage, ordinal: number): Record<string, unknown> {
+function toTdesktopMessage(message: ChatMessage, ordinal: number, files: ExportedMediaPaths): Record<string, unknown> {
   const numericId = /^-?\d{1,15}$/.test(message.id) ? Number(message.id) : null;
   const out: Record<string, unknown> = { id: numericId ?? ordinal, type: message.service ? 'service' : 'message' };
   if (numericId === null) out.scrollback_id = message.id;
@@ -54,7 +55,7 @@ function toTdesktopMessage(message: ChatMessage, ordinal: number): Record<string
     out.reply_to_message_id = /^-?\d{1,15}$/.test(message.replyToId) ? Number(message.replyToId) : message.replyToId;
   if (message.forward) out.forwarded_from = message.forward.fromName;
   if (message.views !== null) out.views = message.views;
-  if (message.media) Object.assign(out, mediaFields(message.media));
+  if (message.media) Object.assign(out, mediaFields(message.media, files));
   const parts = textParts(message.text, message.entities);
   out.text = parts.every((part) => part.type === 'plain') ? message.text : parts.map((part) => (part.type === 'plain' ? part.text : part));
   out.text_entities = parts;
@@ -84,33 +85,43 @@ function textParts(text: string, entities: readonly MessageEntity[]): Array<Reco
   return parts;
 }
 
-function mediaFields(media: Media): Record<string, unknown> {
+function mediaFields(media: Media, files: ExportedMediaPaths): Record<string, unknown> {
+  const file = files.file ?? NOT_INCLUDED;
+  // Telegram Desktop's fields for what the file is, beside where it is.
+  const facts = {
+    ...(files.thumbnail ? { thumbnail: files.thumbnail } : {}),
+    ...('mimeType' in media && media.mimeType ? { mime_type: media.mimeType } : {}),
+    ...('size' in media && media.size !== undefined && media.kind !== 'file' ? { file_size: media.size } : {}),
+  };
   switch (media.kind) {
     case 'photo':
-      return { photo: NOT_INCLUDED, width: media.width, height: media.height };
+      return { photo: file, width: media.width, height: media.height, ...facts };
     case 'video':
       return {
-        file: NOT_INCLUDED,
+        file,
+        ...facts,
         media_type: media.round ? 'video_message' : 'video_file',
         duration_seconds: media.durationS,
         width: media.width,
         height: media.height,
       };
     case 'gif':
-      return { file: NOT_INCLUDED, media_type: 'animation', width: media.width, height: media.height };
+      return { file, ...facts, media_type: 'animation', width: media.width, height: media.height };
     case 'sticker':
       return {
-        file: NOT_INCLUDED,
+        file,
+        ...facts,
         media_type: 'sticker',
         width: media.width,
         height: media.height,
         ...(media.emoji ? { sticker_emoji: media.emoji } : {}),
       };
     case 'voice':
-      return { file: NOT_INCLUDED, media_type: 'voice_message', duration_seconds: media.durationS };
+      return { file, ...facts, media_type: 'voice_message', duration_seconds: media.durationS };
     case 'audio':
       return {
-        file: NOT_INCLUDED,
+        file,
+        ...facts,
         media_type: 'audio_file',
         duration_seconds: media.durationS,
         ...(media.title ? { title: media.title } : {}),
@@ -118,7 +129,8 @@ function mediaFields(media: Media): Record<string, unknown> {
       };
     case 'file':
       return {
-        file: NOT_INCLUDED,
+        file,
+        ...facts,
         file_name: media.fileName,
         file_size: media.size,
         ...(media.mimeType ? { mime_type: media.mimeType } : {}),

@@ -98,7 +98,10 @@ function attachmentMedia(fileName: string, extension: string, mimeType: string |
   return { kind: 'file', fileName, ...typed, size: size ?? 0 };
 }
 
-function mediaOf(text: string, findMedia: (name: string) => { ref: string; size: number } | undefined): { media: Media; caption: string } | null {
+function mediaOf(
+  text: string,
+  findMedia: (name: string) => { ref: string; size: number } | undefined,
+): { media: Media; caption: string } | null {
   for (const [pattern, label] of OMITTED) if (pattern.test(text)) return { media: { kind: 'other', label }, caption: '' };
   const firstLine = text.split('\n', 1)[0]!.replace(/^[\u200e]+/, '');
   const attached = ATTACHED.exec(firstLine);

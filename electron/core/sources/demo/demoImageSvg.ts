@@ -23,7 +23,7 @@ function ridge(width: number, height: number, seed: number, base: number, amplit
 /** A landscape of `scene` at `width` × `height`, with an optional caption in its corner (thumbnails and photos). */
 export function demoLandscapeSvg(scene: number, width: number, height: number, caption?: string): string {
   const s = ((scene % DEMO_SCENES) + DEMO_SCENES) % DEMO_SCENES;
-  const sunX = width * (0.2 + 0.6 * ((s * 5) % 7) / 6);
+  const sunX = width * (0.2 + (0.6 * ((s * 5) % 7)) / 6);
   const sunY = height * (0.18 + 0.1 * (s % 3));
   const font = Math.max(10, Math.round(Math.min(width, height) / 14));
   return [
@@ -40,7 +40,7 @@ export function demoLandscapeSvg(scene: number, width: number, height: number, c
     `<path d="${ridge(width, height, s + 7, 0.72, 0.1)}" fill="hsl(${hue(s, 120)},35%,26%)"/>`,
     `<rect y="${(height * 0.8).toFixed(1)}" width="${width}" height="${(height * 0.2).toFixed(1)}" fill="url(#sea)"/>`,
     caption
-      ? `<text x="${font * 0.8}" y="${height - font * 0.8}" font-family="sans-serif" font-size="${font}" fill="#fff" fill-opacity="0.85">${caption}</text>`
+      ? `<text x="${width - font * 0.8}" y="${height - font * 0.8}" text-anchor="end" font-family="sans-serif" font-size="${font}" fill="#fff" fill-opacity="0.85">${caption}</text>`
       : '',
     '</svg>',
   ].join('');

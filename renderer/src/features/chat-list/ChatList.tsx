@@ -1,3 +1,5 @@
+import { ChatAvatar } from '../media/ChatAvatar.tsx';
+import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
 import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
@@ -102,12 +104,15 @@ export function ChatList({
                     setMenu({ chat, x: event.clientX, y: event.clientY });
                   }}
                 >
-                  <span className="chat-item-name" dir="auto">
-                    {chat.name}
-                  </span>
-                  <span className="chat-item-meta">
-                    {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
-                    {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
+                  <ChatAvatar chat={chat} />
+                  <span className="chat-item-text">
+                    <span className="chat-item-name" dir="auto">
+                      {chat.name}
+                    </span>
+                    <span className="chat-item-meta">
+                      {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
+                      {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
+                    </span>
                   </span>
                 </button>
               </li>
@@ -119,6 +124,17 @@ export function ChatList({
         <div className="chat-context-menu" role="menu" style={{ left: menu.x, top: menu.y }}>
           <button type="button" role="menuitem" autoFocus onClick={() => onExport(menu.chat)}>
             Export chat…
+          </button>
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={menu.chat.keepMedia}
+            onClick={() => {
+              void scrollback.setChatKeepMedia({ chatId: menu.chat.id, keep: !menu.chat.keepMedia });
+              setMenu(null);
+            }}
+          >
+            {menu.chat.keepMedia ? '✓ ' : ''}Keep this chat's media on this computer
           </button>
         </div>
       )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { exportFormats, type ExportFormat, type ExportRequest } from '../../../../shared/exporting.ts';
+import { exportFormats, type ExportFormat, type ExportMediaMode, type ExportRequest } from '../../../../shared/exporting.ts';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { endOfDateInput, parseDateInput } from '../../../../shared/parseDateInput.ts';
 
@@ -63,6 +63,7 @@ export function ExportDialog({
   const [toDay, setToDay] = useState('');
   const [includeService, setIncludeService] = useState(true);
   const [csvBom, setCsvBom] = useState(true);
+  const [media, setMedia] = useState<ExportMediaMode>('all');
   useEffect(() => dialog.current?.showModal(), []);
 
   const request: ExportRequest = {
@@ -73,6 +74,7 @@ export function ExportDialog({
     filter: range === 'search' ? (scope.search?.filter ?? null) : null,
     includeService,
     csvBom: format === 'csv' && csvBom,
+    media: format === 'json' ? media : 'none',
   };
   const estimate = useQuery({ queryKey: ['exportEstimate', request], queryFn: () => scrollback.estimateExport(request) });
   const badDates = range === 'dates' && ((fromDay !== '' && request.from === null) || (toDay !== '' && request.to === null));
@@ -133,6 +135,16 @@ export function ExportDialog({
             <input type="checkbox" checked={includeService} onChange={(event) => setIncludeService(event.target.checked)} /> Include service
             messages (joins, pins, calls)
           </label>
+          {format === 'json' && (
+            <label>
+              Media{' '}
+              <select value={media} onChange={(event) => setMedia(event.target.value as ExportMediaMode)} data-testid="export-media">
+                <option value="all">Files and thumbnails on this computer</option>
+                <option value="thumbnails">Thumbnails only</option>
+                <option value="none">No media (names only)</option>
+              </select>
+            </label>
+          )}
           {format === 'csv' && (
             <label>
               <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> Mark as UTF-8 for spreadsheet
@@ -175,7 +187,7 @@ export function ExportDialog({
           {badDates
             ? 'Enter valid days.'
             : estimate.data
-              ? `${estimate.data.messages.toLocaleString()} cached messages in range, about ${formatSize(estimate.data.approxBytes)}${range === 'search' ? ' before the search filter' : ''}.${estimate.data.needsDownload ? ` ${describeDownload(estimate.data.missingMessages, estimate.data.approxDownloadSeconds)}` : ''}`
+              ? `${estimate.data.messages.toLocaleString()} cached messages in range, about ${formatSize(estimate.data.approxBytes)}${estimate.data.mediaBytes > 0 ? ` (${formatSize(estimate.data.mediaBytes)} of it media on this computer)` : ''}${range === 'search' ? ' before the search filter' : ''}.${estimate.data.needsDownload ? ` ${describeDownload(estimate.data.missingMessages, estimate.data.approxDownloadSeconds)}` : ''}`
               : 'Estimating…'}
         </p>
         <div className="dialog-buttons">

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { MediaViewer } from '../media/MediaViewer.tsx';
+import { MediaViewerContext } from '../media/mediaViewerContext.ts';
 import { ChatCoverageBar } from './ChatCoverageBar.tsx';
 import { SyncControl } from '../sync/SyncControl.tsx';
 import { SourceRetryNotice } from './SourceRetryNotice.tsx';
@@ -26,6 +28,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
   const [nonce, setNonce] = useState(requested ? 1 : 0);
   const [jumpOpen, setJumpOpen] = useState(false);
   const [offline, setOffline] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const sync = useChatSync(chat.id);
 
   const jump = useCallback((next: WindowTarget) => {
@@ -64,16 +67,19 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
         </button>
       </header>
       <SourceRetryNotice sourceId={chat.sourceId} sourceName={chat.sourceName} />
-      <HistoryList
-        key={windowKey}
-        chatId={chat.id}
-        chatName={chat.name}
-        target={target}
-        windowKey={windowKey}
-        onJump={jump}
-        onOfflineChange={setOffline}
-        focusOnPlace={nonce > 0}
-      />
+      <MediaViewerContext.Provider value={setViewing}>
+        <HistoryList
+          key={windowKey}
+          chatId={chat.id}
+          chatName={chat.name}
+          target={target}
+          windowKey={windowKey}
+          onJump={jump}
+          onOfflineChange={setOffline}
+          focusOnPlace={nonce > 0}
+        />
+      </MediaViewerContext.Provider>
+      {viewing !== null && <MediaViewer chatId={chat.id} messageId={viewing} onClose={() => setViewing(null)} />}
       <JumpToDateDialog
         chatId={chat.id}
         open={jumpOpen}

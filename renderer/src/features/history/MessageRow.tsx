@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
-import { MediaPlaceholder } from './MediaPlaceholder.tsx';
+import { MediaView } from '../media/MediaView.tsx';
 import { LongText } from './LongText.tsx';
 
 export interface MessageRowProps {
@@ -97,7 +97,7 @@ export const MessageRow = memo(function MessageRow({
               </span>
             </button>
           )}
-          {message.media && <MediaPlaceholder media={message.media} chatId={message.chatId} messageId={message.id} />}
+          {message.media && <MediaView media={message.media} chatId={message.chatId} messageId={message.id} />}
           {message.text && (
             <div className="text" dir="auto">
               <LongText text={message.text} entities={message.entities} />

@@ -1,4 +1,5 @@
 import { COLLAPSED_LENGTH } from './collapsedText.ts';
+import { mediaBox } from '../media/mediaBox.ts';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 
 /** A first guess of a row's height before it is measured; close guesses mean less correction while scrolling. */
@@ -10,7 +11,10 @@ export function estimateRowHeight(message: ChatMessage | undefined): number {
   const lines = Math.ceil(Math.min(message.text.length, COLLAPSED_LENGTH) / 60);
   height += Math.max(0, lines - 1) * 20;
   const media = message.media;
-  if (media && 'width' in media && 'height' in media) height += Math.min(320, media.height * Math.min(1, 320 / media.width)) + 8;
+  const box = media ? mediaBox(media) : null;
+  if (box && box.height > 0) height += box.height + 8;
+  else if (media?.kind === 'voice' || media?.kind === 'file') height += 44;
+  else if (media?.kind === 'audio') height += 68;
   else if (media) height += 28;
   if (message.replyToId) height += 40;
   if (message.forward) height += 18;

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { previewDataUrl } from './previewDataUrl.ts';
+
+/**
+ * A picture drawn in two steps in the same box: Telegram's stripped preview at once (a data: URL, blurred:
+ * no request, so it is in the first frame the row appears), then the real image over it when it arrives.
+ * A failed image leaves the preview (or the box) and says so in its title.
+ */
+export function PreviewedImage({
+  src,
+  preview,
+  alt,
+  width,
+  height,
+  className = '',
+  fit = 'cover',
+}: {
+  src: string | null;
+  preview: string | undefined;
+  alt: string;
+  width: number;
+  height: number;
+  className?: string;
+  fit?: 'cover' | 'contain';
+}) {
+  const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
+  const previewUrl = previewDataUrl(preview);
+  return (
+    <span
+      className={`previewed-image ${className}`}
+      style={{ width, height }}
+      data-state={state}
+      title={state === 'failed' ? 'Not on this computer, and the source could not send it now' : undefined}
+    >
+      {previewUrl && state !== 'loaded' && <img className="preview" src={previewUrl} alt="" aria-hidden="true" />}
+      {src && state !== 'failed' && (
+        <img
+          className="full"
+          src={src}
+          alt={alt}
+          decoding="async"
+          style={{ objectFit: fit }}
+          onLoad={() => setState('loaded')}
+          onError={() => setState('failed')}
+        />
+      )}
+    </span>
+  );
+}

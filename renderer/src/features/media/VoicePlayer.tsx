@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { waveformBars } from '../../../../shared/voiceWaveform.ts';
+import { formatBytes, formatDuration } from '../../format/formatDates.ts';
+import { bytesOfBase64 } from './base64.ts';
+import { MediaProgress } from './MediaProgress.tsx';
+import { mediaUrl } from './mediaUrls.ts';
+import { useMediaDownload } from './useMediaDownload.ts';
+
+const BARS = 40;
+
+/**
+ * A voice message or audio file: its waveform as Telegram sends it, Play (downloading the file first when
+ * it is not on this computer, with progress and Cancel), and the time played.
+ */
+export function VoicePlayer({
+  chatId,
+  messageId,
+  durationS,
+  waveform,
+  size,
+  onComputer,
+  label,
+}: {
+  chatId: number;
+  messageId: string;
+  durationS: number;
+  waveform?: string | undefined;
+  size?: number | undefined;
+  onComputer: boolean;
+  label: string;
+}) {
+  const download = useMediaDownload(chatId, messageId, onComputer);
+  const audio = useRef<HTMLAudioElement | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [played, setPlayed] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const bars = useMemo(() => waveformBars(waveform ? bytesOfBase64(waveform) : null, BARS), [waveform]);
+  useEffect(() => () => audio.current?.pause(), []);
+
+  async function toggle() {
+    if (playing) {
+      audio.current?.pause();
+      return;
+    }
+    if (!download.onComputer && !(await download.start())) return;
+    if (!audio.current) {
+      const element = new Audio(mediaUrl(chatId, messageId, 'full'));
+      // A stream's duration can be unknown (Infinity) until its end: the message's own duration stands in.
+      const length = () => (Number.isFinite(element.duration) && element.duration > 0 ? element.duration : Math.max(1, durationS));
+      element.addEventListener('timeupdate', () => setPlayed(Math.min(1, element.currentTime / length())));
+      element.addEventListener('play', () => setPlaying(true));
+      element.addEventListener('pause', () => setPlaying(false));
+      element.addEventListener('ended', () => {
+        setPlaying(false);
+        setPlayed(0);
+      });
+      element.addEventListener('error', () => setError('This file could not be played.'));
+      audio.current = element;
+    }
+    await audio.current.play().catch(() => setError('This file could not be played.'));
+  }
+
+  const running = download.status?.state === 'running' || download.status?.state === 'waiting';
+  return (
+    <div className="voice-player" data-playing={playing || undefined}>
+      <button type="button" className="voice-play" onClick={() => void toggle()} aria-label={playing ? 'Pause' : `Play ${label}`}>
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <span className="voice-wave" aria-hidden="true">
+        {bars.map((bar, i) => (
+          <span key={i} style={{ height: `${Math.round(4 + bar * 20)}px` }} className={i / BARS < played ? 'played' : undefined} />
+        ))}
+      </span>
+      <span className="voice-meta">
+        {formatDuration(durationS)}
+        {!download.onComputer && size ? ` · ${formatBytes(size)}` : ''}
+        {!download.onComputer && !running ? ' · not on this computer' : ''}
+      </span>
+      {running && download.status && <MediaProgress status={download.status} onCancel={download.cancel} />}
+      {(error ?? download.status?.state === 'failed') && (
+        <span className="media-error" role="alert">
+          {error ?? download.status?.detail}
+        </span>
+      )}
+    </div>
+  );
+}

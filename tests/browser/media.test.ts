@@ -1,0 +1,121 @@
+import type { Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { scroller } from './support/listGeometry.ts';
+import { waitFrames } from './support/frameSampler.ts';
+import { readMediaFrames, startMediaFrameRecorder } from './support/recordMediaFrames.ts';
+import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
+
+const skipReason = browserSkipReason();
+
+/** Scrolls the list up a screen at a time until a row matching `selector` is drawn. */
+async function scrollUntilPresent(page: Page, selector: string): Promise<void> {
+  const box = (await page.locator(scroller).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let tick = 0; tick < 200 && (await page.locator(selector).count()) === 0; tick++) {
+    await page.mouse.wheel(0, -400);
+    await waitFrames(page, 3);
+  }
+}
+const BIG = 1_000_000;
+
+describe.skipIf(skipReason !== null)(`media in the window, on the demo${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await startBrowserSession({ viewport: { width: 800, height: 600 } });
+  });
+  afterAll(async () => {
+    const errors = session?.pageErrors ?? [];
+    await session?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('draws every photo of the first screen from its stripped preview in its first frame, and its thumbnail within 1 s', async () => {
+    const { page } = session;
+    await startMediaFrameRecorder(page);
+    await page.click(`[data-chat-id="${session.chatIdOf(BIG)}"]`);
+    await page.waitForSelector(`${scroller} [data-message-id]`);
+    // A second for the thumbnails, then what every frame showed.
+    await page.waitForTimeout(1200);
+    const records = await readMediaFrames(page);
+    const photos = records.filter((record) => record.kind === 'photo');
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos) {
+      expect(photo, `photo ${photo.messageId}`).toMatchObject({ hasPreview: true, previewInFirstFrame: true });
+      expect(photo.thumbAt, `thumbnail of ${photo.messageId}`).not.toBeNull();
+      expect(photo.thumbAt! - photo.firstSeen, `thumbnail of ${photo.messageId} after it appeared`).toBeLessThanOrEqual(1000);
+    }
+    await saveScreenshot(page, 'media-history');
+  });
+
+  it('shows the chats’ pictures in the sidebar', async () => {
+    const { page } = session;
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="chat-avatar"] .previewed-image[data-state="loaded"]').length >= count,
+      demoChats.length,
+      { timeout: 10_000 },
+    );
+  });
+
+  it('opens a photo in the viewer and steps through 20 media with the arrows, zooms, and closes on Esc', async () => {
+    const { page } = session;
+    const photo = page.locator(`${scroller} .media-visual[data-media-kind="photo"]`).last();
+    const openedId = await photo.evaluate((element) => element.closest('[data-message-id]')!.getAttribute('data-message-id'));
+    await photo.click();
+    const picture = page.locator('[data-testid="viewer-picture"]');
+    await picture.waitFor();
+    expect(await picture.getAttribute('data-message-id')).toBe(openedId);
+    await page.waitForFunction(() => {
+      const full = document.querySelector<HTMLImageElement>('[data-testid="viewer-picture"] img.full');
+      return full !== null && full.complete && full.naturalWidth >= 800;
+    });
+    await page.keyboard.press('+');
+    expect(await page.locator('.viewer-zoom').textContent()).toBe('150%');
+    const seen = new Set<string>([openedId!]);
+    for (let step = 0; step < 20; step++) {
+      const before = await page.locator('.viewer-caption').textContent();
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction((previous) => document.querySelector('.viewer-caption')?.textContent !== previous, before);
+      seen.add((await page.locator('[data-testid="viewer-stage"]').getAttribute('data-message-id'))!);
+    }
+    // The zoom resets for each new picture.
+    expect(await page.locator('.viewer-zoom').textContent()).toBe('100%');
+    expect(seen.size).toBe(21);
+    await saveScreenshot(page, 'media-viewer');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.media-viewer').count()).toBe(0);
+  });
+
+  it('plays a video after downloading it with progress', async () => {
+    const { page } = session;
+    const video = page.locator(`${scroller} .media-visual[data-media-kind="video"]`).last();
+    await scrollUntilPresent(page, `${scroller} .media-visual[data-media-kind="video"]`);
+    await video.scrollIntoViewIfNeeded();
+    await video.click();
+    await page.locator('.viewer-play').click();
+    const element = page.locator('[data-testid="viewer-video"]');
+    await element.waitFor({ timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const v = document.querySelector<HTMLVideoElement>('[data-testid="viewer-video"]');
+        return v !== null && !v.paused && v.currentTime > 0.2;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.keyboard.press('Escape');
+  });
+
+  it('plays a voice message with its waveform', async () => {
+    const { page } = session;
+    const voice = page.locator(`${scroller} .voice-player`).last();
+    await scrollUntilPresent(page, `${scroller} .voice-player`);
+    await voice.scrollIntoViewIfNeeded();
+    expect(await voice.locator('.voice-wave span').count()).toBe(40);
+    await voice.locator('.voice-play').click();
+    await page.waitForFunction(() => document.querySelector('.voice-player[data-playing]') !== null, undefined, { timeout: 10_000 });
+    await waitFrames(page, 30);
+    expect(await voice.locator('.voice-wave span.played').count()).toBeGreaterThan(0);
+    await voice.locator('.voice-play').click();
+  });
+});

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+
+/** What a visual medium looked like in the frames it was on screen. */
+export interface MediaFrameRecord {
+  messageId: string;
+  kind: string;
+  /** ms since the recording started, at the first frame it was in the viewport. */
+  firstSeen: number;
+  /** Its stripped preview was decoded and drawable in that first frame. */
+  previewInFirstFrame: boolean;
+  hasPreview: boolean;
+  /** ms since the recording started when its real thumbnail had loaded, or null. */
+  thumbAt: number | null;
+}
+
+/**
+ * Watches every painted frame (requestAnimationFrame) for pictures in the message list's viewport: when
+ * each first appeared, whether its preview was already drawable then, and when its thumbnail arrived.
+ */
+export async function startMediaFrameRecorder(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const start = performance.now();
+    const records = new Map<string, MediaFrameRecord>();
+    (window as unknown as { __mediaFrames: Map<string, MediaFrameRecord> }).__mediaFrames = records;
+    const scroller = () => document.querySelector('[data-testid="message-scroller"]');
+    const frame = () => {
+      const box = scroller()?.getBoundingClientRect();
+      if (box) {
+        const now = performance.now() - start;
+        for (const element of document.querySelectorAll<HTMLElement>('.media-visual')) {
+          const rect = element.getBoundingClientRect();
+          if (rect.bottom <= box.top || rect.top >= box.bottom) continue;
+          const id = element.closest('[data-message-id]')?.getAttribute('data-message-id') ?? '';
+          const preview = element.querySelector<HTMLImageElement>('img.preview');
+          const full = element.querySelector<HTMLImageElement>('img.full');
+          let record = records.get(id);
+          if (!record) {
+            record = {
+              messageId: id,
+              kind: element.dataset.mediaKind ?? '',
+              firstSeen: now,
+              hasPreview: preview !== null,
+              previewInFirstFrame: preview !== null && preview.complete && preview.naturalWidth > 0,
+              thumbAt: null,
+            };
+            records.set(id, record);
+          }
+          if (record.thumbAt === null && full && full.complete && full.naturalWidth > 0) record.thumbAt = now;
+        }
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+export async function readMediaFrames(page: Page): Promise<MediaFrameRecord[]> {
+  return page.evaluate(() => [...(window as unknown as { __mediaFrames: Map<string, MediaFrameRecord> }).__mediaFrames.values()]);
+}
