@@ -47,7 +47,7 @@ function messagesOf(dbPath: string, chatId: number, from = Number.MIN_SAFE_INTEG
 }
 
 /** A medium without what says where its files are (previews, sizes, types: the media round trip checks those). */
-function withoutFileFacts(media: Media): Partial<Media> {
+function withoutFileFacts(media: Media): Record<string, unknown> {
   const {
     preview: _p,
     thumb: _t,

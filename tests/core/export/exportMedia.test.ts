@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { runExportJob } from '../../../electron/core/export/runExportJob.ts';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
