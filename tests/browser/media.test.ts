@@ -5,6 +5,9 @@ import { scroller } from './support/listGeometry.ts';
 import { waitFrames } from './support/frameSampler.ts';
 import { readMediaFrames, startMediaFrameRecorder } from './support/recordMediaFrames.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
+import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
+import { createFakeTelegram, seedFakeChat, type FakeTelegram } from '../support/fakeTelegram.ts';
+import { fakeSessionString } from '../support/fakeTelegramClient.ts';
 
 const skipReason = browserSkipReason();
 
@@ -19,103 +22,157 @@ async function scrollUntilPresent(page: Page, selector: string): Promise<void> {
 }
 const BIG = 1_000_000;
 
-describe.skipIf(skipReason !== null)(`media in the window, on the demo${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession({ viewport: { width: 800, height: 600 } });
-  });
-  afterAll(async () => {
-    const errors = session?.pageErrors ?? [];
-    await session?.close();
-    expect(errors).toEqual([]);
-  });
-
-  it('draws every photo of the first screen from its stripped preview in its first frame, and its thumbnail within 1 s', async () => {
-    const { page } = session;
-    await startMediaFrameRecorder(page);
-    await page.click(`[data-chat-id="${session.chatIdOf(BIG)}"]`);
-    await page.waitForSelector(`${scroller} [data-message-id]`);
-    // A second for the thumbnails, then what every frame showed.
-    await page.waitForTimeout(1200);
-    const records = await readMediaFrames(page);
-    const photos = records.filter((record) => record.kind === 'photo');
-    expect(photos.length).toBeGreaterThan(0);
-    for (const photo of photos) {
-      expect(photo, `photo ${photo.messageId}`).toMatchObject({ hasPreview: true, previewInFirstFrame: true });
-      expect(photo.thumbAt, `thumbnail of ${photo.messageId}`).not.toBeNull();
-      expect(photo.thumbAt! - photo.firstSeen, `thumbnail of ${photo.messageId} after it appeared`).toBeLessThanOrEqual(1000);
-    }
-    await saveScreenshot(page, 'media-history');
-  });
-
-  it('shows the chats’ pictures in the sidebar', async () => {
-    const { page } = session;
-    await page.waitForFunction(
-      (count) => document.querySelectorAll('[data-testid="chat-avatar"] .previewed-image[data-state="loaded"]').length >= count,
-      demoChats.length,
-      { timeout: 10_000 },
-    );
-  });
-
-  it('opens a photo in the viewer and steps through 20 media with the arrows, zooms, and closes on Esc', async () => {
-    const { page } = session;
-    const photo = page.locator(`${scroller} .media-visual[data-media-kind="photo"]`).last();
-    const openedId = await photo.evaluate((element) => element.closest('[data-message-id]')!.getAttribute('data-message-id'));
-    await photo.click();
-    const picture = page.locator('[data-testid="viewer-picture"]');
-    await picture.waitFor();
-    expect(await picture.getAttribute('data-message-id')).toBe(openedId);
-    await page.waitForFunction(() => {
-      const full = document.querySelector<HTMLImageElement>('[data-testid="viewer-picture"] img.full');
-      return full !== null && full.complete && full.naturalWidth >= 800;
+/**
+ * The same acceptance on two worlds: the demo (generated media) and a fake Telegram (real GramJS objects,
+ * `upload.getFile` part rules, an expired file reference per file and a flood wait during downloads).
+ */
+function mediaSuite(
+  world: string,
+  start: () => Promise<BrowserSession>,
+  chatOf: (session: BrowserSession) => number,
+  chatCount: () => number,
+) {
+  describe.skipIf(skipReason !== null)(`media in the window, on ${world}${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+    let session: BrowserSession;
+    beforeAll(async () => {
+      session = await start();
     });
-    await page.keyboard.press('+');
-    expect(await page.locator('.viewer-zoom').textContent()).toBe('150%');
-    const seen = new Set<string>([openedId!]);
-    for (let step = 0; step < 20; step++) {
-      const before = await page.locator('.viewer-caption').textContent();
-      await page.keyboard.press('ArrowLeft');
-      await page.waitForFunction((previous) => document.querySelector('.viewer-caption')?.textContent !== previous, before);
-      seen.add((await page.locator('[data-testid="viewer-stage"]').getAttribute('data-message-id'))!);
-    }
-    // The zoom resets for each new picture.
-    expect(await page.locator('.viewer-zoom').textContent()).toBe('100%');
-    expect(seen.size).toBe(21);
-    await saveScreenshot(page, 'media-viewer');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.media-viewer').count()).toBe(0);
-  });
+    afterAll(async () => {
+      const errors = session?.pageErrors ?? [];
+      await session?.close();
+      expect(errors).toEqual([]);
+    });
 
-  it('plays a video after downloading it with progress', async () => {
-    const { page } = session;
-    const video = page.locator(`${scroller} .media-visual[data-media-kind="video"]`).last();
-    await scrollUntilPresent(page, `${scroller} .media-visual[data-media-kind="video"]`);
-    await video.scrollIntoViewIfNeeded();
-    await video.click();
-    await page.locator('.viewer-play').click();
-    const element = page.locator('[data-testid="viewer-video"]');
-    await element.waitFor({ timeout: 10_000 });
-    await page.waitForFunction(
-      () => {
-        const v = document.querySelector<HTMLVideoElement>('[data-testid="viewer-video"]');
-        return v !== null && !v.paused && v.currentTime > 0.2;
+    it('draws every photo of the first screen from its stripped preview in its first frame, and its thumbnail within 1 s', async () => {
+      const { page } = session;
+      await startMediaFrameRecorder(page);
+      await page.click(`[data-chat-id="${chatOf(session)}"]`);
+      await page.waitForSelector(`${scroller} [data-message-id]`);
+      // A second for the thumbnails, then what every frame showed.
+      await page.waitForTimeout(1200);
+      const records = await readMediaFrames(page);
+      const photos = records.filter((record) => record.kind === 'photo');
+      expect(photos.length).toBeGreaterThan(0);
+      for (const photo of photos) {
+        expect(photo, `photo ${photo.messageId}`).toMatchObject({ hasPreview: true, previewInFirstFrame: true });
+        expect(photo.thumbAt, `thumbnail of ${photo.messageId}`).not.toBeNull();
+        expect(photo.thumbAt! - photo.firstSeen, `thumbnail of ${photo.messageId} after it appeared`).toBeLessThanOrEqual(1000);
+      }
+      await saveScreenshot(page, `media-history-${world.split(' ').pop()}`);
+    });
+
+    it('shows the chats’ pictures in the sidebar', async () => {
+      const { page } = session;
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('[data-testid="chat-avatar"] .previewed-image[data-state="loaded"]').length >= count,
+        chatCount(),
+        { timeout: 10_000 },
+      );
+    });
+
+    it('opens a photo in the viewer and steps through 20 media with the arrows, zooms, and closes on Esc', async () => {
+      const { page } = session;
+      const photo = page.locator(`${scroller} .media-visual[data-media-kind="photo"]`).last();
+      const openedId = await photo.evaluate((element) => element.closest('[data-message-id]')!.getAttribute('data-message-id'));
+      await photo.click();
+      const picture = page.locator('[data-testid="viewer-picture"]');
+      await picture.waitFor();
+      expect(await picture.getAttribute('data-message-id')).toBe(openedId);
+      await page.waitForFunction(() => {
+        const full = document.querySelector<HTMLImageElement>('[data-testid="viewer-picture"] img.full');
+        return full !== null && full.complete && full.naturalWidth >= 800;
+      });
+      await page.keyboard.press('+');
+      expect(await page.locator('.viewer-zoom').textContent()).toBe('150%');
+      const seen = new Set<string>([openedId!]);
+      for (let step = 0; step < 20; step++) {
+        const before = await page.locator('.viewer-caption').textContent();
+        await page.keyboard.press('ArrowLeft');
+        await page.waitForFunction((previous) => document.querySelector('.viewer-caption')?.textContent !== previous, before);
+        seen.add((await page.locator('[data-testid="viewer-stage"]').getAttribute('data-message-id'))!);
+      }
+      // The zoom resets for each new picture.
+      expect(await page.locator('.viewer-zoom').textContent()).toBe('100%');
+      expect(seen.size).toBe(21);
+      await saveScreenshot(page, `media-viewer-${world.split(' ').pop()}`);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('.media-viewer').count()).toBe(0);
+    });
+
+    it('plays a video after downloading it with progress', async () => {
+      const { page } = session;
+      const video = page.locator(`${scroller} .media-visual[data-media-kind="video"]`).last();
+      await scrollUntilPresent(page, `${scroller} .media-visual[data-media-kind="video"]`);
+      await video.scrollIntoViewIfNeeded();
+      await video.click();
+      await page.locator('.viewer-play').click();
+      const element = page.locator('[data-testid="viewer-video"]');
+      await element.waitFor({ timeout: 10_000 });
+      await page.waitForFunction(
+        () => {
+          const v = document.querySelector<HTMLVideoElement>('[data-testid="viewer-video"]');
+          return v !== null && !v.paused && v.currentTime > 0.2;
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+      await page.keyboard.press('Escape');
+    });
+
+    it('plays a voice message with its waveform', async () => {
+      const { page } = session;
+      const voice = page.locator(`${scroller} .voice-player`).last();
+      await scrollUntilPresent(page, `${scroller} .voice-player`);
+      await voice.scrollIntoViewIfNeeded();
+      expect(await voice.locator('.voice-wave span').count()).toBe(40);
+      await voice.locator('.voice-play').click();
+      await page.waitForFunction(() => document.querySelector('.voice-player[data-playing]') !== null, undefined, { timeout: 10_000 });
+      await waitFrames(page, 30);
+      expect(await voice.locator('.voice-wave span.played').count()).toBeGreaterThan(0);
+      await voice.locator('.voice-play').click();
+    });
+  });
+}
+
+mediaSuite(
+  'the demo',
+  () => startBrowserSession({ viewport: { width: 800, height: 600 } }),
+  (session) => session.chatIdOf(BIG),
+  () => demoChats.length,
+);
+
+mediaSuite(
+  'a fake Telegram',
+  async () => {
+    const fake = createFakeTelegram({
+      chats: [seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Photos channel', 1_500)],
+      clock: systemClock,
+      traps: {
+        expireFileReferences: true,
+        fileFloodWaits: new Map([
+          [30, 1],
+          [45, 1],
+        ]),
       },
-      undefined,
-      { timeout: 10_000 },
-    );
-    await page.keyboard.press('Escape');
-  });
+    });
+    const session = await startBrowserSession({
+      viewport: { width: 800, height: 600 },
+      telegram: { fake, session: await fakeSessionString() },
+      telegramAccount: true,
+    });
+    telegramFake = fake;
+    return session;
+  },
+  (session) => session.core.listChats().find((chat) => chat.name === 'Photos channel')!.id,
+  () => demoChats.length + 1,
+);
 
-  it('plays a voice message with its waveform', async () => {
-    const { page } = session;
-    const voice = page.locator(`${scroller} .voice-player`).last();
-    await scrollUntilPresent(page, `${scroller} .voice-player`);
-    await voice.scrollIntoViewIfNeeded();
-    expect(await voice.locator('.voice-wave span').count()).toBe(40);
-    await voice.locator('.voice-play').click();
-    await page.waitForFunction(() => document.querySelector('.voice-player[data-playing]') !== null, undefined, { timeout: 10_000 });
-    await waitFrames(page, 30);
-    expect(await voice.locator('.voice-wave span.played').count()).toBeGreaterThan(0);
-    await voice.locator('.voice-play').click();
+let telegramFake: FakeTelegram | null = null;
+describe.skipIf(skipReason !== null)('the fake Telegram after those downloads', () => {
+  it('was never sent a request during a flood wait', () => {
+    // Both flood waits were met (they answer the 30th and 45th file request), and every reference expired once.
+    expect(telegramFake!.fileCalls).toBeGreaterThan(45);
+    expect(telegramFake!.log.some((entry) => entry.request === 'GetMessages')).toBe(true);
+    expect(telegramFake!.floodViolations).toEqual([]);
   });
 });

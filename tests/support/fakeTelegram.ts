@@ -3,6 +3,8 @@ import { RPCMessageToError } from 'telegram/errors/index.js';
 import bigInt from 'big-integer';
 import type { Clock } from '../../electron/core/sources/createRequestLimiter.ts';
 import { createSrpServer } from './fakeTelegramSrp.ts';
+import sharp from 'sharp';
+import { DEMO_VIDEO, DEMO_VOICE } from '../../electron/core/sources/demo/demoMediaClips.ts';
 
 /** The account behind the fake's login methods. */
 export interface FakeAccount {
@@ -49,6 +51,10 @@ export interface FakeTraps {
   authKeyDuplicatedFrom?: number;
   /** InitTakeoutSession answers TAKEOUT_INIT_DELAY this many times before the user "allows" it. */
   takeoutDelays?: number;
+  /** upload.getFile call numbers (1-based) that fail with FLOOD_WAIT_<seconds>. */
+  fileFloodWaits?: Map<number, number>;
+  /** Every file's first reference is refused once with FILE_REFERENCE_EXPIRED (renewed by fetching the message). */
+  expireFileReferences?: boolean;
 }
 
 export interface FakeTelegram {
@@ -60,6 +66,9 @@ export interface FakeTelegram {
   readonly floodViolations: Array<{ at: number; until: number }>;
   readonly maxInFlight: number;
   historyCalls: number;
+  fileCalls: number;
+  /** The bytes each file of the fake world is (for checking what was downloaded): `photo:<id>:<type>`, `document:<id>:`… */
+  fileBytes(key: string): Promise<Buffer>;
 }
 
 const USERS = [
@@ -112,24 +121,89 @@ export function seedFakeChat(
             : undefined,
         replyTo: id % 11 === 0 ? new Api.MessageReplyHeader({ replyToMsgId: id - 1 }) : undefined,
         editDate: id % 13 === 0 ? start + id * 97 + 30 : undefined,
-        media:
-          id % 17 === 0
-            ? new Api.MessageMediaPhoto({
-                photo: new Api.Photo({
-                  id: bigInt(id),
-                  accessHash: bigInt(1),
-                  fileReference: Buffer.alloc(0),
-                  date: 0,
-                  sizes: [new Api.PhotoSize({ type: 'x', w: 1280, h: 720, size: 1 })],
-                  dcId: 2,
-                }),
-              })
-            : undefined,
+        media: id % 17 === 0 ? fakePhoto(id) : id % 23 === 0 ? fakeVideo(id) : id % 29 === 0 ? fakeVoice(id) : undefined,
         groupedId: id % 17 === 0 ? bigInt(id) : undefined,
       }),
     );
   }
   return { peer, title, messages, deleted };
+}
+
+/** A stripped preview of a flat colour, in Telegram's format (made once with the image library). */
+const STRIPPED = Buffer.from(
+  'ARcobuPqaNx9TSUV1GBLDG8rYBxjqadNA8S7t24UW0wiY7uhqS5uEePYnOeprFufPZbFpR5fMq7j6mikorYgdsb0o2N6UUUrjsGxvSjY3pRRRcLBsb0oooouFj8=',
+  'base64',
+);
+
+/** A photo with Telegram's sizes: the stripped preview (inline), `m` for the list and `x` whole. */
+function fakePhoto(id: number): Api.MessageMediaPhoto {
+  return new Api.MessageMediaPhoto({
+    photo: new Api.Photo({
+      id: bigInt(id),
+      accessHash: bigInt(1),
+      fileReference: Buffer.from(`ref-photo-${id}-1`),
+      date: 0,
+      sizes: [
+        new Api.PhotoStrippedSize({ type: 'i', bytes: STRIPPED }),
+        new Api.PhotoSize({ type: 'm', w: 320, h: 180, size: 9000 }),
+        new Api.PhotoSize({ type: 'x', w: 1280, h: 720, size: 60000 }),
+      ],
+      dcId: 2,
+    }),
+  });
+}
+
+/**
+ * A video with a thumbnail of its own: an odd id is a real, playable WebM clip (one part); an even one is
+ * larger than two download parts (noise), for the part rules.
+ */
+function fakeVideo(id: number): Api.MessageMediaDocument {
+  const playable = id % 2 === 1;
+  return new Api.MessageMediaDocument({
+    document: new Api.Document({
+      id: bigInt(100_000 + id),
+      accessHash: bigInt(2),
+      fileReference: Buffer.from(`ref-document-${100_000 + id}-1`),
+      date: 0,
+      mimeType: playable ? DEMO_VIDEO.mimeType : 'video/mp4',
+      size: bigInt(playable ? Buffer.from(DEMO_VIDEO.base64, 'base64').length : FAKE_VIDEO_BYTES),
+      dcId: 2,
+      thumbs: [new Api.PhotoStrippedSize({ type: 'i', bytes: STRIPPED }), new Api.PhotoSize({ type: 'm', w: 320, h: 180, size: 9000 })],
+      attributes: [
+        new Api.DocumentAttributeVideo({ duration: 12, w: 1280, h: 720 }),
+        new Api.DocumentAttributeFilename({ fileName: `clip${id}.mp4` }),
+      ],
+    }),
+  });
+}
+
+function fakeVoice(id: number): Api.MessageMediaDocument {
+  return new Api.MessageMediaDocument({
+    document: new Api.Document({
+      id: bigInt(200_000 + id),
+      accessHash: bigInt(3),
+      fileReference: Buffer.from(`ref-document-${200_000 + id}-1`),
+      date: 0,
+      mimeType: 'audio/ogg',
+      size: bigInt(Buffer.from(DEMO_VOICE.base64, 'base64').length),
+      dcId: 2,
+      attributes: [new Api.DocumentAttributeAudio({ voice: true, duration: 7, waveform: Buffer.from([0x1f, 0x8c, 0x31, 0xc6, 0x18]) })],
+    }),
+  });
+}
+
+/** 1.3 MB: three parts of 512 KB, the last one short. */
+export const FAKE_VIDEO_BYTES = 1_300_000;
+
+/** Deterministic bytes (a linear congruential sequence from the seed). */
+function pseudoRandomBytes(seed: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let state = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    bytes[i] = state >>> 24;
+  }
+  return bytes;
 }
 
 function userObjects(missing: Set<number> | undefined): Api.User[] {
@@ -141,6 +215,7 @@ function userObjects(missing: Set<number> | undefined): Api.User[] {
         firstName: user.first || undefined,
         lastName: user.last || undefined,
         deleted: user.deleted ?? false,
+        photo: user.deleted ? undefined : new Api.UserProfilePhoto({ photoId: bigInt(user.id), strippedThumb: STRIPPED, dcId: 2 }),
       }),
   );
 }
@@ -159,6 +234,8 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     floodViolations: [],
     maxInFlight: 0,
     historyCalls: 0,
+    fileCalls: 0,
+    fileBytes: () => Promise.reject(new Error('not ready')),
     takeoutHistoryCalls: 0,
     async invoke(request) {
       inFlight++;
@@ -199,6 +276,20 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           }
           return history(request);
         }
+        if (request instanceof Api.upload.GetFile) {
+          fake.fileCalls++;
+          fake.log.push({ at: now, request: 'GetFile', offsetId: request.offset.toJSNumber() });
+          const flood = traps.fileFloodWaits?.get(fake.fileCalls);
+          if (flood !== undefined) {
+            floodUntil = now + flood * 1000;
+            throw RPCMessageToError(new Api.RpcError({ errorCode: 420, errorMessage: `FLOOD_WAIT_${flood}` }), request);
+          }
+          return getFile(request);
+        }
+        if (request instanceof Api.messages.GetMessages || request instanceof Api.channels.GetMessages) {
+          fake.log.push({ at: now, request: 'GetMessages' });
+          return getMessages(request);
+        }
         if (request instanceof Api.messages.Search) {
           fake.log.push({ at: now, request: 'Search', offsetId: request.offsetId });
           return search(request);
@@ -220,6 +311,92 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       }
     },
   };
+
+  const files = new Map<string, Promise<Buffer>>();
+  /** Files whose first reference was already refused (their messages now carry the second). */
+  const renewed = new Set<string>();
+
+  function fileBytes(key: string): Promise<Buffer> {
+    let bytes = files.get(key);
+    if (!bytes) {
+      const [type, id, thumb] = key.split(':');
+      const seed = Number(id);
+      const colour = { r: (seed * 53) % 256, g: (seed * 101) % 256, b: (seed * 197) % 256 };
+      if (type === 'document' && seed >= 200_000) bytes = Promise.resolve(Buffer.from(DEMO_VOICE.base64, 'base64'));
+      else if (type === 'document' && thumb === '')
+        bytes = Promise.resolve(seed % 2 === 1 ? Buffer.from(DEMO_VIDEO.base64, 'base64') : pseudoRandomBytes(seed, FAKE_VIDEO_BYTES));
+      else {
+        // Noise, so the whole photo is a real JPEG of several download parts.
+        const [width, height] = thumb === 'x' ? [1280, 720] : type === 'peerPhoto' ? [160, 160] : [320, 180];
+        const noise = pseudoRandomBytes(seed, width * height * 3);
+        for (let i = 0; i < noise.length; i += 3) {
+          noise[i] = (noise[i]! >> 2) + colour.r * 0.75;
+          noise[i + 1] = (noise[i + 1]! >> 2) + colour.g * 0.75;
+          noise[i + 2] = (noise[i + 2]! >> 2) + colour.b * 0.75;
+        }
+        bytes = sharp(noise, { raw: { width, height, channels: 3 } })
+          .jpeg({ quality: 95 })
+          .toBuffer();
+      }
+      files.set(key, bytes);
+    }
+    return bytes;
+  }
+  fake.fileBytes = fileBytes;
+
+  function rpc(message: string, request: Api.AnyRequest, code = 400): Error {
+    return RPCMessageToError(new Api.RpcError({ errorCode: code, errorMessage: message }), request);
+  }
+
+  /** The media object a file belongs to, to renew its reference. */
+  function mediaHolding(key: string): { fileReference: Buffer } | null {
+    for (const chat of world.chats)
+      for (const message of chat.messages) {
+        const media = message.media;
+        if (media instanceof Api.MessageMediaPhoto && media.photo instanceof Api.Photo && key === `photo:${media.photo.id}`)
+          return media.photo;
+        if (media instanceof Api.MessageMediaDocument && media.document instanceof Api.Document && key === `document:${media.document.id}`)
+          return media.document;
+      }
+    return null;
+  }
+
+  /** upload.getFile with Telegram's part rules (without `precise`), and its expiring file references. */
+  async function getFile(request: Api.upload.GetFile): Promise<Api.upload.File> {
+    const offset = request.offset.toJSNumber();
+    const limit = request.limit;
+    if (offset % 4096 !== 0 || offset < 0) throw rpc('OFFSET_INVALID', request);
+    if (limit <= 0 || limit % 4096 !== 0 || (1024 * 1024) % limit !== 0) throw rpc('LIMIT_INVALID', request);
+    if (Math.floor(offset / (1024 * 1024)) !== Math.floor((offset + limit - 1) / (1024 * 1024))) throw rpc('LIMIT_INVALID', request);
+    const location = request.location;
+    let key: string;
+    if (location instanceof Api.InputPhotoFileLocation || location instanceof Api.InputDocumentFileLocation) {
+      const type = location instanceof Api.InputPhotoFileLocation ? 'photo' : 'document';
+      const file = `${type}:${location.id.toString()}`;
+      const reference = Buffer.from(location.fileReference).toString();
+      const holder = mediaHolding(file);
+      if (!holder) throw rpc('FILE_ID_INVALID', request);
+      if (traps.expireFileReferences && !renewed.has(file)) {
+        renewed.add(file);
+        holder.fileReference = Buffer.from(`ref-${type}-${location.id.toString()}-2`);
+      }
+      if (reference !== Buffer.from(holder.fileReference).toString()) throw rpc('FILE_REFERENCE_EXPIRED', request);
+      key = `${file}:${location.thumbSize}`;
+    } else if (location instanceof Api.InputPeerPhotoFileLocation) {
+      key = `peerPhoto:${location.photoId.toString()}:`;
+    } else throw rpc('LOCATION_INVALID', request);
+    const bytes = await fileBytes(key);
+    return new Api.upload.File({ type: new Api.storage.FilePartial(), mtime: 0, bytes: bytes.subarray(offset, offset + limit) });
+  }
+
+  function getMessages(request: Api.messages.GetMessages | Api.channels.GetMessages): Api.messages.TypeMessages {
+    const ids = new Set(request.id.map((input) => (input instanceof Api.InputMessageID ? input.id : -1)));
+    const channel = request instanceof Api.channels.GetMessages ? (request.channel as Api.InputChannel).channelId.toJSNumber() : null;
+    const messages = world.chats
+      .filter((chat) => (channel === null ? chat.peer.type !== 'channel' : chat.peer.type === 'channel' && chat.peer.id === channel))
+      .flatMap((chat) => chat.messages.filter((message) => ids.has(message.id)));
+    return new Api.messages.Messages({ messages, chats: [], users: userObjects(undefined) });
+  }
 
   const srp = world.account?.password ? createSrpServer(world.account.password.value) : null;
   let codesSent = 0;
@@ -405,7 +582,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       id: bigInt(chat.peer.id),
       accessHash: bigInt(chat.peer.accessHash),
       title: chat.title,
-      photo: new Api.ChatPhotoEmpty(),
+      photo: new Api.ChatPhoto({ photoId: bigInt(chat.peer.id), strippedThumb: STRIPPED, dcId: 2 }),
       date: 0,
       megagroup: true,
     });
@@ -446,7 +623,15 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
         ...userObjects(undefined),
         ...page
           .filter((chat) => chat.peer.type === 'user')
-          .map((chat) => new Api.User({ id: bigInt(chat.peer.id), accessHash: bigInt(chat.peer.accessHash), firstName: chat.title })),
+          .map(
+            (chat) =>
+              new Api.User({
+                id: bigInt(chat.peer.id),
+                accessHash: bigInt(chat.peer.accessHash),
+                firstName: chat.title,
+                photo: new Api.UserProfilePhoto({ photoId: bigInt(chat.peer.id), strippedThumb: STRIPPED, dcId: 2 }),
+              }),
+          ),
       ],
     });
   }

@@ -38,6 +38,19 @@ const SUMMARY_SQL = `
     EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached
   FROM chats c JOIN sources s ON s.id = c.source_id`;
 
+/** A chat's photo without the source's locator, which the window has no use for. */
+function avatarForTheWindow(avatar: { preview?: string | undefined } | null): ChatSummary['avatar'] {
+  if (!avatar) return null;
+  return avatar.preview ? { preview: avatar.preview } : {};
+}
+
+/** What the source needs to fetch a chat's photo, as it gave it with the chat (null: none). */
+export function readChatAvatarLocator(db: ReadableDB, chatId: number): Record<string, unknown> | null {
+  const row = cachedStatement<[number], { avatar: string | null }>(db, 'SELECT avatar FROM chats WHERE id = ?').get(chatId);
+  const avatar = parseStoredJsonOr(storedAvatarSchema, row?.avatar ?? null, null) as { locator?: Record<string, unknown> } | null;
+  return avatar?.locator ?? null;
+}
+
 function toSummary(row: ChatSummaryRow): ChatSummary {
   const lastKnown = Math.max(row.last_message_date ?? Number.NEGATIVE_INFINITY, row.newest_cached ?? Number.NEGATIVE_INFINITY);
   return {
@@ -51,7 +64,7 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
     cachedCount: row.cached_count,
     lastMessageDate: Number.isFinite(lastKnown) ? lastKnown : null,
     oldestReached: row.oldest_reached === 1,
-    avatar: parseStoredJsonOr(storedAvatarSchema, row.avatar, null),
+    avatar: avatarForTheWindow(parseStoredJsonOr(storedAvatarSchema, row.avatar, null)),
     keepMedia: row.keep_media === 1,
   };
 }

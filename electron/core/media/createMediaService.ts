@@ -3,7 +3,7 @@ import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
 import type { MediaDownloadStatus } from '../../../shared/ipc/events.ts';
 import type { MediaAround } from '../../../shared/ipc/contract.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
+import { getChatRecord, getChatSummary, readChatAvatarLocator, type ChatRecord } from '../cache/chatQueries.ts';
 import { CHAT_AVATAR, chatKeepsMedia, isStoredMediaPinned, setChatKeepsMedia, setStoredMediaPinned } from '../cache/mediaQueries.ts';
 import { findMessageMedia, selectVisualMediaAround, updateMessageMedia } from '../cache/messageQueries.ts';
 import type { SourceMedia } from '../model/SourceMessage.ts';
@@ -122,15 +122,23 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     variant: MediaVariant,
     signal: AbortSignal,
     onProgress?: (received: number, total: number | null) => void,
+    onWaiting?: (until: number, reason: string) => void,
   ): Promise<ServedMediaFile | null> {
     const source = deps.sourceFor(chat.sourceId);
     if (!source.downloadMedia || source.holdsOnlyTheCache) return null;
+    const request = {
+      messageId,
+      media,
+      variant,
+      avatarLocator: messageId === CHAT_AVATAR ? (readChatAvatarLocator(db, chat.id) ?? undefined) : undefined,
+    };
     const pending = store.begin();
     try {
       const result = await asMediaRequest(() =>
-        source.downloadMedia!({ key: chat.sourceKey, peer: chat.peer }, { messageId, media, variant }, pending, {
+        source.downloadMedia!({ key: chat.sourceKey, peer: chat.peer }, request, pending, {
           signal,
           ...(onProgress ? { onProgress } : {}),
+          ...(onWaiting ? { onWaiting } : {}),
           onFreshMedia: (fresh) => updateMessageMedia(db, chat.id, messageId, fresh),
         }),
       );
@@ -186,6 +194,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       const stored = served(chatId, CHAT_AVATAR, 'thumb');
       if (stored) return stored;
       const chat = getChatRecord(db, chatId);
+      if (!getChatSummary(db, chatId).avatar) return null;
       return share(`${chatId}/avatar`, signal, (shared) => fetchInto(chat, CHAT_AVATAR, null, 'thumb', shared));
     },
     async download(chatId, messageId, signal) {
@@ -201,12 +210,20 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       status('running', 0);
       try {
         const file = await share(`${chatId}/${messageId}/full`, signal, (shared) =>
-          fetchInto(chat, messageId, found.media, 'full', shared, (received) => {
-            const now = Date.now();
-            if (now - lastSent < 100) return;
-            lastSent = now;
-            status('running', received);
-          }),
+          fetchInto(
+            chat,
+            messageId,
+            found.media,
+            'full',
+            shared,
+            (received) => {
+              const now = Date.now();
+              if (now - lastSent < 100) return;
+              lastSent = now;
+              status('running', received);
+            },
+            (until, reason) => status('waiting', 0, `${reason} (until ${new Date(until).toLocaleTimeString()})`),
+          ),
         );
         if (!file) {
           status('failed', 0, 'The source has no file for this message.');

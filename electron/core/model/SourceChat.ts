@@ -1,4 +1,5 @@
 import type { ChatAvatar, ChatKind } from '../../../shared/domain.ts';
+import type { MediaLocator } from './SourceMessage.ts';
 
 /** A chat as its source lists it. */
 export interface SourceChat {
@@ -11,5 +12,5 @@ export interface SourceChat {
   messageCount: number | null;
   lastMessageDate: number | null;
   /** The chat's photo, when it has one (fetched as media `''` of the chat). */
-  avatar?: ChatAvatar | null;
+  avatar?: (ChatAvatar & { locator?: MediaLocator }) | null;
 }

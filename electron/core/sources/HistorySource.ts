@@ -3,7 +3,7 @@ import type { SourceChat } from '../model/SourceChat.ts';
 
 export type { SourceChat };
 import type { MessagePosition } from '../../../shared/cursor.ts';
-import type { SourceMedia, SourceMessage } from '../model/SourceMessage.ts';
+import type { MediaLocator, SourceMedia, SourceMessage } from '../model/SourceMessage.ts';
 import type { MediaVariant } from '../../../shared/domain.ts';
 import type { SearchFilter } from '../../../shared/search.ts';
 
@@ -50,6 +50,8 @@ export interface SourceMediaRequest {
   messageId: string;
   /** The medium as stored, with the source's locator; null for the chat's photo. */
   media: SourceMedia | null;
+  /** For the chat's photo: the locator the source gave with the chat. */
+  avatarLocator?: MediaLocator | undefined;
   variant: MediaVariant;
 }
 
@@ -62,6 +64,8 @@ export interface SourceMediaSink {
 export interface SourceMediaOptions {
   signal?: AbortSignal;
   onProgress?(received: number, total: number | null): void;
+  /** The source asked to wait (a flood wait) until this time, epoch ms, for this reason in words. */
+  onWaiting?(until: number, reason: string): void;
   /** The source had to fetch the message again (an expired file reference): its fresh media, to store. */
   onFreshMedia?(media: SourceMedia): void;
 }

@@ -27,5 +27,9 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.searchWindow ? loadedSource.searchWindow(chat, request, signal) : [];
     },
+    async downloadMedia(chat, request, sink, options) {
+      const loadedSource = await source();
+      return loadedSource.downloadMedia ? loadedSource.downloadMedia(chat, request, sink, options) : null;
+    },
   };
 }

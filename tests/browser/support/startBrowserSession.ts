@@ -11,6 +11,9 @@ import { createTelegramLogin } from '../../../electron/core/sources/telegram/cre
 import type { FakeTelegram } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 import type { DemoPace } from '../../../electron/core/sources/demo/createDemoSource.ts';
+import type { Clock } from '../../../electron/core/sources/createRequestLimiter.ts';
+import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
+import { telegramSessionKey } from '../../../electron/core/sources/telegram/createTelegramSessionVault.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 export const rendererFolder = path.join(root, 'out/renderer');
@@ -75,7 +78,9 @@ export async function startBrowserSession(
     viewport?: { width: number; height: number };
     colorScheme?: 'light' | 'dark';
     /** A fake Telegram behind the login and the accounts, with the session string its logins produce. */
-    telegram?: { fake: FakeTelegram; session: string };
+    telegram?: { fake: FakeTelegram; session: string; clock?: Clock };
+    /** A Telegram account already logged in (its chats listed), instead of logging in through the window. */
+    telegramAccount?: boolean;
   } = {},
 ): Promise<BrowserSession> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-browser-'));
@@ -98,12 +103,18 @@ export async function startBrowserSession(
           clientFor: (_record, session) => (session ? fakeTelegramClient(telegramFake.fake, session.session) : null),
           connects: false,
           pacingMs: 0,
+          ...(telegramFake.clock ? { clock: telegramFake.clock } : {}),
           login: createTelegramLogin({ newClient: () => fakeTelegramClient(telegramFake.fake, telegramFake.session) }),
         }
       : undefined,
     demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure, pace: options.demoPace ?? null },
   });
   await core.setUpDemo();
+  if (telegramFake && options.telegramAccount) {
+    const sourceId = saveTelegramAccount(core.providerContext, { userId: '42', name: 'Ana', apiId: 12345 });
+    secrets.set(telegramSessionKey(sourceId), JSON.stringify({ session: telegramFake.session, apiHash: 'fake' }), { allowWeak: true });
+    await core.refreshChats(sourceId);
+  }
   const harness = await startLoopbackHarness({
     handlers: createCoreHandlers(core, {
       version: 'test',

@@ -11,6 +11,9 @@ import { TelegramDirectory } from './TelegramDirectory.ts';
 import { createRequestScheduler } from '../createRequestScheduler.ts';
 import { isTelegramPeer, peerKeyOf, toInputPeer, type TelegramPeer } from './TelegramPeer.ts';
 import { toTelegramError } from './toTelegramError.ts';
+import { downloadTelegramFile } from './downloadTelegramFile.ts';
+import { mapTelegramMedia } from './mapTelegramMedia.ts';
+import { isTelegramFileLocator, strippedPreviewOf, type TelegramFileLocator } from './telegramMediaLocator.ts';
 
 export interface TelegramSourceOptions {
   id: string;
@@ -64,7 +67,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   let refused: ScrollbackError | null = null;
 
   /** Runs one request when the scheduler gives it its turn; nothing is sent while a flood wait runs. */
-  function call<R>(request: Api.AnyRequest, signal?: AbortSignal): Promise<R> {
+  function call<R>(request: Api.AnyRequest, signal?: AbortSignal, dcId?: number): Promise<R> {
     return scheduler.run(async () => {
       signal?.throwIfAborted();
       if (refused) throw refused;
@@ -82,7 +85,8 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
             throw error;
           });
         }
-        return (await client.invoke(request)) as R;
+        // Files live on a data center of their own; GramJS opens (and reuses) a sender for it.
+        return (await (dcId === undefined ? client.invoke(request) : client.invoke(request, dcId))) as R;
       } catch (error) {
         const mapped = toTelegramError(error);
         if (mapped.code === 'AUTH_REQUIRED') refused = mapped;
@@ -275,6 +279,42 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     },
     getOlder: (ref, point, limit, signal) => page(ref, 'older', point.sortKey, limit, signal),
     getNewer: (ref, point, limit, signal) => page(ref, 'newer', point.sortKey, limit, signal),
+    async downloadMedia(ref, request, sink, options) {
+      const peer = peerOf(ref);
+      const locator = request.messageId === '' ? request.avatarLocator : request.media?.locator;
+      if (!isTelegramFileLocator(locator)) return null;
+      const size = request.variant === 'full' && request.media && 'size' in request.media ? (request.media.size ?? null) : null;
+      const refetchLocator = async (): Promise<TelegramFileLocator | null> => {
+        const id = [new Api.InputMessageID({ id: Number(request.messageId) })];
+        const result = await call<Api.messages.TypeMessages>(
+          peer.type === 'channel'
+            ? new Api.channels.GetMessages({
+                channel: new Api.InputChannel({ channelId: bigInt(peer.id), accessHash: bigInt(peer.accessHash) }),
+                id,
+              })
+            : new Api.messages.GetMessages({ id }),
+          options.signal,
+        );
+        const message = 'messages' in result ? result.messages.find((candidate) => candidate.id === Number(request.messageId)) : undefined;
+        const fresh = message instanceof Api.Message ? mapTelegramMedia(message.media) : null;
+        if (!fresh || !isTelegramFileLocator(fresh.locator)) return null;
+        options.onFreshMedia?.(fresh);
+        return fresh.locator;
+      };
+      const { mimeType } = await downloadTelegramFile(
+        { call, clock, refetchLocator },
+        { locator, variant: request.variant, peer, size },
+        sink,
+        options,
+      );
+      const stated = request.media && 'mimeType' in request.media ? request.media.mimeType : undefined;
+      const isThumbnail = request.variant === 'thumb' || request.messageId === '';
+      return {
+        mimeType:
+          (isThumbnail ? mimeType : (stated ?? mimeType)) ??
+          (request.media?.kind === 'photo' || isThumbnail ? 'image/jpeg' : 'application/octet-stream'),
+      };
+    },
     async getAround(ref, target: AroundTarget, limit, signal) {
       const half = Math.floor(Math.min(MAX_LIMIT, limit) / 2);
       let anchorId: number;
@@ -351,6 +391,7 @@ async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat
         peer,
         messageCount: null,
         lastMessageDate: top ? top.date * 1000 : null,
+        avatar: avatarOf(entity),
       });
       added++;
     }
@@ -362,6 +403,16 @@ async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat
     offsetPeer = toInputPeer(last.peer);
   }
   return [...chats.values()];
+}
+
+/** A user's or chat's photo: its stripped thumbnail (inline) and how to fetch the small photo; null: none. */
+function avatarOf(entity: Api.TypeUser | Api.TypeChat | undefined): SourceChat['avatar'] {
+  const photo = entity && 'photo' in entity ? entity.photo : undefined;
+  if (!(photo instanceof Api.UserProfilePhoto || photo instanceof Api.ChatPhoto)) return null;
+  const preview = photo.strippedThumb
+    ? strippedPreviewOf([new Api.PhotoStrippedSize({ type: 'i', bytes: photo.strippedThumb })])
+    : undefined;
+  return { ...(preview ? { preview } : {}), locator: { type: 'peerPhoto', photoId: photo.photoId.toString(), dcId: photo.dcId } };
 }
 
 function telegramPeerOf(peer: Api.TypePeer, entity: Api.TypeUser | Api.TypeChat | undefined): TelegramPeer | null {

@@ -1,5 +1,6 @@
 import { Api } from 'telegram';
-import type { Media } from '../../../../shared/domain.ts';
+import type { SourceMedia } from '../../model/SourceMessage.ts';
+import { documentLocator, photoLocator, strippedPreviewOf } from './telegramMediaLocator.ts';
 
 function textOf(value: Api.TypeTextWithEntities | string | undefined): string {
   if (value === undefined) return '';
@@ -16,8 +17,25 @@ function largestPhotoSize(photo: Api.TypePhoto | undefined): { width: number; he
   return best;
 }
 
-function documentMedia(document: Api.TypeDocument | undefined): Media {
+/** A photo's preview (inline, no request), whether it has a thumbnail, and how to fetch its files. */
+function photoFiles(photo: Api.Photo): { preview?: string; thumb?: boolean; locator: ReturnType<typeof photoLocator> } {
+  const preview = strippedPreviewOf(photo.sizes);
+  const locator = photoLocator(photo);
+  return { ...(preview ? { preview } : {}), ...(locator.thumbType ? { thumb: true } : {}), locator };
+}
+
+function documentMedia(document: Api.TypeDocument | undefined): SourceMedia {
   if (!(document instanceof Api.Document)) return { kind: 'other', label: 'File no longer available' };
+  const preview = strippedPreviewOf(document.thumbs);
+  const files = {
+    ...(preview ? { preview } : {}),
+    ...(document.thumbs?.some((size) => !(size instanceof Api.PhotoStrippedSize || size instanceof Api.PhotoPathSize))
+      ? { thumb: true }
+      : {}),
+    size: Number(document.size.toString()),
+    ...(document.mimeType ? { mimeType: document.mimeType } : {}),
+    locator: documentLocator(document),
+  };
   let fileName = '';
   let video: Api.DocumentAttributeVideo | null = null;
   let audio: Api.DocumentAttributeAudio | null = null;
@@ -34,45 +52,59 @@ function documentMedia(document: Api.TypeDocument | undefined): Media {
   }
   if (sticker)
     return {
+      ...files,
       kind: 'sticker',
       width: image?.w ?? video?.w ?? 512,
       height: image?.h ?? video?.h ?? 512,
       ...(sticker.alt ? { emoji: sticker.alt } : {}),
     };
-  if (animated) return { kind: 'gif', width: video?.w ?? image?.w ?? 0, height: video?.h ?? image?.h ?? 0 };
+  if (animated) return { ...files, kind: 'gif', width: video?.w ?? image?.w ?? 0, height: video?.h ?? image?.h ?? 0 };
   if (video)
     return {
+      ...files,
       kind: 'video',
       width: video.w,
       height: video.h,
       durationS: Math.round(video.duration),
       ...(video.roundMessage ? { round: true } : {}),
     };
-  if (audio?.voice) return { kind: 'voice', durationS: audio.duration };
+  if (audio?.voice)
+    return {
+      ...files,
+      kind: 'voice',
+      durationS: audio.duration,
+      ...(audio.waveform ? { waveform: Buffer.from(audio.waveform).toString('base64') } : {}),
+    };
   if (audio)
     return {
+      ...files,
       kind: 'audio',
       durationS: audio.duration,
       ...(audio.title ? { title: audio.title } : {}),
       ...(audio.performer ? { performer: audio.performer } : {}),
     };
-  return {
-    kind: 'file',
-    fileName: fileName || 'file',
-    size: Number(document.size.toString()),
-    ...(document.mimeType ? { mimeType: document.mimeType } : {}),
-  };
+  return { ...files, kind: 'file', fileName: fileName || 'file' };
 }
 
 /** Every media kind of a message with its metadata; kinds without a place of their own get a label. */
-export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): Media | null {
+export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): SourceMedia | null {
   if (!media || media instanceof Api.MessageMediaEmpty) return null;
   if (media instanceof Api.MessageMediaPhoto)
-    return media.photo ? { kind: 'photo', ...largestPhotoSize(media.photo) } : { kind: 'other', label: 'Photo no longer available' };
+    return media.photo instanceof Api.Photo
+      ? { kind: 'photo', ...largestPhotoSize(media.photo), ...photoFiles(media.photo) }
+      : { kind: 'other', label: 'Photo no longer available' };
   if (media instanceof Api.MessageMediaDocument) return documentMedia(media.document);
   if (media instanceof Api.MessageMediaWebPage) {
     const page = media.webpage;
-    return page instanceof Api.WebPage ? { kind: 'webpage', url: page.url, ...(page.title ? { title: page.title } : {}) } : null;
+    if (!(page instanceof Api.WebPage)) return null;
+    return {
+      kind: 'webpage',
+      url: page.url,
+      ...(page.title ? { title: page.title } : {}),
+      ...(page.siteName ? { siteName: page.siteName } : {}),
+      ...(page.description ? { description: page.description } : {}),
+      ...(page.photo instanceof Api.Photo ? photoFiles(page.photo) : {}),
+    };
   }
   if (media instanceof Api.MessageMediaPoll) {
     const poll = media.poll as Api.Poll;
