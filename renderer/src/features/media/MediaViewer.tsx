@@ -183,6 +183,11 @@ export function MediaViewer({ chatId, messageId, onClose }: { chatId: number; me
               height={natural.height}
               className="viewer-image"
               fit="contain"
+              boxStyle={{
+                // As large as the window allows, never larger than the picture, its aspect kept.
+                width: `min(${natural.width}px, 90vw, calc((100vh - 60px) * ${natural.width / Math.max(1, natural.height)}))`,
+                aspectRatio: `${natural.width} / ${Math.max(1, natural.height)}`,
+              }}
             />
           </div>
         ) : null}

@@ -14,6 +14,7 @@ export function PreviewedImage({
   height,
   className = '',
   fit = 'cover',
+  boxStyle,
 }: {
   src: string | null;
   preview: string | undefined;
@@ -22,13 +23,15 @@ export function PreviewedImage({
   height: number;
   className?: string;
   fit?: 'cover' | 'contain';
+  /** Replaces the fixed box (the viewer sizes it to the window, keeping the aspect). */
+  boxStyle?: React.CSSProperties;
 }) {
   const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
   const previewUrl = previewDataUrl(preview);
   return (
     <span
       className={`previewed-image ${className}`}
-      style={{ width, height }}
+      style={boxStyle ?? { width, height }}
       data-state={state}
       title={state === 'failed' ? 'Not on this computer, and the source could not send it now' : undefined}
     >
