@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
 import type { RyzeMessage } from '../../electron/core/sources/ryze/createRyzeApiClient.ts';
 
 export interface FakeClock {
@@ -43,7 +44,35 @@ export async function startFakeRyzeApiServer(options: {
   );
   const recentStarts: number[] = [];
 
+  const mediaRequests: string[] = [];
   const server = http.createServer(async (request, response) => {
+    /** The global 100 requests a minute, for history and media alike; true when this one was refused. */
+    const limited = () => {
+      const now = options.clock.now();
+      while (recentStarts.length > 0 && recentStarts[0]! <= now - 60_000) recentStarts.shift();
+      if (recentStarts.length >= 100) {
+        send(
+          429,
+          { success: false, error: { message: 'Too many requests' } },
+          { 'retry-after': String(Math.ceil((recentStarts[0]! + 60_000 - now) / 1000)) },
+        );
+        return true;
+      }
+      recentStarts.push(now);
+      return false;
+    };
+    /** Media as the ingestion pipeline stored it: images only, and not every one (then 404). */
+    const media = async (instance: string, messageId: string) => {
+      if (limited()) return;
+      mediaRequests.push(messageId);
+      const token = request.headers.token;
+      if (token !== options.token) return error(401, 'Invalid token');
+      if (instance !== options.instance) return error(404, 'Instance not found');
+      const found = [...chats.values()].flat().find((message) => message.id === messageId);
+      if (!found || found.type !== 'image' || storedWithoutMedia(found.id)) return error(404, 'Message not found or no media available');
+      const jpeg = await fakeImage(found.id);
+      send(200, { message_id: found.id, mime_type: 'image/jpeg', media_type: 'image', base64: jpeg.toString('base64') });
+    };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(JSON.stringify(body));
@@ -51,17 +80,12 @@ export async function startFakeRyzeApiServer(options: {
     const error = (status: number, message: string) => send(status, { success: false, error: { message } });
     let raw = '';
     for await (const chunk of request) raw += chunk;
+    const mediaMatch = /^\/api\/chat\/base64\/([^/?]*)\?messageId=([^&]*)$/.exec(request.url ?? '');
+    if (request.method === 'GET' && mediaMatch) return media(decodeURIComponent(mediaMatch[1]!), decodeURIComponent(mediaMatch[2]!));
     const match = /^\/api\/chat\/history\/([^/?]*)$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) return error(404, 'Not found');
+    if (limited()) return;
     const now = options.clock.now();
-    while (recentStarts.length > 0 && recentStarts[0]! <= now - 60_000) recentStarts.shift();
-    if (recentStarts.length >= 100)
-      return send(
-        429,
-        { success: false, error: { message: 'Too many requests' } },
-        { 'retry-after': String(Math.ceil((recentStarts[0]! + 60_000 - now) / 1000)) },
-      );
-    recentStarts.push(now);
     const failure = failures.shift();
     if (failure === '500') return error(500, 'Internal error');
     if (failure === 'hang') return; // never answers: the client's timeout must fire
@@ -103,6 +127,7 @@ export async function startFakeRyzeApiServer(options: {
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    mediaRequests,
     failNext(kind: '500' | 'hang', times: number) {
       for (let i = 0; i < times; i++) failures.push(kind);
     },
@@ -112,6 +137,19 @@ export async function startFakeRyzeApiServer(options: {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Every fourth image's media was never stored by the ingestion pipeline (RyzeAPI answers 404). */
+export function storedWithoutMedia(messageId: string): boolean {
+  return parseInt(messageId.slice(4), 16) % 4 === 0;
+}
+
+/** A photo's bytes, deterministic per message. */
+export function fakeImage(messageId: string): Promise<Buffer> {
+  const seed = parseInt(messageId.slice(4), 16);
+  return sharp({ create: { width: 1024, height: 768, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 160 } } })
+    .jpeg()
+    .toBuffer();
 }
 
 /**

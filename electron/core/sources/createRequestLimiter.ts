@@ -29,17 +29,20 @@ export function createRequestLimiter(options: { maxRequests: number; windowMs: n
   const starts: number[] = [];
   let queue: Promise<void> = Promise.resolve();
   return {
-    /** Resolves when a request may start now; the start is recorded. */
-    acquire(signal?: AbortSignal): Promise<void> {
+    /**
+     * Resolves when a request may start now; the start is recorded. `reserve`: starts to leave free in the
+     * window for others (media keep some of the budget for history pages).
+     */
+    acquire(signal?: AbortSignal, reserve = 0): Promise<void> {
       const turn = queue.then(async () => {
         for (;;) {
           const now = options.clock.now();
           while (starts.length > 0 && starts[0]! <= now - options.windowMs) starts.shift();
-          if (starts.length < options.maxRequests) {
+          if (starts.length < options.maxRequests - reserve) {
             starts.push(now);
             return;
           }
-          await options.clock.sleep(starts[0]! + options.windowMs - now, signal);
+          await options.clock.sleep(starts[Math.max(0, starts.length - (options.maxRequests - reserve))]! + options.windowMs - now, signal);
         }
       });
       queue = turn.catch(() => undefined);

@@ -44,6 +44,14 @@ export interface RyzeClientOptions {
 }
 
 export const RYZE_DEFAULT_BASE_URL = 'https://ryzeapi.cloud';
+/** Of the minute's budget, what media downloads leave for history pages, which the window waits for first. */
+const RESERVED_FOR_HISTORY = 20;
+/** RyzeAPI's media answer: the file in base64 (only for media its ingestion stored). */
+export interface RyzeMedia {
+  mimeType: string;
+  mediaType: string;
+  bytes: Buffer;
+}
 /** The documented global limit: 100 requests per minute. */
 const REQUESTS_PER_MINUTE = 100;
 
@@ -86,6 +94,34 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
   }
 
   return {
+    /**
+     * A message's media (`GET /api/chat/base64/{instance}?messageId=…`), counted in the same 100 a minute
+     * but never taking the last of it from history pages. Null: RyzeAPI has no media for it (404).
+     */
+    async fetchMedia(messageId: string, signal?: AbortSignal): Promise<RyzeMedia | null> {
+      await limiter.acquire(signal, RESERVED_FOR_HISTORY);
+      const response = await fetch(
+        `${options.baseUrl.replace(/\/+$/, '')}/api/chat/base64/${encodeURIComponent(options.instance)}?messageId=${encodeURIComponent(messageId)}`,
+        {
+          headers: { token: options.token },
+          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs * 3)]) : AbortSignal.timeout(timeoutMs * 3),
+        },
+      );
+      const text = await response.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = null;
+      }
+      if (response.status === 404) return null;
+      if (response.status === 503)
+        throw new ScrollbackError('SOURCE_UNAVAILABLE', `The WhatsApp instance “${options.instance}” is not connected at RyzeAPI (503).`);
+      const media = json as { mime_type?: unknown; media_type?: unknown; base64?: unknown } | null;
+      if (response.status !== 200 || !media || typeof media.base64 !== 'string' || typeof media.mime_type !== 'string')
+        throw documentedError(response.status, errorMessageOf(json), options.instance);
+      return { mimeType: media.mime_type, mediaType: String(media.media_type ?? ''), bytes: Buffer.from(media.base64, 'base64') };
+    },
     async fetchHistory(request: RyzeHistoryRequest, signal?: AbortSignal): Promise<RyzeHistoryResponse> {
       const body = JSON.stringify({
         number: request.number,

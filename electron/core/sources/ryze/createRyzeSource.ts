@@ -102,6 +102,15 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
     async listChats() {
       return options.listChats();
     },
+    // RyzeAPI has one file per message and no thumbnails: the whole file, from which the store makes one.
+    async downloadMedia(_chat, request, sink, mediaOptions) {
+      if (request.variant === 'thumb' || request.messageId === '') return null;
+      const media = await options.client.fetchMedia(request.messageId, mediaOptions.signal);
+      if (!media) return null;
+      await sink.write(media.bytes);
+      mediaOptions.onProgress?.(sink.received, media.bytes.length);
+      return { mimeType: media.mimeType };
+    },
     async getLatest(chat, _limit, signal): Promise<SourcePage> {
       const { messages, reachedOldest } = await secondsDownFrom(chat.key, null, signal);
       return { messages: convert(chat, messages), reachedOldest, reachedNewest: true };
