@@ -6,6 +6,8 @@ export interface Figure {
   unit: string;
   /** What the figure is compared against, printed in the table. */
   target?: string;
+  /** How it was measured, when the name alone does not say it. */
+  note?: string;
 }
 
 export type Figures = Record<string, Figure>;
@@ -30,8 +32,11 @@ export function writeFigures(file: string, figures: Figures): void {
   } catch {
     existing = {};
   }
-  const merged: Record<string, { value: number; unit: string }> = { ...(existing as Record<string, { value: number; unit: string }>) };
-  for (const [name, figure] of Object.entries(figures)) merged[name] = { value: figure.value, unit: figure.unit };
+  const merged: Record<string, { value: number; unit: string; note?: string }> = {
+    ...(existing as Record<string, { value: number; unit: string }>),
+  };
+  for (const [name, figure] of Object.entries(figures))
+    merged[name] = { value: figure.value, unit: figure.unit, ...(figure.note ? { note: figure.note } : {}) };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
 }
@@ -43,4 +48,5 @@ export function printTable(figures: Figures): void {
     `| ${cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
   process.stdout.write(`${line(['figure', 'value', 'unit', 'target'])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
+  for (const [name, figure] of Object.entries(figures)) if (figure.note) process.stdout.write(`${name}: ${figure.note}\n`);
 }

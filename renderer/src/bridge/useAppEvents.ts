@@ -36,6 +36,7 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       return;
     case 'mediaDownload':
       client.setQueryData(mediaDownloadKey(event.status.chatId, event.status.messageId), event.status);
+      if (event.status.state === 'done') void client.invalidateQueries({ queryKey: ['mediaSettings'] });
       return;
     case 'chatsListed':
       void client.invalidateQueries({ queryKey: ['chats'] });

@@ -108,7 +108,7 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
         },
       );
       const text = await response.text();
-      let json: unknown = null;
+      let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {

@@ -1,4 +1,5 @@
 import { ChatAvatar } from '../media/ChatAvatar.tsx';
+import { MediaStorage } from '../media/MediaStorage.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
@@ -152,6 +153,7 @@ export function ChatList({
             </button>
           ),
       )}
+      <MediaStorage />
     </nav>
   );
 }

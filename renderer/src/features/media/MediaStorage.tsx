@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { formatBytes } from '../../format/formatDates.ts';
+
+export const mediaSettingsKey = ['mediaSettings'] as const;
+const GB = 1024 ** 3;
+
+/**
+ * What media takes on this computer, and the limit for whole files (thumbnails are always kept): past it,
+ * the least recently viewed files go first, never pinned ones or those of chats marked "keep media".
+ */
+export function MediaStorage() {
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: mediaSettingsKey, queryFn: ({ signal }) => scrollback.getMediaSettings(undefined, { signal }) });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!settings.data) return null;
+  const { fullBytes, thumbBytes, limitBytes } = settings.data;
+  const save = async () => {
+    const gb = Number(editing);
+    if (!Number.isFinite(gb) || gb < 0) return setError('Enter a number of gigabytes (0 keeps thumbnails only).');
+    try {
+      client.setQueryData(mediaSettingsKey, await scrollback.setMediaLimit({ limitBytes: Math.round(gb * GB) }));
+      setEditing(null);
+      setError(null);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'The limit could not be saved.');
+    }
+  };
+  return (
+    <div className="media-storage" data-testid="media-storage">
+      <span title="Whole files count against the limit; thumbnails are always kept.">
+        Media on this computer: {formatBytes(fullBytes)} of {formatBytes(limitBytes)} (+ {formatBytes(thumbBytes)} thumbnails)
+      </span>
+      {editing === null ? (
+        <button type="button" className="link-button" onClick={() => setEditing(String(Math.round((limitBytes / GB) * 10) / 10))}>
+          Change limit
+        </button>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label>
+            Keep up to{' '}
+            <input
+              type="number"
+              min={0}
+              step={0.5}
+              value={editing}
+              onChange={(event) => setEditing(event.target.value)}
+              aria-label="Limit in gigabytes"
+              data-testid="media-limit"
+            />{' '}
+            GB of whole files
+          </label>
+          <button type="submit">Save</button>
+          <button type="button" onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+          {error && (
+            <span className="media-error" role="alert">
+              {error}
+            </span>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
