@@ -114,6 +114,15 @@ export interface MediaAround {
   after: ChatMessage[];
 }
 
+/** A page of a chat's media gallery. */
+export interface ChatMediaPage {
+  messages: ChatMessage[];
+  /** Older items follow from here; null at the oldest. */
+  nextCursor: HistoryCursor | null;
+  /** How many of this tab's messages are on this computer (with the first page only). */
+  totalOnComputer: number | null;
+}
+
 /** One message's whole file, on this computer or not. */
 export interface MediaState {
   onComputer: boolean;
@@ -231,6 +240,15 @@ export const ipcContract = {
   listMediaAround: method<MediaAround>()(z.strictObject({ ...messageRef.shape, limit: z.number().int().min(1).max(200) })),
   /** Copies a downloaded file under its own name into Downloads/Scrollback and shows it in the file manager. */
   showMediaFile: method<void>()(messageRef),
+  /** A chat's media gallery, one tab at a time, newest first, from what this computer holds. */
+  listChatMedia: method<ChatMediaPage>()(
+    z.strictObject({
+      chatId: z.number().int().positive(),
+      tab: z.enum(['visual', 'files', 'voice', 'links']),
+      cursor: cursorSchema.nullable(),
+      limit: z.number().int().min(1).max(200),
+    }),
+  ),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

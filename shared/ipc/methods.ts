@@ -48,6 +48,7 @@ export const ipcMethodNames = [
   'setMediaLimit',
   'listMediaAround',
   'showMediaFile',
+  'listChatMedia',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -89,6 +89,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     setMediaLimit: () => ({ limitBytes: 0, fullBytes: 0, thumbBytes: 0, files: 0 }),
     listMediaAround: () => ({ before: [], current: null, after: [] }),
     showMediaFile: () => undefined,
+    listChatMedia: () => ({ messages: [], nextCursor: null, totalOnComputer: 0 }),
     ...overrides,
   };
 }

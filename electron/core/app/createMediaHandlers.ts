@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import { encodeCursor } from '../../../shared/cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
 import type { IpcHandlers, MediaSettings, MediaState } from '../../../shared/ipc/contract.ts';
 import type { CorePlatform } from './createCoreHandlers.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
@@ -18,6 +18,7 @@ type MediaHandlers = Pick<
   | 'setMediaLimit'
   | 'listMediaAround'
   | 'showMediaFile'
+  | 'listChatMedia'
 >;
 
 /** A name safe to give a copied file: the source's file name without folders or characters file systems refuse. */
@@ -87,6 +88,18 @@ export function createMediaHandlers(core: ScrollbackCore, platform: Pick<CorePla
         }
       }
       return around;
+    },
+    listChatMedia: ({ chatId, tab, cursor, limit }) => {
+      core.getChat(chatId);
+      const before = cursor ? decodeCursor(cursor) : null;
+      const page = media.listChatMedia(chatId, tab, before, limit + 1);
+      const shown = page.messages.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        messages: shown.map((stored) => stored.message),
+        nextCursor: page.messages.length > limit && last ? encodeCursor(last.position) : null,
+        totalOnComputer: page.total,
+      };
     },
     showMediaFile: async ({ chatId, messageId }) => {
       const file = media.store.open(chatId, messageId, 'full');

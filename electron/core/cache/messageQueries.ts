@@ -303,3 +303,46 @@ export function selectVisualMediaAround(
   const toMessage = (row: MessageRow) => toStoredMessage(row).message;
   return { before: before.map(toMessage), current: toMessage(current), after: after.map(toMessage) };
 }
+
+/** Which kinds each tab of a chat's media gallery lists. */
+export const GALLERY_KINDS = {
+  visual: ['photo', 'video', 'gif'],
+  files: ['file', 'audio'],
+  voice: ['voice'],
+  links: ['webpage'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * A page of a chat's media of one gallery tab, newest first, strictly older than `before` when given; and
+ * how many the cache holds in all. Links are link previews and messages with links in their text.
+ */
+export function selectChatMedia(
+  db: ReadableDB,
+  chatId: number,
+  tab: keyof typeof GALLERY_KINDS,
+  before: Pick<MessagePosition, 'date' | 'sortKey'> | null,
+  limit: number,
+): { messages: StoredMessage[]; total: number | null } {
+  const kinds = GALLERY_KINDS[tab].map((kind) => `'${kind}'`).join(', ');
+  const where =
+    tab === 'links'
+      ? `(m.kind IN (${kinds}) OR m.entities LIKE '%"type":"link"%' OR m.entities LIKE '%"type":"textLink"%')`
+      : `m.kind IN (${kinds})`;
+  const rows = cachedStatement<unknown[], MessageRow>(
+    db,
+    `SELECT ${SELECT_COLUMNS} WHERE m.chat_id = ? AND ${where} AND (m.date < ? OR (m.date = ? AND m.sort_key < ?))
+     ORDER BY m.date DESC, m.sort_key DESC LIMIT ?`,
+  ).all(
+    chatId,
+    before?.date ?? Number.MAX_SAFE_INTEGER,
+    before?.date ?? Number.MAX_SAFE_INTEGER,
+    before?.sortKey ?? Number.MAX_SAFE_INTEGER,
+    limit,
+  );
+  // Counted with the first page only: a count reads every message of the chat.
+  const total =
+    before === null
+      ? cachedStatement<[number], { n: number }>(db, `SELECT count(*) AS n FROM messages m WHERE m.chat_id = ? AND ${where}`).get(chatId)!.n
+      : null;
+  return { messages: rows.map(toStoredMessage), total };
+}

@@ -5,7 +5,10 @@ import type { MediaAround } from '../../../shared/ipc/contract.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord, getChatSummary, readChatAvatarLocator, type ChatRecord } from '../cache/chatQueries.ts';
 import { CHAT_AVATAR, chatKeepsMedia, isStoredMediaPinned, setChatKeepsMedia, setStoredMediaPinned } from '../cache/mediaQueries.ts';
-import { findMessageMedia, selectVisualMediaAround, updateMessageMedia } from '../cache/messageQueries.ts';
+import { findMessageMedia, selectChatMedia, selectVisualMediaAround, updateMessageMedia } from '../cache/messageQueries.ts';
+
+type ChatMediaLister = (...args: DropFirst<Parameters<typeof selectChatMedia>>) => ReturnType<typeof selectChatMedia>;
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 import type { SourceMedia } from '../model/SourceMessage.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { asMediaRequest } from '../sources/requestPriority.ts';
@@ -40,6 +43,8 @@ export interface MediaService {
   isPinned(chatId: number, messageId: string): boolean;
   setKeepMedia(chatId: number, keep: boolean): void;
   keepsMedia(chatId: number): boolean;
+  /** A page of a chat's gallery tab, newest first. */
+  listChatMedia: ChatMediaLister;
   /** Visual media of the chat around a message, oldest first, for the viewer's arrows. */
   listAround(chatId: number, messageId: string, limit: number): MediaAround;
   readonly store: MediaStore;
@@ -249,6 +254,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     },
     keepsMedia: (chatId) => chatKeepsMedia(db, chatId),
     listAround: (chatId, messageId, limit) => selectVisualMediaAround(db, chatId, messageId, limit),
+    listChatMedia: (chatId, tab, before, limit) => selectChatMedia(db, chatId, tab, before, limit),
   };
   return service;
 }

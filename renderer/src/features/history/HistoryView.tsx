@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MediaViewer } from '../media/MediaViewer.tsx';
+import { MediaGallery } from '../media/MediaGallery.tsx';
 import { MediaViewerContext } from '../media/mediaViewerContext.ts';
 import { ChatCoverageBar } from './ChatCoverageBar.tsx';
 import { SyncControl } from '../sync/SyncControl.tsx';
@@ -29,6 +30,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
   const [jumpOpen, setJumpOpen] = useState(false);
   const [offline, setOffline] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
+  const [galleryOpen, setGalleryOpen] = useState(false);
   const sync = useChatSync(chat.id);
 
   const jump = useCallback((next: WindowTarget) => {
@@ -65,6 +67,9 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
         <button type="button" onClick={() => setJumpOpen(true)} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
           Jump to date
         </button>
+        <button type="button" onClick={() => setGalleryOpen((open) => !open)} aria-pressed={galleryOpen} data-testid="open-media-gallery">
+          Media
+        </button>
       </header>
       <SourceRetryNotice sourceId={chat.sourceId} sourceName={chat.sourceName} />
       <MediaViewerContext.Provider value={setViewing}>
@@ -79,6 +84,17 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
           focusOnPlace={nonce > 0}
         />
       </MediaViewerContext.Provider>
+      {galleryOpen && (
+        <MediaGallery
+          chatId={chat.id}
+          onOpen={setViewing}
+          onShowInChat={(messageId) => {
+            setGalleryOpen(false);
+            jump({ kind: 'aroundMessage', messageId });
+          }}
+          onClose={() => setGalleryOpen(false)}
+        />
+      )}
       {viewing !== null && <MediaViewer chatId={chat.id} messageId={viewing} onClose={() => setViewing(null)} />}
       <JumpToDateDialog
         chatId={chat.id}
