@@ -119,5 +119,84 @@ describe.skipIf(skipReason !== null)(
       await saveScreenshot(page, 'html-export');
       await page.close();
     }, 60_000);
+
+    it('an HTML export with media shows thumbnails beside it, folds accents in its search like the app, and clears a stale highlight', async () => {
+      const { core, folder, browser } = browserSession();
+      const source = path.join(folder, 'accents.json');
+      const texts = ['قال السَّلَفِ الصالح', 'CAFÉ at noon', 'plain words', 'السلف again'];
+      writeFileSync(
+        source,
+        JSON.stringify({
+          name: 'Accents',
+          type: 'personal_chat',
+          id: 67,
+          messages: texts.map((text, i) => ({
+            id: i + 1,
+            type: 'message',
+            date_unixtime: String(1_700_000_000 + i * 60),
+            from: 'Ana',
+            from_id: 'user1',
+            text,
+          })),
+        }),
+      );
+      const dbPath = path.join(folder, 'accents.db');
+      const { openCacheDatabase } = await import('../../electron/core/cache/openCacheDatabase.ts');
+      const db = openCacheDatabase(dbPath);
+      const [result] = findImportInputs(source).map((input) => importFile(db, input));
+      db.close();
+      const target = path.join(folder, 'accents.html');
+      const request = {
+        chatId: result!.chats[0]!.chatId,
+        format: 'html' as const,
+        from: null,
+        to: null,
+        filter: null,
+        includeService: true,
+        csvBom: false,
+      };
+      runExportJob({ databasePath: dbPath, request, target });
+      const page = await browser.newPage();
+      await page.goto(`file://${target}`);
+      await page.waitForSelector('.msg');
+      const searchFor = async (query: string) => {
+        await page.fill('#search', query);
+        await page.press('#search', 'Enter');
+        return page.textContent('#count');
+      };
+      // Plain letters find the marked ones and the other way round, as the app's search does.
+      expect(await searchFor('السلف')).toBe('1 of 2 matches');
+      // The marked spelling is the same query once folded: Enter steps on to the second match.
+      expect(await searchFor('السَّلَفِ')).toBe('2 of 2 matches');
+      expect(await searchFor('cafe')).toBe('1 of 1 matches');
+      expect(await page.locator('.msg.hit').count()).toBe(1);
+      expect(await searchFor('nothing like this')).toBe('No match');
+      expect(await page.locator('.msg.hit').count()).toBe(0);
+      await page.close();
+
+      // The demo's photos, downloaded, exported with their thumbnails beside the file.
+      const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
+      const history = await core.history.getHistoryPage({ chatId: chat.id, anchor: { kind: 'latest' }, limit: 100 });
+      const photos = history.messages.filter((message) => message.media?.kind === 'photo');
+      for (const photo of photos) await core.media.fileFor(chat.id, photo.id, 'thumb');
+      const mediaFolder = path.join(folder, 'with-media');
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(mediaFolder);
+      const withMedia = path.join(mediaFolder, 'chat.html');
+      runExportJob({
+        databasePath: core.databasePath,
+        request: { ...request, chatId: chat.id, from: history.messages[0]!.date, media: 'thumbnails' },
+        target: withMedia,
+      });
+      const viewer = await browser.newPage();
+      await viewer.goto(`file://${withMedia}`);
+      await viewer.waitForFunction(
+        () => [...document.querySelectorAll<HTMLImageElement>('.msg img.thumb')].some((image) => image.complete && image.naturalWidth > 0),
+        undefined,
+        { timeout: 10_000 },
+      );
+      await saveScreenshot(viewer, 'html-export-media');
+      await viewer.close();
+    }, 60_000);
   },
 );

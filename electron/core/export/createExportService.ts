@@ -64,7 +64,7 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
         needsDownload && request.from === null && request.to === null && chat.messageCount !== null
           ? Math.max(0, chat.messageCount - chat.cachedCount)
           : null;
-      const mediaMode = request.format === 'json' ? (request.media ?? 'none') : 'none';
+      const mediaMode = request.format === 'json' || request.format === 'html' ? (request.media ?? 'none') : 'none';
       const mediaBytes = measureChatMedia(
         deps.db,
         request.chatId,

@@ -26,7 +26,7 @@ export function createExportWriter(
     case 'csv':
       return createCsvExportWriter(out, { bom: request.csvBom });
     case 'html':
-      return createHtmlExportWriter(out);
+      return createHtmlExportWriter(out, mediaPaths);
     case 'txt':
     case 'md':
       return createTranscriptExportWriter(out, request.format);
@@ -47,8 +47,7 @@ export function runExportJob(
     const chat = getChatSummary(db, job.request.chatId);
     const total = countExportScope(db, job.request);
     const file = new AtomicFileWriter(job.target);
-    // Only the JSON export carries media so far (the HTML export still names it in words).
-    const mediaMode = job.request.format === 'json' ? (job.request.media ?? 'none') : 'none';
+    const mediaMode = job.request.format === 'json' || job.request.format === 'html' ? (job.request.media ?? 'none') : 'none';
     const media =
       mediaMode === 'none'
         ? null

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { ChatMessage } from '../../../../shared/domain.ts';
 import { mediaLabel, type ExportWriter, type TextSink } from './ExportWriter.ts';
+import type { ExportedMediaPaths } from '../createExportMediaCopier.ts';
 import { HTML_VIEWER_SCRIPT } from './htmlViewerScript.ts';
 
 const CHUNK = 5000;
@@ -32,16 +34,38 @@ header h1 { font-size: 16px; margin: 0; flex: 1; overflow: hidden; text-overflow
 .msg.hit { background: var(--hit); }
 .head { display: flex; gap: 8px; font-size: 12px; }
 .head time { color: var(--muted); }
-.body { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.body { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; white-space: pre-wrap; overflow-wrap: anywhere; }
+.msg { display: flex; gap: 8px; }
+.msg .main { min-width: 0; flex: 1; }
+.msg img.thumb { width: 48px; height: 48px; object-fit: cover; border-radius: 6px; flex: none; }
+.extra { color: var(--muted); font-size: 11px; }
+dialog img { max-width: 100%; max-height: 60vh; display: block; }
+dialog .facts { color: var(--muted); font-size: 12px; }
 dialog p { white-space: pre-wrap; max-width: 70ch; }
 `;
+
+/**
+ * What a row shows besides its text, compactly (keys left out when empty): the replied message, who it was
+ * forwarded from, when edited, reactions, and where its thumbnail and file are beside the export.
+ */
+function extrasOf(message: ChatMessage, files: ExportedMediaPaths): Record<string, string | number> | 0 {
+  const extras: Record<string, string | number> = {};
+  if (message.replyToId !== null) extras.r = message.replyToId;
+  if (message.forward) extras.f = message.forward.fromName;
+  if (message.editDate !== null) extras.e = message.editDate;
+  if (message.reactions.length > 0) extras.x = message.reactions.map((reaction) => `${reaction.emoji} ${reaction.count}`).join('  ');
+  if (files.thumbnail) extras.t = files.thumbnail;
+  else if (files.file && message.media?.kind === 'photo') extras.t = files.file;
+  if (files.file) extras.u = files.file;
+  return Object.keys(extras).length > 0 ? extras : 0;
+}
 
 /**
  * One self-contained HTML file: the messages as JSON chunks, a small viewer that draws only the rows in
  * view (fast at a million messages), a month index and an in-file search. A Content Security Policy lets
  * only the viewer's own script run (by its hash): no message text can add a script, even by mistake.
  */
-export function createHtmlExportWriter(out: TextSink): ExportWriter {
+export function createHtmlExportWriter(out: TextSink, mediaPaths: (message: ChatMessage) => ExportedMediaPaths = () => ({})): ExportWriter {
   const senders: string[] = [];
   const senderIndex = new Map<string, number>();
   const months: Array<[string, number]> = [];
@@ -58,13 +82,13 @@ export function createHtmlExportWriter(out: TextSink): ExportWriter {
     begin(chat) {
       out(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' file: data:; media-src 'self' file:; script-src 'sha256-${SCRIPT_HASH}'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(chat.name)} — Scrollback export</title><style>${STYLE}</style></head>
 <body><header><h1>${escapeHtml(chat.name)}</h1><select id="months" aria-label="Jump to month"><option value="">Jump to…</option></select>
 <input id="search" type="search" placeholder="Search, then Enter" aria-label="Search in this file"><span id="count"></span></header>
 <div id="scroller"><div id="spacer"></div><div id="rows"></div></div>
-<dialog id="detail"><h2></h2><p></p><form method="dialog"><button>Close</button></form></dialog>
+<dialog id="detail"><h2></h2><div class="facts"></div><p></p><div class="files"></div><form method="dialog"><button>Close</button></form></dialog>
 `);
     },
     message(message) {
@@ -81,7 +105,14 @@ export function createHtmlExportWriter(out: TextSink): ExportWriter {
         months.push([month, count]);
         lastMonth = month;
       }
-      chunk.push([message.date, sender, message.text, mediaLabel(message), message.service ? 1 : 0]);
+      chunk.push([
+        message.date,
+        sender,
+        message.text,
+        mediaLabel(message),
+        message.service ? 1 : 0,
+        extrasOf(message, mediaPaths(message)),
+      ]);
       count++;
       if (chunk.length >= CHUNK) flush();
     },

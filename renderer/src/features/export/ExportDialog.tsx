@@ -74,7 +74,7 @@ export function ExportDialog({
     filter: range === 'search' ? (scope.search?.filter ?? null) : null,
     includeService,
     csvBom: format === 'csv' && csvBom,
-    media: format === 'json' ? media : 'none',
+    media: format === 'json' || format === 'html' ? media : 'none',
   };
   const estimate = useQuery({ queryKey: ['exportEstimate', request], queryFn: () => scrollback.estimateExport(request) });
   const badDates = range === 'dates' && ((fromDay !== '' && request.from === null) || (toDay !== '' && request.to === null));
@@ -135,7 +135,7 @@ export function ExportDialog({
             <input type="checkbox" checked={includeService} onChange={(event) => setIncludeService(event.target.checked)} /> Include service
             messages (joins, pins, calls)
           </label>
-          {format === 'json' && (
+          {(format === 'json' || format === 'html') && (
             <label>
               Media{' '}
               <select value={media} onChange={(event) => setMedia(event.target.value as ExportMediaMode)} data-testid="export-media">
