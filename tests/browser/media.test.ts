@@ -149,11 +149,18 @@ function mediaSuite(
       const voice = page.locator(`${scroller} .voice-player`).last();
       await scrollUntilPresent(page, `${scroller} .voice-player`);
       await voice.scrollIntoViewIfNeeded();
-      expect(await voice.locator('.voice-wave span').count()).toBe(40);
+      expect(await voice.locator('.voice-wave').getAttribute('data-bars')).toBe('40');
       await voice.locator('.voice-play').click();
       await page.waitForFunction(() => document.querySelector('.voice-player[data-playing]') !== null, undefined, { timeout: 10_000 });
-      await waitFrames(page, 30);
-      expect(await voice.locator('.voice-wave span.played').count()).toBeGreaterThan(0);
+      // The played part grows: its clip no longer hides the whole waveform.
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll<SVGPathElement>('.voice-player[data-playing] .wave-played')].some(
+            (path) => path.style.clipPath !== '' && path.style.clipPath !== 'inset(0px 100% 0px 0px)',
+          ),
+        undefined,
+        { timeout: 5000 },
+      );
       await voice.locator('.voice-play').click();
     });
   });

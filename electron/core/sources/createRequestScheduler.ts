@@ -4,7 +4,8 @@ import { currentRequestPriority, type RequestPriority } from './requestPriority.
 export interface RequestScheduler {
   /**
    * Runs `request` when its turn comes: one at a time, what the window waits for first, then the window's
-   * media, then background work, first come first served within each. Background requests keep `pacingMs` between their starts; the
+   * media (except that a download whose pace has come goes before it), then background work, first come
+   * first served within each. Background requests keep `pacingMs` between their starts; the
    * window's wait only for the request in flight (and a fifth of the pace after any start, so a burst of
    * scrolling cannot hammer the source). A request whose signal aborts while it waits leaves the queue at once.
    */
@@ -44,12 +45,23 @@ export function createRequestScheduler(options: { pacingMs: number; clock: Clock
         ? lastStart + options.pacingMs / 10 - options.clock.now()
         : Math.max(lastBackgroundStart + options.pacingMs, lastStart + options.pacingMs / 5) - options.clock.now();
 
+  /**
+   * The next request: the window's first; then its media, unless a download's turn (its pace) has come,
+   * so thumbnails scrolling past never stall a download's progress beyond its own pace.
+   */
+  function next(): Waiting {
+    const best = queue.reduce((chosen, candidate) => (comesBefore(candidate, chosen) ? candidate : chosen));
+    if (best.priority !== 'media') return best;
+    const download = queue.find((entry) => entry.priority === 'background');
+    return download && options.clock.now() >= lastBackgroundStart + options.pacingMs ? download : best;
+  }
+
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
     try {
       while (queue.length > 0) {
-        const entry = queue.reduce((best, candidate) => (comesBefore(candidate, best) ? candidate : best));
+        const entry = next();
         const wait = waitFor(entry);
         if (wait > 0) {
           // Chosen again after the pause: a window request that arrives meanwhile goes first.

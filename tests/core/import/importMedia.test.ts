@@ -97,3 +97,18 @@ describe('media files an export brought', () => {
     },
   );
 });
+
+describe('what the window is sent', () => {
+  it('is only a stored file of a type it may render: never an SVG or HTML a source sent', async () => {
+    const { folder, db, store, media } = setUp();
+    const exportFolder = writeExportFolderWithMedia(folder);
+    const [result] = findImportInputs(exportFolder).map((input) => importFile(db, input, { mediaStore: store }));
+    const chatId = result!.chats[0]!.chatId;
+    expect(await mediaFileForPath(media, `/media/${chatId}/1/full`)).not.toBeNull();
+    // The same message's file recorded as an SVG: the store keeps it, the window is not sent it.
+    store.put({ chatId, messageId: '1', variant: 'full', origin: 'test' }, Buffer.from('<svg onload="alert(1)"/>'), 'image/svg+xml');
+    expect(store.open(chatId, '1', 'full')!.mimeType).toBe('image/svg+xml');
+    expect(await mediaFileForPath(media, `/media/${chatId}/1/full`)).toBeNull();
+    db.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequestScheduler } from '../../../electron/core/sources/createRequestScheduler.ts';
-import { inBackground } from '../../../electron/core/sources/requestPriority.ts';
+import { asMediaRequest, inBackground } from '../../../electron/core/sources/requestPriority.ts';
 import { systemClock } from '../../../electron/core/sources/createRequestLimiter.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,5 +55,33 @@ describe('request scheduler', () => {
     const scheduler = createRequestScheduler({ pacingMs: 0, clock: systemClock });
     await expect(scheduler.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await scheduler.run(async () => 'next')).toBe('next');
+  });
+
+  it('sends the window’s media after its pages and before downloads, except a download whose pace has come', async () => {
+    const scheduler = createRequestScheduler({ pacingMs: 100, clock: systemClock });
+    const log: string[] = [];
+    const request = (name: string) => async () => {
+      log.push(name);
+      await sleep(5);
+    };
+    await inBackground(() => scheduler.run(request('sync1')));
+    // While the download waits for its pace, thumbnails go; a page overtakes them all.
+    const sync = inBackground(() => scheduler.run(request('sync2')));
+    const thumbs = asMediaRequest(() => Promise.all([1, 2, 3].map((n) => scheduler.run(request(`thumb${n}`)))));
+    const page = scheduler.run(request('page'));
+    await Promise.all([sync, thumbs, page]);
+    expect(log.slice(0, 5)).toEqual(['sync1', 'page', 'thumb1', 'thumb2', 'thumb3']);
+    // A steady stream of thumbnails cannot hold the download past its pace.
+    log.length = 0;
+    const started = performance.now();
+    const stream = asMediaRequest(async () => {
+      for (let n = 0; n < 40; n++) await scheduler.run(request(`t${n}`));
+    });
+    await sleep(1);
+    const download = inBackground(() => scheduler.run(request('sync3')));
+    await download;
+    expect(performance.now() - started).toBeLessThan(250);
+    await stream;
+    expect(log.indexOf('sync3')).toBeLessThan(log.length - 1);
   });
 });

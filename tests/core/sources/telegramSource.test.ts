@@ -92,7 +92,13 @@ describe('Telegram source against a faithful fake', () => {
     expect(emoji.text.slice(16, 20)).toBe('link');
     expect(byId.get('88')!.replyToId).toBe('87');
     expect(byId.get('78')!.editDate).not.toBeNull();
-    expect(byId.get('68')!.media).toEqual({ kind: 'photo', width: 1280, height: 720 });
+    expect(byId.get('68')!.media).toMatchObject({
+      kind: 'photo',
+      width: 1280,
+      height: 720,
+      thumb: true,
+      preview: expect.stringMatching(/^AR/),
+    });
     expect(byId.get('68')!.groupedId).toBe('68');
     expect(byId.get('83')!.senderName).toBe('Deleted Account');
     expect(byId.get('82')!.senderName).toBe('Unknown (user103)');

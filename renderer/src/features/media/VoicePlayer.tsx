@@ -7,6 +7,29 @@ import { mediaUrl } from './mediaUrls.ts';
 import { useMediaDownload } from './useMediaDownload.ts';
 
 const BARS = 40;
+const BAR_WIDTH = 3;
+const BAR_GAP = 2;
+const HEIGHT = 24;
+
+/**
+ * The waveform as one small SVG we draw (a path of bars, twice: the played part clipped in the accent),
+ * a handful of nodes however many bars, so a list of voice messages stays light.
+ */
+function WaveformBars({ bars, played }: { bars: number[]; played: number }) {
+  const width = bars.length * (BAR_WIDTH + BAR_GAP);
+  const path = bars
+    .map((bar, i) => {
+      const height = Math.max(2, Math.round(2 + bar * (HEIGHT - 4)));
+      return `M${i * (BAR_WIDTH + BAR_GAP)} ${(HEIGHT - height) / 2}h${BAR_WIDTH}v${height}h-${BAR_WIDTH}z`;
+    })
+    .join('');
+  return (
+    <svg className="voice-wave" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} aria-hidden="true" data-bars={bars.length}>
+      <path d={path} className="wave-rest" />
+      <path d={path} className="wave-played" style={{ clipPath: `inset(0 ${Math.round((1 - played) * 100)}% 0 0)` }} />
+    </svg>
+  );
+}
 
 /**
  * A voice message or audio file: its waveform as Telegram sends it, Play (downloading the file first when
@@ -66,11 +89,7 @@ export function VoicePlayer({
       <button type="button" className="voice-play" onClick={() => void toggle()} aria-label={playing ? 'Pause' : `Play ${label}`}>
         {playing ? '❚❚' : '▶'}
       </button>
-      <span className="voice-wave" aria-hidden="true">
-        {bars.map((bar, i) => (
-          <span key={i} style={{ height: `${Math.round(4 + bar * 20)}px` }} className={i / BARS < played ? 'played' : undefined} />
-        ))}
-      </span>
+      <WaveformBars bars={bars} played={played} />
       <span className="voice-meta">
         {formatDuration(durationS)}
         {!download.onComputer && size ? ` · ${formatBytes(size)}` : ''}
