@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { safeFileName } from '../media/safeFileName.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
 import type { IpcHandlers, MediaSettings, MediaState } from '../../../shared/ipc/contract.ts';
@@ -20,15 +21,6 @@ type MediaHandlers = Pick<
   | 'showMediaFile'
   | 'listChatMedia'
 >;
-
-/** A name safe to give a copied file: the source's file name without folders or characters file systems refuse. */
-function safeName(name: string): string {
-  const cleaned = path
-    .basename(name)
-    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
-    .slice(0, 120);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'file' : cleaned;
-}
 
 /** History pages the viewer may fetch on each side to find its neighbours (media are rare in some chats). */
 const MAX_PAGES_PER_SIDE = 3;
@@ -108,7 +100,7 @@ export function createMediaHandlers(core: ScrollbackCore, platform: Pick<CorePla
       const name = found?.kind === 'file' ? found.fileName : `${chatId}-${messageId}${extensionOf(file.mimeType)}`;
       const folder = path.join(os.homedir(), 'Downloads', 'Scrollback');
       fs.mkdirSync(folder, { recursive: true });
-      const target = path.join(folder, safeName(name));
+      const target = path.join(folder, safeFileName(name));
       if (!fs.existsSync(target) || fs.statSync(target).size !== file.size) await fs.promises.copyFile(file.path, target);
       platform.showInFolder(target);
     },

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { safeFileName } from '../media/safeFileName.ts';
 import type { ChatMessage, MediaVariant } from '../../../shared/domain.ts';
 import { hasMediaFiles } from '../../../shared/domain.ts';
 import type { ExportMediaMode } from '../../../shared/exporting.ts';
@@ -53,15 +54,6 @@ function stamp(epochMs: number): string {
   const date = new Date(epochMs);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `@${pad(date.getDate())}-${pad(date.getMonth() + 1)}-${date.getFullYear()}_${pad(date.getHours())}-${pad(date.getMinutes())}-${pad(date.getSeconds())}`;
-}
-
-/** A file name from a sender's name for it: no folders, nothing a file system refuses. */
-function safeFileName(name: string): string {
-  const cleaned = path
-    .basename(name)
-    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
-    .slice(0, 120);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'file' : cleaned;
 }
 
 /**

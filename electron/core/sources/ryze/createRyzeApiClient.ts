@@ -76,13 +76,7 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
       body,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
+    const json = parseJsonOrNull(await response.text());
     const retryAfter = response.headers.get('retry-after');
     const retryAfterMs =
       retryAfter === null
@@ -107,13 +101,7 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
           signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs * 3)]) : AbortSignal.timeout(timeoutMs * 3),
         },
       );
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = null;
-      }
+      const json = parseJsonOrNull(await response.text());
       if (response.status === 404) return null;
       if (response.status === 503)
         throw new ScrollbackError('SOURCE_UNAVAILABLE', `The WhatsApp instance “${options.instance}” is not connected at RyzeAPI (503).`);
@@ -179,6 +167,15 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
       );
     },
   };
+}
+
+/** A body as JSON, or null when it is not JSON (a proxy's HTML error page). */
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 function backoffMs(attempt: number): number {
