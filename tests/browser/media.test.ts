@@ -6,7 +6,7 @@ import { waitFrames } from './support/frameSampler.ts';
 import { readMediaFrames, startMediaFrameRecorder } from './support/recordMediaFrames.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
 import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
-import { createFakeTelegram, seedFakeChat, type FakeTelegram } from '../support/fakeTelegram.ts';
+import { createFakeTelegram, seedFakeChat, type FakeTelegram, type FakeTraps } from '../support/fakeTelegram.ts';
 import { fakeSessionString } from '../support/fakeTelegramClient.ts';
 
 const skipReason = browserSkipReason();
@@ -31,6 +31,7 @@ function mediaSuite(
   start: () => Promise<BrowserSession>,
   chatOf: (session: BrowserSession) => number,
   chatCount: () => number,
+  more?: (session: () => BrowserSession) => void,
 ) {
   describe.skipIf(skipReason !== null)(`media in the window, on ${world}${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
     let session: BrowserSession;
@@ -163,6 +164,8 @@ function mediaSuite(
       );
       await voice.locator('.voice-play').click();
     });
+
+    more?.(() => session);
   });
 }
 
@@ -179,13 +182,7 @@ mediaSuite(
     const fake = createFakeTelegram({
       chats: [seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Photos channel', 1_500)],
       clock: systemClock,
-      traps: {
-        expireFileReferences: true,
-        fileFloodWaits: new Map([
-          [30, 1],
-          [45, 1],
-        ]),
-      },
+      traps: telegramTraps,
     });
     const session = await startBrowserSession({
       viewport: { width: 800, height: 600 },
@@ -197,9 +194,51 @@ mediaSuite(
   },
   (session) => session.core.listChats().find((chat) => chat.name === 'Photos channel')!.id,
   () => demoChats.length + 1,
+  (session) => {
+    it('answers a page the window asks for during a media download before the download’s next part', async () => {
+      const { page, core } = session();
+      const chatId = core.listChats().find((chat) => chat.name === 'Photos channel')!.id;
+      // An mp4 of three 512 KB parts (even ids × 23 in the fake), already listed in the cached pages.
+      const stored = await core.history.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit: 200 });
+      const video = stored.messages.find((message) => message.media?.kind === 'video' && message.media.mimeType === 'video/mp4')!;
+      const fake = telegramFake!;
+      // Parts that take a moment to arrive, as over a real network, so the page is asked mid-download.
+      telegramTraps.fileLatencyMs = 150;
+      const before = fake.fileCalls;
+      const download = page.evaluate(({ chatId, messageId }) => window.scrollback.downloadMedia({ chatId, messageId }), {
+        chatId,
+        messageId: video.id,
+      });
+      await expect.poll(() => fake.fileCalls, { interval: 1 }).toBeGreaterThan(before);
+      const jumped = await page.evaluate(
+        (chatId) => window.scrollback.getHistoryPage({ chatId, anchor: { kind: 'aroundDate', date: Date.UTC(2019, 0, 1, 3) }, limit: 50 }),
+        chatId,
+      );
+      expect(jumped.ok).toBe(true);
+      expect(await download).toMatchObject({ ok: true });
+      // From this download's first part on: the window's page, then the file's remaining parts.
+      const firstPart = fake.log.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.request === 'GetFile')[before]!
+        .index;
+      const order = fake.log
+        .slice(firstPart)
+        .filter((entry) => entry.request === 'GetFile' || entry.request === 'GetHistory')
+        .map((entry) => entry.request);
+      // The page went out after the part in flight, with parts of the file still to come.
+      expect(order.indexOf('GetHistory')).toBeGreaterThan(0);
+      expect(order.lastIndexOf('GetFile')).toBeGreaterThan(order.indexOf('GetHistory'));
+      telegramTraps.fileLatencyMs = 0;
+    });
+  },
 );
 
 let telegramFake: FakeTelegram | null = null;
+const telegramTraps: FakeTraps = {
+  expireFileReferences: true,
+  fileFloodWaits: new Map([
+    [30, 1],
+    [45, 1],
+  ]),
+};
 describe.skipIf(skipReason !== null)('the fake Telegram after those downloads', () => {
   it('was never sent a request during a flood wait', () => {
     // Both flood waits were met (they answer the 30th and 45th file request), and every reference expired once.

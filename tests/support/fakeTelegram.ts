@@ -55,6 +55,8 @@ export interface FakeTraps {
   fileFloodWaits?: Map<number, number>;
   /** Every file's first reference is refused once with FILE_REFERENCE_EXPIRED (renewed by fetching the message). */
   expireFileReferences?: boolean;
+  /** How long each upload.getFile part takes to arrive, ms (read at each call, so a test may change it). */
+  fileLatencyMs?: number;
 }
 
 export interface FakeTelegram {
@@ -386,6 +388,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       key = `peerPhoto:${location.photoId.toString()}:`;
     } else throw rpc('LOCATION_INVALID', request);
     const bytes = await fileBytes(key);
+    if (traps.fileLatencyMs) await new Promise((resolve) => setTimeout(resolve, traps.fileLatencyMs));
     return new Api.upload.File({ type: new Api.storage.FilePartial(), mtime: 0, bytes: bytes.subarray(offset, offset + limit) });
   }
 
