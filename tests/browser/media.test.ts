@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
 import { scroller } from './support/listGeometry.ts';
 import { waitFrames } from './support/frameSampler.ts';
-import { readMediaFrames, startMediaFrameRecorder } from './support/recordMediaFrames.ts';
+import { readMediaFrames, startMediaFrameRecorder, waitForThumbnailsOrTimeout } from './support/recordMediaFrames.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
 import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
 import { createFakeTelegram, seedFakeChat, type FakeTelegram, type FakeTraps } from '../support/fakeTelegram.ts';
@@ -49,14 +49,15 @@ function mediaSuite(
       await startMediaFrameRecorder(page);
       await page.click(`[data-chat-id="${chatOf(session)}"]`);
       await page.waitForSelector(`${scroller} [data-message-id]`);
-      // A second for the thumbnails, then what every frame showed.
-      await page.waitForTimeout(1200);
+      // Each picture gets a second from when it appeared, then what every frame showed.
+      await page.waitForTimeout(300);
+      await waitForThumbnailsOrTimeout(page, 1050);
       const records = await readMediaFrames(page);
       const photos = records.filter((record) => record.kind === 'photo');
       expect(photos.length).toBeGreaterThan(0);
       for (const photo of photos) {
         expect(photo, `photo ${photo.messageId}`).toMatchObject({ hasPreview: true, previewInFirstFrame: true });
-        expect(photo.thumbAt, `thumbnail of ${photo.messageId}`).not.toBeNull();
+        expect(photo.thumbAt, `thumbnail of ${photo.messageId} ${JSON.stringify(records)}`).not.toBeNull();
         expect(photo.thumbAt! - photo.firstSeen, `thumbnail of ${photo.messageId} after it appeared`).toBeLessThanOrEqual(1000);
       }
       await saveScreenshot(page, `media-history-${world.split(' ').pop()}`);

@@ -131,7 +131,7 @@ export function seedFakeChat(
   return { peer, title, messages, deleted };
 }
 
-/** A stripped preview of a flat colour, in Telegram's format (made once with the image library). */
+/** A stripped preview (a sun on a blue sky) in Telegram's format, made once with imageCodec's encodeStrippedPreview. */
 const STRIPPED = Buffer.from(
   'ARcobuPqaNx9TSUV1GBLDG8rYBxjqadNA8S7t24UW0wiY7uhqS5uEePYnOeprFufPZbFpR5fMq7j6mikorYgdsb0o2N6UUUrjsGxvSjY3pRRRcLBsb0oooouFj8=',
   'base64',

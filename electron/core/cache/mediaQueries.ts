@@ -124,6 +124,16 @@ export function unlinkStoredMedia(db: WritableDB, chatId: number, messageId: str
   cachedStatement(db, 'DELETE FROM message_media WHERE chat_id = ? AND message_id = ? AND variant = ?').run(chatId, messageId, variant);
 }
 
+/** Forgets one recorded file when no message links to it any more; true when it was forgotten (delete its bytes). */
+export function removeMediaFileIfUnlinked(db: WritableDB, sha256: string): boolean {
+  return (
+    cachedStatement(
+      db,
+      'DELETE FROM media_files WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM message_media l WHERE l.sha256 = media_files.sha256)',
+    ).run(sha256).changes > 0
+  );
+}
+
 /**
  * Forgets every recorded file no message links to any more (after eviction, or a chat or source removed),
  * and returns their hashes so their bytes can be deleted from disk.

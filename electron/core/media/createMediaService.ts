@@ -12,6 +12,7 @@ type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest 
 import type { SourceMedia } from '../model/SourceMessage.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { asMediaRequest } from '../sources/requestPriority.ts';
+import { readFile } from 'node:fs/promises';
 import { makeThumbnail } from './imageCodec.ts';
 import { servableMimeType } from './servableMimeType.ts';
 import type { MediaStore } from './createMediaStore.ts';
@@ -167,7 +168,6 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
   /** A thumbnail made here from the whole file (imports, RyzeAPI: sources that send no thumbnail of their own). */
   async function thumbnailFromWholeFile(chatId: number, messageId: string, whole: ServedMediaFile): Promise<ServedMediaFile | null> {
     if (!whole.mimeType.startsWith('image/')) return null;
-    const { readFile } = await import('node:fs/promises');
     const thumbnail = await makeThumbnail(await readFile(whole.path));
     store.put({ chatId, messageId, variant: 'thumb', origin: 'made here' }, thumbnail.bytes, thumbnail.mimeType);
     return served(chatId, messageId, 'thumb');
@@ -208,7 +208,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
       if (!found) throw new ScrollbackError('NOT_FOUND', 'This message has no file to download.');
       if (legacyLocalFile(found.media)) return { onComputer: true };
       const chat = getChatRecord(db, chatId);
-      const total = found.media.size ?? (found.media.kind === 'file' ? found.media.size : null);
+      const total = found.media.size ?? null;
       let lastSent = 0;
       const status = (state: MediaDownloadStatus['state'], received: number, detail?: string) =>
         deps.onStatus({ chatId, messageId, state, received, total, ...(detail ? { detail } : {}) });

@@ -10,6 +10,7 @@ import {
   measureMediaStore,
   readAppSetting,
   recordStoredMedia,
+  removeMediaFileIfUnlinked,
   removeUnlinkedMediaFiles,
   touchStoredMedia,
   unlinkStoredMedia,
@@ -200,9 +201,9 @@ export function createMediaStore(db: WritableDB, folder: string, clock: { now():
           if (fullBytes <= limit) break;
           unlinkStoredMedia(db, item.chatId, item.messageId, 'full');
           evicted++;
-          const orphans = removeUnlinkedMediaFiles(db);
-          deleteFiles(orphans);
-          if (orphans.includes(item.sha256)) {
+          // Only this file can have lost its last link: no scan of the whole store per eviction.
+          if (removeMediaFileIfUnlinked(db, item.sha256)) {
+            deleteFiles([item.sha256]);
             fullBytes -= item.size;
             freedBytes += item.size;
           }
@@ -211,8 +212,10 @@ export function createMediaStore(db: WritableDB, folder: string, clock: { now():
       return { evicted, freedBytes };
     },
     forget(chatId, messageId) {
+      const file = findStoredMedia(db, chatId, messageId, 'full');
+      if (!file) return;
       unlinkStoredMedia(db, chatId, messageId, 'full');
-      deleteFiles(removeUnlinkedMediaFiles(db));
+      if (removeMediaFileIfUnlinked(db, file.sha256)) deleteFiles([file.sha256]);
     },
     sweep() {
       const orphans = removeUnlinkedMediaFiles(db);

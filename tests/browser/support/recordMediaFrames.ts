@@ -22,6 +22,7 @@ export async function startMediaFrameRecorder(page: Page): Promise<void> {
     const start = performance.now();
     const records = new Map<string, MediaFrameRecord>();
     (window as unknown as { __mediaFrames: Map<string, MediaFrameRecord> }).__mediaFrames = records;
+    (window as unknown as { __mediaElapsed: () => number }).__mediaElapsed = () => performance.now() - start;
     const scroller = () => document.querySelector('[data-testid="message-scroller"]');
     const frame = () => {
       const box = scroller()?.getBoundingClientRect();
@@ -52,6 +53,23 @@ export async function startMediaFrameRecorder(page: Page): Promise<void> {
     };
     requestAnimationFrame(frame);
   });
+}
+
+/**
+ * Waits until every picture seen so far has its thumbnail or has had `ms` since it appeared (those seen
+ * late get their full time too), and no new one appeared meanwhile.
+ */
+export async function waitForThumbnailsOrTimeout(page: Page, ms: number): Promise<void> {
+  await page.waitForFunction(
+    (limit) => {
+      const w = window as unknown as { __mediaFrames: Map<string, MediaFrameRecord>; __mediaElapsed: () => number };
+      const now = w.__mediaElapsed();
+      const records = [...w.__mediaFrames.values()];
+      return records.length > 0 && records.every((record) => record.thumbAt !== null || now - record.firstSeen > limit);
+    },
+    ms,
+    { timeout: 10_000, polling: 50 },
+  );
 }
 
 export async function readMediaFrames(page: Page): Promise<MediaFrameRecord[]> {

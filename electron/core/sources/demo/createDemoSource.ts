@@ -131,12 +131,13 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
 
   /** Sends `bytes` into the sink a chunk per request, each waiting its turn like a real download's. */
   async function sendInChunks(bytes: Uint8Array, sink: SourceMediaSink, options: SourceMediaOptions): Promise<void> {
-    for (let offset = 0; offset < bytes.length || offset === 0; offset += MEDIA_CHUNK) {
+    let offset = 0;
+    do {
       await respond(options.signal);
-      await sink.write(bytes.subarray(offset, Math.min(bytes.length, offset + MEDIA_CHUNK)));
+      await sink.write(bytes.subarray(offset, offset + MEDIA_CHUNK));
       options.onProgress?.(sink.received, bytes.length);
-      if (bytes.length === 0) break;
-    }
+      offset += MEDIA_CHUNK;
+    } while (offset < bytes.length);
   }
 
   /** The index of the message a position names (ids are index + 1). */

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatMessage } from '../../../../shared/domain.ts';
@@ -93,8 +93,12 @@ export function MediaGallery({
     overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
-  const last = items.at(-1);
-  if (last && last.index >= rows.length - 3 && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+  const lastIndex = items.at(-1)?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  // Near the end of what is loaded: the next page (an effect, not during render).
+  useEffect(() => {
+    if (lastIndex >= rows.length - 3 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
     <aside className="media-gallery" aria-label="Media of this chat" data-testid="media-gallery">

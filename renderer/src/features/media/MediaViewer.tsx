@@ -16,11 +16,7 @@ const ZOOMS = [1, 1.5, 2, 3] as const;
 /** A video or GIF: its thumbnail and Play until the whole file is here (downloaded with progress), then playing. */
 function ViewerVideo({ message }: { message: ChatMessage }) {
   const media = message.media!;
-  const download = useMediaDownload(
-    message.chatId,
-    message.id,
-    media.kind !== 'poll' && 'onComputer' in media && media.onComputer === true,
-  );
+  const download = useMediaDownload(message.chatId, message.id, 'onComputer' in media && media.onComputer === true);
   const [asked, setAsked] = useState(false);
   const box = mediaBox(media);
   const size = 'size' in media ? media.size : undefined;
