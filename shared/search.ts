@@ -15,6 +15,9 @@ export const messageKindsFor: Record<Exclude<SearchKind, 'link'>, MessageKind[]>
   service: ['service'],
 };
 
+/** What `has:media` stands for: messages with a picture, a recording or a file (not polls, places, link previews). */
+export const mediaKindsForHas: MessageKind[] = ['photo', 'video', 'gif', 'sticker', 'voice', 'audio', 'file'];
+
 export interface SearchFilter {
   /** A chat's id, or null for every chat. */
   chatId: number | null;
@@ -22,7 +25,10 @@ export interface SearchFilter {
   from: number | null;
   /** Exclusive end, epoch ms; null for now. */
   to: number | null;
-  /** Words or parts of words, all of which must appear (case- and diacritics-insensitive). Empty: any. */
+  /**
+   * Query text in the search language (shared/searchQuery.ts): words and "phrases" that must appear (case- and
+   * diacritics-insensitive substrings), -not, OR, ( ), from: in: before: after: on: during: has: is:. Empty: any.
+   */
   query: string;
   /** Part of the sender's name; empty: anyone. */
   sender: string;
@@ -59,4 +65,25 @@ export interface SearchPage {
   searched: SearchedSpan[];
   /** True when part of the range was not searched because its source could not be reached. */
   incomplete: boolean;
+}
+
+/** A span of a chat's life, epoch ms; `from` null: from the chat's beginning (not known here). */
+export interface DateSpanOfChat {
+  from: number | null;
+  to: number;
+}
+
+/** The panel's total, saying what it counts. */
+export interface SearchTotal {
+  /** Matches among the messages on this computer. */
+  onComputer: number;
+  /**
+   * The source's own count of matches in the whole chat, where the source can count (Telegram's
+   * messages.search `count`); it matches whole words, so it is "about". Null where it cannot or did not answer.
+   */
+  atSource: { count: number; sourceName: string } | null;
+  /** Parts of the asked range that are not on this computer, so not in `onComputer` (one chat only). */
+  notDownloaded: DateSpanOfChat[];
+  /** How unusual parts of the query were read ("has:banana" searched as text). */
+  notes: string[];
 }

@@ -4,7 +4,7 @@ import type { HistoryPage } from '../history.ts';
 import { MAX_PAGE_SIZE } from '../history.ts';
 import { decodeCursor, type HistoryCursor } from '../cursor.ts';
 import type { ErrorData } from '../errors.ts';
-import type { SearchPage } from '../search.ts';
+import type { SearchPage, SearchTotal } from '../search.ts';
 import type { SyncStatus } from '../sync.ts';
 import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
@@ -145,7 +145,7 @@ export const ipcContract = {
     z.strictObject({ url: z.string().max(8192).refine(isSafeExternalUrl, { message: 'is not an http(s) link' }) }),
   ),
   searchMessages: method<SearchPage>()(searchRequestSchema),
-  countSearchMatches: method<number>()(searchFilterSchema),
+  countSearchMatches: method<SearchTotal>()(searchFilterSchema),
   /** Messages per interval between consecutive boundaries (local days, for the calendar heatmap). */
   getMessageDensity: method<Density>()(
     z.strictObject({ chatId: z.number().int().positive(), boundaries: z.array(epochMs).min(2).max(400) }),

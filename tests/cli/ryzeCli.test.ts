@@ -46,7 +46,7 @@ describe('scrollback ryze (CLI)', () => {
     expect((JSON.parse(history.stdout) as { messages: unknown[] }).messages).toHaveLength(30);
     expect((await cli('sync', chatId)).code).toBe(0);
     const search = await cli('search', chatId, '--query', 'café', '--json');
-    expect((JSON.parse(search.stdout) as { total: number }).total).toBe(Math.ceil(400 / 11));
+    expect((JSON.parse(search.stdout) as { total: { onComputer: number } }).total.onComputer).toBe(Math.ceil(400 / 11));
     // Without the token the cached messages still browse, and the reason is said.
     const offline = await runCli(['--db', db, 'history', chatId], { stdout: () => {}, stderr: (t) => (output += t), env: {} });
     expect(offline).toBe(0);

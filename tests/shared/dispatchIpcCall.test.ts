@@ -41,7 +41,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     }),
     openExternalLink: () => undefined,
     searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false }),
-    countSearchMatches: () => 0,
+    countSearchMatches: () => ({ onComputer: 0, atSource: null, notDownloaded: [], notes: [] }),
     getMessageDensity: () => ({ counts: [], known: [] }),
     getChatCoverage: () => ({ ranges: [], oldestReached: false }),
     startSync: () => idleSync,
@@ -104,7 +104,7 @@ describe('dispatchIpcCall', () => {
       seen = signal;
       controller.abort();
       signal.throwIfAborted();
-      return 0;
+      return { onComputer: 0, atSource: null, notDownloaded: [], notes: [] };
     };
     const filter = { chatId: 1, from: null, to: null, query: 'x', sender: '', kinds: [] };
     const result = await dispatchIpcCall(handlers({ countSearchMatches }), 'countSearchMatches', filter, () => {}, controller.signal);

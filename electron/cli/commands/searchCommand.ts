@@ -1,5 +1,6 @@
 import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { endOfDateInput, parseDateInput } from '../../../shared/parseDateInput.ts';
+import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
 import { searchKinds, type SearchKind, type SearchRequest } from '../../../shared/search.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
@@ -74,7 +75,15 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     context.out(
       JSON.stringify(
         {
-          total,
+          total: {
+            onComputer: total.onComputer,
+            atSource: total.atSource,
+            notDownloaded: total.notDownloaded.map((span) => ({
+              from: span.from === null ? null : new Date(span.from).toISOString(),
+              to: new Date(span.to).toISOString(),
+            })),
+            notes: total.notes,
+          },
           hits: page.hits.map((hit) => ({ ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights })),
           searched: page.searched.map((span) => ({
             from: span.from === null ? null : new Date(span.from).toISOString(),
@@ -89,9 +98,8 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     );
     return;
   }
-  context.out(
-    `${total.toLocaleString('en-US')} cached match${total === 1 ? '' : 'es'}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`,
-  );
+  context.out(`${describeSearchTotal(total)}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`);
+  for (const note of total.notes) context.err(note);
   for (const hit of page.hits) context.out(`${chatId === null ? `[${hit.chatName}] ` : ''}${formatMessageLine(hit.message)}`);
   if (page.incomplete) context.err('Part of the range could not be searched: its source could not be reached.');
 }

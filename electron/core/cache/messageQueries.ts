@@ -4,7 +4,7 @@ import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { SourceMedia, SourceMessage } from '../model/SourceMessage.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
-import { foldForSearch } from '../text/foldForSearch.ts';
+import { INDEXED_BODY_OF_PARAMETER, indexedBodyOf, searchRowIdOf, SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
 import { capMessageText } from './capMessageText.ts';
 import {
   parseStoredJsonOr,
@@ -197,13 +197,10 @@ export function insertMessages(
   if (inserted > 0) {
     // New rows are exactly those above the old max id (INTEGER PRIMARY KEY assigns max + 1). One
     // INSERT…SELECT indexes them all: three times faster than a statement per row or a VALUES list.
-    // ASCII-only text (byte length = character length) folds to lower() inside SQLite, exactly as
-    // foldForSearch does, without a call into JavaScript per row.
     cachedStatement(
       db,
       `INSERT INTO message_search (rowid, body)
-       SELECT id, CASE WHEN length(CAST(text AS BLOB)) = length(text) THEN lower(text) ELSE fold(text) END
-       FROM messages WHERE id > ? AND text <> ''`,
+       SELECT ${searchRowIdOf('messages')}, ${indexedBodyOf('text')} FROM messages WHERE id > ? AND text <> ''`,
     ).run(maxIdBefore);
   }
   if (inserted > 0) cachedStatement(db, 'UPDATE chats SET cached_count = cached_count + ? WHERE id = ?').run(inserted, chatId);
@@ -212,9 +209,21 @@ export function insertMessages(
 }
 
 /** Removes a message's entry from the full-text index; a contentless index needs the text it indexed. */
-function unindexForSearch(db: WritableDB, rowId: number, text: string): void {
+function unindexForSearch(db: WritableDB, chatId: number, rowId: number, text: string): void {
   if (text === '') return;
-  cachedStatement(db, `INSERT INTO message_search (message_search, rowid, body) VALUES ('delete', ?, ?)`).run(rowId, foldForSearch(text));
+  cachedStatement(
+    db,
+    `INSERT INTO message_search (message_search, rowid, body) VALUES ('delete', ? * ${SEARCH_ROWID_SPAN} + ?, ${INDEXED_BODY_OF_PARAMETER})`,
+  ).run(chatId, rowId, text);
+}
+
+function indexForSearch(db: WritableDB, chatId: number, rowId: number, text: string): void {
+  if (text === '') return;
+  cachedStatement(db, `INSERT INTO message_search (rowid, body) VALUES (? * ${SEARCH_ROWID_SPAN} + ?, ${INDEXED_BODY_OF_PARAMETER})`).run(
+    chatId,
+    rowId,
+    text,
+  );
 }
 
 function updateIfEdited(db: WritableDB, chatId: number, message: SourceMessage): void {
@@ -233,8 +242,8 @@ function updateIfEdited(db: WritableDB, chatId: number, message: SourceMessage):
     row.id,
   );
   if (row.text !== message.text) {
-    unindexForSearch(db, row.id, row.text);
-    if (message.text !== '') cachedStatement(db, 'INSERT INTO message_search (rowid, body) VALUES (?, fold(?))').run(row.id, message.text);
+    unindexForSearch(db, chatId, row.id, row.text);
+    indexForSearch(db, chatId, row.id, message.text);
   }
 }
 

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { damageMarkerOf } from './cacheErrors.ts';
 import { openCacheDatabase } from './openCacheDatabase.ts';
-import { foldForSearch } from '../text/foldForSearch.ts';
+import { INDEXED_BODY_OF_PARAMETER, SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
 
 export interface RecoveryReport {
   /** The recovered database (at the original path). */
@@ -91,10 +91,12 @@ function copyReadableMessages(damaged: Database.Database, fresh: Database.Databa
   const counts = new Map<number, number>();
   const columns = (fresh.prepare(`SELECT name FROM pragma_table_info('messages')`).all() as Array<{ name: string }>).map((c) => c.name);
   const insert = fresh.prepare(`INSERT OR IGNORE INTO messages (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  const index = fresh.prepare('INSERT INTO message_search (rowid, body) VALUES (?, ?)');
+  const index = fresh.prepare(
+    `INSERT INTO message_search (rowid, body) VALUES (? * ${SEARCH_ROWID_SPAN} + ?, ${INDEXED_BODY_OF_PARAMETER})`,
+  );
   const store = (row: Row) => {
     if (insert.run(...columns.map((column) => row[column])).changes === 0) return;
-    if (row.text) index.run(row.id, foldForSearch(String(row.text)));
+    if (row.text) index.run(row.chat_id, row.id, String(row.text));
     counts.set(Number(row.chat_id), (counts.get(Number(row.chat_id)) ?? 0) + 1);
   };
   let last: number;

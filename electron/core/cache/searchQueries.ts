@@ -1,9 +1,10 @@
 import type { SearchFilter, SearchKind } from '../../../shared/search.ts';
-import { messageKindsFor } from '../../../shared/search.ts';
+import { mediaKindsForHas, messageKindsFor } from '../../../shared/search.ts';
+import { dateBoundsOf, type QueryNode } from '../../../shared/searchQuery.ts';
 import type { ReadableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
-import type { CompiledQuery } from '../model/CompiledQuery.ts';
+import { SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
 
 /** Total order of search results across chats. */
 export interface SearchPosition {
@@ -21,132 +22,374 @@ export interface CacheHit {
 /** The folded text, computed inside SQLite for ASCII (same result as foldForSearch) and by fold() otherwise. */
 const FOLDED_TEXT = 'CASE WHEN length(CAST(m.text AS BLOB)) = length(m.text) THEN lower(m.text) ELSE fold(m.text) END';
 const LINK_CONDITION = `(m.entities LIKE '%"type":"link"%' OR m.entities LIKE '%"type":"textLink"%' OR m.kind = 'webpage')`;
+/** The message id inside an index rowid (chat × 2^36 + message id). */
+const MESSAGE_OF_ROWID = `(s.rowid & ${SEARCH_ROWID_SPAN - 1})`;
+/** No indexed body holds three end markers in a row: an index query that matches nothing. */
+const MATCHES_NOTHING = '"\u0001\u0001\u0001"';
+/** A 1–2 character term is the start of this many different trigrams at most before it counts as common. */
+const MAX_SHORT_TERM_TRIGRAMS = 64;
 
-/**
- * Above this many index candidates a term is common: scanning the date range in order and checking each
- * message finds the first page sooner than sorting every candidate.
- */
-const CANDIDATE_CAP = 20_000;
-
-interface Conditions {
-  sql: string[];
+interface Sql {
+  sql: string;
   params: unknown[];
 }
 
-/** Local senders whose name contains the filter (folded); null when there is no sender filter. */
-function senderIdsMatching(db: ReadableDB, sender: string): number[] | null {
-  const wanted = foldForSearch(sender.trim());
-  if (wanted === '') return null;
+const TRUE: Sql = { sql: '1', params: [] };
+const FALSE: Sql = { sql: '0', params: [] };
+
+/** Parts joined, with constant parts folded away (so "nothing can match" is seen before any query). */
+function all(parts: Sql[], joiner: 'AND' | 'OR'): Sql {
+  const absorbing = joiner === 'AND' ? FALSE : TRUE;
+  const neutral = joiner === 'AND' ? TRUE : FALSE;
+  if (parts.some((part) => part.sql === absorbing.sql)) return absorbing;
+  const kept = parts.filter((part) => part.sql !== neutral.sql);
+  if (kept.length === 0) return neutral;
+  if (kept.length === 1) return kept[0]!;
+  return { sql: `(${kept.map((part) => part.sql).join(` ${joiner} `)})`, params: kept.flatMap((part) => part.params) };
+}
+
+function not(part: Sql): Sql {
+  if (part.sql === TRUE.sql) return FALSE;
+  if (part.sql === FALSE.sql) return TRUE;
+  // coalesce: a NULL column (no entities, no sender) makes a condition NULL, and NOT NULL would drop the row.
+  return { sql: `NOT coalesce(${part.sql}, 0)`, params: part.params };
+}
+
+function inList(column: string, values: readonly unknown[]): Sql {
+  if (values.length === 0) return FALSE;
+  return { sql: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(values)] };
+}
+
+/** Local senders whose name contains `name` (folded, a leading @ ignored). */
+function senderIdsNamed(db: ReadableDB, name: string): number[] {
+  const wanted = foldForSearch(name.trim().replace(/^@/, ''));
   return cachedStatement<[], { id: number; name: string }>(db, 'SELECT id, name FROM senders')
     .all()
     .filter((row) => foldForSearch(row.name).includes(wanted))
     .map((row) => row.id);
 }
 
-function kindCondition(kinds: readonly SearchKind[], conditions: Conditions): void {
-  if (kinds.length === 0) return;
-  const parts: string[] = [];
+/** Chats whose name contains `name` (folded). */
+export function chatIdsNamed(db: ReadableDB, name: string): number[] {
+  const wanted = foldForSearch(name.trim());
+  return cachedStatement<[], { id: number; name: string }>(db, 'SELECT id, name FROM chats')
+    .all()
+    .filter((row) => foldForSearch(row.name).includes(wanted))
+    .map((row) => row.id);
+}
+
+function kindsCondition(kinds: readonly string[]): Sql {
+  return { sql: `m.kind IN (${kinds.map(() => '?').join(', ')})`, params: [...kinds] };
+}
+
+function panelKindsCondition(kinds: readonly SearchKind[]): Sql {
   const plain = kinds.filter((kind): kind is Exclude<SearchKind, 'link'> => kind !== 'link').flatMap((kind) => messageKindsFor[kind]);
-  if (plain.length > 0) {
-    parts.push(`m.kind IN (${plain.map(() => '?').join(', ')})`);
-    conditions.params.push(...plain);
-  }
-  if (kinds.includes('link')) parts.push(LINK_CONDITION);
-  conditions.sql.push(`(${parts.join(' OR ')})`);
+  const parts: Sql[] = [];
+  if (plain.length > 0) parts.push(kindsCondition(plain));
+  if (kinds.includes('link')) parts.push({ sql: LINK_CONDITION, params: [] });
+  return all(parts, 'OR');
 }
 
-/** Everything but the text terms and the cursor, as SQL over `messages m`. Null when nothing can match. */
-function filterConditions(db: ReadableDB, chatId: number, filter: SearchFilter, query: CompiledQuery): Conditions | null {
-  const conditions: Conditions = { sql: ['m.chat_id = ?'], params: [chatId] };
-  if (filter.from !== null) {
-    conditions.sql.push('m.date >= ?');
-    conditions.params.push(filter.from);
+/** The exact condition of a query node over `messages m`, as the JavaScript matcher decides it. */
+function nodeCondition(db: ReadableDB, node: QueryNode): Sql {
+  switch (node.type) {
+    case 'text': {
+      const term = foldForSearch(node.value);
+      return term === '' ? TRUE : { sql: `instr(${FOLDED_TEXT}, ?) > 0`, params: [term] };
+    }
+    case 'from':
+      if (node.value.toLowerCase() === 'me') return { sql: 'm.out = 1', params: [] };
+      return inList('m.sender_id', senderIdsNamed(db, node.value));
+    case 'in':
+      return inList('m.chat_id', chatIdsNamed(db, node.value));
+    case 'date': {
+      const { from, to } = dateBoundsOf(node);
+      const parts: Sql[] = [];
+      if (from !== null) parts.push({ sql: 'm.date >= ?', params: [from] });
+      if (to !== null) parts.push({ sql: 'm.date < ?', params: [to] });
+      return all(parts, 'AND');
+    }
+    case 'has':
+      if (node.value === 'link') return { sql: LINK_CONDITION, params: [] };
+      if (node.value === 'media') return kindsCondition(mediaKindsForHas);
+      return kindsCondition(messageKindsFor[node.value]);
+    case 'is':
+      switch (node.value) {
+        case 'edited':
+          return { sql: 'm.edit_date IS NOT NULL', params: [] };
+        case 'forwarded':
+          return { sql: 'm.forward IS NOT NULL', params: [] };
+        case 'reply':
+          return { sql: 'm.reply_to IS NOT NULL', params: [] };
+        case 'service':
+          return { sql: `m.kind = 'service'`, params: [] };
+      }
+      break;
+    case 'not':
+      return not(nodeCondition(db, node.child));
+    case 'and':
+      return all(
+        node.children.map((child) => nodeCondition(db, child)),
+        'AND',
+      );
+    case 'or':
+      return all(
+        node.children.map((child) => nodeCondition(db, child)),
+        'OR',
+      );
   }
-  if (filter.to !== null) {
-    conditions.sql.push('m.date < ?');
-    conditions.params.push(filter.to);
-  }
-  const senders = senderIdsMatching(db, filter.sender);
-  if (senders !== null) {
-    if (senders.length === 0) return null;
-    conditions.sql.push(`m.sender_id IN (${senders.map(() => '?').join(', ')})`);
-    conditions.params.push(...senders);
-  }
-  kindCondition(filter.kinds, conditions);
-  for (const term of query.terms) {
-    conditions.sql.push(`instr(${FOLDED_TEXT}, ?) > 0`);
-    conditions.params.push(term);
-  }
-  return conditions;
+}
+
+/** The panel's fields (dates, sender box, kind chips) as a condition; the query text is the rest. */
+function fieldConditions(db: ReadableDB, filter: SearchFilter): Sql[] {
+  const parts: Sql[] = [];
+  if (filter.from !== null) parts.push({ sql: 'm.date >= ?', params: [filter.from] });
+  if (filter.to !== null) parts.push({ sql: 'm.date < ?', params: [filter.to] });
+  if (filter.sender.trim() !== '') parts.push(nodeCondition(db, { type: 'from', value: filter.sender }));
+  if (filter.kinds.length > 0) parts.push(panelKindsCondition(filter.kinds));
+  return parts;
+}
+
+function quoted(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
 }
 
 /**
- * The index candidates for the query's trigrams, or null when the query has no trigram or the terms are
- * too common for candidates to help.
+ * The index expression for one folded term, matching exactly the bodies that contain it: a phrase of its
+ * trigrams, or for 1–2 characters every trigram that starts with it (each indexed body ends in two end
+ * markers, so every occurrence starts a trigram). Null when a short term starts too many trigrams to help.
  */
-export function candidateIds(db: ReadableDB, query: CompiledQuery): string | null {
-  if (!query.trigramQuery) return null;
-  const rows = cachedStatement<[string, number], { rowid: number }>(
+function termExpression(db: ReadableDB, term: string): string | null {
+  const length = Array.from(term).length;
+  if (length >= 3) return quoted(term);
+  const upper = term + '\u{10FFFF}'.repeat(3 - length);
+  const trigrams = cachedStatement<[string, string, number], { term: string }>(
     db,
-    'SELECT rowid FROM message_search WHERE message_search MATCH ? LIMIT ?',
-  ).all(query.trigramQuery, CANDIDATE_CAP + 1);
-  if (rows.length > CANDIDATE_CAP) return null;
-  return JSON.stringify(rows.map((row) => row.rowid));
+    'SELECT term FROM message_search_terms WHERE term >= ? AND term <= ? LIMIT ?',
+  )
+    .all(term, upper, MAX_SHORT_TERM_TRIGRAMS + 1)
+    .map((row) => row.term);
+  if (trigrams.length > MAX_SHORT_TERM_TRIGRAMS) return null;
+  if (trigrams.length === 0) return MATCHES_NOTHING;
+  return trigrams.length === 1 ? quoted(trigrams[0]!) : `(${trigrams.map(quoted).join(' OR ')})`;
+}
+
+/** An index expression that matches exactly what `node` matches, or null when the index cannot say. */
+function exactExpression(db: ReadableDB, node: QueryNode): string | null {
+  switch (node.type) {
+    case 'text': {
+      const term = foldForSearch(node.value);
+      return term === '' ? null : termExpression(db, term);
+    }
+    case 'and': {
+      const positives: string[] = [];
+      const negatives: string[] = [];
+      for (const child of node.children) {
+        const target = child.type === 'not' ? negatives : positives;
+        const expression = exactExpression(db, child.type === 'not' ? child.child : child);
+        if (expression === null) return null;
+        target.push(expression);
+      }
+      if (positives.length === 0) return null;
+      let expression = positives.length === 1 ? positives[0]! : `(${positives.join(' AND ')})`;
+      for (const negative of negatives) expression = `(${expression} NOT ${negative})`;
+      return expression;
+    }
+    case 'or': {
+      const parts = node.children.map((child) => exactExpression(db, child));
+      return parts.every((part) => part !== null) ? `(${parts.join(' OR ')})` : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** An index expression matching at least what `node` matches (a superset), or null when it would not narrow. */
+function narrowingExpression(db: ReadableDB, node: QueryNode): string | null {
+  switch (node.type) {
+    case 'text':
+      return exactExpression(db, node);
+    case 'and': {
+      const parts = node.children.map((child) => narrowingExpression(db, child)).filter((part): part is string => part !== null);
+      if (parts.length === 0) return null;
+      return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+    }
+    case 'or': {
+      const parts = node.children.map((child) => narrowingExpression(db, child));
+      return parts.every((part) => part !== null) ? `(${parts.join(' OR ')})` : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /**
- * One page of matches from the cached messages of one chat, in order, strictly after `after`.
- * The text terms are always confirmed on the folded text, so the index only has to be a superset.
+ * A search made ready for the cache: the index expression (when the text can narrow), the exact condition over
+ * `messages m` for a walk in date order, and the condition left to check on the index's candidates.
  */
-export function searchCachedChat(
-  db: ReadableDB,
-  chatId: number,
-  filter: SearchFilter,
-  query: CompiledQuery,
-  options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null; candidates?: string | null },
-): CacheHit[] {
-  const conditions = filterConditions(db, chatId, filter, query);
-  if (!conditions) return [];
-  const candidates = options.candidates !== undefined ? options.candidates : candidateIds(db, query);
-  if (candidates !== null) {
-    conditions.sql.push('m.id IN (SELECT value FROM json_each(?))');
-    conditions.params.push(candidates);
-  }
-  const descending = options.order === 'newest';
-  if (options.after) {
-    conditions.sql.push(`(m.date, m.sort_key, m.chat_id) ${descending ? '<' : '>'} (?, ?, ?)`);
-    conditions.params.push(options.after.date, options.after.sortKey, options.after.chatId);
-  }
-  const direction = descending ? 'DESC' : 'ASC';
-  // Prepared per call: the SQL varies with the filter, and caching every combination would grow without bound.
-  const rows = db
-    .prepare<unknown[], { id: number; date: number; sort_key: number }>(
-      `SELECT m.id, m.date, m.sort_key FROM messages m WHERE ${conditions.sql.join(' AND ')}
-       ORDER BY m.date ${direction}, m.sort_key ${direction} LIMIT ?`,
-    )
-    .all(...conditions.params, options.limit);
-  return rows.map((row) => ({ rowId: row.id, chatId, position: { date: row.date, sortKey: row.sort_key, chatId } }));
+export interface SearchPlan {
+  /** Nothing can match (a sender or chat named that is not here). */
+  none: boolean;
+  index: string | null;
+  /** Everything, as a condition on the row (used when walking in date order). */
+  whole: Sql;
+  /** What the index does not already decide exactly (used on the index's candidates). */
+  rest: Sql;
 }
 
-/** How many cached messages of a chat match within [from, to) (for the panel's total). */
-export function countCachedMatches(db: ReadableDB, chatId: number, filter: SearchFilter, query: CompiledQuery): number {
-  const conditions = filterConditions(db, chatId, filter, query);
-  if (!conditions) return 0;
-  const candidates = candidateIds(db, query);
-  if (candidates !== null) {
-    conditions.sql.push('m.id IN (SELECT value FROM json_each(?))');
-    conditions.params.push(candidates);
+export function planSearch(db: ReadableDB, filter: SearchFilter, root: QueryNode | null): SearchPlan {
+  const fields = fieldConditions(db, filter);
+  const conjuncts = root ? (root.type === 'and' ? root.children : [root]) : [];
+  const exact: string[] = [];
+  const rest: Sql[] = [...fields];
+  for (const conjunct of conjuncts) {
+    const expression = exactExpression(db, conjunct);
+    if (expression !== null && conjunct.type !== 'not') exact.push(expression);
+    else rest.push(nodeCondition(db, conjunct));
   }
+  const whole = all([...fields, ...conjuncts.map((conjunct) => nodeCondition(db, conjunct))], 'AND');
+  let index: string | null;
+  let restCondition: Sql;
+  if (exact.length > 0) {
+    index = exact.length === 1 ? exact[0]! : exact.join(' AND ');
+    restCondition = all(rest, 'AND');
+  } else {
+    index = root ? narrowingExpression(db, root) : null;
+    restCondition = whole;
+  }
+  return { none: whole.sql === FALSE.sql, index, whole, rest: restCondition };
+}
+
+/** The rowid range of one chat's entries in the index. */
+function chatRange(chatId: number | null): Sql {
+  return chatId === null
+    ? TRUE
+    : { sql: `s.rowid BETWEEN ? * ${SEARCH_ROWID_SPAN} AND ? * ${SEARCH_ROWID_SPAN} + ${SEARCH_ROWID_SPAN - 1}`, params: [chatId, chatId] };
+}
+
+/** How many index entries match, stopping after `cap` (cheap: reads at most that many postings). */
+export function countIndexCandidates(db: ReadableDB, plan: SearchPlan, chatId: number | null, cap: number): number {
+  if (plan.index === null) return Number.POSITIVE_INFINITY;
+  const range = chatRange(chatId);
   return db
-    .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${conditions.sql.join(' AND ')}`)
-    .get(...conditions.params)!.n;
+    .prepare<unknown[], { n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM message_search s WHERE message_search MATCH ? AND ${range.sql} LIMIT ?)`,
+    )
+    .get(plan.index, ...range.params, cap)!.n;
 }
 
-/** The dates of the oldest and newest cached messages of a chat inside the filter's range. */
-export function cachedDateSpan(db: ReadableDB, chatId: number, filter: SearchFilter): { first: number; last: number } | null {
-  const row = cachedStatement<unknown[], { first: number | null; last: number | null }>(
-    db,
-    'SELECT min(date) AS first, max(date) AS last FROM messages WHERE chat_id = ? AND date >= ? AND date < ?',
-  ).get(chatId, filter.from ?? Number.MIN_SAFE_INTEGER, filter.to ?? Number.MAX_SAFE_INTEGER);
+function cursorCondition(after: SearchPosition | null, descending: boolean, chatScoped: boolean): Sql {
+  if (!after) return TRUE;
+  return chatScoped
+    ? { sql: `(m.date, m.sort_key) ${descending ? '<' : '>'} (?, ?)`, params: [after.date, after.sortKey] }
+    : { sql: `(m.date, m.sort_key, m.chat_id) ${descending ? '<' : '>'} (?, ?, ?)`, params: [after.date, after.sortKey, after.chatId] };
+}
+
+/**
+ * One page of matches, in order, strictly after `after`: from the index's candidates when they are few
+ * (`viaIndex`), else by walking the date index and checking each row. One query over every chat in scope.
+ */
+export function searchCachedMessages(
+  db: ReadableDB,
+  plan: SearchPlan,
+  chatId: number | null,
+  options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null; viaIndex: boolean },
+): CacheHit[] {
+  if (plan.none) return [];
+  const descending = options.order === 'newest';
+  const direction = descending ? 'DESC' : 'ASC';
+  const order =
+    chatId === null
+      ? `m.date ${direction}, m.sort_key ${direction}, m.chat_id ${direction}`
+      : `m.date ${direction}, m.sort_key ${direction}`;
+  const cursor = cursorCondition(options.after, descending, chatId !== null);
+  let query: Sql;
+  if (options.viaIndex && plan.index !== null) {
+    const range = chatRange(chatId);
+    const where = all([range, plan.rest, cursor], 'AND');
+    query = {
+      sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM message_search s CROSS JOIN messages m ON m.id = ${MESSAGE_OF_ROWID}
+            WHERE message_search MATCH ? AND ${where.sql} ORDER BY ${order} LIMIT ?`,
+      params: [plan.index, ...where.params],
+    };
+  } else {
+    const scope: Sql = chatId === null ? TRUE : { sql: 'm.chat_id = ?', params: [chatId] };
+    const where = all([scope, plan.whole, cursor], 'AND');
+    const index = chatId === null ? 'messages_by_date' : 'messages_by_position';
+    query = {
+      sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ?`,
+      params: where.params,
+    };
+  }
+  // Prepared per call: the SQL varies with the query, and caching every combination would grow without bound.
+  const rows = db
+    .prepare<unknown[], { id: number; date: number; sort_key: number; chat_id: number }>(query.sql)
+    .all(...query.params, options.limit);
+  return rows.map((row) => ({
+    rowId: row.id,
+    chatId: row.chat_id,
+    position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id },
+  }));
+}
+
+/**
+ * How many cached messages match, answered by the index alone when it decides the query exactly, else
+ * from its candidates. Null when the index cannot narrow (the caller counts by walking dates in slices).
+ */
+export function countCachedMatchesByIndex(db: ReadableDB, plan: SearchPlan, chatId: number | null): number | null {
+  if (plan.none) return 0;
+  if (plan.index === null) return null;
+  const range = chatRange(chatId);
+  if (plan.rest.sql === TRUE.sql) {
+    return db
+      .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM message_search s WHERE message_search MATCH ? AND ${range.sql}`)
+      .get(plan.index, ...range.params)!.n;
+  }
+  const where = all([range, plan.rest], 'AND');
+  return db
+    .prepare<unknown[], { n: number }>(
+      `SELECT count(*) AS n FROM message_search s CROSS JOIN messages m ON m.id = ${MESSAGE_OF_ROWID}
+       WHERE message_search MATCH ? AND ${where.sql}`,
+    )
+    .get(plan.index, ...where.params)!.n;
+}
+
+/** Matches among a chat's (or every chat's) cached messages dated in [from, to), checking each row. */
+export function countCachedMatchesInDates(db: ReadableDB, plan: SearchPlan, chatId: number | null, from: number, to: number): number {
+  if (plan.none) return 0;
+  const scope: Sql = chatId === null ? TRUE : { sql: 'm.chat_id = ?', params: [chatId] };
+  const where = all([scope, { sql: 'm.date >= ? AND m.date < ?', params: [from, to] }, plan.whole], 'AND');
+  return db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${where.sql}`).get(...where.params)!.n;
+}
+
+/** The dates of the oldest and newest cached messages of a chat (or of all chats). */
+export function cachedDateSpan(db: ReadableDB, chatId: number | null): { first: number; last: number } | null {
+  const row =
+    chatId === null
+      ? cachedStatement<[], { first: number | null; last: number | null }>(
+          db,
+          'SELECT min(date) AS first, max(date) AS last FROM messages',
+        ).get()
+      : cachedStatement<[number], { first: number | null; last: number | null }>(
+          db,
+          'SELECT min(date) AS first, max(date) AS last FROM messages WHERE chat_id = ?',
+        ).get(chatId);
   return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
+}
+
+/** Cached messages in scope: sets the index-or-walk threshold. */
+export function cachedMessageCount(db: ReadableDB, chatId: number | null): number {
+  return chatId === null
+    ? (cachedStatement<[], { n: number | null }>(db, 'SELECT sum(cached_count) AS n FROM chats').get()!.n ?? 0)
+    : (cachedStatement<[number], { n: number }>(db, 'SELECT cached_count AS n FROM chats WHERE id = ?').get(chatId)?.n ?? 0);
+}
+
+/** Names of the given chats, for labelling hits. */
+export function chatNamesOf(db: ReadableDB, chatIds: readonly number[]): Map<number, string> {
+  if (chatIds.length === 0) return new Map();
+  const rows = cachedStatement<[string], { id: number; name: string }>(
+    db,
+    'SELECT id, name FROM chats WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify([...new Set(chatIds)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

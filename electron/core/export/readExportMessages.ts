@@ -4,7 +4,7 @@ import type { ReadableDB } from '../cache/CacheDatabase.ts';
 import { countMessagesInRange, selectMessagesAfter } from '../cache/messageQueries.ts';
 import { compileSearchQuery } from '../search/compileSearchQuery.ts';
 import { createSearchMatcher } from '../search/matchesSearchFilter.ts';
-import { sourceMessage } from '../model/SourceMessage.ts';
+import { getChatRecord } from '../cache/chatQueries.ts';
 
 const BATCH = 2000;
 
@@ -20,7 +20,7 @@ export function* readExportMessages(
   const from = request.from ?? Number.MIN_SAFE_INTEGER;
   // Dates are whole milliseconds: before `to` (exclusive) is at or before `to - 1`.
   const ceiling = { date: request.to === null ? Number.MAX_SAFE_INTEGER : request.to - 1, sortKey: Number.MAX_SAFE_INTEGER };
-  const matches = request.filter ? matcherFor(request.filter) : null;
+  const matches = request.filter ? matcherFor(request.filter, getChatRecord(db, request.chatId).name) : null;
   let after = request.after && request.after.date >= from ? request.after : { date: from - 1, sortKey: Number.MAX_SAFE_INTEGER };
   for (;;) {
     const rows = selectMessagesAfter(db, request.chatId, after, ceiling, BATCH);
@@ -39,14 +39,6 @@ export function countExportScope(db: ReadableDB, request: Pick<ExportRequest, 'c
   return countMessagesInRange(db, request.chatId, request.from, request.to);
 }
 
-function matcherFor(filter: NonNullable<ExportRequest['filter']>): (message: ChatMessage) => boolean {
-  const matcher = createSearchMatcher({ chatId: null, from: null, to: null, ...filter }, compileSearchQuery(filter.query));
-  return (message) =>
-    matcher(
-      sourceMessage({
-        ...message,
-        sortKey: 0,
-        sender: message.senderName === null ? null : { key: message.senderId ?? '', name: message.senderName },
-      }),
-    );
+function matcherFor(filter: NonNullable<ExportRequest['filter']>, chatName: string): (message: ChatMessage) => boolean {
+  return createSearchMatcher({ chatId: null, from: null, to: null, ...filter }, compileSearchQuery(filter.query), chatName);
 }

@@ -1,7 +1,16 @@
-/** A search text compiled for the cache: folded terms and the trigram query that narrows candidates. */
+import type { QueryNode } from '../../../shared/searchQuery.ts';
+
+/** A search text compiled once per request: the parsed query and what is derived from it. */
 export interface CompiledQuery {
-  /** Folded terms; every one must appear in the folded text. */
+  /** The parsed query; null when nothing was typed. */
+  root: QueryNode | null;
+  /** How unusual parts were read (shown under the search box). */
+  notes: string[];
+  /** Folded text a match contains (not under a `-`), for highlighting. */
   terms: string[];
-  /** An FTS5 query selecting a superset of the matches (an AND of trigrams), or null when no term is long enough. */
-  trigramQuery: string | null;
+  /**
+   * Words for a source's own search (Telegram's messages.search), when every match must contain all of them
+   * and nothing else narrows it that the source could not check; '' when the source should list history.
+   */
+  sourceWords: string;
 }

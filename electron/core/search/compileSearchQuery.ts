@@ -1,36 +1,33 @@
+import { parseSearchQuery, type QueryNode } from '../../../shared/searchQuery.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
 import type { CompiledQuery } from '../model/CompiledQuery.ts';
 
 export type { CompiledQuery };
 
-/** At most this many trigrams go to the index: any subset still selects a superset, and fewer lists are faster. */
-const MAX_TRIGRAMS = 10;
+/** Text a match must contain somewhere (positive text, not under a NOT); OR branches included for highlighting. */
+function positiveTerms(node: QueryNode | null, into: Set<string>): Set<string> {
+  if (!node) return into;
+  if (node.type === 'text') {
+    const term = foldForSearch(node.value);
+    if (term !== '') into.add(term);
+  } else if (node.type === 'and' || node.type === 'or') for (const child of node.children) positiveTerms(child, into);
+  return into;
+}
 
-/**
- * Turns what a person typed into folded terms (split on white space) and the trigram query that narrows
- * candidates. Terms of fewer than three characters cannot use the trigram index and are checked on the text.
- */
+/** The top-level words every match contains, for a source whose search matches words (an OR would need two searches). */
+function requiredWords(root: QueryNode | null): string {
+  if (!root) return '';
+  const conjuncts = root.type === 'and' ? root.children : [root];
+  return conjuncts
+    .filter((node): node is Extract<QueryNode, { type: 'text' }> => node.type === 'text')
+    .map((node) => node.value.trim())
+    .join(' ');
+}
+
+/** Parses what a person typed once; the cache plans its SQL from `root`, sources and highlighting use the rest. */
 export function compileSearchQuery(query: string): CompiledQuery {
-  const terms = [
-    ...new Set(
-      foldForSearch(query)
-        .split(/\s+/u)
-        .filter((term) => term.length > 0),
-    ),
-  ];
-  const trigrams = new Set<string>();
-  for (const term of terms) {
-    const characters = Array.from(term);
-    for (let i = 0; i + 3 <= characters.length; i++) trigrams.add(characters.slice(i, i + 3).join(''));
-  }
-  const all = [...trigrams];
-  // Keep an even spread of the trigrams when there are too many (long queries).
-  const chosen =
-    all.length <= MAX_TRIGRAMS ? all : Array.from({ length: MAX_TRIGRAMS }, (_, i) => all[Math.floor((i * all.length) / MAX_TRIGRAMS)]!);
-  return {
-    terms,
-    trigramQuery: chosen.length === 0 ? null : chosen.map((trigram) => `"${trigram.replace(/"/g, '""')}"`).join(' AND '),
-  };
+  const { root, notes } = parseSearchQuery(query);
+  return { root, notes, terms: [...positiveTerms(root, new Set())], sourceWords: requiredWords(root) };
 }
 
 /** Where each term occurs in `text`, as [start, end) ranges of the original (UTF-16) string, merged. */

@@ -1,19 +1,31 @@
-import type { SearchFilter, SearchHit, SearchPage, SearchRequest, SearchedSpan } from '../../../shared/search.ts';
+import type {
+  SearchFilter,
+  SearchHit,
+  SearchPage,
+  SearchRequest,
+  SearchTotal,
+  SearchedSpan,
+  DateSpanOfChat,
+} from '../../../shared/search.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { getChatRecord, listChatSummaries, type ChatRecord } from '../cache/chatQueries.ts';
+import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { readMessagesByRowId } from '../cache/messageQueries.ts';
 import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
-import { compileSearchQuery, highlightRanges } from './compileSearchQuery.ts';
+import type { SourceMessage } from '../model/SourceMessage.ts';
+import { compileSearchQuery, highlightRanges, type CompiledQuery } from './compileSearchQuery.ts';
 import { createSearchMatcher } from './matchesSearchFilter.ts';
 import {
   cachedDateSpan,
-  candidateIds,
-  countCachedMatches,
-  searchCachedChat,
-  type CacheHit,
+  cachedMessageCount,
+  chatNamesOf,
+  countCachedMatchesByIndex,
+  countCachedMatchesInDates,
+  countIndexCandidates,
+  planSearch,
+  searchCachedMessages,
   type SearchPosition,
 } from '../cache/searchQueries.ts';
 import { splitByCoverage } from './uncoveredSpans.ts';
@@ -21,10 +33,11 @@ import { splitByCoverage } from './uncoveredSpans.ts';
 export interface SearchService {
   search(request: SearchRequest, signal?: AbortSignal): Promise<SearchPage>;
   /**
-   * How many cached messages match (the panel's total); a separate call so first results never wait for it.
-   * Counted in time slices with a yield between them, so other requests are answered while it runs.
+   * What the total is: matches on this computer (from the index, restricted to the chats asked), the
+   * source's own count where it can count, and what is not downloaded. A separate call so first results
+   * never wait for it; a count the index cannot answer is walked in slices with a yield between them.
    */
-  count(filter: SearchFilter, signal?: AbortSignal): Promise<number>;
+  count(filter: SearchFilter, signal?: AbortSignal): Promise<SearchTotal>;
 }
 
 /** Slices a count is split into; each is a few tens of milliseconds even on a 1,000,000-message chat. */
@@ -46,8 +59,20 @@ function decodeSearchCursor(cursor: string | null): SearchPosition | null {
   return { date: date!, sortKey: sortKey!, chatId: chatId! };
 }
 
-function compare(a: SearchPosition, b: SearchPosition): number {
-  return a.date - b.date || a.sortKey - b.sortKey || a.chatId - b.chatId;
+/**
+ * Date-range search over the cache and, for one chat, over the date spans the cache does not cover, at the
+ * chat's source. Source matches are stored (not as contiguous history) and the cache then answers the whole
+ * page, so merging, de-duplication and order come from one query. No match is skipped: a source window cut
+ * at `limit` stores `limit` matches that all come before whatever it did not return, so the first `limit`
+ * merged hits never reach past it; the next page asks the source again from there.
+ */
+/**
+ * Few candidates: reading each from the index and sorting them by date is cheaper than walking the date
+ * index until `limit` matches turn up. The two costs meet near sqrt(limit × messages / 3) (a candidate's row
+ * costs about three rows walked in order); four times that leaves the walk to truly common terms.
+ */
+function indexCandidateCap(limit: number, messagesInScope: number): number {
+  return Math.min(50_000, Math.max(2_000, Math.ceil(4 * Math.sqrt((limit * messagesInScope) / 3))));
 }
 
 /**
@@ -65,30 +90,41 @@ export function createSearchService(deps: {
   const { db } = deps;
   const now = deps.now ?? Date.now;
 
-  async function searchSourceGaps(
-    chat: ChatRecord,
-    request: SearchRequest,
-    after: SearchPosition | null,
-    signal: AbortSignal | undefined,
-  ): Promise<{ spans: SearchedSpan[]; incomplete: boolean }> {
-    const from = request.from ?? Number.MIN_SAFE_INTEGER;
-    const to = request.to === null ? now() : request.to - 1;
-    const { covered, uncovered } = splitByCoverage(listCoverage(db, chat.id), from, to);
-    const openStart = (span: { from: number; to: number }) => ({
+  function sourceOf(chat: ChatRecord): HistorySource | null {
+    try {
+      return deps.sourceFor(chat.sourceId);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The asked range split by what is downloaded (one chat). */
+  function coverageOf(chat: ChatRecord, filter: SearchFilter) {
+    const from = filter.from ?? Number.MIN_SAFE_INTEGER;
+    const to = filter.to === null ? now() : filter.to - 1;
+    const openStart = (span: { from: number; to: number }): DateSpanOfChat => ({
       from: span.from === Number.MIN_SAFE_INTEGER ? null : span.from,
       to: span.to,
     });
-    const spans: SearchedSpan[] = covered.map((span) => ({ ...openStart(span), where: 'cache' }));
-    let source: HistorySource;
-    try {
-      source = deps.sourceFor(chat.sourceId);
-    } catch {
-      return { spans, incomplete: uncovered.length > 0 };
-    }
-    if (!source.searchWindow) return { spans, incomplete: uncovered.length > 0 };
-    const matches = createSearchMatcher(request, compileSearchQuery(request.query));
+    const { covered, uncovered } = splitByCoverage(listCoverage(db, chat.id), from, to);
+    return { covered: covered.map(openStart), uncovered, uncoveredOpen: uncovered.map(openStart) };
+  }
+
+  async function searchSourceGaps(
+    chat: ChatRecord,
+    request: SearchRequest,
+    query: CompiledQuery,
+    after: SearchPosition | null,
+    signal: AbortSignal | undefined,
+  ): Promise<{ spans: SearchedSpan[]; incomplete: boolean }> {
+    const { covered, uncovered, uncoveredOpen } = coverageOf(chat, request);
+    const spans: SearchedSpan[] = covered.map((span) => ({ ...span, where: 'cache' }));
+    const source = sourceOf(chat);
+    if (!source?.searchWindow) return { spans, incomplete: uncovered.length > 0 };
+    const matcher = createSearchMatcher(request, query, chat.name);
+    const matches = (message: SourceMessage) => matcher({ ...message, senderName: message.sender?.name ?? null });
     let incomplete = false;
-    for (const span of uncovered) {
+    for (const [index, span] of uncovered.entries()) {
       try {
         const found = (
           await source.searchWindow(
@@ -97,6 +133,7 @@ export function createSearchService(deps: {
               from: span.from,
               to: span.to,
               filter: request,
+              words: query.sourceWords,
               order: request.order,
               limit: request.limit,
               after,
@@ -106,7 +143,7 @@ export function createSearchService(deps: {
           )
         ).filter(matches);
         storeHistoryRun(db, chat, { messages: found, coverage: null });
-        spans.push({ ...openStart(span), where: 'source' });
+        spans.push({ ...uncoveredOpen[index]!, where: 'source' });
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
         incomplete = true;
@@ -116,34 +153,41 @@ export function createSearchService(deps: {
     return { spans, incomplete };
   }
 
-  /** The chats a filter covers: its one chat, or all of them (checked to exist). */
-  function chatsInScope(chatId: number | null): Array<{ id: number; name: string }> {
-    if (chatId === null) return listChatSummaries(db).map(({ id, name }) => ({ id, name }));
-    const chat = getChatRecord(db, chatId);
-    return [{ id: chat.id, name: chat.name }];
+  /** Counts what the index cannot decide by walking the scope's dates in slices, yielding between them. */
+  async function countBySlices(plan: ReturnType<typeof planSearch>, chatId: number | null, signal: AbortSignal | undefined) {
+    const span = cachedDateSpan(db, chatId);
+    if (!span) return 0;
+    let total = 0;
+    const step = Math.max(1, Math.ceil((span.last + 1 - span.first) / COUNT_SLICES));
+    for (let from = span.first; from <= span.last; from += step) {
+      total += countCachedMatchesInDates(db, plan, chatId, from, Math.min(from + step, span.last + 1));
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
+    }
+    return total;
   }
 
   return {
     async search(request, signal) {
       const query = compileSearchQuery(request.query);
       const after = decodeSearchCursor(request.cursor);
-      const chats = chatsInScope(request.chatId);
+      const chat = request.chatId === null ? null : getChatRecord(db, request.chatId);
       let spans: SearchedSpan[] = [];
       let incomplete = false;
-      if (request.chatId !== null) {
-        ({ spans, incomplete } = await searchSourceGaps(getChatRecord(db, request.chatId), request, after, signal));
+      if (chat) {
+        ({ spans, incomplete } = await searchSourceGaps(chat, request, query, after, signal));
       } else if (request.from !== null || request.to !== null) {
         spans = [{ from: request.from, to: request.to ?? now(), where: 'cache' }];
       }
-      const candidates = candidateIds(db, query);
-      const sign = request.order === 'newest' ? -1 : 1;
-      const hits: CacheHit[] = [];
-      for (const chat of chats) {
-        hits.push(...searchCachedChat(db, chat.id, request, query, { order: request.order, limit: request.limit, after, candidates }));
-      }
-      hits.sort((a, b) => sign * compare(a.position, b.position));
-      const page = hits.slice(0, request.limit);
-      const names = new Map(chats.map((chat) => [chat.id, chat.name]));
+      signal?.throwIfAborted();
+      const plan = planSearch(db, request, query.root);
+      const cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
+      const viaIndex = plan.index !== null && countIndexCandidates(db, plan, request.chatId, cap + 1) <= cap;
+      const page = searchCachedMessages(db, plan, request.chatId, { order: request.order, limit: request.limit, after, viaIndex });
+      const names = chatNamesOf(
+        db,
+        page.map((hit) => hit.chatId),
+      );
       const messages = readMessagesByRowId(
         db,
         page.map((hit) => hit.rowId),
@@ -163,18 +207,29 @@ export function createSearchService(deps: {
     },
     async count(filter, signal) {
       const query = compileSearchQuery(filter.query);
-      let total = 0;
-      for (const { id: chatId } of chatsInScope(filter.chatId)) {
-        const span = cachedDateSpan(db, chatId, filter);
-        if (!span) continue;
-        const step = Math.max(1, Math.ceil((span.last + 1 - span.first) / COUNT_SLICES));
-        for (let from = span.first; from <= span.last; from += step) {
-          total += countCachedMatches(db, chatId, { ...filter, from, to: Math.min(from + step, span.last + 1) }, query);
-          await yieldToEventLoop();
-          signal?.throwIfAborted();
+      const plan = planSearch(db, filter, query.root);
+      const byIndex = countCachedMatchesByIndex(db, plan, filter.chatId);
+      const onComputer = byIndex ?? (await countBySlices(plan, filter.chatId, signal));
+      if (filter.chatId === null) return { onComputer, atSource: null, notDownloaded: [], notes: query.notes };
+      const chat = getChatRecord(db, filter.chatId);
+      const { uncoveredOpen } = coverageOf(chat, filter);
+      let atSource: SearchTotal['atSource'] = null;
+      const source = sourceOf(chat);
+      // Only a query the source can count exactly as asked (its words, nothing else) gets its count.
+      const plainWords =
+        query.sourceWords !== '' &&
+        query.root !== null &&
+        (query.root.type === 'text' || (query.root.type === 'and' && query.root.children.every((node) => node.type === 'text')));
+      const unfiltered = filter.from === null && filter.to === null && filter.sender.trim() === '' && filter.kinds.length === 0;
+      if (source?.countMatches && plainWords && unfiltered && uncoveredOpen.length > 0) {
+        try {
+          const count = await source.countMatches({ key: chat.sourceKey, peer: chat.peer }, query.sourceWords, signal);
+          if (count !== null) atSource = { count, sourceName: source.kind === 'telegram' ? 'Telegram' : source.kind };
+        } catch (error) {
+          if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The count was cancelled.');
         }
       }
-      return total;
+      return { onComputer, atSource, notDownloaded: uncoveredOpen, notes: query.notes };
     },
   };
 }

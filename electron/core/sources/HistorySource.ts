@@ -35,8 +35,10 @@ export interface SourceSearchRequest {
   /** Inclusive bounds, epoch ms. */
   from: number;
   to: number;
-  /** What was typed, for sources with their own search (Telegram's messages.search). */
+  /** What was typed (the engine's rules; see `matches`). */
   filter: SearchFilter;
+  /** Words every match contains, for sources with their own word search (Telegram's messages.search); '' for none. */
+  words: string;
   order: 'newest' | 'oldest';
   limit: number;
   /** Only messages strictly after this position in `order`. */
@@ -91,6 +93,8 @@ export interface HistorySource {
   getAround(chat: SourceChatRef, target: AroundTarget, limit: number, signal?: AbortSignal): Promise<SourcePage>;
   /** Matches in a date window, in order, at most `limit`. Sources without a search leave it out. */
   searchWindow?(chat: SourceChatRef, request: SourceSearchRequest, signal?: AbortSignal): Promise<SourceMessage[]>;
+  /** How many messages of the whole chat the source's own search finds for these words; null when it cannot say. */
+  countMatches?(chat: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null>;
   /**
    * Sends one file into `sink` and says its type; null when the source has no such file (never sent, or
    * not kept there). Sources without media leave it out.

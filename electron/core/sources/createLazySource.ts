@@ -27,6 +27,10 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.searchWindow ? loadedSource.searchWindow(chat, request, signal) : [];
     },
+    async countMatches(chat, words, signal) {
+      const loadedSource = await source();
+      return loadedSource.countMatches ? loadedSource.countMatches(chat, words, signal) : null;
+    },
     async downloadMedia(chat, request, sink, options) {
       const loadedSource = await source();
       return loadedSource.downloadMedia ? loadedSource.downloadMedia(chat, request, sink, options) : null;

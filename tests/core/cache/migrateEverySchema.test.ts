@@ -84,6 +84,14 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO chats (source_id, source_key, name, kind, cached_count) VALUES ('signal:1', 'note-to-self', 'Note to self', 'private', 0)",
     ).run();
   },
+  4(db) {
+    // Version 4 kept media files: one file, the thumbnail of a photo message, and a chat marked keep-media.
+    db.prepare("INSERT INTO media_files (sha256, size, mime_type, stored_at) VALUES ('ab12', 10, 'image/jpeg', 7)").run();
+    db.prepare(
+      "INSERT INTO message_media (chat_id, message_id, variant, sha256, origin, last_viewed_at, pinned) VALUES (1, '1', 'thumb', 'ab12', 'demo', 7, 0)",
+    ).run();
+    db.prepare('UPDATE chats SET keep_media = 1 WHERE id = 2').run();
+  },
 };
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;
@@ -153,11 +161,23 @@ describe('migrating a populated database of every earlier schema version', () =>
       expect((migrated.prepare("SELECT count(*) AS n FROM message_search WHERE message_search MATCH 'afe'").get() as { n: number }).n).toBe(
         searchable,
       );
+      // The rebuilt index holds one entry per message under its chat's rowid range, and a delete removes it.
+      const inChat = (chatId: number) =>
+        (
+          migrated
+            .prepare(
+              `SELECT count(*) AS n FROM message_search WHERE message_search MATCH '"cafe"' AND rowid BETWEEN ? * 68719476736 AND ? * 68719476736 + 68719476735`,
+            )
+            .get(chatId, chatId) as { n: number }
+        ).n;
+      expect(inChat(1)).toBe(40);
       // A source of a kind the old CHECK did not list can now be stored; cascades still work.
       migrated.prepare("INSERT INTO sources (id, kind, name, created_at) VALUES ('matrix:1', 'matrix', 'Matrix', 0)").run();
       migrated.prepare("DELETE FROM sources WHERE id = 'ryze:1'").run();
       expect((migrated.prepare("SELECT count(*) AS n FROM chats WHERE source_id = 'ryze:1'").get() as { n: number }).n).toBe(0);
       expect((migrated.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n).toBe(360);
+      migrated.prepare("DELETE FROM messages WHERE chat_id = 1 AND source_msg_id = '1'").run();
+      expect(inChat(1)).toBe(39);
       migrated.close();
     });
   }

@@ -3,6 +3,7 @@ import { migration0001Initial } from './0001-initial.ts';
 import { migration0002ExportRecords } from './0002-export-records.ts';
 import { migration0003SourceKindsInCode } from './0003-source-kinds-in-code.ts';
 import { migration0004MediaStore } from './0004-media-store.ts';
+import { migration0005SearchIndexByChat } from './0005-search-index-by-chat.ts';
 
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
 export const allMigrations: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const allMigrations: readonly Migration[] = [
   migration0002ExportRecords,
   migration0003SourceKindsInCode,
   migration0004MediaStore,
+  migration0005SearchIndexByChat,
 ];
 
 export const latestSchemaVersion = allMigrations[allMigrations.length - 1]!.version;

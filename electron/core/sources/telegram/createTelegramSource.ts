@@ -197,7 +197,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
    * history itself. Pages newest first with an exclusive offset_id until the window or the limit is done.
    */
   async function searchWindow(ref: SourceChatRef, request: SourceSearchRequest, signal?: AbortSignal) {
-    const words = request.filter.query.trim();
+    const words = request.words;
     const found: SourceMessage[] = [];
     let offsetId = 0;
     const maxDate = Math.floor(request.to / 1000) + 1;
@@ -257,10 +257,34 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     return beyond.slice(0, request.limit);
   }
 
+  /** Telegram's own count of the words' matches in the whole chat (one search with limit 1; it counts words, not substrings). */
+  async function countMatches(ref: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null> {
+    if (words.trim() === '') return null;
+    const result = await call<Api.messages.TypeMessages>(
+      new Api.messages.Search({
+        peer: toInputPeer(peerOf(ref)),
+        q: words,
+        filter: new Api.InputMessagesFilterEmpty(),
+        minDate: 0,
+        maxDate: 0,
+        offsetId: 0,
+        addOffset: 0,
+        limit: 1,
+        maxId: 0,
+        minId: 0,
+        hash: bigInt.zero,
+      }),
+      signal,
+    );
+    if (result instanceof Api.messages.MessagesNotModified) return null;
+    return result instanceof Api.messages.Messages ? result.messages.length : result.count;
+  }
+
   return {
     id: options.id,
     kind: 'telegram',
     searchWindow,
+    countMatches,
     async listChats(signal) {
       return listDialogs(call, signal);
     },

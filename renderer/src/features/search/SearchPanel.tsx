@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { searchKinds, type SearchFilter, type SearchHit, type SearchKind } from '../../../../shared/search.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { formatCount, formatDateTime } from '../../format/formatDates.ts';
+import { formatDateTime } from '../../format/formatDates.ts';
+import { describeSearchTotal } from '../../../../shared/describeSearchTotal.ts';
 import { DensityCalendar } from '../calendar/DensityCalendar.tsx';
 import { SourceErrorNotice } from '../history/SourceErrorNotice.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
@@ -231,9 +232,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           'Searching…'
         ) : (
           <>
-            <span data-testid="search-total">
-              {total.data !== undefined ? `${formatCount(total.data)} ${total.data === 1 ? 'match' : 'matches'}` : 'Counting…'}
-            </span>
+            <span data-testid="search-total">{total.data !== undefined ? describeSearchTotal(total.data) : 'Counting…'}</span>
             <button type="button" className="search-order" onClick={() => setOrder((o) => (o === 'newest' ? 'oldest' : 'newest'))}>
               {order === 'newest' ? 'Newest first' : 'Oldest first'}
             </button>

@@ -1,0 +1,335 @@
+/**
+ * The one search language of the window, the command line (`--query`) and export-by-search: words and
+ * "exact phrases" (each must appear as a substring, case- and accent-insensitive), `-` for not, `OR`, `( )`,
+ * and operators `from:` `in:` `before:` `after:` `on:` `during:` `has:` `is:`. Parsing never fails: what
+ * cannot be read as an operator or a group is searched as text, and `notes` say how it was read.
+ */
+
+export const HAS_VALUES = ['photo', 'video', 'voice', 'file', 'link', 'poll', 'media'] as const;
+export type HasValue = (typeof HAS_VALUES)[number];
+export const IS_VALUES = ['edited', 'forwarded', 'reply', 'service'] as const;
+export type IsValue = (typeof IS_VALUES)[number];
+export const DATE_OPERATORS = ['before', 'after', 'on', 'during'] as const;
+export type DateOperator = (typeof DATE_OPERATORS)[number];
+
+export type QueryNode =
+  | { type: 'text'; value: string }
+  | { type: 'from'; value: string }
+  | { type: 'in'; value: string }
+  /** `value` as typed (YYYY, YYYY-MM or YYYY-MM-DD); the period it names is resolved in local time. */
+  | { type: 'date'; op: DateOperator; value: string }
+  | { type: 'has'; value: HasValue }
+  | { type: 'is'; value: IsValue }
+  | { type: 'not'; child: QueryNode }
+  | { type: 'and'; children: QueryNode[] }
+  | { type: 'or'; children: QueryNode[] };
+
+export interface ParsedSearchQuery {
+  /** Null when nothing was typed. */
+  root: QueryNode | null;
+  /** How parts that are not what they look like were read ("has:banana" searched as text, …). */
+  notes: string[];
+}
+
+type Token =
+  | { kind: 'word'; text: string; quoted: boolean }
+  | { kind: 'operator'; name: string; value: string; raw: string }
+  | { kind: 'open' }
+  | { kind: 'close' }
+  | { kind: 'or' }
+  | { kind: 'not' };
+
+const OPERATOR = /^([a-z]+):(.*)$/is;
+const OPERATOR_NAMES = new Set(['from', 'in', 'before', 'after', 'on', 'during', 'has', 'is']);
+const PERIOD = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+// Characters that never reach a search: control characters (the index uses one as an end marker).
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  const text = input.replace(CONTROL, ' ');
+  let depth = 0;
+  let at = 0;
+  const readQuoted = (start: number): { value: string; end: number } => {
+    const close = text.indexOf('"', start);
+    return close === -1 ? { value: text.slice(start), end: text.length } : { value: text.slice(start, close), end: close + 1 };
+  };
+  while (at < text.length) {
+    const char = text[at]!;
+    if (/\s/u.test(char)) {
+      at++;
+      continue;
+    }
+    if (char === '(') {
+      tokens.push({ kind: 'open' });
+      depth++;
+      at++;
+      continue;
+    }
+    if (char === '"') {
+      const { value, end } = readQuoted(at + 1);
+      tokens.push({ kind: 'word', text: value, quoted: true });
+      at = end;
+      continue;
+    }
+    if (char === '-' && at + 1 < text.length && !/[\s)]/u.test(text[at + 1]!) && (at === 0 || /[\s(]/u.test(text[at - 1]!))) {
+      tokens.push({ kind: 'not' });
+      at++;
+      continue;
+    }
+    // A word runs to white space; an operator's value may be quoted (from:"Dana Levi").
+    const quotedOperator = /^([a-z]+):"/i.exec(text.slice(at));
+    if (quotedOperator && OPERATOR_NAMES.has(quotedOperator[1]!.toLowerCase())) {
+      const { value, end } = readQuoted(at + quotedOperator[0].length);
+      tokens.push({ kind: 'operator', name: quotedOperator[1]!.toLowerCase(), value, raw: text.slice(at, end) });
+      at = end;
+      continue;
+    }
+    let end = at;
+    while (end < text.length && !/\s/u.test(text[end]!)) end++;
+    let word = text.slice(at, end);
+    at = end;
+    // Closing brackets end a group only where one is open, so ":)" stays a word.
+    let closes = 0;
+    while (depth - closes > 0 && word.length > 1 && word.endsWith(')')) {
+      word = word.slice(0, -1);
+      closes++;
+    }
+    if (word === ')' && depth - closes > 0) {
+      word = '';
+      closes++;
+    }
+    if (word === 'OR') tokens.push({ kind: 'or' });
+    else if (word !== '') {
+      const operator = OPERATOR.exec(word);
+      if (operator && OPERATOR_NAMES.has(operator[1]!.toLowerCase()) && operator[2] !== '')
+        tokens.push({ kind: 'operator', name: operator[1]!.toLowerCase(), value: operator[2]!, raw: word });
+      else tokens.push({ kind: 'word', text: word, quoted: false });
+    }
+    for (let i = 0; i < closes; i++) tokens.push({ kind: 'close' });
+    depth -= closes;
+  }
+  return tokens;
+}
+
+function operatorNode(token: Extract<Token, { kind: 'operator' }>, notes: string[]): QueryNode {
+  const value = token.value.trim();
+  const asText = (why: string): QueryNode => {
+    notes.push(`“${token.raw}” was searched as text: ${why}`);
+    return { type: 'text', value: token.raw };
+  };
+  switch (token.name) {
+    case 'from':
+    case 'in':
+      return value === '' ? asText(`${token.name}: needs a name.`) : { type: token.name, value };
+    case 'has': {
+      const wanted = value.toLowerCase();
+      return (HAS_VALUES as readonly string[]).includes(wanted)
+        ? { type: 'has', value: wanted as HasValue }
+        : asText(`has: takes ${HAS_VALUES.join(', ')}.`);
+    }
+    case 'is': {
+      const wanted = value.toLowerCase();
+      return (IS_VALUES as readonly string[]).includes(wanted)
+        ? { type: 'is', value: wanted as IsValue }
+        : asText(`is: takes ${IS_VALUES.join(', ')}.`);
+    }
+    default:
+      return periodOf(value)
+        ? { type: 'date', op: token.name as DateOperator, value }
+        : asText(`${token.name}: takes a year, a month or a day (2021, 2021-03 or 2021-03-14).`);
+  }
+}
+
+/**
+ * Parses query text. Total: every input gives a query; `notes` say where the text was not what it looked like.
+ */
+export function parseSearchQuery(input: string): ParsedSearchQuery {
+  const tokens = tokenize(input);
+  const notes: string[] = [];
+  let at = 0;
+  const peek = () => tokens[at];
+
+  function parseOr(): QueryNode | null {
+    const children: QueryNode[] = [];
+    let current = parseAnd();
+    while (peek()?.kind === 'or') {
+      at++;
+      const next = parseAnd();
+      if (current && next) {
+        children.push(current);
+        current = next;
+        continue;
+      }
+      // "a OR" or "OR b": the word is searched for, joined to the side that exists.
+      notes.push('“OR” needs something on both sides; it was searched as text.');
+      const word: QueryNode = { type: 'text', value: 'OR' };
+      current = current ? andOf([current, word]) : next ? andOf([word, next]) : word;
+    }
+    if (current) children.push(current);
+    if (children.length === 0) return null;
+    return children.length === 1 ? children[0]! : { type: 'or', children };
+  }
+
+  function parseAnd(): QueryNode | null {
+    const children: QueryNode[] = [];
+    for (let token = peek(); token && token.kind !== 'or' && token.kind !== 'close'; token = peek()) {
+      const node = parseUnary();
+      if (node) children.push(node);
+    }
+    if (children.length === 0) return null;
+    return andOf(children);
+  }
+
+  function parseUnary(): QueryNode | null {
+    const token = peek();
+    if (token?.kind === 'not') {
+      at++;
+      const next = peek();
+      if (!next || next.kind === 'or' || next.kind === 'close') return { type: 'text', value: '-' };
+      const child = parseUnary();
+      return child ? { type: 'not', child } : null;
+    }
+    return parsePrimary();
+  }
+
+  function parsePrimary(): QueryNode | null {
+    const token = tokens[at++]!;
+    switch (token.kind) {
+      case 'open': {
+        const inner = parseOr();
+        if (peek()?.kind === 'close') at++;
+        else notes.push('A “(” was not closed; the group runs to the end.');
+        if (!inner) notes.push('An empty “( )” was left out.');
+        return inner;
+      }
+      case 'word':
+        if (token.text.trim() === '') return null;
+        return { type: 'text', value: token.text };
+      case 'operator':
+        return operatorNode(token, notes);
+      default:
+        return null;
+    }
+  }
+
+  let root = parseOr();
+  // Stray closing brackets (only possible after an unbalanced group) are read as text.
+  while (at < tokens.length) {
+    at++;
+    notes.push('A “)” without its “(” was left out.');
+    const rest = parseOr();
+    if (rest) root = root ? andOf([root, rest]) : rest;
+  }
+  return { root, notes };
+}
+
+function andOf(children: QueryNode[]): QueryNode {
+  const flat = children.flatMap((child) => (child.type === 'and' ? child.children : [child]));
+  return flat.length === 1 ? flat[0]! : { type: 'and', children: flat };
+}
+
+/** The period a date operator's value names, in local time: [start, end). Null when it names none. */
+export function periodOf(value: string): { start: number; end: number } | null {
+  const match = PERIOD.exec(value.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] === undefined ? null : Number(match[2]) - 1;
+  const day = match[3] === undefined ? null : Number(match[3]);
+  if (month !== null && (month < 0 || month > 11)) return null;
+  if (month === null) return { start: new Date(year, 0, 1).getTime(), end: new Date(year + 1, 0, 1).getTime() };
+  if (day === null) return { start: new Date(year, month, 1).getTime(), end: new Date(year, month + 1, 1).getTime() };
+  const start = new Date(year, month, day);
+  if (start.getMonth() !== month || start.getDate() !== day) return null;
+  return { start: start.getTime(), end: new Date(year, month, day + 1).getTime() };
+}
+
+/** The dates a date operator admits, [from, to) in epoch ms (null: unbounded). Slack's rules: before and after exclude the period. */
+export function dateBoundsOf(node: Extract<QueryNode, { type: 'date' }>): { from: number | null; to: number | null } {
+  const period = periodOf(node.value)!;
+  switch (node.op) {
+    case 'before':
+      return { from: null, to: period.start };
+    case 'after':
+      return { from: period.end, to: null };
+    default:
+      return { from: period.start, to: period.end };
+  }
+}
+
+const NEEDS_QUOTES = /[\s"()]|^-|^OR$|^[a-z]+:/i;
+
+function formatValue(value: string): string {
+  return NEEDS_QUOTES.test(value) && !value.includes('"') ? `"${value}"` : value;
+}
+
+/** Query text that parses back to `node` (the other view of the panel's fields). */
+export function formatSearchQuery(node: QueryNode | null): string {
+  if (!node) return '';
+  const inner = (child: QueryNode, parent: 'and' | 'or' | 'not'): string => {
+    const text = formatSearchQuery(child);
+    const grouped =
+      (child.type === 'or' && parent !== 'or') || (child.type === 'and' && parent !== 'and') || (parent === 'not' && child.type === 'not');
+    return grouped ? `(${text})` : text;
+  };
+  switch (node.type) {
+    case 'text':
+      return formatValue(node.value);
+    case 'from':
+    case 'in':
+      return `${node.type}:${formatValue(node.value)}`;
+    case 'date':
+      return `${node.op}:${node.value}`;
+    case 'has':
+    case 'is':
+      return `${node.type}:${node.value}`;
+    case 'not':
+      return `-${inner(node.child, 'not')}`;
+    case 'and':
+      return node.children.map((child) => inner(child, 'and')).join(' ');
+    case 'or':
+      return node.children.map((child) => inner(child, 'or')).join(' OR ');
+  }
+}
+
+/** How the query was read, in words: "contains “train” and from Dana, not a photo". */
+export function describeSearchQuery(node: QueryNode | null): string {
+  if (!node) return 'anything';
+  switch (node.type) {
+    case 'text':
+      return `contains “${node.value}”`;
+    case 'from':
+      return node.value.toLowerCase() === 'me' ? 'sent by you' : `from ${node.value.replace(/^@/, '@')}`;
+    case 'in':
+      return `in chats named like “${node.value}”`;
+    case 'date':
+      return `${node.op === 'during' ? 'during' : node.op} ${node.value}`;
+    case 'has':
+      return node.value === 'link' ? 'has a link' : node.value === 'media' ? 'has media' : `has a ${node.value}`;
+    case 'is':
+      return node.value === 'reply' ? 'is a reply' : node.value === 'service' ? 'is a service message' : `is ${node.value}`;
+    case 'not':
+      return `not (${describeSearchQuery(node.child)})`;
+    case 'and':
+      return node.children.map(describeSearchQuery).join(' and ');
+    case 'or':
+      return `(${node.children.map(describeSearchQuery).join(' or ')})`;
+  }
+}
+
+/** The conjuncts of the top level ("a b from:x" → three), for fields that edit one token each. */
+export function topLevelTerms(node: QueryNode | null): QueryNode[] {
+  if (!node) return [];
+  return node.type === 'and' ? node.children : [node];
+}
+
+/**
+ * The query with the top-level tokens `replaces` picks removed and `added` appended: how a panel field (the
+ * sender box, a kind chip) writes its token into the text, so box and fields stay one filter.
+ */
+export function withTopLevelTerms(input: string, replaces: (node: QueryNode) => boolean, added: QueryNode[]): string {
+  const { root } = parseSearchQuery(input);
+  const kept = topLevelTerms(root).filter((node) => !replaces(node));
+  const all = [...kept, ...added];
+  return formatSearchQuery(all.length === 0 ? null : all.length === 1 ? all[0]! : { type: 'and', children: all });
+}
