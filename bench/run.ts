@@ -8,6 +8,7 @@ import { runHistoryBench } from './suites/historyBench.ts';
 import { runFileBench } from './suites/fileBench.ts';
 import { runCliBench } from './suites/cliBench.ts';
 import { runSchedulerBench } from './suites/schedulerBench.ts';
+import { runSearchScaleBench } from './suites/searchScaleBench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
@@ -18,6 +19,10 @@ const began = performance.now();
 try {
   process.stderr.write(`history: ingesting 1,000,000 demo messages and timing pages${quick ? ' (quick)' : ''}…\n`);
   if (!values.only || values.only === 'history') Object.assign(figures, (await runHistoryBench(folder, { quick })).figures);
+  if (!values.only || values.only === 'search') {
+    process.stderr.write(`search: the 1,000,000-message chat inside ${quick ? '2' : '10'},000,000 messages, and 5,000 chats…\n`);
+    Object.assign(figures, await runSearchScaleBench(folder, { quick }));
+  }
   if (!values.only || values.only === 'files') {
     process.stderr.write('files: WhatsApp parser beside whatsapp-chat-parser, 1,000,000-message import and export…\n');
     const fixtures = process.env.SCROLLBACK_FIXTURES ?? path.resolve(import.meta.dirname, '../../shared/fixtures');

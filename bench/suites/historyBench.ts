@@ -17,7 +17,7 @@ import { percentile, round, type Figures } from '../benchResults.ts';
 const BATCH = 50_000;
 
 /** Stores the demo's 1,000,000-message chat in a fresh database and returns the rate. */
-async function ingestDemoArchive(databasePath: string) {
+export async function ingestDemoArchive(databasePath: string) {
   const db = openCacheDatabase(databasePath);
   const demo = createDemoSource();
   upsertSource(db, { id: demo.id, kind: 'demo', name: 'Demo archive' });

@@ -52,18 +52,57 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` �
     expect(await highlightedInView()).toBe(firstId);
   });
 
-  it('steps through the results with Enter and Shift+Enter, each opened in context', async () => {
+  it('steps through the results with Enter from the message list, says "n of N", highlights the matched words in the opened message', async () => {
     const { page } = session;
-    const secondId = await page.locator('[data-result-index="1"]').getAttribute('data-message-id');
-    const firstId = await page.locator('[data-result-index="0"]').getAttribute('data-message-id');
-    await page.focus('[data-testid="search-query"]');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${secondId}"]`);
-    expect(await highlightedInView()).toBe(secondId);
-    await page.focus('[data-testid="search-query"]');
+    const total = (await page.textContent('[data-testid="search-total"]'))!.match(/^([\d,]+) on this computer/)![1]!;
+    const ids = await Promise.all([0, 1, 2, 3].map((i) => page.locator(`[data-result-index="${i}"]`).getAttribute('data-message-id')));
+    // Focus is in the message list (a result was opened by a click there): Enter keeps stepping from it.
+    await page.focus(scroller);
+    for (const step of [1, 2, 3]) {
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${ids[step]}"]`);
+      expect(await highlightedInView()).toBe(ids[step]);
+      expect(await page.textContent('[data-testid="search-position"]')).toBe(`${step + 1} of ${total}`);
+      // The words of the match are marked inside the opened message (CSS Custom Highlight API).
+      await page.waitForFunction(() => (CSS.highlights.get('search-match')?.size ?? 0) > 0);
+      const marked = await page.evaluate(() => [...CSS.highlights.get('search-match')!].map((range) => range.toString().toLowerCase()));
+      expect(marked).toEqual(expect.arrayContaining(['the', 'train']));
+      const inRow = await page.evaluate(
+        (id) =>
+          [...CSS.highlights.get('search-match')!].every(
+            (range) => (range as Range).startContainer.parentElement!.closest(`[data-message-id="${id}"]`) !== null,
+          ),
+        ids[step]!,
+      );
+      expect(inRow).toBe(true);
+    }
     await page.keyboard.press('Shift+Enter');
-    await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${firstId}"]`);
-    expect(await highlightedInView()).toBe(firstId);
+    await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${ids[2]}"]`);
+    expect(await page.textContent('[data-testid="search-position"]')).toBe(`3 of ${total}`);
+    // Esc from the list closes the panel; Ctrl+F opens it again.
+    await page.focus(scroller);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.search-panel', { state: 'detached' });
+    await page.keyboard.press('Control+f');
+    await page.waitForSelector('[data-testid="search-query"]');
+  });
+
+  it('reads the query language, and the sender field and kind chips write their tokens into the box', async () => {
+    const { page } = session;
+    await page.fill('[data-testid="search-query"]', 'train -late has:banana');
+    await page.waitForFunction(() => /has: takes photo/.test(document.querySelector('[data-testid="search-read-as"]')?.textContent ?? ''));
+    expect(await page.textContent('[data-testid="search-read-as"]')).toMatch(/contains “train” and not \(contains “late”\)/);
+    await page.fill('[data-testid="search-query"]', 'train');
+    await page.fill('[data-testid="search-sender"]', 'Ana');
+    expect(await page.inputValue('[data-testid="search-query"]')).toBe('train from:Ana');
+    await page.click('.search-kinds button:text("photo")');
+    await page.click('.search-kinds button:text("video")');
+    expect(await page.inputValue('[data-testid="search-query"]')).toBe('train from:Ana (has:photo OR has:video)');
+    await page.fill('[data-testid="search-query"]', 'train has:video');
+    expect(await page.locator('.search-kinds button[aria-pressed="true"]').allTextContents()).toEqual(['video']);
+    expect(await page.inputValue('[data-testid="search-sender"]')).toBe('');
+    await page.fill('[data-testid="search-query"]', 'the train');
+    await page.waitForSelector('[data-result-index="3"]');
   });
 
   it('shows a message-density heatmap in the calendar, with known-empty days disabled, and jumps to a picked day', async () => {
@@ -108,6 +147,11 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` �
     await page.fill('[data-testid="search-query"]', 'birthday');
     await page.waitForFunction(() => /birthday/i.test(document.querySelector('[data-result-index="0"] mark')?.textContent ?? ''));
     expect(await page.textContent('[data-testid="search-where"]')).toMatch(/searched at Demo archive/);
+    // The total says what it counts: what is on this computer, and what is not downloaded so not counted.
+    await page.waitForFunction(() => / on this computer/.test(document.querySelector('[data-testid="search-total"]')?.textContent ?? ''));
+    const totalText = (await page.textContent('[data-testid="search-total"]'))!;
+    expect(totalText).toMatch(/^[\d,]+ on this computer/);
+    expect(totalText).toMatch(/not yet searched: .+ \(not downloaded\)/);
     await saveScreenshot(page, 'search-source');
   });
 

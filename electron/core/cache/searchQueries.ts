@@ -2,7 +2,7 @@ import type { SearchFilter, SearchKind } from '../../../shared/search.ts';
 import { mediaKindsForHas, messageKindsFor } from '../../../shared/search.ts';
 import { dateBoundsOf, type QueryNode } from '../../../shared/searchQuery.ts';
 import type { ReadableDB } from './CacheDatabase.ts';
-import { cachedStatement } from './cachedStatement.ts';
+import { cachedStatement, recentStatement } from './cachedStatement.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
 import { SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
 
@@ -271,11 +271,10 @@ function chatRange(chatId: number | null): Sql {
 export function countIndexCandidates(db: ReadableDB, plan: SearchPlan, chatId: number | null, cap: number): number {
   if (plan.index === null) return Number.POSITIVE_INFINITY;
   const range = chatRange(chatId);
-  return db
-    .prepare<unknown[], { n: number }>(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM message_search s WHERE message_search MATCH ? AND ${range.sql} LIMIT ?)`,
-    )
-    .get(plan.index, ...range.params, cap)!.n;
+  return recentStatement<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM message_search s WHERE message_search MATCH ? AND ${range.sql} LIMIT ?)`,
+  ).get(plan.index, ...range.params, cap)!.n;
 }
 
 function cursorCondition(after: SearchPosition | null, descending: boolean, chatScoped: boolean): Sql {
@@ -321,10 +320,10 @@ export function searchCachedMessages(
       params: where.params,
     };
   }
-  // Prepared per call: the SQL varies with the query, and caching every combination would grow without bound.
-  const rows = db
-    .prepare<unknown[], { id: number; date: number; sort_key: number; chat_id: number }>(query.sql)
-    .all(...query.params, options.limit);
+  const rows = recentStatement<unknown[], { id: number; date: number; sort_key: number; chat_id: number }>(db, query.sql).all(
+    ...query.params,
+    options.limit,
+  );
   return rows.map((row) => ({
     rowId: row.id,
     chatId: row.chat_id,
@@ -341,17 +340,17 @@ export function countCachedMatchesByIndex(db: ReadableDB, plan: SearchPlan, chat
   if (plan.index === null) return null;
   const range = chatRange(chatId);
   if (plan.rest.sql === TRUE.sql) {
-    return db
-      .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM message_search s WHERE message_search MATCH ? AND ${range.sql}`)
-      .get(plan.index, ...range.params)!.n;
+    return recentStatement<unknown[], { n: number }>(
+      db,
+      `SELECT count(*) AS n FROM message_search s WHERE message_search MATCH ? AND ${range.sql}`,
+    ).get(plan.index, ...range.params)!.n;
   }
   const where = all([range, plan.rest], 'AND');
-  return db
-    .prepare<unknown[], { n: number }>(
-      `SELECT count(*) AS n FROM message_search s CROSS JOIN messages m ON m.id = ${MESSAGE_OF_ROWID}
+  return recentStatement<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM message_search s CROSS JOIN messages m ON m.id = ${MESSAGE_OF_ROWID}
        WHERE message_search MATCH ? AND ${where.sql}`,
-    )
-    .get(plan.index, ...where.params)!.n;
+  ).get(plan.index, ...where.params)!.n;
 }
 
 /** Matches among a chat's (or every chat's) cached messages dated in [from, to), checking each row. */
@@ -359,7 +358,7 @@ export function countCachedMatchesInDates(db: ReadableDB, plan: SearchPlan, chat
   if (plan.none) return 0;
   const scope: Sql = chatId === null ? TRUE : { sql: 'm.chat_id = ?', params: [chatId] };
   const where = all([scope, { sql: 'm.date >= ? AND m.date < ?', params: [from, to] }, plan.whole], 'AND');
-  return db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages m WHERE ${where.sql}`).get(...where.params)!.n;
+  return recentStatement<unknown[], { n: number }>(db, `SELECT count(*) AS n FROM messages m WHERE ${where.sql}`).get(...where.params)!.n;
 }
 
 /** The dates of the oldest and newest cached messages of a chat (or of all chats). */

@@ -182,8 +182,17 @@ export function createSearchService(deps: {
       signal?.throwIfAborted();
       const plan = planSearch(db, request, query.root);
       const cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
-      const viaIndex = plan.index !== null && countIndexCandidates(db, plan, request.chatId, cap + 1) <= cap;
-      const page = searchCachedMessages(db, plan, request.chatId, { order: request.order, limit: request.limit, after, viaIndex });
+      const candidates = plan.index === null ? Number.POSITIVE_INFINITY : countIndexCandidates(db, plan, request.chatId, cap + 1);
+      // No candidate: the index has answered "nothing" already, without a walk.
+      const page =
+        candidates === 0
+          ? []
+          : searchCachedMessages(db, plan, request.chatId, {
+              order: request.order,
+              limit: request.limit,
+              after,
+              viaIndex: candidates <= cap,
+            });
       const names = chatNamesOf(
         db,
         page.map((hit) => hit.chatId),

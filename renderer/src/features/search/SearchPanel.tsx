@@ -2,7 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatSummary } from '../../../../shared/domain.ts';
-import { searchKinds, type SearchFilter, type SearchHit, type SearchKind } from '../../../../shared/search.ts';
+import type { SearchFilter, SearchHit, SearchKind } from '../../../../shared/search.ts';
+import { describeSearchQuery, parseSearchQuery, topLevelTerms, withTopLevelTerms, type QueryNode } from '../../../../shared/searchQuery.ts';
+import { formatCount } from '../../format/formatDates.ts';
+import { highlightSearchMatch } from './highlightSearchMatch.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { formatDateTime } from '../../format/formatDates.ts';
 import { describeSearchTotal } from '../../../../shared/describeSearchTotal.ts';
@@ -11,15 +14,8 @@ import { SourceErrorNotice } from '../history/SourceErrorNotice.tsx';
 import { HighlightedText } from './HighlightedText.tsx';
 import { useChatSync } from '../sync/useChatSync.ts';
 import { quickRange, startOf, toDayInput, type QuickRange } from './searchDates.ts';
-import {
-  describeSearchedSpans,
-  emptySearchForm,
-  filterFromForm,
-  hasCriteria,
-  steppedIndex,
-  toggledKind,
-  type SearchForm,
-} from './searchForm.ts';
+import { describeSearchedSpans, emptySearchForm, filterFromForm, hasCriteria, steppedIndex, type SearchForm } from './searchForm.ts';
+import { KIND_CHIPS, kindChipsIn, withKindChips, type KindChip } from './kindTokens.ts';
 import { useDebounced } from './useDebounced.ts';
 
 const PAGE = 50;
@@ -38,14 +34,13 @@ interface SearchPanelProps {
 /** Ctrl+F (this chat) / Ctrl+Shift+F (all chats): dates, words, sender and kinds in one search. */
 export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExport, focusToken }: SearchPanelProps) {
   const [form, setForm] = useState<SearchForm>(emptySearchForm);
-  const { query, sender, kinds, fromDay, fromTime, toDay, toTime } = form;
+  const { query, fromDay, fromTime, toDay, toTime } = form;
   const setField =
     <K extends keyof SearchForm>(field: K) =>
     (value: SearchForm[K]) =>
       setForm((current) => ({ ...current, [field]: value }));
-  const [setQuery, setSender, setFromDay, setFromTime, setToDay, setToTime] = [
+  const [setQuery, setFromDay, setFromTime, setToDay, setToTime] = [
     setField('query'),
-    setField('sender'),
     setField('fromDay'),
     setField('fromTime'),
     setField('toDay'),
@@ -56,6 +51,21 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const [active, setActive] = useState(-1);
   const queryRef = useRef<HTMLInputElement>(null);
   useEffect(() => queryRef.current?.focus(), [focusToken]);
+  // The box is the filter; the sender field and kind chips are views of its top-level tokens.
+  const parsed = useMemo(() => parseSearchQuery(query), [query]);
+  const senderToken =
+    topLevelTerms(parsed.root).find((node): node is Extract<QueryNode, { type: 'from' }> => node.type === 'from')?.value ?? '';
+  const [senderDraft, setSenderDraft] = useState<string | null>(null);
+  const sender = senderDraft !== null && senderDraft.trim() === senderToken ? senderDraft : senderToken;
+  const setSender = (value: string) => {
+    setSenderDraft(value);
+    setQuery(withTopLevelTerms(query, (node) => node.type === 'from', value.trim() === '' ? [] : [{ type: 'from', value: value.trim() }]));
+  };
+  const chips = kindChipsIn(parsed.root);
+  const readAs =
+    parsed.root && (parsed.notes.length > 0 || /\b(OR|from:|in:|before:|after:|on:|during:|has:|is:)|["()-]/.test(query))
+      ? describeSearchQuery(parsed.root)
+      : null;
 
   // Debounce the filter's JSON (compared by value): a fresh object each render would restart the timer
   // and set state forever.
@@ -81,6 +91,8 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   });
   const hits = useMemo(() => results.data?.pages.flatMap((page) => page.hits) ?? [], [results.data]);
   useEffect(() => setActive(-1), [filterKey, order]);
+  const [opened, setOpened] = useState<SearchHit | null>(null);
+  useEffect(() => (opened ? highlightSearchMatch(opened.message.id, opened.highlights) : undefined), [opened]);
 
   const listRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -101,15 +113,40 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
     if (!hit) return;
     setActive(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
+    setOpened(hit);
     onOpen(hit);
   };
-  const onQueryKey = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      open(steppedIndex(active, hits.length, event.shiftKey));
-    } else if (event.key === 'Escape') onClose();
-  };
-  const toggleKind = (kind: SearchKind) => setForm((current) => ({ ...current, kinds: toggledKind(current.kinds, kind) }));
+  // Enter / Shift+Enter step through the results and Esc closes, from anywhere in the panel or the message
+  // list (opening a result may move focus there); not from other dialogs, menus or fields.
+  const stepRef = useRef({ active, count: hits.length, open, onClose });
+  stepRef.current = { active, count: hits.length, open, onClose };
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const inPanel = target !== null && panelRef.current?.contains(target) === true;
+      const inList = target === null || target === document.body || target.closest('.chat-pane') !== null;
+      if (!inPanel && !inList) return;
+      if (target?.closest('[role="dialog"], [role="menu"]')) return;
+      if (!inPanel && target instanceof HTMLInputElement) return;
+      const { active: current, count, open: openAt, onClose: close } = stepRef.current;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      } else if (
+        event.key === 'Enter' &&
+        !(target instanceof HTMLButtonElement && target.closest('.search-header, .search-kinds, .search-quick, .search-status'))
+      ) {
+        if (count === 0) return;
+        event.preventDefault();
+        openAt(steppedIndex(current, count, event.shiftKey));
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  const toggleKind = (kind: KindChip) =>
+    setQuery(withKindChips(query, chips.includes(kind) ? chips.filter((k) => k !== kind) : [...chips, kind]));
   const applyQuick = (range: QuickRange) => {
     const { from, to } = quickRange(range);
     setForm((current) => ({ ...current, fromDay: from, toDay: to, fromTime: '', toTime: '' }));
@@ -119,7 +156,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const searchedSummary = describeSearchedSpans(firstPage?.searched ?? [], chat?.sourceName ?? 'the source');
 
   return (
-    <aside className="search-panel" aria-label="Search">
+    <aside className="search-panel" aria-label="Search" ref={panelRef}>
       <div className="search-header">
         <div className="search-scope" role="radiogroup" aria-label="Search in">
           <button
@@ -151,13 +188,22 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
         ref={queryRef}
         className="search-query"
         type="search"
-        placeholder="Words or parts of words"
+        placeholder='Words, "phrases", -not, OR, from:, has:photo, before:2021…'
         aria-label="Search text"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={onQueryKey}
         data-testid="search-query"
       />
+      {readAs && (
+        <div className="search-read-as" data-testid="search-read-as">
+          Searching for messages that {readAs}
+          {parsed.notes.map((note) => (
+            <div key={note} className="search-note">
+              {note}
+            </div>
+          ))}
+        </div>
+      )}
       <input
         className="search-sender"
         type="search"
@@ -165,16 +211,15 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
         aria-label="Sender"
         value={sender}
         onChange={(e) => setSender(e.target.value)}
-        onKeyDown={onQueryKey}
         data-testid="search-sender"
       />
       <div className="search-kinds" aria-label="Kinds">
-        {searchKinds.map((kind) => (
+        {KIND_CHIPS.map((kind) => (
           <button
             key={kind}
             type="button"
-            aria-pressed={kinds.includes(kind)}
-            className={kinds.includes(kind) ? 'on' : ''}
+            aria-pressed={chips.includes(kind)}
+            className={chips.includes(kind) ? 'on' : ''}
             onClick={() => toggleKind(kind)}
           >
             {kind}
@@ -232,6 +277,11 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           'Searching…'
         ) : (
           <>
+            {active >= 0 && hits.length > 0 && (
+              <span className="search-position" data-testid="search-position">
+                {formatCount(active + 1)} of {formatCount(Math.max(total.data?.onComputer ?? 0, hits.length))}
+              </span>
+            )}
             <span data-testid="search-total">{total.data !== undefined ? describeSearchTotal(total.data) : 'Counting…'}</span>
             <button type="button" className="search-order" onClick={() => setOrder((o) => (o === 'newest' ? 'oldest' : 'newest'))}>
               {order === 'newest' ? 'Newest first' : 'Oldest first'}
