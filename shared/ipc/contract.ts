@@ -80,6 +80,8 @@ export interface ChatCoverage {
   /** Date spans of this chat known to be completely cached. */
   ranges: Array<{ from: number; to: number }>;
   oldestReached: boolean;
+  /** When the chat's first message was sent, where known (from the source or a cached beginning); null: unknown. */
+  firstMessageDate: number | null;
 }
 
 export interface SourceKindInfo {
@@ -151,6 +153,8 @@ export const ipcContract = {
     z.strictObject({ chatId: z.number().int().positive(), boundaries: z.array(epochMs).min(2).max(400) }),
   ),
   getChatCoverage: method<ChatCoverage>()(chatOnly),
+  /** Sender names containing `text` (what `from:da` offers): of the chat's source, or of every source. */
+  suggestSenders: method<string[]>()(z.strictObject({ chatId: z.number().int().positive().nullable(), text: z.string().max(200) })),
   /** Downloads the chat (or a date range of it) into the cache in the background; see getSyncStatus. */
   startSync: method<SyncStatus>()(
     z.strictObject({ chatId: z.number().int().positive(), from: epochMs.nullable(), to: epochMs.nullable() }),

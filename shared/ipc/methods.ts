@@ -12,6 +12,7 @@ export const ipcMethodNames = [
   'countSearchMatches',
   'getMessageDensity',
   'getChatCoverage',
+  'suggestSenders',
   'startSync',
   'pauseSync',
   'resumeSync',

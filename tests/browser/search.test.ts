@@ -101,6 +101,14 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     await page.fill('[data-testid="search-query"]', 'train has:video');
     expect(await page.locator('.search-kinds button[aria-pressed="true"]').allTextContents()).toEqual(['video']);
     expect(await page.inputValue('[data-testid="search-sender"]')).toBe('');
+    // Typing from:â€¦ offers the senders; choosing one writes the token.
+    await page.fill('[data-testid="search-query"]', 'train from:cos');
+    const offered = page.locator('[data-testid="search-sender-suggestions"] button');
+    await offered.first().waitFor();
+    expect(await offered.allTextContents()).toContain('Ana Costa');
+    await offered.filter({ hasText: 'Ana Costa' }).click();
+    expect(await page.inputValue('[data-testid="search-query"]')).toBe('train from:"Ana Costa" ');
+    expect(await page.inputValue('[data-testid="search-sender"]')).toBe('Ana Costa');
     await page.fill('[data-testid="search-query"]', 'the train');
     await page.waitForSelector('[data-result-index="3"]');
   });

@@ -22,3 +22,17 @@ export function cacheWholeDemoChat(db: WritableDB, chatId: number, chatKey: stri
   });
   return messages;
 }
+
+/** Stores the messages of a demo chat sent in [from, to) as one covered run (a stretch the reader scrolled). */
+export function cacheDemoStretch(db: WritableDB, chatId: number, chatKey: string, from: number, to: number): SourceMessage[] {
+  const spec = demoChats.find((chat) => chat.key === chatKey)!;
+  const timeline = createDemoSource().timelineOf(chatKey);
+  const first = timeline.firstIndexAtOrAfter(from);
+  const end = timeline.firstIndexAtOrAfter(to);
+  const messages = Array.from({ length: end - first }, (_, offset) => createDemoMessage(spec, timeline, first + offset));
+  storeHistoryRun(db, getChatRecord(db, chatId), {
+    messages,
+    coverage: { from: messages[0]!, to: messages[messages.length - 1]!, reachesOldest: first === 0 },
+  });
+  return messages;
+}

@@ -82,6 +82,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     countSearchMatches: (filter, signal) => core.search.count(filter, signal),
     getMessageDensity: ({ chatId, boundaries }) => core.getMessageDensity(chatId, boundaries),
     getChatCoverage: ({ chatId }) => core.getChatCoverage(chatId),
+    suggestSenders: ({ chatId, text }) => core.search.suggestSenders(chatId, text),
     startSync: ({ chatId, from, to }) => {
       core.getChat(chatId);
       return core.sync.start({ chatId, from, to });

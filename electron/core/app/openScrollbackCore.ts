@@ -3,7 +3,15 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ChatCoverage, Density } from '../../../shared/ipc/contract.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { getChatSummary, listChatSummaries, upsertChats } from '../cache/chatQueries.ts';
+import {
+  getChatRecord,
+  getChatSummary,
+  listChatSummaries,
+  readChatFirstMessageDate,
+  storeChatFirstMessageDate,
+  upsertChats,
+} from '../cache/chatQueries.ts';
+import type { HistorySource } from '../sources/HistorySource.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { messageDensity } from '../cache/densityQueries.ts';
 import { findMessagePosition } from '../cache/messageQueries.ts';
@@ -99,6 +107,29 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   const events = createEventHub((error) => options.logger.warn('an event listener failed', error));
   const providers = createSourceProviders(options);
   const chatChanged = throttlePerKey<number>(1000, (chatId) => events.emit({ kind: 'chatChanged', chatId }));
+  // Asked once per chat per run: the source's answer is stored, and a chat it cannot answer for is not asked again.
+  const firstDatesAsked = new Set<number>();
+  function learnFirstMessageDate(chatId: number): void {
+    if (firstDatesAsked.has(chatId)) return;
+    firstDatesAsked.add(chatId);
+    const chat = getChatRecord(db, chatId);
+    let source: HistorySource;
+    try {
+      source = sources.sourceFor(chat.sourceId);
+    } catch {
+      return;
+    }
+    if (!source.firstMessageDate) return;
+    source
+      .firstMessageDate({ key: chat.sourceKey, peer: chat.peer })
+      .then((date) => {
+        if (date === null) return;
+        storeChatFirstMessageDate(db, chatId, date);
+        chatChanged.push(chatId);
+      })
+      // A lifetime is a nicety: unreachable sources leave the bar showing earlier history as unknown.
+      .catch(() => undefined);
+  }
   const sourceRecord = (sourceId: string) => listSourceRecords(db).find((record) => record.id === sourceId) ?? null;
 
   const providerContext: ProviderHandlerContext = {
@@ -213,9 +244,14 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     getChatCoverage(chatId) {
       const chat = getChatSummary(db, chatId);
+      const ranges = listCoverage(db, chatId);
+      const told = readChatFirstMessageDate(db, chatId);
+      const cachedBeginning = ranges.find((range) => range.reachesOldest)?.from.date ?? null;
+      if (told === null && cachedBeginning === null) learnFirstMessageDate(chatId);
       return {
-        ranges: listCoverage(db, chatId).map((range) => ({ from: range.from.date, to: range.to.date })),
+        ranges: ranges.map((range) => ({ from: range.from.date, to: range.to.date })),
         oldestReached: chat.oldestReached,
+        firstMessageDate: cachedBeginning ?? told,
       };
     },
     findMessagePosition: (chatId, messageId) => findMessagePosition(db, chatId, messageId),

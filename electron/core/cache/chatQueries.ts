@@ -45,6 +45,17 @@ function avatarForTheWindow(avatar: { preview?: string | undefined } | null): Ch
 }
 
 /** What the source needs to fetch a chat's photo, as it gave it with the chat (null: none). */
+/** When the chat's first message was sent, as the source said; null when not asked or not known. */
+export function readChatFirstMessageDate(db: ReadableDB, chatId: number): number | null {
+  return (
+    cachedStatement<[number], { d: number | null }>(db, 'SELECT first_message_date AS d FROM chats WHERE id = ?').get(chatId)?.d ?? null
+  );
+}
+
+export function storeChatFirstMessageDate(db: WritableDB, chatId: number, date: number): void {
+  cachedStatement(db, 'UPDATE chats SET first_message_date = ? WHERE id = ?').run(date, chatId);
+}
+
 export function readChatAvatarLocator(db: ReadableDB, chatId: number): Record<string, unknown> | null {
   const row = cachedStatement<[number], { avatar: string | null }>(db, 'SELECT avatar FROM chats WHERE id = ?').get(chatId);
   const avatar = parseStoredJsonOr(storedAvatarSchema, row?.avatar ?? null, null) as { locator?: Record<string, unknown> } | null;

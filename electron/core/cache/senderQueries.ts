@@ -1,6 +1,21 @@
 import type { SourceMessage, SourceSender } from '../model/SourceMessage.ts';
-import type { WritableDB } from './CacheDatabase.ts';
+import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
+import { foldForSearch } from '../text/foldForSearch.ts';
 import { cachedStatement } from './cachedStatement.ts';
+
+/** Up to `limit` distinct sender names containing `text` (folded), of one source or all; shortest first. */
+export function senderNamesContaining(db: ReadableDB, sourceId: string | null, text: string, limit: number): string[] {
+  const wanted = foldForSearch(text.trim().replace(/^@/, ''));
+  const rows =
+    sourceId === null
+      ? cachedStatement<[], { name: string }>(db, 'SELECT DISTINCT name FROM senders').all()
+      : cachedStatement<[string], { name: string }>(db, 'SELECT DISTINCT name FROM senders WHERE source_id = ?').all(sourceId);
+  return rows
+    .map((row) => row.name)
+    .filter((name) => foldForSearch(name).includes(wanted))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
+    .slice(0, limit);
+}
 
 /**
  * Returns a resolver from a message's sender to its local id, inserting senders on first sight and

@@ -29,6 +29,7 @@ import {
   type SearchPosition,
 } from '../cache/searchQueries.ts';
 import { splitByCoverage } from './uncoveredSpans.ts';
+import { senderNamesContaining } from '../cache/senderQueries.ts';
 
 export interface SearchService {
   search(request: SearchRequest, signal?: AbortSignal): Promise<SearchPage>;
@@ -38,6 +39,8 @@ export interface SearchService {
    * never wait for it; a count the index cannot answer is walked in slices with a yield between them.
    */
   count(filter: SearchFilter, signal?: AbortSignal): Promise<SearchTotal>;
+  /** Sender names for `from:` (of the chat's source, or of all sources). */
+  suggestSenders(chatId: number | null, text: string): string[];
 }
 
 /** Slices a count is split into; each is a few tens of milliseconds even on a 1,000,000-message chat. */
@@ -168,6 +171,9 @@ export function createSearchService(deps: {
   }
 
   return {
+    suggestSenders(chatId, text) {
+      return senderNamesContaining(db, chatId === null ? null : getChatRecord(db, chatId).sourceId, text, 8);
+    },
     async search(request, signal) {
       const query = compileSearchQuery(request.query);
       const after = decodeSearchCursor(request.cursor);

@@ -93,6 +93,8 @@ export interface HistorySource {
   getAround(chat: SourceChatRef, target: AroundTarget, limit: number, signal?: AbortSignal): Promise<SourcePage>;
   /** Matches in a date window, in order, at most `limit`. Sources without a search leave it out. */
   searchWindow?(chat: SourceChatRef, request: SourceSearchRequest, signal?: AbortSignal): Promise<SourceMessage[]>;
+  /** When the chat's first message was sent (the chat's lifetime for the coverage bar); null when it cannot say. */
+  firstMessageDate?(chat: SourceChatRef, signal?: AbortSignal): Promise<number | null>;
   /** How many messages of the whole chat the source's own search finds for these words; null when it cannot say. */
   countMatches?(chat: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null>;
   /**

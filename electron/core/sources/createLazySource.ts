@@ -27,6 +27,10 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.searchWindow ? loadedSource.searchWindow(chat, request, signal) : [];
     },
+    async firstMessageDate(chat, signal) {
+      const loadedSource = await source();
+      return loadedSource.firstMessageDate ? loadedSource.firstMessageDate(chat, signal) : null;
+    },
     async countMatches(chat, words, signal) {
       const loadedSource = await source();
       return loadedSource.countMatches ? loadedSource.countMatches(chat, words, signal) : null;

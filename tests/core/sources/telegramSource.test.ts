@@ -8,6 +8,7 @@ import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
+import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
 import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
 
 const tempFolder = useTempFolder();
@@ -206,6 +207,32 @@ describe('Telegram source against a faithful fake', () => {
     expect(page.searched.some((span) => span.where === 'source')).toBe(true);
     expect(fake.log.filter((entry) => entry.request === 'Search').length).toBeGreaterThan(0);
     expect(fake.historyCalls).toBe(0);
+    await core.close();
+  });
+
+  it('the total says what is on this computer, what Telegram counts in the whole chat, and what is not downloaded', async () => {
+    const { core, chats, channel } = await telegramCore(tempFolder(), {}, 2_000);
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    const filter = { chatId: chat.id, from: null, to: null, query: 'bold', sender: '', kinds: [] };
+    await core.search.search({ ...filter, order: 'newest', limit: 50, cursor: null });
+    const total = await core.search.count(filter);
+    // Only the 50 found so far are here; Telegram counts every message with the word.
+    expect(total.onComputer).toBe(50);
+    expect(total.atSource).toEqual({
+      count: channel.messages.filter((message) => message.message.includes('bold')).length,
+      sourceName: 'Telegram',
+    });
+    expect(total.notDownloaded.length).toBeGreaterThan(0);
+    expect(describeSearchTotal(total)).toMatch(
+      /^50 on this computer · about [\d,]+ in the whole chat at Telegram · not yet searched: .+ \(not downloaded\)$/,
+    );
+    // An operator the source cannot count as asked: no count from it.
+    expect((await core.search.count({ ...filter, query: 'bold has:photo' })).atSource).toBeNull();
+    // The chat's lifetime comes from its first page (offset_id 1).
+    core.getChatCoverage(chat.id);
+    await expect
+      .poll(() => core.getChatCoverage(chat.id).firstMessageDate)
+      .toBe(Math.min(...channel.messages.map((message) => message.date)) * 1000);
     await core.close();
   });
 });

@@ -11,7 +11,8 @@ import { indexedBodyOf, searchRowIdOf, SEARCH_ROWID_SPAN } from '../searchIndexR
  *   the vocabulary table (message_search_terms);
  * - automerge 16: bulk stores merge segments less often (the index's cost at ingest drops to that of the
  *   old one); queries read a few more segments.
- * Plus an index in date order across chats, so all-chats search walks one index instead of one per chat.
+ * Plus an index in date order across chats, so all-chats search walks one index instead of one per chat, and
+ * the date of each chat's first message where the source told it.
  */
 export const migration0005SearchIndexByChat: Migration = {
   version: 5,
@@ -31,6 +32,8 @@ export const migration0005SearchIndexByChat: Migration = {
         VALUES ('delete', old.chat_id * ${SEARCH_ROWID_SPAN} + old.id, ${indexedBodyOf('old.text')});
       END;
       CREATE INDEX messages_by_date ON messages (date, sort_key, chat_id);
+      -- When the chat's first message was sent, once the source said (the coverage bar spans the real lifetime).
+      ALTER TABLE chats ADD COLUMN first_message_date INTEGER;
     `);
   },
 };

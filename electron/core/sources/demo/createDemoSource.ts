@@ -214,6 +214,11 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       return slice(chat, from, from + limit);
     },
     // A remote search, as a server would do it: walk the window in order and keep what matches.
+    async firstMessageDate(ref, signal) {
+      await respond(signal);
+      const chat = chatFor(ref.key);
+      return chat.timeline.count === 0 ? null : chat.timeline.dateOf(0);
+    },
     async searchWindow(ref, request, signal) {
       await respond(signal);
       const chat = chatFor(ref.key);

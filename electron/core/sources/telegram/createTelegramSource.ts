@@ -285,6 +285,11 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     kind: 'telegram',
     searchWindow,
     countMatches,
+    /** The oldest page (offset_id 1 with a negative add_offset, as for the chat's beginning): its first date. */
+    async firstMessageDate(ref, signal) {
+      const first = await history(ref, { offsetId: 1, addOffset: -10, limit: 10 }, signal);
+      return first.messages.length === 0 ? null : Math.min(...first.messages.map((message) => message.date));
+    },
     async listChats(signal) {
       return listDialogs(call, signal);
     },

@@ -22,10 +22,12 @@ export function ChatCoverageBar({
   const ranges = coverage.data?.ranges ?? [];
   if (ranges.length === 0)
     return <div className="coverage-bar empty" data-testid="coverage-bar" title="Nothing of this chat is cached yet." />;
-  const start = ranges[0]!.from;
+  // The bar spans the chat's real lifetime where it is known (the source said when its first message was
+  // sent, or the beginning is cached); otherwise a hatched stretch stands for earlier history of unknown length.
+  const firstMessageDate = coverage.data!.firstMessageDate;
+  const start = Math.min(firstMessageDate ?? ranges[0]!.from, ranges[0]!.from);
   const end = Math.max(lastMessageDate ?? 0, ranges[ranges.length - 1]!.to);
-  // Before the first cached run: history not loaded yet, unless the beginning is known.
-  const unknownShare = coverage.data!.oldestReached ? 0 : 0.08;
+  const unknownShare = coverage.data!.oldestReached || firstMessageDate !== null ? 0 : 0.08;
   const span = Math.max(1, end - start);
   const position = (date: number) => unknownShare + (1 - unknownShare) * ((date - start) / span);
   const cachedSummary = ranges.map((range) => describeSpan(range.from, range.to)).join(', ');
@@ -46,6 +48,8 @@ export function ChatCoverageBar({
       className="coverage-bar"
       data-testid="coverage-bar"
       data-oldest-reached={coverage.data!.oldestReached}
+      data-lifetime-from={start}
+      data-lifetime-to={end}
       role="img"
       aria-label={`Cached: ${cachedSummary}. ${coverage.data!.oldestReached ? 'The beginning of the chat is cached.' : 'Older history is not loaded yet.'}`}
       title={`On this computer: ${cachedSummary}${coverage.data!.oldestReached ? ' (from the beginning)' : '; earlier history not loaded yet'}. Click a gap to download it.`}
@@ -55,7 +59,10 @@ export function ChatCoverageBar({
         <span
           key={range.from}
           className="coverage-run"
-          style={{ left: `${position(range.from) * 100}%`, width: `${Math.max(0.4, (position(range.to) - position(range.from)) * 100)}%` }}
+          data-from={range.from}
+          data-to={range.to}
+          // Exactly its share of the lifetime; CSS keeps at least one pixel so a short run stays visible.
+          style={{ left: `${position(range.from) * 100}%`, width: `${(position(range.to) - position(range.from)) * 100}%` }}
         />
       ))}
     </div>

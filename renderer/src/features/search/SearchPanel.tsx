@@ -62,6 +62,19 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
     setQuery(withTopLevelTerms(query, (node) => node.type === 'from', value.trim() === '' ? [] : [{ type: 'from', value: value.trim() }]));
   };
   const chips = kindChipsIn(parsed.root);
+  // Typing `from:da` offers the senders whose name contains "da"; choosing one writes the token.
+  const typedSender = /(?:^|\s)(-?)from:([^\s"]*)$/.exec(query);
+  const senderText = useDebounced(typedSender?.[2] ?? null, 120);
+  const suggestions = useQuery({
+    queryKey: ['suggestSenders', scope === 'chat' ? (chat?.id ?? null) : null, senderText],
+    queryFn: () => scrollback.suggestSenders({ chatId: scope === 'chat' ? (chat?.id ?? null) : null, text: senderText ?? '' }),
+    enabled: senderText !== null && typedSender !== null,
+  });
+  const chooseSender = (name: string) => {
+    const token = `${typedSender?.[1] ?? ''}from:${/\s/.test(name) ? `"${name}"` : name}`;
+    setQuery(`${query.slice(0, query.length - (typedSender?.[0].trimStart().length ?? 0))}${token} `);
+    queryRef.current?.focus();
+  };
   const readAs =
     parsed.root && (parsed.notes.length > 0 || /\b(OR|from:|in:|before:|after:|on:|during:|has:|is:)|["()-]/.test(query))
       ? describeSearchQuery(parsed.root)
@@ -135,7 +148,10 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
         close();
       } else if (
         event.key === 'Enter' &&
-        !(target instanceof HTMLButtonElement && target.closest('.search-header, .search-kinds, .search-quick, .search-status'))
+        !(
+          target instanceof HTMLButtonElement &&
+          target.closest('.search-header, .search-kinds, .search-quick, .search-status, .search-suggestions')
+        )
       ) {
         if (count === 0) return;
         event.preventDefault();
@@ -194,6 +210,15 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
         onChange={(e) => setQuery(e.target.value)}
         data-testid="search-query"
       />
+      {typedSender && (suggestions.data?.length ?? 0) > 0 && (
+        <div className="search-suggestions" role="listbox" aria-label="Senders" data-testid="search-sender-suggestions">
+          {suggestions.data!.map((name) => (
+            <button key={name} type="button" role="option" aria-selected={false} onClick={() => chooseSender(name)} dir="auto">
+              {name}
+            </button>
+          ))}
+        </div>
+      )}
       {readAs && (
         <div className="search-read-as" data-testid="search-read-as">
           Searching for messages that {readAs}
