@@ -159,9 +159,10 @@ function quoted(term: string): string {
  * trigrams, or for 1–2 characters every trigram that starts with it (each indexed body ends in two end
  * markers, so every occurrence starts a trigram). Null when a short term starts too many trigrams to help.
  */
-function termExpression(db: ReadableDB, term: string): string | null {
+function termExpression(db: ReadableDB, term: string, expandShort: boolean): string | null {
   const length = Array.from(term).length;
   if (length >= 3) return quoted(term);
+  if (!expandShort) return null;
   const upper = term + '\u{10FFFF}'.repeat(3 - length);
   const trigrams = cachedStatement<[string, string, number], { term: string }>(
     db,
@@ -175,18 +176,18 @@ function termExpression(db: ReadableDB, term: string): string | null {
 }
 
 /** An index expression that matches exactly what `node` matches, or null when the index cannot say. */
-function exactExpression(db: ReadableDB, node: QueryNode): string | null {
+function exactExpression(db: ReadableDB, node: QueryNode, expandShort: boolean): string | null {
   switch (node.type) {
     case 'text': {
       const term = foldForSearch(node.value);
-      return term === '' ? null : termExpression(db, term);
+      return term === '' ? null : termExpression(db, term, expandShort);
     }
     case 'and': {
       const positives: string[] = [];
       const negatives: string[] = [];
       for (const child of node.children) {
         const target = child.type === 'not' ? negatives : positives;
-        const expression = exactExpression(db, child.type === 'not' ? child.child : child);
+        const expression = exactExpression(db, child.type === 'not' ? child.child : child, expandShort);
         if (expression === null) return null;
         target.push(expression);
       }
@@ -196,7 +197,7 @@ function exactExpression(db: ReadableDB, node: QueryNode): string | null {
       return expression;
     }
     case 'or': {
-      const parts = node.children.map((child) => exactExpression(db, child));
+      const parts = node.children.map((child) => exactExpression(db, child, expandShort));
       return parts.every((part) => part !== null) ? `(${parts.join(' OR ')})` : null;
     }
     default:
@@ -205,17 +206,19 @@ function exactExpression(db: ReadableDB, node: QueryNode): string | null {
 }
 
 /** An index expression matching at least what `node` matches (a superset), or null when it would not narrow. */
-function narrowingExpression(db: ReadableDB, node: QueryNode): string | null {
+function narrowingExpression(db: ReadableDB, node: QueryNode, expandShort: boolean): string | null {
   switch (node.type) {
     case 'text':
-      return exactExpression(db, node);
+      return exactExpression(db, node, expandShort);
     case 'and': {
-      const parts = node.children.map((child) => narrowingExpression(db, child)).filter((part): part is string => part !== null);
+      const parts = node.children
+        .map((child) => narrowingExpression(db, child, expandShort))
+        .filter((part): part is string => part !== null);
       if (parts.length === 0) return null;
       return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
     }
     case 'or': {
-      const parts = node.children.map((child) => narrowingExpression(db, child));
+      const parts = node.children.map((child) => narrowingExpression(db, child, expandShort));
       return parts.every((part) => part !== null) ? `(${parts.join(' OR ')})` : null;
     }
     default:
@@ -235,15 +238,39 @@ export interface SearchPlan {
   whole: Sql;
   /** What the index does not already decide exactly (used on the index's candidates). */
   rest: Sql;
+  /** The query has a 1–2 character term. */
+  shortTerms: boolean;
 }
 
-export function planSearch(db: ReadableDB, filter: SearchFilter, root: QueryNode | null): SearchPlan {
+/** Whether the query has a 1–2 character term (found through the index's vocabulary, which costs as much as its matches). */
+function hasShortTerm(node: QueryNode | null): boolean {
+  if (!node) return false;
+  if (node.type === 'text') {
+    const length = Array.from(foldForSearch(node.value)).length;
+    return length > 0 && length < 3;
+  }
+  if (node.type === 'not') return hasShortTerm(node.child);
+  if (node.type === 'and' || node.type === 'or') return node.children.some(hasShortTerm);
+  return false;
+}
+
+/**
+ * `expandShortTerms: false` leaves 1–2 character terms to the row check: for a page, a short walk finds a
+ * common one sooner than its vocabulary does (see searchCachedMessages' `walkBudget`).
+ */
+export function planSearch(
+  db: ReadableDB,
+  filter: SearchFilter,
+  root: QueryNode | null,
+  options: { expandShortTerms?: boolean } = {},
+): SearchPlan {
+  const expandShort = options.expandShortTerms ?? true;
   const fields = fieldConditions(db, filter);
   const conjuncts = root ? (root.type === 'and' ? root.children : [root]) : [];
   const exact: string[] = [];
   const rest: Sql[] = [...fields];
   for (const conjunct of conjuncts) {
-    const expression = exactExpression(db, conjunct);
+    const expression = exactExpression(db, conjunct, expandShort);
     if (expression !== null && conjunct.type !== 'not') exact.push(expression);
     else rest.push(nodeCondition(db, conjunct));
   }
@@ -254,10 +281,10 @@ export function planSearch(db: ReadableDB, filter: SearchFilter, root: QueryNode
     index = exact.length === 1 ? exact[0]! : exact.join(' AND ');
     restCondition = all(rest, 'AND');
   } else {
-    index = root ? narrowingExpression(db, root) : null;
+    index = root ? narrowingExpression(db, root, expandShort) : null;
     restCondition = whole;
   }
-  return { none: whole.sql === FALSE.sql, index, whole, rest: restCondition };
+  return { none: whole.sql === FALSE.sql, index, whole, rest: restCondition, shortTerms: hasShortTerm(root) };
 }
 
 /** The rowid range of one chat's entries in the index. */
@@ -292,7 +319,7 @@ export function searchCachedMessages(
   db: ReadableDB,
   plan: SearchPlan,
   chatId: number | null,
-  options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null; viaIndex: boolean },
+  options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null; viaIndex: boolean; walkBudget?: number },
 ): CacheHit[] {
   if (plan.none) return [];
   const descending = options.order === 'newest';
@@ -313,12 +340,23 @@ export function searchCachedMessages(
     };
   } else {
     const scope: Sql = chatId === null ? TRUE : { sql: 'm.chat_id = ?', params: [chatId] };
-    const where = all([scope, plan.whole, cursor], 'AND');
     const index = chatId === null ? 'messages_by_date' : 'messages_by_position';
-    query = {
-      sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ?`,
-      params: where.params,
-    };
+    if (options.walkBudget === undefined) {
+      const where = all([scope, plan.whole, cursor], 'AND');
+      query = {
+        sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ?`,
+        params: where.params,
+      };
+    } else {
+      // Only the next `walkBudget` rows in order are checked (a page found there is the true next page).
+      const walked = all([scope, cursor], 'AND');
+      query = {
+        sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM
+                (SELECT m.* FROM messages m INDEXED BY ${index} WHERE ${walked.sql} ORDER BY ${order} LIMIT ?) m
+              WHERE ${plan.whole.sql} ORDER BY ${order} LIMIT ?`,
+        params: [...walked.params, options.walkBudget, ...plan.whole.params],
+      };
+    }
   }
   const rows = recentStatement<unknown[], { id: number; date: number; sort_key: number; chat_id: number }>(db, query.sql).all(
     ...query.params,

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/search.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
+import { getChatRecord, getChatSummary, type ChatRecord } from '../cache/chatQueries.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { readMessagesByRowId } from '../cache/messageQueries.ts';
 import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
@@ -43,6 +43,9 @@ export interface SearchService {
   suggestSenders(chatId: number | null, text: string): string[];
 }
 
+/** Rows a page with a 1–2 character term walks before it asks the index's vocabulary instead. */
+const SHORT_TERM_WALK = 4_000;
+
 /** Slices a count is split into; each is a few tens of milliseconds even on a 1,000,000-message chat. */
 const COUNT_SLICES = 32;
 
@@ -62,13 +65,6 @@ function decodeSearchCursor(cursor: string | null): SearchPosition | null {
   return { date: date!, sortKey: sortKey!, chatId: chatId! };
 }
 
-/**
- * Date-range search over the cache and, for one chat, over the date spans the cache does not cover, at the
- * chat's source. Source matches are stored (not as contiguous history) and the cache then answers the whole
- * page, so merging, de-duplication and order come from one query. No match is skipped: a source window cut
- * at `limit` stores `limit` matches that all come before whatever it did not return, so the first `limit`
- * merged hits never reach past it; the next page asks the source again from there.
- */
 /**
  * Few candidates: reading each from the index and sorting them by date is cheaper than walking the date
  * index until `limit` matches turn up. The two costs meet near sqrt(limit × messages / 3) (a candidate's row
@@ -186,19 +182,21 @@ export function createSearchService(deps: {
         spans = [{ from: request.from, to: request.to ?? now(), where: 'cache' }];
       }
       signal?.throwIfAborted();
-      const plan = planSearch(db, request, query.root);
-      const cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
-      const candidates = plan.index === null ? Number.POSITIVE_INFINITY : countIndexCandidates(db, plan, request.chatId, cap + 1);
-      // No candidate: the index has answered "nothing" already, without a walk.
-      const page =
-        candidates === 0
-          ? []
-          : searchCachedMessages(db, plan, request.chatId, {
-              order: request.order,
-              limit: request.limit,
-              after,
-              viaIndex: candidates <= cap,
-            });
+      const options = { order: request.order, limit: request.limit, after };
+      // A 1–2 character term is usually common: a short walk in date order fills the page before its
+      // vocabulary (which costs as much as its matches) could be read. Only a page it does not fill goes on.
+      const quick = planSearch(db, request, query.root, { expandShortTerms: false });
+      const walked = quick.shortTerms
+        ? searchCachedMessages(db, quick, request.chatId, { ...options, viaIndex: false, walkBudget: SHORT_TERM_WALK })
+        : [];
+      let page = walked;
+      if (walked.length < request.limit) {
+        const plan = quick.shortTerms ? planSearch(db, request, query.root) : quick;
+        const cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
+        const candidates = plan.index === null ? Number.POSITIVE_INFINITY : countIndexCandidates(db, plan, request.chatId, cap + 1);
+        // No candidate: the index has answered "nothing" already, without a walk.
+        page = candidates === 0 ? [] : searchCachedMessages(db, plan, request.chatId, { ...options, viaIndex: candidates <= cap });
+      }
       const names = chatNamesOf(
         db,
         page.map((hit) => hit.chatId),
@@ -227,7 +225,12 @@ export function createSearchService(deps: {
       const onComputer = byIndex ?? (await countBySlices(plan, filter.chatId, signal));
       if (filter.chatId === null) return { onComputer, atSource: null, notDownloaded: [], notes: query.notes };
       const chat = getChatRecord(db, filter.chatId);
-      const { uncoveredOpen } = coverageOf(chat, filter);
+      // History not downloaded: gaps up to the chat's newest known message (what came after it is news
+      // since the chat was listed, asked of the source by each search, not history missing here).
+      const newestKnown = getChatSummary(db, chat.id).lastMessageDate ?? Number.POSITIVE_INFINITY;
+      const uncoveredOpen = coverageOf(chat, filter)
+        .uncoveredOpen.filter((span) => span.from === null || span.from < newestKnown)
+        .map((span) => ({ ...span, to: Math.min(span.to, newestKnown) }));
       let atSource: SearchTotal['atSource'] = null;
       const source = sourceOf(chat);
       // Only a query the source can count exactly as asked (its words, nothing else) gets its count.

@@ -8,6 +8,8 @@ import type { SourceMessage } from '../../../electron/core/model/SourceMessage.t
 import { createEngineHarness } from '../../support/engineHarness.ts';
 import { allDemoMessages, cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
+import { storeHistoryRun } from '../../../electron/core/cache/storeHistoryRun.ts';
+import { getChatRecord } from '../../../electron/core/cache/chatQueries.ts';
 import { createSearchService } from '../../../electron/core/search/createSearchService.ts';
 import { createDemoSource } from '../../../electron/core/sources/demo/createDemoSource.ts';
 import { formatSearchQuery, periodOf, type QueryNode } from '../../../shared/searchQuery.ts';
@@ -224,6 +226,27 @@ describe('search over the cache', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('a total over a whole chat on this computer says nothing is missing; a chat with a gap names it', async () => {
+    const { db, chatIdByKey } = await createEngineHarness(tempFolder());
+    const family = chatIdByKey('family');
+    const messages = cacheWholeDemoChat(db, family, 'family');
+    const service = createSearchService({ db, sourceFor: () => createDemoSource() });
+    const filter = { chatId: family, from: null, to: null, query: 'train', sender: '', kinds: [] };
+    const whole = await service.count(filter);
+    expect(whole.onComputer).toBe(messages.filter((m) => foldForSearch(m.text).includes('train')).length);
+    expect(whole.notDownloaded).toEqual([]);
+    // Only the newest half downloaded: the older half is named as not searched.
+    const design = chatIdByKey('design');
+    const all = allDemoMessages('design');
+    const newest = all.slice(all.length / 2);
+    storeHistoryRun(db, getChatRecord(db, design), {
+      messages: newest,
+      coverage: { from: newest[0]!, to: newest[newest.length - 1]!, reachesOldest: false },
+    });
+    const half = await service.count({ ...filter, chatId: design });
+    expect(half.notDownloaded).toEqual([{ from: null, to: newest[0]!.date }]);
   });
 
   it('highlights each term where it appears, diacritics and case folded', async () => {
