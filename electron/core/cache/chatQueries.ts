@@ -44,7 +44,6 @@ function avatarForTheWindow(avatar: { preview?: string | undefined } | null): Ch
   return avatar.preview ? { preview: avatar.preview } : {};
 }
 
-/** What the source needs to fetch a chat's photo, as it gave it with the chat (null: none). */
 /** When the chat's first message was sent, as the source said; null when not asked or not known. */
 export function readChatFirstMessageDate(db: ReadableDB, chatId: number): number | null {
   return (
@@ -52,10 +51,22 @@ export function readChatFirstMessageDate(db: ReadableDB, chatId: number): number
   );
 }
 
+/** The newest message date known for a chat: as listed by its source, or cached, whichever is later. */
+export function readChatNewestKnownDate(db: ReadableDB, chatId: number): number | null {
+  return (
+    cachedStatement<[number], { d: number | null }>(
+      db,
+      `SELECT max(coalesce(c.last_message_date, 0), coalesce((SELECT max(m.date) FROM messages m WHERE m.chat_id = c.id), 0)) AS d
+       FROM chats c WHERE c.id = ?`,
+    ).get(chatId)?.d || null
+  );
+}
+
 export function storeChatFirstMessageDate(db: WritableDB, chatId: number, date: number): void {
   cachedStatement(db, 'UPDATE chats SET first_message_date = ? WHERE id = ?').run(date, chatId);
 }
 
+/** What the source needs to fetch a chat's photo, as it gave it with the chat (null: none). */
 export function readChatAvatarLocator(db: ReadableDB, chatId: number): Record<string, unknown> | null {
   const row = cachedStatement<[number], { avatar: string | null }>(db, 'SELECT avatar FROM chats WHERE id = ?').get(chatId);
   const avatar = parseStoredJsonOr(storedAvatarSchema, row?.avatar ?? null, null) as { locator?: Record<string, unknown> } | null;

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/search.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { getChatRecord, getChatSummary, type ChatRecord } from '../cache/chatQueries.ts';
+import { getChatRecord, readChatNewestKnownDate, type ChatRecord } from '../cache/chatQueries.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { readMessagesByRowId } from '../cache/messageQueries.ts';
 import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
@@ -227,7 +227,7 @@ export function createSearchService(deps: {
       const chat = getChatRecord(db, filter.chatId);
       // History not downloaded: gaps up to the chat's newest known message (what came after it is news
       // since the chat was listed, asked of the source by each search, not history missing here).
-      const newestKnown = getChatSummary(db, chat.id).lastMessageDate ?? Number.POSITIVE_INFINITY;
+      const newestKnown = readChatNewestKnownDate(db, chat.id) ?? Number.POSITIVE_INFINITY;
       const uncoveredOpen = coverageOf(chat, filter)
         .uncoveredOpen.filter((span) => span.from === null || span.from < newestKnown)
         .map((span) => ({ ...span, to: Math.min(span.to, newestKnown) }));
