@@ -1,18 +1,19 @@
-import type { SearchedSpan, SearchFilter, SearchKind } from '../../../../shared/search.ts';
+import type { SearchedSpan, SearchFilter } from '../../../../shared/search.ts';
 import { describeSpan, endOf, startOf } from './searchDates.ts';
 
-/** What the search panel's fields hold, as typed. */
+/**
+ * What the search panel's fields hold, as typed. The sender field and kind chips are views of the query's
+ * tokens (kindTokens.ts, withTopLevelTerms), so only the text and the dates are fields of their own.
+ */
 export interface SearchForm {
   query: string;
-  sender: string;
-  kinds: SearchKind[];
   fromDay: string;
   fromTime: string;
   toDay: string;
   toTime: string;
 }
 
-export const emptySearchForm: SearchForm = { query: '', sender: '', kinds: [], fromDay: '', fromTime: '', toDay: '', toTime: '' };
+export const emptySearchForm: SearchForm = { query: '', fromDay: '', fromTime: '', toDay: '', toTime: '' };
 
 /** The filter the fields say: whole local days (inclusive), trimmed text, the chat only in "This chat". */
 export function filterFromForm(form: SearchForm, chatId: number | null): SearchFilter {
@@ -21,18 +22,14 @@ export function filterFromForm(form: SearchForm, chatId: number | null): SearchF
     from: startOf(form.fromDay, form.fromTime),
     to: endOf(form.toDay, form.toTime),
     query: form.query.trim(),
-    sender: form.sender.trim(),
-    kinds: form.kinds,
+    sender: '',
+    kinds: [],
   };
 }
 
 /** A filter with nothing in it lists nothing (rather than every message). */
 export function hasCriteria(filter: SearchFilter): boolean {
   return filter.query !== '' || filter.sender !== '' || filter.kinds.length > 0 || filter.from !== null || filter.to !== null;
-}
-
-export function toggledKind(kinds: readonly SearchKind[], kind: SearchKind): SearchKind[] {
-  return kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind];
 }
 
 /** Enter / Shift+Enter: the next or previous result from the active one, within the list. */
