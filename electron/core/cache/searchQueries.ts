@@ -70,7 +70,7 @@ function senderIdsNamed(db: ReadableDB, name: string): number[] {
 }
 
 /** Chats whose name contains `name` (folded). */
-export function chatIdsNamed(db: ReadableDB, name: string): number[] {
+function chatIdsNamed(db: ReadableDB, name: string): number[] {
   const wanted = foldForSearch(name.trim());
   return cachedStatement<[], { id: number; name: string }>(db, 'SELECT id, name FROM chats')
     .all()
