@@ -162,6 +162,10 @@ export interface ChatMessage {
   groupedId: string | null;
   views: number | null;
   reactions: Reaction[];
+  /** When this computer learnt that the source deleted the message, epoch ms (it is kept here); null: not deleted. */
+  deletedAt: number | null;
+  /** Earlier versions of the message kept on this computer (one per edit seen); 0 when none were seen. */
+  earlierVersions: number;
 }
 
 /** The kind of a message as used for filtering and counting. */

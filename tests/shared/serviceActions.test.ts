@@ -45,6 +45,8 @@ function serviceMessage(id: number, service: ServiceAction): ChatMessage {
     groupedId: null,
     views: null,
     reactions: [],
+    deletedAt: null,
+    earlierVersions: 0,
   };
 }
 

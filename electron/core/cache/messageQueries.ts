@@ -34,6 +34,8 @@ interface MessageRow {
   grouped_id: string | null;
   views: number | null;
   reactions: string | null;
+  deleted_at: number | null;
+  earlier_versions: number;
 }
 
 export interface StoredMessage {
@@ -44,7 +46,7 @@ export interface StoredMessage {
 const SELECT_COLUMNS = `
   m.source_msg_id, m.chat_id, m.date, m.sort_key, s.source_key AS sender_key, s.name AS sender_name, m.out,
   m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions,
-  CASE WHEN m.media IS NULL THEN 0 ELSE EXISTS (
+  m.deleted_at, m.earlier_versions, CASE WHEN m.media IS NULL THEN 0 ELSE EXISTS (
     SELECT 1 FROM message_media mm WHERE mm.chat_id = m.chat_id AND mm.message_id = m.source_msg_id AND mm.variant = 'full'
   ) END AS has_full
   FROM messages m LEFT JOIN senders s ON s.id = m.sender_id`;
@@ -85,6 +87,8 @@ function toStoredMessage(row: MessageRow): StoredMessage {
       groupedId: row.grouped_id,
       views: row.views,
       reactions: parseStoredJsonOr(storedReactionsSchema, row.reactions, []),
+      deletedAt: row.deleted_at,
+      earlierVersions: row.earlier_versions,
     },
     position: { date: row.date, sortKey: row.sort_key, id: row.source_msg_id },
   };
@@ -145,27 +149,48 @@ export function findMessageAt(db: ReadableDB, chatId: number, point: Bound): Mes
 interface ExistingRow {
   id: number;
   text: string;
+  entities: string | null;
+  media: string | null;
   edit_date: number | null;
+  views: number | null;
+  reactions: string | null;
+  deleted_at: number | null;
+}
+
+/** What storing a run changed besides adding messages: edits seen (an earlier version kept) and deletions. */
+export interface MessageChanges {
+  /** Source ids of messages whose text, formatting or attachment changed (their earlier version is kept). */
+  edited: string[];
+  /** Source ids newly marked deleted at the source. */
+  deleted: string[];
+  /** Source ids the source delivered again after they had been marked deleted (the mark is lifted). */
+  restored: string[];
+}
+
+export function noMessageChanges(): MessageChanges {
+  return { edited: [], deleted: [], restored: [] };
 }
 
 /**
  * Stores messages of one chat (call inside a transaction). New messages are inserted and indexed for
- * search in batches; a message already stored is updated only when it was edited since.
- * Returns how many messages were new.
+ * search in batches; a message already stored is compared with what the source sent now: a changed text,
+ * formatting or attachment keeps the stored version as an earlier one before the row takes the new one.
+ * Returns how many messages were new; `changes` (when given) collects what else changed.
  */
 export function insertMessages(
   db: WritableDB,
   chatId: number,
   resolveSenderId: (message: SourceMessage) => number | null,
   messages: readonly SourceMessage[],
+  seen: { at: number; changes: MessageChanges } = { at: Date.now(), changes: noMessageChanges() },
 ): number {
   if (messages.length === 0) return 0;
   const maxIdBefore = cachedStatement<[], { id: number | null }>(db, 'SELECT max(id) AS id FROM messages').get()!.id ?? 0;
   const insert = cachedStatement(
     db,
     `INSERT INTO messages (chat_id, source_msg_id, date, sort_key, sender_id, kind, out, text, entities, media,
-       reply_to, forward, edit_date, service, grouped_id, views, reactions)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       reply_to, forward, edit_date, service, grouped_id, views, reactions, deleted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (chat_id, source_msg_id) DO NOTHING`,
   );
   let inserted = 0;
@@ -190,6 +215,7 @@ export function insertMessages(
       message.groupedId,
       message.views,
       message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
+      message.deletedAt ?? null,
     );
     if (result.changes === 1) inserted++;
     else existing.push(message);
@@ -204,7 +230,7 @@ export function insertMessages(
     ).run(maxIdBefore);
   }
   if (inserted > 0) cachedStatement(db, 'UPDATE chats SET cached_count = cached_count + ? WHERE id = ?').run(inserted, chatId);
-  for (const message of existing) updateIfEdited(db, chatId, message);
+  for (const message of existing) reconcileStored(db, chatId, message, seen);
   return inserted;
 }
 
@@ -226,25 +252,159 @@ function indexForSearch(db: WritableDB, chatId: number, rowId: number, text: str
   );
 }
 
-function updateIfEdited(db: WritableDB, chatId: number, message: SourceMessage): void {
+/**
+ * An attachment as compared for edits: without the source's locator, which changes by itself (Telegram's
+ * file references expire and come back renewed) while the file stays the same.
+ */
+function attachmentIdentity(media: string | null): string | null {
+  if (media === null) return null;
+  try {
+    const { locator: _locator, ...shown } = JSON.parse(media) as Record<string, unknown>;
+    return JSON.stringify(shown);
+  } catch {
+    return media;
+  }
+}
+
+/**
+ * A message the cache already holds, delivered again: an edit keeps the stored version before the row
+ * takes the new one (never for a newer copy that only renews a file reference, counts views or reactions,
+ * which update in place); a message marked deleted that the source delivers again is not deleted after all.
+ */
+function reconcileStored(db: WritableDB, chatId: number, message: SourceMessage, seen: { at: number; changes: MessageChanges }): void {
   const row = cachedStatement<unknown[], ExistingRow>(
     db,
-    'SELECT id, text, edit_date FROM messages WHERE chat_id = ? AND source_msg_id = ?',
+    'SELECT id, text, entities, media, edit_date, views, reactions, deleted_at FROM messages WHERE chat_id = ? AND source_msg_id = ?',
   ).get(chatId, message.id);
-  if (!row || (row.text === message.text && row.edit_date === message.editDate)) return;
-  cachedStatement(db, `UPDATE messages SET text = ?, entities = ?, media = ?, edit_date = ?, reactions = ?, views = ? WHERE id = ?`).run(
-    message.text,
-    message.entities.length > 0 ? JSON.stringify(message.entities) : null,
-    message.media ? JSON.stringify(message.media) : null,
-    message.editDate,
-    message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
-    message.views,
-    row.id,
-  );
-  if (row.text !== message.text) {
-    unindexForSearch(db, chatId, row.id, row.text);
-    indexForSearch(db, chatId, row.id, message.text);
+  if (!row) return;
+  const { text, entities } = capMessageText(message);
+  const entitiesJson = entities.length > 0 ? JSON.stringify(entities) : null;
+  const mediaJson = message.media ? JSON.stringify(message.media) : null;
+  const reactionsJson = message.reactions.length > 0 ? JSON.stringify(message.reactions) : null;
+  // An older copy (an export made before the edit) never replaces a newer version: it carries an earlier
+  // edit date, or none and a text already kept as an earlier version. (A source without edit dates,
+  // RyzeAPI, sends none at all: its changed text is an edit.)
+  const older =
+    row.edit_date !== null &&
+    (message.editDate !== null
+      ? message.editDate < row.edit_date
+      : cachedStatement<[number, string], { x: number }>(db, 'SELECT 1 AS x FROM message_versions WHERE message_id = ? AND text = ?').get(
+          row.id,
+          text,
+        ) !== undefined);
+  const changed =
+    !older && (row.text !== text || row.entities !== entitiesJson || attachmentIdentity(row.media) !== attachmentIdentity(mediaJson));
+  if (changed) {
+    cachedStatement(
+      db,
+      `INSERT INTO message_versions (message_id, chat_id, text, entities, media, edit_date, replaced_at)
+       SELECT id, chat_id, text, entities, media, edit_date, ? FROM messages WHERE id = ?`,
+    ).run(seen.at, row.id);
+    cachedStatement(
+      db,
+      `UPDATE messages SET text = ?, entities = ?, media = ?, edit_date = ?, earlier_versions = earlier_versions + 1 WHERE id = ?`,
+    ).run(text, entitiesJson, mediaJson, message.editDate ?? seen.at, row.id);
+    if (row.text !== text) {
+      unindexForSearch(db, chatId, row.id, row.text);
+      indexForSearch(db, chatId, row.id, text);
+    }
+    seen.changes.edited.push(message.id);
+  } else if (!older && (row.media !== mediaJson || row.edit_date !== message.editDate) && message.editDate !== null) {
+    cachedStatement(db, 'UPDATE messages SET media = ?, edit_date = ? WHERE id = ?').run(mediaJson, message.editDate, row.id);
   }
+  if (row.views !== message.views || row.reactions !== reactionsJson) {
+    cachedStatement(db, 'UPDATE messages SET views = coalesce(?, views), reactions = ? WHERE id = ?').run(
+      message.views,
+      reactionsJson,
+      row.id,
+    );
+  }
+  const deletedNow = message.deletedAt ?? null;
+  if (row.deleted_at !== null && deletedNow === null) {
+    cachedStatement(db, 'UPDATE messages SET deleted_at = NULL WHERE id = ?').run(row.id);
+    seen.changes.restored.push(message.id);
+  } else if (row.deleted_at === null && deletedNow !== null) {
+    cachedStatement(db, 'UPDATE messages SET deleted_at = ? WHERE id = ?').run(deletedNow, row.id);
+    seen.changes.deleted.push(message.id);
+  }
+}
+
+/**
+ * Marks deleted at the source every stored message of the chat strictly between two positions (null: the
+ * chat's end on that side) that a complete run from the source did not hold. Returns their source ids.
+ */
+export function markMissingAsDeleted(
+  db: WritableDB,
+  chatId: number,
+  range: { after: Bound | null; before: Bound | null },
+  present: readonly string[],
+  at: number,
+): string[] {
+  const after = range.after ?? { date: Number.MIN_SAFE_INTEGER, sortKey: Number.MIN_SAFE_INTEGER };
+  const before = range.before ?? { date: Number.MAX_SAFE_INTEGER, sortKey: Number.MAX_SAFE_INTEGER };
+  return cachedStatement<unknown[], { source_msg_id: string }>(
+    db,
+    `UPDATE messages SET deleted_at = ?
+     WHERE chat_id = ? AND deleted_at IS NULL AND (date, sort_key) > (?, ?) AND (date, sort_key) < (?, ?)
+       AND source_msg_id NOT IN (SELECT value FROM json_each(?))
+     RETURNING source_msg_id`,
+  )
+    .all(at, chatId, after.date, after.sortKey, before.date, before.sortKey, JSON.stringify(present))
+    .map((row) => row.source_msg_id);
+}
+
+/** Marks messages of a chat deleted at the source by their ids (a delete update); returns those newly marked. */
+export function markDeletedByIds(db: WritableDB, chatId: number, ids: readonly string[], at: number): string[] {
+  if (ids.length === 0) return [];
+  return cachedStatement<unknown[], { source_msg_id: string }>(
+    db,
+    `UPDATE messages SET deleted_at = ?
+     WHERE chat_id = ? AND deleted_at IS NULL AND source_msg_id IN (SELECT value FROM json_each(?))
+     RETURNING source_msg_id`,
+  )
+    .all(at, chatId, JSON.stringify(ids))
+    .map((row) => row.source_msg_id);
+}
+
+/** An earlier version of a message, oldest first, as kept when an edit was seen. */
+export interface StoredMessageVersion {
+  text: string;
+  entities: ChatMessage['entities'];
+  media: Media | null;
+  /** When the version was made at the source (its edit date); null for the original message. */
+  editDate: number | null;
+  /** When this computer saw it replaced. */
+  replacedAt: number;
+}
+
+export function selectMessageVersions(db: ReadableDB, chatId: number, sourceMessageId: string): StoredMessageVersion[] {
+  return cachedStatement<
+    [number, string],
+    { text: string; entities: string | null; media: string | null; edit_date: number | null; replaced_at: number }
+  >(
+    db,
+    `SELECT v.text, v.entities, v.media, v.edit_date, v.replaced_at FROM message_versions v
+     JOIN messages m ON m.id = v.message_id WHERE m.chat_id = ? AND m.source_msg_id = ? ORDER BY v.id`,
+  )
+    .all(chatId, sourceMessageId)
+    .map((row) => ({
+      text: row.text,
+      entities: row.entities === null ? [] : parseStoredJsonOr(storedEntitiesSchema, row.entities, []),
+      media: forTheWindow(parseStoredJsonOr<Media | null>(storedMediaSchema, row.media, row.media === null ? null : UNREADABLE_MEDIA), 0),
+      editDate: row.edit_date,
+      replacedAt: row.replaced_at,
+    }));
+}
+
+/** Full messages by source id, in the order given (ids not stored are left out). */
+export function selectMessagesByIds(db: ReadableDB, chatId: number, ids: readonly string[]): ChatMessage[] {
+  if (ids.length === 0) return [];
+  const rows = cachedStatement<[number, string], MessageRow>(
+    db,
+    `SELECT ${SELECT_COLUMNS} WHERE m.chat_id = ? AND m.source_msg_id IN (SELECT value FROM json_each(?))`,
+  ).all(chatId, JSON.stringify(ids));
+  const byId = new Map(rows.map((row) => [row.source_msg_id, toStoredMessage(row).message]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Messages of a chat dated in [from, to) (null: unbounded). */

@@ -4,7 +4,7 @@ import type { WritableDB } from './CacheDatabase.ts';
 import type { ChatRecord } from './chatQueries.ts';
 import { recordSourceTotals } from './chatQueries.ts';
 import { addCoverage, type CoverageRange } from './coverageQueries.ts';
-import { insertMessages } from './messageQueries.ts';
+import { insertMessages, markMissingAsDeleted, noMessageChanges, type MessageChanges } from './messageQueries.ts';
 import { assertWritable } from './cacheErrors.ts';
 import { createSenderResolver } from './senderQueries.ts';
 
@@ -12,26 +12,48 @@ export interface HistoryRun {
   messages: readonly SourceMessage[];
   /** What the run proves complete; null to store messages without claiming contiguity. */
   coverage: CoverageRange | null;
+  /** The run ends at the newest message the source has: anything stored after it was deleted there. */
+  reachesNewest?: boolean;
   totalCount?: number | null;
+  /** When the source sent it (edits and deletions are dated by it); now by default. */
+  seenAt?: number;
+}
+
+export interface StoredRun extends MessageChanges {
+  /** Messages that were new to this computer. */
+  inserted: number;
 }
 
 /**
  * Stores one run of history and the coverage it proves in a single transaction: after a crash either both
- * are there or neither is, so coverage never claims a message that was not stored.
- * Returns the number of messages that were new.
+ * are there or neither is, so coverage never claims a message that was not stored. A run that proves a
+ * stretch complete also proves what it does not hold there gone: stored messages of that stretch missing
+ * from it are marked deleted at the source (and kept).
  */
-export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRun): number {
+export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRun): StoredRun {
   assertWritable(db);
+  const seen = { at: run.seenAt ?? Date.now(), changes: noMessageChanges() };
   return db
-    .transaction(() => {
-      const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages);
-      if (run.coverage) addCoverage(db, chat.id, run.coverage);
+    .transaction((): StoredRun => {
+      const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages, seen);
+      if (run.coverage) {
+        const { from, to, reachesOldest } = run.coverage;
+        const gone = markMissingAsDeleted(
+          db,
+          chat.id,
+          { after: reachesOldest ? null : from, before: run.reachesNewest ? null : to },
+          run.messages.map((message) => message.id),
+          seen.at,
+        );
+        seen.changes.deleted.push(...gone);
+        addCoverage(db, chat.id, run.coverage);
+      }
       let newest: number | null = null;
       for (const message of run.messages) if (newest === null || message.date > newest) newest = message.date;
       if (newest !== null || run.totalCount != null) {
         recordSourceTotals(db, chat.id, { messageCount: run.totalCount ?? null, newestDate: newest });
       }
-      return inserted;
+      return { inserted, ...seen.changes };
     })
     .immediate();
 }

@@ -11,7 +11,7 @@ import {
   selectMessagesBefore,
   type StoredMessage,
 } from '../cache/messageQueries.ts';
-import { boundsOf, storeHistoryRun } from '../cache/storeHistoryRun.ts';
+import { boundsOf, storeHistoryRun, type StoredRun } from '../cache/storeHistoryRun.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import type { AroundTarget, HistorySource, SourceChatRef, SourcePage } from '../sources/HistorySource.ts';
 
@@ -23,8 +23,11 @@ export interface HistoryEngineDeps {
   sourceFor(sourceId: string): HistorySource;
   /** Called for a source failure the engine recovered from (served the cache instead). */
   onSourceError?: (error: unknown, chat: ChatRecord) => void;
-  /** Called after a page from the source was stored (the chat's counts and coverage may have changed). */
-  onStored?: (chatId: number) => void;
+  /**
+   * Called after a page from the source was stored (the chat's counts and coverage may have changed), with
+   * what else it changed (edits seen, deletions found).
+   */
+  onStored?: (chatId: number, stored: StoredRun) => void;
 }
 
 export interface HistoryEngine {
@@ -53,13 +56,19 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
   ): Promise<SourcePage> {
     const source = deps.sourceFor(chat.sourceId);
     const page = await fetch(source, { key: chat.sourceKey, peer: chat.peer });
+    let stored: StoredRun;
     try {
-      storeHistoryRun(db, chat, { messages: page.messages, coverage: coverageFor(page), totalCount: page.totalCount });
+      stored = storeHistoryRun(db, chat, {
+        messages: page.messages,
+        coverage: coverageFor(page),
+        reachesNewest: page.reachedNewest,
+        totalCount: page.totalCount,
+      });
     } catch (error) {
       // Not the source's failure: a full disk or a damaged cache is said as such, never as an outage.
       throw new CacheFailure(cacheErrorOf(db, error) ?? error);
     }
-    deps.onStored?.(chat.id);
+    deps.onStored?.(chat.id, stored);
     return page;
   }
 

@@ -18,8 +18,10 @@ export interface SourceSender {
 }
 
 /** A message as a source delivers it, before it has a local chat id. */
-export interface SourceMessage extends Omit<ChatMessage, 'chatId' | 'senderId' | 'senderName' | 'media'> {
+export interface SourceMessage extends Omit<ChatMessage, 'chatId' | 'senderId' | 'senderName' | 'media' | 'deletedAt' | 'earlierVersions'> {
   media: SourceMedia | null;
+  /** An archive that kept a message its source deleted (an import of Scrollback's own export) says when. */
+  deletedAt?: number | null;
   /** Tie-breaker after date; (date, sortKey) must be unique within the chat and follow history order. */
   sortKey: number;
   sender: SourceSender | null;

@@ -27,7 +27,11 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
     const insertMessage = db.prepare(
       'INSERT INTO messages (chat_id, source_msg_id, date, sort_key, sender_id, kind, out, text, entities, media, reply_to, service, reactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertSearch = db.prepare('INSERT INTO message_search (rowid, body) VALUES (?, ?)');
+    // Seeded at the version given: from 5 on the index is keyed by chat and holds end markers.
+    const indexByChat = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'message_search_terms'").get() !== undefined;
+    const insertSearch = indexByChat
+      ? db.prepare('INSERT INTO message_search (rowid, body) VALUES (? * 68719476736 + ?, ? || char(1, 1))')
+      : db.prepare('INSERT INTO message_search (rowid, body) VALUES (?, ?)');
     const insertCoverage = db.prepare(
       'INSERT INTO coverage (chat_id, from_date, from_sort_key, to_date, to_sort_key, reaches_oldest) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -63,7 +67,8 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
             null,
             null,
           ).lastInsertRowid;
-          insertSearch.run(rowId, foldForSearch(text));
+          if (indexByChat) insertSearch.run(chatId, rowId, foldForSearch(text));
+          else insertSearch.run(rowId, foldForSearch(text));
         }
         insertCoverage.run(chatId, 1_700_000_000_000, 0, 1_700_000_039_000, 39, c === 0 ? 1 : 0);
       }
@@ -91,6 +96,10 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO message_media (chat_id, message_id, variant, sha256, origin, last_viewed_at, pinned) VALUES (1, '1', 'thumb', 'ab12', 'demo', 7, 0)",
     ).run();
     db.prepare('UPDATE chats SET keep_media = 1 WHERE id = 2').run();
+  },
+  5(db) {
+    // Version 5 learnt when a chat began.
+    db.prepare('UPDATE chats SET first_message_date = 1_600_000_000_000 WHERE id = 3').run();
   },
 };
 
