@@ -32,6 +32,7 @@ const core = openScrollbackCore({
   databasePath,
   logger,
   demo: { latencyMs: values.latency ? Number(values.latency) : 0 },
+  listen: true,
 });
 if (core.listSources().length === 0) await core.setUpDemo();
 const harness = await startLoopbackHarness({

@@ -45,6 +45,8 @@ async function start(): Promise<void> {
       logger,
       // Each source kind looks up its own credentials here (encrypted with the OS keychain).
       secrets: rememberingSecrets(createSafeStorageSecretStore(userData)),
+      // A Telegram account's new, edited and deleted messages are stored as they happen while the app runs.
+      listen: true,
     });
     if (core.listSources().length === 0) await core.setUpDemo();
   } catch (error) {

@@ -16,6 +16,12 @@ export type AppEvent =
   | { kind: 'exportStatus'; status: ExportStatus }
   /** What the cache holds of a chat changed (messages stored, coverage grown): counts and coverage bar. */
   | { kind: 'chatChanged'; chatId: number }
+  /**
+   * Messages of a chat changed at the source and were stored: `added` new ones after the chat's newest (a
+   * window at the newest shows them; one scrolled up counts them), and `changedIds` edited, deleted at the
+   * source, or restored (a window holding them reads them again).
+   */
+  | { kind: 'messagesChanged'; chatId: number; added: number; changedIds: string[] }
   /** Sources or chats were added or removed. */
   | { kind: 'chatsListed' }
   /** A source is being retried (or, with `retry: null`, answered again): said at once, not after the last try. */

@@ -1,4 +1,5 @@
-import { Api } from 'telegram';
+import { Api, type TelegramClient } from 'telegram';
+import { _handleUpdate } from 'telegram/client/updates.js';
 import { RPCMessageToError } from 'telegram/errors/index.js';
 import bigInt from 'big-integer';
 import type { Clock } from '../../electron/core/sources/createRequestLimiter.ts';
@@ -71,6 +72,18 @@ export interface FakeTelegram {
   fileCalls: number;
   /** The bytes each file of the fake world is (for checking what was downloaded): `photo:<id>:<type>`, `document:<id>:`… */
   fileBytes(key: string): Promise<Buffer>;
+  /** A client that receives this world's pushed updates (fakeTelegramClient attaches each it makes). */
+  attach(client: TelegramClient): void;
+  /**
+   * History changing at the source, as people use Telegram: each change is stored in the chat's history and
+   * pushed to attached clients as the real update objects, in the update sequence (pts) of its box. With
+   * `unseen`, nothing is pushed (an update lost on the way): the next one pushed shows the gap.
+   */
+  postMessage(chat: FakeChat, text: string, options?: { unseen?: boolean }): Api.Message;
+  editMessage(chat: FakeChat, id: number, text: string, options?: { unseen?: boolean }): void;
+  deleteMessages(chat: FakeChat, ids: number[], options?: { unseen?: boolean }): void;
+  /** Updates pushed so far. */
+  readonly updatesPushed: number;
 }
 
 const USERS = [
@@ -231,7 +244,17 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
   let inFlight = 0;
   let floodUntil = 0;
   let takeoutAsked = 0;
+  // Update sequences: private chats and basic groups share the account's pts; each channel has its own.
+  let commonPts = 1000;
+  const channelPts = new Map<number, number>();
+  const ptsOfChannel = (chat: FakeChat) => channelPts.get(chat.peer.id) ?? 500;
+  const clients = new Set<TelegramClient>();
   const fake: FakeTelegram = {
+    updatesPushed: 0,
+    attach: (client) => void clients.add(client),
+    postMessage: (chat, text, options) => postMessage(chat, text, options?.unseen === true),
+    editMessage: (chat, id, text, options) => editMessage(chat, id, text, options?.unseen === true),
+    deleteMessages: (chat, ids, options) => deleteMessages(chat, ids, options?.unseen === true),
     log: [],
     floodViolations: [],
     maxInFlight: 0,
@@ -295,6 +318,14 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
         if (request instanceof Api.messages.Search) {
           fake.log.push({ at: now, request: 'Search', offsetId: request.offsetId });
           return search(request);
+        }
+        if (request instanceof Api.updates.GetState) {
+          fake.log.push({ at: now, request: 'GetState' });
+          return new Api.updates.State({ pts: commonPts, qts: 0, date: Math.floor(now / 1000), seq: 0, unreadCount: 0 });
+        }
+        if (request instanceof Api.users.GetUsers) {
+          const self = world.account?.user ?? { id: 100, firstName: 'Me' };
+          return [new Api.User({ id: bigInt(self.id), accessHash: bigInt(7), firstName: self.firstName, self: true })];
         }
         if (request instanceof Api.messages.GetDialogs) {
           fake.log.push({ at: now, request: 'GetDialogs' });
@@ -533,7 +564,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     const users = userObjects(traps.missingUsers);
     if (chat.peer.type === 'channel') {
       return new Api.messages.ChannelMessages({
-        pts: 1,
+        pts: ptsOfChannel(chat),
         count: ids.length,
         messages,
         topics: [],
@@ -589,6 +620,98 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       date: 0,
       megagroup: true,
     });
+  }
+
+  function peerIdOf(chat: FakeChat): Api.TypePeer {
+    return chat.peer.type === 'user'
+      ? new Api.PeerUser({ userId: bigInt(chat.peer.id) })
+      : chat.peer.type === 'chat'
+        ? new Api.PeerChat({ chatId: bigInt(chat.peer.id) })
+        : new Api.PeerChannel({ channelId: bigInt(chat.peer.id) });
+  }
+
+  /** The next place in the chat's update sequence, taking `count` steps. */
+  function nextPts(chat: FakeChat, count: number): number {
+    if (chat.peer.type !== 'channel') return (commonPts += count);
+    const pts = ptsOfChannel(chat) + count;
+    channelPts.set(chat.peer.id, pts);
+    return pts;
+  }
+
+  /** Pushes one update to every attached client on a later turn, through GramJS's own update handling. */
+  function push(chat: FakeChat, update: Api.TypeUpdate): void {
+    const updates = new Api.Updates({
+      updates: [update],
+      users: userObjects(undefined),
+      chats: chat.peer.type === 'channel' ? [channelObject(chat)] : [],
+      date: Math.floor(world.clock.now() / 1000),
+      seq: 0,
+    });
+    (fake as { updatesPushed: number }).updatesPushed++;
+    setImmediate(() => {
+      // GramJS types the argument as one update, but its network layer passes whole Updates containers.
+      for (const client of clients) _handleUpdate(client, updates as unknown as Api.TypeUpdate);
+    });
+  }
+
+  function postMessage(chat: FakeChat, text: string, unseen: boolean): Api.Message {
+    const id = Math.max(0, ...chat.messages.map((message) => message.id), ...chat.deleted) + 1;
+    const user = USERS[id % 3]!;
+    const message = new Api.Message({
+      id,
+      peerId: peerIdOf(chat),
+      fromId: new Api.PeerUser({ userId: bigInt(user.id) }),
+      date: Math.max(Math.floor(world.clock.now() / 1000), chat.messages.at(-1)?.date ?? 0),
+      message: text,
+    });
+    chat.messages.push(message);
+    const pts = nextPts(chat, 1);
+    if (!unseen)
+      push(
+        chat,
+        chat.peer.type === 'channel'
+          ? new Api.UpdateNewChannelMessage({ message, pts, ptsCount: 1 })
+          : new Api.UpdateNewMessage({ message, pts, ptsCount: 1 }),
+      );
+    return message;
+  }
+
+  function editMessage(chat: FakeChat, id: number, text: string, unseen: boolean): void {
+    const index = chat.messages.findIndex((message) => message.id === id);
+    if (index < 0) throw new Error(`the fake chat has no message ${id}`);
+    const old = chat.messages[index]!;
+    const message = new Api.Message({
+      id,
+      peerId: old.peerId,
+      fromId: old.fromId,
+      date: old.date,
+      message: text,
+      editDate: Math.max(Math.floor(world.clock.now() / 1000), old.date + 1),
+      replyTo: old.replyTo,
+      media: old.media,
+    });
+    chat.messages[index] = message;
+    const pts = nextPts(chat, 1);
+    if (!unseen)
+      push(
+        chat,
+        chat.peer.type === 'channel'
+          ? new Api.UpdateEditChannelMessage({ message, pts, ptsCount: 1 })
+          : new Api.UpdateEditMessage({ message, pts, ptsCount: 1 }),
+      );
+  }
+
+  function deleteMessages(chat: FakeChat, ids: number[], unseen: boolean): void {
+    chat.messages = chat.messages.filter((message) => !ids.includes(message.id));
+    for (const id of ids) chat.deleted.add(id);
+    const pts = nextPts(chat, ids.length);
+    if (!unseen)
+      push(
+        chat,
+        chat.peer.type === 'channel'
+          ? new Api.UpdateDeleteChannelMessages({ channelId: bigInt(chat.peer.id), messages: ids, pts, ptsCount: ids.length })
+          : new Api.UpdateDeleteMessages({ messages: ids, pts, ptsCount: ids.length }),
+      );
   }
 
   function dialogs(request: Api.messages.GetDialogs): Api.messages.TypeDialogs {

@@ -6,8 +6,9 @@ import { Logger, LogLevel } from 'telegram/extensions/Logger.js';
 import type { FakeTelegram } from './fakeTelegram.ts';
 
 /**
- * A real GramJS client (never connected) whose `invoke` is the fake Telegram: everything above the
- * network — request objects, TL classes, errors, the session — is GramJS's own.
+ * A real GramJS client (never connected) whose `invoke` is the fake Telegram and whose updates are the
+ * fake's pushed ones: everything above the network — request objects, TL classes, errors, the session,
+ * update dispatch to event handlers — is GramJS's own.
  */
 export function fakeTelegramClient(fake: FakeTelegram, session = ''): TelegramClient {
   const client = new TelegramClient(new StringSession(session), 12345, '0123456789abcdef0123456789abcdef', {
@@ -15,6 +16,7 @@ export function fakeTelegramClient(fake: FakeTelegram, session = ''): TelegramCl
     baseLogger: new Logger(LogLevel.NONE),
   });
   (client as unknown as { invoke: FakeTelegram['invoke'] }).invoke = (request) => fake.invoke(request);
+  fake.attach(client);
   return client;
 }
 

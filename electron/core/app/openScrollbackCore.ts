@@ -28,6 +28,7 @@ import { createSourceRegistry, type SourceRegistry } from '../sources/createSour
 import { DEMO_SOURCE_ID } from '../sources/demo/createDemoSource.ts';
 import type { ProviderHandlerContext, SourceProvider } from '../sources/SourceProvider.ts';
 import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/createSyncService.ts';
+import { createLiveUpdates, type LiveUpdates } from '../live/createLiveUpdates.ts';
 import { createEventHub, throttlePerKey, type EventHub } from './createEventHub.ts';
 import { mediaFileForPath } from './mediaFileForPath.ts';
 import { createMediaService, type MediaService, type ServedMediaFile } from '../media/createMediaService.ts';
@@ -44,6 +45,11 @@ export interface ScrollbackCoreOptions extends SourceProviderOptions {
    * preview). Each provider looks up its own; none is ever written to the database.
    */
   secrets?: SecretStore;
+  /**
+   * Listen to sources' pushed changes from the start and to every source added later (the window, the
+   * preview, `sync --watch`); off for one-shot commands and tests that count requests.
+   */
+  listen?: boolean;
   /** Timing of background downloads (tests pass a fake clock). */
   sync?: Pick<SyncServiceDeps, 'sleep' | 'now' | 'pacingMs' | 'outageRetryDelaysMs'>;
 }
@@ -61,6 +67,8 @@ export interface ScrollbackCore {
   readonly exports: ExportService;
   /** What the core pushes to the window (downloads, jobs, changed chats). */
   readonly events: EventHub;
+  /** Sources' pushed changes (Telegram updates) stored as they come, while the core is open. */
+  readonly live: LiveUpdates;
   readonly logger: Logger;
   /** One per source kind (sources/allSourceProviders.ts). */
   readonly providers: Readonly<Record<SourceKind, SourceProvider>>;
@@ -143,6 +151,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       upsertSource(db, record);
       sources.forget(record.id);
       events.emit({ kind: 'chatsListed' });
+      if (options.listen) void live.listen();
     },
     listSourcesOfKind: (kind) => listSourceRecords(db).filter((record) => record.kind === kind),
     emit: (event) => events.emit(event),
@@ -161,11 +170,27 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       return provider.createSource(record, providerContext);
     },
   });
+  const live = createLiveUpdates({
+    db,
+    sourceIds: () => listSourceRecords(db).map((record) => record.id),
+    sourceFor: (sourceId) => sources.sourceFor(sourceId),
+    logger: options.logger,
+    onChange: (change) => {
+      events.emit({ kind: 'messagesChanged', ...change });
+      chatChanged.push(change.chatId);
+    },
+  });
   const history = createHistoryEngine({
     db,
     sourceFor: (sourceId) => sources.sourceFor(sourceId),
     onSourceError: (error, chat) => options.logger.warn(`source error for chat ${chat.id}`, error),
-    onStored: (chatId) => chatChanged.push(chatId),
+    onStored: (chatId, stored) => {
+      live.noteStored(chatId, stored);
+      chatChanged.push(chatId);
+      const changedIds = [...stored.edited, ...stored.deleted, ...stored.restored];
+      if (changedIds.length > 0) events.emit({ kind: 'messagesChanged', chatId, added: 0, changedIds });
+    },
+    provenNewest: (chatId) => live.provenNewest(chatId),
   });
   const search = createSearchService({ db, sourceFor: (sourceId) => sources.sourceFor(sourceId) });
   const sync = createSyncService({
@@ -195,6 +220,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     sync,
     sources,
     events,
+    live,
     logger: options.logger,
     providers,
     providerContext,
@@ -259,6 +285,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     mediaFileFor: (pathname, signal) => mediaFileForPath(media, pathname, signal),
     explainError: (error) => cacheErrorOf(db, error) ?? error,
     async close() {
+      live.stop();
       imports.cancel();
       core.exports.cancel();
       await sync.stopAll();
@@ -268,5 +295,6 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
   };
   databases.set(core, db);
+  if (options.listen) void live.listen();
   return core;
 }

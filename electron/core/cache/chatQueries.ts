@@ -116,6 +116,24 @@ export function getChatRecord(db: ReadableDB, chatId: number): ChatRecord {
   };
 }
 
+/** The local id of a source's chat by the source's key, or null when the chat is not listed here. */
+export function findChatIdByKey(db: ReadableDB, sourceId: string, sourceKey: string): number | null {
+  return (
+    cachedStatement<[string, string], { id: number }>(db, 'SELECT id FROM chats WHERE source_id = ? AND source_key = ?').get(
+      sourceId,
+      sourceKey,
+    )?.id ?? null
+  );
+}
+
+/** Local ids of a source's chats whose keys start with one of the prefixes (all of them for null). */
+export function chatIdsOfSource(db: ReadableDB, sourceId: string, keyPrefixes: readonly string[] | null): number[] {
+  return cachedStatement<[string], { id: number; source_key: string }>(db, 'SELECT id, source_key FROM chats WHERE source_id = ?')
+    .all(sourceId)
+    .filter((row) => keyPrefixes === null || keyPrefixes.some((prefix) => row.source_key.startsWith(prefix)))
+    .map((row) => row.id);
+}
+
 function chatNotFound(chatId: number): ScrollbackError {
   return new ScrollbackError('CHAT_NOT_FOUND', `There is no chat with id ${chatId}. List the chats to see their ids.`);
 }

@@ -1,4 +1,4 @@
-import { comparePositions } from '../../../shared/cursor.ts';
+import { comparePositions, type MessagePosition } from '../../../shared/cursor.ts';
 import type { SourceMessage } from '../model/SourceMessage.ts';
 import type { WritableDB } from './CacheDatabase.ts';
 import type { ChatRecord } from './chatQueries.ts';
@@ -14,6 +14,11 @@ export interface HistoryRun {
   coverage: CoverageRange | null;
   /** The run ends at the newest message the source has: anything stored after it was deleted there. */
   reachesNewest?: boolean;
+  /**
+   * Whether stored messages of the covered stretch that the run does not hold are gone at the source (true
+   * for pages: they are the whole stretch; false for pushed updates, which add to what is there).
+   */
+  sweepsCoverage?: boolean;
   totalCount?: number | null;
   /** When the source sent it (edits and deletions are dated by it); now by default. */
   seenAt?: number;
@@ -22,6 +27,8 @@ export interface HistoryRun {
 export interface StoredRun extends MessageChanges {
   /** Messages that were new to this computer. */
   inserted: number;
+  /** The newest message of the chat at the source, now stored and covered (the run reached the newest). */
+  newestProven: MessagePosition | null;
 }
 
 /**
@@ -36,7 +43,7 @@ export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRu
   return db
     .transaction((): StoredRun => {
       const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages, seen);
-      if (run.coverage) {
+      if (run.coverage && run.sweepsCoverage !== false) {
         const { from, to, reachesOldest } = run.coverage;
         const gone = markMissingAsDeleted(
           db,
@@ -46,14 +53,19 @@ export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRu
           seen.at,
         );
         seen.changes.deleted.push(...gone);
-        addCoverage(db, chat.id, run.coverage);
       }
-      let newest: number | null = null;
-      for (const message of run.messages) if (newest === null || message.date > newest) newest = message.date;
-      if (newest !== null || run.totalCount != null) {
-        recordSourceTotals(db, chat.id, { messageCount: run.totalCount ?? null, newestDate: newest });
+      if (run.coverage) addCoverage(db, chat.id, run.coverage);
+      let newestDate: number | null = null;
+      for (const message of run.messages) if (newestDate === null || message.date > newestDate) newestDate = message.date;
+      if (newestDate !== null || run.totalCount != null) {
+        recordSourceTotals(db, chat.id, { messageCount: run.totalCount ?? null, newestDate });
       }
-      return { inserted, ...seen.changes };
+      const newest = run.reachesNewest && run.coverage ? boundsOf(run.messages)?.newest : undefined;
+      return {
+        inserted,
+        ...seen.changes,
+        newestProven: newest ? { date: newest.date, sortKey: newest.sortKey, id: newest.id } : null,
+      };
     })
     .immediate();
 }

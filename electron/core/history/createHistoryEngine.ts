@@ -28,6 +28,11 @@ export interface HistoryEngineDeps {
    * what else it changed (edits seen, deletions found).
    */
   onStored?: (chatId: number, stored: StoredRun) => void;
+  /**
+   * The chat's newest message as pushed updates prove it (null: not known to be current): a newer page
+   * that reaches it is answered from the cache without asking the source whether there is more.
+   */
+  provenNewest?: (chatId: number) => MessagePosition | null;
 }
 
 export interface HistoryEngine {
@@ -120,6 +125,8 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     for (let call = 0; ; call++) {
       const range = findCoverageContaining(db, chat.id, point);
       const rows = range ? selectMessagesAfter(db, chat.id, point, range.to, limit) : [];
+      const proven = deps.provenNewest?.(chat.id) ?? null;
+      if (range && proven && rows.length < limit && comparePositions(range.to, proven) === 0) reachedNewest = true;
       if (rows.length === limit || reachedNewest || call >= MAX_SOURCE_CALLS_PER_PAGE || sourceError) {
         if (sourceError && rows.length === 0) throw sourceError;
         return { rows, reachedNewest: reachedNewest && rows.length < limit, offline: reasonOf(sourceError) };

@@ -72,6 +72,23 @@ export interface SourceMediaOptions {
   onFreshMedia?(media: SourceMedia): void;
 }
 
+/** Which chats of a source a pushed change concerns. */
+export type LiveChatScope =
+  | { chatKey: string }
+  /** Every chat whose key starts with one of these (Telegram: private chats and basic groups share one id space). */
+  | { chatKeyPrefixes: readonly string[] }
+  | 'all';
+
+/**
+ * A change the source pushed while the app runs (Telegram's updates), in the order it happened there.
+ * `interrupted` says changes may have been missed for those chats (a reconnect, a gap in Telegram's update
+ * sequence): what was known to be the newest there is no longer known to be.
+ */
+export type LiveChange =
+  | { kind: 'messages'; chatKey: string; messages: SourceMessage[]; edited: boolean }
+  | { kind: 'deleted'; ids: string[]; where: LiveChatScope }
+  | { kind: 'interrupted'; where: LiveChatScope };
+
 /**
  * The one seam between the engine and the outside world: every source (demo, Telegram, RyzeAPI, imported
  * files) implements this, and tests replace the outside world behind it.
@@ -97,6 +114,12 @@ export interface HistorySource {
   firstMessageDate?(chat: SourceChatRef, signal?: AbortSignal): Promise<number | null>;
   /** How many messages of the whole chat the source's own search finds for these words; null when it cannot say. */
   countMatches?(chat: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null>;
+  /**
+   * Listens to the source's pushed changes until `signal` aborts; resolves true once listening (from then on,
+   * every change reaches `onChange` in order, or an `interrupted` says some may not have). Sources that
+   * push nothing leave it out or resolve false (they are polled).
+   */
+  watch?(onChange: (change: LiveChange) => void, signal: AbortSignal): Promise<boolean>;
   /**
    * Sends one file into `sink` and says its type; null when the source has no such file (never sent, or
    * not kept there). Sources without media leave it out.

@@ -35,6 +35,10 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.countMatches ? loadedSource.countMatches(chat, words, signal) : null;
     },
+    async watch(onChange, signal) {
+      const loadedSource = await source();
+      return loadedSource.watch ? loadedSource.watch(onChange, signal) : false;
+    },
     async downloadMedia(chat, request, sink, options) {
       const loadedSource = await source();
       return loadedSource.downloadMedia ? loadedSource.downloadMedia(chat, request, sink, options) : null;

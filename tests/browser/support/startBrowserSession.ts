@@ -108,12 +108,14 @@ export async function startBrowserSession(
         }
       : undefined,
     demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure, pace: options.demoPace ?? null },
+    listen: true,
   });
   await core.setUpDemo();
   if (telegramFake && options.telegramAccount) {
     const sourceId = saveTelegramAccount(core.providerContext, { userId: '42', name: 'Ana', apiId: 12345 });
     secrets.set(telegramSessionKey(sourceId), JSON.stringify({ session: telegramFake.session, apiHash: 'fake' }), { allowWeak: true });
     await core.refreshChats(sourceId);
+    await core.live.listen();
   }
   const harness = await startLoopbackHarness({
     handlers: createCoreHandlers(core, {

@@ -14,6 +14,8 @@ import { toTelegramError } from './toTelegramError.ts';
 import { downloadTelegramFile } from './downloadTelegramFile.ts';
 import { mapTelegramMedia } from './mapTelegramMedia.ts';
 import { isTelegramFileLocator, strippedPreviewOf, type TelegramFileLocator } from './telegramMediaLocator.ts';
+import { createTelegramUpdateSequence } from './createTelegramUpdateSequence.ts';
+import { watchTelegramUpdates } from './watchTelegramUpdates.ts';
 
 export interface TelegramSourceOptions {
   id: string;
@@ -24,6 +26,8 @@ export interface TelegramSourceOptions {
   floodWaitUntil?: number | null;
   /** Called with the end of a new flood wait, to persist it. */
   onFloodWait?(until: number): void;
+  /** An update could not be read (it is skipped; the next refresh fetches what it said). */
+  onWatchError?(error: unknown): void;
   /** Connects the client before its first request (the real network; tests leave it out). */
   connect?(): Promise<void>;
   /**
@@ -63,6 +67,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   // One request in flight per account, paced, the window's before a download's (see requestPriority.ts).
   const scheduler = createRequestScheduler({ pacingMs, clock });
   let connected: Promise<void> | null = null;
+  const sequence = createTelegramUpdateSequence();
   /** Once Telegram has refused the session (revoked, duplicated), nothing more is sent: log in again. */
   let refused: ScrollbackError | null = null;
 
@@ -145,6 +150,8 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       signal,
     );
     if (result instanceof Api.messages.MessagesNotModified) return { raw: [], messages: [], complete: false, count: result.count };
+    // A channel's history says where its update sequence stands: updates after it follow what was fetched.
+    if (result instanceof Api.messages.ChannelMessages) sequence.seedChannel(ref.key, result.pts);
     const directory = new TelegramDirectory(result.users, result.chats);
     const messages = result.messages.flatMap((message) => mapTelegramMessage(message, directory) ?? []);
     const complete = result instanceof Api.messages.Messages;
@@ -285,6 +292,28 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     kind: 'telegram',
     searchWindow,
     countMatches,
+    async watch(onChange, signal) {
+      await watchTelegramUpdates(
+        {
+          client,
+          sequence,
+          onChange,
+          onError: (error) => options.onWatchError?.(error),
+          fetchState: async (stateSignal) => (await call<Api.updates.State>(new Api.updates.GetState(), stateSignal)).pts,
+          async fetchMessage(id, messageSignal) {
+            const result = await call<Api.messages.TypeMessages>(
+              new Api.messages.GetMessages({ id: [new Api.InputMessageID({ id })] }),
+              messageSignal,
+            );
+            if (result instanceof Api.messages.MessagesNotModified) return null;
+            const raw = result.messages.find((message) => message.id === id);
+            return raw ? mapTelegramMessage(raw, new TelegramDirectory(result.users, result.chats)) : null;
+          },
+        },
+        signal,
+      );
+      return true;
+    },
     /** The oldest page (offset_id 1 with a negative add_offset, as for the chat's beginning): its first date. */
     async firstMessageDate(ref, signal) {
       const first = await history(ref, { offsetId: 1, addOffset: -10, limit: 10 }, signal);
