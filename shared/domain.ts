@@ -33,6 +33,23 @@ export interface ChatSummary {
   avatar: ChatAvatar | null;
   /** Whole media files of this chat are never evicted from this computer. */
   keepMedia: boolean;
+  /** The chat is refreshed in the background (newest messages, recent edits and deletions). */
+  keepCurrent: boolean;
+  /** When it was last refreshed from its source, epoch ms; null: never. */
+  refreshedAt: number | null;
+  /** What changed on this computer since the user last looked at the chat; null: never looked. */
+  changesSinceLook: ChatChanges | null;
+}
+
+/** Counts of what changed in a chat's archive since a moment (messages on this computer). */
+export interface ChatChanges {
+  since: number;
+  /** Messages sent after it. */
+  added: number;
+  /** Messages whose edit was seen after it (their earlier version kept). */
+  edited: number;
+  /** Messages found deleted at the source after it (kept here). */
+  deleted: number;
 }
 
 /** A chat's (or person's) photo as the source describes it. */

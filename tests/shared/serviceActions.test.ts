@@ -25,6 +25,9 @@ const chat: ChatSummary = {
   oldestReached: true,
   avatar: null,
   keepMedia: false,
+  keepCurrent: false,
+  refreshedAt: null,
+  changesSinceLook: null,
 };
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {

@@ -128,6 +128,24 @@ export async function startFakeRyzeApiServer(options: {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     mediaRequests,
+    /** History changing at WhatsApp between polls: a new message, an edit (its text), a deletion (gone from history). */
+    post(jid: string, message: RyzeMessage) {
+      const list = chats.get(jid) ?? [];
+      list.push(message);
+      list.sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp) || (a.id < b.id ? 1 : -1));
+      chats.set(jid, list);
+    },
+    edit(jid: string, id: string, content: string) {
+      const found = chats.get(jid)?.find((message) => message.id === id);
+      if (!found) throw new Error(`the fake has no message ${id} in ${jid}`);
+      found.content = content;
+    },
+    remove(jid: string, id: string) {
+      const list = chats.get(jid) ?? [];
+      const index = list.findIndex((message) => message.id === id);
+      if (index < 0) throw new Error(`the fake has no message ${id} in ${jid}`);
+      list.splice(index, 1);
+    },
     failNext(kind: '500' | 'hang', times: number) {
       for (let i = 0; i < times; i++) failures.push(kind);
     },

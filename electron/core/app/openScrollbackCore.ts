@@ -29,6 +29,8 @@ import { DEMO_SOURCE_ID } from '../sources/demo/createDemoSource.ts';
 import type { ProviderHandlerContext, SourceProvider } from '../sources/SourceProvider.ts';
 import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/createSyncService.ts';
 import { createLiveUpdates, type LiveUpdates } from '../live/createLiveUpdates.ts';
+import { createRefreshService, type RefreshOptions, type RefreshService } from '../sync/createRefreshService.ts';
+import { createKeepUpToDate, type KeepUpToDate } from '../sync/createKeepUpToDate.ts';
 import { createEventHub, throttlePerKey, type EventHub } from './createEventHub.ts';
 import { mediaFileForPath } from './mediaFileForPath.ts';
 import { createMediaService, type MediaService, type ServedMediaFile } from '../media/createMediaService.ts';
@@ -50,6 +52,8 @@ export interface ScrollbackCoreOptions extends SourceProviderOptions {
    * preview, `sync --watch`); off for one-shot commands and tests that count requests.
    */
   listen?: boolean;
+  /** How much of a chat's recent history a refresh compares with the source again. */
+  refresh?: Partial<RefreshOptions>;
   /** Timing of background downloads (tests pass a fake clock). */
   sync?: Pick<SyncServiceDeps, 'sleep' | 'now' | 'pacingMs' | 'outageRetryDelaysMs'>;
 }
@@ -69,6 +73,10 @@ export interface ScrollbackCore {
   readonly events: EventHub;
   /** Sources' pushed changes (Telegram updates) stored as they come, while the core is open. */
   readonly live: LiveUpdates;
+  /** Brings chats up to date: the newest stretch and a bounded re-check of recent edits and deletions. */
+  readonly refresh: RefreshService;
+  /** The background schedule of refreshes (chats kept up to date; the open chat of a polled source). */
+  readonly keepUpToDate: KeepUpToDate;
   readonly logger: Logger;
   /** One per source kind (sources/allSourceProviders.ts). */
   readonly providers: Readonly<Record<SourceKind, SourceProvider>>;
@@ -192,6 +200,26 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     provenNewest: (chatId) => live.provenNewest(chatId),
   });
+  const refresh = createRefreshService({
+    db,
+    sourceFor: (sourceId) => sources.sourceFor(sourceId),
+    onStored: (chatId, stored) => {
+      live.noteStored(chatId, stored);
+      chatChanged.push(chatId);
+      const changedIds = [...stored.edited, ...stored.deleted, ...stored.restored];
+      if (changedIds.length > 0) events.emit({ kind: 'messagesChanged', chatId, added: 0, changedIds });
+    },
+    ...(options.refresh ? { options: options.refresh } : {}),
+  });
+  const keepUpToDate = createKeepUpToDate({
+    refresh,
+    pushesChanges: (chatId) => live.isListening(getChatRecord(db, chatId).sourceId),
+    onResult: (result) => {
+      chatChanged.push(result.chatId);
+      if (result.added > 0) events.emit({ kind: 'messagesChanged', chatId: result.chatId, added: result.added, changedIds: [] });
+    },
+    onError: (chatId, error) => options.logger.warn(`a background refresh${chatId === null ? '' : ` of chat ${chatId}`} failed`, error),
+  });
   const search = createSearchService({ db, sourceFor: (sourceId) => sources.sourceFor(sourceId) });
   const sync = createSyncService({
     ...options.sync,
@@ -221,6 +249,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     sources,
     events,
     live,
+    refresh,
+    keepUpToDate,
     logger: options.logger,
     providers,
     providerContext,
@@ -286,6 +316,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     explainError: (error) => cacheErrorOf(db, error) ?? error,
     async close() {
       live.stop();
+      keepUpToDate.stop();
       imports.cancel();
       core.exports.cancel();
       await sync.stopAll();

@@ -29,13 +29,32 @@ interface ChatSummaryRow {
   oldest_reached: number;
   avatar: string | null;
   keep_media: number;
+  keep_current: number;
+  refreshed_at: number | null;
+  looked_at: number | null;
+  added_since_look: number | null;
+  edited_since_look: number | null;
+  deleted_since_look: number | null;
 }
+
+/**
+ * Whether a chat is kept up to date: as the user set it, else on once the chat was downloaded to its
+ * first message (a chat only glanced at is not refreshed in the background).
+ */
+const KEEP_CURRENT_SQL = `coalesce(c.keep_current, EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1))`;
 
 const SUMMARY_SQL = `
   SELECT c.id, c.source_id, s.kind AS source_kind, s.name AS source_name, c.name, c.kind, c.message_count,
-    c.cached_count, c.last_message_date, c.avatar, c.keep_media,
+    c.cached_count, c.last_message_date, c.avatar, c.keep_media, c.refreshed_at, c.looked_at,
     (SELECT max(m.date) FROM messages m WHERE m.chat_id = c.id) AS newest_cached,
-    EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached
+    EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached,
+    ${KEEP_CURRENT_SQL} AS keep_current,
+    CASE WHEN c.looked_at IS NULL THEN NULL ELSE
+      (SELECT count(*) FROM messages m WHERE m.chat_id = c.id AND m.date > c.looked_at) END AS added_since_look,
+    CASE WHEN c.looked_at IS NULL THEN NULL ELSE
+      (SELECT count(DISTINCT v.message_id) FROM message_versions v WHERE v.chat_id = c.id AND v.replaced_at > c.looked_at) END AS edited_since_look,
+    CASE WHEN c.looked_at IS NULL THEN NULL ELSE
+      (SELECT count(*) FROM messages m WHERE m.chat_id = c.id AND m.deleted_at > c.looked_at) END AS deleted_since_look
   FROM chats c JOIN sources s ON s.id = c.source_id`;
 
 /** A chat's photo without the source's locator, which the window has no use for. */
@@ -88,6 +107,17 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
     oldestReached: row.oldest_reached === 1,
     avatar: avatarForTheWindow(parseStoredJsonOr(storedAvatarSchema, row.avatar, null)),
     keepMedia: row.keep_media === 1,
+    keepCurrent: row.keep_current === 1,
+    refreshedAt: row.refreshed_at,
+    changesSinceLook:
+      row.looked_at === null
+        ? null
+        : {
+            since: row.looked_at,
+            added: row.added_since_look ?? 0,
+            edited: row.edited_since_look ?? 0,
+            deleted: row.deleted_since_look ?? 0,
+          },
   };
 }
 
@@ -180,6 +210,39 @@ export function recordSourceTotals(
     `UPDATE chats SET message_count = coalesce(?, message_count),
        last_message_date = max(coalesce(?, 0), coalesce(last_message_date, 0)) WHERE id = ?`,
   ).run(totals.messageCount ?? null, totals.newestDate ?? null, chatId);
+}
+
+/** Messages of a chat whose edit was seen, or found deleted at the source, at or after a moment. */
+export function countChatChangesSince(db: ReadableDB, chatId: number, since: number): { edited: number; deleted: number } {
+  return cachedStatement<[number, number, number, number], { edited: number; deleted: number }>(
+    db,
+    `SELECT (SELECT count(DISTINCT message_id) FROM message_versions WHERE chat_id = ? AND replaced_at >= ?) AS edited,
+       (SELECT count(*) FROM messages WHERE chat_id = ? AND deleted_at >= ?) AS deleted`,
+  ).get(chatId, since, chatId, since)!;
+}
+
+/** Keeps the chat up to date in the background (or stops), as the user said. */
+export function setChatKeepCurrent(db: WritableDB, chatId: number, keep: boolean): void {
+  cachedStatement(db, 'UPDATE chats SET keep_current = ? WHERE id = ?').run(keep ? 1 : 0, chatId);
+}
+
+/** Chats kept up to date (see KEEP_CURRENT_SQL), least recently refreshed first. */
+export function listChatsKeptCurrent(db: ReadableDB): number[] {
+  return cachedStatement<[], { id: number }>(
+    db,
+    `SELECT c.id FROM chats c WHERE ${KEEP_CURRENT_SQL} ORDER BY coalesce(c.refreshed_at, 0), c.id`,
+  )
+    .all()
+    .map((row) => row.id);
+}
+
+export function recordChatRefreshed(db: WritableDB, chatId: number, at: number): void {
+  cachedStatement(db, 'UPDATE chats SET refreshed_at = ? WHERE id = ?').run(at, chatId);
+}
+
+/** The user looked at the chat now: "what changed" counts from here. */
+export function recordChatLooked(db: WritableDB, chatId: number, at: number): void {
+  cachedStatement(db, 'UPDATE chats SET looked_at = ? WHERE id = ?').run(at, chatId);
 }
 
 /** Records what an import learnt of a chat's kind (a WhatsApp export with a group's system lines). */
