@@ -33,6 +33,7 @@ const core = openScrollbackCore({
   logger,
   demo: { latencyMs: values.latency ? Number(values.latency) : 0 },
   listen: true,
+  keepUpToDateEveryMs: 15 * 60_000,
 });
 if (core.listSources().length === 0) await core.setUpDemo();
 const harness = await startLoopbackHarness({

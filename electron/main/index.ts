@@ -47,6 +47,7 @@ async function start(): Promise<void> {
       secrets: rememberingSecrets(createSafeStorageSecretStore(userData)),
       // A Telegram account's new, edited and deleted messages are stored as they happen while the app runs.
       listen: true,
+      keepUpToDateEveryMs: 15 * 60_000,
     });
     if (core.listSources().length === 0) await core.setUpDemo();
   } catch (error) {

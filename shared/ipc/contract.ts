@@ -125,6 +125,27 @@ export interface ChatMediaPage {
   totalOnComputer: number | null;
 }
 
+/** An earlier version of a message, kept when an edit was seen. */
+export interface MessageVersion {
+  text: string;
+  entities: ChatMessage['entities'];
+  media: ChatMessage['media'];
+  /** When the version was made at the source (its edit date); null for the original message. */
+  editDate: number | null;
+  /** When this computer saw it replaced by the next version. */
+  replacedAt: number;
+}
+
+/** What a refresh of a chat found (messages on this computer). */
+export interface ChatRefreshResult {
+  chatId: number;
+  added: number;
+  edited: number;
+  deleted: number;
+  /** The oldest date compared with the source again; null when nothing was. */
+  recheckedFrom: number | null;
+}
+
 /** One message's whole file, on this computer or not. */
 export interface MediaState {
   onComputer: boolean;
@@ -245,6 +266,21 @@ export const ipcContract = {
   /** Copies a downloaded file under its own name into Downloads/Scrollback and shows it in the file manager. */
   showMediaFile: method<void>()(messageRef),
   /** A chat's media gallery, one tab at a time, newest first, from what this computer holds. */
+  /** Stored messages of a chat by id (a window reads again the ones a pushed change named). */
+  getMessages: method<ChatMessage[]>()(
+    z.strictObject({ chatId: z.number().int().positive(), messageIds: z.array(z.string().min(1).max(200)).min(1).max(500) }),
+  ),
+  /** A message's earlier versions on this computer, oldest first (the message itself is the newest). */
+  getMessageVersions: method<MessageVersion[]>()(messageRef),
+  /** Keeps the chat up to date in the background, or stops. */
+  setChatKeepCurrent: method<void>()(z.strictObject({ chatId: z.number().int().positive(), keep: z.boolean() })),
+  /** Brings the chat up to date now: its newest messages and a re-check of recent edits and deletions. */
+  refreshChat: method<ChatRefreshResult>()(chatOnly),
+  /**
+   * The chat the window shows (null: none): its "what changed" counts start again from now, and a chat of a
+   * source that pushes nothing is polled for its newest messages while it stays open.
+   */
+  setOpenChat: method<void>()(z.strictObject({ chatId: z.number().int().positive().nullable() })),
   listChatMedia: method<ChatMediaPage>()(
     z.strictObject({
       chatId: z.number().int().positive(),

@@ -50,6 +50,11 @@ export const ipcMethodNames = [
   'listMediaAround',
   'showMediaFile',
   'listChatMedia',
+  'getMessages',
+  'getMessageVersions',
+  'setChatKeepCurrent',
+  'refreshChat',
+  'setOpenChat',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

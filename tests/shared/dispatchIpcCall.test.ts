@@ -91,6 +91,11 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listMediaAround: () => ({ before: [], current: null, after: [] }),
     showMediaFile: () => undefined,
     listChatMedia: () => ({ messages: [], nextCursor: null, totalOnComputer: 0 }),
+    getMessages: () => [],
+    getMessageVersions: () => [],
+    setChatKeepCurrent: () => undefined,
+    refreshChat: ({ chatId }) => ({ chatId, added: 0, edited: 0, deleted: 0, recheckedFrom: null }),
+    setOpenChat: () => undefined,
     ...overrides,
   };
 }

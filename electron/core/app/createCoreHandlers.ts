@@ -134,6 +134,14 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       platform.showInFolder(result.path);
     },
     refreshChats: ({ sourceId }) => core.refreshChats(sourceId),
+    getMessages: ({ chatId, messageIds }) => core.getMessages(chatId, messageIds),
+    getMessageVersions: ({ chatId, messageId }) => core.getMessageVersions(chatId, messageId),
+    setChatKeepCurrent: ({ chatId, keep }) => core.setChatKeepCurrent(chatId, keep),
+    refreshChat: ({ chatId }, signal) => {
+      core.getChat(chatId);
+      return core.refresh.refresh(chatId, signal);
+    },
+    setOpenChat: ({ chatId }) => core.setOpenChat(chatId),
     removeSource: ({ sourceId }) => core.removeSource(sourceId),
   } satisfies Partial<IpcHandlers>;
   // Each source kind's own methods (adding a RyzeAPI connection, the Telegram login steps) come from its provider.

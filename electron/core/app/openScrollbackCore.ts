@@ -1,6 +1,6 @@
-import type { ChatSummary, SourceKind, SourceSummary } from '../../../shared/domain.ts';
+import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { ChatCoverage, Density } from '../../../shared/ipc/contract.ts';
+import type { ChatCoverage, Density, MessageVersion } from '../../../shared/ipc/contract.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import {
@@ -8,13 +8,15 @@ import {
   getChatSummary,
   listChatSummaries,
   readChatFirstMessageDate,
+  recordChatLooked,
+  setChatKeepCurrent,
   storeChatFirstMessageDate,
   upsertChats,
 } from '../cache/chatQueries.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { messageDensity } from '../cache/densityQueries.ts';
-import { findMessagePosition } from '../cache/messageQueries.ts';
+import { findMessagePosition, selectMessagesByIds, selectMessageVersions } from '../cache/messageQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { listSourceRecords, removeSourceRecord, upsertSource } from '../cache/sourceQueries.ts';
 import { withBusyTimeout } from '../cache/transactions.ts';
@@ -54,6 +56,12 @@ export interface ScrollbackCoreOptions extends SourceProviderOptions {
   listen?: boolean;
   /** How much of a chat's recent history a refresh compares with the source again. */
   refresh?: Partial<RefreshOptions>;
+  /**
+   * Refresh every chat kept up to date on open and then this often (ms); null or absent: only when asked
+   * (one-shot commands, tests). The open chat of a source that pushes nothing is polled every `openChatPollMs`.
+   */
+  keepUpToDateEveryMs?: number | null;
+  openChatPollMs?: number;
   /** Timing of background downloads (tests pass a fake clock). */
   sync?: Pick<SyncServiceDeps, 'sleep' | 'now' | 'pacingMs' | 'outageRetryDelaysMs'>;
 }
@@ -96,6 +104,13 @@ export interface ScrollbackCore {
   getChatCoverage(chatId: number): ChatCoverage;
   /** Where a message is in its chat, if cached. */
   findMessagePosition(chatId: number, messageId: string): MessagePosition | null;
+  /** Stored messages of a chat by id, in the order given (ids not stored are left out). */
+  getMessages(chatId: number, messageIds: readonly string[]): ChatMessage[];
+  /** A message's earlier versions kept on this computer, oldest first. */
+  getMessageVersions(chatId: number, messageId: string): MessageVersion[];
+  setChatKeepCurrent(chatId: number, keep: boolean): void;
+  /** The chat the window shows now (null: none): see the IPC method setOpenChat. */
+  setOpenChat(chatId: number | null): void;
   /** Photos, videos, voice and files: served from the media store, fetched from the source when missing. */
   readonly media: MediaService;
   /** The file behind a window's `media/…` address, for the app:// protocol and the harness. */
@@ -159,7 +174,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       upsertSource(db, record);
       sources.forget(record.id);
       events.emit({ kind: 'chatsListed' });
-      if (options.listen) void live.listen();
+      // On a later turn: a login saves the account first and its session right after, in the same turn.
+      if (options.listen) setImmediate(() => void live.listen());
     },
     listSourcesOfKind: (kind) => listSourceRecords(db).filter((record) => record.kind === kind),
     emit: (event) => events.emit(event),
@@ -241,6 +257,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     onEvicted: (count, bytes) => options.logger.info(`media store: ${count} whole files (${bytes} bytes) evicted past the limit`),
   });
 
+  let openChat: number | null = null;
   const core: ScrollbackCore = {
     databasePath: options.databasePath,
     history,
@@ -311,6 +328,30 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       };
     },
     findMessagePosition: (chatId, messageId) => findMessagePosition(db, chatId, messageId),
+    getMessages(chatId, messageIds) {
+      getChatSummary(db, chatId);
+      return selectMessagesByIds(db, chatId, messageIds);
+    },
+    getMessageVersions(chatId, messageId) {
+      getChatSummary(db, chatId);
+      return selectMessageVersions(db, chatId, messageId);
+    },
+    setChatKeepCurrent(chatId, keep) {
+      getChatSummary(db, chatId);
+      setChatKeepCurrent(db, chatId, keep);
+      chatChanged.push(chatId);
+    },
+    setOpenChat(chatId) {
+      // Leaving a chat and opening one are both looks: what changed counts from the last of them.
+      if (openChat !== null && openChat !== chatId) recordChatLooked(db, openChat, Date.now());
+      if (chatId !== null) {
+        getChatSummary(db, chatId);
+        recordChatLooked(db, chatId, Date.now());
+      }
+      openChat = chatId;
+      keepUpToDate.follow(chatId, options.openChatPollMs ?? 30_000);
+      events.emit({ kind: 'chatsListed' });
+    },
     media,
     mediaFileFor: (pathname, signal) => mediaFileForPath(media, pathname, signal),
     explainError: (error) => cacheErrorOf(db, error) ?? error,
@@ -327,5 +368,6 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   };
   databases.set(core, db);
   if (options.listen) void live.listen();
+  if (options.keepUpToDateEveryMs) keepUpToDate.start(options.keepUpToDateEveryMs);
   return core;
 }

@@ -245,6 +245,15 @@ export function recordChatLooked(db: WritableDB, chatId: number, at: number): vo
   cachedStatement(db, 'UPDATE chats SET looked_at = ? WHERE id = ?').run(at, chatId);
 }
 
+/** The source's total moved by a known amount (a pushed message added, one deleted there); unknown stays unknown. */
+export function adjustSourceCount(db: WritableDB, chatId: number, delta: number): void {
+  if (delta !== 0)
+    cachedStatement(db, 'UPDATE chats SET message_count = max(0, message_count + ?) WHERE id = ? AND message_count IS NOT NULL').run(
+      delta,
+      chatId,
+    );
+}
+
 /** Records what an import learnt of a chat's kind (a WhatsApp export with a group's system lines). */
 export function setChatKind(db: WritableDB, chatId: number, kind: ChatKind): void {
   cachedStatement(db, 'UPDATE chats SET kind = ? WHERE id = ?').run(kind, chatId);

@@ -1,6 +1,6 @@
 import { comparePositions, type MessagePosition } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { chatIdsOfSource, findChatIdByKey, getChatRecord } from '../cache/chatQueries.ts';
+import { adjustSourceCount, chatIdsOfSource, findChatIdByKey, getChatRecord } from '../cache/chatQueries.ts';
 import { markDeletedByIds } from '../cache/messageQueries.ts';
 import { boundsOf, storeHistoryRun, type StoredRun } from '../cache/storeHistoryRun.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
@@ -73,6 +73,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
       case 'deleted':
         for (const chatId of chatsIn(sourceId, change.where)) {
           const marked = markDeletedByIds(db, chatId, change.ids, now());
+          adjustSourceCount(db, chatId, -marked.length);
           if (marked.length > 0) deps.onChange({ chatId, added: 0, changedIds: marked });
         }
         return;
@@ -96,6 +97,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
         const changedIds = [...stored.edited, ...stored.deleted, ...stored.restored];
         // An edit of a message not cached here stores it outside any covered run: nothing in the window changes.
         const added = change.edited ? 0 : stored.inserted;
+        adjustSourceCount(db, chatId, added);
         if (added > 0 || changedIds.length > 0) deps.onChange({ chatId, added, changedIds });
       }
     }

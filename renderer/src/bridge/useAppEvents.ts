@@ -6,6 +6,9 @@ import { newerRevision } from '../../../shared/newerRevision.ts';
 import type { SyncStatus } from '../../../shared/sync.ts';
 import { emitAppCommand } from '../app/appCommands.ts';
 import { mediaDownloadKey } from '../features/media/useMediaDownload.ts';
+import { emitNewMessagesArrived } from '../features/live/newMessagesArrived.ts';
+import { replaceChangedMessages } from '../features/live/replaceChangedMessages.ts';
+import { scrollback } from './scrollbackClient.ts';
 
 /** Query keys that pushed events keep fresh (the window polls nothing). */
 export const jobQueryKeys = { import: ['job', 'import'], export: ['job', 'export'] } as const;
@@ -31,6 +34,27 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       void client.invalidateQueries({ queryKey: ['chats'] });
       void client.invalidateQueries({ queryKey: ['coverage', event.chatId] });
       return;
+    case 'messagesChanged': {
+      const { chatId, added, changedIds } = event;
+      void client.invalidateQueries({ queryKey: ['chats'] });
+      if (added > 0) emitNewMessagesArrived(chatId, added);
+      if (changedIds.length > 0) {
+        for (const id of changedIds) void client.invalidateQueries({ queryKey: ['versions', chatId, id] });
+        // Only rows a window holds are read again (a refresh may name messages nobody is looking at).
+        const loaded = new Set(
+          client
+            .getQueriesData<{ pages: Array<{ messages: Array<{ id: string }> }> }>({ queryKey: ['history', chatId] })
+            .flatMap(([, data]) => data?.pages.flatMap((page) => page.messages.map((message) => message.id)) ?? []),
+        );
+        const wanted = changedIds.filter((id) => loaded.has(id)).slice(0, 500);
+        if (wanted.length > 0)
+          void scrollback.getMessages({ chatId, messageIds: wanted }).then(
+            (messages) => replaceChangedMessages(client, chatId, messages),
+            () => undefined,
+          );
+      }
+      return;
+    }
     case 'sourceRetrying':
       client.setQueryData(['sourceRetry', event.sourceId], event.retry);
       return;

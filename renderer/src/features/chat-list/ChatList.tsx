@@ -22,6 +22,25 @@ interface ChatListProps {
   onRemoveSource(sourceId: string, name: string, kind: SourceKind): void;
 }
 
+/** What changed in a chat's archive since the user last looked: new, edited, deleted (on this computer). */
+function ChatChangesLine({ changes }: { changes: ChatSummary['changesSinceLook'] }) {
+  if (!changes || changes.added + changes.edited + changes.deleted === 0) return null;
+  const parts = [
+    changes.added > 0 ? (
+      <span key="a" className="added">
+        {formatCount(changes.added)} new
+      </span>
+    ) : null,
+    changes.edited > 0 ? <span key="e">{formatCount(changes.edited)} edited</span> : null,
+    changes.deleted > 0 ? <span key="d">{formatCount(changes.deleted)} deleted at the source</span> : null,
+  ].filter((part) => part !== null);
+  return (
+    <span className="chat-changes" data-testid="chat-changes" title={`Since you last looked, ${formatListDate(changes.since)}`}>
+      {parts.flatMap((part, index) => (index === 0 ? [part] : [' · ', part]))}
+    </span>
+  );
+}
+
 /** The sidebar: chats grouped by source, with a filter box (Ctrl+K). */
 export function ChatList({
   chats,
@@ -114,6 +133,7 @@ export function ChatList({
                       {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
                       {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
                     </span>
+                    {chat.id !== selectedChatId && <ChatChangesLine changes={chat.changesSinceLook} />}
                   </span>
                 </button>
               </li>

@@ -12,6 +12,9 @@ import { BEGINNING_OF_TIME, type WindowTarget } from './historyWindow.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { SourceErrorNotice } from './SourceErrorNotice.tsx';
 import { useHistoryWindow } from './useHistoryWindow.ts';
+import { useNewMessagesArrived } from '../live/newMessagesArrived.ts';
+import type { InfiniteData } from '@tanstack/react-query';
+import type { HistoryPage } from '../../../../shared/history.ts';
 
 interface HistoryListProps {
   chatId: number;
@@ -129,6 +132,29 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   const scrollOffset = virtualizer.scrollOffset ?? 0;
   const viewportHeight = virtualizer.scrollRect?.height ?? 0;
   const awayFromLatest = hasNextPage || virtualizer.getTotalSize() - (scrollOffset + viewportHeight) > 400;
+
+  // New messages stored while this window is open (pushed updates, a refresh): a window that reaches the
+  // newest message pages on to them (from the cache, no request); the reader at the bottom follows them,
+  // one scrolled up keeps their place and sees how many arrived on the jump-to-latest button.
+  const [arrivedAway, setArrivedAway] = useState(0);
+  const awayRef = useRef(awayFromLatest);
+  awayRef.current = awayFromLatest;
+  useNewMessagesArrived(chatId, (added) => {
+    const wasAway = awayRef.current;
+    if (wasAway) setArrivedAway((count) => count + added);
+    if (hasNextPage) return;
+    queryClient.setQueryData<InfiniteData<HistoryPage>>(['history', chatId, windowKey], (data) => {
+      if (!data || data.pages.length === 0) return data;
+      const last = data.pages.length - 1;
+      return { ...data, pages: data.pages.map((page, index) => (index === last ? { ...page, reachedNewest: false } : page)) };
+    });
+    void fetchNextPage().then(() => {
+      if (!wasAway) requestAnimationFrame(() => virtualizer.scrollToEnd());
+    });
+  });
+  useEffect(() => {
+    if (!awayFromLatest) setArrivedAway(0);
+  }, [awayFromLatest]);
   const topIndex = topVisibleIndex(items, scrollOffset);
   const stickyDate = topIndex === null ? undefined : messages[topIndex]?.date;
 
@@ -220,10 +246,16 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
           type="button"
           className="jump-latest"
           onClick={jumpToLatest}
-          aria-label="Jump to latest message"
+          aria-label={arrivedAway > 0 ? `Jump to latest message: ${arrivedAway} new since you scrolled up` : 'Jump to latest message'}
           title="Jump to latest (Ctrl+End)"
+          data-testid="jump-latest"
         >
           ↓
+          {arrivedAway > 0 && (
+            <span className="jump-latest-count" data-testid="arrived-count">
+              {arrivedAway > 999 ? '999+' : arrivedAway}
+            </span>
+          )}
         </button>
       )}
     </div>

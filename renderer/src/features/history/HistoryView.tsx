@@ -12,6 +12,8 @@ import { formatCount } from '../../format/formatDates.ts';
 import { HistoryList } from './HistoryList.tsx';
 import { windowKeyOf, type WindowTarget } from './historyWindow.ts';
 import { JumpToDateDialog } from './JumpToDateDialog.tsx';
+import { KeepCurrentControl } from '../live/KeepCurrentControl.tsx';
+import { scrollback } from '../../bridge/scrollbackClient.ts';
 
 /** A chat: its header (name, counts, jump to date, offline state) and one history window at a time. */
 export interface JumpRequest {
@@ -46,6 +48,13 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
     jump({ kind: 'aroundMessage', messageId: requested.messageId });
   }, [requested, jump]);
 
+  // Main learns which chat is open: "what changed" counts restart from now, and a polled source's open
+  // chat is asked for its newest messages while it stays open.
+  useEffect(() => {
+    void scrollback.setOpenChat({ chatId: chat.id }).catch(() => undefined);
+    return () => void scrollback.setOpenChat({ chatId: null }).catch(() => undefined);
+  }, [chat.id]);
+
   const windowKey = windowKeyOf(target, nonce);
   return (
     <section className="history-view" aria-label={chat.name}>
@@ -64,6 +73,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
         </div>
         <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} onDownloadRange={(from, to) => sync.start(from, to)} />
         <SyncControl chatId={chat.id} />
+        {chat.sourceKind !== 'import' && <KeepCurrentControl chat={chat} />}
         <button type="button" onClick={() => setJumpOpen(true)} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
           Jump to date
         </button>

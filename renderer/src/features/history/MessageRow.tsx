@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
 import { MediaView } from '../media/MediaView.tsx';
 import { LongText } from './LongText.tsx';
+import { EarlierVersions } from './EarlierVersions.tsx';
 
 export interface MessageRowProps {
   message: ChatMessage;
@@ -41,7 +42,9 @@ export const MessageRow = memo(function MessageRow({
   onReplyClick,
 }: MessageRowProps) {
   const iso = new Date(message.date).toISOString();
-  const label = `${message.senderName ?? 'Unknown'}, ${formatDateTime(message.date)}`;
+  const deleted = message.deletedAt !== null;
+  const label = `${message.senderName ?? 'Unknown'}, ${formatDateTime(message.date)}${deleted ? ', deleted at the source' : ''}`;
+  const [versionsOpen, setVersionsOpen] = useState(false);
   return (
     <div className="message-row-inner">
       {startsChat && <div className="chat-start">Beginning of this chat</div>}
@@ -52,7 +55,7 @@ export const MessageRow = memo(function MessageRow({
       )}
       {message.service ? (
         <div
-          className="service-line"
+          className={`service-line${deleted ? ' deleted' : ''}`}
           data-message-id={message.id}
           data-date={iso}
           tabIndex={-1}
@@ -63,7 +66,7 @@ export const MessageRow = memo(function MessageRow({
         </div>
       ) : (
         <div
-          className={`message${message.out ? ' out' : ''}${startsGroup ? ' group-start' : ''}${highlighted ? ' highlighted' : ''}`}
+          className={`message${message.out ? ' out' : ''}${startsGroup ? ' group-start' : ''}${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}`}
           data-message-id={message.id}
           data-date={iso}
           tabIndex={-1}
@@ -103,16 +106,37 @@ export const MessageRow = memo(function MessageRow({
               <LongText text={message.text} entities={message.entities} />
             </div>
           )}
+          {versionsOpen && message.earlierVersions > 0 && (
+            <EarlierVersions chatId={message.chatId} messageId={message.id} sentAt={message.date} />
+          )}
           <div className="meta">
             {message.reactions.map((reaction) => (
               <span key={reaction.emoji} className="reaction">
                 {reaction.emoji} {reaction.count}
               </span>
             ))}
-            {message.editDate !== null && (
-              <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>
-                edited
+            {deleted && (
+              <span className="deleted-mark" data-testid="deleted-mark">
+                deleted at the source · kept here since {formatDay(message.deletedAt!)}
               </span>
+            )}
+            {message.earlierVersions > 0 ? (
+              <button
+                type="button"
+                className="edited"
+                aria-expanded={versionsOpen}
+                data-testid="show-earlier-versions"
+                title={message.editDate === null ? 'Edited' : `Edited ${formatDateTime(message.editDate)}`}
+                onClick={() => setVersionsOpen((open) => !open)}
+              >
+                edited · {message.earlierVersions === 1 ? '1 earlier version' : `${message.earlierVersions} earlier versions`}
+              </button>
+            ) : (
+              message.editDate !== null && (
+                <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>
+                  edited
+                </span>
+              )
             )}
             <time dateTime={iso} title={formatDateTime(message.date)}>
               {formatTime(message.date)}
