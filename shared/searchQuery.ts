@@ -7,7 +7,7 @@
 
 export const HAS_VALUES = ['photo', 'video', 'voice', 'file', 'link', 'poll', 'media'] as const;
 export type HasValue = (typeof HAS_VALUES)[number];
-export const IS_VALUES = ['edited', 'forwarded', 'reply', 'service'] as const;
+export const IS_VALUES = ['edited', 'forwarded', 'reply', 'service', 'deleted'] as const;
 export type IsValue = (typeof IS_VALUES)[number];
 export const DATE_OPERATORS = ['before', 'after', 'on', 'during'] as const;
 export type DateOperator = (typeof DATE_OPERATORS)[number];

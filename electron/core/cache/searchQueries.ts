@@ -123,6 +123,8 @@ function nodeCondition(db: ReadableDB, node: QueryNode): Sql {
           return { sql: 'm.reply_to IS NOT NULL', params: [] };
         case 'service':
           return { sql: `m.kind = 'service'`, params: [] };
+        case 'deleted':
+          return { sql: 'm.deleted_at IS NOT NULL', params: [] };
       }
       break;
     case 'not':

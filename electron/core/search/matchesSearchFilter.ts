@@ -17,6 +17,8 @@ export interface MatchableMessage {
   forward: unknown;
   replyToId: string | null;
   senderName: string | null;
+  /** Set when the source deleted it (cached messages; a source's own never are). */
+  deletedAt?: number | null;
 }
 
 function hasLink(message: MatchableMessage, kind: MessageKind): boolean {
@@ -55,6 +57,8 @@ function matchesNode(node: QueryNode, message: MatchableMessage, kind: MessageKi
           return message.replyToId !== null;
         case 'service':
           return kind === 'service';
+        case 'deleted':
+          return message.deletedAt != null;
       }
       return false;
     case 'not':

@@ -87,6 +87,13 @@ describe('live updates from Telegram', () => {
       expect(selectMessageVersions(db, chat.id, String(id)).map((version) => version.text)).not.toContain(`edited text ${i}`);
     }
     expect(listCoverage(db, chat.id)).toHaveLength(1);
+
+    // The query language finds them: `is:deleted`, and `is:edited` with a word of the new text.
+    const filter = { chatId: chat.id, from: null, to: null, sender: '', kinds: [] };
+    const found = await core.search.search({ ...filter, query: 'is:deleted', order: 'oldest', limit: 50, cursor: null });
+    expect(found.hits.map((hit) => Number(hit.message.id))).toEqual(deleted);
+    const editedHits = await core.search.search({ ...filter, query: 'is:edited "edited text"', order: 'oldest', limit: 50, cursor: null });
+    expect(editedHits.hits.map((hit) => Number(hit.message.id))).toEqual(edited);
     await core.close();
   });
 

@@ -9,6 +9,7 @@ import { createEngineHarness } from '../../support/engineHarness.ts';
 import { allDemoMessages, cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { storeHistoryRun } from '../../../electron/core/cache/storeHistoryRun.ts';
+import { markDeletedByIds } from '../../../electron/core/cache/messageQueries.ts';
 import { getChatRecord } from '../../../electron/core/cache/chatQueries.ts';
 import { createSearchService } from '../../../electron/core/search/createSearchService.ts';
 import { createDemoSource } from '../../../electron/core/sources/demo/createDemoSource.ts';
@@ -109,7 +110,9 @@ function admits(node: QueryNode, m: SourceMessage, chatName: string): boolean {
           ? m.forward !== null
           : node.value === 'reply'
             ? m.replyToId !== null
-            : kind === 'service';
+            : node.value === 'deleted'
+              ? m.deletedAt != null
+              : kind === 'service';
     case 'not':
       return !admits(node.child, m, chatName);
     case 'and':
@@ -128,10 +131,20 @@ describe('search over the cache', () => {
       [family, 'Family 🏡'],
       [design, 'Design Team'],
     ]);
-    const all = [
+    const cached = [
       ...cacheWholeDemoChat(db, family, 'family').map((m) => ({ ...m, chatId: family })),
       ...cacheWholeDemoChat(db, design, 'design').map((m) => ({ ...m, chatId: design })),
     ];
+    // Some deleted at the source (kept, marked), for `is:deleted`.
+    const deletedAt = Date.UTC(2026, 0, 1);
+    for (const chatId of [family, design])
+      markDeletedByIds(
+        db,
+        chatId,
+        cached.filter((m) => m.chatId === chatId && Number(m.id) % 97 === 0).map((m) => m.id),
+        deletedAt,
+      );
+    const all = cached.map((m) => (Number(m.id) % 97 === 0 ? { ...m, deletedAt } : m));
     const service = createSearchService({ db, sourceFor: () => createDemoSource() });
     const queries = arbitrarySearchQuery({
       words: ['the', 'train', 'café', 'ok', 'e', 'é', '你好', '👍', 'meeting notes', 'zzq', 'on my way', 'a', 'qx'],

@@ -1,7 +1,19 @@
 import { messageKindOf } from '../../../../shared/domain.ts';
 import { mediaLabel, type ExportWriter, type TextSink } from './ExportWriter.ts';
 
-const HEADER = ['id', 'date_utc', 'sender', 'sender_id', 'kind', 'text', 'media', 'reply_to', 'forwarded_from', 'edited_utc'];
+const HEADER = [
+  'id',
+  'date_utc',
+  'sender',
+  'sender_id',
+  'kind',
+  'text',
+  'media',
+  'reply_to',
+  'forwarded_from',
+  'edited_utc',
+  'deleted_at_source_utc',
+];
 
 /**
  * A cell as RFC 4180 wants it (quoted, quotes doubled), and safe to open in a spreadsheet: text starting
@@ -32,6 +44,7 @@ export function createCsvExportWriter(out: TextSink, options: { bom: boolean }):
         message.replyToId ?? '',
         message.forward?.fromName ?? '',
         message.editDate === null ? '' : new Date(message.editDate).toISOString(),
+        message.deletedAt === null ? '' : new Date(message.deletedAt).toISOString(),
       ]);
     },
     end() {},

@@ -46,13 +46,14 @@ dialog p { white-space: pre-wrap; max-width: 70ch; }
 
 /**
  * What a row shows besides its text, compactly (keys left out when empty): the replied message, who it was
- * forwarded from, when edited, reactions, and where its thumbnail and file are beside the export.
+ * forwarded from, when edited, when found deleted at the source, reactions, and where its thumbnail and file are beside the export.
  */
 function extrasOf(message: ChatMessage, files: ExportedMediaPaths): Record<string, string | number> | 0 {
   const extras: Record<string, string | number> = {};
   if (message.replyToId !== null) extras.r = message.replyToId;
   if (message.forward) extras.f = message.forward.fromName;
   if (message.editDate !== null) extras.e = message.editDate;
+  if (message.deletedAt !== null) extras.d = message.deletedAt;
   if (message.reactions.length > 0) extras.x = message.reactions.map((reaction) => `${reaction.emoji} ${reaction.count}`).join('  ');
   if (files.thumbnail) extras.t = files.thumbnail;
   else if (files.file && message.media?.kind === 'photo') extras.t = files.file;

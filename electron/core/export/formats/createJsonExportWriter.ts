@@ -51,6 +51,11 @@ function toTdesktopMessage(message: ChatMessage, ordinal: number, files: Exporte
     out.edited = localIsoSeconds(message.editDate);
     out.edited_unixtime = String(Math.floor(message.editDate / 1000));
   }
+  // Scrollback's own: the source deleted it after it was archived (Telegram Desktop has no such field).
+  if (message.deletedAt !== null) {
+    out.scrollback_deleted_at_source = localIsoSeconds(message.deletedAt);
+    out.scrollback_deleted_at_source_unixtime = String(Math.floor(message.deletedAt / 1000));
+  }
   if (message.replyToId !== null)
     out.reply_to_message_id = /^-?\d{1,15}$/.test(message.replyToId) ? Number(message.replyToId) : message.replyToId;
   if (message.forward) out.forwarded_from = message.forward.fromName;

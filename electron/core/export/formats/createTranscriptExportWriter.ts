@@ -21,7 +21,8 @@ export function createTranscriptExportWriter(out: TextSink, format: 'txt' | 'md'
         out(format === 'md' ? `\n## ${day}\n\n` : `\n--- ${day} ---\n`);
       }
       const time = stamp.slice(11, 16);
-      const body = [mediaLabel(message), message.text].filter((part) => part !== '').join(' ');
+      const deleted = message.deletedAt === null ? '' : `[deleted at the source on ${localIsoSeconds(message.deletedAt).slice(0, 10)}]`;
+      const body = [mediaLabel(message), message.text, deleted].filter((part) => part !== '').join(' ');
       if (format === 'txt') {
         out(message.service ? `[${time}] — ${body}\n` : `[${time}] ${message.senderName ?? 'Unknown'}: ${body.replace(/\n/g, '\n    ')}\n`);
         return;

@@ -44,6 +44,7 @@ export const HTML_VIEWER_SCRIPT = String.raw`(() => {
     if (extras.r !== undefined) facts.push('↩ reply to #' + extras.r);
     if (extras.f) facts.push('forwarded from ' + extras.f);
     if (extras.e) facts.push('edited ' + format.format(new Date(extras.e)));
+    if (extras.d) facts.push('deleted at the source, kept in this archive (' + format.format(new Date(extras.d)) + ')');
     if (extras.x) facts.push(extras.x);
     return facts.join(' · ');
   }

@@ -60,10 +60,11 @@ export function toTelegramSourceMessage(
   // Fields only Scrollback's own JSON export writes: an id that was not a number, and milliseconds.
   const exactDate = typeof message.scrollback_date_ms === 'number' ? message.scrollback_date_ms : date;
   const ownId = typeof message.scrollback_id === 'string' && message.scrollback_id ? message.scrollback_id : null;
+  const deletedAt = readDate(message.scrollback_deleted_at_source_unixtime, message.scrollback_deleted_at_source);
   const base =
     id === undefined
-      ? { id: ownId ?? `#${ordinal}`, sortKey: ordinal, date: exactDate, out: false }
-      : { id: ownId ?? String(id), sortKey: id, date: exactDate, out: false };
+      ? { id: ownId ?? `#${ordinal}`, sortKey: ordinal, date: exactDate, out: false, deletedAt }
+      : { id: ownId ?? String(id), sortKey: id, date: exactDate, out: false, deletedAt };
   if (message.type === 'service') {
     const actor = senderOf(message.actor, message.actor_id);
     const service = toTelegramDesktopServiceAction(message);
