@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
+import { systemClock } from '../../../electron/core/sources/createRequestLimiter.ts';
+import { createFakeTelegram } from '../../support/fakeTelegram.ts';
+import { changedFakeChannel } from '../../support/changedFakeChannel.ts';
+import { useTempFolder } from '../../support/tempFolder.ts';
+
+const tempFolder = useTempFolder();
+
+function runRefresh(dbPath: string, round: number, killAfterMs: number | null): Promise<{ killed: boolean; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', path.resolve('tests/support/telegramRefreshProcess.ts'), dbPath, String(round)],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    let timer: NodeJS.Timeout | null = null;
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+      if (killAfterMs !== null && !timer && stderr.includes('refreshing')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', stderr });
+    });
+  });
+}
+
+describe('a refresh killed and run again', () => {
+  it('SIGKILL during 10 refreshes of a changing channel: integrity ok, no duplicate, every version kept, and the last run matches Telegram', async () => {
+    const dbPath = path.join(tempFolder(), 'refresh-kill.db');
+    expect((await runRefresh(dbPath, 0, null)).stderr).toContain('done');
+    const delays = fc.sample(fc.integer({ min: 0, max: 250 }), { numRuns: 10, seed: 18 });
+    let killedMidway = 0;
+    for (const [index, delay] of delays.entries()) {
+      const run = await runRefresh(dbPath, index + 1, delay);
+      if (run.killed) killedMidway++;
+      const db = openCacheDatabase(dbPath);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const ids = db.prepare('SELECT count(*) AS n, count(DISTINCT source_msg_id) AS d FROM messages').get() as { n: number; d: number };
+      expect(ids.n).toBe(ids.d);
+      // A version and the row's count of versions are written in one transaction: never one without the other.
+      const torn = db
+        .prepare(
+          `SELECT count(*) AS n FROM messages m WHERE m.earlier_versions <> (SELECT count(*) FROM message_versions v WHERE v.message_id = m.id)`,
+        )
+        .get() as { n: number };
+      expect(torn.n).toBe(0);
+      db.close();
+    }
+    expect(killedMidway).toBeGreaterThan(2);
+    // The last round, run to its end: the archive is Telegram's channel, plus every deleted message marked.
+    const rounds = delays.length;
+    expect((await runRefresh(dbPath, rounds, null)).stderr).toContain('done');
+    const { channel, apply } = changedFakeChannel();
+    apply(createFakeTelegram({ chats: [channel], clock: systemClock }), rounds);
+    const db = openCacheDatabase(dbPath);
+    const rows = db.prepare('SELECT source_msg_id AS id, text, deleted_at FROM messages ORDER BY sort_key').all() as Array<{
+      id: string;
+      text: string;
+      deleted_at: number | null;
+    }>;
+    expect(rows.filter((row) => row.deleted_at === null).map((row) => [row.id, row.text])).toEqual(
+      channel.messages.map((message) => [String(message.id), message.message]),
+    );
+    const markedDeleted = rows.filter((row) => row.deleted_at !== null).map((row) => Number(row.id));
+    expect(markedDeleted.sort((a, b) => a - b)).toEqual([...channel.deleted].sort((a, b) => a - b));
+    // Each message edited in several rounds keeps the texts of the rounds this computer saw, oldest first.
+    const versions = db
+      .prepare(
+        `SELECT m.source_msg_id AS id, group_concat(v.text, ' | ') AS texts FROM message_versions v JOIN messages m ON m.id = v.message_id GROUP BY v.message_id`,
+      )
+      .all() as Array<{ id: string; texts: string }>;
+    expect(versions.length).toBeGreaterThan(20);
+    for (const { texts } of versions) {
+      const seen = texts.split(' | ');
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+    db.close();
+  }, 180_000);
+});

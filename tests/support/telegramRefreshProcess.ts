@@ -1,0 +1,33 @@
+// A process that keeps a fake Telegram channel up to date, for the kill test: the channel has changed by
+// `round` rounds of edits, deletions and new messages since it was downloaded; the process downloads it if
+// it is not yet, then refreshes it whole. SIGKILL it at any moment and run it again.
+// Usage: node … <db> <round>
+import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
+import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
+import { saveTelegramAccount } from '../../electron/core/sources/telegram/telegramProvider.ts';
+import { changedFakeChannel } from './changedFakeChannel.ts';
+import { fakeTelegramClient } from './fakeTelegramClient.ts';
+import { createFakeTelegram } from './fakeTelegram.ts';
+
+const [databasePath, roundText] = process.argv.slice(2);
+const { channel, apply } = changedFakeChannel();
+const fake = createFakeTelegram({ chats: [channel], clock: systemClock });
+apply(fake, Number(roundText));
+const core = openScrollbackCore({
+  databasePath: databasePath!,
+  logger: { info() {}, warn() {}, error() {} },
+  telegram: { clientFor: () => fakeTelegramClient(fake), connects: false, pacingMs: 0 },
+  sync: { pacingMs: 0, outageRetryDelaysMs: [10, 10, 10] },
+  refresh: { recheckDays: 100_000, recheckPages: 1_000 },
+});
+const sourceId = saveTelegramAccount(core.providerContext, { userId: '42', name: 'Me', apiId: 1 });
+const chats = core.listChats().some((chat) => chat.sourceId === sourceId) ? core.listChats() : await core.refreshChats(sourceId);
+const chat = chats.find((candidate) => candidate.name === 'Changing channel')!;
+if (!core.getChat(chat.id).oldestReached) {
+  core.sync.start({ chatId: chat.id, from: null, to: null });
+  await core.sync.settled(chat.id);
+}
+process.stderr.write('refreshing\n');
+const result = await core.refresh.refresh(chat.id);
+process.stderr.write(`done ${JSON.stringify(result)}\n`);
+await core.close();
