@@ -10,6 +10,7 @@ import { demoCommand } from './commands/demoCommand.ts';
 import { historyCommand } from './commands/historyCommand.ts';
 import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
+import { watchCommand } from './commands/watchCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { recoverCommand } from './commands/recoverCommand.ts';
@@ -45,6 +46,11 @@ ${sourceCommandsUsage}
   sync <chat> [--from DATE] [--to DATE] [--json]
                                 download the chat (or those days) into the cache, with progress on
                                 stderr; Ctrl+C stops it, and running it again continues where it stopped
+  sync [<chat>] --watch [--every MINUTES] [--json]
+                                keep the chat (or every chat kept up to date) current until Ctrl+C: live
+                                Telegram updates as they come, and a refresh now and every MINUTES (15):
+                                the newest messages and a re-check of the last 7 days for edits and
+                                deletions (kept, marked); one line per change
   recover [--json]              copy what can be read of a damaged cache into a fresh one (run with the app
                                 closed); the damaged file is kept beside it
 
@@ -57,7 +63,7 @@ const commandOptions: Record<string, string[]> = {
   chats: ['json'],
   history: ['json', 'ndjson', 'before', 'after', 'around', 'limit'],
   search: ['json', 'ndjson', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
-  sync: ['json', 'from', 'to'],
+  sync: ['json', 'from', 'to', 'watch', 'every'],
   recover: ['json'],
   import: ['json'],
   telegram: ['json'],
@@ -101,6 +107,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         out: { type: 'string' },
         'no-service': { type: 'boolean' },
         bom: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        every: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -159,7 +167,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'sync':
         expectNoMore(command, rest.slice(1));
-        await syncCommand(context, rest[0], values);
+        if (values.watch) await watchCommand(context, rest[0], values.every);
+        else if (values.every !== undefined) throw new CliUsageError('sync: --every goes with --watch.');
+        else await syncCommand(context, rest[0], values);
         break;
       default: {
         const sourceCommand = sourceCommands.find((candidate) => candidate.name === command)!;
