@@ -9,6 +9,7 @@ import { runFileBench } from './suites/fileBench.ts';
 import { runCliBench } from './suites/cliBench.ts';
 import { runSchedulerBench } from './suites/schedulerBench.ts';
 import { runSearchScaleBench } from './suites/searchScaleBench.ts';
+import { runLiveBench } from './suites/liveBench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
@@ -31,6 +32,10 @@ try {
   if (!values.only || values.only === 'scheduler') {
     process.stderr.write("scheduler: the window while a download runs, fast and at Telegram's pace…\n");
     Object.assign(figures, await runSchedulerBench(folder, { quick }));
+  }
+  if (!values.only || values.only === 'live') {
+    process.stderr.write('live: refreshing a 1,000,000-message Telegram chat that changed by 100 messages…\n');
+    Object.assign(figures, await runLiveBench(folder, { quick }));
   }
   if (!values.only || values.only === 'cli') {
     process.stderr.write('cli: cold start of `scrollback history` beside a bare node + better-sqlite3 page…\n');

@@ -11,6 +11,65 @@ import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
 import type { SourceMessage } from '../../electron/core/model/SourceMessage.ts';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 import { mainThreadMsPerFrame } from '../../tests/browser/support/mainThreadMsPerFrame.ts';
+import { createFakeTelegram, seedFakeChat } from '../../tests/support/fakeTelegram.ts';
+import { fakeSessionString } from '../../tests/support/fakeTelegramClient.ts';
+import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
+
+/**
+ * A Telegram update received → its row painted in the open chat at the newest message: the fake pushes a
+ * real Api.UpdateNewChannelMessage through GramJS's update dispatch; the core stores it and pushes
+ * `messagesChanged`; the window pages on from the cache and paints. Timed with the wall clock on both sides
+ * (one machine): from just before the push to the frame after the row entered the DOM.
+ */
+export async function benchLiveUpdateToRow(options: { quick: boolean }): Promise<Figures> {
+  const team = seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Live team', 2_000, { start: Date.UTC(2024, 0, 1) / 1000 });
+  const fake = createFakeTelegram({ chats: [team], clock: systemClock });
+  const session = await startBrowserSession({ telegram: { fake, session: await fakeSessionString() }, telegramAccount: true });
+  try {
+    const { page, core } = session;
+    const chatId = core.listChats().find((chat) => chat.name === 'Live team')!.id;
+    await openChat(page, chatId);
+    await waitForIdleList(page);
+    const samples: number[] = [];
+    for (let i = 0; i < (options.quick ? 10 : 40); i++) {
+      const nextId = team.messages.at(-1)!.id + 1;
+      const painted = page.evaluate(
+        ({ s, id }) =>
+          new Promise<number>((resolve) => {
+            const seen = () => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(Date.now());
+              requestAnimationFrame(() => channel.port2.postMessage(0));
+            };
+            const observer = new MutationObserver(() => {
+              if (document.querySelector(`${s} [data-message-id="${id}"]`)) {
+                observer.disconnect();
+                seen();
+              }
+            });
+            observer.observe(document.querySelector(s)!, { childList: true, subtree: true });
+          }),
+        { s: scroller, id: nextId },
+      );
+      // The observer is in place before the update leaves the fake.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      const sent = Date.now();
+      fake.postMessage(team, `live ${i}`);
+      samples.push((await painted) - sent);
+      await waitForIdleList(page);
+    }
+    return {
+      live_update_to_row_ms: {
+        value: round(percentile(samples, 50), 1),
+        unit: 'ms',
+        target: '<= 100',
+        note: `median of ${samples.length}; p90 ${round(percentile(samples, 90), 1)} ms`,
+      },
+    };
+  } finally {
+    await session.close();
+  }
+}
 
 /** Main-thread time per frame (CDP TaskDuration over frames counted in the page) while `act` runs. */
 
@@ -73,6 +132,7 @@ export async function runUiBench(options: { quick: boolean }): Promise<Figures> 
   }
 
   Object.assign(figures, await benchSearchScrolling(options));
+  Object.assign(figures, await benchLiveUpdateToRow(options));
 
   // Still while older pages arrive (latency makes them land while the reader is not scrolling).
   const slow = await startBrowserSession({ latencyMs: 250 });
