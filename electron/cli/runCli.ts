@@ -11,6 +11,7 @@ import { historyCommand } from './commands/historyCommand.ts';
 import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
 import { watchCommand } from './commands/watchCommand.ts';
+import { changesCommand } from './commands/changesCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { recoverCommand } from './commands/recoverCommand.ts';
@@ -51,6 +52,9 @@ ${sourceCommandsUsage}
                                 Telegram updates as they come, and a refresh now and every MINUTES (15):
                                 the newest messages and a re-check of the last 7 days for edits and
                                 deletions (kept, marked); one line per change
+  changes [<chat>] [--since DATE] [--limit N] [--json]
+                                what changed on this computer since DATE (default: the last 24 hours):
+                                new messages, edits seen (earlier text kept), deletions found at the source
   recover [--json]              copy what can be read of a damaged cache into a fresh one (run with the app
                                 closed); the damaged file is kept beside it
 
@@ -64,6 +68,7 @@ const commandOptions: Record<string, string[]> = {
   history: ['json', 'ndjson', 'before', 'after', 'around', 'limit'],
   search: ['json', 'ndjson', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
   sync: ['json', 'from', 'to', 'watch', 'every'],
+  changes: ['json', 'since', 'limit'],
   recover: ['json'],
   import: ['json'],
   telegram: ['json'],
@@ -108,6 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'no-service': { type: 'boolean' },
         bom: { type: 'boolean' },
         watch: { type: 'boolean' },
+        since: { type: 'string' },
         every: { type: 'string' },
       },
     });
@@ -164,6 +170,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'recover':
         expectNoMore(command, rest);
         recoverCommand(context);
+        break;
+      case 'changes':
+        expectNoMore(command, rest.slice(1));
+        changesCommand(context, rest[0], values);
         break;
       case 'sync':
         expectNoMore(command, rest.slice(1));

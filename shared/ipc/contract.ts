@@ -136,6 +136,16 @@ export interface MessageVersion {
   replacedAt: number;
 }
 
+/** One change of the archive, for "What changed". */
+export interface ArchiveChange {
+  kind: 'new' | 'edited' | 'deleted';
+  /** The message's date (new), when the edit was seen, when the deletion was found; epoch ms. */
+  at: number;
+  chatId: number;
+  chatName: string;
+  message: ChatMessage;
+}
+
 /** What a refresh of a chat found (messages on this computer). */
 export interface ChatRefreshResult {
   chatId: number;
@@ -277,10 +287,14 @@ export const ipcContract = {
   /** Brings the chat up to date now: its newest messages and a re-check of recent edits and deletions. */
   refreshChat: method<ChatRefreshResult>()(chatOnly),
   /**
-   * The chat the window shows (null: none): its "what changed" counts start again from now, and a chat of a
-   * source that pushes nothing is polled for its newest messages while it stays open.
+   * The chat the window shows (null: none): its "what changed" counts start again from now (the answer says
+   * when the user looked before), and a chat of a source that pushes nothing is polled while it stays open.
    */
-  setOpenChat: method<void>()(z.strictObject({ chatId: z.number().int().positive().nullable() })),
+  setOpenChat: method<{ previousLook: number | null }>()(z.strictObject({ chatId: z.number().int().positive().nullable() })),
+  /** What changed in a chat (or all chats) after a moment: new, edited, deleted at the source; newest first. */
+  listChanges: method<ArchiveChange[]>()(
+    z.strictObject({ chatId: z.number().int().positive().nullable(), since: epochMs, limit: z.number().int().min(1).max(1000) }),
+  ),
   listChatMedia: method<ChatMediaPage>()(
     z.strictObject({
       chatId: z.number().int().positive(),

@@ -55,6 +55,7 @@ export const ipcMethodNames = [
   'setChatKeepCurrent',
   'refreshChat',
   'setOpenChat',
+  'listChanges',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

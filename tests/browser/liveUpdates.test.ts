@@ -83,5 +83,15 @@ describe.skipIf(skipReason !== null)(`live updates in the window${skipReason ? `
     await page.click('[data-testid="jump-latest"]');
     await page.waitForSelector(`${scroller} [data-message-id="${team.messages.at(-1)!.id}"]`);
     await expect.poll(() => page.locator('[data-testid="arrived-count"]').count()).toBe(0);
+
+    // What changed lists all of it, newest first; choosing a change opens it in context.
+    await page.click('[data-testid="open-what-changed"]');
+    const panel = page.locator('[data-testid="what-changed"]');
+    await expect.poll(() => panel.locator('[data-change-kind="edited"]').count()).toBe(10);
+    expect(await panel.locator('[data-change-kind="deleted"]').count()).toBe(5);
+    expect(await panel.locator('[data-change-kind="new"]').count()).toBe(53);
+    await saveScreenshot(page, 'what-changed');
+    await panel.locator('[data-change-kind="deleted"]').first().click();
+    await page.waitForSelector(`${scroller} [data-message-id="${deleted.at(-1)}"] [data-testid="deleted-mark"]`);
   });
 });

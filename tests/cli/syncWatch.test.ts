@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/runCli.ts';
 import { useTempFolder } from '../support/tempFolder.ts';
+import { openCacheDatabase } from '../../electron/core/cache/openCacheDatabase.ts';
+import { markDeletedByIds } from '../../electron/core/cache/messageQueries.ts';
 
 const tempFolder = useTempFolder();
 
@@ -50,6 +52,42 @@ describe('scrollback sync --watch', () => {
     expect(results[0]!.added).toBeGreaterThan(0);
     expect(results[1]).toMatchObject({ added: 0, edited: 0 });
   }, 60_000);
+
+  it('changes lists what changed since a date: here two messages found deleted at the source', async () => {
+    const db = path.join(tempFolder(), 'changes.db');
+    const io = { stdout: () => undefined, stderr: () => undefined, env: {} };
+    expect(await runCli(['--db', db, 'demo'], io)).toBe(0);
+    expect(await runCli(['--db', db, 'history', 'Ana Costa', '--limit', '20'], io)).toBe(0);
+    const cache = openCacheDatabase(db);
+    const chatId = (cache.prepare("SELECT id FROM chats WHERE name = 'Ana Costa'").get() as { id: number }).id;
+    const ids = (
+      cache.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? LIMIT 2').all(chatId) as Array<{ id: string }>
+    ).map((row) => row.id);
+    markDeletedByIds(cache, chatId, ids, Date.now());
+    cache.close();
+    let stdout = '';
+    let stderr = '';
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const code = await runCli(['--db', db, 'changes', 'Ana Costa', '--since', since, '--json'], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      env: {},
+    });
+    expect(code, stderr).toBe(0);
+    const changes = JSON.parse(stdout) as Array<{ kind: string; message: { id: string } }>;
+    expect(
+      changes
+        .filter((change) => change.kind === 'deleted')
+        .map((change) => change.message.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    let text = '';
+    expect(
+      await runCli(['--db', db, 'changes', '--since', since], { stdout: (t) => (text += t), stderr: (t) => (stderr = t), env: {} }),
+    ).toBe(0);
+    expect(text.match(/deleted at the source {2}Ana Costa #/g)).toHaveLength(2);
+    expect(stderr).toMatch(/: \d+ new, 0 edited, 2 deleted at the source\./);
+  });
 
   it('says --every goes with --watch', async () => {
     let stderr = '';

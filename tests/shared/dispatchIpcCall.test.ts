@@ -95,7 +95,8 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     getMessageVersions: () => [],
     setChatKeepCurrent: () => undefined,
     refreshChat: ({ chatId }) => ({ chatId, added: 0, edited: 0, deleted: 0, recheckedFrom: null }),
-    setOpenChat: () => undefined,
+    setOpenChat: () => ({ previousLook: null }),
+    listChanges: () => [],
     ...overrides,
   };
 }

@@ -142,6 +142,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       return core.refresh.refresh(chatId, signal);
     },
     setOpenChat: ({ chatId }) => core.setOpenChat(chatId),
+    listChanges: ({ chatId, since, limit }) => core.listChanges(chatId, since, limit),
     removeSource: ({ sourceId }) => core.removeSource(sourceId),
   } satisfies Partial<IpcHandlers>;
   // Each source kind's own methods (adding a RyzeAPI connection, the Telegram login steps) come from its provider.

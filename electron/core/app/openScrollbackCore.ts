@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { ChatCoverage, Density, MessageVersion } from '../../../shared/ipc/contract.ts';
+import type { ArchiveChange, ChatCoverage, Density, MessageVersion } from '../../../shared/ipc/contract.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import {
@@ -16,7 +16,7 @@ import {
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { messageDensity } from '../cache/densityQueries.ts';
-import { findMessagePosition, selectMessagesByIds, selectMessageVersions } from '../cache/messageQueries.ts';
+import { findMessagePosition, selectChangesSince, selectMessagesByIds, selectMessageVersions } from '../cache/messageQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { listSourceRecords, removeSourceRecord, upsertSource } from '../cache/sourceQueries.ts';
 import { withBusyTimeout } from '../cache/transactions.ts';
@@ -109,8 +109,10 @@ export interface ScrollbackCore {
   /** A message's earlier versions kept on this computer, oldest first. */
   getMessageVersions(chatId: number, messageId: string): MessageVersion[];
   setChatKeepCurrent(chatId: number, keep: boolean): void;
-  /** The chat the window shows now (null: none): see the IPC method setOpenChat. */
-  setOpenChat(chatId: number | null): void;
+  /** The chat the window shows now (null: none): see the IPC method setOpenChat. Says when the user looked before. */
+  setOpenChat(chatId: number | null): { previousLook: number | null };
+  /** What changed after `since` in a chat (or all chats), newest first. */
+  listChanges(chatId: number | null, since: number, limit: number): ArchiveChange[];
   /** Photos, videos, voice and files: served from the media store, fetched from the source when missing. */
   readonly media: MediaService;
   /** The file behind a window's `media/…` address, for the app:// protocol and the harness. */
@@ -344,13 +346,20 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     setOpenChat(chatId) {
       // Leaving a chat and opening one are both looks: what changed counts from the last of them.
       if (openChat !== null && openChat !== chatId) recordChatLooked(db, openChat, Date.now());
+      let previousLook: number | null = null;
       if (chatId !== null) {
-        getChatSummary(db, chatId);
+        previousLook = getChatSummary(db, chatId).changesSinceLook?.since ?? null;
         recordChatLooked(db, chatId, Date.now());
       }
       openChat = chatId;
       keepUpToDate.follow(chatId, options.openChatPollMs ?? 30_000);
       events.emit({ kind: 'chatsListed' });
+      return { previousLook };
+    },
+    listChanges(chatId, since, limit) {
+      if (chatId !== null) getChatSummary(db, chatId);
+      const names = new Map(listChatSummaries(db).map((chat) => [chat.id, chat.name]));
+      return selectChangesSince(db, chatId, since, limit).map((change) => ({ ...change, chatName: names.get(change.chatId) ?? '' }));
     },
     media,
     mediaFileFor: (pathname, signal) => mediaFileForPath(media, pathname, signal),

@@ -515,3 +515,39 @@ export function selectChatMedia(
       : null;
   return { messages: rows.map(toStoredMessage), total };
 }
+
+/** One change of a chat's archive: a message that arrived, was seen edited, or was found deleted at the source. */
+export interface StoredChange {
+  kind: 'new' | 'edited' | 'deleted';
+  /** When: the message's date for new ones, when the edit was seen, when the deletion was found. */
+  at: number;
+  chatId: number;
+  message: ChatMessage;
+}
+
+/**
+ * What changed after `since` in one chat (or all), newest change first, at most `limit`: each from an index
+ * (messages by date, versions by chat and time, the partial index of deleted rows), never a scan of the chat.
+ */
+export function selectChangesSince(db: ReadableDB, chatId: number | null, since: number, limit: number): StoredChange[] {
+  const inChat = chatId === null ? '' : 'AND m.chat_id = ?';
+  const chatParams = chatId === null ? [] : [chatId];
+  const rows = cachedStatement<unknown[], { kind: StoredChange['kind']; at: number; row_id: number }>(
+    db,
+    `SELECT kind, at, row_id FROM (
+       SELECT 'new' AS kind, m.date AS at, m.id AS row_id FROM messages m WHERE m.date > ? ${inChat}
+         ORDER BY m.date DESC LIMIT ?)
+     UNION ALL SELECT kind, at, row_id FROM (
+       SELECT 'edited' AS kind, max(v.replaced_at) AS at, v.message_id AS row_id FROM message_versions v
+         WHERE v.replaced_at > ? ${chatId === null ? '' : 'AND v.chat_id = ?'} GROUP BY v.message_id ORDER BY at DESC LIMIT ?)
+     UNION ALL SELECT kind, at, row_id FROM (
+       SELECT 'deleted' AS kind, m.deleted_at AS at, m.id AS row_id FROM messages m
+         WHERE m.deleted_at > ? ${inChat} ORDER BY m.deleted_at DESC LIMIT ?)
+     ORDER BY at DESC LIMIT ?`,
+  ).all(since, ...chatParams, limit, since, ...chatParams, limit, since, ...chatParams, limit, limit);
+  const messages = readMessagesByRowId(
+    db,
+    rows.map((row) => row.row_id),
+  );
+  return rows.map((row, index) => ({ kind: row.kind, at: row.at, chatId: messages[index]!.chatId, message: messages[index]! }));
+}

@@ -13,6 +13,7 @@ import { HistoryList } from './HistoryList.tsx';
 import { windowKeyOf, type WindowTarget } from './historyWindow.ts';
 import { JumpToDateDialog } from './JumpToDateDialog.tsx';
 import { KeepCurrentControl } from '../live/KeepCurrentControl.tsx';
+import { WhatChangedPanel } from '../live/WhatChangedPanel.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 
 /** A chat: its header (name, counts, jump to date, offline state) and one history window at a time. */
@@ -50,9 +51,18 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
 
   // Main learns which chat is open: "what changed" counts restart from now, and a polled source's open
   // chat is asked for its newest messages while it stays open.
+  const [previousLook, setPreviousLook] = useState<number | null>(null);
+  const [changesOpen, setChangesOpen] = useState(false);
   useEffect(() => {
-    void scrollback.setOpenChat({ chatId: chat.id }).catch(() => undefined);
-    return () => void scrollback.setOpenChat({ chatId: null }).catch(() => undefined);
+    let current = true;
+    scrollback.setOpenChat({ chatId: chat.id }).then(
+      (answer) => current && setPreviousLook(answer.previousLook),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+      void scrollback.setOpenChat({ chatId: null }).catch(() => undefined);
+    };
   }, [chat.id]);
 
   const windowKey = windowKeyOf(target, nonce);
@@ -80,6 +90,9 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
         <button type="button" onClick={() => setGalleryOpen((open) => !open)} aria-pressed={galleryOpen} data-testid="open-media-gallery">
           Media
         </button>
+        <button type="button" onClick={() => setChangesOpen((open) => !open)} aria-pressed={changesOpen} data-testid="open-what-changed">
+          What changed
+        </button>
       </header>
       <SourceRetryNotice sourceId={chat.sourceId} sourceName={chat.sourceName} />
       <MediaViewerContext.Provider value={setViewing}>
@@ -103,6 +116,14 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
             jump({ kind: 'aroundMessage', messageId });
           }}
           onClose={() => setGalleryOpen(false)}
+        />
+      )}
+      {changesOpen && (
+        <WhatChangedPanel
+          chatId={chat.id}
+          previousLook={previousLook}
+          onShow={(messageId) => jump({ kind: 'aroundMessage', messageId })}
+          onClose={() => setChangesOpen(false)}
         />
       )}
       {viewing !== null && <MediaViewer chatId={chat.id} messageId={viewing} onClose={() => setViewing(null)} />}
