@@ -1,32 +1,15 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { seedFakeChat } from '../../support/fakeTelegram.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
+import { runScriptAndKill } from '../../support/killMidway.ts';
 
 const tempFolder = useTempFolder();
 
-function runSync(dbPath: string, killAfterMs: number | null): Promise<{ killed: boolean; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', path.resolve('tests/support/telegramSyncProcess.ts'), dbPath],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    let timer: NodeJS.Timeout | null = null;
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      stderr += text;
-      if (killAfterMs !== null && !timer && stderr.includes('syncing')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', stderr });
-    });
-  });
+function runSync(dbPath: string, killAfterMs: number | null) {
+  return runScriptAndKill('tests/support/telegramSyncProcess.ts', [dbPath], /syncing/, killAfterMs);
 }
 
 describe('Telegram sync killed and restarted', () => {

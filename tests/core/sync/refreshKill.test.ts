@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,28 +6,12 @@ import { systemClock } from '../../../electron/core/sources/createRequestLimiter
 import { createFakeTelegram } from '../../support/fakeTelegram.ts';
 import { changedFakeChannel } from '../../support/changedFakeChannel.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
+import { runScriptAndKill } from '../../support/killMidway.ts';
 
 const tempFolder = useTempFolder();
 
-function runRefresh(dbPath: string, round: number, killAfterMs: number | null): Promise<{ killed: boolean; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', path.resolve('tests/support/telegramRefreshProcess.ts'), dbPath, String(round)],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    let timer: NodeJS.Timeout | null = null;
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      stderr += text;
-      if (killAfterMs !== null && !timer && stderr.includes('refreshing')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', stderr });
-    });
-  });
+function runRefresh(dbPath: string, round: number, killAfterMs: number | null) {
+  return runScriptAndKill('tests/support/telegramRefreshProcess.ts', [dbPath, String(round)], /refreshing/, killAfterMs);
 }
 
 describe('a refresh killed and run again', () => {
