@@ -32,6 +32,11 @@ export interface SearchFilter {
   query: string;
   /** Part of the sender's name; empty: anyone. */
   sender: string;
+  /**
+   * Words also match a message's earlier versions (its text before an edit seen here). Slower: the index
+   * holds only the newest text, so every message in scope is read.
+   */
+  earlierVersions?: boolean;
   /** Empty: every kind. */
   kinds: SearchKind[];
 }

@@ -32,10 +32,11 @@ Commands:
                                 --ndjson streams any number (default: all), one JSON message a line,
                                 newest first (with --after: oldest first)
   search <chat> | --all [--from DATE] [--to DATE] [--query TEXT] [--sender NAME] [--type KIND[,KIND]]
-         [--limit N] [--oldest] [--json | --ndjson]
+         [--limit N] [--oldest] [--earlier-versions] [--json | --ndjson]
                                 messages matching all the given filters, newest first; --from and --to
                                 days are whole local days, inclusive; KIND is text, photo, video, voice,
-                                file, link, poll or service; --ndjson streams every match (or --limit N)
+                                file, link, poll or service; --ndjson streams every match (or --limit N);
+                                --earlier-versions: words also match edited messages' earlier text
 ${sourceCommandsUsage}
   import <file-or-folder...> [--json]
                                 import Telegram Desktop exports (result.json or its folder) and WhatsApp
@@ -66,7 +67,7 @@ const commandOptions: Record<string, string[]> = {
   demo: ['json'],
   chats: ['json'],
   history: ['json', 'ndjson', 'before', 'after', 'around', 'limit'],
-  search: ['json', 'ndjson', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest'],
+  search: ['json', 'ndjson', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest', 'earlier-versions'],
   sync: ['json', 'from', 'to', 'watch', 'every'],
   changes: ['json', 'since', 'limit'],
   recover: ['json'],
@@ -114,6 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         bom: { type: 'boolean' },
         watch: { type: 'boolean' },
         since: { type: 'string' },
+        'earlier-versions': { type: 'boolean' },
         every: { type: 'string' },
       },
     });

@@ -146,6 +146,12 @@ export interface ArchiveChange {
   message: ChatMessage;
 }
 
+/** How often chats kept up to date are refreshed in the background. */
+export interface RefreshSettings {
+  /** Minutes between two passes; 0: never in the background (only "Refresh now" and the open chat). */
+  everyMinutes: number;
+}
+
 /** What a refresh of a chat found (messages on this computer). */
 export interface ChatRefreshResult {
   chatId: number;
@@ -291,6 +297,8 @@ export const ipcContract = {
    * when the user looked before), and a chat of a source that pushes nothing is polled while it stays open.
    */
   setOpenChat: method<{ previousLook: number | null }>()(z.strictObject({ chatId: z.number().int().positive().nullable() })),
+  getRefreshSettings: method<RefreshSettings>()(noInput),
+  setRefreshSettings: method<RefreshSettings>()(z.strictObject({ everyMinutes: z.number().int().min(0).max(10_080) })),
   /** What changed in a chat (or all chats) after a moment: new, edited, deleted at the source; newest first. */
   listChanges: method<ArchiveChange[]>()(
     z.strictObject({ chatId: z.number().int().positive().nullable(), since: epochMs, limit: z.number().int().min(1).max(1000) }),

@@ -14,6 +14,7 @@ export const searchFilterShape = {
   query: z.string().max(500),
   sender: z.string().max(200),
   kinds: z.array(z.enum(searchKinds as [SearchKind, ...SearchKind[]])).max(searchKinds.length),
+  earlierVersions: z.boolean().optional(),
 };
 
 export const exportRequestSchema = z.strictObject({

@@ -56,6 +56,8 @@ export const ipcMethodNames = [
   'refreshChat',
   'setOpenChat',
   'listChanges',
+  'getRefreshSettings',
+  'setRefreshSettings',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

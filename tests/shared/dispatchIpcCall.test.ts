@@ -97,6 +97,8 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     refreshChat: ({ chatId }) => ({ chatId, added: 0, edited: 0, deleted: 0, recheckedFrom: null }),
     setOpenChat: () => ({ previousLook: null }),
     listChanges: () => [],
+    getRefreshSettings: () => ({ everyMinutes: 15 }),
+    setRefreshSettings: ({ everyMinutes }) => ({ everyMinutes }),
     ...overrides,
   };
 }

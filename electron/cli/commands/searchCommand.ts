@@ -17,6 +17,7 @@ export interface SearchOptions {
   limit?: string;
   oldest?: boolean;
   ndjson?: boolean;
+  'earlier-versions'?: boolean;
 }
 
 function parseBound(name: string, value: string | undefined, end: boolean): number | null {
@@ -52,6 +53,7 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     query: options.query ?? '',
     sender: options.sender ?? '',
     kinds: kinds as SearchKind[],
+    ...(options['earlier-versions'] ? { earlierVersions: true } : {}),
     order: options.oldest ? 'oldest' : 'newest',
     limit: Math.min(limit, MAX_PAGE_SIZE),
     cursor: null,

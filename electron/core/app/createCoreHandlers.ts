@@ -143,6 +143,8 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     },
     setOpenChat: ({ chatId }) => core.setOpenChat(chatId),
     listChanges: ({ chatId, since, limit }) => core.listChanges(chatId, since, limit),
+    getRefreshSettings: () => core.refreshSettings(),
+    setRefreshSettings: ({ everyMinutes }) => core.setRefreshSettings({ everyMinutes }),
     removeSource: ({ sourceId }) => core.removeSource(sourceId),
   } satisfies Partial<IpcHandlers>;
   // Each source kind's own methods (adding a RyzeAPI connection, the Telegram login steps) come from its provider.

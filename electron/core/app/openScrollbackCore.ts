@@ -1,6 +1,7 @@
 import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { ArchiveChange, ChatCoverage, Density, MessageVersion } from '../../../shared/ipc/contract.ts';
+import type { ArchiveChange, ChatCoverage, Density, MessageVersion, RefreshSettings } from '../../../shared/ipc/contract.ts';
+import { readAppSetting, writeAppSetting } from '../cache/mediaQueries.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import {
@@ -40,6 +41,9 @@ import { createMediaStore } from '../media/createMediaStore.ts';
 import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
 import type { Logger } from './Logger.ts';
 import { createMemorySecretStore, type SecretStore } from './SecretStore.ts';
+
+/** The user's choice of minutes between background refreshes, in app_settings. */
+const REFRESH_EVERY_KEY = 'refreshEveryMinutes';
 
 export interface ScrollbackCoreOptions extends SourceProviderOptions {
   databasePath: string;
@@ -111,6 +115,10 @@ export interface ScrollbackCore {
   setChatKeepCurrent(chatId: number, keep: boolean): void;
   /** The chat the window shows now (null: none): see the IPC method setOpenChat. Says when the user looked before. */
   setOpenChat(chatId: number | null): { previousLook: number | null };
+  /** How often chats kept up to date are refreshed (the user's setting, else the default). */
+  refreshSettings(): RefreshSettings;
+  /** Changes it; a running schedule takes the new period at once. */
+  setRefreshSettings(settings: RefreshSettings): RefreshSettings;
   /** What changed after `since` in a chat (or all chats), newest first. */
   listChanges(chatId: number | null, since: number, limit: number): ArchiveChange[];
   /** Photos, videos, voice and files: served from the media store, fetched from the source when missing. */
@@ -356,6 +364,19 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       events.emit({ kind: 'chatsListed' });
       return { previousLook };
     },
+    refreshSettings() {
+      const stored = readAppSetting(db, REFRESH_EVERY_KEY);
+      const fallback = Math.round((options.keepUpToDateEveryMs ?? 15 * 60_000) / 60_000);
+      return { everyMinutes: typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored : fallback };
+    },
+    setRefreshSettings(settings) {
+      writeAppSetting(db, REFRESH_EVERY_KEY, settings.everyMinutes);
+      if (options.keepUpToDateEveryMs) {
+        if (settings.everyMinutes > 0) keepUpToDate.start(settings.everyMinutes * 60_000);
+        else keepUpToDate.stopPasses();
+      }
+      return core.refreshSettings();
+    },
     listChanges(chatId, since, limit) {
       if (chatId !== null) getChatSummary(db, chatId);
       const names = new Map(listChatSummaries(db).map((chat) => [chat.id, chat.name]));
@@ -377,6 +398,9 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   };
   databases.set(core, db);
   if (options.listen) void live.listen();
-  if (options.keepUpToDateEveryMs) keepUpToDate.start(options.keepUpToDateEveryMs);
+  if (options.keepUpToDateEveryMs) {
+    const { everyMinutes } = core.refreshSettings();
+    if (everyMinutes > 0) keepUpToDate.start(everyMinutes * 60_000);
+  }
   return core;
 }

@@ -90,12 +90,21 @@ function panelKindsCondition(kinds: readonly SearchKind[]): Sql {
   return all(parts, 'OR');
 }
 
-/** The exact condition of a query node over `messages m`, as the JavaScript matcher decides it. */
-function nodeCondition(db: ReadableDB, node: QueryNode): Sql {
+/**
+ * The exact condition of a query node over `messages m`, as the JavaScript matcher decides it. With
+ * `earlierVersions`, a word also matches a message whose earlier text (kept when an edit was seen) held it.
+ */
+function nodeCondition(db: ReadableDB, node: QueryNode, earlierVersions = false): Sql {
   switch (node.type) {
     case 'text': {
       const term = foldForSearch(node.value);
-      return term === '' ? TRUE : { sql: `instr(${FOLDED_TEXT}, ?) > 0`, params: [term] };
+      if (term === '') return TRUE;
+      if (!earlierVersions) return { sql: `instr(${FOLDED_TEXT}, ?) > 0`, params: [term] };
+      return {
+        sql: `(instr(${FOLDED_TEXT}, ?) > 0 OR (m.earlier_versions > 0 AND EXISTS (
+          SELECT 1 FROM message_versions v WHERE v.message_id = m.id AND instr(fold(v.text), ?) > 0)))`,
+        params: [term, term],
+      };
     }
     case 'from':
       if (node.value.toLowerCase() === 'me') return { sql: 'm.out = 1', params: [] };
@@ -128,15 +137,15 @@ function nodeCondition(db: ReadableDB, node: QueryNode): Sql {
       }
       break;
     case 'not':
-      return not(nodeCondition(db, node.child));
+      return not(nodeCondition(db, node.child, earlierVersions));
     case 'and':
       return all(
-        node.children.map((child) => nodeCondition(db, child)),
+        node.children.map((child) => nodeCondition(db, child, earlierVersions)),
         'AND',
       );
     case 'or':
       return all(
-        node.children.map((child) => nodeCondition(db, child)),
+        node.children.map((child) => nodeCondition(db, child, earlierVersions)),
         'OR',
       );
   }
@@ -269,6 +278,11 @@ export function planSearch(
   const expandShort = options.expandShortTerms ?? true;
   const fields = fieldConditions(db, filter);
   const conjuncts = root ? (root.type === 'and' ? root.children : [root]) : [];
+  if (filter.earlierVersions) {
+    // The index holds only the newest text: every row is checked (slower; the option says so).
+    const whole = all([...fields, ...conjuncts.map((conjunct) => nodeCondition(db, conjunct, true))], 'AND');
+    return { none: whole.sql === FALSE.sql, index: null, whole, rest: whole, shortTerms: false };
+  }
   const exact: string[] = [];
   const rest: Sql[] = [...fields];
   for (const conjunct of conjuncts) {

@@ -12,6 +12,8 @@ export interface KeepUpToDateDeps {
 export interface KeepUpToDate {
   /** Refreshes every chat kept up to date now, then every `everyMs`; again `start` changes the period. */
   start(everyMs: number): void;
+  /** Stops the passes over every chat (the open chat is still followed). */
+  stopPasses(): void;
   /** The chat the window shows: polled every `pollMs` while its source does not push (null: none). */
   follow(chatId: number | null, pollMs: number): void;
   stop(): void;
@@ -67,6 +69,11 @@ export function createKeepUpToDate(deps: KeepUpToDateDeps): KeepUpToDate {
         pass.timer?.cancel();
       }
       schedulePass(everyMs, 0);
+    },
+    stopPasses() {
+      pass?.controller.abort();
+      pass?.timer?.cancel();
+      pass = null;
     },
     follow(chatId, pollMs) {
       if (followed?.chatId === chatId) return;

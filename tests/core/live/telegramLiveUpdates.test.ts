@@ -49,6 +49,7 @@ describe('live updates from Telegram', () => {
     const historyCallsAfterOpen = fake.historyCalls;
 
     const edited = group.messages.slice(-30, -20).map((message) => message.id);
+    const originalTexts = new Map(group.messages.map((message) => [message.id, message.message]));
     const deleted = group.messages.slice(-12, -7).map((message) => message.id);
     for (let i = 0; i < 50; i++) {
       void clock.sleep(1000);
@@ -94,6 +95,14 @@ describe('live updates from Telegram', () => {
     expect(found.hits.map((hit) => Number(hit.message.id))).toEqual(deleted);
     const editedHits = await core.search.search({ ...filter, query: 'is:edited "edited text"', order: 'oldest', limit: 50, cursor: null });
     expect(editedHits.hits.map((hit) => Number(hit.message.id))).toEqual(edited);
+    // The words they said before the edit: found only when earlier versions are asked for.
+    const oldWords = { ...filter, query: `"${originalTexts.get(edited[0]!)!}"`, order: 'oldest' as const, limit: 50, cursor: null };
+    expect((await core.search.search(oldWords)).hits.map((hit) => hit.message.id)).not.toContain(String(edited[0]));
+    const withVersions = await core.search.search({ ...oldWords, earlierVersions: true });
+    expect(withVersions.hits.map((hit) => hit.message.id)).toContain(String(edited[0]));
+    expect((await core.search.count({ ...filter, query: oldWords.query, earlierVersions: true })).onComputer).toBe(
+      (await core.search.count({ ...filter, query: oldWords.query })).onComputer + 1,
+    );
     await core.close();
   });
 

@@ -1,6 +1,12 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
+import { silentLogger } from '../../support/openTestCore.ts';
+import { useTempFolder } from '../../support/tempFolder.ts';
 import { createKeepUpToDate } from '../../../electron/core/sync/createKeepUpToDate.ts';
 import type { RefreshResult, RefreshService } from '../../../electron/core/sync/createRefreshService.ts';
+
+const tempFolder = useTempFolder();
 
 /** Timers run by hand: `tick()` fires what is due, in order, so the schedule is tested without waiting. */
 function manualTimers() {
@@ -78,5 +84,21 @@ describe('keep up to date: the schedule', () => {
     await timers.advance(60 * 60_000);
     expect(calls.length).toBe(before);
     expect(results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('keep up to date: the setting', () => {
+  it('is the default until the user chooses, then kept across a restart; 0 stops the background passes', async () => {
+    const folder = tempFolder();
+    const open = () =>
+      openScrollbackCore({ databasePath: path.join(folder, 'settings.db'), logger: silentLogger, keepUpToDateEveryMs: 60 * 60_000 });
+    let core = open();
+    expect(core.refreshSettings()).toEqual({ everyMinutes: 60 });
+    expect(core.setRefreshSettings({ everyMinutes: 5 })).toEqual({ everyMinutes: 5 });
+    await core.close();
+    core = open();
+    expect(core.refreshSettings()).toEqual({ everyMinutes: 5 });
+    expect(core.setRefreshSettings({ everyMinutes: 0 })).toEqual({ everyMinutes: 0 });
+    await core.close();
   });
 });

@@ -1,5 +1,6 @@
 import { ChatAvatar } from '../media/ChatAvatar.tsx';
 import { MediaStorage } from '../media/MediaStorage.tsx';
+import { RefreshSchedule } from '../live/RefreshSchedule.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
@@ -174,6 +175,7 @@ export function ChatList({
           ),
       )}
       <MediaStorage />
+      <RefreshSchedule />
     </nav>
   );
 }

@@ -82,7 +82,14 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
 
   // Debounce the filter's JSON (compared by value): a fresh object each render would restart the timer
   // and set state forever.
-  const filterKey = useDebounced(JSON.stringify(filterFromForm(form, scope === 'chat' ? (chat?.id ?? null) : null)), 200);
+  const [earlierVersions, setEarlierVersions] = useState(false);
+  const filterKey = useDebounced(
+    JSON.stringify({
+      ...filterFromForm(form, scope === 'chat' ? (chat?.id ?? null) : null),
+      ...(earlierVersions ? { earlierVersions: true } : {}),
+    }),
+    200,
+  );
   const filter = useMemo(() => JSON.parse(filterKey) as SearchFilter, [filterKey]);
   const searching = hasCriteria(filter);
   const results = useInfiniteQuery({
@@ -251,6 +258,15 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           </button>
         ))}
       </div>
+      <label className="search-earlier-versions" title="Words also match what edited messages said before (slower: every message is read)">
+        <input
+          type="checkbox"
+          checked={earlierVersions}
+          onChange={(event) => setEarlierVersions(event.target.checked)}
+          data-testid="search-earlier-versions"
+        />{' '}
+        Search earlier versions of edited messages too
+      </label>
       <div className="search-quick">
         <button type="button" onClick={() => applyQuick('last7')}>
           Last 7 days

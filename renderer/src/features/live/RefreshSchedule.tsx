@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { scrollback } from '../../bridge/scrollbackClient.ts';
+
+const CHOICES = [5, 15, 30, 60, 180, 720, 0];
+const refreshSettingsKey = ['refreshSettings'] as const;
+
+/** How often chats kept up to date are refreshed in the background (the sidebar's foot, beside media). */
+export function RefreshSchedule() {
+  const client = useQueryClient();
+  const settings = useQuery({
+    queryKey: refreshSettingsKey,
+    queryFn: ({ signal }) => scrollback.getRefreshSettings(undefined, { signal }),
+  });
+  const save = useMutation({
+    mutationFn: (everyMinutes: number) => scrollback.setRefreshSettings({ everyMinutes }),
+    onSuccess: (saved) => client.setQueryData(refreshSettingsKey, saved),
+  });
+  if (!settings.data) return null;
+  const current = settings.data.everyMinutes;
+  const choices = CHOICES.includes(current) ? CHOICES : [...CHOICES, current];
+  return (
+    <label
+      className="refresh-schedule"
+      title="Chats marked “Keep up to date”: their new messages, and edits and deletions of the last 7 days"
+    >
+      Refresh chats kept up to date{' '}
+      <select
+        value={current}
+        disabled={save.isPending}
+        onChange={(event) => save.mutate(Number(event.target.value))}
+        data-testid="refresh-every"
+      >
+        {choices.map((minutes) => (
+          <option key={minutes} value={minutes}>
+            {minutes === 0 ? 'only when asked' : minutes < 60 ? `every ${minutes} min` : `every ${minutes / 60} h`}
+          </option>
+        ))}
+      </select>
+      {save.isError && <span role="alert"> Not saved: {save.error.message}</span>}
+    </label>
+  );
+}
