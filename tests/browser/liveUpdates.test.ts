@@ -57,6 +57,7 @@ describe.skipIf(skipReason !== null)(`live updates in the window${skipReason ? `
     await expect
       .poll(() => page.locator(`${scroller} [data-message-id="${edited[0]}"] [data-testid="earlier-versions"]`).textContent())
       .toContain(originals.get(edited[0]!)!);
+    await saveScreenshot(page, 'edits-and-deletions');
 
     for (let i = 0; i < 50; i++) fake.postMessage(team, `live message ${i}`);
     const lastNew = team.messages.at(-1)!.id;
