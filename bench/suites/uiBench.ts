@@ -3,7 +3,8 @@ import { percentile, round, type Figures } from '../benchResults.ts';
 import { browserSkipReason, startBrowserSession } from '../../tests/browser/support/startBrowserSession.ts';
 import { readFrames, startFrameSampler, waitForIdleList, waitFrames } from '../../tests/browser/support/frameSampler.ts';
 import { openChat, scroller, wheelTicks } from '../../tests/browser/support/listGeometry.ts';
-import { getChatRecord } from '../../electron/core/cache/chatQueries.ts';
+import { getChatRecord, upsertChats } from '../../electron/core/cache/chatQueries.ts';
+import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
 import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
@@ -71,6 +72,102 @@ export async function benchLiveUpdateToRow(options: { quick: boolean }): Promise
   }
 }
 
+/**
+ * The chat list at 5,000 chats beside the demo's 4, same run: the window loaded afresh to its first painted
+ * chat row (ms from navigation start, median), the DOM nodes inside the list, and a filter change (typing a
+ * letter, or clearing the box) to the next painted frame.
+ */
+export async function benchChatList(options: { quick: boolean }): Promise<Figures> {
+  const runs = options.quick ? 3 : 7;
+  // Recorded by the page itself from navigation start: the frame after the first chat row entered the DOM.
+  const firstPaint = async (page: Page) => {
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[data-chat-id]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => ((window as unknown as { chatListPaintedAt: number }).chatListPaintedAt = performance.now());
+          channel.port2.postMessage(0);
+        });
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const samples: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await page.reload();
+      await page.waitForFunction(() => (window as unknown as { chatListPaintedAt?: number }).chatListPaintedAt !== undefined);
+      samples.push(await page.evaluate(() => (window as unknown as { chatListPaintedAt: number }).chatListPaintedAt));
+    }
+    return percentile(samples, 50);
+  };
+  const few = await startBrowserSession();
+  let fewMs: number;
+  try {
+    fewMs = await firstPaint(few.page);
+  } finally {
+    await few.close();
+  }
+  const many = await startBrowserSession();
+  try {
+    const db = databaseOf(many.core);
+    upsertSource(db, { id: 'import:bench-chats', kind: 'import', name: 'Imported' });
+    upsertChats(
+      db,
+      'import:bench-chats',
+      Array.from({ length: 5_000 }, (_, i) => ({
+        key: `chat-${i}`,
+        name: `${['Team', 'Family', 'Project', 'Club', 'Friends'][i % 5]} ${i}`,
+        kind: 'group' as const,
+        messageCount: 200 + i,
+        lastMessageDate: Date.UTC(2024, 0, 1) + i * 60_000,
+      })),
+    );
+    const manyMs = await firstPaint(many.page);
+    const nodes = await many.page.evaluate(() => document.querySelector('[data-testid="chat-scroller"]')!.querySelectorAll('*').length);
+    const filterSamples: number[] = [];
+    for (let i = 0; i < (options.quick ? 6 : 20); i++) {
+      const value = i % 2 === 0 ? `Club ${i}` : '';
+      filterSamples.push(
+        await many.page.evaluate(
+          (text) =>
+            new Promise<number>((resolve) => {
+              const input = document.querySelector<HTMLInputElement>('[data-testid="chat-filter"]')!;
+              const began = performance.now();
+              Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => resolve(performance.now() - began);
+                channel.port2.postMessage(0);
+              });
+            }),
+          value,
+        ),
+      );
+      await waitFrames(many.page, 2);
+    }
+    return {
+      ui_chat_list_4_first_paint_ms: {
+        value: round(fewMs, 1),
+        unit: 'ms',
+        note: 'the demo’s 4 chats: reload to the first painted chat row',
+      },
+      ui_chat_list_5000_first_paint_ms: { value: round(manyMs, 1), unit: 'ms', target: '<= 1.2 x the 4-chat figure' },
+      ui_chat_list_5000_vs_4_ratio: { value: round(manyMs / fewMs, 2), unit: 'x', target: '<= 1.2' },
+      ui_chat_list_5000_dom_nodes: { value: nodes, unit: 'nodes', target: '<= 200' },
+      ui_chat_list_5000_filter_ms: {
+        value: round(percentile(filterSamples, 50), 1),
+        unit: 'ms',
+        target: '<= 50',
+        note: `max ${round(Math.max(...filterSamples), 1)} ms`,
+      },
+    };
+  } finally {
+    await many.close();
+  }
+}
+
 /** Main-thread time per frame (CDP TaskDuration over frames counted in the page) while `act` runs. */
 
 /** Click a chat and time, in the page, until its first row has been painted. */
@@ -133,6 +230,7 @@ export async function runUiBench(options: { quick: boolean }): Promise<Figures> 
 
   Object.assign(figures, await benchSearchScrolling(options));
   Object.assign(figures, await benchLiveUpdateToRow(options));
+  Object.assign(figures, await benchChatList(options));
 
   // Still while older pages arrive (latency makes them land while the reader is not scrolling).
   const slow = await startBrowserSession({ latencyMs: 250 });

@@ -177,7 +177,8 @@ const messageRef = z.strictObject({ chatId: z.number().int().positive(), message
 export const ipcContract = {
   getAppInfo: method<AppInfo>()(noInput),
   listSources: method<SourceSummary[]>()(noInput),
-  listChats: method<ChatSummary[]>()(noInput),
+  /** Chats in the sidebar's order; `limit`: only the first ones (the sidebar's first screenful). */
+  listChats: method<ChatSummary[]>()(z.strictObject({ limit: z.number().int().min(1).max(100_000).optional() }).optional()),
   getHistoryPage: method<HistoryPage>()(historyRequestSchema),
   /** Opens an http(s) link in the system browser. Anything else (javascript:, file:, custom schemes) is refused here. */
   openExternalLink: method<void>()(

@@ -73,7 +73,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     listSources: () => core.listSources(),
     listSourceKinds: () => Object.values(core.providers).map(({ kind, addLabel, removeLabel }) => ({ kind, addLabel, removeLabel })),
-    listChats: () => core.listChats(),
+    listChats: (input) => core.listChats(input?.limit),
     getHistoryPage: (request, signal) => core.history.getHistoryPage(request, signal),
     openExternalLink: async ({ url }) => {
       await platform.openExternalLink(url);

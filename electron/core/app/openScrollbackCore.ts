@@ -95,7 +95,8 @@ export interface ScrollbackCore {
   /** What providers' handlers and CLI commands may use. */
   readonly providerContext: ProviderHandlerContext;
   listSources(): SourceSummary[];
-  listChats(): ChatSummary[];
+  /** Every chat in the sidebar's order, or only the first `limit`. */
+  listChats(limit?: number): ChatSummary[];
   getChat(chatId: number): ChatSummary;
   /** Adds the built-in demo archive as a source (idempotent) and lists its chats. */
   setUpDemo(): Promise<ChatSummary[]>;
@@ -289,7 +290,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     exports: createExportService({ databasePath: options.databasePath, db, sync }),
     listSources: () => listSourceRecords(db).map(({ id, kind, name }) => ({ id, kind, name })),
-    listChats: () => listChatSummaries(db),
+    listChats: (limit) => listChatSummaries(db, limit),
     getChat: (chatId) => getChatSummary(db, chatId),
     async setUpDemo() {
       providerContext.saveSource({ id: DEMO_SOURCE_ID, kind: 'demo', name: 'Demo archive', settings: {} });
@@ -361,7 +362,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       }
       openChat = chatId;
       keepUpToDate.follow(chatId, options.openChatPollMs ?? 30_000);
-      events.emit({ kind: 'chatsListed' });
+      // No event: the window that said so reads the list again when it leaves the chat (its counts reset).
       return { previousLook };
     },
     refreshSettings() {

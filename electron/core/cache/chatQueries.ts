@@ -121,8 +121,11 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
   };
 }
 
-export function listChatSummaries(db: ReadableDB): ChatSummary[] {
-  return cachedStatement<[], ChatSummaryRow>(db, `${SUMMARY_SQL} ORDER BY s.created_at, s.id, c.id`).all().map(toSummary);
+/** Every chat in the sidebar's order (sources as added, then their chats), or the first `limit` of them. */
+export function listChatSummaries(db: ReadableDB, limit?: number): ChatSummary[] {
+  return cachedStatement<[number], ChatSummaryRow>(db, `${SUMMARY_SQL} ORDER BY s.created_at, s.id, c.id LIMIT ?`)
+    .all(limit ?? -1)
+    .map(toSummary);
 }
 
 export function getChatSummary(db: ReadableDB, chatId: number): ChatSummary {

@@ -19,6 +19,8 @@ import type { SourceKind } from '../../../shared/domain.ts';
 import { useAppEvents } from '../bridge/useAppEvents.ts';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
+/** Chats in the first answer: more than a tall window shows. */
+const FIRST_SCREEN_OF_CHATS = 60;
 
 function readLastChatId(): number | null {
   const stored = Number(localStorage.getItem(LAST_CHAT_KEY));
@@ -26,6 +28,13 @@ function readLastChatId(): number | null {
 }
 
 export function App() {
+  // The first screenful of the chat list is asked first and alone, so the sidebar paints as soon with 5,000
+  // chats as with 4; the whole list (a megabyte or so at that size) replaces it when it arrives.
+  const firstChats = useQuery({
+    queryKey: ['chatsFirstScreen'],
+    queryFn: () => scrollback.listChats({ limit: FIRST_SCREEN_OF_CHATS }),
+    staleTime: Infinity,
+  });
   const chats = useQuery({ queryKey: ['chats'], queryFn: () => scrollback.listChats() });
   const [selectedChatId, setSelectedChatId] = useState<number | null>(readLastChatId);
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
@@ -62,9 +71,10 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // The remembered chat may be gone (another database): fall back to the first chat.
-  const chatList = chats.data ?? [];
-  const selected = chatList.find((chat) => chat.id === selectedChatId) ?? chatList[0] ?? null;
+  // The remembered chat may be gone (another database): fall back to the first chat, once the whole list says so.
+  const chatList = chats.data ?? firstChats.data ?? [];
+  const selected =
+    chatList.find((chat) => chat.id === selectedChatId) ?? (chats.data || selectedChatId === null ? (chatList[0] ?? null) : null);
 
   useAppCommand('exportChat', () => {
     if (selected) setExportScope({ chat: selected, search: null });
@@ -84,7 +94,7 @@ export function App() {
     <div className={`app${search.open ? ' with-search' : ''}`}>
       <ChatList
         chats={chatList}
-        loading={chats.isPending}
+        loading={chats.isPending && firstChats.isPending}
         error={chats.error}
         selectedChatId={selected?.id ?? null}
         onSelect={select}

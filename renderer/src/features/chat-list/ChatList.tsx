@@ -2,7 +2,8 @@ import { ChatAvatar } from '../media/ChatAvatar.tsx';
 import { MediaStorage } from '../media/MediaStorage.tsx';
 import { RefreshSchedule } from '../live/RefreshSchedule.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
 import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
@@ -42,7 +43,72 @@ function ChatChangesLine({ changes }: { changes: ChatSummary['changesSinceLook']
   );
 }
 
-/** The sidebar: chats grouped by source, with a filter box (Ctrl+K). */
+type ChatRow = { kind: 'chat'; chat: ChatSummary };
+type ListRow = { kind: 'group'; sourceId: string; name: string; sourceKind: SourceKind } | ChatRow;
+
+/** The list's rows: each source's name, then its chats (those the filter keeps), in order. */
+function chatListRows(chats: readonly ChatSummary[], filter: string): ListRow[] {
+  const needle = filter.trim().toLocaleLowerCase();
+  const bySource = new Map<string, { name: string; kind: SourceKind; chats: ChatSummary[] }>();
+  for (const chat of chats) {
+    if (needle && !chat.name.toLocaleLowerCase().includes(needle)) continue;
+    const group = bySource.get(chat.sourceId) ?? { name: chat.sourceName, kind: chat.sourceKind, chats: [] };
+    group.chats.push(chat);
+    bySource.set(chat.sourceId, group);
+  }
+  return [...bySource.entries()].flatMap(([sourceId, group]) => [
+    { kind: 'group' as const, sourceId, name: group.name, sourceKind: group.kind },
+    ...group.chats.map((chat) => ({ kind: 'chat' as const, chat })),
+  ]);
+}
+
+/** One chat in the list: picture, name, last date, size, what changed since the last look. */
+const ChatItem = memo(function ChatItem({
+  chat,
+  selected,
+  tabbable,
+  onSelect,
+  onMenu,
+}: {
+  chat: ChatSummary;
+  selected: boolean;
+  tabbable: boolean;
+  onSelect(): void;
+  onMenu(x: number, y: number): void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`chat-item${selected ? ' selected' : ''}`}
+      data-chat-id={chat.id}
+      tabIndex={tabbable ? 0 : -1}
+      aria-current={selected ? 'true' : undefined}
+      onClick={onSelect}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        onMenu(event.clientX, event.clientY);
+      }}
+    >
+      <ChatAvatar chat={chat} />
+      <span className="chat-item-text">
+        <span className="chat-item-name" dir="auto">
+          {chat.name}
+        </span>
+        <span className="chat-item-meta">
+          {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
+          {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
+        </span>
+        {!selected && <ChatChangesLine changes={chat.changesSinceLook} />}
+      </span>
+    </button>
+  );
+});
+
+/**
+ * The sidebar: chats grouped by source, with a filter box (Ctrl+K; Enter opens the first match, ↓ goes into
+ * the list). The list is virtualized (5,000 chats draw a screenful of rows) and is one Tab stop: arrows,
+ * Home/End, PageUp/PageDown and type-ahead move within it, Enter opens.
+ */
 export function ChatList({
   chats,
   loading,
@@ -70,17 +136,66 @@ export function ChatList({
   const filterRef = useRef<HTMLInputElement>(null);
   useAppCommand('focusChatFilter', () => filterRef.current?.focus());
 
-  const groups = useMemo(() => {
-    const needle = filter.trim().toLocaleLowerCase();
-    const bySource = new Map<string, { name: string; kind: SourceKind; chats: ChatSummary[] }>();
-    for (const chat of chats) {
-      if (needle && !chat.name.toLocaleLowerCase().includes(needle)) continue;
-      const group = bySource.get(chat.sourceId) ?? { name: chat.sourceName, kind: chat.sourceKind, chats: [] };
-      group.chats.push(chat);
-      bySource.set(chat.sourceId, group);
+  const rows = useMemo(() => chatListRows(chats, filter), [chats, filter]);
+  const chatRows = useMemo(() => rows.flatMap((row, index) => (row.kind === 'chat' ? [index] : [])), [rows]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (rows[index]?.kind === 'group' ? 30 : 58),
+    getItemKey: (index) => {
+      const row = rows[index]!;
+      return row.kind === 'group' ? `source:${row.sourceId}` : row.chat.id;
+    },
+    overscan: 8,
+  });
+  // One Tab stop for the list: the active chat (the open one, else the first); arrows move it.
+  const [activeId, setActiveId] = useState<number | null>(null);
+  const firstChat = chatRows.length > 0 ? (rows[chatRows[0]!] as ChatRow).chat.id : null;
+  const visibleIds = useMemo(() => new Set(chatRows.map((index) => (rows[index] as ChatRow).chat.id)), [rows, chatRows]);
+  const tabStop =
+    activeId !== null && visibleIds.has(activeId)
+      ? activeId
+      : selectedChatId !== null && visibleIds.has(selectedChatId)
+        ? selectedChatId
+        : firstChat;
+  const typed = useRef<{ text: string; at: number }>({ text: '', at: 0 });
+
+  const focusChat = (rowIndex: number) => {
+    const row = rows[rowIndex];
+    if (row?.kind !== 'chat') return;
+    setActiveId(row.chat.id);
+    virtualizer.scrollToIndex(rowIndex, { align: 'auto' });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-chat-id="${row.chat.id}"]`)?.focus());
+  };
+  const onListKey = (event: React.KeyboardEvent) => {
+    const current = chatRows.findIndex((index) => (rows[index] as ChatRow).chat.id === tabStop);
+    const move = (to: number) => {
+      event.preventDefault();
+      if (chatRows.length > 0) focusChat(chatRows[Math.max(0, Math.min(chatRows.length - 1, to))]!);
+    };
+    if (event.key === 'ArrowDown') return move(current + 1);
+    if (event.key === 'ArrowUp') return current <= 0 ? (event.preventDefault(), filterRef.current?.focus()) : move(current - 1);
+    if (event.key === 'Home') return move(0);
+    if (event.key === 'End') return move(chatRows.length - 1);
+    if (event.key === 'PageDown') return move(current + 10);
+    if (event.key === 'PageUp') return move(current - 10);
+    // Type-ahead: letters typed within a moment find the next chat whose name starts with them.
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ') {
+      const now = performance.now();
+      typed.current = { text: (now - typed.current.at < 800 ? typed.current.text : '') + event.key.toLocaleLowerCase(), at: now };
+      const wanted = typed.current.text;
+      const order = [
+        ...chatRows.slice(current + (wanted.length === 1 ? 1 : 0)),
+        ...chatRows.slice(0, current + (wanted.length === 1 ? 1 : 0)),
+      ];
+      const found = order.find((index) => (rows[index] as ChatRow).chat.name.toLocaleLowerCase().startsWith(wanted));
+      if (found !== undefined) {
+        event.preventDefault();
+        focusChat(found);
+      }
     }
-    return [...bySource.entries()];
-  }, [chats, filter]);
+  };
 
   return (
     <nav className="sidebar" aria-label="Chats">
@@ -92,56 +207,66 @@ export function ChatList({
         aria-label="Filter chats"
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
+        onKeyDown={(event) => {
+          // Enter opens the first match; the down arrow goes into the list.
+          if (event.key === 'Enter' && firstChat !== null) {
+            event.preventDefault();
+            onSelect(firstChat);
+          } else if (event.key === 'ArrowDown' && chatRows.length > 0) {
+            event.preventDefault();
+            focusChat(chatRows[0]!);
+          }
+        }}
+        data-testid="chat-filter"
       />
       {loading && <div className="sidebar-note">Loading chats…</div>}
       {error && <div className="sidebar-note error">Could not list chats: {error.message}</div>}
-      {!loading && groups.length === 0 && <div className="sidebar-note">{filter ? 'No chat matches.' : 'No chats.'}</div>}
-      {groups.map(([sourceId, group]) => (
-        <section key={sourceId} className="chat-group" aria-label={group.name}>
-          <h2 className="chat-group-title">
-            {group.name}
-            {group.kind !== 'demo' && group.kind !== 'import' && (
-              <button
-                type="button"
-                className="source-action"
-                onClick={() => onRemoveSource(sourceId, group.name, group.kind)}
-                data-testid={`remove-source-${group.kind}`}
+      {!loading && chatRows.length === 0 && <div className="sidebar-note">{filter ? 'No chat matches.' : 'No chats.'}</div>}
+      <div ref={scrollRef} className="chat-scroller" role="list" aria-label="Chats" onKeyDown={onListKey} data-testid="chat-scroller">
+        <div className="chat-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="chat-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+                role={row.kind === 'chat' ? 'listitem' : 'presentation'}
               >
-                {sourceKinds.find((info) => info.kind === group.kind)?.removeLabel ?? 'Remove'}
-              </button>
-            )}
-          </h2>
-          <ul className="chat-items">
-            {group.chats.map((chat) => (
-              <li key={chat.id}>
-                <button
-                  type="button"
-                  className={`chat-item${chat.id === selectedChatId ? ' selected' : ''}`}
-                  data-chat-id={chat.id}
-                  aria-current={chat.id === selectedChatId ? 'true' : undefined}
-                  onClick={() => onSelect(chat.id)}
-                  onContextMenu={(event) => {
-                    event.preventDefault();
-                    setMenu({ chat, x: event.clientX, y: event.clientY });
-                  }}
-                >
-                  <ChatAvatar chat={chat} />
-                  <span className="chat-item-text">
-                    <span className="chat-item-name" dir="auto">
-                      {chat.name}
-                    </span>
-                    <span className="chat-item-meta">
-                      {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
-                      {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
-                    </span>
-                    {chat.id !== selectedChatId && <ChatChangesLine changes={chat.changesSinceLook} />}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+                {row.kind === 'group' ? (
+                  <h2 className="chat-group-title">
+                    {row.name}
+                    {row.sourceKind !== 'demo' && row.sourceKind !== 'import' && (
+                      <button
+                        type="button"
+                        className="source-action"
+                        tabIndex={-1}
+                        onClick={() => onRemoveSource(row.sourceId, row.name, row.sourceKind)}
+                        data-testid={`remove-source-${row.sourceKind}`}
+                      >
+                        {sourceKinds.find((info) => info.kind === row.sourceKind)?.removeLabel ?? 'Remove'}
+                      </button>
+                    )}
+                  </h2>
+                ) : (
+                  <ChatItem
+                    chat={row.chat}
+                    selected={row.chat.id === selectedChatId}
+                    tabbable={row.chat.id === tabStop}
+                    onSelect={() => {
+                      setActiveId(row.chat.id);
+                      onSelect(row.chat.id);
+                    }}
+                    onMenu={(x, y) => setMenu({ chat: row.chat, x, y })}
+                  />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
       {menu && (
         <div className="chat-context-menu" role="menu" style={{ left: menu.x, top: menu.y }}>
           <button type="button" role="menuitem" autoFocus onClick={() => onExport(menu.chat)}>

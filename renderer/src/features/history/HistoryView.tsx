@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { MediaViewer } from '../media/MediaViewer.tsx';
 import { MediaGallery } from '../media/MediaGallery.tsx';
 import { MediaViewerContext } from '../media/mediaViewerContext.ts';
@@ -51,6 +52,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
 
   // Main learns which chat is open: "what changed" counts restart from now, and a polled source's open
   // chat is asked for its newest messages while it stays open.
+  const queryClient = useQueryClient();
   const [previousLook, setPreviousLook] = useState<number | null>(null);
   const [changesOpen, setChangesOpen] = useState(false);
   useEffect(() => {
@@ -61,9 +63,13 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
     );
     return () => {
       current = false;
-      void scrollback.setOpenChat({ chatId: null }).catch(() => undefined);
+      // The chat just left was looked at until now: its "what changed" counts in the list start again.
+      void scrollback.setOpenChat({ chatId: null }).then(
+        () => queryClient.invalidateQueries({ queryKey: ['chats'] }),
+        () => undefined,
+      );
     };
-  }, [chat.id]);
+  }, [chat.id, queryClient]);
 
   const windowKey = windowKeyOf(target, nonce);
   return (

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
+import { upsertChats } from '../../electron/core/cache/chatQueries.ts';
+import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
+import { browserSkipReason, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+
+const skipReason = browserSkipReason();
+
+describe.skipIf(skipReason !== null)(`the chat list with 5,000 chats${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+    const db = databaseOf(session.core);
+    upsertSource(db, { id: 'import:many', kind: 'import', name: 'Imported' });
+    upsertChats(
+      db,
+      'import:many',
+      Array.from({ length: 5_000 }, (_, i) => ({
+        key: `chat-${i}`,
+        name: i === 4321 ? 'Zebra crossing' : `Chat ${String(i).padStart(4, '0')}`,
+        kind: 'group' as const,
+        messageCount: null,
+        lastMessageDate: null,
+      })),
+    );
+    await session.page.reload();
+    await session.page.waitForSelector('[data-chat-id]');
+  });
+  afterAll(async () => {
+    const errors = session?.pageErrors ?? [];
+    await session?.close();
+    expect(errors).toEqual([]);
+  });
+
+  const focusedChat = () => session.page.evaluate(() => document.activeElement?.closest('[data-chat-id]')?.textContent ?? null);
+
+  it('draws a screenful (few DOM nodes), is one Tab stop, and moves with arrows, End, Home and type-ahead; Enter opens', async () => {
+    const { page } = session;
+    expect(
+      await page.evaluate(() => document.querySelector('[data-testid="chat-scroller"]')!.querySelectorAll('*').length),
+    ).toBeLessThanOrEqual(200);
+    expect(await page.locator('[data-testid="chat-scroller"] [data-chat-id][tabindex="0"]').count()).toBe(1);
+
+    await page.focus('[data-testid="chat-filter"]');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedChat).toContain('Everything Archive');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedChat).toContain('Family');
+    await page.keyboard.press('End');
+    await expect.poll(focusedChat).toContain('Chat 4999');
+    await page.keyboard.press('Home');
+    await expect.poll(focusedChat).toContain('Everything Archive');
+    // Type-ahead: "ze" finds Zebra, 4,321 chats down, drawn when it is reached.
+    await page.keyboard.type('ze');
+    await expect.poll(focusedChat).toContain('Zebra crossing');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.history-view h1').textContent()).toBe('Zebra crossing');
+    // Tab leaves the list in one step.
+    await page.focus('[data-chat-id][tabindex="0"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="chat-scroller"]') === null)).toBe(true);
+  });
+
+  it('Enter in the filter opens the only match', async () => {
+    const { page } = session;
+    await page.fill('[data-testid="chat-filter"]', 'chat 0042');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.history-view h1').textContent()).toBe('Chat 0042');
+    await page.fill('[data-testid="chat-filter"]', '');
+    await expect.poll(() => page.locator('[data-testid="chat-scroller"] [data-chat-id]').count()).toBeGreaterThan(5);
+  });
+});
