@@ -29,13 +29,14 @@ function readLastChatId(): number | null {
 
 export function App() {
   // The first screenful of the chat list is asked first and alone, so the sidebar paints as soon with 5,000
-  // chats as with 4; the whole list (a megabyte or so at that size) replaces it when it arrives.
+  // chats as with 4; the whole list (a megabyte or so at that size) is asked once that has come back (its
+  // answer and parsing would otherwise compete with the first paint) and replaces it.
   const firstChats = useQuery({
     queryKey: ['chatsFirstScreen'],
     queryFn: () => scrollback.listChats({ limit: FIRST_SCREEN_OF_CHATS }),
     staleTime: Infinity,
   });
-  const chats = useQuery({ queryKey: ['chats'], queryFn: () => scrollback.listChats() });
+  const chats = useQuery({ queryKey: ['chats'], queryFn: () => scrollback.listChats(), enabled: !firstChats.isPending });
   const [selectedChatId, setSelectedChatId] = useState<number | null>(readLastChatId);
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
