@@ -33,6 +33,8 @@ describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipRe
     await saveScreenshot(page, 'import-done');
     await page.click('.import-panel.done >> text=Rita');
     await page.waitForSelector(`${scroller}[aria-label^="Messages in Rita"] [data-message-id]`);
+    // An imported chat is whole: nothing to download, nothing to keep up to date.
+    expect(await page.locator('[data-testid="sync-start"], [data-testid="keep-current"]').count()).toBe(0);
     const texts = await page.$$eval(`${scroller} [data-message-id]`, (rows) => rows.map((row) => row.textContent ?? ''));
     expect(texts.some((text) => text.includes('Até amanhã'))).toBe(true);
     expect(await page.textContent('[data-chat-id]:has-text("Imported club")')).toContain('Imported');

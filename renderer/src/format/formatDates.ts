@@ -1,6 +1,7 @@
 /** Dates for people: the user's locale (Intl) and local time zone, formatters built once. */
 const locale = navigator.language || undefined;
-const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+// `hour: 'numeric'`: the locale decides the padding ("2:22 PM" in en-US, "14:22" / "09:05" where that is the custom).
+const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 const dayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const shortDayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
 const fullDateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });

@@ -88,7 +88,13 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
           </span>
         </div>
         <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} onDownloadRange={(from, to) => sync.start(from, to)} />
-        <SyncControl chatId={chat.id} />
+        {/* An imported chat is whole by nature; one already downloaded to its first message needs nothing. */}
+        {chat.sourceKind !== 'import' && (
+          <SyncControl
+            chatId={chat.id}
+            complete={chat.oldestReached && chat.messageCount !== null && chat.cachedCount >= chat.messageCount}
+          />
+        )}
         {chat.sourceKind !== 'import' && <KeepCurrentControl chat={chat} />}
         <button type="button" onClick={() => setJumpOpen(true)} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
           Jump to date

@@ -5,7 +5,8 @@ import { useChatSync } from './useChatSync.ts';
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** "Download this chat" with its progress, pause, resume and cancel; a countdown while a rate limit holds it. */
-export function SyncControl({ chatId }: { chatId: number }) {
+/** `complete`: the chat is whole on this computer already (its first message to its newest): nothing to download. */
+export function SyncControl({ chatId, complete }: { chatId: number; complete: boolean }) {
   const { status, start, pause, resume, cancel } = useChatSync(chatId);
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
@@ -64,6 +65,12 @@ export function SyncControl({ chatId }: { chatId: number }) {
         </div>
       );
     default:
+      if (complete)
+        return (
+          <div className="sync-control" data-testid="sync-progress" data-state="complete">
+            All of this chat is on this computer
+          </div>
+        );
       return (
         <button
           type="button"
