@@ -2,6 +2,8 @@ import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../../
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ArchiveChange, ChatCoverage, Density, MessageVersion, RefreshSettings } from '../../../shared/ipc/contract.ts';
 import { readAppSetting, writeAppSetting } from '../cache/mediaQueries.ts';
+import { chatNamesOf } from '../cache/searchQueries.ts';
+import type { StoredRun } from '../cache/storeHistoryRun.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import {
@@ -215,27 +217,24 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       chatChanged.push(change.chatId);
     },
   });
+  /** A page from a source was stored (the window's, a download's, a refresh's): what it proved and changed. */
+  function onPageStored(chatId: number, stored: StoredRun): void {
+    live.noteStored(chatId, stored);
+    chatChanged.push(chatId);
+    const changedIds = [...stored.edited, ...stored.deleted, ...stored.restored];
+    if (changedIds.length > 0) events.emit({ kind: 'messagesChanged', chatId, added: 0, changedIds });
+  }
   const history = createHistoryEngine({
     db,
     sourceFor: (sourceId) => sources.sourceFor(sourceId),
     onSourceError: (error, chat) => options.logger.warn(`source error for chat ${chat.id}`, error),
-    onStored: (chatId, stored) => {
-      live.noteStored(chatId, stored);
-      chatChanged.push(chatId);
-      const changedIds = [...stored.edited, ...stored.deleted, ...stored.restored];
-      if (changedIds.length > 0) events.emit({ kind: 'messagesChanged', chatId, added: 0, changedIds });
-    },
+    onStored: onPageStored,
     provenNewest: (chatId) => live.provenNewest(chatId),
   });
   const refresh = createRefreshService({
     db,
     sourceFor: (sourceId) => sources.sourceFor(sourceId),
-    onStored: (chatId, stored) => {
-      live.noteStored(chatId, stored);
-      chatChanged.push(chatId);
-      const changedIds = [...stored.edited, ...stored.deleted, ...stored.restored];
-      if (changedIds.length > 0) events.emit({ kind: 'messagesChanged', chatId, added: 0, changedIds });
-    },
+    onStored: onPageStored,
     ...(options.refresh ? { options: options.refresh } : {}),
   });
   const keepUpToDate = createKeepUpToDate({
@@ -380,8 +379,12 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     listChanges(chatId, since, limit) {
       if (chatId !== null) getChatSummary(db, chatId);
-      const names = new Map(listChatSummaries(db).map((chat) => [chat.id, chat.name]));
-      return selectChangesSince(db, chatId, since, limit).map((change) => ({ ...change, chatName: names.get(change.chatId) ?? '' }));
+      const changes = selectChangesSince(db, chatId, since, limit);
+      const names = chatNamesOf(
+        db,
+        changes.map((change) => change.chatId),
+      );
+      return changes.map((change) => ({ ...change, chatName: names.get(change.chatId) ?? '' }));
     },
     media,
     mediaFileFor: (pathname, signal) => mediaFileForPath(media, pathname, signal),

@@ -62,12 +62,9 @@ export function createKeepUpToDate(deps: KeepUpToDateDeps): KeepUpToDate {
     }, pollMs);
   }
 
-  return {
+  const keep: KeepUpToDate = {
     start(everyMs) {
-      if (pass) {
-        pass.controller.abort();
-        pass.timer?.cancel();
-      }
+      keep.stopPasses();
       schedulePass(everyMs, 0);
     },
     stopPasses() {
@@ -83,12 +80,9 @@ export function createKeepUpToDate(deps: KeepUpToDateDeps): KeepUpToDate {
       if (chatId !== null) poll(chatId, pollMs);
     },
     stop() {
-      pass?.controller.abort();
-      pass?.timer?.cancel();
-      pass = null;
-      followed?.controller.abort();
-      followed?.timer?.cancel();
-      followed = null;
+      keep.stopPasses();
+      keep.follow(null, 0);
     },
   };
+  return keep;
 }

@@ -111,7 +111,7 @@ export function createRefreshService(deps: RefreshServiceDeps): RefreshService {
     return finish(result, cachedBefore, startedAt);
   }
 
-  /** Counts what the refresh changed (the engine's pages and the re-check's alike) and records it. */
+  /** Counts what changed in the chat since the refresh began (its pages, and anything pushed meanwhile) and records it. */
   function finish(result: RefreshResult, cachedBefore: number, startedAt: number): RefreshResult {
     const changes = countChatChangesSince(db, result.chatId, startedAt);
     result.added = getChatSummary(db, result.chatId).cachedCount - cachedBefore;
