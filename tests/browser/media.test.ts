@@ -46,7 +46,7 @@ function mediaSuite(
 
     it('draws every photo of the first screen from its stripped preview in its first frame, and its thumbnail within 1 s', async () => {
       const { page } = session;
-      await startMediaFrameRecorder(page);
+      await startMediaFrameRecorder(page, session.core.getChat(chatOf(session)).name);
       await page.click(`[data-chat-id="${chatOf(session)}"]`);
       await page.waitForSelector(`${scroller} [data-message-id]`);
       // Each picture gets a second from when it appeared, then what every frame showed.

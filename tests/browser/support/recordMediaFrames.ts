@@ -14,21 +14,23 @@ export interface MediaFrameRecord {
 }
 
 /**
- * Watches every painted frame (requestAnimationFrame) for pictures in the message list's viewport: when
- * each first appeared, whether its preview was already drawable then, and when its thumbnail arrived.
+ * Watches every painted frame (requestAnimationFrame) for pictures in the message list's viewport of the
+ * chat named (a chat shown before it, still painting, is not counted): when each first appeared, whether its
+ * preview was already drawable then, and when its thumbnail arrived.
  */
-export async function startMediaFrameRecorder(page: Page): Promise<void> {
-  await page.evaluate(() => {
+export async function startMediaFrameRecorder(page: Page, chatName: string): Promise<void> {
+  await page.evaluate((name) => {
     const start = performance.now();
     const records = new Map<string, MediaFrameRecord>();
     (window as unknown as { __mediaFrames: Map<string, MediaFrameRecord> }).__mediaFrames = records;
     (window as unknown as { __mediaElapsed: () => number }).__mediaElapsed = () => performance.now() - start;
-    const scroller = () => document.querySelector('[data-testid="message-scroller"]');
+    const scroller = () => document.querySelector(`[data-testid="message-scroller"][aria-label="Messages in ${CSS.escape(name)}"]`);
     const frame = () => {
-      const box = scroller()?.getBoundingClientRect();
-      if (box) {
+      const list = scroller();
+      const box = list?.getBoundingClientRect();
+      if (list && box) {
         const now = performance.now() - start;
-        for (const element of document.querySelectorAll<HTMLElement>('.media-visual')) {
+        for (const element of list.querySelectorAll<HTMLElement>('.media-visual')) {
           const rect = element.getBoundingClientRect();
           if (rect.bottom <= box.top || rect.top >= box.bottom) continue;
           const id = element.closest('[data-message-id]')?.getAttribute('data-message-id') ?? '';
@@ -52,7 +54,7 @@ export async function startMediaFrameRecorder(page: Page): Promise<void> {
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-  });
+  }, chatName);
 }
 
 /**
