@@ -35,6 +35,8 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopmen
     {
       label: '&View',
       submenu: [
+        { label: 'Show or Hide Chat List', accelerator: 'CmdOrCtrl+B', registerAccelerator: false, click: send('toggleSidebar') },
+        { type: 'separator' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { role: 'resetZoom' },

@@ -2,7 +2,8 @@ import type { SyncStatus } from '../sync.ts';
 import type { ExportStatus, ImportStatus } from './contract.ts';
 
 /** Commands the application menu sends to the window (the menu lives in main; the action in the renderer). */
-export type MenuCommand = 'jumpToDate' | 'jumpToLatest' | 'focusChatFilter' | 'find' | 'findAll' | 'exportChat' | 'importFiles';
+export type MenuCommand =
+  'jumpToDate' | 'jumpToLatest' | 'focusChatFilter' | 'find' | 'findAll' | 'exportChat' | 'importFiles' | 'toggleSidebar';
 
 /**
  * Everything main pushes to the window without being asked: the window polls nothing, so an idle window

@@ -17,6 +17,9 @@ import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.ts
 import { useQueryClient } from '@tanstack/react-query';
 import type { SourceKind } from '../../../shared/domain.ts';
 import { useAppEvents } from '../bridge/useAppEvents.ts';
+import { useWindowLayout } from './useWindowLayout.ts';
+import { SidebarResizeHandle } from './SidebarResizeHandle.tsx';
+import { SidebarToggle } from './SidebarToggle.tsx';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 /** Chats in the first answer: more than a tall window shows. */
@@ -56,6 +59,8 @@ export function App() {
     await queryClient.invalidateQueries({ queryKey: ['chats'] });
   };
   useAppEvents();
+  const layout = useWindowLayout(search.open);
+  useAppCommand('toggleSidebar', layout.toggleSidebar);
   const exporting = useExport();
   useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
   useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
@@ -82,6 +87,7 @@ export function App() {
   });
 
   const select = (chatId: number) => {
+    layout.chatChosen();
     setSelectedChatId(chatId);
     localStorage.setItem(LAST_CHAT_KEY, String(chatId));
   };
@@ -92,7 +98,15 @@ export function App() {
   };
 
   return (
-    <div className={`app${search.open ? ' with-search' : ''}`}>
+    <div
+      className={[
+        'app',
+        layout.sidebarDocked ? 'sidebar-docked' : layout.sidebarOverlay ? 'sidebar-overlay' : 'sidebar-hidden',
+        search.open ? (layout.searchOverlay ? 'search-overlay' : 'with-search') : '',
+      ].join(' ')}
+      style={{ '--sidebar-width': `${layout.sidebarWidth}px` } as React.CSSProperties}
+    >
+      {layout.sidebarOverlay && <div className="sidebar-scrim" onClick={layout.toggleSidebar} />}
       <ChatList
         chats={chatList}
         loading={chats.isPending && firstChats.isPending}
@@ -105,6 +119,7 @@ export function App() {
         onExport={(chat) => setExportScope({ chat, search: null })}
         onRemoveSource={(sourceId, name, kind) => void removeSource(sourceId, name, kind)}
       />
+      {layout.sidebarDocked && <SidebarResizeHandle width={layout.sidebarWidth} onResize={layout.resizeSidebar} />}
       <TelegramLoginDialog open={loggingIn} onClose={() => setLoggingIn(false)} />
       {exportScope && (
         <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />
@@ -115,10 +130,18 @@ export function App() {
       <main className="chat-pane">
         {selected ? (
           <PaneErrorBoundary key={selected.id} label="history view">
-            <HistoryView chat={selected} jumpRequest={jumpRequest} />
+            <HistoryView
+              chat={selected}
+              jumpRequest={jumpRequest}
+              sidebarShown={layout.sidebarDocked}
+              onToggleSidebar={layout.toggleSidebar}
+            />
           </PaneErrorBoundary>
         ) : (
-          <div className="empty-state">{chats.isPending ? 'Loading chats…' : 'No chats yet. Import an export file or add an account.'}</div>
+          <div className="empty-state">
+            <SidebarToggle shown={layout.sidebarDocked} onToggle={layout.toggleSidebar} />
+            {chats.isPending ? 'Loading chats…' : 'No chats yet. Import an export file or add an account.'}
+          </div>
         )}
       </main>
       {search.open && (

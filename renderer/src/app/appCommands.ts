@@ -33,6 +33,7 @@ export function commandForKey(event: KeyboardEvent): MenuCommand | null {
   if (key === 'f') return event.shiftKey ? 'findAll' : 'find';
   if (key === 'e' && !event.shiftKey) return 'exportChat';
   if (key === 'o' && !event.shiftKey) return 'importFiles';
+  if (key === 'b' && !event.shiftKey) return 'toggleSidebar';
   if (key === 'end') return 'jumpToLatest';
   return null;
 }

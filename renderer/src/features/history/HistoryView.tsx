@@ -16,6 +16,7 @@ import { JumpToDateDialog } from './JumpToDateDialog.tsx';
 import { KeepCurrentControl } from '../live/KeepCurrentControl.tsx';
 import { WhatChangedPanel } from '../live/WhatChangedPanel.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { SidebarToggle } from '../../app/SidebarToggle.tsx';
 
 /** A chat: its header (name, counts, jump to date, offline state) and one history window at a time. */
 export interface JumpRequest {
@@ -25,7 +26,17 @@ export interface JumpRequest {
   nonce: number;
 }
 
-export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequest: JumpRequest | null }) {
+export function HistoryView({
+  chat,
+  jumpRequest,
+  sidebarShown,
+  onToggleSidebar,
+}: {
+  chat: ChatSummary;
+  jumpRequest: JumpRequest | null;
+  sidebarShown: boolean;
+  onToggleSidebar(): void;
+}) {
   const requested = jumpRequest?.chatId === chat.id ? jumpRequest : null;
   const [target, setTarget] = useState<WindowTarget>(
     requested ? { kind: 'aroundMessage', messageId: requested.messageId } : { kind: 'latest' },
@@ -35,6 +46,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
   const [offline, setOffline] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [galleryOpen, setGalleryOpen] = useState(false);
+  const [actionsOpen, setActionsOpen] = useState(false);
   const sync = useChatSync(chat.id);
 
   const jump = useCallback((next: WindowTarget) => {
@@ -75,6 +87,7 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
   return (
     <section className="history-view" aria-label={chat.name}>
       <header className="chat-header">
+        <SidebarToggle shown={sidebarShown} onToggle={onToggleSidebar} />
         <div className="chat-title">
           <h1 dir="auto">{chat.name}</h1>
           <span className="chat-subtitle">
@@ -93,18 +106,35 @@ export function HistoryView({ chat, jumpRequest }: { chat: ChatSummary; jumpRequ
           <SyncControl
             chatId={chat.id}
             complete={chat.oldestReached && chat.messageCount !== null && chat.cachedCount >= chat.messageCount}
+            unreachable={offline}
           />
         )}
-        {chat.sourceKind !== 'import' && <KeepCurrentControl chat={chat} />}
-        <button type="button" onClick={() => setJumpOpen(true)} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
-          Jump to date
+        {/* In a narrow pane the rest folds into a menu (a container query decides; see app.css). */}
+        <button
+          type="button"
+          className="chat-actions-toggle"
+          aria-label="More actions"
+          aria-expanded={actionsOpen}
+          onClick={() => setActionsOpen((open) => !open)}
+          data-testid="chat-actions-toggle"
+        >
+          ⋯
         </button>
-        <button type="button" onClick={() => setGalleryOpen((open) => !open)} aria-pressed={galleryOpen} data-testid="open-media-gallery">
-          Media
-        </button>
-        <button type="button" onClick={() => setChangesOpen((open) => !open)} aria-pressed={changesOpen} data-testid="open-what-changed">
-          What changed
-        </button>
+        <div
+          className={`chat-actions${actionsOpen ? ' open' : ''}`}
+          onClick={(event) => event.target !== event.currentTarget && event.target instanceof HTMLButtonElement && setActionsOpen(false)}
+        >
+          {chat.sourceKind !== 'import' && <KeepCurrentControl chat={chat} />}
+          <button type="button" onClick={() => setJumpOpen(true)} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
+            Jump to date
+          </button>
+          <button type="button" onClick={() => setGalleryOpen((open) => !open)} aria-pressed={galleryOpen} data-testid="open-media-gallery">
+            Media
+          </button>
+          <button type="button" onClick={() => setChangesOpen((open) => !open)} aria-pressed={changesOpen} data-testid="open-what-changed">
+            What changed
+          </button>
+        </div>
       </header>
       <SourceRetryNotice sourceId={chat.sourceId} sourceName={chat.sourceName} />
       <MediaViewerContext.Provider value={setViewing}>

@@ -48,6 +48,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   ];
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const [calendarOpen, setCalendarOpen] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const queryRef = useRef<HTMLInputElement>(null);
   useEffect(() => queryRef.current?.focus(), [focusToken]);
@@ -203,6 +204,16 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
             All chats
           </button>
         </div>
+        {/* A short window folds the fields away (the query's tokens say the same); see app.css. */}
+        <button
+          type="button"
+          className="search-filters-toggle"
+          aria-expanded={filtersOpen}
+          onClick={() => setFiltersOpen((open) => !open)}
+          data-testid="search-filters-toggle"
+        >
+          Filters {filtersOpen ? '▴' : '▾'}
+        </button>
         <button type="button" className="search-close" onClick={onClose} aria-label="Close search">
           ✕
         </button>
@@ -236,81 +247,86 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
           ))}
         </div>
       )}
-      <input
-        className="search-sender"
-        type="search"
-        placeholder="Sender"
-        aria-label="Sender"
-        value={sender}
-        onChange={(e) => setSender(e.target.value)}
-        data-testid="search-sender"
-      />
-      <div className="search-kinds" aria-label="Kinds">
-        {KIND_CHIPS.map((kind) => (
-          <button
-            key={kind}
-            type="button"
-            aria-pressed={chips.includes(kind)}
-            className={chips.includes(kind) ? 'on' : ''}
-            onClick={() => toggleKind(kind)}
-          >
-            {kind}
-          </button>
-        ))}
-      </div>
-      <label className="search-earlier-versions" title="Words also match what edited messages said before (slower: every message is read)">
+      <div className={`search-filters${filtersOpen ? ' open' : ''}`} data-testid="search-filters">
         <input
-          type="checkbox"
-          checked={earlierVersions}
-          onChange={(event) => setEarlierVersions(event.target.checked)}
-          data-testid="search-earlier-versions"
-        />{' '}
-        Search earlier versions of edited messages too
-      </label>
-      <div className="search-quick">
-        <button type="button" onClick={() => applyQuick('last7')}>
-          Last 7 days
-        </button>
-        <button type="button" onClick={() => applyQuick('thisMonth')}>
-          This month
-        </button>
-        <button type="button" onClick={() => applyQuick('thisYear')}>
-          This year
-        </button>
-        <button type="button" onClick={() => applyQuick('all')}>
-          All time
-        </button>
-        {scope === 'chat' && chat && (
-          <button
-            type="button"
-            aria-expanded={calendarOpen}
-            onClick={() => setCalendarOpen((o) => !o)}
-            data-testid="search-calendar-toggle"
-          >
-            📅
+          className="search-sender"
+          type="search"
+          placeholder="Sender"
+          aria-label="Sender"
+          value={sender}
+          onChange={(e) => setSender(e.target.value)}
+          data-testid="search-sender"
+        />
+        <div className="search-kinds" aria-label="Kinds">
+          {KIND_CHIPS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              aria-pressed={chips.includes(kind)}
+              className={chips.includes(kind) ? 'on' : ''}
+              onClick={() => toggleKind(kind)}
+            >
+              {kind}
+            </button>
+          ))}
+        </div>
+        <label
+          className="search-earlier-versions"
+          title="Words also match what edited messages said before (slower: every message is read)"
+        >
+          <input
+            type="checkbox"
+            checked={earlierVersions}
+            onChange={(event) => setEarlierVersions(event.target.checked)}
+            data-testid="search-earlier-versions"
+          />{' '}
+          Search earlier versions of edited messages too
+        </label>
+        <div className="search-quick">
+          <button type="button" onClick={() => applyQuick('last7')}>
+            Last 7 days
           </button>
+          <button type="button" onClick={() => applyQuick('thisMonth')}>
+            This month
+          </button>
+          <button type="button" onClick={() => applyQuick('thisYear')}>
+            This year
+          </button>
+          <button type="button" onClick={() => applyQuick('all')}>
+            All time
+          </button>
+          {scope === 'chat' && chat && (
+            <button
+              type="button"
+              aria-expanded={calendarOpen}
+              onClick={() => setCalendarOpen((o) => !o)}
+              data-testid="search-calendar-toggle"
+            >
+              📅
+            </button>
+          )}
+        </div>
+        <div className="search-dates">
+          <label>
+            From <input type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} data-testid="search-from" />
+          </label>
+          <input type="time" aria-label="From time (optional)" value={fromTime} onChange={(e) => setFromTime(e.target.value)} />
+          <label>
+            To <input type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} data-testid="search-to" />
+          </label>
+          <input type="time" aria-label="To time (optional)" value={toTime} onChange={(e) => setToTime(e.target.value)} />
+        </div>
+        {calendarOpen && chat && (
+          <DensityCalendar
+            chatId={chat.id}
+            value={startOf(fromDay, '') ?? chat.lastMessageDate ?? Date.now()}
+            onPick={(day) => {
+              setFromDay(toDayInput(day));
+              setToDay(toDayInput(day));
+            }}
+          />
         )}
       </div>
-      <div className="search-dates">
-        <label>
-          From <input type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} data-testid="search-from" />
-        </label>
-        <input type="time" aria-label="From time (optional)" value={fromTime} onChange={(e) => setFromTime(e.target.value)} />
-        <label>
-          To <input type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} data-testid="search-to" />
-        </label>
-        <input type="time" aria-label="To time (optional)" value={toTime} onChange={(e) => setToTime(e.target.value)} />
-      </div>
-      {calendarOpen && chat && (
-        <DensityCalendar
-          chatId={chat.id}
-          value={startOf(fromDay, '') ?? chat.lastMessageDate ?? Date.now()}
-          onPick={(day) => {
-            setFromDay(toDayInput(day));
-            setToDay(toDayInput(day));
-          }}
-        />
-      )}
       <div className="search-status" role="status">
         {!searching ? (
           'Type words, pick dates, a sender or kinds.'

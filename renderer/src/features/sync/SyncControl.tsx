@@ -5,8 +5,11 @@ import { useChatSync } from './useChatSync.ts';
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** "Download this chat" with its progress, pause, resume and cancel; a countdown while a rate limit holds it. */
-/** `complete`: the chat is whole on this computer already (its first message to its newest): nothing to download. */
-export function SyncControl({ chatId, complete }: { chatId: number; complete: boolean }) {
+/**
+ * `complete`: the chat is whole on this computer already (its first message to its newest): nothing to download.
+ * `unreachable`: why the source cannot be reached now (the window is showing the cache), or null.
+ */
+export function SyncControl({ chatId, complete, unreachable }: { chatId: number; complete: boolean; unreachable: string | null }) {
   const { status, start, pause, resume, cancel } = useChatSync(chatId);
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
@@ -69,6 +72,12 @@ export function SyncControl({ chatId, complete }: { chatId: number; complete: bo
         return (
           <div className="sync-control" data-testid="sync-progress" data-state="complete">
             All of this chat is on this computer
+          </div>
+        );
+      if (unreachable !== null)
+        return (
+          <div className="sync-control" data-testid="sync-progress" data-state="unreachable" title={unreachable}>
+            Download unavailable: the source cannot be reached now
           </div>
         );
       return (
