@@ -22,7 +22,12 @@ export interface ExportRequest {
    * only their thumbnails, or none (Telegram Desktop's "File not included" placeholder). Default: none.
    */
   media?: ExportMediaMode;
+  /** Only these messages (a selection in the window), written oldest first; the dates and filter still apply. */
+  messageIds?: string[] | null;
 }
+
+/** The most messages one selection can export (a window holds a few thousand at most). */
+export const MAX_SELECTED_MESSAGES = 10_000;
 
 export type ExportMediaMode = 'all' | 'thumbnails' | 'none';
 

@@ -15,6 +15,8 @@ import { createMainWindow } from './createMainWindow.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
 import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
 import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
+import { parseMessageLink } from '../../shared/messageLink.ts';
+import type { AppEvent } from '../../shared/ipc/events.ts';
 
 // Replaced by the log file in the data folder once the app is ready (where that folder is known).
 let logger: Logger = createStderrLogger('info');
@@ -104,9 +106,36 @@ function openWindow(userData: string): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  mainWindow.webContents.on('did-finish-load', () => {
+    const link = pendingLink;
+    pendingLink = null;
+    if (link) openMessageLink(link);
+  });
 }
 
-app.on('second-instance', () => {
+// `scrollback://message?…` links (Copy link in the window) open the message in context: the system hands
+// them to the running app (macOS: open-url; Windows and Linux: a second instance's command line).
+app.setAsDefaultProtocolClient('scrollback');
+let pendingLink: string | null = process.argv.find((arg) => parseMessageLink(arg) !== null) ?? null;
+function openMessageLink(url: string): void {
+  const target = parseMessageLink(url);
+  if (!target) return;
+  const contents = mainWindow?.webContents;
+  if (!contents || contents.isLoading()) {
+    pendingLink = url;
+    return;
+  }
+  const event: AppEvent = { kind: 'openMessage', ...target };
+  contents.send(appEventChannel, event);
+}
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  openMessageLink(url);
+});
+
+app.on('second-instance', (_event, argv) => {
+  const link = argv.find((arg) => parseMessageLink(arg) !== null);
+  if (link) openMessageLink(link);
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();

@@ -11,6 +11,8 @@ export type MenuCommand =
  */
 export type AppEvent =
   | { kind: 'menuCommand'; command: MenuCommand }
+  /** A `scrollback://message` link was opened from outside (another app, the shell): show it in context. */
+  | { kind: 'openMessage'; chatId: number; messageId: string }
   /** A chat's download changed: each stored page, each wait, each end. */
   | { kind: 'syncStatus'; status: SyncStatus }
   | { kind: 'importStatus'; status: ImportStatus }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportFormats, type ExportFormat } from '../exporting.ts';
+import { exportFormats, MAX_SELECTED_MESSAGES, type ExportFormat } from '../exporting.ts';
 import { searchKinds, type SearchKind } from '../search.ts';
 
 // Input schemas used beyond the IPC contract (the cache validates stored export requests with the same
@@ -33,4 +33,5 @@ export const exportRequestSchema = z.strictObject({
   csvBom: z.boolean(),
   after: z.strictObject({ date: epochMs, sortKey: z.number().int() }).nullable().optional(),
   media: z.enum(['all', 'thumbnails', 'none']).optional(),
+  messageIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_SELECTED_MESSAGES).nullable().optional(),
 });

@@ -53,7 +53,7 @@ describe.skipIf(skipReason !== null)(
       const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
       await page.click('.export-strip.done button:has-text("Close")');
       await page.click(`[data-chat-id="${chat.id}"]`, { button: 'right' });
-      await page.click('.chat-context-menu >> text=Export chat…');
+      await page.click('.context-menu >> text=Export chat…');
       await page.waitForSelector('.export-dialog[open]');
       browserSession().dialogs.savePath = null;
       await page.click('.export-dialog button[type="submit"]');

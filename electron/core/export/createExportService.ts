@@ -48,6 +48,8 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
 
   /** Whether the cache holds the whole range (a whole chat: from its first message to the newest cached). */
   function isCovered(request: ExportRequest): boolean {
+    // A selection is of messages the window showed: on this computer by definition.
+    if (request.messageIds) return true;
     const ranges = listCoverage(deps.db, request.chatId);
     if (ranges.length === 0) return false;
     const to = request.to === null ? ranges[ranges.length - 1]!.to.date : request.to - 1;

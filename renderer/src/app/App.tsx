@@ -20,6 +20,7 @@ import { useAppEvents } from '../bridge/useAppEvents.ts';
 import { useWindowLayout } from './useWindowLayout.ts';
 import { SidebarResizeHandle } from './SidebarResizeHandle.tsx';
 import { SidebarToggle } from './SidebarToggle.tsx';
+import { useOpenMessageRequests } from './openMessageRequests.ts';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 /** Chats in the first answer: more than a tall window shows. */
@@ -92,10 +93,15 @@ export function App() {
     localStorage.setItem(LAST_CHAT_KEY, String(chatId));
   };
 
-  const openHit = (hit: SearchHit) => {
-    select(hit.message.chatId);
-    setJumpRequest((previous) => ({ chatId: hit.message.chatId, messageId: hit.message.id, nonce: (previous?.nonce ?? 0) + 1 }));
+  const openInContext = (chatId: number, messageId: string) => {
+    select(chatId);
+    setJumpRequest((previous) => ({ chatId, messageId, nonce: (previous?.nonce ?? 0) + 1 }));
   };
+  const openHit = (hit: SearchHit) => openInContext(hit.message.chatId, hit.message.id);
+  useOpenMessageRequests((target) => {
+    if (chatList.some((chat) => chat.id === target.chatId)) openInContext(target.chatId, target.messageId);
+    else window.alert('That link is to a chat that is not on this computer (it may have been removed).');
+  });
 
   return (
     <div
@@ -135,6 +141,7 @@ export function App() {
               jumpRequest={jumpRequest}
               sidebarShown={layout.sidebarDocked}
               onToggleSidebar={layout.toggleSidebar}
+              onExportSelection={(messageIds) => setExportScope({ chat: selected, search: null, selection: messageIds })}
             />
           </PaneErrorBoundary>
         ) : (

@@ -5,6 +5,7 @@ import type { ExportStatus, ImportStatus } from '../../../shared/ipc/contract.ts
 import { newerRevision } from '../../../shared/newerRevision.ts';
 import type { SyncStatus } from '../../../shared/sync.ts';
 import { emitAppCommand } from '../app/appCommands.ts';
+import { requestOpenMessage } from '../app/openMessageRequests.ts';
 import { mediaDownloadKey } from '../features/media/useMediaDownload.ts';
 import { emitNewMessagesArrived } from '../features/live/newMessagesArrived.ts';
 import { replaceChangedMessages } from '../features/live/replaceChangedMessages.ts';
@@ -18,6 +19,9 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
   switch (event.kind) {
     case 'menuCommand':
       emitAppCommand(event.command);
+      return;
+    case 'openMessage':
+      requestOpenMessage({ chatId: event.chatId, messageId: event.messageId });
       return;
     case 'syncStatus':
       client.setQueryData<SyncStatus>(['sync', event.status.chatId], (current) => newerRevision(current, event.status));

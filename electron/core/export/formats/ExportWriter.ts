@@ -17,23 +17,4 @@ export function localIsoSeconds(epochMs: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-export function mediaLabel(message: ChatMessage): string {
-  const media = message.media;
-  if (!media) return '';
-  switch (media.kind) {
-    case 'file':
-      return `[file: ${media.fileName}]`;
-    case 'poll':
-      return `[poll: ${media.question}]`;
-    case 'location':
-      return `[location: ${media.latitude}, ${media.longitude}]`;
-    case 'contact':
-      return `[contact: ${media.name} ${media.phone}]`;
-    case 'webpage':
-      return `[link: ${media.url}]`;
-    case 'other':
-      return `[${media.label}]`;
-    default:
-      return `[${media.kind}]`;
-  }
-}
+export { mediaLabel } from '../../../../shared/messageTranscript.ts';

@@ -2,11 +2,12 @@ import { ChatAvatar } from '../media/ChatAvatar.tsx';
 import { MediaStorage } from '../media/MediaStorage.tsx';
 import { RefreshSchedule } from '../live/RefreshSchedule.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
 import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
+import { ContextMenu } from '../../app/ContextMenu.tsx';
 import { formatCount, formatListDate } from '../../format/formatDates.ts';
 
 interface ChatListProps {
@@ -121,17 +122,7 @@ export function ChatList({
   onRemoveSource,
 }: ChatListProps) {
   const [menu, setMenu] = useState<{ chat: ChatSummary; x: number; y: number } | null>(null);
-  useEffect(() => {
-    if (!menu) return;
-    const close = () => setMenu(null);
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close();
-    window.addEventListener('click', close);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('click', close);
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [menu]);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const [filter, setFilter] = useState('');
   const filterRef = useRef<HTMLInputElement>(null);
   useAppCommand('focusChatFilter', () => filterRef.current?.focus());
@@ -268,22 +259,19 @@ export function ChatList({
         </div>
       </div>
       {menu && (
-        <div className="chat-context-menu" role="menu" style={{ left: menu.x, top: menu.y }}>
-          <button type="button" role="menuitem" autoFocus onClick={() => onExport(menu.chat)}>
-            Export chat…
-          </button>
-          <button
-            type="button"
-            role="menuitemcheckbox"
-            aria-checked={menu.chat.keepMedia}
-            onClick={() => {
-              void scrollback.setChatKeepMedia({ chatId: menu.chat.id, keep: !menu.chat.keepMedia });
-              setMenu(null);
-            }}
-          >
-            {menu.chat.keepMedia ? '✓ ' : ''}Keep this chat's media on this computer
-          </button>
-        </div>
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={closeMenu}
+          items={[
+            { label: 'Export chat…', onSelect: () => onExport(menu.chat) },
+            {
+              label: "Keep this chat's media on this computer",
+              checked: menu.chat.keepMedia,
+              onSelect: () => void scrollback.setChatKeepMedia({ chatId: menu.chat.id, keep: !menu.chat.keepMedia }),
+            },
+          ]}
+        />
       )}
       {sourceKinds.map(
         (info) =>

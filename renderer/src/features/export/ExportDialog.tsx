@@ -5,10 +5,14 @@ import { exportFormats, type ExportFormat, type ExportMediaMode, type ExportRequ
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { endOfDateInput, parseDateInput } from '../../../../shared/parseDateInput.ts';
 
-/** What opened the dialog: a chat, and for "Export these results" the search's filter and dates. */
+/**
+ * What opened the dialog: a chat, for "Export these results" the search's filter and dates, and for "Export
+ * selected" the messages selected in the window (oldest first).
+ */
 export interface ExportScope {
   chat: ChatSummary;
   search: { filter: NonNullable<ExportRequest['filter']>; from: number | null; to: number | null } | null;
+  selection?: string[];
 }
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -58,7 +62,9 @@ export function ExportDialog({
   const previous = useQuery({ queryKey: ['exports', scope.chat.id], queryFn: () => scrollback.listExports({ chatId: scope.chat.id }) });
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('html');
-  const [range, setRange] = useState<'all' | 'dates' | 'search'>(scope.search ? 'search' : 'all');
+  const [range, setRange] = useState<'all' | 'dates' | 'search' | 'selected'>(
+    scope.selection ? 'selected' : scope.search ? 'search' : 'all',
+  );
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [includeService, setIncludeService] = useState(true);
@@ -75,6 +81,7 @@ export function ExportDialog({
     includeService,
     csvBom: format === 'csv' && csvBom,
     media: format === 'json' || format === 'html' ? media : 'none',
+    messageIds: range === 'selected' ? (scope.selection ?? null) : null,
   };
   const estimate = useQuery({ queryKey: ['exportEstimate', request], queryFn: () => scrollback.estimateExport(request) });
   const badDates = range === 'dates' && ((fromDay !== '' && request.from === null) || (toDay !== '' && request.to === null));
@@ -126,6 +133,18 @@ export function ExportDialog({
               }}
             />
           </label>
+          {scope.selection && (
+            <label>
+              <input
+                type="radio"
+                name="range"
+                checked={range === 'selected'}
+                onChange={() => setRange('selected')}
+                data-testid="export-selected"
+              />{' '}
+              The {scope.selection.length.toLocaleString()} selected messages
+            </label>
+          )}
           {scope.search && (
             <label>
               <input type="radio" name="range" checked={range === 'search'} onChange={() => setRange('search')} /> The current search result
@@ -187,7 +206,7 @@ export function ExportDialog({
           {badDates
             ? 'Enter valid days.'
             : estimate.data
-              ? `${estimate.data.messages.toLocaleString()} cached messages in range, about ${formatSize(estimate.data.approxBytes)}${estimate.data.mediaBytes > 0 ? ` (${formatSize(estimate.data.mediaBytes)} of it media on this computer)` : ''}${range === 'search' ? ' before the search filter' : ''}.${estimate.data.needsDownload ? ` ${describeDownload(estimate.data.missingMessages, estimate.data.approxDownloadSeconds)}` : ''}`
+              ? `${estimate.data.messages.toLocaleString()} cached messages${range === 'selected' ? ' selected' : ' in range'}, about ${formatSize(estimate.data.approxBytes)}${estimate.data.mediaBytes > 0 ? ` (${formatSize(estimate.data.mediaBytes)} of it media on this computer)` : ''}${range === 'search' ? ' before the search filter' : ''}.${estimate.data.needsDownload ? ` ${describeDownload(estimate.data.missingMessages, estimate.data.approxDownloadSeconds)}` : ''}`
               : 'Estimating…'}
         </p>
         <div className="dialog-buttons">

@@ -15,6 +15,14 @@ import { useHistoryWindow } from './useHistoryWindow.ts';
 import { useNewMessagesArrived } from '../live/newMessagesArrived.ts';
 import type { InfiniteData } from '@tanstack/react-query';
 import type { HistoryPage } from '../../../../shared/history.ts';
+import type { ChatMessage } from '../../../../shared/domain.ts';
+import { transcriptLine } from '../../../../shared/messageTranscript.ts';
+import { ContextMenu } from '../../app/ContextMenu.tsx';
+import { copyText } from '../../app/copyText.ts';
+import { useMessageSelection } from './useMessageSelection.ts';
+import { SelectionBar } from './SelectionBar.tsx';
+import { messageMenuItems } from './messageMenuItems.ts';
+import { transcriptOfTextSelection } from './transcriptOfTextSelection.ts';
 
 interface HistoryListProps {
   chatId: number;
@@ -26,6 +34,8 @@ interface HistoryListProps {
   onOfflineChange(reason: string | null): void;
   /** Take keyboard focus once placed (after a jump, so the keys keep working in the new window). */
   focusOnPlace: boolean;
+  /** Export selected: the selected messages' ids, oldest first. */
+  onExportSelection(messageIds: string[]): void;
 }
 
 /**
@@ -33,7 +43,16 @@ interface HistoryListProps {
  * the whole chat), rows are keyed by message id, and the virtualizer keeps the row at the top of the
  * viewport in place when pages are added or dropped above it, so content never jumps.
  */
-export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOfflineChange, focusOnPlace }: HistoryListProps) {
+export function HistoryList({
+  chatId,
+  chatName,
+  target,
+  windowKey,
+  onJump,
+  onOfflineChange,
+  focusOnPlace,
+  onExportSelection,
+}: HistoryListProps) {
   const query = useHistoryWindow(chatId, target, windowKey);
   const pages = query.data?.pages;
   const messages = useMemo(() => pages?.flatMap((page) => page.messages) ?? [], [pages]);
@@ -47,6 +66,20 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
     messages.forEach((message, index) => map.set(message.id, index));
     return map;
   }, [messages]);
+  const loadedIds = useMemo(() => messages.map((message) => message.id), [messages]);
+  const selection = useMessageSelection(loadedIds);
+  const [menu, setMenu] = useState<{ message: ChatMessage; x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const messageAt = (element: EventTarget): ChatMessage | null => {
+    const id = (element as HTMLElement).closest?.<HTMLElement>('[data-message-id]')?.dataset.messageId;
+    const index = id === undefined ? undefined : indexById.get(id);
+    return index === undefined ? null : messages[index]!;
+  };
+  const selectedTranscript = () =>
+    selection
+      .ordered()
+      .map((id) => transcriptLine(messages[indexById.get(id)!]!))
+      .join('\n');
 
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -105,6 +138,15 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
   useAppCommand('jumpToLatest', jumpToLatest);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      return selection.selectAll();
+    }
+    if (event.key === 'Escape' && selection.active) {
+      event.preventDefault();
+      return selection.clear();
+    }
     const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-index]');
     const action = historyKeyAction(event, {
       reachedOldest,
@@ -201,7 +243,33 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
         role="list"
         aria-label={`Messages in ${chatName}`}
         aria-busy={query.isFetching}
+        aria-multiselectable={selection.active || undefined}
         onKeyDown={onKeyDown}
+        onContextMenu={(event) => {
+          const message = messageAt(event.target);
+          if (!message) return;
+          event.preventDefault();
+          setMenu({ message, x: event.clientX, y: event.clientY });
+        }}
+        onClickCapture={(event) => {
+          // Selection mode: a click anywhere on a message selects it (its links and buttons wait).
+          const message = messageAt(event.target);
+          if (!message || (!selection.active && !event.shiftKey)) return;
+          if (!selection.active && window.getSelection()?.isCollapsed === false) return;
+          event.preventDefault();
+          event.stopPropagation();
+          if (event.shiftKey) {
+            window.getSelection()?.removeAllRanges();
+            selection.extendTo(message.id);
+          } else selection.toggle(message.id);
+        }}
+        onCopy={(event) => {
+          // Copied messages are a transcript ("[12 Mar 2021 14:02] Ana: text"), not the row's pieces on lines.
+          const text = selection.active ? selectedTranscript() : transcriptOfTextSelection(messages, indexById);
+          if (text === null) return;
+          event.preventDefault();
+          event.clipboardData.setData('text/plain', text);
+        }}
       >
         <div className="message-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
@@ -223,6 +291,7 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
                   startsGroup={startsGroup}
                   startsChat={item.index === 0 && reachedOldest}
                   highlighted={message.id === highlightId}
+                  selected={selection.active ? selection.ids.has(message.id) : null}
                   replyTo={replyIndex === undefined ? null : messages[replyIndex]!}
                   onReplyClick={jumpToMessage}
                 />
@@ -240,6 +309,25 @@ export function HistoryList({ chatId, chatName, target, windowKey, onJump, onOff
         <div className="edge-status bottom">
           <SourceErrorNotice key={query.errorUpdatedAt} compact error={query.error!} onRetry={() => void fetchNextPage()} />
         </div>
+      )}
+      {selection.active && (
+        <SelectionBar
+          count={selection.ids.size}
+          onCopy={() => void copyText(selectedTranscript())}
+          onExport={() => onExportSelection(selection.ordered())}
+          onClear={selection.clear}
+        />
+      )}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={closeMenu}
+          items={messageMenuItems(menu.message, {
+            select: () => selection.toggle(menu.message.id),
+            selected: selection.ids.has(menu.message.id),
+          })}
+        />
       )}
       {awayFromLatest && (
         <button

@@ -31,11 +31,13 @@ export function HistoryView({
   jumpRequest,
   sidebarShown,
   onToggleSidebar,
+  onExportSelection,
 }: {
   chat: ChatSummary;
   jumpRequest: JumpRequest | null;
   sidebarShown: boolean;
   onToggleSidebar(): void;
+  onExportSelection(messageIds: string[]): void;
 }) {
   const requested = jumpRequest?.chatId === chat.id ? jumpRequest : null;
   const [target, setTarget] = useState<WindowTarget>(
@@ -147,6 +149,7 @@ export function HistoryView({
           onJump={jump}
           onOfflineChange={setOffline}
           focusOnPlace={nonce > 0}
+          onExportSelection={onExportSelection}
         />
       </MediaViewerContext.Provider>
       {galleryOpen && (

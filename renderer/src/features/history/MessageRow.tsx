@@ -14,6 +14,8 @@ export interface MessageRowProps {
   /** The first message of the chat: draws the "beginning of this chat" marker above it. */
   startsChat: boolean;
   highlighted: boolean;
+  /** In selection mode, whether this message is selected; null outside it. */
+  selected: boolean | null;
   /** The replied-to message when it is loaded, for the quoted snippet. */
   replyTo: ChatMessage | null;
   onReplyClick(messageId: string): void;
@@ -38,6 +40,7 @@ export const MessageRow = memo(function MessageRow({
   startsGroup,
   startsChat,
   highlighted,
+  selected,
   replyTo,
   onReplyClick,
 }: MessageRowProps) {
@@ -55,8 +58,9 @@ export const MessageRow = memo(function MessageRow({
       )}
       {message.service ? (
         <div
-          className={`service-line${deleted ? ' deleted' : ''}`}
+          className={`service-line${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
           data-message-id={message.id}
+          aria-selected={selected ?? undefined}
           data-date={iso}
           tabIndex={-1}
           role="listitem"
@@ -66,8 +70,9 @@ export const MessageRow = memo(function MessageRow({
         </div>
       ) : (
         <div
-          className={`message${message.out ? ' out' : ''}${startsGroup ? ' group-start' : ''}${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}`}
+          className={`message${message.out ? ' out' : ''}${startsGroup ? ' group-start' : ''}${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
           data-message-id={message.id}
+          aria-selected={selected ?? undefined}
           data-date={iso}
           tabIndex={-1}
           role="listitem"

@@ -2,6 +2,8 @@ import { useState, type ReactNode } from 'react';
 import type { EntityType, MessageEntity } from '../../../../shared/domain.ts';
 import { isSafeExternalUrl } from '../../../../shared/isSafeExternalUrl.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { parseMessageLink } from '../../../../shared/messageLink.ts';
+import { requestOpenMessage } from '../../app/openMessageRequests.ts';
 
 /** Nesting order when entities cover the same span: block-level outside, links inside styles. */
 const ORDER: EntityType[] = [
@@ -28,7 +30,9 @@ const ORDER: EntityType[] = [
 function openLink(url: string) {
   return (event: React.MouseEvent) => {
     event.preventDefault();
-    if (isSafeExternalUrl(url)) void scrollback.openExternalLink({ url });
+    const inArchive = parseMessageLink(url);
+    if (inArchive) requestOpenMessage(inArchive);
+    else if (isSafeExternalUrl(url)) void scrollback.openExternalLink({ url });
   };
 }
 
@@ -73,7 +77,7 @@ function wrap(entity: MessageEntity, text: string, inner: ReactNode, key: number
     case 'link':
     case 'textLink': {
       const url = entity.type === 'textLink' ? (entity.url ?? '') : text;
-      if (!isSafeExternalUrl(url)) return <span key={key}>{inner}</span>;
+      if (!isSafeExternalUrl(url) && !parseMessageLink(url)) return <span key={key}>{inner}</span>;
       return (
         <a key={key} href={url} title={url} rel="noreferrer noopener" onClick={openLink(url)}>
           {inner}
