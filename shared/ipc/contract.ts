@@ -287,6 +287,13 @@ export const ipcContract = {
   getMessages: method<ChatMessage[]>()(
     z.strictObject({ chatId: z.number().int().positive(), messageIds: z.array(z.string().min(1).max(200)).min(1).max(500) }),
   ),
+  /**
+   * The originals of reply quotes in view: from the cache, else fetched from the source by id (at the
+   * window's priority) and kept; ids neither has are left out.
+   */
+  getQuotedMessages: method<ChatMessage[]>()(
+    z.strictObject({ chatId: z.number().int().positive(), messageIds: z.array(z.string().min(1).max(200)).min(1).max(100) }),
+  ),
   /** A message's earlier versions on this computer, oldest first (the message itself is the newest). */
   getMessageVersions: method<MessageVersion[]>()(messageRef),
   /** Keeps the chat up to date in the background, or stops. */

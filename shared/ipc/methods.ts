@@ -51,6 +51,7 @@ export const ipcMethodNames = [
   'showMediaFile',
   'listChatMedia',
   'getMessages',
+  'getQuotedMessages',
   'getMessageVersions',
   'setChatKeepCurrent',
   'refreshChat',

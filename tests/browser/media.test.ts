@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
-import { scroller } from './support/listGeometry.ts';
+import { clickChatAction, scroller } from './support/listGeometry.ts';
 import { waitFrames } from './support/frameSampler.ts';
 import { readMediaFrames, startMediaFrameRecorder, waitForThumbnailsOrTimeout } from './support/recordMediaFrames.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
@@ -123,7 +123,7 @@ function mediaSuite(
 
     it('lists the chat’s media by kind in the gallery, by month, opening a photo in the viewer and a file in context', async () => {
       const { page } = session;
-      await page.click('[data-testid="open-media-gallery"]');
+      await clickChatAction(page, 'open-media-gallery');
       const gallery = page.locator('[data-testid="media-gallery"]');
       await gallery.locator('.gallery-tile').first().waitFor();
       const count = Number((await page.textContent('[data-testid="gallery-count"]'))!.replace(/[^\d]/g, ''));
@@ -172,7 +172,7 @@ function mediaSuite(
 
 mediaSuite(
   'the demo',
-  () => startBrowserSession({ viewport: { width: 800, height: 600 } }),
+  () => startBrowserSession({ viewport: { width: 960, height: 600 } }),
   (session) => session.chatIdOf(BIG),
   () => demoChats.length,
 );
@@ -186,7 +186,7 @@ mediaSuite(
       traps: telegramTraps,
     });
     const session = await startBrowserSession({
-      viewport: { width: 800, height: 600 },
+      viewport: { width: 960, height: 600 },
       telegram: { fake, session: await fakeSessionString() },
       telegramAccount: true,
     });

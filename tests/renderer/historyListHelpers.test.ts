@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edgeToLoad, historyKeyAction } from '../../renderer/src/features/history/historyKeys.ts';
-import { GROUP_GAP_MS, rowPlacement, topVisibleIndex } from '../../renderer/src/features/history/rowPlacement.ts';
+import { GROUP_GAP_MS, rowPlacement } from '../../renderer/src/features/history/rowPlacement.ts';
 
 const noon = new Date(2024, 2, 12, 12, 0).getTime();
 
@@ -19,18 +19,6 @@ describe('row grouping', () => {
     expect(rowPlacement({ date: noon + 60_000, senderId: 'a' }, { ...previous, service: true }).startsGroup).toBe(true);
     expect(rowPlacement({ date: noon + GROUP_GAP_MS + 1, senderId: 'a' }, previous).startsGroup).toBe(true);
     expect(rowPlacement({ date: noon + GROUP_GAP_MS, senderId: 'a' }, previous).startsGroup).toBe(false);
-  });
-
-  it('dates the chip by the topmost row still visible', () => {
-    const items = [
-      { index: 4, end: 100 },
-      { index: 5, end: 160 },
-      { index: 6, end: 220 },
-    ];
-    expect(topVisibleIndex(items, 0)).toBe(4);
-    expect(topVisibleIndex(items, 99)).toBe(5);
-    expect(topVisibleIndex(items, 150)).toBe(5);
-    expect(topVisibleIndex(items, 500)).toBeNull();
   });
 });
 

@@ -92,6 +92,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     showMediaFile: () => undefined,
     listChatMedia: () => ({ messages: [], nextCursor: null, totalOnComputer: 0 }),
     getMessages: () => [],
+    getQuotedMessages: () => [],
     getMessageVersions: () => [],
     setChatKeepCurrent: () => undefined,
     refreshChat: ({ chatId }) => ({ chatId, added: 0, edited: 0, deleted: 0, recheckedFrom: null }),

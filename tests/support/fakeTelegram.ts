@@ -429,7 +429,10 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     const messages = world.chats
       .filter((chat) => (channel === null ? chat.peer.type !== 'channel' : chat.peer.type === 'channel' && chat.peer.id === channel))
       .flatMap((chat) => chat.messages.filter((message) => ids.has(message.id)));
-    return new Api.messages.Messages({ messages, chats: [], users: userObjects(undefined) });
+    // As Telegram does: an id the chat does not have comes back as messageEmpty, in the order asked.
+    const found = new Map(messages.map((message) => [message.id, message]));
+    const answer = [...ids].map((id) => found.get(id) ?? new Api.MessageEmpty({ id }));
+    return new Api.messages.Messages({ messages: answer, chats: [], users: userObjects(undefined) });
   }
 
   const srp = world.account?.password ? createSrpServer(world.account.password.value) : null;

@@ -135,6 +135,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     },
     refreshChats: ({ sourceId }) => core.refreshChats(sourceId),
     getMessages: ({ chatId, messageIds }) => core.getMessages(chatId, messageIds),
+    getQuotedMessages: ({ chatId, messageIds }, signal) => core.getQuotedMessages(chatId, messageIds, signal),
     getMessageVersions: ({ chatId, messageId }) => core.getMessageVersions(chatId, messageId),
     setChatKeepCurrent: ({ chatId, keep }) => core.setChatKeepCurrent(chatId, keep),
     refreshChat: ({ chatId }, signal) => {

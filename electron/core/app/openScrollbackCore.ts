@@ -34,6 +34,7 @@ import { DEMO_SOURCE_ID } from '../sources/demo/createDemoSource.ts';
 import type { ProviderHandlerContext, SourceProvider } from '../sources/SourceProvider.ts';
 import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/createSyncService.ts';
 import { createLiveUpdates, type LiveUpdates } from '../live/createLiveUpdates.ts';
+import { fetchQuotedMessages } from '../history/fetchQuotedMessages.ts';
 import { createRefreshService, type RefreshOptions, type RefreshService } from '../sync/createRefreshService.ts';
 import { createKeepUpToDate, type KeepUpToDate } from '../sync/createKeepUpToDate.ts';
 import { createEventHub, throttlePerKey, type EventHub } from './createEventHub.ts';
@@ -113,6 +114,8 @@ export interface ScrollbackCore {
   findMessagePosition(chatId: number, messageId: string): MessagePosition | null;
   /** Stored messages of a chat by id, in the order given (ids not stored are left out). */
   getMessages(chatId: number, messageIds: readonly string[]): ChatMessage[];
+  /** Reply quotes' originals: from the cache, else asked of the source by id (see fetchQuotedMessages). */
+  getQuotedMessages(chatId: number, messageIds: readonly string[], signal?: AbortSignal): Promise<ChatMessage[]>;
   /** A message's earlier versions kept on this computer, oldest first. */
   getMessageVersions(chatId: number, messageId: string): MessageVersion[];
   setChatKeepCurrent(chatId: number, keep: boolean): void;
@@ -341,6 +344,14 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     getMessages(chatId, messageIds) {
       getChatSummary(db, chatId);
       return selectMessagesByIds(db, chatId, messageIds);
+    },
+    getQuotedMessages(chatId, messageIds, signal) {
+      return fetchQuotedMessages(
+        { db, sourceFor: (sourceId) => sources.sourceFor(sourceId), logger: options.logger },
+        chatId,
+        messageIds,
+        signal,
+      );
     },
     getMessageVersions(chatId, messageId) {
       getChatSummary(db, chatId);

@@ -112,6 +112,11 @@ export interface HistorySource {
   searchWindow?(chat: SourceChatRef, request: SourceSearchRequest, signal?: AbortSignal): Promise<SourceMessage[]>;
   /** When the chat's first message was sent (the chat's lifetime for the coverage bar); null when it cannot say. */
   firstMessageDate?(chat: SourceChatRef, signal?: AbortSignal): Promise<number | null>;
+  /**
+   * The messages with these ids that the source still has (the originals of reply quotes whose message is
+   * not loaded); ids it no longer has are left out. Sources that cannot fetch by id leave it out.
+   */
+  getMessagesByIds?(chat: SourceChatRef, ids: readonly string[], signal?: AbortSignal): Promise<SourceMessage[]>;
   /** How many messages of the whole chat the source's own search finds for these words; null when it cannot say. */
   countMatches?(chat: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null>;
   /**

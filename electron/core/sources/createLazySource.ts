@@ -31,6 +31,10 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.firstMessageDate ? loadedSource.firstMessageDate(chat, signal) : null;
     },
+    async getMessagesByIds(chat, ids, signal) {
+      const loadedSource = await source();
+      return loadedSource.getMessagesByIds ? loadedSource.getMessagesByIds(chat, ids, signal) : [];
+    },
     async countMatches(chat, words, signal) {
       const loadedSource = await source();
       return loadedSource.countMatches ? loadedSource.countMatches(chat, words, signal) : null;

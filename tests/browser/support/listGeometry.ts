@@ -37,3 +37,10 @@ export async function wheelTicks(page: Page, ticks: number, deltaY: number, fram
     await waitFrames(page, framesPerTick);
   }
 }
+
+/** Clicks one of the chat header's actions, opening the ⋯ menu first when a narrow pane has folded them into it. */
+export async function clickChatAction(page: Page, testId: string): Promise<void> {
+  const action = page.locator(`[data-testid="${testId}"]`);
+  if (!(await action.isVisible())) await page.click('[data-testid="chat-actions-toggle"]');
+  await action.click();
+}

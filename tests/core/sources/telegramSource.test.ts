@@ -183,6 +183,26 @@ describe('Telegram source against a faithful fake', () => {
     await core.close();
   });
 
+  it('reply quotes: originals the cache lacks are fetched by id in one channels.getMessages, kept, and not asked again', async () => {
+    const { core, chats, fake, channel } = await telegramCore(tempFolder(), {}, 2_000);
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    // 7 and 1234 exist; 50 is deleted at the source (messageEmpty); 999999 never existed.
+    const found = await core.getQuotedMessages(chat.id, ['7', '50', '1234', '999999']);
+    expect(found.map((message) => message.id)).toEqual(['7', '1234']);
+    const raw = channel.messages.find((message) => message.id === 1234)!;
+    expect(found[1]!.text).toBe(raw.message);
+    expect(found[1]!.senderName).not.toBeNull();
+    expect(fake.log.filter((entry) => entry.request === 'GetMessages')).toHaveLength(1);
+    expect(fake.historyCalls).toBe(0);
+    // Kept: asked again, the cache answers (the missing ones are asked again, in one request).
+    expect(core.getMessages(chat.id, ['7', '1234']).map((message) => message.id)).toEqual(['7', '1234']);
+    expect((await core.getQuotedMessages(chat.id, ['7', '1234'])).map((message) => message.id)).toEqual(['7', '1234']);
+    expect(fake.log.filter((entry) => entry.request === 'GetMessages')).toHaveLength(1);
+    // Nothing was proven: a quote marks no stretch covered.
+    expect(listCoverage(databaseOf(core), chat.id)).toEqual([]);
+    await core.close();
+  });
+
   it('searches what the cache lacks with messages.search, and keeps what it found', async () => {
     const { core, chats, fake, channel } = await telegramCore(tempFolder(), {}, 2_000);
     const chat = chats.find((candidate) => candidate.name === 'Big channel')!;

@@ -213,6 +213,15 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       const from = Math.max(0, Math.min(index - half, chat.spec.count - limit));
       return slice(chat, from, from + limit);
     },
+    async getMessagesByIds(ref, ids, signal) {
+      await respond(signal);
+      const chat = chatFor(ref.key);
+      const indexes = ids.map(Number).filter((id) => Number.isSafeInteger(id) && id >= 1 && id <= chat.spec.count);
+      return attachDemoPreviews(
+        chat.spec.seed,
+        indexes.map((id) => createDemoMessage(chat.spec, chat.timeline, id - 1)),
+      );
+    },
     // A remote search, as a server would do it: walk the window in order and keep what matches.
     async firstMessageDate(ref, signal) {
       await respond(signal);

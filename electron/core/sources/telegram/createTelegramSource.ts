@@ -113,6 +113,20 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   let takeoutId: Api.long | null = null;
 
   /** A history request, inside the takeout session when the account uses one (opened on first use). */
+  /** Messages of one chat by id: channels.getMessages for a channel (its own ids), messages.getMessages otherwise. */
+  function messagesByIds(peer: TelegramPeer, ids: number[], signal?: AbortSignal): Promise<Api.messages.TypeMessages> {
+    const id = ids.map((value) => new Api.InputMessageID({ id: value }));
+    return call<Api.messages.TypeMessages>(
+      peer.type === 'channel'
+        ? new Api.channels.GetMessages({
+            channel: new Api.InputChannel({ channelId: bigInt(peer.id), accessHash: bigInt(peer.accessHash) }),
+            id,
+          })
+        : new Api.messages.GetMessages({ id }),
+      signal,
+    );
+  }
+
   async function historyRequest<R>(request: Api.messages.GetHistory, signal?: AbortSignal): Promise<R> {
     if (!options.takeout) return call<R>(request, signal);
     if (takeoutId === null) {
@@ -335,6 +349,15 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
         totalCount: result.count ?? (result.complete ? result.messages.length : null),
       };
     },
+    async getMessagesByIds(ref, ids, signal) {
+      const wanted = ids.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+      if (wanted.length === 0) return [];
+      const result = await messagesByIds(peerOf(ref), wanted, signal);
+      if (result instanceof Api.messages.MessagesNotModified) return [];
+      const directory = new TelegramDirectory(result.users, result.chats);
+      // An id the chat no longer has comes back as MessageEmpty: left out.
+      return result.messages.flatMap((raw) => mapTelegramMessage(raw, directory) ?? []);
+    },
     getOlder: (ref, point, limit, signal) => page(ref, 'older', point.sortKey, limit, signal),
     getNewer: (ref, point, limit, signal) => page(ref, 'newer', point.sortKey, limit, signal),
     async downloadMedia(ref, request, sink, options) {
@@ -343,16 +366,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       if (!isTelegramFileLocator(locator)) return null;
       const size = request.variant === 'full' && request.media && 'size' in request.media ? (request.media.size ?? null) : null;
       const refetchLocator = async (): Promise<TelegramFileLocator | null> => {
-        const id = [new Api.InputMessageID({ id: Number(request.messageId) })];
-        const result = await call<Api.messages.TypeMessages>(
-          peer.type === 'channel'
-            ? new Api.channels.GetMessages({
-                channel: new Api.InputChannel({ channelId: bigInt(peer.id), accessHash: bigInt(peer.accessHash) }),
-                id,
-              })
-            : new Api.messages.GetMessages({ id }),
-          options.signal,
-        );
+        const result = await messagesByIds(peer, [Number(request.messageId)], options.signal);
         const message = 'messages' in result ? result.messages.find((candidate) => candidate.id === Number(request.messageId)) : undefined;
         const fresh = message instanceof Api.Message ? mapTelegramMedia(message.media) : null;
         if (!fresh || !isTelegramFileLocator(fresh.locator)) return null;

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatDay } from '../../format/formatDates.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { estimateRowHeight } from './estimateRowHeight.ts';
 import { historyKeyAction } from './historyKeys.ts';
 import { useEdgePaging } from './useEdgePaging.ts';
 import { useWindowPlacement } from './useWindowPlacement.ts';
-import { neighbourOf, rowPlacement, topVisibleIndex, type Neighbour } from './rowPlacement.ts';
+import { neighbourOf, rowPlacement, type Neighbour } from './rowPlacement.ts';
+import { DateChip } from './DateChip.tsx';
 import { BEGINNING_OF_TIME, type WindowTarget } from './historyWindow.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { SourceErrorNotice } from './SourceErrorNotice.tsx';
@@ -20,6 +20,7 @@ import { transcriptLine } from '../../../../shared/messageTranscript.ts';
 import { ContextMenu } from '../../app/ContextMenu.tsx';
 import { copyText } from '../../app/copyText.ts';
 import { useMessageSelection } from './useMessageSelection.ts';
+import { useQuotedMessages } from './useQuotedMessages.ts';
 import { SelectionBar } from './SelectionBar.tsx';
 import { messageMenuItems } from './messageMenuItems.ts';
 import { transcriptOfTextSelection } from './transcriptOfTextSelection.ts';
@@ -120,6 +121,12 @@ export function HistoryList({
   const { hasPreviousPage, hasNextPage, fetchPreviousPage, fetchNextPage } = query;
 
   useEdgePaging(query, { ready, count: messages.length, firstVisible: firstIndex, lastVisible: lastIndex });
+  // Reply quotes drawn now whose original this window has not loaded: read (or fetched) by id.
+  const quotedElsewhere = items.flatMap((item) => {
+    const replyToId = messages[item.index]?.replyToId;
+    return replyToId && !indexById.has(replyToId) ? [replyToId] : [];
+  });
+  const quoted = useQuotedMessages(chatId, quotedElsewhere);
 
   const jumpToMessage = useCallback(
     (messageId: string) => {
@@ -197,8 +204,6 @@ export function HistoryList({
   useEffect(() => {
     if (!awayFromLatest) setArrivedAway(0);
   }, [awayFromLatest]);
-  const topIndex = topVisibleIndex(items, scrollOffset);
-  const stickyDate = topIndex === null ? undefined : messages[topIndex]?.date;
 
   if (query.isPending)
     return (
@@ -217,11 +222,7 @@ export function HistoryList({
 
   return (
     <div className="history">
-      {stickyDate !== undefined && (
-        <div className="sticky-date" aria-hidden="true">
-          {formatDay(stickyDate)}
-        </div>
-      )}
+      <DateChip scrollRef={scrollRef} />
       {query.isFetchingPreviousPage && (
         <div className="edge-status top" role="status">
           Loading older messages…
@@ -277,6 +278,7 @@ export function HistoryList({
             const previous: Neighbour | null = item.index > 0 ? neighbourOf(messages[item.index - 1]!) : (firstPage?.previous ?? null);
             const { startsDay, startsGroup } = rowPlacement(message, previous);
             const replyIndex = message.replyToId ? indexById.get(message.replyToId) : undefined;
+            const quotedOriginal = message.replyToId && replyIndex === undefined ? quoted.get(message.replyToId) : undefined;
             return (
               <div
                 key={item.key}
@@ -292,7 +294,8 @@ export function HistoryList({
                   startsChat={item.index === 0 && reachedOldest}
                   highlighted={message.id === highlightId}
                   selected={selection.active ? selection.ids.has(message.id) : null}
-                  replyTo={replyIndex === undefined ? null : messages[replyIndex]!}
+                  replyTo={replyIndex === undefined ? (quotedOriginal ?? null) : messages[replyIndex]!}
+                  replyUnavailable={quotedOriginal === null}
                   onReplyClick={jumpToMessage}
                 />
               </div>

@@ -16,8 +16,10 @@ export interface MessageRowProps {
   highlighted: boolean;
   /** In selection mode, whether this message is selected; null outside it. */
   selected: boolean | null;
-  /** The replied-to message when it is loaded, for the quoted snippet. */
+  /** The replied-to message when it is loaded (or read for the quote), for the quoted snippet. */
   replyTo: ChatMessage | null;
+  /** Neither this computer nor the source has the replied-to message (deleted, or before an import's start). */
+  replyUnavailable: boolean;
   onReplyClick(messageId: string): void;
 }
 
@@ -42,6 +44,7 @@ export const MessageRow = memo(function MessageRow({
   highlighted,
   selected,
   replyTo,
+  replyUnavailable,
   onReplyClick,
 }: MessageRowProps) {
   const iso = new Date(message.date).toISOString();
@@ -101,7 +104,7 @@ export const MessageRow = memo(function MessageRow({
                 {replyTo ? (replyTo.senderName ?? 'Unknown') : `Message #${message.replyToId}`}
               </span>
               <span className="reply-text" dir="auto">
-                {replyTo ? snippetOf(replyTo) : 'Not loaded yet — click to open it in context'}
+                {replyTo ? snippetOf(replyTo) : replyUnavailable ? 'Not available: deleted, or not in what was saved' : 'Loading…'}
               </span>
             </button>
           )}

@@ -25,8 +25,3 @@ export function rowPlacement(
     startsDay || !previous || previous.service || previous.senderId !== message.senderId || message.date - previous.date > GROUP_GAP_MS;
   return { startsDay, startsGroup };
 }
-
-/** The index of the topmost row still visible at `scrollOffset` (its bottom below the top edge), for the date chip. */
-export function topVisibleIndex(items: ReadonlyArray<{ index: number; end: number }>, scrollOffset: number): number | null {
-  return items.find((item) => item.end > scrollOffset + 1)?.index ?? null;
-}

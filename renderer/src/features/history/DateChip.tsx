@@ -1,0 +1,68 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { emitAppCommand } from '../../app/appCommands.ts';
+import { formatDay } from '../../format/formatDates.ts';
+
+/** How long after the last scroll the chip stays before it fades. */
+const IDLE_MS = 1200;
+
+/**
+ * The floating date, as in Telegram Desktop: the day of the topmost message in view, shown while scrolling,
+ * faded when idle, hidden while that day's own separator is on screen (it would say the same twice). It sits in
+ * a strip of its own above the list, so it never covers a message. Read from the painted rows on each scroll
+ * frame (what the reader sees, not the list's estimates), without re-rendering the list. Click: jump to date.
+ */
+export function DateChip({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | null> }) {
+  const chipRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    const chip = chipRef.current;
+    if (!scroller || !chip) return;
+    let frame = 0;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const update = () => {
+      frame = 0;
+      const top = scroller.getBoundingClientRect().top;
+      let topRow: HTMLElement | null = null;
+      let topRowTop = Infinity;
+      for (const row of scroller.querySelectorAll<HTMLElement>('[data-index]')) {
+        const rect = row.getBoundingClientRect();
+        if (rect.bottom > top + 1 && rect.top < topRowTop) {
+          topRow = row;
+          topRowTop = rect.top;
+        }
+      }
+      const dated = topRow?.querySelector<HTMLElement>('[data-date]');
+      if (!dated) return;
+      const date = Date.parse(dated.dataset.date!);
+      chip.textContent = formatDay(date);
+      chip.dataset.date = dated.dataset.date;
+      const separator = topRow!.querySelector('.day-separator');
+      chip.classList.toggle('at-separator', separator !== null && separator.getBoundingClientRect().top >= top - 1);
+    };
+    const onScroll = () => {
+      chip.classList.add('scrolling');
+      clearTimeout(idle);
+      idle = setTimeout(() => chip.classList.remove('scrolling'), IDLE_MS);
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    update();
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+      clearTimeout(idle);
+    };
+  }, [scrollRef]);
+  return (
+    <div className="date-strip">
+      <button
+        ref={chipRef}
+        type="button"
+        className="date-chip"
+        title="Jump to date (Ctrl+G)"
+        onClick={() => emitAppCommand('jumpToDate')}
+        data-testid="date-chip"
+      />
+    </div>
+  );
+}

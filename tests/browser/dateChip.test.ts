@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { openChat, scroller, wheelTicks } from './support/listGeometry.ts';
+import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
+import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
+
+const skipReason = browserSkipReason();
+
+interface ChipFrame {
+  shown: boolean;
+  chip: string;
+  /** The day of the topmost message in view, formatted here (not by the app) as the chip should say it. */
+  topDay: string | null;
+  /** What the chip's box overlaps: message text, names, quotes, media, separators (each clipped to the list). */
+  covered: string[];
+}
+
+/** Samples every painted frame: the chip, whether it is visible, and what of the list it would cover. */
+async function startChipSampler(session: BrowserSession): Promise<void> {
+  await session.page.evaluate((s) => {
+    const list = document.querySelector<HTMLElement>(s)!;
+    const chip = document.querySelector<HTMLElement>('[data-testid="date-chip"]')!;
+    const dayFormat = new Intl.DateTimeFormat(navigator.language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    const state = { frames: [] as ChipFrame[], running: true };
+    (window as unknown as { __chip: typeof state }).__chip = state;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      const box = list.getBoundingClientRect();
+      const chipBox = chip.getBoundingClientRect();
+      const shown = Number(getComputedStyle(chip).opacity) > 0.01;
+      let topRow: Element | null = null;
+      let topRowTop = Infinity;
+      for (const row of list.querySelectorAll('[data-index]')) {
+        const rect = row.getBoundingClientRect();
+        if (rect.bottom > box.top + 1 && rect.top < topRowTop) {
+          topRow = row;
+          topRowTop = rect.top;
+        }
+      }
+      const dated = topRow?.querySelector<HTMLElement>('[data-date]');
+      const covered: string[] = [];
+      for (const element of list.querySelectorAll<HTMLElement>(
+        '.text, .sender, .reply-quote, .forwarded, .media, .service-line span, .day-separator span, .chat-start',
+      )) {
+        const r = element.getBoundingClientRect();
+        // What the list shows of it: clipped to the list's box.
+        const top = Math.max(r.top, box.top);
+        const bottom = Math.min(r.bottom, box.bottom);
+        if (bottom <= top) continue;
+        if (r.left < chipBox.right && r.right > chipBox.left && top < chipBox.bottom && bottom > chipBox.top)
+          covered.push(`${element.className} ${element.textContent?.slice(0, 30)}`);
+      }
+      state.frames.push({
+        shown,
+        chip: chip.textContent ?? '',
+        topDay: dated ? dayFormat.format(Date.parse(dated.dataset.date!)) : null,
+        covered,
+      });
+      if (state.running) requestAnimationFrame(() => channel.port2.postMessage(0));
+    };
+    requestAnimationFrame(() => channel.port2.postMessage(0));
+  }, scroller);
+}
+
+async function readChipFrames(session: BrowserSession): Promise<ChipFrame[]> {
+  return session.page.evaluate(() => {
+    const state = (window as unknown as { __chip: { frames: ChipFrame[]; running: boolean } }).__chip;
+    state.running = false;
+    return state.frames;
+  });
+}
+
+describe.skipIf(skipReason !== null)(`the floating date chip${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  let session: BrowserSession;
+  let family: number;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+    family = session.chatIdOf(24_000);
+    cacheWholeDemoChat(databaseOf(session.core), family, 'family');
+    await openChat(session.page, family);
+  });
+  afterAll(async () => {
+    const errors = session?.pageErrors ?? [];
+    await session?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('in 600 frames of scrolling never covers a message and always names the topmost message’s day', async () => {
+    await startChipSampler(session);
+    // Up through several days and pages, then back down.
+    await wheelTicks(session.page, 200, -240, 2);
+    await saveScreenshot(session.page, 'date-chip-scrolling');
+    await wheelTicks(session.page, 100, 240, 2);
+    const frames = await readChipFrames(session);
+    expect(frames.length).toBeGreaterThanOrEqual(600);
+    expect(frames.filter((frame) => frame.covered.length > 0)).toEqual([]);
+    const shown = frames.filter((frame) => frame.shown);
+    expect(shown.length).toBeGreaterThan(frames.length / 2);
+    expect(shown.filter((frame) => frame.chip !== frame.topDay)).toEqual([]);
+  }, 120_000);
+
+  it('fades when scrolling stops, and a click on it opens the jump dialog', async () => {
+    const { page } = session;
+    const opacity = () => page.$eval('[data-testid="date-chip"]', (chip) => Number(getComputedStyle(chip).opacity));
+    await expect.poll(opacity, { timeout: 4000 }).toBe(0);
+    await wheelTicks(page, 3, -240, 2);
+    await expect.poll(opacity).toBe(1);
+    await page.click('[data-testid="date-chip"]');
+    await page.waitForSelector('.jump-dialog[open]');
+    await page.keyboard.press('Escape');
+  });
+
+  it('at the start of a chat it hides while the first day’s separator is on screen, and covers neither it nor “Beginning of this chat”', async () => {
+    const { page } = session;
+    await page.focus(scroller);
+    await page.keyboard.press('Home');
+    await page.waitForSelector(`${scroller} .chat-start`);
+    await wheelTicks(page, 2, 60, 2);
+    await wheelTicks(page, 2, -240, 2);
+    const state = await page.evaluate((s) => {
+      const chip = document.querySelector<HTMLElement>('[data-testid="date-chip"]')!;
+      const start = document.querySelector(`${s} .chat-start`)!.getBoundingClientRect();
+      const box = chip.getBoundingClientRect();
+      return {
+        scrolling: chip.classList.contains('scrolling'),
+        hiddenBySeparator: chip.classList.contains('at-separator'),
+        overlapsStart: start.top < box.bottom && start.bottom > box.top && start.left < box.right && start.right > box.left,
+      };
+    }, scroller);
+    expect(state.overlapsStart).toBe(false);
+    // Still "scrolling" (it would show), but the day's own separator is in view, so it stays hidden.
+    expect(state.scrolling).toBe(true);
+    expect(state.hiddenBySeparator).toBe(true);
+  });
+});
