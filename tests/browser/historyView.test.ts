@@ -61,14 +61,35 @@ describe.skipIf(skipReason !== null)(`history view in Chromium${skipReason ? ` â
     const expected = await core.history.getHistoryPage({ chatId: bigChat, anchor: { kind: 'aroundDate', date }, limit: 60 });
     const targetId = expected.messages[expected.anchorIndex!]!.id;
     await page.keyboard.press('Control+g');
+    // The day field has the focus, and the calendar follows what is typed there.
+    await page.waitForSelector('.jump-dialog[open]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('jump-date');
     await page.fill('[data-testid="jump-date"]', '2019-03-15');
+    await expect.poll(() => page.textContent('.jump-dialog .calendar-title')).toBe('March 2019');
+    expect(await page.getAttribute('.jump-dialog .calendar-day[data-day="15"]', 'class')).toContain('selected');
     await page.fill('[data-testid="jump-time"]', '12:00');
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`${scroller} [data-message-id="${targetId}"]`);
+    // The landing message is highlighted.
+    await page.waitForSelector(`${scroller} .highlighted[data-message-id="${targetId}"]`);
     await waitForIdleList(page);
     const { scroller: box, row } = await rectsOf(page, targetId);
     expect(Math.abs(row!.top + row!.height / 2 - (box.top + box.height / 2))).toBeLessThanOrEqual(2);
     await saveScreenshot(page, 'history-jump-to-date');
+    // The jump-to-latest button says how many newer messages this computer holds below the bottom one in view.
+    await expect
+      .poll(async () => {
+        const title = await page.getAttribute('[data-testid="jump-latest"]', 'title');
+        const bottom = await page.evaluate((s) => {
+          const box = document.querySelector(s)!.getBoundingClientRect();
+          const rows = [...document.querySelectorAll<HTMLElement>(`${s} [data-date]`)].filter(
+            (row) => row.getBoundingClientRect().top < box.bottom,
+          );
+          return Date.parse(rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).at(-1)!.dataset.date!);
+        }, scroller);
+        const expectedNewer = core.getMessageDensity(bigChat, [bottom + 1, 253_402_300_799_999]).counts[0]!;
+        return title?.includes(`${expectedNewer.toLocaleString('en-GB')} newer messages on this computer`) ? 'said' : title;
+      })
+      .toBe('said');
 
     await startFrameSampler(page);
     await wheelTicks(page, 300, 40);

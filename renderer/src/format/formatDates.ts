@@ -7,11 +7,14 @@ const shortDayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 
 const fullDateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 const numberFormat = new Intl.NumberFormat(locale);
+const compactFormat = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
 
 export const formatTime = (date: number) => timeFormat.format(date);
 export const formatDay = (date: number) => dayFormat.format(date);
 export const formatDateTime = (date: number) => dateTimeFormat.format(date);
 export const formatCount = (count: number) => numberFormat.format(count);
+/** "12K", "1.2M": a badge's number (its title says the exact one). */
+export const formatCompactCount = (count: number) => compactFormat.format(count);
 
 /** Sidebar style: a time today, day and month this year, a full date before. */
 export function formatListDate(date: number, now = Date.now()): string {

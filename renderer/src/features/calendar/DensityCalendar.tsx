@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 
@@ -18,6 +18,12 @@ function dayBoundaries(year: number, month: number): number[] {
 export function DensityCalendar({ chatId, value, onPick }: { chatId: number; value: number; onPick(dayStart: number): void }) {
   const initial = new Date(value);
   const [month, setMonth] = useState({ year: initial.getFullYear(), month: initial.getMonth() });
+  // A date typed or picked elsewhere (the dialog's day field) brings its month into view.
+  const valueYear = initial.getFullYear();
+  const valueMonth = initial.getMonth();
+  useEffect(() => {
+    if (Number.isFinite(valueYear)) setMonth({ year: valueYear, month: valueMonth });
+  }, [valueYear, valueMonth]);
   const boundaries = useMemo(() => dayBoundaries(month.year, month.month), [month]);
   const density = useQuery({
     queryKey: ['density', chatId, month.year, month.month],

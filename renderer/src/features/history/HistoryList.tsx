@@ -21,6 +21,8 @@ import { ContextMenu } from '../../app/ContextMenu.tsx';
 import { copyText } from '../../app/copyText.ts';
 import { useMessageSelection } from './useMessageSelection.ts';
 import { useQuotedMessages } from './useQuotedMessages.ts';
+import { useNewerCount } from './useNewerCount.ts';
+import { formatCompactCount, formatCount } from '../../format/formatDates.ts';
 import { SelectionBar } from './SelectionBar.tsx';
 import { messageMenuItems } from './messageMenuItems.ts';
 import { transcriptOfTextSelection } from './transcriptOfTextSelection.ts';
@@ -67,6 +69,14 @@ export function HistoryList({
     messages.forEach((message, index) => map.set(message.id, index));
     return map;
   }, [messages]);
+  // A jump to a date lands on the first message at or after it: highlighted, as a jump to a message is.
+  const anchorId =
+    target.kind === 'aroundDate' && target.date !== BEGINNING_OF_TIME && firstPage?.anchorIndex != null
+      ? firstPage.messages[firstPage.anchorIndex]?.id
+      : undefined;
+  useEffect(() => {
+    if (anchorId !== undefined) setHighlightId(anchorId);
+  }, [anchorId]);
   const loadedIds = useMemo(() => messages.map((message) => message.id), [messages]);
   const selection = useMessageSelection(loadedIds);
   const [menu, setMenu] = useState<{ message: ChatMessage; x: number; y: number } | null>(null);
@@ -204,6 +214,9 @@ export function HistoryList({
   useEffect(() => {
     if (!awayFromLatest) setArrivedAway(0);
   }, [awayFromLatest]);
+  // How many messages are newer than the bottom one in view (on this computer), for the jump-to-latest button.
+  const bottomItem = items.findLast((item) => item.start < scrollOffset + viewportHeight);
+  const newer = useNewerCount(chatId, awayFromLatest ? (messages[bottomItem?.index ?? -1]?.date ?? null) : null);
 
   if (query.isPending)
     return (
@@ -337,15 +350,22 @@ export function HistoryList({
           type="button"
           className="jump-latest"
           onClick={jumpToLatest}
-          aria-label={arrivedAway > 0 ? `Jump to latest message: ${arrivedAway} new since you scrolled up` : 'Jump to latest message'}
-          title="Jump to latest (Ctrl+End)"
+          aria-label={`Jump to latest message${newer !== null ? `: ${formatCount(newer)} newer on this computer` : ''}${arrivedAway > 0 ? `, ${arrivedAway} new since you scrolled up` : ''}`}
+          title={`Jump to latest (Ctrl+End)${newer !== null ? ` · ${formatCount(newer)} newer messages on this computer` : ''}`}
           data-testid="jump-latest"
         >
           ↓
-          {arrivedAway > 0 && (
+          {arrivedAway > 0 ? (
             <span className="jump-latest-count" data-testid="arrived-count">
               {arrivedAway > 999 ? '999+' : arrivedAway}
             </span>
+          ) : (
+            newer !== null &&
+            newer > 0 && (
+              <span className="jump-latest-count newer" data-testid="newer-count">
+                {formatCompactCount(newer)}
+              </span>
+            )
           )}
         </button>
       )}

@@ -7,6 +7,13 @@ function toLocalDateInput(date: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Local midnight of a `yyyy-mm-dd` field's day, or null while it holds no whole date. */
+function localDayStart(value: string): number | null {
+  const [year, month, date] = value.split('-').map(Number);
+  if (!year || !month || !date || year < 1000) return null;
+  return new Date(year, month - 1, date).getTime();
+}
+
 /** Jump to a day and optional time (local). A native modal dialog: focus trapped, Esc closes. */
 export function JumpToDateDialog({
   chatId,
@@ -22,6 +29,7 @@ export function JumpToDateDialog({
   onClose(): void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const dayRef = useRef<HTMLInputElement>(null);
   const [day, setDay] = useState(() => toLocalDateInput(initialDate));
   const [time, setTime] = useState('');
   useEffect(() => {
@@ -31,25 +39,30 @@ export function JumpToDateDialog({
       setDay(toLocalDateInput(initialDate));
       setTime('');
       dialog.showModal();
+      // The day is what a person comes to type (the calendar's buttons come first in the tab order).
+      dayRef.current?.focus();
     } else if (!open && dialog.open) dialog.close();
   }, [open, initialDate]);
 
+  const typedDate = localDayStart(day);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const [year, month, date] = day.split('-').map(Number);
     const [hours, minutes] = time ? time.split(':').map(Number) : [0, 0];
-    if (!year || !month || !date) return;
-    onJump(new Date(year, month - 1, date, hours ?? 0, minutes ?? 0).getTime());
+    if (typedDate === null) return;
+    // Set in local time (a day with a clock change is not 24 hours long).
+    onJump(new Date(typedDate).setHours(hours ?? 0, minutes ?? 0));
   };
 
   return (
     <dialog ref={dialogRef} className="app-dialog jump-dialog" aria-labelledby="jump-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="jump-title">Jump to date</h2>
-        {open && <DensityCalendar chatId={chatId} value={initialDate} onPick={(dayStart) => setDay(toLocalDateInput(dayStart))} />}
+        {open && (
+          <DensityCalendar chatId={chatId} value={typedDate ?? initialDate} onPick={(dayStart) => setDay(toLocalDateInput(dayStart))} />
+        )}
         <label>
           Day
-          <input type="date" required value={day} onChange={(event) => setDay(event.target.value)} data-testid="jump-date" />
+          <input ref={dayRef} type="date" required value={day} onChange={(event) => setDay(event.target.value)} data-testid="jump-date" />
         </label>
         <label>
           Time (optional)

@@ -61,7 +61,7 @@ export const MessageRow = memo(function MessageRow({
       )}
       {message.service ? (
         <div
-          className={`service-line${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
+          className={`service-line${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
           data-message-id={message.id}
           aria-selected={selected ?? undefined}
           data-date={iso}
