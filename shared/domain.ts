@@ -39,6 +39,18 @@ export interface ChatSummary {
   refreshedAt: number | null;
   /** What changed on this computer since the user last looked at the chat; null: never looked. */
   changesSinceLook: ChatChanges | null;
+  /** The newest message on this computer, for the list's preview line; null when none is cached. */
+  lastMessage: LastMessagePreview | null;
+}
+
+/** The start of a chat's newest cached message, as the chat list shows it ("Ana: see you at 8"). */
+export interface LastMessagePreview {
+  /** The first 120 characters of its text ('' for an attachment alone). */
+  text: string;
+  kind: MessageKind;
+  out: boolean;
+  service: boolean;
+  senderName: string | null;
 }
 
 /** Counts of what changed in a chat's archive since a moment (messages on this computer). */

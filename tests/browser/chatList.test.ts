@@ -61,6 +61,27 @@ describe.skipIf(skipReason !== null)(`the chat list with 5,000 chats${skipReason
     expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="chat-scroller"]') === null)).toBe(true);
   });
 
+  it('shows each chat’s newest message on this computer under its name, "You:" for one’s own', async () => {
+    const { page, core } = session;
+    const family = core.listChats().find((chat) => chat.name.startsWith('Family'))!;
+    await page.fill('[data-testid="chat-filter"]', 'Family');
+    await page.click(`[data-chat-id="${family.id}"]`);
+    await page.waitForSelector('[data-testid="message-scroller"] [data-message-id]');
+    const newest = core.getChat(family.id).lastMessage!;
+    expect(newest).not.toBeNull();
+    const who = newest.service ? '' : newest.out ? 'You: ' : `${newest.senderName}: `;
+    const words = newest.text.replace(/\s+/g, ' ').trim();
+    const preview = () => page.textContent(`[data-chat-id="${family.id}"] [data-testid="chat-preview"]`);
+    // An attachment alone is named by its kind ("Photo"); the text otherwise.
+    if (words) await expect.poll(preview).toBe(`${who}${words}`);
+    else await expect.poll(async () => (await preview())?.startsWith(who)).toBe(true);
+    await page.fill('[data-testid="chat-filter"]', '');
+    // The list's own rows stay few with the extra line.
+    expect(
+      await page.evaluate(() => document.querySelector('[data-testid="chat-scroller"]')!.querySelectorAll('*').length),
+    ).toBeLessThanOrEqual(200);
+  });
+
   it('Enter in the filter opens the only match', async () => {
     const { page } = session;
     await page.fill('[data-testid="chat-filter"]', 'chat 0042');

@@ -28,6 +28,7 @@ const chat: ChatSummary = {
   keepCurrent: false,
   refreshedAt: null,
   changesSinceLook: null,
+  lastMessage: null,
 };
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {

@@ -1,4 +1,4 @@
-import type { ChatKind, ChatSummary, SourceKind } from '../../../shared/domain.ts';
+import type { ChatKind, ChatSummary, LastMessagePreview, MessageKind, SourceKind } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { SourceChat } from '../model/SourceChat.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
@@ -35,6 +35,7 @@ interface ChatSummaryRow {
   added_since_look: number | null;
   edited_since_look: number | null;
   deleted_since_look: number | null;
+  last_message: string | null;
 }
 
 /**
@@ -54,7 +55,10 @@ const SUMMARY_SQL = `
     CASE WHEN c.looked_at IS NULL THEN NULL ELSE
       (SELECT count(DISTINCT v.message_id) FROM message_versions v WHERE v.chat_id = c.id AND v.replaced_at > c.looked_at) END AS edited_since_look,
     CASE WHEN c.looked_at IS NULL THEN NULL ELSE
-      (SELECT count(*) FROM messages m WHERE m.chat_id = c.id AND m.deleted_at > c.looked_at) END AS deleted_since_look
+      (SELECT count(*) FROM messages m WHERE m.chat_id = c.id AND m.deleted_at > c.looked_at) END AS deleted_since_look,
+    (SELECT json_array(substr(m.text, 1, 120), m.kind, m.out, m.service IS NOT NULL, ms.name)
+       FROM messages m LEFT JOIN senders ms ON ms.id = m.sender_id
+       WHERE m.chat_id = c.id ORDER BY m.date DESC, m.sort_key DESC LIMIT 1) AS last_message
   FROM chats c JOIN sources s ON s.id = c.source_id`;
 
 /** A chat's photo without the source's locator, which the window has no use for. */
@@ -118,7 +122,15 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
             edited: row.edited_since_look ?? 0,
             deleted: row.deleted_since_look ?? 0,
           },
+    lastMessage: lastMessageOf(row.last_message),
   };
+}
+
+/** The preview line's message, from the summary's json_array (written by the query above, so its shape is known). */
+function lastMessageOf(stored: string | null): LastMessagePreview | null {
+  if (stored === null) return null;
+  const [text, kind, out, service, senderName] = JSON.parse(stored) as [string, MessageKind, number, number, string | null];
+  return { text, kind, out: out === 1, service: service === 1, senderName };
 }
 
 /** Every chat in the sidebar's order (sources as added, then their chats), or the first `limit` of them. */

@@ -4,7 +4,7 @@ import { RefreshSchedule } from '../live/RefreshSchedule.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
+import type { ChatSummary, MessageKind, SourceKind } from '../../../../shared/domain.ts';
 import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { ContextMenu } from '../../app/ContextMenu.tsx';
@@ -40,6 +40,33 @@ function ChatChangesLine({ changes }: { changes: ChatSummary['changesSinceLook']
   return (
     <span className="chat-changes" data-testid="chat-changes" title={`Since you last looked, ${formatListDate(changes.since)}`}>
       {parts.flatMap((part, index) => (index === 0 ? [part] : [' · ', part]))}
+    </span>
+  );
+}
+
+const KIND_WORDS: Partial<Record<MessageKind, string>> = {
+  photo: 'Photo',
+  video: 'Video',
+  gif: 'GIF',
+  sticker: 'Sticker',
+  voice: 'Voice message',
+  audio: 'Audio',
+  file: 'File',
+  poll: 'Poll',
+  location: 'Location',
+  contact: 'Contact',
+};
+
+/** The newest message on this computer, one line: "You: …" for yours, the sender's name in a group. */
+function LastMessageLine({ chat }: { chat: ChatSummary }) {
+  const last = chat.lastMessage;
+  if (!last) return null;
+  const what = last.text.replace(/\s+/g, ' ').trim() || KIND_WORDS[last.kind] || 'Message';
+  const who = last.service ? null : last.out ? 'You' : chat.kind === 'private' ? null : last.senderName;
+  return (
+    <span className="chat-item-preview" dir="auto" data-testid="chat-preview">
+      {who && <span className="chat-item-preview-sender">{who}: </span>}
+      {what}
     </span>
   );
 }
@@ -99,6 +126,7 @@ const ChatItem = memo(function ChatItem({
           {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
           {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
         </span>
+        <LastMessageLine chat={chat} />
         {!selected && <ChatChangesLine changes={chat.changesSinceLook} />}
       </span>
     </button>
@@ -133,7 +161,7 @@ export function ChatList({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'group' ? 30 : 58),
+    estimateSize: (index) => (rows[index]?.kind === 'group' ? 30 : rows[index]?.kind === 'chat' && rows[index].chat.lastMessage ? 76 : 58),
     getItemKey: (index) => {
       const row = rows[index]!;
       return row.kind === 'group' ? `source:${row.sourceId}` : row.chat.id;
