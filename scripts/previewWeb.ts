@@ -2,6 +2,7 @@
 // database (SCROLLBACK_DB or the default), over the loopback harness. Builds the renderer first if needed.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCoreHandlers } from '../electron/core/app/createCoreHandlers.ts';
@@ -11,6 +12,7 @@ import { createMemorySecretStore } from '../electron/core/app/SecretStore.ts';
 import { openScrollbackCore } from '../electron/core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../electron/core/app/resolveDatabasePath.ts';
 import { startLoopbackHarness } from '../electron/harness/startLoopbackHarness.ts';
+import { createHarnessFileTransfers } from '../electron/harness/createHarnessFileTransfers.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' }, latency: { type: 'string' } } });
 const root = path.resolve(import.meta.dirname, '..');
@@ -36,18 +38,23 @@ const core = openScrollbackCore({
   keepUpToDateEveryMs: 15 * 60_000,
 });
 if (core.listSources().length === 0) await core.setUpDemo();
+// Files the page uploads to import, and exports it downloads, pass through a temporary folder removed on exit.
+const transfersFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-preview-'));
+const transfers = createHarnessFileTransfers(transfersFolder);
 const harness = await startLoopbackHarness({
   handlers: createCoreHandlers(core, {
     version: 'web-preview',
     logger,
     openExternalLink: (url) => logger.info(`would open ${url} in the system browser`),
-    // A browser page has no native dialog to ask with; drop paths are not available either.
+    // A browser page has no native dialogs: it uploads what to import (a file input or a drop) and
+    // downloads what an export wrote.
     chooseFilesToImport: async () => null,
-    chooseExportTarget: async () => null,
+    chooseExportTarget: async (suggestedName) => transfers.exportTarget(suggestedName),
     showInFolder: (file) => logger.info(`would show ${file} in the file manager`),
   }),
   rendererFolder,
   events: core.events,
+  transfers,
   mediaFor: (pathname) => core.mediaFileFor(pathname),
   port: values.port ? Number(values.port) : 0,
   logger,
@@ -56,6 +63,7 @@ process.stdout.write(`Scrollback is at ${harness.url}\n(database: ${core.databas
 const stop = async () => {
   await harness.close();
   await core.close();
+  fs.rmSync(transfersFolder, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', stop);

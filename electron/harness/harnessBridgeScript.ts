@@ -7,7 +7,7 @@ import { ipcMethodNames } from '../../shared/ipc/methods.ts';
  * handler). Pushed events arrive on one streamed response, reopened if it breaks. Served as a static file
  * so the CSP's script-src 'self' allows it.
  */
-export function harnessBridgeScript(): string {
+export function harnessBridgeScript(options: { transfers: boolean }): string {
   return `(() => {
   const params = new URLSearchParams(location.hash.slice(1));
   const fromHash = params.get('token');
@@ -63,6 +63,32 @@ export function harnessBridgeScript(): string {
     cancelCall: (callId) => running.get(callId)?.abort(),
     pathForFile: () => '',
   };
+  if (${JSON.stringify(options.transfers)}) {
+    // No native dialogs in a browser: picked or dropped files are uploaded (one batch keeps folders as
+    // folders) and imported from where they landed; an export is downloaded through a single-use link.
+    bridge.uploadFiles = async (entries) => {
+      const batch = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+      const tops = [];
+      for (const { file, relativePath } of entries) {
+        const response = await fetch('/upload?batch=' + batch, { method: 'POST', headers: { 'x-scrollback-token': token, 'x-file-name': encodeURIComponent(relativePath || file.name) }, body: file });
+        const result = await response.json();
+        if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+        if (!tops.includes(result.value.path)) tops.push(result.value.path);
+      }
+      return tops;
+    };
+    bridge.offerDownload = async (path) => {
+      const response = await fetch('/download-ticket', { method: 'POST', headers: { 'content-type': 'application/json', 'x-scrollback-token': token }, body: JSON.stringify({ path }) });
+      const result = await response.json();
+      if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+      const link = document.createElement('a');
+      link.href = result.value.url;
+      link.download = path.split(/[\\\\/]/).pop();
+      document.body.append(link);
+      link.click();
+      link.remove();
+    };
+  }
   for (const method of ${JSON.stringify(ipcMethodNames)}) bridge[method] = call(method);
   Object.defineProperty(window, 'scrollback', { value: Object.freeze(bridge) });
 })();

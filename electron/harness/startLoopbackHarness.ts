@@ -11,6 +11,7 @@ import type { Logger } from '../core/app/Logger.ts';
 import type { EventHub } from '../core/app/createEventHub.ts';
 import { contentTypeFor, resolveStaticFile } from '../core/app/staticFiles.ts';
 import { harnessBridgeScript } from './harnessBridgeScript.ts';
+import type { HarnessFileTransfers } from './createHarnessFileTransfers.ts';
 
 /** A stored file is served as bytes of its recorded type, sandboxed, and kept by the page for a while. */
 const MEDIA_HEADERS = { 'content-security-policy': "default-src 'none'", 'cache-control': 'private, max-age=3600' };
@@ -39,6 +40,8 @@ export async function startLoopbackHarness(options: {
   mediaFor?: (pathname: string, signal: AbortSignal) => Promise<{ path: string; mimeType: string; size: number } | null>;
   /** What the core pushes; streamed to the page at /events (the window polls nothing). */
   events?: Pick<EventHub, 'subscribe'>;
+  /** Uploads and downloads in place of the native dialogs (the preview); none when left out. */
+  transfers?: HarnessFileTransfers;
 }): Promise<LoopbackHarness> {
   const token = crypto.randomBytes(24).toString('base64url');
   const root = path.resolve(options.rendererFolder);
@@ -46,7 +49,7 @@ export async function startLoopbackHarness(options: {
     '<head>',
     `<head>\n    <script src="${BRIDGE_PATH}"></script>`,
   );
-  const bridge = harnessBridgeScript();
+  const bridge = harnessBridgeScript({ transfers: options.transfers !== undefined });
   let expectedHost = '';
 
   const server = http.createServer(async (request, response) => {
@@ -72,6 +75,8 @@ export async function startLoopbackHarness(options: {
         'application/json',
         JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong harness token.' } }),
       );
+
+    if (options.transfers && (await options.transfers.handle(request, response, url, hasToken()))) return;
 
     if (request.method === 'GET' && url.pathname === EVENTS_PATH) {
       if (!hasToken()) return refused();

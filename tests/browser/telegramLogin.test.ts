@@ -109,6 +109,22 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
     expect(replies.length).toBeGreaterThan(20);
   }, 60_000);
 
+  it('says at the field, in words, what is wrong with an API id or hash, and sends nothing', async () => {
+    const { page } = browserSession();
+    await page.click('[data-testid="add-source-telegram"]');
+    await page.fill('[data-testid="telegram-api-id"]', 'my app');
+    await page.fill('[data-testid="telegram-api-hash"]', API_HASH);
+    await page.click('[data-testid="telegram-qr"]');
+    await expect.poll(() => page.textContent('.telegram-dialog')).toContain('The API id is a number');
+    expect(await page.textContent('.telegram-dialog')).not.toMatch(/expected number|INVALID_INPUT/);
+    await page.fill('[data-testid="telegram-api-id"]', '12345');
+    await page.fill('[data-testid="telegram-api-hash"]', 'abc');
+    await page.click('[data-testid="telegram-qr"]');
+    await expect.poll(() => page.textContent('.telegram-dialog')).toContain('The API hash is the 32 letters and digits');
+    expect(await page.$('.qr-code')).toBeNull();
+    await page.keyboard.press('Escape');
+  });
+
   it('log in by QR code: the code is shown and renewed until scanned', async () => {
     const { page } = browserSession();
     await page.click('[data-testid="add-source-telegram"]');

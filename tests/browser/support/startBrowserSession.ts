@@ -6,6 +6,7 @@ import { createCoreHandlers } from '../../../electron/core/app/createCoreHandler
 import { createMemorySecretStore } from '../../../electron/core/app/SecretStore.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { startLoopbackHarness, type LoopbackHarness } from '../../../electron/harness/startLoopbackHarness.ts';
+import { createHarnessFileTransfers } from '../../../electron/harness/createHarnessFileTransfers.ts';
 import type { Logger } from '../../../electron/core/app/Logger.ts';
 import { createTelegramLogin } from '../../../electron/core/sources/telegram/createTelegramLogin.ts';
 import type { FakeTelegram } from '../../support/fakeTelegram.ts';
@@ -81,6 +82,8 @@ export async function startBrowserSession(
     telegram?: { fake: FakeTelegram; session: string; clock?: Clock };
     /** A Telegram account already logged in (its chats listed), instead of logging in through the window. */
     telegramAccount?: boolean;
+    /** As `npm run preview:web` runs: no native dialogs; imports are uploaded and exports downloaded. */
+    preview?: boolean;
   } = {},
 ): Promise<BrowserSession> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-browser-'));
@@ -117,18 +120,20 @@ export async function startBrowserSession(
     await core.refreshChats(sourceId);
     await core.live.listen();
   }
+  const transfers = options.preview ? createHarnessFileTransfers(path.join(folder, 'transfers')) : undefined;
   const harness = await startLoopbackHarness({
     handlers: createCoreHandlers(core, {
       version: 'test',
       openExternalLink: (url) => void openedLinks.push(url),
       chooseFilesToImport: async () => dialogs.openPaths,
-      chooseExportTarget: async () => dialogs.savePath,
+      chooseExportTarget: async (suggestedName) => (transfers ? transfers.exportTarget(suggestedName) : dialogs.savePath),
       showInFolder: (file) => void shownInFolder.push(file),
       logger,
     }),
     rendererFolder,
     logger,
     events: core.events,
+    transfers,
     mediaFor: (pathname, signal) => core.mediaFileFor(pathname, signal),
   });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS, headless: true });

@@ -43,9 +43,16 @@ export function ExportStatusStrip({ exporting }: { exporting: ReturnType<typeof 
         <span>
           Exported {status.result.written.toLocaleString()} messages to {status.result.path.split(/[\\/]/).pop()}
         </span>
-        <button type="button" onClick={showInFolder}>
-          Show in folder
-        </button>
+        {window.scrollback.offerDownload ? (
+          // The browser preview: the file is fetched as a download (it has no folder to show).
+          <button type="button" onClick={() => void window.scrollback.offerDownload!(status.result!.path)} data-testid="export-download">
+            Download
+          </button>
+        ) : (
+          <button type="button" onClick={showInFolder}>
+            Show in folder
+          </button>
+        )}
         {close}
       </div>
     );

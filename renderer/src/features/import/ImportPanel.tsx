@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { useImport } from './useImport.ts';
+import { filesFromDrop, filesFromInput, type PickedFile } from './filesFromDrop.ts';
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(1)} GB`;
@@ -16,7 +17,24 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
   const { status, start, cancel, startError } = useImport();
   const [dismissed, setDismissed] = useState<unknown>(null);
   const [dragging, setDragging] = useState(false);
-  useAppCommand('importFiles', () => start(null));
+  // The browser preview has no native open dialog and no paths for dropped files: it uploads them first.
+  const upload = window.scrollback.uploadFiles;
+  const pickRef = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState<{ count: number; error: string | null } | null>(null);
+  const uploadAndImport = async (files: PickedFile[]) => {
+    if (!upload || files.length === 0) return;
+    setUploading({ count: files.length, error: null });
+    try {
+      const paths = await upload(files);
+      setUploading(null);
+      start(paths);
+    } catch (error) {
+      setUploading({ count: files.length, error: (error as Error).message });
+    }
+  };
+  const uploadRef = useRef(uploadAndImport);
+  uploadRef.current = uploadAndImport;
+  useAppCommand('importFiles', () => (upload ? pickRef.current?.click() : start(null)));
 
   useEffect(() => {
     const over = (event: DragEvent) => {
@@ -30,7 +48,12 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
     const drop = (event: DragEvent) => {
       event.preventDefault();
       setDragging(false);
-      const paths = [...(event.dataTransfer?.files ?? [])].map((file) => window.scrollback.pathForFile(file)).filter((path) => path !== '');
+      if (!event.dataTransfer) return;
+      if (window.scrollback.uploadFiles) {
+        void filesFromDrop(event.dataTransfer).then((files) => uploadRef.current(files));
+        return;
+      }
+      const paths = [...event.dataTransfer.files].map((file) => window.scrollback.pathForFile(file)).filter((path) => path !== '');
       if (paths.length > 0) start(paths);
     };
     window.addEventListener('dragover', over);
@@ -43,11 +66,48 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
     };
   }, [start]);
 
-  const overlay = dragging ? (
-    <div className="drop-overlay" aria-hidden="true">
-      Drop Telegram or WhatsApp exports to import them
-    </div>
+  const picker = upload ? (
+    <input
+      ref={pickRef}
+      type="file"
+      multiple
+      hidden
+      data-testid="import-file-input"
+      onChange={(event) => {
+        const files = event.target.files ? filesFromInput(event.target.files) : [];
+        event.target.value = '';
+        void uploadAndImport(files);
+      }}
+    />
   ) : null;
+  const overlay = (
+    <>
+      {picker}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop Telegram or WhatsApp exports to import them
+        </div>
+      )}
+    </>
+  );
+  if (uploading)
+    return (
+      <>
+        {overlay}
+        <div className={`import-panel${uploading.error ? ' error' : ''}`} role={uploading.error ? 'alert' : 'status'} aria-label="Import">
+          <span>
+            {uploading.error
+              ? `Could not hand the files to Scrollback: ${uploading.error}`
+              : `Handing ${uploading.count.toLocaleString()} ${uploading.count === 1 ? 'file' : 'files'} to Scrollback…`}
+          </span>
+          {uploading.error && (
+            <button type="button" onClick={() => setUploading(null)}>
+              Close
+            </button>
+          )}
+        </div>
+      </>
+    );
   if (!status || status.state === 'idle' || dismissed === status) {
     return startError ? (
       <div className="import-panel error" role="alert">

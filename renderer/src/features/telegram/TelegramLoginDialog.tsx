@@ -54,7 +54,20 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
       setBusy(false);
     }
   }
-  const credentials = () => ({ apiId: Number(apiId), apiHash: apiHash.trim(), allowWeakEncryption: allowWeak, useTakeout });
+  const credentials = () => ({ apiId: Number(apiId.trim()), apiHash: apiHash.trim(), allowWeakEncryption: allowWeak, useTakeout });
+  // Said at the field, in words, before anything is sent (main would only say "expected number").
+  const credentialsProblem = (): string | null => {
+    if (!/^\d{1,10}$/.test(apiId.trim()))
+      return `The API id is a number (my.telegram.org → API development tools → “App api_id”); “${apiId.trim().slice(0, 20)}” is not one.`;
+    if (!/^[0-9a-f]{32}$/i.test(apiHash.trim()))
+      return 'The API hash is the 32 letters and digits shown as “App api_hash” on my.telegram.org; check it was copied whole.';
+    return null;
+  };
+  const login = (run: () => Promise<TelegramLoginState>) => {
+    const problem = credentialsProblem();
+    if (problem) setFailure(problem);
+    else void act(run);
+  };
   const close = () => {
     void scrollback.telegramCancelLogin();
     setState(idleTelegramLogin);
@@ -71,7 +84,7 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void act(() => scrollback.telegramLoginWithPhone({ ...credentials(), phone }));
+            login(() => scrollback.telegramLoginWithPhone({ ...credentials(), phone }));
           }}
         >
           <p className="dialog-note">
@@ -125,7 +138,7 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
             <button
               type="button"
               disabled={busy || !apiId || !apiHash}
-              onClick={() => void act(() => scrollback.telegramLoginWithQr(credentials()))}
+              onClick={() => login(() => scrollback.telegramLoginWithQr(credentials()))}
               data-testid="telegram-qr"
             >
               Use a QR code
