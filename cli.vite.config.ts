@@ -19,6 +19,8 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'electron/cli/main.ts'),
         coreWorker: resolve(import.meta.dirname, 'electron/core/workers/coreWorker.ts'),
+        // Reads Telegram Desktop HTML pages beside the import (see readTelegramHtmlChat.ts).
+        telegramHtmlWorker: resolve(import.meta.dirname, 'electron/core/import/telegram-html/telegramHtmlWorker.ts'),
       },
       // Flat, so the worker is always at ./coreWorker.js from whichever file starts it (runCoreWorker.ts).
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           coreWorker: resolve(import.meta.dirname, 'electron/core/workers/coreWorker.ts'),
+          // Reads Telegram Desktop HTML pages beside the import (see readTelegramHtmlChat.ts).
+          telegramHtmlWorker: resolve(import.meta.dirname, 'electron/core/import/telegram-html/telegramHtmlWorker.ts'),
         },
       },
     },

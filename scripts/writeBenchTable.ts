@@ -50,6 +50,8 @@ const targets: Record<string, string> = {
   whatsapp_peer_parse_ms: 'whatsapp-chat-parser, same text, same run',
   whatsapp_parse_vs_peer_ratio: '<= 1',
   import_tdesktop_msgs_per_s: '>= 50000 (scrollback import, own process)',
+  import_tdesktop_html_msgs_per_s: '>= 30000 (scrollback import of the same messages as HTML pages)',
+  import_html_peak_rss_mb: '<= 400',
   import_peak_rss_mb: '<= 400 (that process, kernel high-water mark)',
   import_history_page_max_ms: '<= 50 while importing',
   export_history_page_max_ms: '<= 50 while exporting',

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseString } from 'whatsapp-chat-parser';
 import { databaseOf, openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { memoryByteSource } from '../../electron/core/files/ByteSource.ts';
 import { readWhatsAppMessages } from '../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
+import { writeTelegramHtmlExport } from '../../tests/support/writeTelegramHtmlExport.ts';
 import { writeTelegramExport } from '../../tests/support/writeTelegramExport.ts';
 import { probeHistoryWhile } from '../../tests/support/probeHistoryWhile.ts';
 import { round, type Figures } from '../benchResults.ts';
@@ -104,6 +105,13 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
   const cliImport = await runCliMeasured(['--db', cliDb, 'import', exportFile]);
   figures.import_tdesktop_msgs_per_s = { value: Math.round(count / cliImport.seconds), unit: 'msg/s', target: '≥ 50,000' };
   figures.import_peak_rss_mb = { value: cliImport.peakRssMb, unit: 'MB', target: '≤ 400' };
+  // The same messages as a Telegram Desktop HTML export (pages of 1,000, its default format), the same way.
+  const htmlFolder = path.join(folder, 'html-export');
+  writeTelegramHtmlExport(htmlFolder, count, { name: 'Bench chat (HTML)' });
+  const htmlImport = await runCliMeasured(['--db', path.join(folder, 'cli-html.db'), 'import', htmlFolder]);
+  figures.import_tdesktop_html_msgs_per_s = { value: Math.round(count / htmlImport.seconds), unit: 'msg/s', target: '≥ 30,000' };
+  figures.import_html_peak_rss_mb = { value: htmlImport.peakRssMb, unit: 'MB', target: '≤ 400' };
+  rmSync(htmlFolder, { recursive: true, force: true });
   const cliExport = await runCliMeasured([
     '--db',
     cliDb,

@@ -270,6 +270,35 @@ export function adjustSourceCount(db: WritableDB, chatId: number, delta: number)
 }
 
 /** Records what an import learnt of a chat's kind (a WhatsApp export with a group's system lines). */
+/** Telegram Desktop writes HTML times in the exporting computer's zone, without saying which in older exports. */
+const ZONE_SLACK_MS = 14 * 3_600_000;
+
+/**
+ * The imported Telegram chat that is the same chat as `chat` though keyed differently (one export with the
+ * chat's id, one without: an HTML export, or a hand-made file): same name, holding a message with the same id
+ * at the same time (within the largest time-zone offset). A chat found under a name key that now arrives
+ * with its id is re-keyed to the id. Null when there is none.
+ */
+export function findImportedTelegramChat(
+  db: WritableDB,
+  sourceId: string,
+  chat: { key: string; name: string },
+  probe: { id: string; date: number },
+): number | null {
+  const exact = findChatIdByKey(db, sourceId, chat.key);
+  if (exact !== null) return exact;
+  const found = cachedStatement<unknown[], { id: number; source_key: string }>(
+    db,
+    `SELECT c.id, c.source_key FROM chats c JOIN messages m ON m.chat_id = c.id AND m.source_msg_id = ?
+     WHERE c.source_id = ? AND c.name = ? AND c.source_key LIKE 'telegram:%' AND abs(m.date - ?) <= ?
+     LIMIT 1`,
+  ).get(probe.id, sourceId, chat.name, probe.date, ZONE_SLACK_MS);
+  if (!found) return null;
+  if (!chat.key.includes(':name:') && found.source_key.includes(':name:'))
+    cachedStatement(db, 'UPDATE chats SET source_key = ? WHERE id = ?').run(chat.key, found.id);
+  return found.id;
+}
+
 export function setChatKind(db: WritableDB, chatId: number, kind: ChatKind): void {
   cachedStatement(db, 'UPDATE chats SET kind = ? WHERE id = ?').run(kind, chatId);
 }

@@ -3,7 +3,14 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ServiceActionKind } from '../../../shared/serviceActions.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { getChatSummary, recordSourceTotals, setChatKind, upsertChats } from '../cache/chatQueries.ts';
+import {
+  findImportedTelegramChat,
+  getChatRecord,
+  getChatSummary,
+  recordSourceTotals,
+  setChatKind,
+  upsertChats,
+} from '../cache/chatQueries.ts';
 import { inWriteTransaction } from '../cache/transactions.ts';
 import { addCoverage } from '../cache/coverageQueries.ts';
 import { insertMessages } from '../cache/messageQueries.ts';
@@ -18,6 +25,7 @@ import type { MediaStore } from '../media/createMediaStore.ts';
 import { mimeTypeOfName } from '../media/servableMimeType.ts';
 import type { ImportMediaFiles } from './importMediaFiles.ts';
 import { TelegramExportScanner } from './telegram/TelegramExportScanner.ts';
+import { readTelegramHtmlChat } from './telegram-html/readTelegramHtmlChat.ts';
 import { toTelegramSourceChat, toTelegramSourceMessage } from './telegram/toTelegramSourceMessage.ts';
 import { readWhatsAppMessages, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from './whatsapp/toWhatsAppSourceMessage.ts';
@@ -55,6 +63,7 @@ export function importFile(db: WritableDB, input: ImportInput, options: ImportFi
   const chats = inWriteTransaction(db, () => {
     upsertSource(db, { id: IMPORT_SOURCE_ID, kind: 'import', name: 'Imported' });
     const files = { store: options.mediaStore ?? null, media: input.mediaFiles, origin: `import: ${input.path}` };
+    if (input.format === 'telegram-html' && input.html) return importTelegramHtml(db, { ...input, html: input.html }, options, files);
     return input.format === 'telegram' ? importTelegram(db, input, options, files) : importWhatsApp(db, input, options, files);
   });
   return { path: input.path, chats };
@@ -77,18 +86,38 @@ class ChatWriter {
   private skipped = 0;
   private oldest: SourceMessage | null = null;
   private newest: SourceMessage | null = null;
-  readonly chatId: number;
+  private openedChatId: number | null = null;
+  private readonly chat: SourceChat;
   private readonly resolveSender: (message: SourceMessage) => number | null;
   private readonly db: WritableDB;
 
   constructor(db: WritableDB, chat: SourceChat, files: ImportFiles) {
     this.db = db;
+    this.chat = chat;
     this.files = files;
-    this.chatId = upsertChats(db, IMPORT_SOURCE_ID, [chat])[0]!;
     this.resolveSender = createSenderResolver(db, IMPORT_SOURCE_ID);
   }
 
+  /**
+   * The chat's local id, settled at its first message: the chat with this key, else (a Telegram export
+   * without an id, or of another format) the imported chat of the same name holding that same message, so
+   * an HTML and a JSON export of one chat make one chat.
+   */
+  get chatId(): number {
+    this.openedChatId ??= this.open(null);
+    return this.openedChatId;
+  }
+
+  private open(first: SourceMessage | null): number {
+    if (first && this.chat.key.startsWith('telegram:')) {
+      const same = findImportedTelegramChat(this.db, IMPORT_SOURCE_ID, this.chat, { id: first.id, date: first.date });
+      if (same !== null) return same;
+    }
+    return upsertChats(this.db, IMPORT_SOURCE_ID, [this.chat])[0]!;
+  }
+
   add(message: SourceMessage): void {
+    this.openedChatId ??= this.open(message);
     this.total++;
     if (!this.oldest || comparePositions(message, this.oldest) < 0) this.oldest = message;
     if (!this.newest || comparePositions(message, this.newest) > 0) this.newest = message;
@@ -167,6 +196,42 @@ function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileO
   }
   scanner.end();
   return mergeRepeatedChats(results);
+}
+
+/** An HTML export names its chat but gives no id: keyed by the name until a JSON export of it brings the id. */
+function htmlChat(name: string): SourceChat {
+  return { key: `telegram:html:name:${name}`, name, kind: 'group', messageCount: null, lastMessageDate: null };
+}
+
+function importTelegramHtml(
+  db: WritableDB,
+  input: ImportInput & { html: NonNullable<ImportInput['html']> },
+  options: ImportFileOptions,
+  files: ImportFiles,
+): ChatImportResult[] {
+  let writer: ChatWriter | null = null;
+  const read = readTelegramHtmlChat(
+    { pages: input.html.pages, root: input.html.root, chatNameHint: input.chatNameHint },
+    (message, chatName) => {
+      writer ??= new ChatWriter(db, htmlChat(chatName), files);
+      writer.add(message);
+    },
+    { isCancelled: options.isCancelled, onBytes: (bytes) => options.onProgress?.(bytes) },
+  );
+  if (read.cancelled) throw cancelled(input);
+  const chat = writer ?? new ChatWriter(db, htmlChat(read.chatName), files);
+  // The page says no kind: a chat that found its JSON twin keeps the twin's; otherwise judge by its senders.
+  if (getChatRecord(db, chat.chatId).sourceKey.startsWith('telegram:html:'))
+    setChatKind(
+      db,
+      chat.chatId,
+      read.groupLines || read.senders.length > 2
+        ? 'group'
+        : read.senders.length === 1 && read.senders[0] === read.chatName
+          ? 'channel'
+          : 'private',
+    );
+  return [chat.finish()];
 }
 
 function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileOptions, files: ImportFiles): ChatImportResult[] {

@@ -1,0 +1,408 @@
+import { Parser } from 'htmlparser2';
+import type { EntityType, MessageEntity } from '../../../../shared/domain.ts';
+import type { TelegramHtmlMedia, TelegramHtmlMessage } from './TelegramHtmlMessage.ts';
+
+/** Media blocks by their `media_…` class (Telegram Desktop's export_output_html.cpp names). */
+const MEDIA_CLASSES: Record<string, string> = {
+  media_photo: 'photo',
+  media_video: 'video',
+  media_file: 'file',
+  media_voice_message: 'voice',
+  media_audio_file: 'audio',
+  media_location: 'location',
+  media_live_location: 'location',
+  media_venue: 'location',
+  media_contact: 'contact',
+  media_call: 'call',
+  media_game: 'other',
+  media_invoice: 'other',
+  media_poll: 'poll',
+};
+/** Links that wrap a drawn medium (the picture itself, not a generic block). */
+const WRAP_CLASSES: Record<string, string> = {
+  photo_wrap: 'photo',
+  video_file_wrap: 'video',
+  animated_wrap: 'gif',
+  sticker_wrap: 'sticker',
+  round_video_wrap: 'round',
+};
+const NO_CLASSES: string[] = [];
+
+/** The first of an element's classes that names a kind in `table`. */
+function kindOf(classes: readonly string[], table: Record<string, string>): string | undefined {
+  for (const value of classes) {
+    const kind = table[value];
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
+}
+const STYLE_TAGS: Record<string, EntityType> = {
+  strong: 'bold',
+  b: 'bold',
+  em: 'italic',
+  i: 'italic',
+  u: 'underline',
+  s: 'strike',
+  strike: 'strike',
+  del: 'strike',
+  code: 'code',
+  pre: 'pre',
+  blockquote: 'blockquote',
+};
+
+/** What a text capture writes into once its element closes. */
+type Capture =
+  | 'fromName'
+  | 'forwardName'
+  | 'duration'
+  | 'title'
+  | 'description'
+  | 'status'
+  | 'question'
+  | 'answer'
+  | 'pollDetails'
+  | 'signature'
+  | 'emoji'
+  | 'count';
+
+interface Open {
+  name: string;
+  /** Set on the element that started a capture or a rich text: ends it when this element closes. */
+  capture?: Capture;
+  rich?: boolean;
+  entity?: { type: EntityType; start: number; href: string | null; onclick: string };
+  forwardBody?: boolean;
+  reaction?: boolean;
+  poll?: boolean;
+  userpics?: boolean;
+  reply?: boolean;
+}
+
+function blankMessage(id: number, service: boolean, joined: boolean): TelegramHtmlMessage {
+  return {
+    id,
+    service,
+    joined,
+    dateTitle: null,
+    fromName: null,
+    viaBot: null,
+    signature: null,
+    text: '',
+    entities: [],
+    replyToId: null,
+    forward: null,
+    media: null,
+    reactions: [],
+  };
+}
+
+function blankMedia(kind: string): TelegramHtmlMedia {
+  return { kind, href: null, thumb: null, title: null, description: null, status: null, duration: null };
+}
+
+/** Pretty-printing puts a newline and indentation around text; the text's own line breaks are `<br>`. */
+const layoutWhitespace = /\n[ \t]*/g;
+
+/** "In reply to" links: `onclick="return GoToMessage(123)"`, or `href="messages4.html#go_to_message-999613090"`. */
+function replyTargetOf(attributes: Record<string, string>): number | null {
+  const found = /GoToMessage\((-?\d+)\)/.exec(attributes.onclick ?? '') ?? /go_to_message(-?\d+)/.exec(attributes.href ?? '');
+  return found ? Number(found[1]) : null;
+}
+
+/**
+ * Reads the pages of one Telegram Desktop HTML chat export, streamed: each `<div class="message">` block
+ * becomes a TelegramHtmlMessage once it closes (date separators too: see dateSeparatorDay). Everything the
+ * block draws that a message can hold is kept (see ../shared/notes/imports.md).
+ */
+export class TelegramHtmlPageParser {
+  private readonly parser: Parser;
+  private readonly stack: Open[] = [];
+  private message: TelegramHtmlMessage | null = null;
+  private messageDepth = -1;
+  private captured = '';
+  private rich: { text: string; entities: MessageEntity[] } | null = null;
+  /** The chat's name, from the page header (`page_header` → `text bold`). */
+  chatName: string | null = null;
+  private inHeader = false;
+  /** How many open elements carry each flag (cheaper than walking the stack on every tag and text). */
+  private readonly inside = { forwardBody: 0, poll: 0, reply: 0, reaction: 0, userpics: 0, capture: 0 };
+
+  constructor(onMessage: (message: TelegramHtmlMessage) => void) {
+    this.parser = new Parser(
+      {
+        onopentag: (name, attributes) => this.open(name, attributes),
+        ontext: (text) => this.text(text),
+        onclosetag: (name) => this.close(name, onMessage),
+      },
+      { decodeEntities: true, lowerCaseTags: true },
+    );
+  }
+
+  write(chunk: string): void {
+    this.parser.write(chunk);
+  }
+
+  end(): void {
+    this.parser.end();
+  }
+
+  private open(name: string, attributes: Record<string, string>): void {
+    const classAttribute = attributes.class;
+    const classes = classAttribute ? classAttribute.split(' ') : NO_CLASSES;
+    const has = (value: string) => classes.includes(value);
+    const entry: Open = { name };
+    this.stack.push(entry);
+    if (name === 'br') {
+      if (this.rich) this.rich.text += '\n';
+      this.stack.pop();
+      return;
+    }
+    if (has('page_header')) this.inHeader = true;
+    if (this.inHeader && this.chatName === null && has('text') && has('bold')) return this.beginCapture(entry, 'fromName');
+
+    if (name === 'div' && has('message') && this.message === null) {
+      const id = Number(/^message(-?\d+)$/.exec(attributes.id ?? '')?.[1]);
+      if (!Number.isFinite(id)) return;
+      this.message = blankMessage(id, has('service'), has('joined'));
+      this.messageDepth = this.stack.length;
+      return;
+    }
+    const message = this.message;
+    if (!message) return;
+    if (this.rich) return this.openRich(entry, name, attributes, has);
+    const inForward = this.inside.forwardBody > 0;
+    const inPoll = this.inside.poll > 0;
+
+    if (has('forwarded') && has('body')) {
+      this.flag(entry, 'forwardBody');
+      message.forward ??= { fromName: '', dateTitle: null };
+      return;
+    }
+    if (has('date') && has('details') && attributes.title) {
+      if (inForward && message.forward) message.forward.dateTitle ??= attributes.title;
+      else message.dateTitle ??= attributes.title;
+      return;
+    }
+    if (has('from_name')) return this.beginCapture(entry, inForward ? 'forwardName' : 'fromName');
+    if (name === 'div' && has('text') && !inPoll) return this.beginRich(entry);
+    if (message.service && has('body') && has('details')) return this.beginRich(entry);
+    if (has('reply_to')) {
+      this.flag(entry, 'reply');
+      return;
+    }
+    if (name === 'a' && this.inside.reply > 0) {
+      const target = replyTargetOf(attributes);
+      if (target !== null) message.replyToId = target;
+      return;
+    }
+    if (has('signature') && has('details')) return this.beginCapture(entry, 'signature');
+
+    if (classAttribute === undefined) return;
+    const wrap = classAttribute.includes('_wrap') ? kindOf(classes, WRAP_CLASSES) : undefined;
+    if (wrap) {
+      message.media ??= blankMedia(wrap);
+      message.media.href ??= attributes.href ?? null;
+      return;
+    }
+    const kind = classAttribute.includes('media_') ? kindOf(classes, MEDIA_CLASSES) : undefined;
+    if (kind && has('media')) {
+      message.media ??= blankMedia(kind);
+      if (name === 'a') message.media.href ??= attributes.href ?? null;
+      if (kind === 'poll') {
+        this.flag(entry, 'poll');
+        message.media.poll = { question: '', answers: [], closed: false };
+      }
+      return;
+    }
+    if (has('media_poll')) {
+      this.flag(entry, 'poll');
+      message.media ??= blankMedia('poll');
+      message.media.poll ??= { question: '', answers: [], closed: false };
+      return;
+    }
+    if (name === 'img' && message.media && (has('photo') || has('sticker') || has('video_file') || has('animated'))) {
+      message.media.thumb ??= attributes.src ?? null;
+      return;
+    }
+    if (has('video_duration')) return this.beginCapture(entry, 'duration');
+    if (inPoll && has('question')) return this.beginCapture(entry, 'question');
+    if (inPoll && has('answer')) return this.beginCapture(entry, 'answer');
+    if (inPoll && has('details') && !has('total')) return this.beginCapture(entry, 'pollDetails');
+    if (message.media && has('title') && has('bold')) return this.beginCapture(entry, 'title');
+    if (message.media && has('description')) return this.beginCapture(entry, 'description');
+    if (message.media && has('status') && has('details')) return this.beginCapture(entry, 'status');
+
+    if (has('reaction')) {
+      this.flag(entry, 'reaction');
+      message.reactions.push({ emoji: '', count: 0 });
+      return;
+    }
+    const reaction = message.reactions.at(-1);
+    if (reaction && this.inside.reaction > 0) {
+      if (has('emoji')) return this.beginCapture(entry, 'emoji');
+      if (has('count')) return this.beginCapture(entry, 'count');
+      if (has('userpics')) this.flag(entry, 'userpics');
+      else if (has('userpic') && this.inside.userpics > 0) reaction.count++;
+    }
+  }
+
+  private flag(entry: Open, key: 'forwardBody' | 'reply' | 'poll' | 'reaction' | 'userpics'): void {
+    entry[key] = true;
+    this.inside[key]++;
+  }
+
+  private beginCapture(entry: Open, capture: Capture): void {
+    entry.capture = capture;
+    this.inside.capture++;
+    this.captured = '';
+  }
+
+  private beginRich(entry: Open): void {
+    entry.rich = true;
+    this.rich = { text: '', entities: [] };
+  }
+
+  private openRich(entry: Open, name: string, attributes: Record<string, string>, has: (value: string) => boolean): void {
+    const rich = this.rich!;
+    const style = STYLE_TAGS[name];
+    if (style) entry.entity = { type: style, start: rich.text.length, href: null, onclick: '' };
+    else if (name === 'a')
+      entry.entity = { type: 'textLink', start: rich.text.length, href: attributes.href ?? null, onclick: attributes.onclick ?? '' };
+    else if (name === 'span' && has('spoiler')) entry.entity = { type: 'spoiler', start: rich.text.length, href: null, onclick: '' };
+    if (name === 'a' && this.message?.service) {
+      const target = replyTargetOf(attributes);
+      if (target !== null) this.message.replyToId = target;
+    }
+  }
+
+  private text(text: string): void {
+    if (this.rich) this.rich.text += text.replace(layoutWhitespace, '');
+    else if (this.inside.capture > 0) this.captured += text;
+  }
+
+  private close(name: string, onMessage: (message: TelegramHtmlMessage) => void): void {
+    const entry = this.stack.pop();
+    if (!entry || entry.name !== name) {
+      // Forgiving: an unclosed element closes with its parent (the parser reports the implied closes).
+      if (entry) this.stack.push(entry);
+      return;
+    }
+    if (entry.forwardBody) this.inside.forwardBody--;
+    if (entry.reply) this.inside.reply--;
+    if (entry.poll) this.inside.poll--;
+    if (entry.reaction) this.inside.reaction--;
+    if (entry.userpics) this.inside.userpics--;
+    if (entry.capture) this.inside.capture--;
+    if (entry.entity && this.rich) this.closeEntity(entry.entity);
+    if (entry.rich && this.rich) {
+      const message = this.message;
+      if (message) {
+        message.text = this.rich.text;
+        message.entities = this.rich.entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+      }
+      this.rich = null;
+    }
+    if (entry.capture) this.finishCapture(entry.capture);
+    if (this.message && this.stack.length < this.messageDepth) {
+      const done = this.message;
+      this.message = null;
+      this.messageDepth = -1;
+      onMessage(done);
+    }
+  }
+
+  private closeEntity(entity: NonNullable<Open['entity']>): void {
+    const rich = this.rich!;
+    const length = rich.text.length - entity.start;
+    if (length <= 0) return;
+    const inner = rich.text.slice(entity.start);
+    let type = entity.type;
+    let url: string | undefined;
+    if (type === 'textLink') {
+      const href = entity.href ?? '';
+      if (/ShowHashtag/.test(entity.onclick)) type = inner.startsWith('$') ? 'cashtag' : 'hashtag';
+      else if (/ShowBotCommand/.test(entity.onclick)) type = 'botCommand';
+      else if (/ShowMentionName/.test(entity.onclick)) type = 'mentionName';
+      else if (href.startsWith('mailto:')) type = 'email';
+      else if (href.startsWith('tel:')) type = 'phone';
+      else if (inner.startsWith('@') && /^https:\/\/t\.me\//.test(href)) type = 'mention';
+      else if (href === inner || href === `http://${inner}` || href === `https://${inner}`) type = 'link';
+      else if (href.startsWith('#go_to_message') || href === '') return;
+      else url = href;
+    }
+    rich.entities.push(url === undefined ? { type, offset: entity.start, length } : { type, offset: entity.start, length, url });
+  }
+
+  private finishCapture(capture: Capture): void {
+    const value = this.captured.replace(layoutWhitespace, ' ').trim();
+    this.captured = '';
+    if (capture === 'fromName' && this.message === null) {
+      this.chatName ??= value;
+      this.inHeader = false;
+      return;
+    }
+    const message = this.message;
+    if (!message) return;
+    const media = message.media;
+    switch (capture) {
+      case 'fromName': {
+        // "OnlineVerdan Civil Aspirants  via @QuizBot": the bot is said after the name.
+        const via = /^(.*?)\s+via\s+@(\w+)$/.exec(value);
+        message.fromName = via ? via[1]!.trim() : value;
+        message.viaBot = via ? via[2]! : null;
+        return;
+      }
+      case 'forwardName':
+        // The original date is a span inside the name ("Hemant Jain 15.09.2019 11:15:05"): drop it.
+        if (message.forward) message.forward.fromName = value.replace(/\s*\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d.*$/, '').trim();
+        return;
+      case 'signature':
+        message.signature = value;
+        return;
+      case 'duration':
+        if (media) media.duration = value;
+        return;
+      case 'title':
+        if (media) media.title ??= value;
+        return;
+      case 'description':
+        if (media) media.description ??= value;
+        return;
+      case 'status':
+        if (media) media.status ??= value;
+        return;
+      case 'question':
+        if (media?.poll) media.poll.question = value;
+        return;
+      case 'answer':
+        if (media?.poll) media.poll.answers.push(value.replace(/^-\s*/, '').replace(/\s+\d+ votes?$/, ''));
+        return;
+      case 'pollDetails':
+        if (media?.poll && /final results/i.test(value)) media.poll.closed = true;
+        return;
+      case 'emoji': {
+        const reaction = message.reactions.at(-1);
+        if (reaction) reaction.emoji = value;
+        return;
+      }
+      case 'count': {
+        const reaction = message.reactions.at(-1);
+        if (reaction && /^\d+$/.test(value)) reaction.count = Number(value);
+        return;
+      }
+    }
+  }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A service block whose body is a bare date ("7 March 2022", English in every export): the page's day
+ * separator, not a message. Its local midnight, or null for any other block.
+ */
+export function dateSeparatorDay(message: TelegramHtmlMessage): number | null {
+  if (!message.service) return null;
+  const match = /^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$/.exec(message.text.trim());
+  const month = match ? MONTHS.indexOf(match[2]!) : -1;
+  return match && month >= 0 ? new Date(Number(match[3]), month, Number(match[1])).getTime() : null;
+}

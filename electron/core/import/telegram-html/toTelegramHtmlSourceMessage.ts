@@ -1,0 +1,173 @@
+import type { Media, ServiceAction } from '../../../../shared/domain.ts';
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import { sourceMessage, type SourceMessage, type SourceSender } from '../../model/SourceMessage.ts';
+import type { TelegramHtmlMedia, TelegramHtmlMessage } from './TelegramHtmlMessage.ts';
+
+/**
+ * "08.03.2022 11:10:02 UTC+05:30" (exact), "12.05.2022 19:34:07 +06", or "15.09.2019 11:15:05" (older
+ * exports: the exporting computer's time, zone unknown, read as this computer's local time).
+ */
+export function parseTelegramHtmlDate(title: string): number | null {
+  const match = /^(\d\d)\.(\d\d)\.(\d{4}) (\d\d):(\d\d)(?::(\d\d))?(?:\s*(?:UTC)?([+-])(\d\d)(?::?(\d\d))?)?/.exec(title.trim());
+  if (!match) return null;
+  const [, day, month, year, hours, minutes, seconds = '0', sign, zoneHours, zoneMinutes = '0'] = match;
+  const fields = [Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds)] as const;
+  if (sign === undefined) return new Date(...fields).getTime();
+  const offset = (Number(zoneHours) * 60 + Number(zoneMinutes)) * (sign === '-' ? -1 : 1);
+  return Date.UTC(...fields) - offset * 60_000;
+}
+
+/** "28.0 MB", "512 B", "1.5 KB": the size a file block states (approximate: the page rounds it). */
+function sizeOf(status: string | null): number {
+  const match = /([\d.]+)\s*(B|KB|MB|GB)\b/.exec(status ?? '');
+  if (!match) return 0;
+  const power = ['B', 'KB', 'MB', 'GB'].indexOf(match[2]!);
+  return Math.round(Number(match[1]) * 1024 ** power);
+}
+
+/** "01:29", "1:02:03", "0:15": seconds. */
+function durationOf(text: string | null): number {
+  const match = /(?:(\d+):)?(\d+):(\d\d)/.exec(text ?? '');
+  if (!match) return 0;
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+export interface HtmlMediaFiles {
+  /** The export's copy of a file the page links (relative to the page), when it is there. */
+  find(href: string): { ref: string; size: number } | undefined;
+}
+
+function mediaOf(media: TelegramHtmlMedia, files: HtmlMediaFiles): Media | null {
+  const found = media.href && !/^https?:/.test(media.href) ? files.find(media.href) : undefined;
+  const file = found ? { localFile: found.ref, size: found.size } : {};
+  const last = media.href?.split('/').pop() ?? '';
+  let name: string;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    name = last;
+  }
+  // A photo not included says its size in pixels ("1280x960, 120.5 KB").
+  const pixels = /(\d+)x(\d+)/.exec(media.status ?? '');
+  const size = { width: pixels ? Number(pixels[1]) : 0, height: pixels ? Number(pixels[2]) : 0 };
+  switch (media.kind) {
+    case 'photo':
+      return { kind: 'photo', ...size, ...file };
+    case 'sticker':
+      return { kind: 'sticker', ...size, ...file };
+    case 'gif':
+      return { kind: 'gif', ...size, ...file };
+    case 'video':
+    case 'round':
+      return {
+        kind: 'video',
+        ...size,
+        durationS: durationOf(media.duration ?? media.status),
+        ...(media.kind === 'round' || /round/.test(media.href ?? '') ? { round: true } : {}),
+        ...file,
+      };
+    case 'voice':
+      return { kind: 'voice', durationS: durationOf(media.status), ...file };
+    case 'audio':
+      return {
+        kind: 'audio',
+        durationS: durationOf(media.status),
+        ...(media.title ? { title: media.title } : {}),
+        ...(media.description ? { performer: media.description } : {}),
+        ...file,
+      };
+    case 'file':
+      return {
+        kind: 'file',
+        fileName: media.title ?? (name || 'file'),
+        size: sizeOf(media.status),
+        ...file,
+        ...(found ? { size: found.size } : {}),
+      };
+    case 'location': {
+      const point = /(-?\d+(?:\.\d+)?),\s*(-?\d+(?:\.\d+)?)/.exec(`${media.href ?? ''} ${media.status ?? ''}`);
+      return {
+        kind: 'location',
+        latitude: point ? Number(point[1]) : 0,
+        longitude: point ? Number(point[2]) : 0,
+        ...(media.title && !/^(location|live location)$/i.test(media.title) ? { title: media.title } : {}),
+      };
+    }
+    case 'contact':
+      return { kind: 'contact', name: media.title ?? '', phone: media.status ?? '' };
+    case 'poll':
+      return media.poll ? { kind: 'poll', question: media.poll.question, options: media.poll.answers, closed: media.poll.closed } : null;
+    case 'call':
+      return { kind: 'other', label: `Call: ${[media.title, media.status].filter(Boolean).join(', ') || 'call'}` };
+    default:
+      return { kind: 'other', label: media.title ?? 'Attachment' };
+  }
+}
+
+/** Service prose the page writes (English only), as the kinds Scrollback knows; anything else is kept as said. */
+function serviceOf(text: string): ServiceAction {
+  const title = /[«"](.+)[»"]/.exec(text)?.[1];
+  if (/ pinned /.test(text)) return { action: 'pinMessage' };
+  if (/^Channel .* created$/.test(text)) return { action: 'channelCreate', ...(title ? { title } : {}) };
+  if (/ created group /.test(text)) return { action: 'chatCreate', ...(title ? { title } : {}) };
+  if (/ converted a basic group to this supergroup/.test(text) || / converted this group to a supergroup/.test(text))
+    return { action: 'migrateFromGroup', ...(title ? { title } : {}) };
+  if (/ changed group title to /.test(text)) return { action: 'titleChanged', ...(title ? { title } : {}) };
+  if (/ changed group photo/.test(text)) return { action: 'photoChanged' };
+  if (/ joined group by link/.test(text)) return { action: 'joinedByLink' };
+  const invited = /^(.+?) invited (.+)$/.exec(text);
+  if (invited)
+    return invited[1] === invited[2] ? { action: 'memberJoined' } : { action: 'membersAdded', members: invited[2]!.split(/, | and /) };
+  const removed = /^(.+?) removed (.+)$/.exec(text);
+  if (removed)
+    return removed[1] === removed[2] ? { action: 'memberLeft' } : { action: 'membersRemoved', members: removed[2]!.split(/, | and /) };
+  if (/ left the group$/.test(text)) return { action: 'memberLeft' };
+  return { action: 'custom', detail: text };
+}
+
+/**
+ * One block of an HTML page as a message. `previousSender`: a "joined" block's sender (the page writes the
+ * name only on the first of a run). `where` names the page and block for an error.
+ */
+export function toTelegramHtmlSourceMessage(
+  block: TelegramHtmlMessage,
+  previousSender: SourceSender | null,
+  files: HtmlMediaFiles,
+  where: () => string,
+): SourceMessage {
+  const date = block.dateTitle === null ? null : parseTelegramHtmlDate(block.dateTitle);
+  if (date === null && !block.service)
+    throw new ScrollbackError(
+      'INVALID_FILE',
+      `${where()}: message ${block.id} has no readable date (expected a title like "08.03.2022 11:10:02 UTC+05:30").`,
+    );
+  const base = { id: String(block.id), sortKey: block.id, date: date ?? 0, out: false };
+  if (block.service) {
+    const text = block.text.trim();
+    return sourceMessage({
+      ...base,
+      sender: null,
+      text,
+      service: serviceOf(text),
+      replyToId: block.replyToId === null ? null : String(block.replyToId),
+    });
+  }
+  const sender = block.fromName ? { key: `name:${block.fromName}`, name: block.fromName } : block.joined ? previousSender : null;
+  return sourceMessage({
+    ...base,
+    sender,
+    text: block.text,
+    entities: block.entities,
+    media: block.media ? mediaOf(block.media, files) : null,
+    replyToId: block.replyToId === null ? null : String(block.replyToId),
+    forward: block.forward
+      ? {
+          fromName: block.forward.fromName || 'Deleted Account',
+          date: block.forward.dateTitle ? parseTelegramHtmlDate(block.forward.dateTitle) : null,
+        }
+      : null,
+    reactions: block.reactions
+      .filter((reaction) => reaction.emoji !== '')
+      .map((reaction) => ({ emoji: reaction.emoji, count: Math.max(1, reaction.count) })),
+  });
+}
