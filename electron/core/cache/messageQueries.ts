@@ -256,13 +256,44 @@ function indexForSearch(db: WritableDB, chatId: number, rowId: number, text: str
  * An attachment as compared for edits: without the source's locator, which changes by itself (Telegram's
  * file references expire and come back renewed) while the file stays the same.
  */
+/**
+ * What makes two copies of an attachment the same one: its kind and what it shows (size in pixels, length,
+ * file name, a poll's question, a place), not what a copy may lack or renew (the source's locator, previews,
+ * byte sizes, types, waveforms, which file is on this computer) — an export without its files imported back,
+ * or a renewed file reference, is not an edit.
+ */
+const DESCRIPTIVE_MEDIA_FIELDS = ['locator', 'preview', 'thumb', 'size', 'mimeType', 'waveform', 'onComputer', 'localFile'];
 function attachmentIdentity(media: string | null): string | null {
   if (media === null) return null;
   try {
-    const { locator: _locator, ...shown } = JSON.parse(media) as Record<string, unknown>;
+    const shown = JSON.parse(media) as Record<string, unknown>;
+    for (const field of DESCRIPTIVE_MEDIA_FIELDS) delete shown[field];
     return JSON.stringify(shown);
   } catch {
     return media;
+  }
+}
+
+/** Formatting as stored (JSON whose keys each source writes in its own order), in one order to compare. */
+function canonicalEntities(entities: string | null): string | null {
+  if (entities === null) return null;
+  try {
+    const list = JSON.parse(entities) as Record<string, unknown>[];
+    return JSON.stringify(
+      list.map((entity) => Object.fromEntries(Object.entries(entity).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
+    );
+  } catch {
+    return entities;
+  }
+}
+
+/** The same attachment from a newer copy: what it says wins, what it lacks (a preview, a size) is kept. */
+function mergedMedia(stored: string | null, incoming: string | null): string | null {
+  if (stored === null || incoming === null) return incoming;
+  try {
+    return JSON.stringify({ ...(JSON.parse(stored) as object), ...(JSON.parse(incoming) as object) });
+  } catch {
+    return incoming;
   }
 }
 
@@ -293,7 +324,10 @@ function reconcileStored(db: WritableDB, chatId: number, message: SourceMessage,
           text,
         ) !== undefined);
   const changed =
-    !older && (row.text !== text || row.entities !== entitiesJson || attachmentIdentity(row.media) !== attachmentIdentity(mediaJson));
+    !older &&
+    (row.text !== text ||
+      (row.entities !== entitiesJson && canonicalEntities(row.entities) !== canonicalEntities(entitiesJson)) ||
+      attachmentIdentity(row.media) !== attachmentIdentity(mediaJson));
   if (changed) {
     cachedStatement(
       db,
@@ -310,7 +344,11 @@ function reconcileStored(db: WritableDB, chatId: number, message: SourceMessage,
     }
     seen.changes.edited.push(message.id);
   } else if (!older && (row.media !== mediaJson || row.edit_date !== message.editDate) && message.editDate !== null) {
-    cachedStatement(db, 'UPDATE messages SET media = ?, edit_date = ? WHERE id = ?').run(mediaJson, message.editDate, row.id);
+    cachedStatement(db, 'UPDATE messages SET media = ?, edit_date = ? WHERE id = ?').run(
+      mergedMedia(row.media, mediaJson),
+      message.editDate,
+      row.id,
+    );
   }
   if (row.views !== message.views || row.reactions !== reactionsJson) {
     cachedStatement(db, 'UPDATE messages SET views = coalesce(?, views), reactions = ? WHERE id = ?').run(

@@ -4,7 +4,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
 import { createExportMediaCopier, type ExportedMediaPaths } from './createExportMediaCopier.ts';
 import type { ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
-import { getChatSummary } from '../cache/chatQueries.ts';
+import { getChatRecord, getChatSummary } from '../cache/chatQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { inReadSnapshot } from '../cache/transactions.ts';
 import { AtomicFileWriter } from './AtomicFileWriter.ts';
@@ -61,7 +61,8 @@ export function runExportJob(
     let newest: ExportResult['newest'] = null;
     try {
       const writer = createExportWriter(job.request, (text) => file.write(text), media ? (message) => media.copy(message) : undefined);
-      writer.begin(chat);
+      const record = getChatRecord(db, job.request.chatId);
+      writer.begin(chat, { sourceId: record.sourceId, sourceKey: record.sourceKey });
       // One read transaction: the export is a consistent snapshot even while a sync or import writes.
       inReadSnapshot(db, () => {
         for (const message of readExportMessages(db, job.request, (position) => (newest = position))) {

@@ -4,6 +4,7 @@ import type { ServiceActionKind } from '../../../shared/serviceActions.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import {
+  findChatIdByKey,
   findImportedTelegramChat,
   getChatRecord,
   getChatSummary,
@@ -91,10 +92,14 @@ class ChatWriter {
   private readonly resolveSender: (message: SourceMessage) => number | null;
   private readonly db: WritableDB;
 
-  constructor(db: WritableDB, chat: SourceChat, files: ImportFiles) {
+  /** A chat of another source this file was exported from (Scrollback's own export): added to, proving nothing. */
+  private readonly into: number | null;
+
+  constructor(db: WritableDB, chat: SourceChat, files: ImportFiles, into: number | null = null) {
     this.db = db;
     this.chat = chat;
     this.files = files;
+    this.into = into;
     this.resolveSender = createSenderResolver(db, IMPORT_SOURCE_ID);
   }
 
@@ -109,6 +114,7 @@ class ChatWriter {
   }
 
   private open(first: SourceMessage | null): number {
+    if (this.into !== null) return this.into;
     if (first && this.chat.key.startsWith('telegram:')) {
       const same = findImportedTelegramChat(this.db, IMPORT_SOURCE_ID, this.chat, { id: first.id, date: first.date });
       if (same !== null) return same;
@@ -149,6 +155,11 @@ class ChatWriter {
 
   finish(): ChatImportResult {
     this.flush();
+    if (this.into !== null) {
+      // The chat's own source says what is covered and how many there are; a file of what was cached proves neither.
+      const chat = getChatSummary(this.db, this.chatId);
+      return { chatId: this.chatId, name: chat.name, added: this.added, inFile: this.total, skipped: this.skipped };
+    }
     if (this.oldest && this.newest) {
       addCoverage(this.db, this.chatId, { from: this.oldest, to: this.newest, reachesOldest: true });
     }
@@ -176,7 +187,12 @@ function importTelegram(db: WritableDB, input: ImportInput, options: ImportFileO
   const findMedia = (name: unknown) => input.mediaFiles.find(name);
   const scanner = new TelegramExportScanner(input.source.name, {
     chatStart(meta) {
-      writer = new ChatWriter(db, toTelegramSourceChat(meta, input.chatNameHint), files);
+      // Scrollback's own export of a chat this archive holds (from any source): its messages go back to it.
+      const from =
+        typeof meta.scrollback_source === 'string' && typeof meta.scrollback_key === 'string'
+          ? findChatIdByKey(db, meta.scrollback_source, meta.scrollback_key)
+          : null;
+      writer = new ChatWriter(db, toTelegramSourceChat(meta, input.chatNameHint), files, from);
       ordinal = 0;
     },
     message(raw, byteOffset) {

@@ -108,6 +108,25 @@ describe('export to file', () => {
     );
   }, 60_000);
 
+  it('our own JSON export imported into the same database adds nothing: the chat it came from is recognised', async () => {
+    const folder = tempFolder();
+    const { dbPath, chatId } = await demoDatabase(folder);
+    const all = messagesOf(dbPath, chatId);
+    const target = path.join(folder, 'again.json');
+    runExportJob({ databasePath: dbPath, request: request(chatId), target });
+    const db = openCacheDatabase(dbPath);
+    const chatsBefore = (db.prepare('SELECT count(*) AS n FROM chats').get() as { n: number }).n;
+    const coverageBefore = db.prepare('SELECT * FROM coverage WHERE chat_id = ?').all(chatId);
+    const [result] = findImportInputs(target).map((input) => importFile(db, input));
+    expect(result!.chats).toEqual([expect.objectContaining({ chatId, added: 0, inFile: all.length })]);
+    expect((db.prepare('SELECT count(*) AS n FROM chats').get() as { n: number }).n).toBe(chatsBefore);
+    // A file of what was cached proves nothing about the chat's history at its source.
+    expect(db.prepare('SELECT * FROM coverage WHERE chat_id = ?').all(chatId)).toEqual(coverageBefore);
+    expect((db.prepare('SELECT count(*) AS n FROM message_versions').get() as { n: number }).n).toBe(0);
+    db.close();
+    expect(messagesOf(dbPath, chatId).map(comparable)).toEqual(all.map(comparable));
+  });
+
   it.skipIf(!fixtures)('keeps every message and field of an imported Telegram Desktop fixture', () => {
     const folder = tempFolder();
     const first = openCacheDatabase(path.join(folder, 'first.db'));

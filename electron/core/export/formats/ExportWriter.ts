@@ -2,7 +2,8 @@ import type { ChatMessage, ChatSummary } from '../../../../shared/domain.ts';
 
 /** One export format: called with the chat, then each message oldest first, then once at the end. */
 export interface ExportWriter {
-  begin(chat: ChatSummary): void;
+  /** `origin`: the chat's source and its key there, which Scrollback's JSON records to recognise it on import. */
+  begin(chat: ChatSummary, origin?: { sourceId: string; sourceKey: string }): void;
   message(message: ChatMessage): void;
   end(): void;
 }

@@ -16,9 +16,13 @@ export function createJsonExportWriter(out: TextSink, mediaPaths: (message: Chat
   let first = true;
   let ordinal = 0;
   return {
-    begin(chat) {
+    begin(chat, origin) {
+      // Where the chat came from, so importing this file into the same archive adds to that chat, not a copy.
+      const from = origin
+        ? `\n "scrollback_source": ${JSON.stringify(origin.sourceId)},\n "scrollback_key": ${JSON.stringify(origin.sourceKey)},`
+        : '';
       out(
-        `{\n "name": ${JSON.stringify(chat.name)},\n "type": ${JSON.stringify(CHAT_TYPES[chat.kind])},\n "id": ${chat.id},\n "messages": [\n`,
+        `{\n "name": ${JSON.stringify(chat.name)},\n "type": ${JSON.stringify(CHAT_TYPES[chat.kind])},\n "id": ${chat.id},${from}\n "messages": [\n`,
       );
     },
     message(message) {

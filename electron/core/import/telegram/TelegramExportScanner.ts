@@ -5,7 +5,12 @@ export interface TelegramChatMeta {
   name?: unknown;
   type?: unknown;
   id?: unknown;
+  /** Scrollback's own export: the source and key of the chat it was exported from (see createJsonExportWriter). */
+  scrollback_source?: unknown;
+  scrollback_key?: unknown;
 }
+
+const META_KEYS = new Set(['name', 'type', 'id', 'scrollback_source', 'scrollback_key']);
 
 export interface TelegramExportVisitor {
   /** A chat's `messages` list begins (its name, type and id, written before it, are known). */
@@ -226,9 +231,9 @@ export class TelegramExportScanner {
       }
       const bytesBefore = this.bytesBefore;
       this.visitor.message(parsed, () => bytesBefore + Buffer.byteLength(buffer.slice(0, start)));
-    } else if (frame.meta && (frame.key === 'name' || frame.key === 'type' || frame.key === 'id')) {
+    } else if (frame.meta && frame.key !== null && META_KEYS.has(frame.key)) {
       try {
-        frame.meta[frame.key] = JSON.parse(raw);
+        frame.meta[frame.key as keyof TelegramChatMeta] = JSON.parse(raw);
       } catch (error) {
         throw this.error(start, `the chat's “${frame.key}” is not valid JSON (${(error as Error).message})`);
       }
