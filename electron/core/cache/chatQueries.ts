@@ -299,6 +299,21 @@ export function findImportedTelegramChat(
   return found.id;
 }
 
+/**
+ * A chat keyed `key` or `key#…` (chats of one name told apart by content) that already holds the message
+ * `messageId`: the same chat exported again. Null when none does.
+ */
+export function findChatHoldingMessage(db: ReadableDB, sourceId: string, key: string, messageId: string): number | null {
+  const pattern = `${key.replace(/[\\%_]/g, (char) => `\\${char}`)}#%`;
+  return (
+    cachedStatement<unknown[], { id: number }>(
+      db,
+      `SELECT c.id FROM chats c JOIN messages m ON m.chat_id = c.id AND m.source_msg_id = ?
+       WHERE c.source_id = ? AND (c.source_key = ? OR c.source_key LIKE ? ESCAPE '\\') LIMIT 1`,
+    ).get(messageId, sourceId, key, pattern)?.id ?? null
+  );
+}
+
 export function setChatKind(db: WritableDB, chatId: number, kind: ChatKind): void {
   cachedStatement(db, 'UPDATE chats SET kind = ? WHERE id = ?').run(kind, chatId);
 }

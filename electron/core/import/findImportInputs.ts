@@ -53,7 +53,7 @@ export function findImportInputs(path: string): ImportInput[] {
   if (sniffed === 'discord') throw notSupported(path, 'a DiscordChatExporter export', 'Scrollback does not read Discord exports yet');
   const extension = extname(path).toLowerCase();
   if (extension === '.json' || sniffed === 'json') return [fileInput(path, 'telegram', chatNameFromFileName(path))];
-  if (extension === '.txt') return [fileInput(path, 'whatsapp', chatNameFromFileName(path))];
+  if (extension === '.txt') return [fileInput(path, 'whatsapp', whatsAppChatName(path))];
   throw new ScrollbackError(
     'INVALID_FILE',
     `${path}: not an export Scrollback can read${sniffed === 'html' ? ' (an HTML page, but not one of a Telegram Desktop export)' : ''}. Choose a Telegram Desktop export (result.json, messages.html, or their folder), or a WhatsApp chat export (.txt or .zip).`,
@@ -166,6 +166,15 @@ export function sniffFormat(head: Buffer): 'zip' | 'telegram-html' | 'html' | 't
     return 'json';
   }
   return text.length > 0 && !text.includes('\u0000') ? 'text' : null;
+}
+
+/**
+ * An iPhone names every chat's text `_chat.txt`: the chat is named by its folder ("WhatsApp Chat - Anna" →
+ * "Anna") instead. Other files are named after the chat already.
+ */
+function whatsAppChatName(path: string): string {
+  if (/^_chat\.txt$/i.test(basename(path)) && basename(dirname(path)) !== '') return chatNameFromFileName(dirname(path));
+  return chatNameFromFileName(path);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ServiceActionKind } from '../../../shared/serviceActions.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import {
+  findChatHoldingMessage,
   findChatIdByKey,
   findImportedTelegramChat,
   getChatRecord,
@@ -118,6 +119,14 @@ class ChatWriter {
     if (first && this.chat.key.startsWith('telegram:')) {
       const same = findImportedTelegramChat(this.db, IMPORT_SOURCE_ID, this.chat, { id: first.id, date: first.date });
       if (same !== null) return same;
+    }
+    if (first && this.chat.key.startsWith('whatsapp:')) {
+      // A WhatsApp file names no chat id: the same chat exported again holds its first message already; another
+      // chat of the same name (two "Anna"s) does not, and becomes a chat of its own rather than merging.
+      const same = findChatHoldingMessage(this.db, IMPORT_SOURCE_ID, this.chat.key, first.id);
+      if (same !== null) return same;
+      if (findChatIdByKey(this.db, IMPORT_SOURCE_ID, this.chat.key) !== null)
+        return upsertChats(this.db, IMPORT_SOURCE_ID, [{ ...this.chat, key: `${this.chat.key}#${first.id}` }])[0]!;
     }
     return upsertChats(this.db, IMPORT_SOURCE_ID, [this.chat])[0]!;
   }
