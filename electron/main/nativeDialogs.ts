@@ -7,7 +7,7 @@ export async function chooseFilesToImport(window: BrowserWindow | null): Promise
     buttonLabel: 'Import',
     properties: ['openFile', 'openDirectory', 'multiSelections'],
     filters: [
-      { name: 'Chat exports', extensions: ['json', 'txt', 'zip'] },
+      { name: 'Chat exports', extensions: ['json', 'html', 'txt', 'zip'] },
       { name: 'All files', extensions: ['*'] },
     ],
   };

@@ -5,7 +5,10 @@ import { fileByteSource, memoryByteSource, type ByteSource } from '../files/Byte
 import { listZipEntries, readZipEntry } from '../files/readZipEntry.ts';
 import { folderMediaFiles, zipMediaFiles, type ImportMediaFiles } from './importMediaFiles.ts';
 
-export type ImportFormat = 'telegram' | 'telegram-html' | 'whatsapp';
+export type ImportFormat = 'telegram' | 'telegram-html' | 'whatsapp' | 'discord';
+
+/** A DiscordChatExporter file is one JSON document, parsed whole: larger ones should be split when exporting. */
+const MAX_DISCORD_BYTES = 512 * 1024 * 1024;
 
 /** One file to import: its format, its bytes and the name of the chat when the file itself does not say. */
 export interface ImportInput {
@@ -50,7 +53,14 @@ export function findImportInputs(path: string): ImportInput[] {
   if (sniffed === 'telegram-html') return htmlChatInputs(dirname(path));
   if (sniffed === 'telethon')
     throw notSupported(path, 'a Telethon dump (one JSON object per line)', 'export the chat from Telegram Desktop as JSON or HTML instead');
-  if (sniffed === 'discord') throw notSupported(path, 'a DiscordChatExporter export', 'Scrollback does not read Discord exports yet');
+  if (sniffed === 'discord') {
+    if (statSync(path).size > MAX_DISCORD_BYTES)
+      throw new ScrollbackError(
+        'INVALID_FILE',
+        `${path}: this DiscordChatExporter file is larger than 512 MB; export the channel again in parts (its --partition option) and import those.`,
+      );
+    return [fileInput(path, 'discord', chatNameFromFileName(path))];
+  }
   const extension = extname(path).toLowerCase();
   if (extension === '.json' || sniffed === 'json') return [fileInput(path, 'telegram', chatNameFromFileName(path))];
   if (extension === '.txt') return [fileInput(path, 'whatsapp', whatsAppChatName(path))];

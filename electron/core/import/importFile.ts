@@ -28,6 +28,7 @@ import { mimeTypeOfName } from '../media/servableMimeType.ts';
 import type { ImportMediaFiles } from './importMediaFiles.ts';
 import { TelegramExportScanner } from './telegram/TelegramExportScanner.ts';
 import { readTelegramHtmlChat } from './telegram-html/readTelegramHtmlChat.ts';
+import { parseDiscordExport, toDiscordSourceChat, toDiscordSourceMessages } from './discord/toDiscordSourceMessages.ts';
 import { toTelegramSourceChat, toTelegramSourceMessage } from './telegram/toTelegramSourceMessage.ts';
 import { readWhatsAppMessages, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from './whatsapp/toWhatsAppSourceMessage.ts';
@@ -66,6 +67,7 @@ export function importFile(db: WritableDB, input: ImportInput, options: ImportFi
     upsertSource(db, { id: IMPORT_SOURCE_ID, kind: 'import', name: 'Imported' });
     const files = { store: options.mediaStore ?? null, media: input.mediaFiles, origin: `import: ${input.path}` };
     if (input.format === 'telegram-html' && input.html) return importTelegramHtml(db, { ...input, html: input.html }, options, files);
+    if (input.format === 'discord') return importDiscord(db, input, options, files);
     return input.format === 'telegram' ? importTelegram(db, input, options, files) : importWhatsApp(db, input, options, files);
   });
   return { path: input.path, chats };
@@ -257,6 +259,28 @@ function importTelegramHtml(
           : 'private',
     );
   return [chat.finish()];
+}
+
+function importDiscord(db: WritableDB, input: ImportInput, options: ImportFileOptions, files: ImportFiles): ChatImportResult[] {
+  let json = '';
+  for (const chunk of decodeTextChunks(input.source)) {
+    if (options.isCancelled?.()) throw cancelled(input);
+    json += chunk.text;
+    options.onProgress?.(chunk.byteEnd);
+  }
+  const exported = parseDiscordExport(json, input.path);
+  json = '';
+  const writer = new ChatWriter(db, toDiscordSourceChat(exported, input.chatNameHint), files);
+  // An export can list one message twice (seen in the wild): kept once.
+  const seen = new Set<string>();
+  exported.messages!.forEach((raw, index) => {
+    for (const message of toDiscordSourceMessages(raw, `${input.path}, message ${index + 1}`, (name) => input.mediaFiles.find(name))) {
+      if (seen.has(message.id)) continue;
+      seen.add(message.id);
+      writer.add(message);
+    }
+  });
+  return [writer.finish()];
 }
 
 function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileOptions, files: ImportFiles): ChatImportResult[] {

@@ -182,14 +182,12 @@ describe('Telegram Desktop HTML exports', () => {
     }
   });
 
-  it('says what a file is when it is not an export Scrollback reads: a Telethon dump, a DiscordChatExporter file, another HTML page', () => {
+  it('says what a file is when it is not an export Scrollback reads: a Telethon dump, another HTML page', () => {
     const folder = tempFolder();
     writeFileSync(path.join(folder, 'dump.jsonl'), '{"_": "Message", "id": 1, "message": "hi"}\n{"_": "Message", "id": 2}\n');
     expect(() => findImportInputs(path.join(folder, 'dump.jsonl'))).toThrow(
       /looks like a Telethon dump.*export the chat from Telegram Desktop/,
     );
-    writeFileSync(path.join(folder, 'discord.json'), '{"guild": {"id": "1", "name": "G"}, "channel": {}, "messages": []}');
-    expect(() => findImportInputs(path.join(folder, 'discord.json'))).toThrow(/DiscordChatExporter/);
     writeFileSync(path.join(folder, 'page.html'), '<!DOCTYPE html><html><head><title>My page</title></head><body></body></html>');
     expect(() => findImportInputs(path.join(folder, 'page.html'))).toThrow(/an HTML page, but not one of a Telegram Desktop export/);
     // A messages.html chosen on its own brings its whole chat.

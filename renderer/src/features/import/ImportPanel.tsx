@@ -85,7 +85,7 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
       {picker}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop Telegram or WhatsApp exports to import them
+          Drop Telegram, WhatsApp or Discord exports to import them
         </div>
       )}
     </>
