@@ -262,14 +262,13 @@ function importTelegramHtml(
 }
 
 function importDiscord(db: WritableDB, input: ImportInput, options: ImportFileOptions, files: ImportFiles): ChatImportResult[] {
-  let json = '';
+  const parts: string[] = [];
   for (const chunk of decodeTextChunks(input.source)) {
     if (options.isCancelled?.()) throw cancelled(input);
-    json += chunk.text;
+    parts.push(chunk.text);
     options.onProgress?.(chunk.byteEnd);
   }
-  const exported = parseDiscordExport(json, input.path);
-  json = '';
+  const exported = parseDiscordExport(parts.join(''), input.path);
   const writer = new ChatWriter(db, toDiscordSourceChat(exported, input.chatNameHint), files);
   // An export can list one message twice (seen in the wild): kept once.
   const seen = new Set<string>();
