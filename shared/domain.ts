@@ -41,6 +41,9 @@ export interface ChatSummary {
   changesSinceLook: ChatChanges | null;
   /** The newest message on this computer, for the list's preview line; null when none is cached. */
   lastMessage: LastMessagePreview | null;
+  /** Pinned to the top of its source's list, or archived there, as the source last said. */
+  pinned: boolean;
+  archived: boolean;
 }
 
 /** The start of a chat's newest cached message, as the chat list shows it ("Ana: see you at 8"). */

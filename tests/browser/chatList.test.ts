@@ -17,10 +17,13 @@ describe.skipIf(skipReason !== null)(`the chat list with 5,000 chats${skipReason
       'import:many',
       Array.from({ length: 5_000 }, (_, i) => ({
         key: `chat-${i}`,
-        name: i === 4321 ? 'Zebra crossing' : `Chat ${String(i).padStart(4, '0')}`,
+        name:
+          i === 4321 ? 'Zebra crossing' : i === 1234 ? 'Pinned at the top' : i < 2 ? `Archived ${i}` : `Chat ${String(i).padStart(4, '0')}`,
         kind: 'group' as const,
         messageCount: null,
         lastMessageDate: null,
+        pinned: i === 1234,
+        archived: i < 2,
       })),
     );
     await session.page.reload();
@@ -80,6 +83,38 @@ describe.skipIf(skipReason !== null)(`the chat list with 5,000 chats${skipReason
     expect(
       await page.evaluate(() => document.querySelector('[data-testid="chat-scroller"]')!.querySelectorAll('*').length),
     ).toBeLessThanOrEqual(200);
+  });
+
+  it('pinned chats come first with a pin; archived ones wait behind one row at the end, and the filter finds them', async () => {
+    const { page } = session;
+    const names = () =>
+      page.$$eval('[data-testid="chat-scroller"] .chat-group-title, [data-testid="chat-scroller"] .chat-item-name', (items) =>
+        items.map((item) => item.textContent?.trim()),
+      );
+    await page.fill('[data-testid="chat-filter"]', '');
+    await page.evaluate(() => document.querySelector('[data-testid="chat-scroller"]')!.scrollTo(0, 0));
+    await expect.poll(async () => (await names()).slice(0, 7)).toEqual(expect.arrayContaining(['📌 Pinned at the top']));
+    const all = await names();
+    const imported = all.indexOf('Imported');
+    expect(all[imported + 1]).toBe('📌 Pinned at the top');
+    expect(all).not.toContain('Archived 0');
+    // The archive row is the last of the source: at the very end of the list.
+    await page.evaluate(() => {
+      const scroller = document.querySelector('[data-testid="chat-scroller"]')!;
+      scroller.scrollTo(0, scroller.scrollHeight);
+    });
+    const toggle = page.locator('[data-testid="chat-archive-toggle"]');
+    await expect.poll(() => toggle.textContent()).toBe('▸ Archived chats (2)');
+    await toggle.click();
+    await page.evaluate(() => {
+      const scroller = document.querySelector('[data-testid="chat-scroller"]')!;
+      scroller.scrollTo(0, scroller.scrollHeight);
+    });
+    await expect.poll(async () => (await names()).slice(-2)).toEqual(['Archived 0', 'Archived 1']);
+    await toggle.click();
+    await page.fill('[data-testid="chat-filter"]', 'archived 1');
+    await expect.poll(names).toEqual(['Imported', 'Archived 1']);
+    await page.fill('[data-testid="chat-filter"]', '');
   });
 
   it('Enter in the filter opens the only match', async () => {

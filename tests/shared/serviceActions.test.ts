@@ -29,6 +29,8 @@ const chat: ChatSummary = {
   refreshedAt: null,
   changesSinceLook: null,
   lastMessage: null,
+  pinned: false,
+  archived: false,
 };
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {

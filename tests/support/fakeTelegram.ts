@@ -34,6 +34,8 @@ export interface FakeChat {
   messages: Api.Message[];
   deleted: Set<number>;
   pinned?: boolean;
+  /** In the account's archive (peer folder 1). */
+  archived?: boolean;
 }
 
 /** The traps of the real service, each switchable (see ../shared/notes/telegram-api.md). */
@@ -744,6 +746,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
             unreadReactionsCount: 0,
             notifySettings: new Api.PeerNotifySettings({}),
             pinned: chat.pinned,
+            ...(chat.archived ? { folderId: 1 } : {}),
           }),
       ),
       messages: page.map((chat) => chat.messages.at(-1)!),

@@ -36,6 +36,8 @@ interface ChatSummaryRow {
   edited_since_look: number | null;
   deleted_since_look: number | null;
   last_message: string | null;
+  pinned: number;
+  archived: number;
 }
 
 /**
@@ -46,7 +48,7 @@ const KEEP_CURRENT_SQL = `coalesce(c.keep_current, EXISTS (SELECT 1 FROM coverag
 
 const SUMMARY_SQL = `
   SELECT c.id, c.source_id, s.kind AS source_kind, s.name AS source_name, c.name, c.kind, c.message_count,
-    c.cached_count, c.last_message_date, c.avatar, c.keep_media, c.refreshed_at, c.looked_at,
+    c.cached_count, c.last_message_date, c.avatar, c.keep_media, c.refreshed_at, c.looked_at, c.pinned, c.archived,
     (SELECT max(m.date) FROM messages m WHERE m.chat_id = c.id) AS newest_cached,
     EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached,
     ${KEEP_CURRENT_SQL} AS keep_current,
@@ -123,6 +125,8 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
             deleted: row.deleted_since_look ?? 0,
           },
     lastMessage: lastMessageOf(row.last_message),
+    pinned: row.pinned === 1,
+    archived: row.archived === 1,
   };
 }
 
@@ -133,9 +137,15 @@ function lastMessageOf(stored: string | null): LastMessagePreview | null {
   return { text, kind, out: out === 1, service: service === 1, senderName };
 }
 
-/** Every chat in the sidebar's order (sources as added, then their chats), or the first `limit` of them. */
+/**
+ * Every chat in the sidebar's order (sources as added; in each, pinned chats first, then the rest, then the
+ * archived ones), or the first `limit` of them.
+ */
 export function listChatSummaries(db: ReadableDB, limit?: number): ChatSummary[] {
-  return cachedStatement<[number], ChatSummaryRow>(db, `${SUMMARY_SQL} ORDER BY s.created_at, s.id, c.id LIMIT ?`)
+  return cachedStatement<[number], ChatSummaryRow>(
+    db,
+    `${SUMMARY_SQL} ORDER BY s.created_at, s.id, c.archived, c.pinned DESC, c.id LIMIT ?`,
+  )
     .all(limit ?? -1)
     .map(toSummary);
 }
@@ -183,15 +193,18 @@ function chatNotFound(chatId: number): ScrollbackError {
   return new ScrollbackError('CHAT_NOT_FOUND', `There is no chat with id ${chatId}. List the chats to see their ids.`);
 }
 
+const flag = (value: boolean | undefined): number | null => (value === undefined ? null : value ? 1 : 0);
+
 /** Adds or refreshes the chats a source listed; returns their local ids in the same order. */
 export function upsertChats(db: WritableDB, sourceId: string, chats: readonly SourceChat[]): number[] {
   assertWritable(db);
   const upsert = cachedStatement<unknown[], { id: number }>(
     db,
-    `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date, avatar)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date, avatar, pinned, archived)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), coalesce(?, 0))
      ON CONFLICT (source_id, source_key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
        avatar = CASE WHEN ? THEN excluded.avatar ELSE avatar END,
+       pinned = coalesce(?, pinned), archived = coalesce(?, archived),
        peer = coalesce(excluded.peer, peer), message_count = coalesce(excluded.message_count, message_count),
        last_message_date = max(coalesce(excluded.last_message_date, 0), coalesce(last_message_date, 0))
      RETURNING id`,
@@ -208,8 +221,12 @@ export function upsertChats(db: WritableDB, sourceId: string, chats: readonly So
           chat.messageCount,
           chat.lastMessageDate,
           chat.avatar ? JSON.stringify(chat.avatar) : null,
-          // A source that says nothing of photos (undefined) leaves a stored one alone.
+          flag(chat.pinned),
+          flag(chat.archived),
+          // A source that says nothing of photos (undefined) leaves a stored one alone; the same for places.
           chat.avatar === undefined ? 0 : 1,
+          flag(chat.pinned),
+          flag(chat.archived),
         )!.id,
     ),
   )();

@@ -13,4 +13,7 @@ export interface SourceChat {
   lastMessageDate: number | null;
   /** The chat's photo, when it has one (fetched as media `''` of the chat). */
   avatar?: (ChatAvatar & { locator?: MediaLocator }) | null;
+  /** Pinned to the top of the source's list, or in its archive (Telegram's folder 1); absent: neither. */
+  pinned?: boolean;
+  archived?: boolean;
 }

@@ -101,6 +101,15 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
     // Version 5 learnt when a chat began.
     db.prepare('UPDATE chats SET first_message_date = 1_600_000_000_000 WHERE id = 3').run();
   },
+  6(db) {
+    // Version 6 kept edits and deletions: an earlier version, a deleted message, a chat kept up to date.
+    db.prepare(
+      "INSERT INTO message_versions (message_id, chat_id, text, entities, media, edit_date, replaced_at) VALUES (2, 1, 'before the edit', NULL, NULL, NULL, 8)",
+    ).run();
+    db.prepare('UPDATE messages SET earlier_versions = 1, edit_date = 9 WHERE id = 2').run();
+    db.prepare('UPDATE messages SET deleted_at = 10 WHERE id = 3').run();
+    db.prepare('UPDATE chats SET keep_current = 1, refreshed_at = 11, looked_at = 12 WHERE id = 1').run();
+  },
 };
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;

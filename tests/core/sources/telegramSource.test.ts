@@ -18,8 +18,10 @@ async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, op
   const channel = seedFakeChat({ type: 'channel', id: 777, accessHash: 4242 }, 'Big channel', count, { deletedEvery: 50 });
   const friend = seedFakeChat({ type: 'user', id: 555, accessHash: 99 }, 'Friend', 60);
   friend.pinned = true;
+  const other = seedFakeChat({ type: 'channel', id: 888, accessHash: 1 }, 'Other', 10);
+  other.archived = true;
   const fake = createFakeTelegram({
-    chats: [channel, friend, seedFakeChat({ type: 'channel', id: 888, accessHash: 1 }, 'Other', 10)],
+    chats: [channel, friend, other],
     clock,
     traps,
   });
@@ -39,6 +41,12 @@ describe('Telegram source against a faithful fake', () => {
     const { core, chats, fake } = await telegramCore(tempFolder(), { duplicateDialogs: true });
     expect(chats.map((chat) => chat.name)).toEqual(['Friend', 'Big channel', 'Other']);
     expect(chats.map((chat) => chat.kind)).toEqual(['private', 'group', 'group']);
+    // Pinned and archived as the account has them: the list puts pinned first and archived last.
+    expect(chats.map((chat) => [chat.name, chat.pinned, chat.archived])).toEqual([
+      ['Friend', true, false],
+      ['Big channel', false, false],
+      ['Other', false, true],
+    ]);
     expect(fake.log.filter((entry) => entry.request === 'GetDialogs').length).toBeGreaterThan(1);
     const stored = databaseOf(core).prepare('SELECT peer FROM chats WHERE name = ?').get('Big channel') as { peer: string };
     expect(JSON.parse(stored.peer)).toEqual({ type: 'channel', id: '777', accessHash: '4242' });

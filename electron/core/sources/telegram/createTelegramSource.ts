@@ -464,6 +464,9 @@ async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat
         messageCount: null,
         lastMessageDate: top ? top.date * 1000 : null,
         avatar: avatarOf(entity),
+        pinned: dialog.pinned === true,
+        // Telegram's archive is peer folder 1.
+        archived: dialog.folderId === 1,
       });
       added++;
     }

@@ -72,22 +72,33 @@ function LastMessageLine({ chat }: { chat: ChatSummary }) {
 }
 
 type ChatRow = { kind: 'chat'; chat: ChatSummary };
-type ListRow = { kind: 'group'; sourceId: string; name: string; sourceKind: SourceKind } | ChatRow;
+type ListRow =
+  | { kind: 'group'; sourceId: string; name: string; sourceKind: SourceKind }
+  | { kind: 'archive'; sourceId: string; count: number; open: boolean }
+  | ChatRow;
 
-/** The list's rows: each source's name, then its chats (those the filter keeps), in order. */
-function chatListRows(chats: readonly ChatSummary[], filter: string): ListRow[] {
+/**
+ * The list's rows: each source's name, then its chats (those the filter keeps; pinned first, as the query
+ * orders them), then its archived chats behind one "Archived" row, shown when opened or when filtering.
+ */
+function chatListRows(chats: readonly ChatSummary[], filter: string, openArchives: ReadonlySet<string>): ListRow[] {
   const needle = filter.trim().toLocaleLowerCase();
-  const bySource = new Map<string, { name: string; kind: SourceKind; chats: ChatSummary[] }>();
+  const bySource = new Map<string, { name: string; kind: SourceKind; chats: ChatSummary[]; archived: ChatSummary[] }>();
   for (const chat of chats) {
     if (needle && !chat.name.toLocaleLowerCase().includes(needle)) continue;
-    const group = bySource.get(chat.sourceId) ?? { name: chat.sourceName, kind: chat.sourceKind, chats: [] };
-    group.chats.push(chat);
+    const group = bySource.get(chat.sourceId) ?? { name: chat.sourceName, kind: chat.sourceKind, chats: [], archived: [] };
+    (chat.archived ? group.archived : group.chats).push(chat);
     bySource.set(chat.sourceId, group);
   }
-  return [...bySource.entries()].flatMap(([sourceId, group]) => [
-    { kind: 'group' as const, sourceId, name: group.name, sourceKind: group.kind },
-    ...group.chats.map((chat) => ({ kind: 'chat' as const, chat })),
-  ]);
+  return [...bySource.entries()].flatMap(([sourceId, group]) => {
+    const open = needle !== '' || openArchives.has(sourceId);
+    return [
+      { kind: 'group' as const, sourceId, name: group.name, sourceKind: group.kind },
+      ...group.chats.map((chat) => ({ kind: 'chat' as const, chat })),
+      ...(group.archived.length > 0 ? [{ kind: 'archive' as const, sourceId, count: group.archived.length, open }] : []),
+      ...(open ? group.archived.map((chat) => ({ kind: 'chat' as const, chat })) : []),
+    ];
+  });
 }
 
 /** One chat in the list: picture, name, last date, size, what changed since the last look. */
@@ -120,6 +131,11 @@ const ChatItem = memo(function ChatItem({
       <ChatAvatar chat={chat} />
       <span className="chat-item-text">
         <span className="chat-item-name" dir="auto">
+          {chat.pinned && (
+            <span className="chat-pinned" title="Pinned at the source" aria-label="Pinned">
+              📌{' '}
+            </span>
+          )}
           {chat.name}
         </span>
         <span className="chat-item-meta">
@@ -155,16 +171,27 @@ export function ChatList({
   const filterRef = useRef<HTMLInputElement>(null);
   useAppCommand('focusChatFilter', () => filterRef.current?.focus());
 
-  const rows = useMemo(() => chatListRows(chats, filter), [chats, filter]);
+  const [openArchives, setOpenArchives] = useState<ReadonlySet<string>>(() => new Set());
+  const rows = useMemo(() => chatListRows(chats, filter, openArchives), [chats, filter, openArchives]);
+  const toggleArchive = (sourceId: string) =>
+    setOpenArchives((open) => {
+      const next = new Set(open);
+      if (!next.delete(sourceId)) next.add(sourceId);
+      return next;
+    });
   const chatRows = useMemo(() => rows.flatMap((row, index) => (row.kind === 'chat' ? [index] : [])), [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'group' ? 30 : rows[index]?.kind === 'chat' && rows[index].chat.lastMessage ? 76 : 58),
+    estimateSize: (index) => {
+      const row = rows[index];
+      if (row?.kind === 'group' || row?.kind === 'archive') return 30;
+      return row?.chat.lastMessage ? 76 : 58;
+    },
     getItemKey: (index) => {
       const row = rows[index]!;
-      return row.kind === 'group' ? `source:${row.sourceId}` : row.chat.id;
+      return row.kind === 'chat' ? row.chat.id : `${row.kind}:${row.sourceId}`;
     },
     overscan: 8,
   });
@@ -254,7 +281,18 @@ export function ChatList({
                 style={{ transform: `translateY(${item.start}px)` }}
                 role={row.kind === 'chat' ? 'listitem' : 'presentation'}
               >
-                {row.kind === 'group' ? (
+                {row.kind === 'archive' ? (
+                  <button
+                    type="button"
+                    className="chat-archive-toggle"
+                    tabIndex={-1}
+                    aria-expanded={row.open}
+                    onClick={() => toggleArchive(row.sourceId)}
+                    data-testid="chat-archive-toggle"
+                  >
+                    {row.open ? '▾' : '▸'} Archived chats ({formatCount(row.count)})
+                  </button>
+                ) : row.kind === 'group' ? (
                   <h2 className="chat-group-title">
                     {row.name}
                     {row.sourceKind !== 'demo' && row.sourceKind !== 'import' && (
