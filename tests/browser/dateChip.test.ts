@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot, type BrowserSession } from './support/startBrowserSession.ts';
+import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
 import { openChat, scroller, wheelTicks } from './support/listGeometry.ts';
-import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
-import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 
 const skipReason = browserSkipReason();
 
@@ -71,18 +70,13 @@ async function readChipFrames(session: BrowserSession): Promise<ChipFrame[]> {
 }
 
 describe.skipIf(skipReason !== null)(`the floating date chip${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  const cached = useSessionWithFamilyCached();
   let session: BrowserSession;
   let family: number;
   beforeAll(async () => {
-    session = await startBrowserSession();
-    family = session.chatIdOf(24_000);
-    cacheWholeDemoChat(databaseOf(session.core), family, 'family');
+    session = cached.session();
+    family = cached.family();
     await openChat(session.page, family);
-  });
-  afterAll(async () => {
-    const errors = session?.pageErrors ?? [];
-    await session?.close();
-    expect(errors).toEqual([]);
   });
 
   it('in 600 frames of scrolling never covers a message and always names the topmost message’s day', async () => {

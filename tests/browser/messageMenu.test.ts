@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot, type BrowserSession } from './support/startBrowserSession.ts';
+import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
 import { openChat, scroller } from './support/listGeometry.ts';
-import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
-import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 import type { ChatMessage } from '../../shared/domain.ts';
 
 const skipReason = browserSkipReason();
@@ -28,19 +27,14 @@ function expectedLine(message: ChatMessage): string {
 }
 
 describe.skipIf(skipReason !== null)(`a message's context menu and selection${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  const cached = useSessionWithFamilyCached();
   let session: BrowserSession;
   let family: number;
   beforeAll(async () => {
-    session = await startBrowserSession();
+    session = cached.session();
+    family = cached.family();
     await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    family = session.chatIdOf(24_000);
-    cacheWholeDemoChat(databaseOf(session.core), family, 'family');
     await openChat(session.page, family);
-  });
-  afterAll(async () => {
-    const errors = session?.pageErrors ?? [];
-    await session?.close();
-    expect(errors).toEqual([]);
   });
 
   const clipboard = () => session.page.evaluate(() => navigator.clipboard.readText());

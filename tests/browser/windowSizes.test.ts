@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, saveScreenshot, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, saveScreenshot, type BrowserSession } from './support/startBrowserSession.ts';
+import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
 import { openChat } from './support/listGeometry.ts';
-import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
-import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 
 const skipReason = browserSkipReason();
 
@@ -35,17 +34,12 @@ function measureLayout(): Layout {
 }
 
 describe.skipIf(skipReason !== null)(`the window at any size${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
+  const cached = useSessionWithFamilyCached();
   let session: BrowserSession;
   let family: number;
   beforeAll(async () => {
-    session = await startBrowserSession();
-    family = session.chatIdOf(24_000);
-    cacheWholeDemoChat(databaseOf(session.core), family, 'family');
-  });
-  afterAll(async () => {
-    const errors = session?.pageErrors ?? [];
-    await session?.close();
-    expect(errors).toEqual([]);
+    session = cached.session();
+    family = cached.family();
   });
 
   for (const size of [

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startBrowserSession, type BrowserSession } from './startBrowserSession.ts';
+import { cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
+import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 
 /**
  * One browser session for a describe block: started before its tests, closed after them, and failing
@@ -20,5 +22,25 @@ export function useBrowserSession(
   return () => {
     if (!session) throw new Error('The browser session has not started.');
     return session;
+  };
+}
+
+/** A session whose 24,000-message demo chat ("Family") is wholly on this computer, as most window tests want. */
+export function useSessionWithFamilyCached(options: Parameters<typeof startBrowserSession>[0] = {}): {
+  session: () => BrowserSession;
+  family: () => number;
+} {
+  const session = useBrowserSession(options);
+  let family: number | null = null;
+  beforeAll(() => {
+    family = session().chatIdOf(24_000);
+    cacheWholeDemoChat(databaseOf(session().core), family, 'family');
+  });
+  return {
+    session,
+    family: () => {
+      if (family === null) throw new Error('The browser session has not started.');
+      return family;
+    },
   };
 }
