@@ -28,6 +28,9 @@ describe('built Electron main bundle', () => {
       const report = JSON.parse(line!.slice('STUB_REPORT '.length));
       expect(report.name).toBe('Scrollback');
       expect(report.schemes).toEqual(['app']);
+      // scrollback:// message links (Copy link) are handed to the running app by the system.
+      expect(report.protocolClients).toEqual(['scrollback']);
+      expect(report.events).toEqual(expect.arrayContaining(['open-url', 'second-instance']));
       expect(report.permissionHandler).toBe(true);
       expect([...report.ipcChannels].sort()).toEqual(ipcMethodNames.map(ipcChannelFor).sort());
       expect(report.windows).toHaveLength(1);

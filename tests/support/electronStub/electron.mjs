@@ -27,6 +27,10 @@ export const app = {
   },
   getVersion: () => '0.0.0-stub',
   requestSingleInstanceLock: () => true,
+  setAsDefaultProtocolClient(scheme) {
+    report.protocolClients = [...(report.protocolClients ?? []), scheme];
+    return true;
+  },
   on(event) {
     report.events.push(event);
     return app;
