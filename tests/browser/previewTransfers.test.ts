@@ -16,6 +16,9 @@ describe.skipIf(skipReason !== null)(
       const { page, folder, core } = browserSession();
       const file = path.join(folder, 'result.json');
       writeTelegramExport(file, 300, { name: 'Picked in the browser', chatId: 9191 });
+      // The window is up (its chats listed, the picker in place) before the shortcut is pressed.
+      await page.waitForSelector('[data-chat-id]');
+      await page.waitForSelector('[data-testid="import-file-input"]', { state: 'attached' });
       const chooser = page.waitForEvent('filechooser');
       await page.keyboard.press('Control+o');
       await (await chooser).setFiles(file);
