@@ -190,6 +190,8 @@ export const ipcContract = {
   getMessageDensity: method<Density>()(
     z.strictObject({ chatId: z.number().int().positive(), boundaries: z.array(epochMs).min(2).max(400) }),
   ),
+  /** Messages on this computer newer than `date`, counted up to 10,000 (`more`: there are more). */
+  countNewerMessages: method<{ count: number; more: boolean }>()(z.strictObject({ chatId: z.number().int().positive(), date: epochMs })),
   getChatCoverage: method<ChatCoverage>()(chatOnly),
   /** Sender names containing `text` (what `from:da` offers): of the chat's source, or of every source. */
   suggestSenders: method<string[]>()(z.strictObject({ chatId: z.number().int().positive().nullable(), text: z.string().max(200) })),

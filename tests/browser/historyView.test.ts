@@ -86,8 +86,10 @@ describe.skipIf(skipReason !== null)(`history view in Chromium${skipReason ? ` â
           );
           return Date.parse(rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).at(-1)!.dataset.date!);
         }, scroller);
-        const expectedNewer = core.getMessageDensity(bigChat, [bottom + 1, 253_402_300_799_999]).counts[0]!;
-        return title?.includes(`${expectedNewer.toLocaleString('en-GB')} newer messages on this computer`) ? 'said' : title;
+        // Counted up to 10,000 ("10,000+" beyond): the count stays cheap in any chat.
+        const newer = core.getMessageDensity(bigChat, [bottom + 1, 253_402_300_799_999]).counts[0]!;
+        const expected = newer > 10_000 ? '10,000+' : newer.toLocaleString('en-GB');
+        return title?.includes(`${expected} newer messages on this computer`) ? 'said' : title;
       })
       .toBe('said');
 

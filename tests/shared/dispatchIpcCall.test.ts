@@ -93,6 +93,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listChatMedia: () => ({ messages: [], nextCursor: null, totalOnComputer: 0 }),
     getMessages: () => [],
     getQuotedMessages: () => [],
+    countNewerMessages: () => ({ count: 0, more: false }),
     getMessageVersions: () => [],
     setChatKeepCurrent: () => undefined,
     refreshChat: ({ chatId }) => ({ chatId, added: 0, edited: 0, deleted: 0, recheckedFrom: null }),

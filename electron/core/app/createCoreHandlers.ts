@@ -81,6 +81,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     searchMessages: (request, signal) => core.search.search(request, signal),
     countSearchMatches: (filter, signal) => core.search.count(filter, signal),
     getMessageDensity: ({ chatId, boundaries }) => core.getMessageDensity(chatId, boundaries),
+    countNewerMessages: ({ chatId, date }) => core.countNewerMessages(chatId, date),
     getChatCoverage: ({ chatId }) => core.getChatCoverage(chatId),
     suggestSenders: ({ chatId, text }) => core.search.suggestSenders(chatId, text),
     startSync: ({ chatId, from, to }) => {

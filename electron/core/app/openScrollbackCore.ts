@@ -19,7 +19,13 @@ import {
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { messageDensity } from '../cache/densityQueries.ts';
-import { findMessagePosition, selectChangesSince, selectMessagesByIds, selectMessageVersions } from '../cache/messageQueries.ts';
+import {
+  countMessagesAfter,
+  findMessagePosition,
+  selectChangesSince,
+  selectMessagesByIds,
+  selectMessageVersions,
+} from '../cache/messageQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { listSourceRecords, removeSourceRecord, upsertSource } from '../cache/sourceQueries.ts';
 import { withBusyTimeout } from '../cache/transactions.ts';
@@ -35,6 +41,9 @@ import type { ProviderHandlerContext, SourceProvider } from '../sources/SourcePr
 import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/createSyncService.ts';
 import { createLiveUpdates, type LiveUpdates } from '../live/createLiveUpdates.ts';
 import { fetchQuotedMessages } from '../history/fetchQuotedMessages.ts';
+
+/** The jump-to-latest button counts newer messages up to this many ("10,000+" beyond). */
+const NEWER_COUNT_CAP = 10_000;
 import { createRefreshService, type RefreshOptions, type RefreshService } from '../sync/createRefreshService.ts';
 import { createKeepUpToDate, type KeepUpToDate } from '../sync/createKeepUpToDate.ts';
 import { createEventHub, throttlePerKey, type EventHub } from './createEventHub.ts';
@@ -109,6 +118,8 @@ export interface ScrollbackCore {
   removeSource(sourceId: string): Promise<void>;
   /** Messages per interval between consecutive boundaries. */
   getMessageDensity(chatId: number, boundaries: readonly number[]): Density;
+  /** Messages on this computer newer than `date`, up to 10,000 (the jump-to-latest button's count). */
+  countNewerMessages(chatId: number, date: number): { count: number; more: boolean };
   getChatCoverage(chatId: number): ChatCoverage;
   /** Where a message is in its chat, if cached. */
   findMessagePosition(chatId: number, messageId: string): MessagePosition | null;
@@ -319,6 +330,10 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       removeSourceRecord(db, sourceId);
       mediaStore.sweep();
       events.emit({ kind: 'chatsListed' });
+    },
+    countNewerMessages(chatId, date) {
+      getChatSummary(db, chatId);
+      return countMessagesAfter(db, chatId, date, NEWER_COUNT_CAP);
     },
     getMessageDensity(chatId, boundaries) {
       getChatSummary(db, chatId);

@@ -445,6 +445,18 @@ export function selectMessagesByIds(db: ReadableDB, chatId: number, ids: readonl
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/**
+ * Messages of a chat dated after `date`, counted up to `cap` (the index walk stops there, so the answer
+ * costs the same in a ten-million-message chat): the count, and whether there are more.
+ */
+export function countMessagesAfter(db: ReadableDB, chatId: number, date: number, cap: number): { count: number; more: boolean } {
+  const n = cachedStatement<unknown[], { n: number }>(
+    db,
+    'SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE chat_id = ? AND date > ? LIMIT ?)',
+  ).get(chatId, date, cap + 1)!.n;
+  return { count: Math.min(n, cap), more: n > cap };
+}
+
 /** Messages of a chat dated in [from, to) (null: unbounded). */
 export function countMessagesInRange(db: ReadableDB, chatId: number, from: number | null, to: number | null): number {
   return cachedStatement<unknown[], { n: number }>(

@@ -217,6 +217,7 @@ export function HistoryList({
   // How many messages are newer than the bottom one in view (on this computer), for the jump-to-latest button.
   const bottomItem = items.findLast((item) => item.start < scrollOffset + viewportHeight);
   const newer = useNewerCount(chatId, awayFromLatest ? (messages[bottomItem?.index ?? -1]?.date ?? null) : null);
+  const newerWords = newer === null ? null : `${formatCount(newer.count)}${newer.more ? '+' : ''}`;
 
   if (query.isPending)
     return (
@@ -350,8 +351,8 @@ export function HistoryList({
           type="button"
           className="jump-latest"
           onClick={jumpToLatest}
-          aria-label={`Jump to latest message${newer !== null ? `: ${formatCount(newer)} newer on this computer` : ''}${arrivedAway > 0 ? `, ${arrivedAway} new since you scrolled up` : ''}`}
-          title={`Jump to latest (Ctrl+End)${newer !== null ? ` · ${formatCount(newer)} newer messages on this computer` : ''}`}
+          aria-label={`Jump to latest message${newerWords ? `: ${newerWords} newer on this computer` : ''}${arrivedAway > 0 ? `, ${arrivedAway} new since you scrolled up` : ''}`}
+          title={`Jump to latest (Ctrl+End)${newerWords ? ` · ${newerWords} newer messages on this computer` : ''}`}
           data-testid="jump-latest"
         >
           ↓
@@ -361,9 +362,10 @@ export function HistoryList({
             </span>
           ) : (
             newer !== null &&
-            newer > 0 && (
+            newer.count > 0 && (
               <span className="jump-latest-count newer" data-testid="newer-count">
-                {formatCompactCount(newer)}
+                {formatCompactCount(newer.count)}
+                {newer.more ? '+' : ''}
               </span>
             )
           )}
