@@ -1,6 +1,5 @@
 import type { ChatImportResult, FileImportResult } from '../../../shared/importing.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { ServiceActionKind } from '../../../shared/serviceActions.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import {
@@ -23,6 +22,7 @@ import { IMPORT_SOURCE_ID } from '../sources/archive/createArchiveSource.ts';
 import type { SourceChat } from '../sources/HistorySource.ts';
 import type { SourceMessage } from '../model/SourceMessage.ts';
 import type { ImportInput } from './findImportInputs.ts';
+import { GROUP_SERVICE_ACTIONS } from './groupServiceActions.ts';
 import type { MediaStore } from '../media/createMediaStore.ts';
 import { mimeTypeOfName } from '../media/servableMimeType.ts';
 import type { ImportMediaFiles } from './importMediaFiles.ts';
@@ -47,15 +47,6 @@ export interface ImportFileOptions {
 }
 
 const BATCH = 4096;
-/** System lines only a group has: a WhatsApp export with one of them is a group chat. */
-const GROUP_ACTIONS = new Set<ServiceActionKind>([
-  'chatCreate',
-  'membersAdded',
-  'membersRemoved',
-  'memberLeft',
-  'memberJoined',
-  'titleChanged',
-]);
 
 /**
  * Imports one export file in one transaction: a failure anywhere (a broken message on the last line, a
@@ -302,7 +293,7 @@ function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileO
       seenAtTime.set(line.date, index + 1);
       const message = toWhatsAppSourceMessage(line, index, findMedia);
       if (line.author !== null) authors.add(line.author);
-      if (message.service && GROUP_ACTIONS.has(message.service.action)) isGroup = true;
+      if (message.service && GROUP_SERVICE_ACTIONS.has(message.service.action)) isGroup = true;
       writer.add(message);
     },
     {

@@ -84,7 +84,7 @@ describe.skipIf(fixtures === null)(
       db.close();
     });
 
-    it('reads the chat name, sender, time zone, text formatting, forwards, via-bot and polls of a channel page (T5)', () => {
+    it('reads the chat name, sender, time zone, forwards, files and polls of a channel page (T5)', () => {
       const folder = tempFolder();
       copyFileSync(path.join(HTML_FIXTURES, 'Construction-world__All-civil-updates__messages.html'), path.join(folder, 'messages.html'));
       const db = openCacheDatabase(path.join(folder, 'cache.db'));

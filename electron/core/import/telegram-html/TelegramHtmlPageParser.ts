@@ -52,18 +52,7 @@ const STYLE_TAGS: Record<string, EntityType> = {
 
 /** What a text capture writes into once its element closes. */
 type Capture =
-  | 'fromName'
-  | 'forwardName'
-  | 'duration'
-  | 'title'
-  | 'description'
-  | 'status'
-  | 'question'
-  | 'answer'
-  | 'pollDetails'
-  | 'signature'
-  | 'emoji'
-  | 'count';
+  'fromName' | 'forwardName' | 'duration' | 'title' | 'description' | 'status' | 'question' | 'answer' | 'pollDetails' | 'emoji' | 'count';
 
 interface Open {
   name: string;
@@ -85,8 +74,6 @@ function blankMessage(id: number, service: boolean, joined: boolean): TelegramHt
     joined,
     dateTitle: null,
     fromName: null,
-    viaBot: null,
-    signature: null,
     text: '',
     entities: [],
     replyToId: null,
@@ -195,7 +182,6 @@ export class TelegramHtmlPageParser {
       if (target !== null) message.replyToId = target;
       return;
     }
-    if (has('signature') && has('details')) return this.beginCapture(entry, 'signature');
 
     if (classAttribute === undefined) return;
     const wrap = classAttribute.includes('_wrap') ? kindOf(classes, WRAP_CLASSES) : undefined;
@@ -346,18 +332,14 @@ export class TelegramHtmlPageParser {
     const media = message.media;
     switch (capture) {
       case 'fromName': {
-        // "OnlineVerdan Civil Aspirants  via @QuizBot": the bot is said after the name.
-        const via = /^(.*?)\s+via\s+@(\w+)$/.exec(value);
+        // "OnlineVerdan Civil Aspirants  via @QuizBot": the bot is said after the name (not kept yet).
+        const via = /^(.*?)\s+via\s+@\w+$/.exec(value);
         message.fromName = via ? via[1]!.trim() : value;
-        message.viaBot = via ? via[2]! : null;
         return;
       }
       case 'forwardName':
         // The original date is a span inside the name ("Hemant Jain 15.09.2019 11:15:05"): drop it.
         if (message.forward) message.forward.fromName = value.replace(/\s*\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d.*$/, '').trim();
-        return;
-      case 'signature':
-        message.signature = value;
         return;
       case 'duration':
         if (media) media.duration = value;

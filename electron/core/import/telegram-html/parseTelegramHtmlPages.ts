@@ -3,20 +3,10 @@ import path from 'node:path';
 import { fileByteSource } from '../../files/ByteSource.ts';
 import { decodeTextChunks } from '../../files/decodeTextChunks.ts';
 import type { SourceMessage, SourceSender } from '../../model/SourceMessage.ts';
-import type { ServiceActionKind } from '../../../../shared/serviceActions.ts';
+import { GROUP_SERVICE_ACTIONS } from '../groupServiceActions.ts';
 import type { ImportMediaFiles } from '../importMediaFiles.ts';
 import { dateSeparatorDay, TelegramHtmlPageParser } from './TelegramHtmlPageParser.ts';
 import { toTelegramHtmlSourceMessage } from './toTelegramHtmlSourceMessage.ts';
-
-const GROUP_ACTIONS = new Set<ServiceActionKind>([
-  'chatCreate',
-  'migrateFromGroup',
-  'membersAdded',
-  'membersRemoved',
-  'memberJoined',
-  'memberLeft',
-  'joinedByLink',
-]);
 
 export interface TelegramHtmlChatRead {
   /** The chat's name, from the first page's header (the folder's name when it has none). */
@@ -84,7 +74,7 @@ export function parseTelegramHtmlPages(
       // A joined block forwarded from the same source as the one before it omits the name too.
       if (message.forward && block.forward?.fromName === '' && block.joined && previousForward) message.forward.fromName = previousForward;
       if (!block.service) previousForward = message.forward?.fromName ?? null;
-      if (message.service && GROUP_ACTIONS.has(message.service.action)) groupLines = true;
+      if (message.service && GROUP_SERVICE_ACTIONS.has(message.service.action)) groupLines = true;
       if (!block.service) previousSender = message.sender;
       if (message.sender) senders.set(message.sender.key, message.sender.name);
       // The header (the chat's name) comes before the first message on the first page.

@@ -40,9 +40,6 @@ export function readTelegramHtmlChat(
       switch (received.type) {
         case 'messages':
           for (const message of received.messages) onMessage(message, received.chatName);
-          if (received.bytes > 0) options.onBytes?.(received.bytes);
-          break;
-        case 'progress':
           options.onBytes?.(received.bytes);
           break;
         case 'done':

@@ -12,7 +12,6 @@ const SILENCE_LIMIT_MS = 120_000;
 
 export type HtmlPipeMessage =
   | { type: 'messages'; messages: SourceMessage[]; chatName: string; bytes: number }
-  | { type: 'progress'; bytes: number }
   | { type: 'done'; read: TelegramHtmlChatRead }
   | { type: 'failed'; error: ErrorData };
 

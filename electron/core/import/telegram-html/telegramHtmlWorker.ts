@@ -20,24 +20,21 @@ const send = (message: HtmlPipeMessage) => {
 try {
   let batch: SourceMessage[] = [];
   let chatName = chatNameHint;
+  let bytesRead = 0;
+  // Each batch carries the bytes read so far: that is the import's progress.
   const read = parseTelegramHtmlPages(
     { pages, root, chatNameHint, mediaFiles: folderMediaFiles(root) },
-    (message, name, bytes) => {
+    (message, name) => {
       chatName = name;
       batch.push(message);
       if (batch.length >= BATCH_MESSAGES) {
-        send({ type: 'messages', messages: batch, chatName, bytes });
+        send({ type: 'messages', messages: batch, chatName, bytes: bytesRead });
         batch = [];
       }
     },
-    {
-      onBytes: (bytes) => {
-        if (batch.length === 0) send({ type: 'progress', bytes });
-      },
-      isCancelled: () => counters.cancelled(),
-    },
+    { onBytes: (bytes) => (bytesRead = bytes), isCancelled: () => counters.cancelled() },
   );
-  if (batch.length > 0) send({ type: 'messages', messages: batch, chatName, bytes: 0 });
+  if (batch.length > 0) send({ type: 'messages', messages: batch, chatName, bytes: bytesRead });
   send({ type: 'done', read });
 } catch (error) {
   send({ type: 'failed', error: toErrorData(error) });

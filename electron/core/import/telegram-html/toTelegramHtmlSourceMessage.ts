@@ -82,7 +82,6 @@ function mediaOf(media: TelegramHtmlMedia, files: HtmlMediaFiles): Media | null 
         fileName: media.title ?? (name || 'file'),
         size: sizeOf(media.status),
         ...file,
-        ...(found ? { size: found.size } : {}),
       };
     case 'location': {
       const point = /(-?\d+(?:\.\d+)?),\s*(-?\d+(?:\.\d+)?)/.exec(`${media.href ?? ''} ${media.status ?? ''}`);
