@@ -22,7 +22,10 @@ export function describeChatSpan(span: DateSpanOfChat): string {
  */
 export function describeSearchTotal(total: SearchTotal): string {
   const parts = [`${total.onComputer.toLocaleString('en-US')} on this computer`];
-  if (total.atSource) parts.push(`about ${total.atSource.count.toLocaleString('en-US')} in the whole chat at ${total.atSource.sourceName}`);
+  if (total.atSource) {
+    const where = total.atSource.scope === 'chat' ? 'in the whole chat' : 'in all chats';
+    parts.push(`about ${total.atSource.count.toLocaleString('en-US')} ${where} at ${total.atSource.sourceName}`);
+  }
   if (total.notDownloaded.length > 0)
     parts.push(`not yet searched: ${total.notDownloaded.map(describeChatSpan).join(', ')} (not downloaded)`);
   return parts.join(' · ');

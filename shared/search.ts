@@ -53,6 +53,20 @@ export interface SearchHit {
   chatName: string;
   /** Ranges [start, end) in `message.text` (UTF-16) to highlight. */
   highlights: Array<[number, number]>;
+  /**
+   * The source's name when this search found the message there and it is not part of the history downloaded
+   * here (it is kept from searches); null when it comes from downloaded history or an import.
+   */
+  foundAt: string | null;
+}
+
+/** How one source's chats were searched by an all-chats search. */
+export interface SearchedSource {
+  sourceName: string;
+  /** 'source': asked too (Telegram's search of all chats); 'computer': only what is on this computer. */
+  where: 'source' | 'computer';
+  /** Why only this computer, in words ("RyzeAPI cannot search"); null when the source was asked. */
+  reason: string | null;
 }
 
 export interface SearchedSpan {
@@ -70,6 +84,8 @@ export interface SearchPage {
   searched: SearchedSpan[];
   /** True when part of the range was not searched because its source could not be reached. */
   incomplete: boolean;
+  /** All-chats search: how each source's chats were searched (empty for one chat, see `searched`). */
+  sources: SearchedSource[];
 }
 
 /** A span of a chat's life, epoch ms; `from` null: from the chat's beginning (not known here). */
@@ -86,7 +102,7 @@ export interface SearchTotal {
    * The source's own count of matches in the whole chat, where the source can count (Telegram's
    * messages.search `count`); it matches whole words, so it is "about". Null where it cannot or did not answer.
    */
-  atSource: { count: number; sourceName: string } | null;
+  atSource: { count: number; sourceName: string; scope: 'chat' | 'all chats' } | null;
   /** Parts of the asked range that are not on this computer, so not in `onComputer` (one chat only). */
   notDownloaded: DateSpanOfChat[];
   /** How unusual parts of the query were read ("has:banana" searched as text). */

@@ -40,7 +40,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
       offlineReason: null,
     }),
     openExternalLink: () => undefined,
-    searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false }),
+    searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false, sources: [] }),
     countSearchMatches: () => ({ onComputer: 0, atSource: null, notDownloaded: [], notes: [] }),
     getMessageDensity: () => ({ counts: [], known: [] }),
     getChatCoverage: () => ({ ranges: [], oldestReached: false, firstMessageDate: null }),

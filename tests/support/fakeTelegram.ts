@@ -321,6 +321,10 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           fake.log.push({ at: now, request: 'Search', offsetId: request.offsetId });
           return search(request);
         }
+        if (request instanceof Api.messages.SearchGlobal) {
+          fake.log.push({ at: now, request: 'SearchGlobal', offsetId: request.offsetId });
+          return searchGlobal(request);
+        }
         if (request instanceof Api.updates.GetState) {
           fake.log.push({ at: now, request: 'GetState' });
           return new Api.updates.State({ pts: commonPts, qts: 0, date: Math.floor(now / 1000), seq: 0, unreadCount: 0 });
@@ -588,18 +592,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     if (!request.q && request.filter instanceof Api.InputMessagesFilterEmpty)
       throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'SEARCH_QUERY_EMPTY' }), request);
     const chat = chatOf(request.peer as Api.TypeInputPeer);
-    const words = request.q.toLowerCase().split(/\s+/).filter(Boolean);
-    const matching = [...chat.messages]
-      .reverse()
-      .filter((message) => (!request.minDate || message.date >= request.minDate) && (!request.maxDate || message.date < request.maxDate))
-      .filter((message) =>
-        words.every((word) =>
-          message.message
-            .toLowerCase()
-            .split(/[^\p{L}\p{N}]+/u)
-            .includes(word),
-        ),
-      );
+    const matching = [...chat.messages].reverse().filter((message) => searchMatches(request, message));
     const start = request.offsetId ? matching.findIndex((message) => message.id < request.offsetId) : 0;
     const page = start < 0 ? [] : matching.slice(start, start + Math.min(100, request.limit));
     const users = userObjects(traps.missingUsers);
@@ -614,6 +607,61 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           inexact: false,
         })
       : new Api.messages.MessagesSlice({ count: matching.length, messages: page, chats: [], users });
+  }
+
+  /** Whole words, case-insensitive, within min_date ≤ date < max_date (messages.search and searchGlobal). */
+  function searchMatches(request: { q: string; minDate?: number; maxDate?: number }, message: Api.Message): boolean {
+    if ((request.minDate && message.date < request.minDate) || (request.maxDate && message.date >= request.maxDate)) return false;
+    const words = new Set(message.message.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+    return request.q
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((word) => words.has(word));
+  }
+
+  /**
+   * messages.searchGlobal: every chat's matches, newest first (ties: by chat, then id, descending), paged by
+   * (offset_rate, offset_peer, offset_id) of the previous page's last message; `next_rate` is its date.
+   * Pages are 20 long whatever the limit, as Telegram's own are often shorter than asked.
+   */
+  function searchGlobal(request: Api.messages.SearchGlobal): Api.messages.TypeMessages {
+    if (!request.q) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'SEARCH_QUERY_EMPTY' }), request);
+    const rank = (chat: FakeChat) => world.chats.indexOf(chat);
+    const matching = world.chats
+      .flatMap((chat) => chat.messages.filter((message) => searchMatches(request, message)).map((message) => ({ chat, message })))
+      .sort((a, b) => b.message.date - a.message.date || rank(b.chat) - rank(a.chat) || b.message.id - a.message.id);
+    let start = 0;
+    if (request.offsetRate || request.offsetId) {
+      const offsetPeer = request.offsetPeer as Api.TypeInputPeer;
+      const offsetChat = offsetPeer instanceof Api.InputPeerEmpty ? null : chatOf(offsetPeer);
+      const offsetRank = offsetChat ? rank(offsetChat) : Number.POSITIVE_INFINITY;
+      start = matching.findIndex(
+        ({ chat, message }) =>
+          message.date < request.offsetRate ||
+          (message.date === request.offsetRate &&
+            (rank(chat) < offsetRank || (rank(chat) === offsetRank && message.id < request.offsetId))),
+      );
+      if (start < 0) start = matching.length;
+    }
+    const page = matching.slice(start, start + Math.min(20, request.limit));
+    const chats = [...new Set(page.map(({ chat }) => chat))];
+    return new Api.messages.MessagesSlice({
+      count: matching.length,
+      ...(page.length > 0 ? { nextRate: page.at(-1)!.message.date } : {}),
+      messages: page.map(({ message }) => message),
+      chats: chats.filter((chat) => chat.peer.type === 'channel').map(channelObject),
+      users: [...userObjects(traps.missingUsers), ...chats.filter((chat) => chat.peer.type === 'user').map(privateChatUser)],
+    });
+  }
+
+  function privateChatUser(chat: FakeChat): Api.User {
+    return new Api.User({
+      id: bigInt(chat.peer.id),
+      accessHash: bigInt(chat.peer.accessHash),
+      firstName: chat.title,
+      photo: new Api.UserProfilePhoto({ photoId: bigInt(chat.peer.id), strippedThumb: STRIPPED, dcId: 2 }),
+    });
   }
 
   function channelObject(chat: FakeChat): Api.Channel {
@@ -751,20 +799,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       ),
       messages: page.map((chat) => chat.messages.at(-1)!),
       chats: page.filter((chat) => chat.peer.type === 'channel').map(channelObject),
-      users: [
-        ...userObjects(undefined),
-        ...page
-          .filter((chat) => chat.peer.type === 'user')
-          .map(
-            (chat) =>
-              new Api.User({
-                id: bigInt(chat.peer.id),
-                accessHash: bigInt(chat.peer.accessHash),
-                firstName: chat.title,
-                photo: new Api.UserProfilePhoto({ photoId: bigInt(chat.peer.id), strippedThumb: STRIPPED, dcId: 2 }),
-              }),
-          ),
-      ],
+      users: [...userObjects(undefined), ...page.filter((chat) => chat.peer.type === 'user').map(privateChatUser)],
     });
   }
 

@@ -1,7 +1,8 @@
 import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { endOfDateInput, parseDateInput } from '../../../shared/parseDateInput.ts';
 import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
-import { searchKinds, type SearchKind, type SearchRequest } from '../../../shared/search.ts';
+import { describeSearchedSources } from '../../../shared/describeSearchedSources.ts';
+import { searchKinds, type SearchHit, type SearchKind, type SearchRequest } from '../../../shared/search.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { formatMessageLine, toJsonMessage } from '../formatMessageLine.ts';
@@ -18,6 +19,11 @@ export interface SearchOptions {
   oldest?: boolean;
   ndjson?: boolean;
   'earlier-versions'?: boolean;
+}
+
+/** A hit as the JSON outputs carry it: the message, its chat, what matched, and where it was found. */
+function jsonHit(hit: SearchHit) {
+  return { ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights, foundAt: hit.foundAt };
 }
 
 function parseBound(name: string, value: string | undefined, end: boolean): number | null {
@@ -63,10 +69,10 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     let written = 0;
     for (let cursor: string | null = null; written < limit;) {
       const page = await core.search.search({ ...request, cursor, limit: Math.min(MAX_PAGE_SIZE, limit - written) });
-      for (const hit of page.hits)
-        context.out(JSON.stringify({ ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights }));
+      for (const hit of page.hits) context.out(JSON.stringify(jsonHit(hit)));
       written += page.hits.length;
-      if (!page.nextCursor || page.hits.length === 0) return;
+      // A page cut where a source stopped reading may be short, even empty, and still have a next one.
+      if (!page.nextCursor || page.nextCursor === cursor) return;
       cursor = page.nextCursor;
     }
     return;
@@ -86,13 +92,14 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
             })),
             notes: total.notes,
           },
-          hits: page.hits.map((hit) => ({ ...toJsonMessage(hit.message), chatName: hit.chatName, highlights: hit.highlights })),
+          hits: page.hits.map(jsonHit),
           searched: page.searched.map((span) => ({
             from: span.from === null ? null : new Date(span.from).toISOString(),
             to: new Date(span.to).toISOString(),
             where: span.where,
           })),
           incomplete: page.incomplete,
+          sources: page.sources,
         },
         null,
         2,
@@ -102,6 +109,10 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
   }
   context.out(`${describeSearchTotal(total)}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`);
   for (const note of total.notes) context.err(note);
-  for (const hit of page.hits) context.out(`${chatId === null ? `[${hit.chatName}] ` : ''}${formatMessageLine(hit.message)}`);
+  if (page.sources.length > 0) context.err(describeSearchedSources(page.sources));
+  for (const hit of page.hits)
+    context.out(
+      `${chatId === null ? `[${hit.chatName}] ` : ''}${formatMessageLine(hit.message)}${hit.foundAt ? ` (found at ${hit.foundAt})` : ''}`,
+    );
   if (page.incomplete) context.err('Part of the range could not be searched: its source could not be reached.');
 }

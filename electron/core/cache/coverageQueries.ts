@@ -60,9 +60,14 @@ export function findNewestCoverage(db: ReadableDB, chatId: number): CoverageRang
   return row ? toRange(row) : null;
 }
 
+/**
+ * A chat's covered runs, oldest first. Sorted here: a chat has a handful of runs, and an ORDER BY (even one
+ * the index already satisfies) made this lookup cost four times as much, measured on every search and count.
+ */
 export function listCoverage(db: ReadableDB, chatId: number): CoverageRange[] {
-  return cachedStatement<unknown[], CoverageRow>(db, 'SELECT * FROM coverage WHERE chat_id = ? ORDER BY from_date, from_sort_key')
+  return cachedStatement<unknown[], CoverageRow>(db, 'SELECT * FROM coverage WHERE chat_id = ?')
     .all(chatId)
+    .sort((a, b) => a.from_date - b.from_date || a.from_sort_key - b.from_sort_key)
     .map(toRange);
 }
 

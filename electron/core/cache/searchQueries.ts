@@ -322,15 +322,18 @@ function indexMatchesAnywhere(db: ReadableDB, expression: string): boolean {
   );
 }
 
-/** How many index entries match, stopping after `cap` (cheap: reads at most that many postings). */
-export function countIndexCandidates(db: ReadableDB, plan: SearchPlan, chatId: number | null, cap: number): number {
+/**
+ * How many index entries match, stopping after `cap` (cheap: reads at most that many postings). The cap is
+ * asked for only when something matches: a word that is nowhere costs one lookup and nothing else.
+ */
+export function countIndexCandidates(db: ReadableDB, plan: SearchPlan, chatId: number | null, cap: () => number): number {
   if (plan.index === null) return Number.POSITIVE_INFINITY;
   if (!indexMatchesAnywhere(db, plan.index)) return 0;
   const range = chatRange(chatId);
   return recentStatement<unknown[], { n: number }>(
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM message_search s WHERE message_search MATCH ? AND ${range.sql} LIMIT ?)`,
-  ).get(plan.index, ...range.params, cap)!.n;
+  ).get(plan.index, ...range.params, cap())!.n;
 }
 
 function cursorCondition(after: SearchPosition | null, descending: boolean, chatScoped: boolean): Sql {

@@ -4,16 +4,19 @@ import type {
   SearchPage,
   SearchRequest,
   SearchTotal,
+  SearchedSource,
   SearchedSpan,
   DateSpanOfChat,
 } from '../../../shared/search.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
-import { getChatRecord, readChatNewestKnownDate, type ChatRecord } from '../cache/chatQueries.ts';
-import { listCoverage } from '../cache/coverageQueries.ts';
+import { findChatIdByKey, getChatRecord, readChatNewestKnownDate, upsertChats, type ChatRecord } from '../cache/chatQueries.ts';
+import { findCoverageContaining, listCoverage } from '../cache/coverageQueries.ts';
 import { readMessagesByRowId } from '../cache/messageQueries.ts';
+import { listSourceRecords } from '../cache/sourceQueries.ts';
 import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
-import type { HistorySource } from '../sources/HistorySource.ts';
+import type { HistorySource, SourceGlobalSearchPage } from '../sources/HistorySource.ts';
+import type { SourceKind } from '../../../shared/domain.ts';
 import type { SourceMessage } from '../model/SourceMessage.ts';
 import { compileSearchQuery, highlightRanges, type CompiledQuery } from './compileSearchQuery.ts';
 import { createSearchMatcher } from './matchesSearchFilter.ts';
@@ -26,6 +29,7 @@ import {
   countIndexCandidates,
   planSearch,
   searchCachedMessages,
+  type CacheHit,
   type SearchPosition,
 } from '../cache/searchQueries.ts';
 import { splitByCoverage } from './uncoveredSpans.ts';
@@ -74,6 +78,21 @@ function indexCandidateCap(limit: number, messagesInScope: number): number {
   return Math.min(50_000, Math.max(2_000, Math.ceil(4 * Math.sqrt((limit * messagesInScope) / 3))));
 }
 
+/** How a source is named where a result or a total says where it came from. */
+function sourceNameOf(kind: SourceKind): string {
+  return { telegram: 'Telegram', ryze: 'RyzeAPI', demo: 'the demo archive', import: 'the imported files' }[kind];
+}
+
+/** Where a search key of a message is kept: its chat and its source's id. */
+function hitKey(chatId: number, messageId: string): string {
+  return `${chatId}:${messageId}`;
+}
+
+/** The end (exclusive) of the whole second holding `date`: a source dated in seconds has all of it before this. */
+function endOfSecond(date: number): number {
+  return Math.floor(date / 1000) * 1000 + 1000;
+}
+
 /**
  * Date-range search over the cache and, for one chat, over the date spans the cache does not cover, at the
  * chat's source. Source matches are stored (not as contiguous history) and the cache then answers the whole
@@ -89,9 +108,9 @@ export function createSearchService(deps: {
   const { db } = deps;
   const now = deps.now ?? Date.now;
 
-  function sourceOf(chat: ChatRecord): HistorySource | null {
+  function sourceOf(sourceId: string): HistorySource | null {
     try {
-      return deps.sourceFor(chat.sourceId);
+      return deps.sourceFor(sourceId);
     } catch {
       return null;
     }
@@ -109,17 +128,33 @@ export function createSearchService(deps: {
     return { covered: covered.map(openStart), uncovered, uncoveredOpen: uncovered.map(openStart) };
   }
 
+  /** Stores what a source's search found (not as contiguous history) and notes where it was found. */
+  function storeFound(chat: ChatRecord, messages: SourceMessage[], sourceName: string, foundAt: Map<string, string>): void {
+    if (messages.length === 0) return;
+    storeHistoryRun(db, chat, { messages, coverage: null });
+    for (const message of messages) foundAt.set(hitKey(chat.id, message.id), sourceName);
+  }
+
+  /** Where a hit was found, when that is worth saying: at its source, and not in the history downloaded here. */
+  function foundAtOf(hit: CacheHit, messageId: string, foundAt: ReadonlyMap<string, string>): string | null {
+    const sourceName = foundAt.get(hitKey(hit.chatId, messageId));
+    if (sourceName === undefined) return null;
+    return findCoverageContaining(db, hit.chatId, hit.position) ? null : sourceName;
+  }
+
   async function searchSourceGaps(
     chat: ChatRecord,
     request: SearchRequest,
     query: CompiledQuery,
     after: SearchPosition | null,
+    foundAt: Map<string, string>,
     signal: AbortSignal | undefined,
   ): Promise<{ spans: SearchedSpan[]; incomplete: boolean }> {
     const { covered, uncovered, uncoveredOpen } = coverageOf(chat, request);
     const spans: SearchedSpan[] = covered.map((span) => ({ ...span, where: 'cache' }));
-    const source = sourceOf(chat);
-    if (!source?.searchWindow) return { spans, incomplete: uncovered.length > 0 };
+    if (uncovered.length === 0) return { spans, incomplete: false };
+    const source = sourceOf(chat.sourceId);
+    if (!source?.searchWindow) return { spans, incomplete: true };
     const matcher = createSearchMatcher(request, query, chat.name);
     const matches = (message: SourceMessage) => matcher({ ...message, senderName: message.sender?.name ?? null });
     let incomplete = false;
@@ -141,7 +176,7 @@ export function createSearchService(deps: {
             signal,
           )
         ).filter(matches);
-        storeHistoryRun(db, chat, { messages: found, coverage: null });
+        storeFound(chat, found, sourceNameOf(source.kind), foundAt);
         spans.push({ ...uncoveredOpen[index]!, where: 'source' });
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
@@ -150,6 +185,84 @@ export function createSearchService(deps: {
     }
     spans.sort((a, b) => (a.from ?? Number.MIN_SAFE_INTEGER) - (b.from ?? Number.MIN_SAFE_INTEGER));
     return { spans, incomplete };
+  }
+
+  /**
+   * All-chats search at the sources that can search all their chats (Telegram's messages.searchGlobal), for
+   * the words of the query, newest first. What they found is stored, so the cache answers the page; each
+   * source's page is cut where its reading stopped (`floor`: it returned nothing older than that), so a page
+   * never passes a match the source still has. Sources that cannot are searched in what is cached, and say so.
+   */
+  async function searchAllSources(
+    request: SearchRequest,
+    query: CompiledQuery,
+    after: SearchPosition | null,
+    foundAt: Map<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<{ sources: SearchedSource[]; floor: number | null; incomplete: boolean }> {
+    const sources: SearchedSource[] = [];
+    let floor: number | null = null;
+    let incomplete = false;
+    const matchers = new Map<string, ReturnType<typeof createSearchMatcher>>();
+    const matches = (message: SourceMessage, chatName: string) => {
+      let matcher = matchers.get(chatName);
+      if (!matcher) matchers.set(chatName, (matcher = createSearchMatcher(request, query, chatName)));
+      return matcher({ ...message, senderName: message.sender?.name ?? null });
+    };
+    const to = after ? Math.min(request.to ?? Number.POSITIVE_INFINITY, endOfSecond(after.date)) : request.to;
+    for (const record of listSourceRecords(db)) {
+      if (record.kind === 'import') continue;
+      const sourceName = sourceNameOf(record.kind);
+      if (query.sourceWords === '' || request.order !== 'newest') {
+        const reason = query.sourceWords === '' ? 'only words are searched at the source' : 'the source is searched newest first only';
+        // Only Telegram's accounts could have been asked (a lazily loaded source cannot tell before it loads).
+        if (record.kind === 'telegram') sources.push({ sourceName: record.name, where: 'computer', reason });
+        continue;
+      }
+      const source = sourceOf(record.id);
+      let page: SourceGlobalSearchPage | null;
+      try {
+        page = source?.searchAllChats
+          ? await source.searchAllChats(
+              {
+                words: query.sourceWords,
+                from: request.from,
+                to: to === Number.POSITIVE_INFINITY ? null : to,
+                limit: request.limit,
+                matches,
+              },
+              signal,
+            )
+          : null;
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
+        incomplete = true;
+        sources.push({ sourceName: record.name, where: 'computer', reason: `${sourceName} could not be reached` });
+        continue;
+      }
+      if (!page) {
+        sources.push({ sourceName: record.name, where: 'computer', reason: `${sourceName} cannot search all chats` });
+        continue;
+      }
+      sources.push({ sourceName: record.name, where: 'source', reason: null });
+      const byChat = new Map<string, { chat: ChatRecord; messages: SourceMessage[] }>();
+      for (const { chat, message } of page.found) {
+        let entry = byChat.get(chat.key);
+        if (!entry) {
+          const chatId = findChatIdByKey(db, record.id, chat.key) ?? upsertChats(db, record.id, [chat])[0]!;
+          entry = { chat: getChatRecord(db, chatId), messages: [] };
+          byChat.set(chat.key, entry);
+        }
+        entry.messages.push(message);
+      }
+      for (const { chat, messages } of byChat.values()) storeFound(chat, messages, sourceName, foundAt);
+      if (!page.exhausted && page.oldestDate !== null) {
+        // A whole page budget inside the cursor's own second cannot move on: answer without a cut, say so.
+        if (after && page.oldestDate >= endOfSecond(after.date) - 1000) incomplete = true;
+        else floor = Math.max(floor ?? Number.MIN_SAFE_INTEGER, page.oldestDate);
+      }
+    }
+    return { sources, floor, incomplete };
   }
 
   /** Counts what the index cannot decide by walking the scope's dates in slices, yielding between them. */
@@ -175,25 +288,34 @@ export function createSearchService(deps: {
       const after = decodeSearchCursor(request.cursor);
       const chat = request.chatId === null ? null : getChatRecord(db, request.chatId);
       let spans: SearchedSpan[] = [];
-      let incomplete = false;
+      let incomplete: boolean;
+      let sources: SearchedSource[] = [];
+      let floor: number | null = null;
+      const foundAt = new Map<string, string>();
       if (chat) {
-        ({ spans, incomplete } = await searchSourceGaps(chat, request, query, after, signal));
-      } else if (request.from !== null || request.to !== null) {
-        spans = [{ from: request.from, to: request.to ?? now(), where: 'cache' }];
+        ({ spans, incomplete } = await searchSourceGaps(chat, request, query, after, foundAt, signal));
+      } else {
+        if (request.from !== null || request.to !== null) spans = [{ from: request.from, to: request.to ?? now(), where: 'cache' }];
+        ({ sources, floor, incomplete } = await searchAllSources(request, query, after, foundAt, signal));
       }
       signal?.throwIfAborted();
+      // Below the floor a source may hold matches it has not returned yet: this page stops above it.
+      const scoped = floor === null ? request : { ...request, from: Math.max(request.from ?? Number.MIN_SAFE_INTEGER, floor + 1) };
       const options = { order: request.order, limit: request.limit, after };
       // A 1–2 character term is usually common: a short walk in date order fills the page before its
       // vocabulary (which costs as much as its matches) could be read. Only a page it does not fill goes on.
-      const quick = planSearch(db, request, query.root, { expandShortTerms: false });
+      const quick = planSearch(db, scoped, query.root, { expandShortTerms: false });
       const walked = quick.shortTerms
         ? searchCachedMessages(db, quick, request.chatId, { ...options, viaIndex: false, walkBudget: SHORT_TERM_WALK })
         : [];
       let page = walked;
       if (walked.length < request.limit) {
-        const plan = quick.shortTerms ? planSearch(db, request, query.root) : quick;
-        const cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
-        const candidates = plan.index === null ? Number.POSITIVE_INFINITY : countIndexCandidates(db, plan, request.chatId, cap + 1);
+        const plan = quick.shortTerms ? planSearch(db, scoped, query.root) : quick;
+        let cap = 0;
+        const candidates = countIndexCandidates(db, plan, request.chatId, () => {
+          cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
+          return cap + 1;
+        });
         // No candidate: the index has answered "nothing" already, without a walk.
         page = candidates === 0 ? [] : searchCachedMessages(db, plan, request.chatId, { ...options, viaIndex: candidates <= cap });
       }
@@ -209,21 +331,54 @@ export function createSearchService(deps: {
         message: messages[index]!,
         chatName: names.get(hit.chatId) ?? '',
         highlights: highlightRanges(messages[index]!.text, query.terms),
+        foundAt: foundAtOf(hit, messages[index]!.id, foundAt),
       }));
-      const more = page.length === request.limit;
-      return {
-        hits: results,
-        nextCursor: more && page.length > 0 ? encodeSearchCursor(page[page.length - 1]!.position) : null,
-        searched: spans,
-        incomplete,
-      };
+      let nextCursor: string | null = null;
+      if (page.length === request.limit) nextCursor = encodeSearchCursor(page[page.length - 1]!.position);
+      // Cut at a source's floor: the next page starts there (everything dated at the floor and older).
+      else if (floor !== null)
+        nextCursor = encodeSearchCursor({ date: floor, sortKey: Number.MAX_SAFE_INTEGER, chatId: Number.MAX_SAFE_INTEGER });
+      return { hits: results, nextCursor, searched: spans, incomplete, sources };
     },
     async count(filter, signal) {
       const query = compileSearchQuery(filter.query);
       const plan = planSearch(db, filter, query.root);
       const byIndex = countCachedMatchesByIndex(db, plan, filter.chatId);
       const onComputer = byIndex ?? (await countBySlices(plan, filter.chatId, signal));
-      if (filter.chatId === null) return { onComputer, atSource: null, notDownloaded: [], notes: query.notes };
+      // Only a query a source can count exactly as asked (its words, nothing else) gets its count.
+      const countable =
+        query.sourceWords !== '' &&
+        query.root !== null &&
+        (query.root.type === 'text' || (query.root.type === 'and' && query.root.children.every((node) => node.type === 'text'))) &&
+        filter.from === null &&
+        filter.to === null &&
+        filter.sender.trim() === '' &&
+        filter.kinds.length === 0;
+      const askSource = async <T>(ask: () => Promise<T>): Promise<T | null> => {
+        try {
+          return await ask();
+        } catch (error) {
+          if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The count was cancelled.');
+          return null;
+        }
+      };
+      if (filter.chatId === null) {
+        // Each account that can count all its chats (Telegram's messages.searchGlobal `count`), summed.
+        const counts: Array<{ count: number; kind: SourceKind }> = [];
+        for (const record of countable ? listSourceRecords(db) : []) {
+          const source = record.kind === 'import' ? null : sourceOf(record.id);
+          if (!source?.searchAllChats) continue;
+          const answer = await askSource(() =>
+            source.searchAllChats!({ words: query.sourceWords, from: null, to: null, limit: 1, matches: () => true }, signal),
+          );
+          if (answer?.count != null) counts.push({ count: answer.count, kind: record.kind });
+        }
+        const atSource: SearchTotal['atSource'] =
+          counts.length === 0
+            ? null
+            : { count: counts.reduce((sum, { count }) => sum + count, 0), sourceName: sourceNameOf(counts[0]!.kind), scope: 'all chats' };
+        return { onComputer, atSource, notDownloaded: [], notes: query.notes };
+      }
       const chat = getChatRecord(db, filter.chatId);
       // History not downloaded: gaps up to the chat's newest known message (what came after it is news
       // since the chat was listed, asked of the source by each search, not history missing here).
@@ -232,20 +387,10 @@ export function createSearchService(deps: {
         .uncoveredOpen.filter((span) => span.from === null || span.from < newestKnown)
         .map((span) => ({ ...span, to: Math.min(span.to, newestKnown) }));
       let atSource: SearchTotal['atSource'] = null;
-      const source = sourceOf(chat);
-      // Only a query the source can count exactly as asked (its words, nothing else) gets its count.
-      const plainWords =
-        query.sourceWords !== '' &&
-        query.root !== null &&
-        (query.root.type === 'text' || (query.root.type === 'and' && query.root.children.every((node) => node.type === 'text')));
-      const unfiltered = filter.from === null && filter.to === null && filter.sender.trim() === '' && filter.kinds.length === 0;
-      if (source?.countMatches && plainWords && unfiltered && uncoveredOpen.length > 0) {
-        try {
-          const count = await source.countMatches({ key: chat.sourceKey, peer: chat.peer }, query.sourceWords, signal);
-          if (count !== null) atSource = { count, sourceName: source.kind === 'telegram' ? 'Telegram' : source.kind };
-        } catch (error) {
-          if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The count was cancelled.');
-        }
+      const source = sourceOf(chat.sourceId);
+      if (source?.countMatches && countable && uncoveredOpen.length > 0) {
+        const count = await askSource(() => source.countMatches!({ key: chat.sourceKey, peer: chat.peer }, query.sourceWords, signal));
+        if (count !== null) atSource = { count, sourceName: sourceNameOf(source.kind), scope: 'chat' };
       }
       return { onComputer, atSource, notDownloaded: uncoveredOpen, notes: query.notes };
     },

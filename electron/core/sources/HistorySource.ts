@@ -47,6 +47,33 @@ export interface SourceSearchRequest {
   matches(message: SourceMessage): boolean;
 }
 
+/**
+ * A search of every chat of a source at once (Telegram's messages.searchGlobal), newest first. The source
+ * may read several of its pages; what it did not return is older than `oldestDate`.
+ */
+export interface SourceGlobalSearchRequest {
+  /** Words every match contains (the source's word search); never ''. */
+  words: string;
+  /** Inclusive start and exclusive end, epoch ms; null: open. */
+  from: number | null;
+  to: number | null;
+  /** At least this many matches, unless the source runs out first (or its page budget does). */
+  limit: number;
+  /** The exact rules (for a message of the chat named so), applied to what comes back; the engine applies them again. */
+  matches(message: SourceMessage, chatName: string): boolean;
+}
+
+export interface SourceGlobalSearchPage {
+  /** Matches with the chat each is in (listed with it, so a chat not listed here yet can be added). */
+  found: Array<{ chat: SourceChat; message: SourceMessage }>;
+  /** The source has nothing older to return for this search. */
+  exhausted: boolean;
+  /** The date of the oldest message the source returned (matching or not), epoch ms; null when none. */
+  oldestDate: number | null;
+  /** The source's count of matches in all its chats, when it says one. */
+  count: number | null;
+}
+
 /** One file a source can send: a message's thumbnail or whole file, or (message id '') the chat's photo. */
 export interface SourceMediaRequest {
   messageId: string;
@@ -117,6 +144,11 @@ export interface HistorySource {
    * not loaded); ids it no longer has are left out. Sources that cannot fetch by id leave it out.
    */
   getMessagesByIds?(chat: SourceChatRef, ids: readonly string[], signal?: AbortSignal): Promise<SourceMessage[]>;
+  /**
+   * Matches in every chat of the source, newest first; resolves null when the source cannot search all its
+   * chats at once (its chats are then searched in what is cached).
+   */
+  searchAllChats?(request: SourceGlobalSearchRequest, signal?: AbortSignal): Promise<SourceGlobalSearchPage | null>;
   /** How many messages of the whole chat the source's own search finds for these words; null when it cannot say. */
   countMatches?(chat: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null>;
   /**

@@ -35,6 +35,10 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.getMessagesByIds ? loadedSource.getMessagesByIds(chat, ids, signal) : [];
     },
+    async searchAllChats(request, signal) {
+      const loadedSource = await source();
+      return loadedSource.searchAllChats ? loadedSource.searchAllChats(request, signal) : null;
+    },
     async countMatches(chat, words, signal) {
       const loadedSource = await source();
       return loadedSource.countMatches ? loadedSource.countMatches(chat, words, signal) : null;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Api } from 'telegram';
 import { databaseOf, openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { listCoverage } from '../../../electron/core/cache/coverageQueries.ts';
 import { createFakeClock } from '../../support/fakeRyzeApiServer.ts';
@@ -10,6 +11,11 @@ import { useTempFolder } from '../../support/tempFolder.ts';
 import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
 import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
 import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
+import { upsertSource } from '../../../electron/core/cache/sourceQueries.ts';
+import { getChatRecord, upsertChats } from '../../../electron/core/cache/chatQueries.ts';
+import { storeHistoryRun } from '../../../electron/core/cache/storeHistoryRun.ts';
+import { sourceMessage } from '../../../electron/core/model/SourceMessage.ts';
+import type { SearchHit, SearchRequest } from '../../../shared/search.ts';
 
 const tempFolder = useTempFolder();
 
@@ -33,7 +39,7 @@ async function telegramCore(folder: string, traps: FakeTraps, count = 20_000, op
   });
   const sourceId = saveTelegramAccount(core.providerContext, { userId: '42', name: 'Me', apiId: 12345, takeout: options.takeout });
   const chats = options.refresh === false ? core.listChats() : await core.refreshChats(sourceId);
-  return { core, fake, clock, channel, chats, sourceId };
+  return { core, fake, clock, channel, chats, sourceId, fakeChats: [channel, friend, other] };
 }
 
 describe('Telegram source against a faithful fake', () => {
@@ -249,6 +255,7 @@ describe('Telegram source against a faithful fake', () => {
     expect(total.atSource).toEqual({
       count: channel.messages.filter((message) => message.message.includes('bold')).length,
       sourceName: 'Telegram',
+      scope: 'chat',
     });
     expect(total.notDownloaded.length).toBeGreaterThan(0);
     expect(describeSearchTotal(total)).toMatch(
@@ -261,6 +268,113 @@ describe('Telegram source against a faithful fake', () => {
     await expect
       .poll(() => core.getChatCoverage(chat.id).firstMessageDate)
       .toBe(Math.min(...channel.messages.map((message) => message.date)) * 1000);
+    await core.close();
+  });
+
+  it('all-chats search asks Telegram (messages.searchGlobal): every match once, in order, page after page, labelled where found', async () => {
+    const { core, fake, chats, fakeChats } = await telegramCore(tempFolder(), {}, 2_000);
+    // A WhatsApp chat with one match cached: searched on this computer only, and said so.
+    const db = databaseOf(core);
+    upsertSource(db, { id: 'ryze:main', kind: 'ryze', name: 'WhatsApp (main)' });
+    const [ryzeChatId] = upsertChats(db, 'ryze:main', [
+      { key: 'anna@s.whatsapp.net', name: 'Anna', kind: 'private', messageCount: 1, lastMessageDate: null },
+    ]);
+    const kept = sourceMessage({
+      id: 'w1',
+      sortKey: 1,
+      date: Date.UTC(2019, 0, 1, 0, 30),
+      sender: { key: 'ana', name: 'Ana Lopes' },
+      out: false,
+      text: 'in bold letters',
+    });
+    storeHistoryRun(db, getChatRecord(db, ryzeChatId!), { messages: [kept], coverage: null });
+    // What Telegram holds: every message with the word, in every chat (none of it downloaded).
+    const byName = new Map(chats.map((chat) => [chat.name, chat.id]));
+    const expected = [
+      ...fakeChats.flatMap((chat) =>
+        chat.messages
+          .filter((message) => message.message.includes('bold'))
+          .map((message) => ({ chatId: byName.get(chat.title)!, id: String(message.id), date: message.date * 1000, sortKey: message.id })),
+      ),
+      { chatId: ryzeChatId!, id: 'w1', date: kept.date, sortKey: 1 },
+    ]
+      .sort((a, b) => b.date - a.date || b.sortKey - a.sortKey || b.chatId - a.chatId)
+      .map((hit) => `${hit.chatId}:${hit.id}`);
+    expect(expected.length).toBeGreaterThan(300);
+
+    const request: SearchRequest = {
+      chatId: null,
+      from: null,
+      to: null,
+      query: 'bold',
+      sender: '',
+      kinds: [],
+      order: 'newest',
+      limit: 50,
+      cursor: null,
+    };
+    const searchEveryPage = async (query = 'bold') => {
+      const hits: SearchHit[] = [];
+      let sources: unknown = null;
+      for (let cursor: string | null = null, pages = 0; ; pages++) {
+        expect(pages).toBeLessThan(80);
+        const page = await core.search.search({ ...request, query, cursor });
+        sources ??= page.sources;
+        hits.push(...page.hits);
+        if (!page.nextCursor) return { hits, sources };
+        cursor = page.nextCursor;
+      }
+    };
+    // First a query most of Telegram's word matches fail (one sender of four): each page reads Telegram's
+    // pages until its budget ends, and is cut there, so the cached WhatsApp match never jumps ahead.
+    const byAna = await searchEveryPage('bold from:Ana');
+    const anaMessages = new Set(
+      fakeChats.flatMap((chat) =>
+        chat.messages
+          .filter(
+            (message) => (message.fromId as Api.PeerUser | undefined)?.userId.toJSNumber() === 101 && message.message.includes('bold'),
+          )
+          .map((message) => `${byName.get(chat.title)!}:${message.id}`),
+      ),
+    );
+    expect(byAna.hits.map((hit) => `${hit.message.chatId}:${hit.message.id}`)).toEqual(
+      expected.filter((key) => anaMessages.has(key) || key === `${ryzeChatId}:w1`),
+    );
+    const { hits, sources } = await searchEveryPage();
+    const seen = hits.map((hit) => `${hit.message.chatId}:${hit.message.id}`);
+    const foundAt = new Set(hits.map((hit) => (hit.message.chatId === ryzeChatId ? `cached:${hit.foundAt}` : hit.foundAt)));
+    expect(seen).toEqual(expected);
+    // Each Telegram hit came from Telegram's search; the WhatsApp one was here already.
+    expect([...foundAt].sort()).toEqual(['Telegram', 'cached:null']);
+    expect(sources).toEqual([
+      { sourceName: 'Telegram (Me)', where: 'source', reason: null },
+      { sourceName: 'WhatsApp (main)', where: 'computer', reason: 'RyzeAPI cannot search all chats' },
+    ]);
+    expect(fake.log.filter((entry) => entry.request === 'SearchGlobal').length).toBeGreaterThan(3);
+    expect(fake.historyCalls).toBe(0);
+
+    // Searched again: the same hits, still found at Telegram (kept here, but not downloaded history).
+    const again = await core.search.search(request);
+    expect(again.hits.map((hit) => `${hit.message.chatId}:${hit.message.id}`)).toEqual(expected.slice(0, 50));
+    expect(again.hits.every((hit) => hit.foundAt === 'Telegram')).toBe(true);
+    // Once a chat is downloaded, its hits are simply history on this computer.
+    const friend = chats.find((chat) => chat.name === 'Friend')!;
+    core.sync.start({ chatId: friend.id, from: null, to: null });
+    await core.sync.settled(friend.id);
+    const afterDownload = (await searchEveryPage()).hits;
+    expect(afterDownload.map((hit) => `${hit.message.chatId}:${hit.message.id}`)).toEqual(expected);
+    const friendHits = afterDownload.filter((hit) => hit.message.chatId === friend.id);
+    expect(friendHits.length).toBe(12);
+    expect(friendHits.every((hit) => hit.foundAt === null)).toBe(true);
+    expect(afterDownload.filter((hit) => hit.foundAt === 'Telegram').length).toBe(expected.length - 1 - 12);
+
+    // The total: what is here now, and Telegram's own count over all chats.
+    const total = await core.search.count(request);
+    expect(total.onComputer).toBe(expected.length);
+    expect(total.atSource).toEqual({ count: expected.length - 1, sourceName: 'Telegram', scope: 'all chats' });
+    expect(describeSearchTotal(total)).toBe(
+      `${expected.length.toLocaleString('en-US')} on this computer · about ${(expected.length - 1).toLocaleString('en-US')} in all chats at Telegram`,
+    );
     await core.close();
   });
 });

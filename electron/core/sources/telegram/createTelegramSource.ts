@@ -1,21 +1,22 @@
 import { Api, type TelegramClient } from 'telegram';
 import bigInt from 'big-integer';
 import { ScrollbackError } from '../../../../shared/errors.ts';
-import type { ChatKind } from '../../../../shared/domain.ts';
 import { systemClock, type Clock } from '../createRequestLimiter.ts';
-import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage, SourceSearchRequest } from '../HistorySource.ts';
+import type { AroundTarget, HistorySource, SourceChatRef, SourcePage, SourceSearchRequest } from '../HistorySource.ts';
 import { comparePositions } from '../../../../shared/cursor.ts';
 import type { SourceMessage } from '../../model/SourceMessage.ts';
 import { mapTelegramMessage } from './mapTelegramMessage.ts';
 import { TelegramDirectory } from './TelegramDirectory.ts';
 import { createRequestScheduler } from '../createRequestScheduler.ts';
-import { isTelegramPeer, peerKeyOf, toInputPeer, type TelegramPeer } from './TelegramPeer.ts';
+import { isTelegramPeer, toInputPeer, type TelegramPeer } from './TelegramPeer.ts';
 import { toTelegramError } from './toTelegramError.ts';
 import { downloadTelegramFile } from './downloadTelegramFile.ts';
 import { mapTelegramMedia } from './mapTelegramMedia.ts';
-import { isTelegramFileLocator, strippedPreviewOf, type TelegramFileLocator } from './telegramMediaLocator.ts';
+import { isTelegramFileLocator, type TelegramFileLocator } from './telegramMediaLocator.ts';
 import { createTelegramUpdateSequence } from './createTelegramUpdateSequence.ts';
 import { watchTelegramUpdates } from './watchTelegramUpdates.ts';
+import { listTelegramDialogs } from './listTelegramDialogs.ts';
+import { searchTelegramGlobally } from './searchTelegramGlobally.ts';
 
 export interface TelegramSourceOptions {
   id: string;
@@ -334,8 +335,9 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       return first.messages.length === 0 ? null : Math.min(...first.messages.map((message) => message.date));
     },
     async listChats(signal) {
-      return listDialogs(call, signal);
+      return listTelegramDialogs(call, signal);
     },
+    searchAllChats: (request, signal) => searchTelegramGlobally(call, request, signal),
     async getLatest(ref, limit, signal) {
       const result = await history(ref, { limit }, signal);
       if (result.raw.length > 0 && result.messages.length === 0 && !result.complete) {
@@ -407,97 +409,4 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       return { messages: window.messages, reachedOldest: window.complete, reachedNewest: window.complete, totalCount: window.count };
     },
   };
-}
-
-type Call = <R>(request: Api.AnyRequest, signal?: AbortSignal) => Promise<R>;
-
-function chatKindOf(entity: Api.TypeUser | Api.TypeChat | undefined): ChatKind {
-  if (entity instanceof Api.Channel) return entity.megagroup || entity.gigagroup ? 'group' : 'channel';
-  if (entity instanceof Api.Chat || entity instanceof Api.ChatForbidden) return 'group';
-  return 'private';
-}
-
-/**
- * Every dialog of the account, paged completely: pinned dialogs come first, later pages set
- * `exclude_pinned`, the next offsets are the last dialog's top message and peer, and a dialog seen twice
- * (Telegram may repeat one across pages) is listed once.
- */
-async function listDialogs(call: Call, signal?: AbortSignal): Promise<SourceChat[]> {
-  const chats = new Map<string, SourceChat>();
-  let offsetDate = 0;
-  let offsetId = 0;
-  let offsetPeer: Api.TypeInputPeer = new Api.InputPeerEmpty();
-  for (let pageIndex = 0; pageIndex < 1000; pageIndex++) {
-    const result = await call<Api.messages.TypeDialogs>(
-      new Api.messages.GetDialogs({ offsetDate, offsetId, offsetPeer, limit: 100, excludePinned: pageIndex > 0, hash: bigInt.zero }),
-      signal,
-    );
-    if (result instanceof Api.messages.DialogsNotModified) break;
-    const directory = new TelegramDirectory(result.users, result.chats);
-    const entities = new Map<string, Api.TypeUser | Api.TypeChat>();
-    for (const user of result.users) entities.set(`user${user.id.toString()}`, user);
-    for (const chat of result.chats)
-      entities.set(
-        chat instanceof Api.Channel || chat instanceof Api.ChannelForbidden ? `channel${chat.id.toString()}` : `chat${chat.id.toString()}`,
-        chat,
-      );
-    const topMessages = new Map(
-      result.messages
-        .filter((message) => !(message instanceof Api.MessageEmpty))
-        .map((message) => [`${peerKeyOf(message.peerId!)}:${message.id}`, message]),
-    );
-    let added = 0;
-    let last: { peer: TelegramPeer; date: number; id: number } | null = null;
-    for (const dialog of result.dialogs) {
-      if (!(dialog instanceof Api.Dialog)) continue;
-      const key = peerKeyOf(dialog.peer);
-      const entity = entities.get(key);
-      const peer = telegramPeerOf(dialog.peer, entity);
-      const top = topMessages.get(`${key}:${dialog.topMessage}`) as Api.Message | Api.MessageService | undefined;
-      if (peer) last = { peer, date: top?.date ?? 0, id: dialog.topMessage };
-      if (chats.has(key) || !peer) continue;
-      chats.set(key, {
-        key,
-        name: directory.nameOf(key),
-        kind: chatKindOf(entity),
-        peer,
-        messageCount: null,
-        lastMessageDate: top ? top.date * 1000 : null,
-        avatar: avatarOf(entity),
-        pinned: dialog.pinned === true,
-        // Telegram's archive is peer folder 1.
-        archived: dialog.folderId === 1,
-      });
-      added++;
-    }
-    if (result instanceof Api.messages.Dialogs || result.dialogs.length === 0 || !last) break;
-    if (result instanceof Api.messages.DialogsSlice && chats.size >= result.count) break;
-    if (added === 0 && last.id === offsetId) break;
-    offsetDate = last.date;
-    offsetId = last.id;
-    offsetPeer = toInputPeer(last.peer);
-  }
-  return [...chats.values()];
-}
-
-/** A user's or chat's photo: its stripped thumbnail (inline) and how to fetch the small photo; null: none. */
-function avatarOf(entity: Api.TypeUser | Api.TypeChat | undefined): SourceChat['avatar'] {
-  const photo = entity && 'photo' in entity ? entity.photo : undefined;
-  if (!(photo instanceof Api.UserProfilePhoto || photo instanceof Api.ChatPhoto)) return null;
-  const preview = photo.strippedThumb
-    ? strippedPreviewOf([new Api.PhotoStrippedSize({ type: 'i', bytes: photo.strippedThumb })])
-    : undefined;
-  return { ...(preview ? { preview } : {}), locator: { type: 'peerPhoto', photoId: photo.photoId.toString(), dcId: photo.dcId } };
-}
-
-function telegramPeerOf(peer: Api.TypePeer, entity: Api.TypeUser | Api.TypeChat | undefined): TelegramPeer | null {
-  if (peer instanceof Api.PeerUser)
-    return entity instanceof Api.User && entity.accessHash
-      ? { type: 'user', id: peer.userId.toString(), accessHash: entity.accessHash.toString() }
-      : null;
-  if (peer instanceof Api.PeerChat) return { type: 'chat', id: peer.chatId.toString(), accessHash: '0' };
-  const channel = entity as Api.Channel | undefined;
-  return channel?.accessHash
-    ? { type: 'channel', id: (peer as Api.PeerChannel).channelId.toString(), accessHash: channel.accessHash.toString() }
-    : null;
 }

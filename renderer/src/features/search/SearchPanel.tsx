@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import type { SearchFilter, SearchHit, SearchKind } from '../../../../shared/search.ts';
+import { describeSearchedSources } from '../../../../shared/describeSearchedSources.ts';
 import { describeSearchQuery, parseSearchQuery, topLevelTerms, withTopLevelTerms, type QueryNode } from '../../../../shared/searchQuery.ts';
 import { formatCount } from '../../format/formatDates.ts';
 import { highlightSearchMatch } from './highlightSearchMatch.ts';
@@ -177,7 +178,10 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   };
 
   const firstPage = results.data?.pages[0];
-  const searchedSummary = describeSearchedSpans(firstPage?.searched ?? [], chat?.sourceName ?? 'the source');
+  const searchedSummary =
+    scope === 'all'
+      ? describeSearchedSources(firstPage?.sources ?? [])
+      : describeSearchedSpans(firstPage?.searched ?? [], chat?.sourceName ?? 'the source');
 
   return (
     <aside className="search-panel" aria-label="Search" ref={panelRef}>
@@ -397,6 +401,12 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
                       </span>
                     )}
                     <span dir="auto">{hit.message.senderName ?? 'Unknown'}</span> · {formatDateTime(hit.message.date)}
+                    {hit.foundAt && (
+                      <span className="search-result-found" title="Not on this computer before this search; kept here now">
+                        {' '}
+                        · found at {hit.foundAt}
+                      </span>
+                    )}
                   </span>
                   <span className="search-result-text">
                     {hit.message.text ? (
