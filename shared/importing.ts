@@ -13,6 +13,17 @@ export interface ChatImportResult {
 export interface FileImportResult {
   path: string;
   chats: ChatImportResult[];
+  /**
+   * A WhatsApp file's times are the phone's wall clock, with no zone: the zone they were read in, and
+   * whether it is this computer's (the default). Null for formats whose times carry their zone.
+   */
+  timeZone: { zone: string; computers: boolean } | null;
+}
+
+/** How to read what an import does not say for itself. */
+export interface ImportOptions {
+  /** The zone of the phone a WhatsApp export came from (IANA name); default: this computer's. */
+  whatsAppTimeZone?: string | null;
 }
 
 /** Progress of an import of one or more files. */

@@ -38,9 +38,11 @@ Commands:
                                 file, link, poll or service; --ndjson streams every match (or --limit N);
                                 --earlier-versions: words also match edited messages' earlier text
 ${sourceCommandsUsage}
-  import <file-or-folder...> [--json]
-                                import Telegram Desktop exports (result.json or its folder) and WhatsApp
-                                chat exports (.txt or .zip); prints, per chat, the messages added
+  import <file-or-folder...> [--tz ZONE] [--json]
+                                import Telegram Desktop exports (result.json, messages*.html or their
+                                folder), WhatsApp chat exports (.txt or .zip) and DiscordChatExporter JSON;
+                                prints, per chat, the messages added; --tz: the zone of the phone a
+                                WhatsApp export came from (e.g. Europe/Berlin; default: this computer's)
   export <chat> --out PATH [--format json|html|csv|txt|md] [--from DATE] [--to DATE] [--query TEXT]
          [--no-service] [--bom]
                                 write the chat (or those days, or what the query matches) to a file;
@@ -71,7 +73,7 @@ const commandOptions: Record<string, string[]> = {
   sync: ['json', 'from', 'to', 'watch', 'every'],
   changes: ['json', 'since', 'limit'],
   recover: ['json'],
-  import: ['json'],
+  import: ['json', 'tz'],
   telegram: ['json'],
   export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom'],
   ...Object.fromEntries(sourceCommands.map((command) => [command.name, [...command.options]])),
@@ -117,6 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         since: { type: 'string' },
         'earlier-versions': { type: 'boolean' },
         every: { type: 'string' },
+        tz: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -167,7 +170,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await exportCommand(context, rest[0], values);
         break;
       case 'import':
-        await importCommand(context, rest);
+        await importCommand(context, rest, values);
         break;
       case 'recover':
         expectNoMore(command, rest);

@@ -76,6 +76,13 @@ export interface Density {
   known: boolean[];
 }
 
+/** Messages per interval at the chat's source, for intervals not downloaded (null: downloaded, or not known there). */
+export interface SourceDensity {
+  counts: Array<number | null>;
+  /** Who counted ("Telegram"); null when the source cannot count. */
+  sourceName: string | null;
+}
+
 export interface ChatCoverage {
   /** Date spans of this chat known to be completely cached. */
   ranges: Array<{ from: number; to: number }>;
@@ -190,6 +197,13 @@ export const ipcContract = {
   getMessageDensity: method<Density>()(
     z.strictObject({ chatId: z.number().int().positive(), boundaries: z.array(epochMs).min(2).max(400) }),
   ),
+  /**
+   * Messages per interval at the source, for the intervals not downloaded (one source request per boundary:
+   * a month of days at most). Cancellable; the calendar asks a week at a time.
+   */
+  getSourceDensity: method<SourceDensity>()(
+    z.strictObject({ chatId: z.number().int().positive(), boundaries: z.array(epochMs).min(2).max(32) }),
+  ),
   /** Messages on this computer newer than `date`, counted up to 10,000 (`more`: there are more). */
   countNewerMessages: method<{ count: number; more: boolean }>()(z.strictObject({ chatId: z.number().int().positive(), date: epochMs })),
   getChatCoverage: method<ChatCoverage>()(chatOnly),
@@ -222,7 +236,13 @@ export const ipcContract = {
    * Imports export files on a worker thread. `paths: null` lets main ask with the native open dialog;
    * dropped files come with their paths. Answers at once; poll getImportStatus.
    */
-  importFiles: method<ImportStatus>()(z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500).nullable() })),
+  /** `whatsAppTimeZone`: the phone's zone for WhatsApp files (their times have none); absent: this computer's. */
+  importFiles: method<ImportStatus>()(
+    z.strictObject({
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(500).nullable(),
+      whatsAppTimeZone: z.string().min(1).max(64).nullable().optional(),
+    }),
+  ),
   getImportStatus: method<ImportStatus>()(noInput),
   cancelImport: method<ImportStatus>()(noInput),
   /** Messages in scope, approximate size, and whether part must be downloaded first. */

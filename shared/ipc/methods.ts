@@ -11,6 +11,7 @@ export const ipcMethodNames = [
   'searchMessages',
   'countSearchMatches',
   'getMessageDensity',
+  'getSourceDensity',
   'countNewerMessages',
   'getChatCoverage',
   'suggestSenders',

@@ -4,6 +4,8 @@ import { waitForIdleList } from './support/frameSampler.ts';
 import { openChat, rectsOf, scroller } from './support/listGeometry.ts';
 import { cacheWholeDemoChat } from '../support/cacheDemoChat.ts';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
+import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
+import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
 
 const skipReason = browserSkipReason();
 
@@ -149,6 +151,10 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     await page.fill('[data-testid="search-query"]', 'cafÃ©');
     await page.waitForFunction(() => /caf[Ã©e]/i.test(document.querySelector('[data-result-index="0"] mark')?.textContent ?? ''));
     expect(await page.locator('[data-result-index="0"] .search-result-chat').count()).toBe(1);
+    // All chats: each source says how it was searched (the demo cannot search all its chats at once).
+    expect(await page.textContent('[data-testid="search-where"]')).toContain(
+      'Demo archive: only what is on this computer (the demo archive cannot search all chats)',
+    );
     // The big chat is not cached: its search goes to the source, and the panel says so.
     await openChat(page, session.chatIdOf(1_000_000));
     await page.click('[data-testid="search-scope-chat"]');
@@ -161,6 +167,45 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     expect(totalText).toMatch(/^[\d,]+ on this computer/);
     expect(totalText).toMatch(/not yet searched: .+ \(not downloaded\)/);
     await saveScreenshot(page, 'search-source');
+  });
+
+  it('the calendar shows the days not downloaded as the source counts them, a week at a time', async () => {
+    const { page } = session;
+    await page.keyboard.press('Escape');
+    const big = session.chatIdOf(1_000_000);
+    await openChat(page, big);
+    await page.focus(scroller);
+    await page.keyboard.press('Control+g');
+    const calendar = page.locator('.jump-dialog [data-testid="density-calendar"]');
+    await calendar.waitFor();
+    // A year back: nothing of it is downloaded (only the newest pages and search hits are).
+    await calendar.getByLabel('Previous year').click();
+    const counted = calendar.locator('.calendar-day[data-source-count]');
+    await expect.poll(() => counted.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(28);
+    const days = await counted.evaluateAll((buttons) =>
+      buttons.map((button) => {
+        // The day's end is the next local midnight in the page's own zone.
+        const start = Number(button.getAttribute('data-start'));
+        const date = new Date(start);
+        return {
+          start,
+          end: new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime(),
+          atSource: Number(button.getAttribute('data-source-count')),
+          title: button.getAttribute('title') ?? '',
+        };
+      }),
+    );
+    // What the demo itself holds on each of those days (its own timeline, not the app's count).
+    const spec = demoChats.find((chat) => chat.count === 1_000_000)!;
+    const timeline = createDemoSource().timelineOf(spec.key);
+    for (const day of days) {
+      expect(day.atSource).toBe(timeline.firstIndexAtOrAfter(day.end) - timeline.firstIndexAtOrAfter(day.start));
+      if (day.atSource > 0) expect(day.title).toMatch(/: [\d,]+ messages at the demo archive, 0 of them on this computer$/);
+    }
+    expect(days.some((day) => day.atSource > 0)).toBe(true);
+    expect(await calendar.locator('.calendar-day.at-source').count()).toBe(days.filter((day) => day.atSource > 0).length);
+    await saveScreenshot(page, 'calendar-at-source');
+    await page.keyboard.press('Escape');
   });
 
   it('downloads a chat from its header, with progress, until the coverage bar shows it complete', async () => {

@@ -43,6 +43,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false, sources: [] }),
     countSearchMatches: () => ({ onComputer: 0, atSource: null, notDownloaded: [], notes: [] }),
     getMessageDensity: () => ({ counts: [], known: [] }),
+    getSourceDensity: () => ({ counts: [], sourceName: null }),
     getChatCoverage: () => ({ ranges: [], oldestReached: false, firstMessageDate: null }),
     suggestSenders: () => [],
     startSync: () => idleSync,

@@ -571,10 +571,13 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     if (request.minId) slice = slice.filter((id) => id > request.minId);
     const messages = slice.map((id) => byId.get(id) ?? new Api.MessageEmpty({ id }));
     const users = userObjects(traps.missingUsers);
+    // Where the page starts among the chat's messages (deleted ones not counted): how many are newer.
+    const offsetIdOffset = slice.length === 0 ? undefined : chat.messages.filter((message) => message.id > slice[0]!).length;
     if (chat.peer.type === 'channel') {
       return new Api.messages.ChannelMessages({
         pts: ptsOfChannel(chat),
-        count: ids.length,
+        count: chat.messages.length,
+        offsetIdOffset,
         messages,
         topics: [],
         chats: [channelObject(chat)],
@@ -584,7 +587,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     }
     // A chat that fits in one page comes back as messages.messages; otherwise a slice with an inexact count.
     if (ids.length <= limit && start === 0) return new Api.messages.Messages({ messages, chats: [], users });
-    return new Api.messages.MessagesSlice({ count: ids.length + 3, inexact: true, messages, chats: [], users });
+    return new Api.messages.MessagesSlice({ count: ids.length + 3, inexact: true, offsetIdOffset, messages, chats: [], users });
   }
 
   /** messages.search: whole words, case-insensitive, within min_date ≤ date < max_date; newest first. */

@@ -9,7 +9,7 @@ function describe(progress: ImportProgress): string {
 }
 
 /** Imports export files; prints, per chat, the messages added. Ctrl+C cancels (the current file is rolled back). */
-export async function importCommand(context: CliContext, paths: readonly string[]): Promise<void> {
+export async function importCommand(context: CliContext, paths: readonly string[], options: { tz?: string } = {}): Promise<void> {
   if (paths.length === 0) throw new CliUsageError('import: name at least one file or folder.');
   const core = context.core();
   let last = 0;
@@ -23,6 +23,7 @@ export async function importCommand(context: CliContext, paths: readonly string[
         last = Date.now();
         context.err(describe(progress));
       },
+      { whatsAppTimeZone: options.tz ?? null },
     );
     if (context.json) {
       context.out(JSON.stringify(results, null, 2));
@@ -35,6 +36,10 @@ export async function importCommand(context: CliContext, paths: readonly string[
           `${chat.name} (chat ${chat.chatId}): ${chat.added} added, ${chat.inFile - chat.added} already there${skipped}  ← ${file.path}`,
         );
       }
+      if (file.timeZone)
+        context.err(
+          `${file.path}: WhatsApp times read in ${file.timeZone.zone}${file.timeZone.computers ? " (this computer's zone; another with --tz)" : ''}`,
+        );
     }
   } finally {
     process.removeListener('SIGINT', stop);

@@ -81,6 +81,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     searchMessages: (request, signal) => core.search.search(request, signal),
     countSearchMatches: (filter, signal) => core.search.count(filter, signal),
     getMessageDensity: ({ chatId, boundaries }) => core.getMessageDensity(chatId, boundaries),
+    getSourceDensity: ({ chatId, boundaries }, signal) => core.getSourceDensity(chatId, boundaries, signal),
     countNewerMessages: ({ chatId, date }) => core.countNewerMessages(chatId, date),
     getChatCoverage: ({ chatId }) => core.getChatCoverage(chatId),
     suggestSenders: ({ chatId, text }) => core.search.suggestSenders(chatId, text),
@@ -95,14 +96,14 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       core.getChat(chatId);
       return core.sync.status(chatId);
     },
-    importFiles: async ({ paths }) => {
+    importFiles: async ({ paths, whatsAppTimeZone }) => {
       if (importJob.status().state === 'running') return importJob.status();
       const chosen = paths ?? (await platform.chooseFilesToImport());
       if (!chosen || chosen.length === 0) return importJob.status();
       const relative = chosen.find((path) => !isAbsolute(path));
       if (relative) throw new ScrollbackError('INVALID_INPUT', `“${relative.slice(0, 80)}” is not an absolute path.`);
       return importJob.start(
-        (onProgress) => core.imports.importFiles(chosen, onProgress),
+        (onProgress) => core.imports.importFiles(chosen, onProgress, { whatsAppTimeZone: whatsAppTimeZone ?? null }),
         () => core.imports.cancel(),
       );
     },

@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { ArchiveChange, ChatCoverage, Density, MessageVersion, RefreshSettings } from '../../../shared/ipc/contract.ts';
+import type { ArchiveChange, ChatCoverage, Density, MessageVersion, RefreshSettings, SourceDensity } from '../../../shared/ipc/contract.ts';
 import { readAppSetting, writeAppSetting } from '../cache/mediaQueries.ts';
 import { chatNamesOf } from '../cache/searchQueries.ts';
 import type { StoredRun } from '../cache/storeHistoryRun.ts';
@@ -41,6 +41,7 @@ import type { ProviderHandlerContext, SourceProvider } from '../sources/SourcePr
 import { createSyncService, type SyncService, type SyncServiceDeps } from '../sync/createSyncService.ts';
 import { createLiveUpdates, type LiveUpdates } from '../live/createLiveUpdates.ts';
 import { fetchQuotedMessages } from '../history/fetchQuotedMessages.ts';
+import { countSourceDensity } from '../history/countSourceDensity.ts';
 
 /** The jump-to-latest button counts newer messages up to this many ("10,000+" beyond). */
 const NEWER_COUNT_CAP = 10_000;
@@ -118,6 +119,8 @@ export interface ScrollbackCore {
   removeSource(sourceId: string): Promise<void>;
   /** Messages per interval between consecutive boundaries. */
   getMessageDensity(chatId: number, boundaries: readonly number[]): Density;
+  /** Messages per interval at the chat's source, for the intervals not downloaded (see countSourceDensity). */
+  getSourceDensity(chatId: number, boundaries: readonly number[], signal?: AbortSignal): Promise<SourceDensity>;
   /** Messages on this computer newer than `date`, up to 10,000 (the jump-to-latest button's count). */
   countNewerMessages(chatId: number, date: number): { count: number; more: boolean };
   getChatCoverage(chatId: number): ChatCoverage;
@@ -298,7 +301,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     // An import holds the write lock until its file commits; meanwhile a write from this thread (a page
     // fetched from a source) fails fast instead of blocking the window's event loop for the busy timeout.
     imports: {
-      importFiles: (paths, onProgress) => withBusyTimeout(db, 100, () => imports.importFiles(paths, onProgress)),
+      importFiles: (paths, onProgress, importOptions) =>
+        withBusyTimeout(db, 100, () => imports.importFiles(paths, onProgress, importOptions)),
       cancel: () => imports.cancel(),
     },
     exports: createExportService({ databasePath: options.databasePath, db, sync }),
@@ -341,6 +345,14 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
         db,
         chatId,
         [...boundaries].sort((a, b) => a - b),
+      );
+    },
+    getSourceDensity(chatId, boundaries, signal) {
+      return countSourceDensity(
+        { db, sourceFor: (sourceId) => sources.sourceFor(sourceId), now: Date.now },
+        chatId,
+        [...boundaries].sort((a, b) => a - b),
+        signal,
       );
     },
     getChatCoverage(chatId) {

@@ -32,6 +32,7 @@ import { parseDiscordExport, toDiscordSourceChat, toDiscordSourceMessages } from
 import { toTelegramSourceChat, toTelegramSourceMessage } from './telegram/toTelegramSourceMessage.ts';
 import { readWhatsAppMessages, type WhatsAppReadOptions } from './whatsapp/readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from './whatsapp/toWhatsAppSourceMessage.ts';
+import { computerTimeZone, wallClockInZone } from './whatsapp/wallClockInZone.ts';
 
 export interface ImportFileOptions {
   /** Bytes read so far of this file (of `input.sizeBytes`), after each chunk. */
@@ -39,6 +40,8 @@ export interface ImportFileOptions {
   /** Asked between chunks; true stops the import and rolls the file back. */
   isCancelled?: () => boolean;
   whatsapp?: WhatsAppReadOptions;
+  /** The zone WhatsApp times are read in (IANA name); null or absent: this computer's. */
+  whatsAppTimeZone?: string | null;
   /**
    * Where the export's media files are copied (content-addressed, so the export can be deleted afterwards).
    * Without one, messages keep their kind and size but no file.
@@ -61,7 +64,9 @@ export function importFile(db: WritableDB, input: ImportInput, options: ImportFi
     if (input.format === 'discord') return importDiscord(db, input, options, files);
     return input.format === 'telegram' ? importTelegram(db, input, options, files) : importWhatsApp(db, input, options, files);
   });
-  return { path: input.path, chats };
+  const computers = computerTimeZone();
+  const zone = options.whatsAppTimeZone ?? computers;
+  return { path: input.path, chats, timeZone: input.format === 'whatsapp' ? { zone, computers: zone === computers } : null };
 }
 
 /** Writes one chat's messages in batches and, at the end, the coverage they prove (the whole chat). */
@@ -297,6 +302,7 @@ function importWhatsApp(db: WritableDB, input: ImportInput, options: ImportFileO
       writer.add(message);
     },
     {
+      ...(options.whatsAppTimeZone ? { toEpochMs: wallClockInZone(options.whatsAppTimeZone) } : {}),
       ...options.whatsapp,
       onBytes: (bytes) => {
         if (options.isCancelled?.()) throw cancelled(input);

@@ -1,4 +1,4 @@
-import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
+import type { FileImportResult, ImportOptions, ImportProgress } from '../../../shared/importing.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { findImportInputs } from './findImportInputs.ts';
 import { importFile } from './importFile.ts';
@@ -10,7 +10,7 @@ import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
  * finished stay imported when a later one fails or is cancelled; the failing file leaves nothing.
  */
 export function runImportJob(
-  job: { databasePath: string; paths: string[] },
+  job: { databasePath: string; paths: string[]; options?: ImportOptions },
   options: { onProgress?: (progress: ImportProgress) => void; isCancelled?: () => boolean } = {},
 ): FileImportResult[] {
   const inputs = job.paths.flatMap((path) => findImportInputs(path));
@@ -35,7 +35,14 @@ export function runImportJob(
         });
       };
       report(0, true);
-      results.push(importFile(db, input, { onProgress: report, isCancelled: options.isCancelled, mediaStore }));
+      results.push(
+        importFile(db, input, {
+          onProgress: report,
+          isCancelled: options.isCancelled,
+          mediaStore,
+          whatsAppTimeZone: job.options?.whatsAppTimeZone ?? null,
+        }),
+      );
       doneBytes += input.sizeBytes;
       report(0, true);
     });

@@ -17,6 +17,7 @@ import { listSourceRecords } from '../cache/sourceQueries.ts';
 import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
 import type { HistorySource, SourceGlobalSearchPage } from '../sources/HistorySource.ts';
 import type { SourceKind } from '../../../shared/domain.ts';
+import { sourceKindName } from '../sources/sourceKindName.ts';
 import type { SourceMessage } from '../model/SourceMessage.ts';
 import { compileSearchQuery, highlightRanges, type CompiledQuery } from './compileSearchQuery.ts';
 import { createSearchMatcher } from './matchesSearchFilter.ts';
@@ -76,11 +77,6 @@ function decodeSearchCursor(cursor: string | null): SearchPosition | null {
  */
 function indexCandidateCap(limit: number, messagesInScope: number): number {
   return Math.min(50_000, Math.max(2_000, Math.ceil(4 * Math.sqrt((limit * messagesInScope) / 3))));
-}
-
-/** How a source is named where a result or a total says where it came from. */
-function sourceNameOf(kind: SourceKind): string {
-  return { telegram: 'Telegram', ryze: 'RyzeAPI', demo: 'the demo archive', import: 'the imported files' }[kind];
 }
 
 /** Where a search key of a message is kept: its chat and its source's id. */
@@ -176,7 +172,7 @@ export function createSearchService(deps: {
             signal,
           )
         ).filter(matches);
-        storeFound(chat, found, sourceNameOf(source.kind), foundAt);
+        storeFound(chat, found, sourceKindName(source.kind), foundAt);
         spans.push({ ...uncoveredOpen[index]!, where: 'source' });
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
@@ -212,7 +208,7 @@ export function createSearchService(deps: {
     const to = after ? Math.min(request.to ?? Number.POSITIVE_INFINITY, endOfSecond(after.date)) : request.to;
     for (const record of listSourceRecords(db)) {
       if (record.kind === 'import') continue;
-      const sourceName = sourceNameOf(record.kind);
+      const sourceName = sourceKindName(record.kind);
       if (query.sourceWords === '' || request.order !== 'newest') {
         const reason = query.sourceWords === '' ? 'only words are searched at the source' : 'the source is searched newest first only';
         // Only Telegram's accounts could have been asked (a lazily loaded source cannot tell before it loads).
@@ -376,7 +372,7 @@ export function createSearchService(deps: {
         const atSource: SearchTotal['atSource'] =
           counts.length === 0
             ? null
-            : { count: counts.reduce((sum, { count }) => sum + count, 0), sourceName: sourceNameOf(counts[0]!.kind), scope: 'all chats' };
+            : { count: counts.reduce((sum, { count }) => sum + count, 0), sourceName: sourceKindName(counts[0]!.kind), scope: 'all chats' };
         return { onComputer, atSource, notDownloaded: [], notes: query.notes };
       }
       const chat = getChatRecord(db, filter.chatId);
@@ -390,7 +386,7 @@ export function createSearchService(deps: {
       const source = sourceOf(chat.sourceId);
       if (source?.countMatches && countable && uncoveredOpen.length > 0) {
         const count = await askSource(() => source.countMatches!({ key: chat.sourceKey, peer: chat.peer }, query.sourceWords, signal));
-        if (count !== null) atSource = { count, sourceName: sourceNameOf(source.kind), scope: 'chat' };
+        if (count !== null) atSource = { count, sourceName: sourceKindName(source.kind), scope: 'chat' };
       }
       return { onComputer, atSource, notDownloaded: uncoveredOpen, notes: query.notes };
     },

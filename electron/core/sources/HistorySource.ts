@@ -149,6 +149,11 @@ export interface HistorySource {
    * chats at once (its chats are then searched in what is cached).
    */
   searchAllChats?(request: SourceGlobalSearchRequest, signal?: AbortSignal): Promise<SourceGlobalSearchPage | null>;
+  /**
+   * How many of the chat's messages are dated at or after each date (one request per date), for the
+   * calendar's days not downloaded; null where the source cannot say. Sources that cannot count leave it out.
+   */
+  countMessagesSince?(chat: SourceChatRef, dates: readonly number[], signal?: AbortSignal): Promise<Array<number | null>>;
   /** How many messages of the whole chat the source's own search finds for these words; null when it cannot say. */
   countMatches?(chat: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null>;
   /**

@@ -39,6 +39,10 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.searchAllChats ? loadedSource.searchAllChats(request, signal) : null;
     },
+    async countMessagesSince(chat, dates, signal) {
+      const loadedSource = await source();
+      return loadedSource.countMessagesSince ? loadedSource.countMessagesSince(chat, dates, signal) : dates.map(() => null);
+    },
     async countMatches(chat, words, signal) {
       const loadedSource = await source();
       return loadedSource.countMatches ? loadedSource.countMatches(chat, words, signal) : null;

@@ -1,13 +1,17 @@
 import type { ErrorData } from '../../../shared/errors.ts';
 import type { ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
-import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
+import type { FileImportResult, ImportOptions, ImportProgress } from '../../../shared/importing.ts';
 
 /**
  * Heavy jobs that run on a worker thread with their own database connection, off the main event loop: each
  * kind with its input, the progress it reports and its result, so both ends of the thread are typed by one map.
  */
 export interface CoreJobKinds {
-  import: { input: { databasePath: string; paths: string[] }; progress: ImportProgress; result: FileImportResult[] };
+  import: {
+    input: { databasePath: string; paths: string[]; options: ImportOptions };
+    progress: ImportProgress;
+    result: FileImportResult[];
+  };
   export: { input: { databasePath: string; request: ExportRequest; target: string }; progress: ExportProgress; result: ExportResult };
 }
 

@@ -377,4 +377,29 @@ describe('Telegram source against a faithful fake', () => {
     );
     await core.close();
   });
+
+  it('the calendar counts the days not downloaded at Telegram: one history request per boundary, offset_id_offset apart', async () => {
+    const { core, chats, channel, fake } = await telegramCore(tempFolder(), {}, 20_000);
+    const chat = chats.find((candidate) => candidate.name === 'Big channel')!;
+    const day = 86_400_000;
+    const boundaries = Array.from({ length: 8 }, (_, index) => Date.UTC(2019, 0, 2) + index * day);
+    const atTelegram = boundaries
+      .slice(0, -1)
+      .map(
+        (from, index) =>
+          channel.messages.filter((message) => message.date * 1000 >= from && message.date * 1000 < boundaries[index + 1]!).length,
+      );
+    expect(Math.min(...atTelegram)).toBeGreaterThan(800);
+    // Day 3 downloaded: it is counted on this computer, not asked.
+    core.sync.start({ chatId: chat.id, from: boundaries[2]!, to: boundaries[3]! });
+    await core.sync.settled(chat.id);
+    const before = fake.historyCalls;
+    const density = await core.getSourceDensity(chat.id, boundaries);
+    expect(density.sourceName).toBe('Telegram');
+    expect(density.counts).toEqual(atTelegram.map((count, index) => (index === 2 ? null : count)));
+    expect(core.getMessageDensity(chat.id, boundaries).counts[2]).toBe(atTelegram[2]);
+    // Boundaries 0–2 and 3–7: each asked once.
+    expect(fake.historyCalls - before).toBe(8);
+    await core.close();
+  });
 });

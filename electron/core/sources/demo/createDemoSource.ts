@@ -222,12 +222,22 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
         indexes.map((id) => createDemoMessage(chat.spec, chat.timeline, id - 1)),
       );
     },
-    // A remote search, as a server would do it: walk the window in order and keep what matches.
     async firstMessageDate(ref, signal) {
       await respond(signal);
       const chat = chatFor(ref.key);
       return chat.timeline.count === 0 ? null : chat.timeline.dateOf(0);
     },
+    // One request per date, as Telegram needs (a one-message page before it).
+    async countMessagesSince(ref, dates, signal) {
+      const chat = chatFor(ref.key);
+      const counts: number[] = [];
+      for (const date of dates) {
+        await respond(signal);
+        counts.push(chat.timeline.count - chat.timeline.firstIndexAtOrAfter(date));
+      }
+      return counts;
+    },
+    // A remote search, as a server would do it: walk the window in order and keep what matches.
     async searchWindow(ref, request, signal) {
       await respond(signal);
       const chat = chatFor(ref.key);

@@ -334,6 +334,32 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       const first = await history(ref, { offsetId: 1, addOffset: -10, limit: 10 }, signal);
       return first.messages.length === 0 ? null : Math.min(...first.messages.map((message) => message.date));
     },
+    /**
+     * A one-message history page before each date: its `offset_id_offset` is how many messages come after
+     * that message (those dated at or after the date); an empty page means every message does (`count`).
+     */
+    async countMessagesSince(ref, dates, signal) {
+      const counts: Array<number | null> = [];
+      for (const date of dates) {
+        const result = await historyRequest<Api.messages.TypeMessages>(
+          new Api.messages.GetHistory({
+            peer: toInputPeer(peerOf(ref)),
+            offsetId: 0,
+            offsetDate: Math.max(1, Math.ceil(date / 1000)),
+            addOffset: 0,
+            limit: 1,
+            maxId: 0,
+            minId: 0,
+            hash: bigInt.zero,
+          }),
+          signal,
+        );
+        if (!(result instanceof Api.messages.MessagesSlice || result instanceof Api.messages.ChannelMessages)) counts.push(null);
+        else if (result.messages.length === 0) counts.push(result.inexact ? null : result.count);
+        else counts.push(result.offsetIdOffset ?? null);
+      }
+      return counts;
+    },
     async listChats(signal) {
       return listTelegramDialogs(call, signal);
     },

@@ -1,6 +1,7 @@
 import { ChatAvatar } from '../media/ChatAvatar.tsx';
 import { MediaStorage } from '../media/MediaStorage.tsx';
 import { RefreshSchedule } from '../live/RefreshSchedule.tsx';
+import { WhatsAppTimeZoneChooser } from '../import/WhatsAppTimeZoneChooser.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -355,6 +356,7 @@ export function ChatList({
       )}
       <MediaStorage />
       <RefreshSchedule />
+      <WhatsAppTimeZoneChooser />
     </nav>
   );
 }

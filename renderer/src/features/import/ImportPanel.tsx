@@ -145,6 +145,9 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
   }
   if (status.state === 'done' && status.result) {
     const chats = status.result.flatMap((file) => file.chats);
+    const zones = status.result
+      .flatMap((file) => (file.timeZone ? [file.timeZone] : []))
+      .filter((zone, index, all) => all.findIndex((other) => other.zone === zone.zone) === index);
     return (
       <div className="import-panel done" role="status" aria-label="Import">
         <span>Imported:</span>
@@ -159,6 +162,12 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
             </li>
           ))}
         </ul>
+        {zones.map(({ zone, computers }) => (
+          <span key={zone} className="import-time-zone" data-testid="import-time-zone">
+            WhatsApp times read in {zone}
+            {computers ? " (this computer's zone; another can be chosen below the chat list)" : ''}
+          </span>
+        ))}
         {close}
       </div>
     );

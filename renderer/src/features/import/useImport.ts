@@ -1,6 +1,7 @@
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { jobQueryKeys } from '../../bridge/useAppEvents.ts';
 import { useBackgroundJob } from '../jobs/useBackgroundJob.ts';
+import { chosenWhatsAppTimeZone } from './whatsAppTimeZone.ts';
 
 /** The import job in main: its status (pushed while it runs) and starting or cancelling it. */
 export function useImport() {
@@ -8,7 +9,9 @@ export function useImport() {
     jobQueryKeys.import,
     () => scrollback.getImportStatus(),
     (action: { kind: 'start'; paths: string[] | null } | { kind: 'cancel' }) =>
-      action.kind === 'start' ? scrollback.importFiles({ paths: action.paths }) : scrollback.cancelImport(),
+      action.kind === 'start'
+        ? scrollback.importFiles({ paths: action.paths, whatsAppTimeZone: chosenWhatsAppTimeZone() })
+        : scrollback.cancelImport(),
   );
   return {
     status,
