@@ -99,7 +99,9 @@ export function readChatAvatarLocator(db: ReadableDB, chatId: number): Record<st
 }
 
 function toSummary(row: ChatSummaryRow): ChatSummary {
-  const lastKnown = Math.max(row.last_message_date ?? Number.NEGATIVE_INFINITY, row.newest_cached ?? Number.NEGATIVE_INFINITY);
+  // 0 is how earlier versions stored "unknown" (an empty chat showed 1 January 1970).
+  const listed = row.last_message_date === null || row.last_message_date === 0 ? Number.NEGATIVE_INFINITY : row.last_message_date;
+  const lastKnown = Math.max(listed, row.newest_cached ?? Number.NEGATIVE_INFINITY);
   return {
     id: row.id,
     sourceId: row.source_id,
@@ -206,7 +208,7 @@ export function upsertChats(db: WritableDB, sourceId: string, chats: readonly So
        avatar = CASE WHEN ? THEN excluded.avatar ELSE avatar END,
        pinned = coalesce(?, pinned), archived = coalesce(?, archived),
        peer = coalesce(excluded.peer, peer), message_count = coalesce(excluded.message_count, message_count),
-       last_message_date = max(coalesce(excluded.last_message_date, 0), coalesce(last_message_date, 0))
+       last_message_date = max(coalesce(excluded.last_message_date, last_message_date), coalesce(last_message_date, excluded.last_message_date))
      RETURNING id`,
   );
   return db.transaction(() =>
@@ -239,9 +241,10 @@ export function recordSourceTotals(
 ): void {
   cachedStatement(
     db,
+    // Unknown stays unknown (NULL), never 0: an empty chat has no last message, not one in 1970.
     `UPDATE chats SET message_count = coalesce(?, message_count),
-       last_message_date = max(coalesce(?, 0), coalesce(last_message_date, 0)) WHERE id = ?`,
-  ).run(totals.messageCount ?? null, totals.newestDate ?? null, chatId);
+       last_message_date = max(coalesce(?, last_message_date), coalesce(last_message_date, ?)) WHERE id = ?`,
+  ).run(totals.messageCount ?? null, totals.newestDate ?? null, totals.newestDate ?? null, chatId);
 }
 
 /** Messages of a chat whose edit was seen, or found deleted at the source, at or after a moment. */

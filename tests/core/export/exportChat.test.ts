@@ -145,6 +145,63 @@ describe('export to file', () => {
     );
   });
 
+  it('TXT and Markdown transcripts say whom a message answers and where a forward came from', () => {
+    const folder = tempFolder();
+    const exportPath = path.join(folder, 'result.json');
+    const at = (minute: number) => ({
+      date: `2021-03-12T14:0${minute}:00`,
+      date_unixtime: String(Date.UTC(2021, 2, 12, 14, minute) / 1000),
+    });
+    writeFileSync(
+      exportPath,
+      JSON.stringify({
+        name: 'Trip',
+        type: 'private_group',
+        id: 77,
+        messages: [
+          { id: 10, type: 'message', ...at(1), from: 'Ana', from_id: 'user1', text: 'who brings the map?', text_entities: [] },
+          { id: 11, type: 'message', ...at(2), from: 'Ben', from_id: 'user2', text: 'me', reply_to_message_id: 10, text_entities: [] },
+          {
+            id: 12,
+            type: 'message',
+            ...at(3),
+            from: 'Ana',
+            from_id: 'user1',
+            text: 'still on?',
+            reply_to_message_id: 3,
+            text_entities: [],
+          },
+          {
+            id: 13,
+            type: 'message',
+            ...at(4),
+            from: 'Ben',
+            from_id: 'user2',
+            forwarded_from: 'Weather Bot',
+            text: 'sunny',
+            text_entities: [],
+          },
+        ],
+      }),
+    );
+    const dbPath = path.join(folder, 'cache.db');
+    const db = openCacheDatabase(dbPath);
+    const [chat] = findImportInputs(exportPath).flatMap((input) => importFile(db, input).chats);
+    db.close();
+    const write = (format: 'txt' | 'md') => {
+      const target = path.join(folder, `trip.${format}`);
+      runExportJob({ databasePath: dbPath, request: request(chat!.chatId, { format }), target });
+      return readFileSync(target, 'utf8');
+    };
+    const txt = write('txt');
+    expect(txt).toContain('] Ben (in reply to Ana): me\n');
+    expect(txt).toContain('] Ana (in reply to message 3): still on?\n');
+    expect(txt).toContain('] Ben (forwarded from Weather Bot): sunny\n');
+    const md = write('md');
+    expect(md).toContain(' Ben** *(in reply to Ana)*: me\n');
+    expect(md).toContain(' Ben** *(forwarded from Weather Bot)*: sunny\n');
+  });
+
   it('writes CSV that spreadsheets cannot run: formula cells neutralised, quotes doubled', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('+1')).toBe(`"'+1"`);

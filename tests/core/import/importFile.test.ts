@@ -3,6 +3,7 @@ import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
+import { listChatSummaries } from '../../../electron/core/cache/chatQueries.ts';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../../electron/core/import/importFile.ts';
 import { runImportJob } from '../../../electron/core/import/runImportJob.ts';
@@ -55,6 +56,30 @@ function setUp() {
 }
 
 describe('importFile', () => {
+  it('an empty chat has no last message (not one on 1 January 1970), before and after a later import fills it', () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'result.json');
+    writeFileSync(file, JSON.stringify({ name: 'Quiet', type: 'personal_chat', id: 5, messages: [] }));
+    const db = openCacheDatabase(path.join(folder, 'cache.db'));
+    const [chat] = findImportInputs(file).flatMap((input) => importFile(db, input).chats);
+    expect(listChatSummaries(db).find((summary) => summary.id === chat!.chatId)!.lastMessageDate).toBeNull();
+    const date = Date.UTC(2022, 4, 1, 12) / 1000;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'Quiet',
+        type: 'personal_chat',
+        id: 5,
+        messages: [
+          { id: 1, type: 'message', date: '2022-05-01T12:00:00', date_unixtime: String(date), from: 'Ana', from_id: 'user1', text: 'hi' },
+        ],
+      }),
+    );
+    findImportInputs(file).forEach((input) => importFile(db, input));
+    expect(listChatSummaries(db).find((summary) => summary.id === chat!.chatId)!.lastMessageDate).toBe(date * 1000);
+    db.close();
+  });
+
   it('adds nothing when the same file is imported again, and only the new messages of a newer overlapping export', () => {
     const { write, importPath, count, db } = setUp();
     const older = write('older.json', telegramExport(range(1, 300)));

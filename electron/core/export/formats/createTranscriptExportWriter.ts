@@ -5,11 +5,26 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>()#+\-.!|~])/g, '\\$1');
 }
 
+/** Senders remembered for naming who a reply answers: replies mostly answer recent messages. */
+const SENDERS_KEPT = 50_000;
+
 /**
- * A plain-text or Markdown transcript: a heading per day, one line (or paragraph) per message, local time.
+ * A plain-text or Markdown transcript: a heading per day, one line (or paragraph) per message, local time,
+ * saying whom a message answers ("in reply to Ana", or the message's number when it is not in the export)
+ * and where a forward came from.
  */
 export function createTranscriptExportWriter(out: TextSink, format: 'txt' | 'md'): ExportWriter {
   let day = '';
+  const senders = new Map<string, string>();
+  const context = (message: Parameters<ExportWriter['message']>[0]): string => {
+    const parts: string[] = [];
+    if (message.replyToId !== null) {
+      const answered = senders.get(message.replyToId);
+      parts.push(answered === undefined ? `in reply to message ${message.replyToId}` : `in reply to ${answered}`);
+    }
+    if (message.forward) parts.push(`forwarded from ${message.forward.fromName}`);
+    return parts.join(', ');
+  };
   return {
     begin(chat) {
       out(format === 'md' ? `# ${escapeMarkdown(chat.name)}\n` : `${chat.name}\n${'='.repeat(Math.min(60, chat.name.length))}\n`);
@@ -21,14 +36,20 @@ export function createTranscriptExportWriter(out: TextSink, format: 'txt' | 'md'
         out(format === 'md' ? `\n## ${day}\n\n` : `\n--- ${day} ---\n`);
       }
       const time = stamp.slice(11, 16);
+      const about = context(message);
+      senders.set(message.id, message.senderName ?? 'Unknown');
+      if (senders.size > SENDERS_KEPT) senders.delete(senders.keys().next().value!);
       const deleted = message.deletedAt === null ? '' : `[deleted at the source on ${localIsoSeconds(message.deletedAt).slice(0, 10)}]`;
       const body = [mediaLabel(message), message.text, deleted].filter((part) => part !== '').join(' ');
+      const sender = message.senderName ?? 'Unknown';
       if (format === 'txt') {
-        out(message.service ? `[${time}] — ${body}\n` : `[${time}] ${message.senderName ?? 'Unknown'}: ${body.replace(/\n/g, '\n    ')}\n`);
+        const who = about === '' ? sender : `${sender} (${about})`;
+        out(message.service ? `[${time}] — ${body}\n` : `[${time}] ${who}: ${body.replace(/\n/g, '\n    ')}\n`);
         return;
       }
       const text = escapeMarkdown(body).replace(/\n/g, '  \n');
-      out(message.service ? `*${time} — ${text}*\n\n` : `**${time} ${escapeMarkdown(message.senderName ?? 'Unknown')}:** ${text}\n\n`);
+      const who = about === '' ? `**${time} ${escapeMarkdown(sender)}:**` : `**${time} ${escapeMarkdown(sender)}** *(${escapeMarkdown(about)})*:`;
+      out(message.service ? `*${time} — ${text}*\n\n` : `${who} ${text}\n\n`);
     },
     end() {},
   };

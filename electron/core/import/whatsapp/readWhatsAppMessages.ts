@@ -11,6 +11,11 @@ export interface WhatsAppLine {
   date: number;
   author: string | null;
   text: string;
+  /**
+   * The text began with a left-to-right mark: iOS writes one before what WhatsApp itself says (system lines,
+   * attachments), even when it puts the chat's name where the author goes.
+   */
+  marked: boolean;
   /** Line of the file where the message starts. */
   line: number;
 }
@@ -75,6 +80,7 @@ export function readWhatsAppMessages(
       date: toEpochMs(year, month, day, header.hour, header.minute, header.second),
       author,
       text: body.replace(INVISIBLE_PREFIX, ''),
+      marked: body.startsWith('\u200e'),
       line: pending.line,
     });
   };

@@ -1,4 +1,4 @@
-import type { FileMedia, Media } from '../../../../shared/domain.ts';
+import type { FileMedia, Media, MessageEntity } from '../../../../shared/domain.ts';
 import type { ServiceActionKind } from '../../../../shared/serviceActions.ts';
 import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { WhatsAppLine } from './readWhatsAppMessages.ts';
@@ -6,7 +6,7 @@ import type { WhatsAppLine } from './readWhatsAppMessages.ts';
 /** System lines, in English and German, by what they record. The first match names the action. */
 const SYSTEM_ACTIONS: ReadonlyArray<[ServiceActionKind, RegExp]> = [
   ['encryptionNotice', /end-to-end encrypted|secured with end-to-end encryption|Ende-zu-Ende-verschlüsselt/i],
-  ['chatCreate', /\bcreated (?:the )?group\b|hat die Gruppe .* erstellt|Du hast die Gruppe .* erstellt/i],
+  ['chatCreate', /\bcreated (?:the |this )?group\b|hat die Gruppe .* erstellt|Du hast die Gruppe .* erstellt/i],
   ['titleChanged', /changed the (?:group name|subject)|Gruppennamen .*geändert|Betreff .*geändert/i],
   ['photoChanged', /changed this group's icon|changed the group (?:icon|photo)|Gruppenbild geändert/i],
   ['membersAdded', /\badded\b|hinzugefügt/i],
@@ -68,17 +68,32 @@ export function toWhatsAppSourceMessage(
     sender: line.author === null ? null : { key: `whatsapp:${line.author}`, name: line.author },
   };
   const text = line.text.replace(/\ufeff/g, '');
-  const action = line.author === null || SYSTEM_ACTIONS[0]![1].test(text) ? systemActionOf(text) : null;
-  if (action) return sourceMessage({ ...base, text, service: { action } });
+  // A system line has no author, or (iOS) the chat's name in the author's place and a mark before the text.
+  const system = line.author === null || SYSTEM_ACTIONS[0]![1].test(text) || (line.marked && knownSystemAction(text) !== null);
+  const action = system ? (knownSystemAction(text) ?? 'other') : null;
+  if (action) return sourceMessage({ ...base, sender: null, text, service: { action } });
   if (DELETED.test(text)) return sourceMessage({ ...base, text: 'This message was deleted', service: { action: 'messageDeleted' } });
   const media = mediaOf(text, findMedia);
-  if (media) return sourceMessage({ ...base, text: media.caption, media: media.media });
-  return sourceMessage({ ...base, text });
+  if (media) return sourceMessage({ ...base, text: media.caption, media: media.media, entities: linksIn(media.caption) });
+  return sourceMessage({ ...base, text, entities: linksIn(text) });
 }
 
-function systemActionOf(text: string): ServiceActionKind {
+function knownSystemAction(text: string): ServiceActionKind | null {
   for (const [action, pattern] of SYSTEM_ACTIONS) if (pattern.test(text)) return action;
-  return 'other';
+  return null;
+}
+
+/** Web addresses as WhatsApp shows them (it writes no formatting into exports): http(s)://… and www.… */
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+
+/** Link entities for the addresses in a text, without the punctuation that ends a sentence after one. */
+function linksIn(text: string): MessageEntity[] {
+  const entities: MessageEntity[] = [];
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const url = match[0].replace(/[.,;:!?)\]'’]+$/, '');
+    entities.push({ type: 'link', offset: match.index, length: url.length });
+  }
+  return entities;
 }
 
 /**
