@@ -89,6 +89,27 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` �
     await page.waitForSelector('[data-testid="search-query"]');
   });
 
+  it('a pin found by search says what it pinned, and opens it in context', async () => {
+    const { page, core } = session;
+    await page.fill('[data-testid="search-query"]', '"pinned a message" is:service');
+    const first = page.locator('[data-result-index="0"]');
+    await first.waitFor();
+    const pinId = (await first.getAttribute('data-message-id'))!;
+    await first.click();
+    const pin = page.locator(`${scroller} .service-line[data-message-id="${pinId}"]`);
+    const target = pin.locator('[data-testid="pin-target"]');
+    await target.waitFor();
+    const [pinMessage] = core.getMessages(family, [pinId]);
+    const [original] = core.getMessages(family, [pinMessage!.replyToId!]);
+    expect(original).toBeDefined();
+    await expect
+      .poll(() => target.textContent())
+      .toBe(`«${original!.text.length > 90 ? `${original!.text.slice(0, 90)}…` : original!.text}»`);
+    await target.click();
+    await page.locator(`${scroller} .message.highlighted[data-message-id="${original!.id}"]`).waitFor();
+    await page.keyboard.press('Control+f');
+  });
+
   it('reads the query language, and the sender field and kind chips write their tokens into the box', async () => {
     const { page } = session;
     await page.fill('[data-testid="search-query"]', 'train -late has:banana');

@@ -4,6 +4,8 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { listChatSummaries } from '../../../electron/core/cache/chatQueries.ts';
+import { selectMessagesByIds } from '../../../electron/core/cache/messageQueries.ts';
+import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../../electron/core/import/importFile.ts';
 import { runImportJob } from '../../../electron/core/import/runImportJob.ts';
@@ -56,6 +58,19 @@ function setUp() {
 }
 
 describe('importFile', () => {
+  it("keeps a pin's target (its message_id) as the pin's reply, as Telegram does", () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'result.json');
+    writeTelegramExport(file, 200);
+    const db = openCacheDatabase(path.join(folder, 'cache.db'));
+    const [chat] = findImportInputs(file).flatMap((input) => importFile(db, input).chats);
+    // The generator pins message i − 1 at every 97th message.
+    const [pin] = selectMessagesByIds(db, chat!.chatId, ['97']);
+    expect(pin!.service?.action).toBe('pinMessage');
+    expect(pin!.replyToId).toBe('96');
+    db.close();
+  });
+
   it('an empty chat has no last message (not one on 1 January 1970), before and after a later import fills it', () => {
     const folder = tempFolder();
     const file = path.join(folder, 'result.json');

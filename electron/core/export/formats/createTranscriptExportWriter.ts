@@ -48,7 +48,8 @@ export function createTranscriptExportWriter(out: TextSink, format: 'txt' | 'md'
         return;
       }
       const text = escapeMarkdown(body).replace(/\n/g, '  \n');
-      const who = about === '' ? `**${time} ${escapeMarkdown(sender)}:**` : `**${time} ${escapeMarkdown(sender)}** *(${escapeMarkdown(about)})*:`;
+      const who =
+        about === '' ? `**${time} ${escapeMarkdown(sender)}:**` : `**${time} ${escapeMarkdown(sender)}** *(${escapeMarkdown(about)})*:`;
       out(message.service ? `*${time} — ${text}*\n\n` : `${who} ${text}\n\n`);
     },
     end() {},

@@ -73,6 +73,8 @@ export function toTelegramSourceMessage(
       sender: actor,
       text: text || describeServiceAction(actor?.name ?? null, service),
       entities: text ? entities : [],
+      // A pin's target is its `message_id`, kept where Telegram keeps it: as the reply of the pin.
+      replyToId: service.action === 'pinMessage' && typeof message.message_id === 'number' ? String(message.message_id) : null,
       service,
     });
   }

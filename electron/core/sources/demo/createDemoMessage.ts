@@ -41,7 +41,12 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
     return serviceMessage(base, { action: 'chatCreate', title: chat.name }, sender?.name ?? null);
   }
   const kindRoll = random();
-  if (kindRoll < 0.015) return serviceMessage(base, serviceFor(random, index), sender?.name ?? null);
+  if (kindRoll < 0.015) {
+    const service = serviceFor(random, index);
+    // A pin names what it pinned, as Telegram's does (its reply): a message a little earlier.
+    const pinned = service.action === 'pinMessage' ? { ...base, replyToId: String(Math.max(1, id - 1 - (index % 40))) } : base;
+    return serviceMessage(pinned, service, sender?.name ?? null);
+  }
 
   let media: Media | null = null;
   if (kindRoll < 0.1)

@@ -70,6 +70,22 @@ export const MessageRow = memo(function MessageRow({
           aria-label={`${message.text.slice(0, 300)}, ${formatDateTime(message.date)}`}
         >
           <span dir="auto">{message.text}</span>
+          {/* A pin says what it pinned (Telegram keeps the target as the pin's reply). */}
+          {message.service.action === 'pinMessage' && message.replyToId && (replyTo || replyUnavailable) && (
+            <>
+              {': '}
+              <button
+                type="button"
+                className="service-pin-target"
+                disabled={!replyTo}
+                onClick={() => onReplyClick(message.replyToId!)}
+                data-testid="pin-target"
+                dir="auto"
+              >
+                {replyTo ? `«${snippetOf(replyTo)}»` : 'a message not available here'}
+              </button>
+            </>
+          )}
         </div>
       ) : (
         <div
