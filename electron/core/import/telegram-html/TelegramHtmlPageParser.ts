@@ -26,15 +26,80 @@ const WRAP_CLASSES: Record<string, string> = {
   sticker_wrap: 'sticker',
   round_video_wrap: 'round',
 };
-const NO_CLASSES: string[] = [];
+/** The classes the reader looks at, one bit each: an element's classes are read once into a mask. */
+const C = {
+  page_header: 1 << 0,
+  text: 1 << 1,
+  bold: 1 << 2,
+  message: 1 << 3,
+  service: 1 << 4,
+  joined: 1 << 5,
+  forwarded: 1 << 6,
+  body: 1 << 7,
+  date: 1 << 8,
+  details: 1 << 9,
+  from_name: 1 << 10,
+  reply_to: 1 << 11,
+  media: 1 << 12,
+  photo: 1 << 13,
+  sticker: 1 << 14,
+  video_file: 1 << 15,
+  animated: 1 << 16,
+  video_duration: 1 << 17,
+  question: 1 << 18,
+  answer: 1 << 19,
+  total: 1 << 20,
+  title: 1 << 21,
+  description: 1 << 22,
+  status: 1 << 23,
+  reaction: 1 << 24,
+  emoji: 1 << 25,
+  count: 1 << 26,
+  userpics: 1 << 27,
+  userpic: 1 << 28,
+  spoiler: 1 << 29,
+  media_poll: 1 << 30,
+} as const;
 
-/** The first of an element's classes that names a kind in `table`. */
+/** Whether every bit of `bits` is set in `mask`. */
+function all(mask: number, bits: number): boolean {
+  return (mask & bits) === bits;
+}
+
+/** What a `class` attribute says: its known classes as bits, and the medium it draws or wraps. */
+interface ClassInfo {
+  mask: number;
+  wrap: string | undefined;
+  media: string | undefined;
+}
+const NO_CLASS: ClassInfo = { mask: 0, wrap: undefined, media: undefined };
+
+/** The first of the classes that names a kind in `table`. */
 function kindOf(classes: readonly string[], table: Record<string, string>): string | undefined {
   for (const value of classes) {
     const kind = table[value];
     if (kind !== undefined) return kind;
   }
   return undefined;
+}
+
+/**
+ * A page repeats a few dozen class attributes ("message default clearfix", "pull_right date details"):
+ * each is read once and remembered (bounded: an odd page cannot grow it without end).
+ */
+const classInfos = new Map<string, ClassInfo>();
+function classInfoOf(attribute: string | undefined): ClassInfo {
+  if (attribute === undefined) return NO_CLASS;
+  let info = classInfos.get(attribute);
+  if (info === undefined) {
+    const classes = attribute.split(' ');
+    let mask = 0;
+    for (const name of classes) mask |= (C as Record<string, number>)[name] ?? 0;
+    info = { mask, wrap: kindOf(classes, WRAP_CLASSES), media: kindOf(classes, MEDIA_CLASSES) };
+    if (classInfos.size >= 4096) classInfos.clear();
+    classInfos.set(attribute, info);
+  }
+  return info;
 }
 const STYLE_TAGS: Record<string, EntityType> = {
   strong: 'bold',
@@ -135,8 +200,8 @@ export class TelegramHtmlPageParser {
 
   private open(name: string, attributes: Record<string, string>): void {
     const classAttribute = attributes.class;
-    const classes = classAttribute ? classAttribute.split(' ') : NO_CLASSES;
-    const has = (value: string) => classes.includes(value);
+    const info = classInfoOf(classAttribute);
+    const mask = info.mask;
     const entry: Open = { name };
     this.stack.push(entry);
     if (name === 'br') {
@@ -144,36 +209,36 @@ export class TelegramHtmlPageParser {
       this.stack.pop();
       return;
     }
-    if (has('page_header')) this.inHeader = true;
-    if (this.inHeader && this.chatName === null && has('text') && has('bold')) return this.beginCapture(entry, 'fromName');
+    if (mask & C.page_header) this.inHeader = true;
+    if (this.inHeader && this.chatName === null && all(mask, C.text | C.bold)) return this.beginCapture(entry, 'fromName');
 
-    if (name === 'div' && has('message') && this.message === null) {
+    if (name === 'div' && mask & C.message && this.message === null) {
       const id = Number(/^message(-?\d+)$/.exec(attributes.id ?? '')?.[1]);
       if (!Number.isFinite(id)) return;
-      this.message = blankMessage(id, has('service'), has('joined'));
+      this.message = blankMessage(id, (mask & C.service) !== 0, (mask & C.joined) !== 0);
       this.messageDepth = this.stack.length;
       return;
     }
     const message = this.message;
     if (!message) return;
-    if (this.rich) return this.openRich(entry, name, attributes, has);
+    if (this.rich) return this.openRich(entry, name, attributes, mask);
     const inForward = this.inside.forwardBody > 0;
     const inPoll = this.inside.poll > 0;
 
-    if (has('forwarded') && has('body')) {
+    if (all(mask, C.forwarded | C.body)) {
       this.flag(entry, 'forwardBody');
       message.forward ??= { fromName: '', dateTitle: null };
       return;
     }
-    if (has('date') && has('details') && attributes.title) {
+    if (all(mask, C.date | C.details) && attributes.title) {
       if (inForward && message.forward) message.forward.dateTitle ??= attributes.title;
       else message.dateTitle ??= attributes.title;
       return;
     }
-    if (has('from_name')) return this.beginCapture(entry, inForward ? 'forwardName' : 'fromName');
-    if (name === 'div' && has('text') && !inPoll) return this.beginRich(entry);
-    if (message.service && has('body') && has('details')) return this.beginRich(entry);
-    if (has('reply_to')) {
+    if (mask & C.from_name) return this.beginCapture(entry, inForward ? 'forwardName' : 'fromName');
+    if (name === 'div' && mask & C.text && !inPoll) return this.beginRich(entry);
+    if (message.service && all(mask, C.body | C.details)) return this.beginRich(entry);
+    if (mask & C.reply_to) {
       this.flag(entry, 'reply');
       return;
     }
@@ -184,14 +249,13 @@ export class TelegramHtmlPageParser {
     }
 
     if (classAttribute === undefined) return;
-    const wrap = classAttribute.includes('_wrap') ? kindOf(classes, WRAP_CLASSES) : undefined;
-    if (wrap) {
-      message.media ??= blankMedia(wrap);
+    if (info.wrap) {
+      message.media ??= blankMedia(info.wrap);
       message.media.href ??= attributes.href ?? null;
       return;
     }
-    const kind = classAttribute.includes('media_') ? kindOf(classes, MEDIA_CLASSES) : undefined;
-    if (kind && has('media')) {
+    const kind = info.media;
+    if (kind && mask & C.media) {
       message.media ??= blankMedia(kind);
       if (name === 'a') message.media.href ??= attributes.href ?? null;
       if (kind === 'poll') {
@@ -200,35 +264,35 @@ export class TelegramHtmlPageParser {
       }
       return;
     }
-    if (has('media_poll')) {
+    if (mask & C.media_poll) {
       this.flag(entry, 'poll');
       message.media ??= blankMedia('poll');
       message.media.poll ??= { question: '', answers: [], closed: false };
       return;
     }
-    if (name === 'img' && message.media && (has('photo') || has('sticker') || has('video_file') || has('animated'))) {
+    if (name === 'img' && message.media && mask & (C.photo | C.sticker | C.video_file | C.animated)) {
       message.media.thumb ??= attributes.src ?? null;
       return;
     }
-    if (has('video_duration')) return this.beginCapture(entry, 'duration');
-    if (inPoll && has('question')) return this.beginCapture(entry, 'question');
-    if (inPoll && has('answer')) return this.beginCapture(entry, 'answer');
-    if (inPoll && has('details') && !has('total')) return this.beginCapture(entry, 'pollDetails');
-    if (message.media && has('title') && has('bold')) return this.beginCapture(entry, 'title');
-    if (message.media && has('description')) return this.beginCapture(entry, 'description');
-    if (message.media && has('status') && has('details')) return this.beginCapture(entry, 'status');
+    if (mask & C.video_duration) return this.beginCapture(entry, 'duration');
+    if (inPoll && mask & C.question) return this.beginCapture(entry, 'question');
+    if (inPoll && mask & C.answer) return this.beginCapture(entry, 'answer');
+    if (inPoll && mask & C.details && !(mask & C.total)) return this.beginCapture(entry, 'pollDetails');
+    if (message.media && all(mask, C.title | C.bold)) return this.beginCapture(entry, 'title');
+    if (message.media && mask & C.description) return this.beginCapture(entry, 'description');
+    if (message.media && all(mask, C.status | C.details)) return this.beginCapture(entry, 'status');
 
-    if (has('reaction')) {
+    if (mask & C.reaction) {
       this.flag(entry, 'reaction');
       message.reactions.push({ emoji: '', count: 0 });
       return;
     }
     const reaction = message.reactions.at(-1);
     if (reaction && this.inside.reaction > 0) {
-      if (has('emoji')) return this.beginCapture(entry, 'emoji');
-      if (has('count')) return this.beginCapture(entry, 'count');
-      if (has('userpics')) this.flag(entry, 'userpics');
-      else if (has('userpic') && this.inside.userpics > 0) reaction.count++;
+      if (mask & C.emoji) return this.beginCapture(entry, 'emoji');
+      if (mask & C.count) return this.beginCapture(entry, 'count');
+      if (mask & C.userpics) this.flag(entry, 'userpics');
+      else if (mask & C.userpic && this.inside.userpics > 0) reaction.count++;
     }
   }
 
@@ -248,13 +312,13 @@ export class TelegramHtmlPageParser {
     this.rich = { text: '', entities: [] };
   }
 
-  private openRich(entry: Open, name: string, attributes: Record<string, string>, has: (value: string) => boolean): void {
+  private openRich(entry: Open, name: string, attributes: Record<string, string>, mask: number): void {
     const rich = this.rich!;
     const style = STYLE_TAGS[name];
     if (style) entry.entity = { type: style, start: rich.text.length, href: null, onclick: '' };
     else if (name === 'a')
       entry.entity = { type: 'textLink', start: rich.text.length, href: attributes.href ?? null, onclick: attributes.onclick ?? '' };
-    else if (name === 'span' && has('spoiler')) entry.entity = { type: 'spoiler', start: rich.text.length, href: null, onclick: '' };
+    else if (name === 'span' && mask & C.spoiler) entry.entity = { type: 'spoiler', start: rich.text.length, href: null, onclick: '' };
     if (name === 'a' && this.message?.service) {
       const target = replyTargetOf(attributes);
       if (target !== null) this.message.replyToId = target;

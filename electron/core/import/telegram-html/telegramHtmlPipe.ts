@@ -1,6 +1,5 @@
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { ScrollbackError, type ErrorData } from '../../../../shared/errors.ts';
-import type { SourceMessage } from '../../model/SourceMessage.ts';
 import type { TelegramHtmlChatRead } from './parseTelegramHtmlPages.ts';
 
 /** Messages per batch sent from the reading thread. */
@@ -11,7 +10,8 @@ const MAX_AHEAD = 8;
 const SILENCE_LIMIT_MS = 120_000;
 
 export type HtmlPipeMessage =
-  | { type: 'messages'; messages: SourceMessage[]; chatName: string; bytes: number }
+  /** `messages`: a JSON array of SourceMessage; a string crosses threads far cheaper than the objects. */
+  | { type: 'messages'; messages: string; chatName: string; bytes: number }
   | { type: 'done'; read: TelegramHtmlChatRead }
   | { type: 'failed'; error: ErrorData };
 
