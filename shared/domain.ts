@@ -44,6 +44,8 @@ export interface ChatSummary {
   /** Pinned to the top of its source's list, or archived there, as the source last said. */
   pinned: boolean;
   archived: boolean;
+  /** A forum: its messages are in topics (see listTopics). */
+  forum: boolean;
 }
 
 /** The start of a chat's newest cached message, as the chat list shows it ("Ana: see you at 8"). */
@@ -198,6 +200,21 @@ export interface ChatMessage {
   deletedAt: number | null;
   /** Earlier versions of the message kept on this computer (one per edit seen); 0 when none were seen. */
   earlierVersions: number;
+  /** The forum topic the message is in (its id is the topic's first message's); absent or null: none, or General. */
+  topicId?: string | null;
+}
+
+/** A topic of a forum chat, as kept on this computer. */
+export interface ForumTopic {
+  /** The id of the topic's first message (Telegram's topic id). */
+  id: string;
+  title: string;
+  /** The topic's emoji, when the source names one as text; null otherwise. */
+  iconEmoji: string | null;
+  /** Telegram's icon colour (RGB), when known. */
+  iconColor: number | null;
+  /** Its messages on this computer. */
+  messagesOnComputer: number;
 }
 
 /** The kind of a message as used for filtering and counting. */

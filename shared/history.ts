@@ -14,6 +14,8 @@ export interface HistoryRequest {
   chatId: number;
   anchor: HistoryAnchor;
   limit: number;
+  /** One forum topic's messages on this computer (the topic's id); absent or null: the whole chat. */
+  topicId?: string | null;
 }
 
 /** Enough of the message just before a page to draw day separators and sender groups across the seam. */

@@ -58,6 +58,8 @@ export interface SearchHit {
    * here (it is kept from searches); null when it comes from downloaded history or an import.
    */
   foundAt: string | null;
+  /** The forum topic the message is in, by title; null when it is in none. */
+  topicTitle: string | null;
 }
 
 /** How one source's chats were searched by an all-chats search. */

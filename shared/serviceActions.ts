@@ -18,6 +18,8 @@ export const serviceActionKinds = [
   'photoChanged',
   'photoRemoved',
   'pinMessage',
+  'topicCreated',
+  'topicEdited',
   'historyCleared',
   'phoneCall',
   'groupCall',
@@ -74,6 +76,8 @@ export const telegramDesktopActionNames: Partial<Record<ServiceActionKind, strin
   photoChanged: 'edit_group_photo',
   photoRemoved: 'delete_group_photo',
   pinMessage: 'pin_message',
+  topicCreated: 'topic_created',
+  topicEdited: 'topic_edit',
   historyCleared: 'clear_history',
   phoneCall: 'phone_call',
   groupCall: 'group_call',
@@ -164,6 +168,10 @@ export function describeServiceAction(actor: string | null, service: ServiceActi
       return `${who} removed the group photo`;
     case 'pinMessage':
       return `${who} pinned a message`;
+    case 'topicCreated':
+      return `${who} created the topic «${title}»`;
+    case 'topicEdited':
+      return title ? `${who} renamed the topic to «${title}»` : `${who} changed the topic`;
     case 'historyCleared':
       return 'History cleared';
     case 'phoneCall': {

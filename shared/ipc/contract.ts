@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../domain.ts';
+import type { ChatMessage, ChatSummary, ForumTopic, SourceKind, SourceSummary } from '../domain.ts';
 import type { HistoryPage } from '../history.ts';
 import { MAX_PAGE_SIZE } from '../history.ts';
 import { decodeCursor, type HistoryCursor } from '../cursor.ts';
@@ -60,6 +60,7 @@ export const historyRequestSchema = z.strictObject({
     z.strictObject({ kind: z.literal('aroundMessage'), messageId: z.string().min(1).max(200) }),
   ]),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE),
+  topicId: z.string().min(1).max(200).nullable().optional(),
 });
 
 export const searchFilterSchema = z.strictObject(searchFilterShape);
@@ -207,6 +208,8 @@ export const ipcContract = {
   /** Messages on this computer newer than `date`, counted up to 10,000 (`more`: there are more). */
   countNewerMessages: method<{ count: number; more: boolean }>()(z.strictObject({ chatId: z.number().int().positive(), date: epochMs })),
   getChatCoverage: method<ChatCoverage>()(chatOnly),
+  /** A forum's topics with their messages on this computer (the source's list is read first where it has one). */
+  listTopics: method<ForumTopic[]>()(chatOnly),
   /** Sender names containing `text` (what `from:da` offers): of the chat's source, or of every source. */
   suggestSenders: method<string[]>()(z.strictObject({ chatId: z.number().int().positive().nullable(), text: z.string().max(200) })),
   /** Downloads the chat (or a date range of it) into the cache in the background; see getSyncStatus. */

@@ -14,6 +14,7 @@ export const ipcMethodNames = [
   'getSourceDensity',
   'countNewerMessages',
   'getChatCoverage',
+  'listTopics',
   'suggestSenders',
   'startSync',
   'pauseSync',

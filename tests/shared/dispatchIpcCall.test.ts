@@ -44,6 +44,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     countSearchMatches: () => ({ onComputer: 0, atSource: null, notDownloaded: [], notes: [] }),
     getMessageDensity: () => ({ counts: [], known: [] }),
     getSourceDensity: () => ({ counts: [], sourceName: null }),
+    listTopics: () => [],
     getChatCoverage: () => ({ ranges: [], oldestReached: false, firstMessageDate: null }),
     suggestSenders: () => [],
     startSync: () => idleSync,

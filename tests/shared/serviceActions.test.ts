@@ -31,6 +31,7 @@ const chat: ChatSummary = {
   lastMessage: null,
   pinned: false,
   archived: false,
+  forum: false,
 };
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {

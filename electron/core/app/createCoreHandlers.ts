@@ -82,6 +82,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     countSearchMatches: (filter, signal) => core.search.count(filter, signal),
     getMessageDensity: ({ chatId, boundaries }) => core.getMessageDensity(chatId, boundaries),
     getSourceDensity: ({ chatId, boundaries }, signal) => core.getSourceDensity(chatId, boundaries, signal),
+    listTopics: ({ chatId }, signal) => core.listTopics(chatId, signal),
     countNewerMessages: ({ chatId, date }) => core.countNewerMessages(chatId, date),
     getChatCoverage: ({ chatId }) => core.getChatCoverage(chatId),
     suggestSenders: ({ chatId, text }) => core.search.suggestSenders(chatId, text),

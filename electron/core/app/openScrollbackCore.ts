@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatSummary, SourceKind, SourceSummary } from '../../../shared/domain.ts';
+import { listTopics, upsertTopics } from '../cache/topicQueries.ts';
+import type { ChatMessage, ChatSummary, ForumTopic, SourceKind, SourceSummary } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ArchiveChange, ChatCoverage, Density, MessageVersion, RefreshSettings, SourceDensity } from '../../../shared/ipc/contract.ts';
 import { readAppSetting, writeAppSetting } from '../cache/mediaQueries.ts';
@@ -124,6 +125,8 @@ export interface ScrollbackCore {
   /** Messages on this computer newer than `date`, up to 10,000 (the jump-to-latest button's count). */
   countNewerMessages(chatId: number, date: number): { count: number; more: boolean };
   getChatCoverage(chatId: number): ChatCoverage;
+  /** A forum's topics: the source's list stored first where it has one (Telegram), then what is kept here. */
+  listTopics(chatId: number, signal?: AbortSignal): Promise<ForumTopic[]>;
   /** Where a message is in its chat, if cached. */
   findMessagePosition(chatId: number, messageId: string): MessagePosition | null;
   /** Stored messages of a chat by id, in the order given (ids not stored are left out). */
@@ -354,6 +357,22 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
         [...boundaries].sort((a, b) => a - b),
         signal,
       );
+    },
+    async listTopics(chatId, signal) {
+      const chat = getChatRecord(db, chatId);
+      if (getChatSummary(db, chatId).forum) {
+        try {
+          const source = sources.sourceFor(chat.sourceId);
+          const listed =
+            source.listTopics && !source.holdsOnlyTheCache ? await source.listTopics({ key: chat.sourceKey, peer: chat.peer }, signal) : [];
+          upsertTopics(db, chatId, listed);
+        } catch (error) {
+          if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'Listing the topics was cancelled.');
+          // Offline or refused: the topics kept here are listed.
+          options.logger.warn(`could not list the topics of chat ${chatId}`, error);
+        }
+      }
+      return listTopics(db, chatId);
     },
     getChatCoverage(chatId) {
       const chat = getChatSummary(db, chatId);

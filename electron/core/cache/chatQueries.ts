@@ -38,6 +38,7 @@ interface ChatSummaryRow {
   last_message: string | null;
   pinned: number;
   archived: number;
+  forum: number;
 }
 
 /**
@@ -48,7 +49,7 @@ const KEEP_CURRENT_SQL = `coalesce(c.keep_current, EXISTS (SELECT 1 FROM coverag
 
 const SUMMARY_SQL = `
   SELECT c.id, c.source_id, s.kind AS source_kind, s.name AS source_name, c.name, c.kind, c.message_count,
-    c.cached_count, c.last_message_date, c.avatar, c.keep_media, c.refreshed_at, c.looked_at, c.pinned, c.archived,
+    c.cached_count, c.last_message_date, c.avatar, c.keep_media, c.refreshed_at, c.looked_at, c.pinned, c.archived, c.forum,
     (SELECT max(m.date) FROM messages m WHERE m.chat_id = c.id) AS newest_cached,
     EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached,
     ${KEEP_CURRENT_SQL} AS keep_current,
@@ -129,6 +130,7 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
     lastMessage: lastMessageOf(row.last_message),
     pinned: row.pinned === 1,
     archived: row.archived === 1,
+    forum: row.forum === 1,
   };
 }
 

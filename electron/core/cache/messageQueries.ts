@@ -36,6 +36,7 @@ interface MessageRow {
   reactions: string | null;
   deleted_at: number | null;
   earlier_versions: number;
+  topic_id: string | null;
 }
 
 export interface StoredMessage {
@@ -46,7 +47,7 @@ export interface StoredMessage {
 const SELECT_COLUMNS = `
   m.source_msg_id, m.chat_id, m.date, m.sort_key, s.source_key AS sender_key, s.name AS sender_name, m.out,
   m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions,
-  m.deleted_at, m.earlier_versions, CASE WHEN m.media IS NULL THEN 0 ELSE EXISTS (
+  m.deleted_at, m.earlier_versions, m.topic_id, CASE WHEN m.media IS NULL THEN 0 ELSE EXISTS (
     SELECT 1 FROM message_media mm WHERE mm.chat_id = m.chat_id AND mm.message_id = m.source_msg_id AND mm.variant = 'full'
   ) END AS has_full
   FROM messages m LEFT JOIN senders s ON s.id = m.sender_id`;
@@ -89,6 +90,7 @@ function toStoredMessage(row: MessageRow): StoredMessage {
       reactions: parseStoredJsonOr(storedReactionsSchema, row.reactions, []),
       deletedAt: row.deleted_at,
       earlierVersions: row.earlier_versions,
+      ...(row.topic_id === null ? {} : { topicId: row.topic_id }),
     },
     position: { date: row.date, sortKey: row.sort_key, id: row.source_msg_id },
   };
@@ -189,8 +191,8 @@ export function insertMessages(
   const insert = cachedStatement(
     db,
     `INSERT INTO messages (chat_id, source_msg_id, date, sort_key, sender_id, kind, out, text, entities, media,
-       reply_to, forward, edit_date, service, grouped_id, views, reactions, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       reply_to, forward, edit_date, service, grouped_id, views, reactions, deleted_at, topic_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (chat_id, source_msg_id) DO NOTHING`,
   );
   let inserted = 0;
@@ -216,6 +218,7 @@ export function insertMessages(
       message.views,
       message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
       message.deletedAt ?? null,
+      message.topicId ?? null,
     );
     if (result.changes === 1) inserted++;
     else existing.push(message);
@@ -308,6 +311,9 @@ function reconcileStored(db: WritableDB, chatId: number, message: SourceMessage,
     'SELECT id, text, entities, media, edit_date, views, reactions, deleted_at FROM messages WHERE chat_id = ? AND source_msg_id = ?',
   ).get(chatId, message.id);
   if (!row) return;
+  // A copy that knows the message's topic (a live fetch of what an export stored) says it.
+  if (message.topicId)
+    cachedStatement(db, 'UPDATE messages SET topic_id = ? WHERE id = ? AND topic_id IS NULL').run(message.topicId, row.id);
   const { text, entities } = capMessageText(message);
   const entitiesJson = entities.length > 0 ? JSON.stringify(entities) : null;
   const mediaJson = message.media ? JSON.stringify(message.media) : null;
@@ -413,6 +419,27 @@ export interface StoredMessageVersion {
   editDate: number | null;
   /** When this computer saw it replaced. */
   replacedAt: number;
+}
+
+/**
+ * One forum topic's messages on this computer, in history order: up to `limit` strictly before (`older`) or
+ * after a position, nearest first as read. (The whole chat pages by coverage; a topic is read from the cache.)
+ */
+export function selectTopicMessages(
+  db: ReadableDB,
+  chatId: number,
+  topicId: string,
+  from: Bound,
+  direction: 'older' | 'newer',
+  limit: number,
+): StoredMessage[] {
+  const sql =
+    direction === 'older'
+      ? `SELECT ${SELECT_COLUMNS} WHERE m.chat_id = ? AND m.topic_id = ? AND (m.date, m.sort_key) < (?, ?)
+         ORDER BY m.date DESC, m.sort_key DESC LIMIT ?`
+      : `SELECT ${SELECT_COLUMNS} WHERE m.chat_id = ? AND m.topic_id = ? AND (m.date, m.sort_key) > (?, ?)
+         ORDER BY m.date ASC, m.sort_key ASC LIMIT ?`;
+  return cachedStatement<unknown[], MessageRow>(db, sql).all(chatId, topicId, from.date, from.sortKey, limit).map(toStoredMessage);
 }
 
 export function selectMessageVersions(db: ReadableDB, chatId: number, sourceMessageId: string): StoredMessageVersion[] {

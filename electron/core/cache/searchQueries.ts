@@ -78,6 +78,15 @@ function chatIdsNamed(db: ReadableDB, name: string): number[] {
     .map((row) => row.id);
 }
 
+/** Forum topics whose title contains `name` (folded), as [chat id, topic id]. */
+function topicsNamed(db: ReadableDB, name: string): Array<[number, string]> {
+  const wanted = foldForSearch(name.trim());
+  return cachedStatement<[], { chat_id: number; topic_id: string; title: string }>(db, 'SELECT chat_id, topic_id, title FROM topics')
+    .all()
+    .filter((row) => foldForSearch(row.title).includes(wanted))
+    .map((row) => [row.chat_id, row.topic_id]);
+}
+
 function kindsCondition(kinds: readonly string[]): Sql {
   return { sql: `m.kind IN (${kinds.map(() => '?').join(', ')})`, params: [...kinds] };
 }
@@ -109,8 +118,15 @@ function nodeCondition(db: ReadableDB, node: QueryNode, earlierVersions = false)
     case 'from':
       if (node.value.toLowerCase() === 'me') return { sql: 'm.out = 1', params: [] };
       return inList('m.sender_id', senderIdsNamed(db, node.value));
-    case 'in':
-      return inList('m.chat_id', chatIdsNamed(db, node.value));
+    case 'in': {
+      // A chat, or a forum topic, whose name contains it.
+      const topics = topicsNamed(db, node.value);
+      const inTopics: Sql =
+        topics.length === 0
+          ? FALSE
+          : { sql: `(m.chat_id, m.topic_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`, params: [JSON.stringify(topics)] };
+      return all([inList('m.chat_id', chatIdsNamed(db, node.value)), inTopics], 'OR');
+    }
     case 'date': {
       const { from, to } = dateBoundsOf(node);
       const parts: Sql[] = [];

@@ -3,8 +3,9 @@ import type { ExportRequest } from '../../../shared/exporting.ts';
 import type { ReadableDB } from '../cache/CacheDatabase.ts';
 import { countMessagesInRange, selectMessagesAfter, selectMessagesByIds } from '../cache/messageQueries.ts';
 import { compileSearchQuery } from '../search/compileSearchQuery.ts';
-import { createSearchMatcher } from '../search/matchesSearchFilter.ts';
+import { createSearchMatcher, type MatchableMessage } from '../search/matchesSearchFilter.ts';
 import { getChatRecord } from '../cache/chatQueries.ts';
+import { listTopics } from '../cache/topicQueries.ts';
 
 const BATCH = 2000;
 
@@ -21,11 +22,13 @@ export function* readExportMessages(
   // Dates are whole milliseconds: before `to` (exclusive) is at or before `to - 1`.
   const ceiling = { date: request.to === null ? Number.MAX_SAFE_INTEGER : request.to - 1, sortKey: Number.MAX_SAFE_INTEGER };
   const matches = request.filter ? matcherFor(request.filter, getChatRecord(db, request.chatId).name) : null;
+  // `in:` names a chat or a forum topic: the matcher reads each message's topic by its title.
+  const topicTitles = request.filter ? new Map(listTopics(db, request.chatId).map((topic) => [topic.id, topic.title])) : null;
   const keep = (message: ChatMessage) =>
     (request.includeService || !message.service) &&
     message.date >= from &&
     message.date <= ceiling.date &&
-    (matches === null || matches(message));
+    (matches === null || matches({ ...message, topicTitle: message.topicId ? (topicTitles?.get(message.topicId) ?? null) : null }));
   if (request.messageIds) {
     yield* selectedInOrder(db, request.chatId, request.messageIds).filter(keep);
     return;
@@ -56,6 +59,6 @@ function compareMessageIds(a: string, b: string): number {
   return a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b) ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
 }
 
-function matcherFor(filter: NonNullable<ExportRequest['filter']>, chatName: string): (message: ChatMessage) => boolean {
+function matcherFor(filter: NonNullable<ExportRequest['filter']>, chatName: string): (message: MatchableMessage) => boolean {
   return createSearchMatcher({ chatId: null, from: null, to: null, ...filter }, compileSearchQuery(filter.query), chatName);
 }

@@ -1,3 +1,4 @@
+import { readTopicPage } from './readTopicPage.ts';
 import type { HistoryPage, HistoryRequest, PreviousMessageSummary } from '../../../shared/history.ts';
 import { comparePositions, decodeCursor, encodeCursor, type MessagePosition } from '../../../shared/cursor.ts';
 import { ScrollbackError, toErrorData, type ErrorData } from '../../../shared/errors.ts';
@@ -333,6 +334,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
   return {
     async getHistoryPage(request, signal) {
       const chat = getChatRecord(db, request.chatId);
+      if (request.topicId) return readTopicPage(db, chat.id, request.topicId, request.anchor, request.limit);
       const page = await pageFor(chat, request, signal);
       return { ...page, previous: await previousOf(chat, page, signal) };
     },

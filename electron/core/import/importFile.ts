@@ -1,3 +1,4 @@
+import { upsertTopics, type SourceTopic } from '../cache/topicQueries.ts';
 import type { ChatImportResult, FileImportResult } from '../../../shared/importing.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { comparePositions } from '../../../shared/cursor.ts';
@@ -93,6 +94,13 @@ class ChatWriter {
 
   /** A chat of another source this file was exported from (Scrollback's own export): added to, proving nothing. */
   private readonly into: number | null;
+  /**
+   * Forum topics the file names (their "created the topic" lines), and the topic of each message in one:
+   * exports write no topic on a message, but every message of a topic replies to its first message or to
+   * another message of the topic, and replies come after what they answer.
+   */
+  private readonly topics = new Map<string, SourceTopic>();
+  private readonly topicOf = new Map<string, string>();
 
   constructor(db: WritableDB, chat: SourceChat, files: ImportFiles, into: number | null = null) {
     this.db = db;
@@ -129,13 +137,29 @@ class ChatWriter {
     return upsertChats(this.db, IMPORT_SOURCE_ID, [this.chat])[0]!;
   }
 
-  add(message: SourceMessage): void {
+  add(added: SourceMessage): void {
+    const message = this.withTopic(added);
     this.openedChatId ??= this.open(message);
     this.total++;
     if (!this.oldest || comparePositions(message, this.oldest) < 0) this.oldest = message;
     if (!this.newest || comparePositions(message, this.newest) > 0) this.newest = message;
     this.pending.push(withoutFileReference(message, this.attachments));
     if (this.pending.length >= BATCH) this.flush();
+  }
+
+  private withTopic(message: SourceMessage): SourceMessage {
+    const service = message.service;
+    if (service?.action === 'topicCreated') {
+      this.topics.set(message.id, { id: message.id, title: service.title || 'Topic', createdDate: message.date });
+      this.topicOf.set(message.id, message.id);
+      return { ...message, topicId: message.id };
+    }
+    const topicId = message.topicId ?? (message.replyToId === null ? undefined : this.topicOf.get(message.replyToId));
+    if (!topicId) return message;
+    this.topicOf.set(message.id, topicId);
+    const topic = this.topics.get(topicId);
+    if (service?.action === 'topicEdited' && service.title && topic) topic.title = service.title;
+    return { ...message, topicId };
   }
 
   /** A placeholder the exporter wrote for a message it could not export. */
@@ -162,6 +186,7 @@ class ChatWriter {
 
   finish(): ChatImportResult {
     this.flush();
+    upsertTopics(this.db, this.chatId, [...this.topics.values()]);
     if (this.into !== null) {
       // The chat's own source says what is covered and how many there are; a file of what was cached proves neither.
       const chat = getChatSummary(this.db, this.chatId);

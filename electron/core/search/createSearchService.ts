@@ -1,3 +1,4 @@
+import { topicTitlesOf } from '../cache/topicQueries.ts';
 import type {
   SearchFilter,
   SearchHit,
@@ -323,11 +324,16 @@ export function createSearchService(deps: {
         db,
         page.map((hit) => hit.rowId),
       );
+      const topicTitles = topicTitlesOf(
+        db,
+        messages.flatMap((message) => (message.topicId ? [{ chatId: message.chatId, topicId: message.topicId }] : [])),
+      );
       const results: SearchHit[] = page.map((hit, index) => ({
         message: messages[index]!,
         chatName: names.get(hit.chatId) ?? '',
         highlights: highlightRanges(messages[index]!.text, query.terms),
         foundAt: foundAtOf(hit, messages[index]!.id, foundAt),
+        topicTitle: messages[index]!.topicId ? (topicTitles.get(`${hit.chatId}:${messages[index]!.topicId}`) ?? null) : null,
       }));
       let nextCursor: string | null = null;
       if (page.length === request.limit) nextCursor = encodeSearchCursor(page[page.length - 1]!.position);

@@ -19,6 +19,8 @@ export interface MatchableMessage {
   senderName: string | null;
   /** Set when the source deleted it (cached messages; a source's own never are). */
   deletedAt?: number | null;
+  /** The title of the forum topic it is in, when it is in one. */
+  topicTitle?: string | null;
 }
 
 function hasLink(message: MatchableMessage, kind: MessageKind): boolean {
@@ -37,8 +39,11 @@ function matchesNode(node: QueryNode, message: MatchableMessage, kind: MessageKi
     }
     case 'from':
       return node.value.toLowerCase() === 'me' ? message.out : nameContains(message.senderName, node.value);
-    case 'in':
-      return foldForSearch(chatName).includes(foldForSearch(node.value.trim()));
+    case 'in': {
+      // A chat, or a forum topic, whose name contains it.
+      const wanted = foldForSearch(node.value.trim());
+      return foldForSearch(chatName).includes(wanted) || (!!message.topicTitle && foldForSearch(message.topicTitle).includes(wanted));
+    }
     case 'date': {
       const { from, to } = dateBoundsOf(node);
       return (from === null || message.date >= from) && (to === null || message.date < to);

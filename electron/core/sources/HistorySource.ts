@@ -1,3 +1,4 @@
+import type { SourceTopic } from '../cache/topicQueries.ts';
 import type { SourceKind } from '../../../shared/domain.ts';
 import type { SourceChat } from '../model/SourceChat.ts';
 
@@ -154,6 +155,8 @@ export interface HistorySource {
    * calendar's days not downloaded; null where the source cannot say. Sources that cannot count leave it out.
    */
   countMessagesSince?(chat: SourceChatRef, dates: readonly number[], signal?: AbortSignal): Promise<Array<number | null>>;
+  /** A forum chat's topics (Telegram's messages.getForumTopics). Sources without forums leave it out. */
+  listTopics?(chat: SourceChatRef, signal?: AbortSignal): Promise<SourceTopic[]>;
   /** How many messages of the whole chat the source's own search finds for these words; null when it cannot say. */
   countMatches?(chat: SourceChatRef, words: string, signal?: AbortSignal): Promise<number | null>;
   /**

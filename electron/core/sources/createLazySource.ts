@@ -43,6 +43,10 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
       const loadedSource = await source();
       return loadedSource.countMessagesSince ? loadedSource.countMessagesSince(chat, dates, signal) : dates.map(() => null);
     },
+    async listTopics(chat, signal) {
+      const loadedSource = await source();
+      return loadedSource.listTopics ? loadedSource.listTopics(chat, signal) : [];
+    },
     async countMatches(chat, words, signal) {
       const loadedSource = await source();
       return loadedSource.countMatches ? loadedSource.countMatches(chat, words, signal) : null;

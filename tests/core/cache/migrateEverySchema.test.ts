@@ -110,6 +110,11 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
     db.prepare('UPDATE messages SET deleted_at = 10 WHERE id = 3').run();
     db.prepare('UPDATE chats SET keep_current = 1, refreshed_at = 11, looked_at = 12 WHERE id = 1').run();
   },
+  7(db) {
+    // Version 7 learnt where a chat sits in its source's list.
+    db.prepare('UPDATE chats SET pinned = 1 WHERE id = 1').run();
+    db.prepare('UPDATE chats SET archived = 1 WHERE id = 2').run();
+  },
 };
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;

@@ -150,6 +150,10 @@ function mediaOf(media: TelegramHtmlMedia, files: HtmlMediaFiles): Media | null 
 function serviceOf(text: string): ServiceAction {
   const title = /[«"](.+)[»"]/.exec(text)?.[1];
   if (/ pinned /.test(text)) return { action: 'pinMessage' };
+  // Telegram Desktop's prose: "Ana created topic «Q&A»", "Ana changed topic title to «…»" (or its icon).
+  if (/ created topic /.test(text)) return { action: 'topicCreated', title: title ?? 'Topic' };
+  if (/ changed topic /.test(text))
+    return { action: 'topicEdited', ...(/ title to /.test(text) && title ? { title: title.replace(/[»"].*$/, '') } : {}) };
   if (/^Channel .* created$/.test(text)) return { action: 'channelCreate', ...(title ? { title } : {}) };
   if (/ created group /.test(text)) return { action: 'chatCreate', ...(title ? { title } : {}) };
   if (/ converted a basic group to this supergroup/.test(text) || / converted this group to a supergroup/.test(text))

@@ -15,6 +15,8 @@ export function toTelegramDesktopServiceAction(message: Raw): ServiceAction {
   const service: ServiceAction = { action: kind };
   if (kind === 'other') service.sourceName = name;
   if (typeof message.title === 'string') service.title = message.title;
+  // A topic's new name (topic_edit) is `new_title`.
+  if (typeof message.new_title === 'string' && message.new_title !== '') service.title = message.new_title;
   if (Array.isArray(message.members))
     service.members = message.members.map((member) => (member === null ? 'Deleted Account' : String(member)));
   if (typeof message.duration_seconds === 'number') service.durationS = message.duration_seconds;

@@ -73,8 +73,14 @@ export function toTelegramSourceMessage(
       sender: actor,
       text: text || describeServiceAction(actor?.name ?? null, service),
       entities: text ? entities : [],
-      // A pin's target is its `message_id`, kept where Telegram keeps it: as the reply of the pin.
-      replyToId: service.action === 'pinMessage' && typeof message.message_id === 'number' ? String(message.message_id) : null,
+      // A pin's target is its `message_id`, kept where Telegram keeps it: as the reply of the pin. Other
+      // service lines may reply too (a topic's rename answers the topic).
+      replyToId:
+        service.action === 'pinMessage' && typeof message.message_id === 'number'
+          ? String(message.message_id)
+          : typeof message.reply_to_message_id === 'number'
+            ? String(message.reply_to_message_id)
+            : null,
       service,
     });
   }

@@ -17,6 +17,8 @@ export function toServiceAction(action: Api.TypeMessageAction, directory: Telegr
   if (action instanceof Api.MessageActionChatMigrateTo) return { action: 'migrateToSupergroup' };
   if (action instanceof Api.MessageActionChannelMigrateFrom) return { action: 'migrateFromGroup', title: action.title };
   if (action instanceof Api.MessageActionPinMessage) return { action: 'pinMessage' };
+  if (action instanceof Api.MessageActionTopicCreate) return { action: 'topicCreated', title: action.title };
+  if (action instanceof Api.MessageActionTopicEdit) return { action: 'topicEdited', ...(action.title ? { title: action.title } : {}) };
   if (action instanceof Api.MessageActionHistoryClear) return { action: 'historyCleared' };
   if (action instanceof Api.MessageActionPhoneCall) {
     return {

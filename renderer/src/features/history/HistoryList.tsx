@@ -39,6 +39,10 @@ interface HistoryListProps {
   focusOnPlace: boolean;
   /** Export selected: the selected messages' ids, oldest first. */
   onExportSelection(messageIds: string[]): void;
+  /** One forum topic's messages, or null for the whole chat. */
+  topicId: string | null;
+  /** Topic titles by id, to say which topic a message is in (the whole chat's view of a forum). */
+  topicTitles: ReadonlyMap<string, string>;
 }
 
 /**
@@ -55,8 +59,10 @@ export function HistoryList({
   onOfflineChange,
   focusOnPlace,
   onExportSelection,
+  topicId,
+  topicTitles,
 }: HistoryListProps) {
-  const query = useHistoryWindow(chatId, target, windowKey);
+  const query = useHistoryWindow(chatId, target, windowKey, topicId);
   const pages = query.data?.pages;
   const messages = useMemo(() => pages?.flatMap((page) => page.messages) ?? [], [pages]);
   const firstPage = pages?.[0];
@@ -311,6 +317,7 @@ export function HistoryList({
                   replyTo={replyIndex === undefined ? (quotedOriginal ?? null) : messages[replyIndex]!}
                   replyUnavailable={quotedOriginal === null}
                   onReplyClick={jumpToMessage}
+                  topicTitle={topicId === null && message.topicId ? (topicTitles.get(message.topicId) ?? null) : null}
                 />
               </div>
             );

@@ -1,3 +1,5 @@
+import { TopicBar } from '../topics/TopicBar.tsx';
+import { useTopics } from '../topics/useTopics.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { MediaViewer } from '../media/MediaViewer.tsx';
@@ -49,6 +51,7 @@ export function HistoryView({
   const [viewing, setViewing] = useState<string | null>(null);
   const [galleryOpen, setGalleryOpen] = useState(false);
   const [actionsOpen, setActionsOpen] = useState(false);
+  const [topicId, setTopicId] = useState<string | null>(null);
   const sync = useChatSync(chat.id);
 
   const jump = useCallback((next: WindowTarget) => {
@@ -61,6 +64,8 @@ export function HistoryView({
   useEffect(() => {
     if (!requested || requested.nonce === handled.current) return;
     handled.current = requested.nonce;
+    // A message opened from elsewhere is shown in the whole chat (it says its topic there).
+    setTopicId(null);
     jump({ kind: 'aroundMessage', messageId: requested.messageId });
   }, [requested, jump]);
 
@@ -85,7 +90,12 @@ export function HistoryView({
     };
   }, [chat.id, queryClient]);
 
-  const windowKey = windowKeyOf(target, nonce);
+  const { topics, titles: topicTitles } = useTopics(chat.id, chat.forum);
+  const chooseTopic = (next: string | null) => {
+    setTopicId(next);
+    jump({ kind: 'latest' });
+  };
+  const windowKey = `${topicId ?? 'all'}:${windowKeyOf(target, nonce)}`;
   return (
     <section className="history-view" aria-label={chat.name}>
       <header className="chat-header">
@@ -138,6 +148,7 @@ export function HistoryView({
           </button>
         </div>
       </header>
+      <TopicBar topics={topics} current={topicId} onChoose={chooseTopic} />
       <SourceRetryNotice sourceId={chat.sourceId} sourceName={chat.sourceName} />
       <MediaViewerContext.Provider value={setViewing}>
         <HistoryList
@@ -150,6 +161,8 @@ export function HistoryView({
           onOfflineChange={setOffline}
           focusOnPlace={nonce > 0}
           onExportSelection={onExportSelection}
+          topicId={topicId}
+          topicTitles={topicTitles}
         />
       </MediaViewerContext.Provider>
       {galleryOpen && (

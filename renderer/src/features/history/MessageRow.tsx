@@ -21,6 +21,8 @@ export interface MessageRowProps {
   /** Neither this computer nor the source has the replied-to message (deleted, or before an import's start). */
   replyUnavailable: boolean;
   onReplyClick(messageId: string): void;
+  /** The forum topic the message is in, said in the whole chat's view; null otherwise. */
+  topicTitle?: string | null;
 }
 
 const SENDER_COLOURS = 8;
@@ -46,6 +48,7 @@ export const MessageRow = memo(function MessageRow({
   replyTo,
   replyUnavailable,
   onReplyClick,
+  topicTitle = null,
 }: MessageRowProps) {
   const iso = new Date(message.date).toISOString();
   const deleted = message.deletedAt !== null;
@@ -102,12 +105,18 @@ export const MessageRow = memo(function MessageRow({
               {message.senderName ?? 'Deleted Account'}
             </div>
           )}
+          {topicTitle && (
+            <div className="message-topic" data-testid="message-topic" dir="auto">
+              in {topicTitle}
+            </div>
+          )}
           {message.forward && (
             <div className="forwarded">
               Forwarded from <span dir="auto">{message.forward.fromName}</span>
             </div>
           )}
-          {message.replyToId && (
+          {/* A message answering only its topic's first message is not a reply: that is how a topic holds it. */}
+          {message.replyToId && message.replyToId !== message.topicId && (
             // Always the same two lines, loaded or not: a row must never change height when another page
             // arrives, or the rows below it would jump.
             <button

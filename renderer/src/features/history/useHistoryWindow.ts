@@ -7,11 +7,11 @@ import { HISTORY_PAGE_SIZE, MAX_PAGES, type WindowTarget } from './historyWindow
  * One window of a chat's history as an infinite query: pages are keyset cursors in both directions, and at
  * most MAX_PAGES are kept (fetching past that drops the page at the far end), so memory stays bounded.
  */
-export function useHistoryWindow(chatId: number, target: WindowTarget, windowKey: string) {
+export function useHistoryWindow(chatId: number, target: WindowTarget, windowKey: string, topicId: string | null = null) {
   return useInfiniteQuery({
-    queryKey: ['history', chatId, windowKey],
+    queryKey: ['history', chatId, topicId, windowKey],
     // Not cancellable: a page in flight is stored in the cache either way, so letting it finish is cheaper.
-    queryFn: ({ pageParam }) => scrollback.getHistoryPage({ chatId, anchor: pageParam, limit: HISTORY_PAGE_SIZE }),
+    queryFn: ({ pageParam }) => scrollback.getHistoryPage({ chatId, anchor: pageParam, limit: HISTORY_PAGE_SIZE, topicId }),
     // A window target is itself an anchor (latest, around a date, around a message).
     initialPageParam: target as HistoryAnchor,
     getPreviousPageParam: (first: HistoryPage): HistoryAnchor | undefined =>

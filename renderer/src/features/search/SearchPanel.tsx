@@ -400,6 +400,11 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
                         {hit.chatName} ·{' '}
                       </span>
                     )}
+                    {hit.topicTitle && (
+                      <span className="search-result-topic" dir="auto" data-testid="search-result-topic">
+                        {hit.topicTitle} ·{' '}
+                      </span>
+                    )}
                     <span dir="auto">{hit.message.senderName ?? 'Unknown'}</span> · {formatDateTime(hit.message.date)}
                     {hit.foundAt && (
                       <span className="search-result-found" title="Not on this computer before this search; kept here now">
