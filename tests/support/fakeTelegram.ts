@@ -30,8 +30,10 @@ export interface FakePeer {
 export interface FakeChat {
   peer: FakePeer;
   title: string;
-  /** Oldest first; ids ascending. Deleted ids come back as messageEmpty. */
-  messages: Api.Message[];
+  /** Oldest first; ids ascending. Deleted ids come back as messageEmpty. A forum's topics begin with a service message. */
+  messages: Array<Api.Message | Api.MessageService>;
+  /** A forum's topics (channels.getForumTopics), each named after its first message's id. */
+  topics?: Array<{ id: number; title: string; iconColor: number }>;
   deleted: Set<number>;
   pinned?: boolean;
   /** In the account's archive (peer folder 1). */
@@ -144,6 +146,66 @@ export function seedFakeChat(
     );
   }
   return { peer, title, messages, deleted };
+}
+
+/**
+ * A forum supergroup of `count` messages: topics begin at ids 2, 5 and 9 (a topic-create service message
+ * each); then each message is in the General topic (no forum reply) or in a topic, replying to its first
+ * message, or every third to the topic's message before it (reply_to_top_id then names the topic).
+ * Returns the chat and each message's topic id (null: General).
+ */
+export function seedFakeForum(peer: FakePeer, title: string, count: number): { chat: FakeChat; topicOf: Map<number, number | null> } {
+  const start = Date.UTC(2023, 0, 1) / 1000;
+  const peerId = new Api.PeerChannel({ channelId: bigInt(peer.id) });
+  const topics = [
+    { id: 2, title: 'Q&A', iconColor: 0x6fb9f0 },
+    { id: 5, title: 'Announcements', iconColor: 0xffd67e },
+    { id: 9, title: 'Off-topic', iconColor: 0xcb86db },
+  ];
+  const messages: Array<Api.Message | Api.MessageService> = [];
+  const topicOf = new Map<number, number | null>();
+  const lastOf = new Map<number, number>();
+  for (let id = 1; id <= count; id++) {
+    const user = USERS[id % 3]!;
+    const fromId = new Api.PeerUser({ userId: bigInt(user.id) });
+    const topic = topics.find((candidate) => candidate.id === id);
+    if (topic) {
+      messages.push(
+        new Api.MessageService({
+          id,
+          peerId,
+          fromId,
+          date: start + id * 60,
+          action: new Api.MessageActionTopicCreate({ title: topic.title, iconColor: topic.iconColor }),
+        }),
+      );
+      topicOf.set(id, id);
+      lastOf.set(id, id);
+      continue;
+    }
+    const open = topics.filter((candidate) => candidate.id < id);
+    const choice = id % (open.length + 1);
+    const inTopic = choice === 0 ? null : open[choice - 1]!.id;
+    const answersLast = inTopic !== null && id % 3 === 0 && lastOf.get(inTopic) !== inTopic;
+    messages.push(
+      new Api.Message({
+        id,
+        peerId,
+        fromId,
+        date: start + id * 60,
+        message: `forum message ${id}`,
+        replyTo:
+          inTopic === null
+            ? undefined
+            : answersLast
+              ? new Api.MessageReplyHeader({ forumTopic: true, replyToMsgId: lastOf.get(inTopic)!, replyToTopId: inTopic })
+              : new Api.MessageReplyHeader({ forumTopic: true, replyToMsgId: inTopic }),
+      }),
+    );
+    topicOf.set(id, inTopic);
+    if (inTopic !== null) lastOf.set(inTopic, id);
+  }
+  return { chat: { peer, title, messages, deleted: new Set(), topics }, topicOf };
 }
 
 /** A stripped preview (a sun on a blue sky) in Telegram's format, made once with imageCodec's encodeStrippedPreview. */
@@ -320,6 +382,10 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
         if (request instanceof Api.messages.Search) {
           fake.log.push({ at: now, request: 'Search', offsetId: request.offsetId });
           return search(request);
+        }
+        if (request instanceof Api.channels.GetForumTopics) {
+          fake.log.push({ at: now, request: 'GetForumTopics' });
+          return forumTopics(request);
         }
         if (request instanceof Api.messages.SearchGlobal) {
           fake.log.push({ at: now, request: 'SearchGlobal', offsetId: request.offsetId });
@@ -613,7 +679,8 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
   }
 
   /** Whole words, case-insensitive, within min_date ≤ date < max_date (messages.search and searchGlobal). */
-  function searchMatches(request: { q: string; minDate?: number; maxDate?: number }, message: Api.Message): boolean {
+  function searchMatches(request: { q: string; minDate?: number; maxDate?: number }, message: Api.Message | Api.MessageService): boolean {
+    if (!(message instanceof Api.Message)) return false;
     if ((request.minDate && message.date < request.minDate) || (request.maxDate && message.date >= request.maxDate)) return false;
     const words = new Set(message.message.toLowerCase().split(/[^\p{L}\p{N}]+/u));
     return request.q
@@ -675,6 +742,53 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       photo: new Api.ChatPhoto({ photoId: bigInt(chat.peer.id), strippedThumb: STRIPPED, dcId: 2 }),
       date: 0,
       megagroup: true,
+      ...(chat.topics ? { forum: true } : {}),
+    });
+  }
+
+  /**
+   * channels.getForumTopics: newest-created first, two a page whatever the limit (so paging is exercised),
+   * after the topic named by offset_topic; each page carries the topics' top messages.
+   */
+  function forumTopics(request: Api.channels.GetForumTopics): Api.messages.ForumTopics {
+    const input = request.channel as Api.InputChannel;
+    const chat = chatOf(new Api.InputPeerChannel({ channelId: input.channelId, accessHash: input.accessHash }));
+    if (!chat.topics) throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'CHANNEL_FORUM_MISSING' }), request);
+    const ordered = [...chat.topics].sort((a, b) => b.id - a.id);
+    const start = request.offsetTopic ? ordered.findIndex((topic) => topic.id < request.offsetTopic) : 0;
+    const page = start < 0 ? [] : ordered.slice(start, start + Math.min(2, request.limit));
+    const top = (topicId: number) =>
+      [...chat.messages]
+        .reverse()
+        .find(
+          (message) =>
+            message.id === topicId ||
+            (message.replyTo as Api.MessageReplyHeader | undefined)?.replyToTopId === topicId ||
+            (message.replyTo as Api.MessageReplyHeader | undefined)?.replyToMsgId === topicId,
+        ) ?? chat.messages[0]!;
+    return new Api.messages.ForumTopics({
+      count: ordered.length,
+      topics: page.map(
+        (topic) =>
+          new Api.ForumTopic({
+            id: topic.id,
+            date: chat.messages.find((message) => message.id === topic.id)?.date ?? 0,
+            title: topic.title,
+            iconColor: topic.iconColor,
+            topMessage: top(topic.id).id,
+            readInboxMaxId: 0,
+            readOutboxMaxId: 0,
+            unreadCount: 0,
+            unreadMentionsCount: 0,
+            unreadReactionsCount: 0,
+            fromId: new Api.PeerUser({ userId: bigInt(USERS[0]!.id) }),
+            notifySettings: new Api.PeerNotifySettings({}),
+          }),
+      ),
+      messages: page.map((topic) => top(topic.id)),
+      chats: [channelObject(chat)],
+      users: userObjects(undefined),
+      pts: ptsOfChannel(chat),
     });
   }
 

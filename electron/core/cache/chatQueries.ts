@@ -204,11 +204,11 @@ export function upsertChats(db: WritableDB, sourceId: string, chats: readonly So
   assertWritable(db);
   const upsert = cachedStatement<unknown[], { id: number }>(
     db,
-    `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date, avatar, pinned, archived)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), coalesce(?, 0))
+    `INSERT INTO chats (source_id, source_key, name, kind, peer, message_count, last_message_date, avatar, pinned, archived, forum)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), coalesce(?, 0), coalesce(?, 0))
      ON CONFLICT (source_id, source_key) DO UPDATE SET name = excluded.name, kind = excluded.kind,
        avatar = CASE WHEN ? THEN excluded.avatar ELSE avatar END,
-       pinned = coalesce(?, pinned), archived = coalesce(?, archived),
+       pinned = coalesce(?, pinned), archived = coalesce(?, archived), forum = coalesce(?, forum),
        peer = coalesce(excluded.peer, peer), message_count = coalesce(excluded.message_count, message_count),
        last_message_date = max(coalesce(excluded.last_message_date, last_message_date), coalesce(last_message_date, excluded.last_message_date))
      RETURNING id`,
@@ -227,10 +227,12 @@ export function upsertChats(db: WritableDB, sourceId: string, chats: readonly So
           chat.avatar ? JSON.stringify(chat.avatar) : null,
           flag(chat.pinned),
           flag(chat.archived),
+          flag(chat.forum),
           // A source that says nothing of photos (undefined) leaves a stored one alone; the same for places.
           chat.avatar === undefined ? 0 : 1,
           flag(chat.pinned),
           flag(chat.archived),
+          flag(chat.forum),
         )!.id,
     ),
   )();

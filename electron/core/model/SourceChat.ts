@@ -16,4 +16,6 @@ export interface SourceChat {
   /** Pinned to the top of the source's list, or in its archive (Telegram's folder 1); absent: neither. */
   pinned?: boolean;
   archived?: boolean;
+  /** A forum (its messages are in topics; see HistorySource.listTopics). */
+  forum?: boolean;
 }

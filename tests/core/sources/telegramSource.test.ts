@@ -4,7 +4,7 @@ import type { Api } from 'telegram';
 import { databaseOf, openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { listCoverage } from '../../../electron/core/cache/coverageQueries.ts';
 import { createFakeClock } from '../../support/fakeRyzeApiServer.ts';
-import { createFakeTelegram, seedFakeChat, type FakeTraps } from '../../support/fakeTelegram.ts';
+import { createFakeTelegram, seedFakeChat, seedFakeForum, type FakeTraps } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
@@ -400,6 +400,49 @@ describe('Telegram source against a faithful fake', () => {
     expect(core.getMessageDensity(chat.id, boundaries).counts[2]).toBe(atTelegram[2]);
     // Boundaries 0–2 and 3–7: each asked once.
     expect(fake.historyCalls - before).toBe(8);
+    await core.close();
+  });
+
+  it('a forum: its topics from channels.getForumTopics (paged), each message in its topic by its reply header', async () => {
+    const clock = createFakeClock();
+    const { chat: forum, topicOf } = seedFakeForum({ type: 'channel', id: 901, accessHash: 5 }, 'Hiking forum', 300);
+    const fake = createFakeTelegram({ chats: [forum], clock, traps: {} });
+    const core = openScrollbackCore({
+      databasePath: path.join(tempFolder(), 'forum.db'),
+      logger: silentLogger,
+      telegram: { clientFor: () => fakeTelegramClient(fake), connects: false, clock, pacingMs: 0 },
+      sync: { sleep: (ms) => clock.sleep(ms), now: clock.now, pacingMs: 0, outageRetryDelaysMs: [10_000] },
+    });
+    const sourceId = saveTelegramAccount(core.providerContext, { userId: '42', name: 'Me', apiId: 12345 });
+    const chat = (await core.refreshChats(sourceId)).find((candidate) => candidate.name === 'Hiking forum')!;
+    expect(chat.forum).toBe(true);
+    const topics = await core.listTopics(chat.id);
+    expect(topics.map((topic) => topic.title)).toEqual(['Off-topic', 'Announcements', 'Q&A']);
+    // Three topics, two a page: two requests.
+    expect(fake.log.filter((entry) => entry.request === 'GetForumTopics').length).toBe(2);
+    core.sync.start({ chatId: chat.id, from: null, to: null });
+    await core.sync.settled(chat.id);
+    const ids = [...topicOf.keys()].map(String);
+    const stored = core.getMessages(chat.id, ids);
+    expect(stored.map((message) => [message.id, message.topicId ?? null])).toEqual(
+      [...topicOf].map(([id, topic]) => [String(id), topic === null ? null : String(topic)]),
+    );
+    const counted = await core.listTopics(chat.id);
+    for (const topic of counted)
+      expect(topic.messagesOnComputer).toBe([...topicOf.values()].filter((value) => String(value) === topic.id).length);
+    const page = await core.search.search({
+      chatId: chat.id,
+      from: null,
+      to: null,
+      query: 'forum in:"Q&A"',
+      sender: '',
+      kinds: [],
+      order: 'newest',
+      limit: 500,
+      cursor: null,
+    });
+    expect(page.hits.length).toBe([...topicOf].filter(([id, topic]) => topic === 2 && id !== 2).length);
+    expect(page.hits.every((hit) => hit.topicTitle === 'Q&A' && hit.message.topicId === '2')).toBe(true);
     await core.close();
   });
 });

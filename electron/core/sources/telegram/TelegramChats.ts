@@ -55,6 +55,7 @@ export class TelegramChats {
       messageCount: null,
       lastMessageDate: null,
       avatar: avatarOf(entity),
+      ...(entity instanceof Api.Channel && entity.forum ? { forum: true } : {}),
     };
   }
 }

@@ -16,6 +16,7 @@ import { isTelegramFileLocator, type TelegramFileLocator } from './telegramMedia
 import { createTelegramUpdateSequence } from './createTelegramUpdateSequence.ts';
 import { watchTelegramUpdates } from './watchTelegramUpdates.ts';
 import { listTelegramDialogs } from './listTelegramDialogs.ts';
+import { listTelegramTopics } from './listTelegramTopics.ts';
 import { searchTelegramGlobally } from './searchTelegramGlobally.ts';
 
 export interface TelegramSourceOptions {
@@ -363,6 +364,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     async listChats(signal) {
       return listTelegramDialogs(call, signal);
     },
+    listTopics: (ref, signal) => listTelegramTopics(call, peerOf(ref), signal),
     searchAllChats: (request, signal) => searchTelegramGlobally(call, request, signal),
     async getLatest(ref, limit, signal) {
       const result = await history(ref, { limit }, signal);

@@ -31,18 +31,24 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
     message instanceof Api.Message && message.postAuthor && !message.fromId
       ? `${directory.nameOf(senderKey)} (${message.postAuthor})`
       : directory.nameOf(senderKey);
+  const reply = message.replyTo instanceof Api.MessageReplyHeader ? message.replyTo : null;
+  // In a forum, a message's reply names its topic: the top id when it answers a message of the topic, else
+  // the message it answers is the topic's first. (Messages of the General topic have no forum reply.)
+  const topicId = reply?.forumTopic ? (reply.replyToTopId ?? reply.replyToMsgId) : undefined;
   const base = {
     id: String(message.id),
     sortKey: message.id,
     date: message.date * 1000,
     out: message.out === true,
     sender: { key: senderKey, name: senderName },
-    replyToId:
-      message.replyTo instanceof Api.MessageReplyHeader && message.replyTo.replyToMsgId ? String(message.replyTo.replyToMsgId) : null,
+    replyToId: reply?.replyToMsgId ? String(reply.replyToMsgId) : null,
+    ...(topicId ? { topicId: String(topicId) } : {}),
   };
   if (message instanceof Api.MessageService) {
     const service = toServiceAction(message.action, directory);
-    return sourceMessage({ ...base, text: describeServiceAction(senderName, service), service });
+    // A topic's first message is the topic (its id is the topic's).
+    const own = message.action instanceof Api.MessageActionTopicCreate ? { topicId: String(message.id) } : {};
+    return sourceMessage({ ...base, ...own, text: describeServiceAction(senderName, service), service });
   }
   const forward = message.fwdFrom
     ? {
