@@ -30,7 +30,11 @@ interface Planned {
   topic: number | null;
 }
 
-function plan(count: number): { planned: Planned[]; truth: ForumExport } {
+/**
+ * `renameKnown`: whether the export says which topic a rename is in (JSON: its reply; HTML: its prose has no
+ * link, so the rename stays a line of the General topic and the topic keeps its first title).
+ */
+function plan(count: number, renameKnown = true): { planned: Planned[]; truth: ForumExport } {
   const roots = [
     { id: 2, title: 'Q&A' },
     { id: 5, title: 'Announcements 📣' },
@@ -41,6 +45,9 @@ function plan(count: number): { planned: Planned[]; truth: ForumExport } {
     { id: 1, date: START, from: SENDERS[0]!, kind: 'message', text: 'welcome to the forum', replyTo: null, topic: null },
   ];
   const lastOf = new Map<number | null, number>();
+  // The third topic (id 9: every fourth message from 11 on) is renamed by one of its messages, 60% in.
+  let renameAt = Math.floor(count * 0.6);
+  while (renameAt % 4 !== 3) renameAt++;
   for (let id = 2; id <= count; id++) {
     const date = START + id * 600;
     const from = SENDERS[id % SENDERS.length]!;
@@ -53,7 +60,7 @@ function plan(count: number): { planned: Planned[]; truth: ForumExport } {
     const open = roots.filter((topic) => topic.id < id);
     const choice = id % (open.length + 1);
     const topic = choice === 0 ? null : open[choice - 1]!.id;
-    if (id === Math.floor(count * 0.6) && topic === 9) {
+    if (id === renameAt) {
       planned.push({ id, date, from, kind: 'edited', title: renamed, text: '', replyTo: 9, topic: 9 });
       continue;
     }
@@ -71,12 +78,16 @@ function plan(count: number): { planned: Planned[]; truth: ForumExport } {
     lastOf.set(topic, id);
   }
   const titleOf = (topic: number | null) =>
-    topic === null ? null : topic === 9 && planned.some((p) => p.kind === 'edited') ? renamed : roots.find((r) => r.id === topic)!.title;
+    topic === null
+      ? null
+      : topic === 9 && renameKnown && planned.some((p) => p.kind === 'edited')
+        ? renamed
+        : roots.find((r) => r.id === topic)!.title;
   return {
     planned,
     truth: {
       topics: roots.map((root) => ({ id: root.id, title: titleOf(root.id)! })),
-      messages: planned.map((p) => ({ id: p.id, topic: titleOf(p.topic), text: p.text })),
+      messages: planned.map((p) => ({ id: p.id, topic: p.kind === 'edited' && !renameKnown ? null : titleOf(p.topic), text: p.text })),
     },
   };
 }
@@ -129,7 +140,7 @@ export function writeForumJsonExport(folder: string, count = 600): ForumExport {
 
 /** The same forum as Telegram Desktop's HTML export (one page). */
 export function writeForumHtmlExport(folder: string, count = 600): ForumExport {
-  const { planned, truth } = plan(count);
+  const { planned, truth } = plan(count, false);
   const title = (unix: number) => {
     const date = new Date(unix * 1000);
     const pad = (value: number) => String(value).padStart(2, '0');

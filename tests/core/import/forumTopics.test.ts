@@ -30,7 +30,7 @@ describe.each([
   ['Telegram Desktop JSON', writeForumJsonExport],
   ['Telegram Desktop HTML', writeForumHtmlExport],
 ])('forum topics from a %s export', (_format, write) => {
-  it('stores the topics with their titles (a rename applied) and puts every message in its topic', () => {
+  it('stores the topics with their titles (renamed where the export says which topic) and puts every message in its topic', () => {
     const { db, truth, chatId } = importForum(write);
     expect(getChatSummary(db, chatId).forum).toBe(true);
     const topics = listTopics(db, chatId);
