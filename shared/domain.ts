@@ -202,6 +202,10 @@ export interface ChatMessage {
   earlierVersions: number;
   /** The forum topic the message is in (its id is the topic's first message's); absent or null: none, or General. */
   topicId?: string | null;
+  /** A channel post's signature (its author's name), when the channel signs posts. */
+  signature?: string;
+  /** The inline bot the message was sent via ("@QuizBot"). */
+  viaBot?: string;
 }
 
 /** A topic of a forum chat, as kept on this computer. */

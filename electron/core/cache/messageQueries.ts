@@ -10,6 +10,7 @@ import {
   parseStoredJsonOr,
   storedEntitiesSchema,
   storedForwardSchema,
+  storedDetailsSchema,
   storedMediaSchema,
   storedReactionsSchema,
   storedServiceSchema,
@@ -37,6 +38,7 @@ interface MessageRow {
   deleted_at: number | null;
   earlier_versions: number;
   topic_id: string | null;
+  details: string | null;
 }
 
 export interface StoredMessage {
@@ -47,7 +49,7 @@ export interface StoredMessage {
 const SELECT_COLUMNS = `
   m.source_msg_id, m.chat_id, m.date, m.sort_key, s.source_key AS sender_key, s.name AS sender_name, m.out,
   m.text, m.entities, m.media, m.reply_to, m.forward, m.edit_date, m.service, m.grouped_id, m.views, m.reactions,
-  m.deleted_at, m.earlier_versions, m.topic_id, CASE WHEN m.media IS NULL THEN 0 ELSE EXISTS (
+  m.deleted_at, m.earlier_versions, m.topic_id, m.details, CASE WHEN m.media IS NULL THEN 0 ELSE EXISTS (
     SELECT 1 FROM message_media mm WHERE mm.chat_id = m.chat_id AND mm.message_id = m.source_msg_id AND mm.variant = 'full'
   ) END AS has_full
   FROM messages m LEFT JOIN senders s ON s.id = m.sender_id`;
@@ -64,6 +66,25 @@ function forTheWindow(media: Media | null, hasFull: number): Media | null {
   const { locator: _locator, ...shown } = media as FileMedia & { locator?: unknown };
   const onComputer = hasFull === 1 || (shown.localFile !== undefined && shown.localFile !== '');
   return onComputer ? { ...shown, onComputer } : shown;
+}
+
+/** The details column as message fields (a signature, a via bot); nothing when empty or unreadable. */
+function detailsOf(details: string | null): Pick<ChatMessage, 'signature' | 'viaBot'> {
+  if (details === null) return {};
+  const parsed = parseStoredJsonOr(storedDetailsSchema, details, {});
+  return {
+    ...(parsed.signature ? { signature: parsed.signature } : {}),
+    ...(parsed.viaBot ? { viaBot: parsed.viaBot } : {}),
+  };
+}
+
+/** What the details column keeps of a message; null when it has none. */
+function detailsJson(message: SourceMessage): string | null {
+  if (!message.signature && !message.viaBot) return null;
+  return JSON.stringify({
+    ...(message.signature ? { signature: message.signature } : {}),
+    ...(message.viaBot ? { viaBot: message.viaBot } : {}),
+  });
 }
 
 function toStoredMessage(row: MessageRow): StoredMessage {
@@ -91,6 +112,7 @@ function toStoredMessage(row: MessageRow): StoredMessage {
       deletedAt: row.deleted_at,
       earlierVersions: row.earlier_versions,
       ...(row.topic_id === null ? {} : { topicId: row.topic_id }),
+      ...detailsOf(row.details),
     },
     position: { date: row.date, sortKey: row.sort_key, id: row.source_msg_id },
   };
@@ -191,8 +213,8 @@ export function insertMessages(
   const insert = cachedStatement(
     db,
     `INSERT INTO messages (chat_id, source_msg_id, date, sort_key, sender_id, kind, out, text, entities, media,
-       reply_to, forward, edit_date, service, grouped_id, views, reactions, deleted_at, topic_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       reply_to, forward, edit_date, service, grouped_id, views, reactions, deleted_at, topic_id, details)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (chat_id, source_msg_id) DO NOTHING`,
   );
   let inserted = 0;
@@ -219,6 +241,7 @@ export function insertMessages(
       message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
       message.deletedAt ?? null,
       message.topicId ?? null,
+      detailsJson(message),
     );
     if (result.changes === 1) inserted++;
     else existing.push(message);

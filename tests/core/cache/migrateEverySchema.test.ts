@@ -115,6 +115,14 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
     db.prepare('UPDATE chats SET pinned = 1 WHERE id = 1').run();
     db.prepare('UPDATE chats SET archived = 1 WHERE id = 2').run();
   },
+  8(db) {
+    // Version 8 learnt forum topics: a forum, its topic, a message in it.
+    db.prepare('UPDATE chats SET forum = 1 WHERE id = 1').run();
+    db.prepare(
+      "INSERT INTO topics (chat_id, topic_id, title, icon_emoji, icon_color, created_date) VALUES (1, '2', 'Q&A', NULL, 7322096, 13)",
+    ).run();
+    db.prepare("UPDATE messages SET topic_id = '2' WHERE id = 2").run();
+  },
 };
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;

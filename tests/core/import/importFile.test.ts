@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { runExportJob } from '../../../electron/core/export/runExportJob.ts';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,57 @@ describe('importFile', () => {
     expect(pin!.service?.action).toBe('pinMessage');
     expect(pin!.replyToId).toBe('96');
     db.close();
+  });
+
+  it('keeps a channel post’s signature, the bot a message came via and a new group photo, and exports them back', () => {
+    const folder = tempFolder();
+    mkdirSync(path.join(folder, 'photos'));
+    writeFileSync(path.join(folder, 'photos', 'photo_1.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]));
+    const file = path.join(folder, 'result.json');
+    const at = (id: number) => ({ date: '2022-05-01T12:00:0' + id, date_unixtime: String(Date.UTC(2022, 4, 1, 12, 0, id) / 1000) });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'Trail news',
+        type: 'public_channel',
+        id: 91,
+        messages: [
+          { id: 1, type: 'message', ...at(1), from: 'Trail news', from_id: 'channel91', author: 'Mia Rossi', text: 'Trail 4 is open' },
+          { id: 2, type: 'message', ...at(2), from: 'Trail news', from_id: 'channel91', via_bot: '@QuizBot', text: 'Quiz time' },
+          {
+            id: 3,
+            type: 'service',
+            ...at(3),
+            actor: 'Trail news',
+            actor_id: 'channel91',
+            action: 'edit_group_photo',
+            photo: 'photos/photo_1.jpg',
+            width: 640,
+            height: 640,
+            text: '',
+          },
+        ],
+      }),
+    );
+    const dbPath = path.join(folder, 'cache.db');
+    const db = openCacheDatabase(dbPath);
+    const [chat] = findImportInputs(file).flatMap((input) => importFile(db, input).chats);
+    const [signed, viaBot, photo] = selectMessagesByIds(db, chat!.chatId, ['1', '2', '3']);
+    expect(signed!.signature).toBe('Mia Rossi');
+    expect(signed!.senderName).toBe('Trail news');
+    expect(viaBot!.viaBot).toBe('@QuizBot');
+    expect(photo!.service?.action).toBe('photoChanged');
+    expect(photo!.media).toMatchObject({ kind: 'photo', width: 640, height: 640 });
+    db.close();
+    const target = path.join(folder, 'out.json');
+    runExportJob({
+      databasePath: dbPath,
+      request: { chatId: chat!.chatId, format: 'json', from: null, to: null, filter: null, includeService: true, csvBom: false },
+      target,
+    });
+    const exported = (JSON.parse(readFileSync(target, 'utf8')) as { messages: Array<Record<string, unknown>> }).messages;
+    expect(exported[0]!.author).toBe('Mia Rossi');
+    expect(exported[1]!.via_bot).toBe('@QuizBot');
   });
 
   it('an empty chat has no last message (not one on 1 January 1970), before and after a later import fills it', () => {

@@ -7,6 +7,7 @@ import { migration0005SearchIndexByChat } from './0005-search-index-by-chat.ts';
 import { migration0006EditsAndDeletions } from './0006-edits-and-deletions.ts';
 import { migration0007PinnedAndArchivedChats } from './0007-pinned-and-archived-chats.ts';
 import { migration0008ForumTopics } from './0008-forum-topics.ts';
+import { migration0009MessageDetails } from './0009-message-details.ts';
 
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
 export const allMigrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const allMigrations: readonly Migration[] = [
   migration0006EditsAndDeletions,
   migration0007PinnedAndArchivedChats,
   migration0008ForumTopics,
+  migration0009MessageDetails,
 ];
 
 export const latestSchemaVersion = allMigrations[allMigrations.length - 1]!.version;

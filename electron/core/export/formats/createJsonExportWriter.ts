@@ -63,6 +63,8 @@ function toTdesktopMessage(message: ChatMessage, ordinal: number, files: Exporte
   if (message.replyToId !== null)
     out.reply_to_message_id = /^-?\d{1,15}$/.test(message.replyToId) ? Number(message.replyToId) : message.replyToId;
   if (message.forward) out.forwarded_from = message.forward.fromName;
+  if (message.signature) out.author = message.signature;
+  if (message.viaBot) out.via_bot = message.viaBot;
   if (message.views !== null) out.views = message.views;
   if (message.media) Object.assign(out, mediaFields(message.media, files));
   const parts = textParts(message.text, message.entities);

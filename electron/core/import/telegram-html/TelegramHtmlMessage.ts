@@ -10,6 +10,8 @@ export interface TelegramHtmlMessage {
   /** The `title` of the date: "08.03.2022 11:10:02 UTC+05:30" (older exports: no zone). */
   dateTitle: string | null;
   fromName: string | null;
+  /** "@QuizBot" when the name says "… via @QuizBot". */
+  viaBot?: string;
   text: string;
   entities: MessageEntity[];
   replyToId: number | null;

@@ -396,9 +396,10 @@ export class TelegramHtmlPageParser {
     const media = message.media;
     switch (capture) {
       case 'fromName': {
-        // "OnlineVerdan Civil Aspirants  via @QuizBot": the bot is said after the name (not kept yet).
-        const via = /^(.*?)\s+via\s+@\w+$/.exec(value);
+        // "OnlineVerdan Civil Aspirants  via @QuizBot": the bot is said after the name.
+        const via = /^(.*?)\s+via\s+(@\w+)$/.exec(value);
         message.fromName = via ? via[1]!.trim() : value;
+        if (via) message.viaBot = via[2]!;
         return;
       }
       case 'forwardName':

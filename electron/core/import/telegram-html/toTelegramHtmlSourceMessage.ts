@@ -206,6 +206,7 @@ export function toTelegramHtmlSourceMessage(
     entities: block.entities,
     media: block.media ? mediaOf(block.media, files) : null,
     replyToId: block.replyToId === null ? null : String(block.replyToId),
+    ...(block.viaBot ? { viaBot: block.viaBot } : {}),
     forward: block.forward
       ? {
           fromName: block.forward.fromName || 'Deleted Account',

@@ -82,6 +82,8 @@ export function toTelegramSourceMessage(
             ? String(message.reply_to_message_id)
             : null,
       service,
+      // "Changed the group photo" carries the new photo.
+      media: message.photo === undefined ? null : withLocalFile(mediaOf(message), findMedia(message.photo)),
     });
   }
   return sourceMessage({
@@ -95,6 +97,9 @@ export function toTelegramSourceMessage(
     editDate: editDateOf(message),
     reactions: reactionsOf(message.reactions),
     views: typeof message.views === 'number' ? message.views : null,
+    // A signed channel post names its author; a message sent through an inline bot names the bot.
+    ...(typeof message.author === 'string' && message.author && message.from !== undefined ? { signature: message.author } : {}),
+    ...(typeof message.via_bot === 'string' && message.via_bot ? { viaBot: message.via_bot } : {}),
   });
 }
 

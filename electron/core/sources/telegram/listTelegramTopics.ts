@@ -20,7 +20,11 @@ export async function listTelegramTopics(call: TelegramCall, peer: TelegramPeer,
       new Api.channels.GetForumTopics({ channel, offsetDate: offset.date, offsetId: offset.id, offsetTopic: offset.topic, limit: PAGE }),
       signal,
     );
-    const dates = new Map(result.messages.filter((message) => !(message instanceof Api.MessageEmpty)).map((message) => [message.id, (message as Api.Message).date]));
+    const dates = new Map(
+      result.messages
+        .filter((message) => !(message instanceof Api.MessageEmpty))
+        .map((message) => [message.id, (message as Api.Message).date]),
+    );
     let last: Api.ForumTopic | null = null;
     for (const topic of result.topics) {
       if (!(topic instanceof Api.ForumTopic)) continue;

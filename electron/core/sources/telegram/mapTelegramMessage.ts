@@ -27,10 +27,7 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
   if (message instanceof Api.MessageEmpty) return null;
   const senderPeer = message.fromId ?? message.peerId;
   const senderKey = peerKeyOf(senderPeer);
-  const senderName =
-    message instanceof Api.Message && message.postAuthor && !message.fromId
-      ? `${directory.nameOf(senderKey)} (${message.postAuthor})`
-      : directory.nameOf(senderKey);
+  const senderName = directory.nameOf(senderKey);
   const reply = message.replyTo instanceof Api.MessageReplyHeader ? message.replyTo : null;
   // In a forum, a message's reply names its topic: the top id when it answers a message of the topic, else
   // the message it answers is the topic's first. (Messages of the General topic have no forum reply.)
@@ -68,5 +65,8 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
     groupedId: message.groupedId ? message.groupedId.toString() : null,
     views: message.views ?? null,
     reactions: reactionsOf(message.reactions),
+    // A signed channel post (post_author), and the inline bot a message was sent via (via_bot_id).
+    ...(message.postAuthor ? { signature: message.postAuthor } : {}),
+    ...(message.viaBotId ? { viaBot: directory.nameOf(`user${message.viaBotId.toString()}`) } : {}),
   });
 }

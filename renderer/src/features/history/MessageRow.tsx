@@ -73,6 +73,11 @@ export const MessageRow = memo(function MessageRow({
           aria-label={`${message.text.slice(0, 300)}, ${formatDateTime(message.date)}`}
         >
           <span dir="auto">{message.text}</span>
+          {message.media && (
+            <div className="service-media">
+              <MediaView media={message.media} chatId={message.chatId} messageId={message.id} />
+            </div>
+          )}
           {/* A pin says what it pinned (Telegram keeps the target as the pin's reply). */}
           {message.service.action === 'pinMessage' && message.replyToId && (replyTo || replyUnavailable) && (
             <>
@@ -103,6 +108,11 @@ export const MessageRow = memo(function MessageRow({
           {startsGroup && !message.out && (
             <div className={`sender sender-${colourOf(message.senderId)}`} dir="auto">
               {message.senderName ?? 'Deleted Account'}
+            </div>
+          )}
+          {message.viaBot && (
+            <div className="via-bot" data-testid="via-bot" dir="auto">
+              via {message.viaBot}
             </div>
           )}
           {topicTitle && (
@@ -148,6 +158,11 @@ export const MessageRow = memo(function MessageRow({
                 {reaction.emoji} {reaction.count}
               </span>
             ))}
+            {message.signature && (
+              <span className="signature" data-testid="signature" dir="auto">
+                {message.signature}
+              </span>
+            )}
             {deleted && (
               <span className="deleted-mark" data-testid="deleted-mark">
                 deleted at the source · kept here since {formatDay(message.deletedAt!)}
