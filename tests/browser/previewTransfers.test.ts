@@ -46,6 +46,27 @@ describe.skipIf(skipReason !== null)(
       expect(core.listChats().some((candidate) => candidate.name.includes('Dropped'))).toBe(true);
     });
 
+    it('WhatsApp times are read in the zone chosen below the chat list, and the result says which', async () => {
+      const { page, core } = browserSession();
+      await page.click('.import-panel.done button[aria-label="Close"]');
+      await page.selectOption('[data-testid="whatsapp-time-zone"]', 'Asia/Tokyo');
+      await page.evaluate(async () => {
+        const transfer = new DataTransfer();
+        transfer.items.add(
+          new File(['15/07/2024, 12:00 - Kai: lunch at noon, Tokyo time\n'], 'WhatsApp Chat with Kai.txt', { type: 'text/plain' }),
+        );
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+      });
+      await page.waitForFunction(() => /Kai/.test(document.querySelector('.import-panel.done')?.textContent ?? ''));
+      expect(await page.textContent('[data-testid="import-time-zone"]')).toBe('WhatsApp times read in Asia/Tokyo');
+      const chat = core.listChats().find((candidate) => candidate.name.includes('Kai'))!;
+      // Noon in Tokyo is 03:00 UTC.
+      expect(new Date(core.getChat(chat.id).lastMessageDate!).toISOString()).toBe('2024-07-15T03:00:00.000Z');
+      // Back to this computer's zone: the next import says so.
+      await page.selectOption('[data-testid="whatsapp-time-zone"]', '');
+    });
+
     it('an export finishes with Download, which saves the file through the browser', async () => {
       const { page, core } = browserSession();
       const chat = core.listChats().find((candidate) => candidate.name === 'Picked in the browser')!;
