@@ -39,7 +39,7 @@ export function readTelegramHtmlChat(
       const received = counters.receive(port1);
       switch (received.type) {
         case 'messages':
-          for (const message of JSON.parse(received.messages) as SourceMessage[]) onMessage(message, received.chatName);
+          for (const message of received.messages) onMessage(message, received.chatName);
           options.onBytes?.(received.bytes);
           break;
         case 'done':

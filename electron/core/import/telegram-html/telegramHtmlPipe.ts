@@ -1,17 +1,17 @@
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { ScrollbackError, type ErrorData } from '../../../../shared/errors.ts';
+import type { SourceMessage } from '../../model/SourceMessage.ts';
 import type { TelegramHtmlChatRead } from './parseTelegramHtmlPages.ts';
 
 /** Messages per batch sent from the reading thread. */
 export const BATCH_MESSAGES = 2048;
-/** Batches the reader may be ahead of the importer (memory stays bounded: about 16k messages). */
-const MAX_AHEAD = 8;
+/** Batches the reader may be ahead of the importer (memory stays bounded: about 8k messages). */
+const MAX_AHEAD = 4;
 /** Longer than any page takes to read: a reader silent this long has failed. */
 const SILENCE_LIMIT_MS = 120_000;
 
 export type HtmlPipeMessage =
-  /** `messages`: a JSON array of SourceMessage; a string crosses threads far cheaper than the objects. */
-  | { type: 'messages'; messages: string; chatName: string; bytes: number }
+  | { type: 'messages'; messages: SourceMessage[]; chatName: string; bytes: number }
   | { type: 'done'; read: TelegramHtmlChatRead }
   | { type: 'failed'; error: ErrorData };
 

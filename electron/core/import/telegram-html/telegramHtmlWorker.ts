@@ -28,13 +28,13 @@ try {
       chatName = name;
       batch.push(message);
       if (batch.length >= BATCH_MESSAGES) {
-        send({ type: 'messages', messages: JSON.stringify(batch), chatName, bytes: bytesRead });
+        send({ type: 'messages', messages: batch, chatName, bytes: bytesRead });
         batch = [];
       }
     },
     { onBytes: (bytes) => (bytesRead = bytes), isCancelled: () => counters.cancelled() },
   );
-  if (batch.length > 0) send({ type: 'messages', messages: JSON.stringify(batch), chatName, bytes: bytesRead });
+  if (batch.length > 0) send({ type: 'messages', messages: batch, chatName, bytes: bytesRead });
   send({ type: 'done', read });
 } catch (error) {
   send({ type: 'failed', error: toErrorData(error) });
