@@ -11,7 +11,7 @@ import { DateChip } from './DateChip.tsx';
 import { BEGINNING_OF_TIME, type WindowTarget } from './historyWindow.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { SourceErrorNotice } from './SourceErrorNotice.tsx';
-import { useHistoryWindow } from './useHistoryWindow.ts';
+import { historyQueryKey, useHistoryWindow } from './useHistoryWindow.ts';
 import { useNewMessagesArrived } from '../live/newMessagesArrived.ts';
 import type { InfiniteData } from '@tanstack/react-query';
 import type { HistoryPage } from '../../../../shared/history.ts';
@@ -208,7 +208,7 @@ export function HistoryList({
     const wasAway = awayRef.current;
     if (wasAway) setArrivedAway((count) => count + added);
     if (hasNextPage) return;
-    queryClient.setQueryData<InfiniteData<HistoryPage>>(['history', chatId, windowKey], (data) => {
+    queryClient.setQueryData<InfiniteData<HistoryPage>>(historyQueryKey(chatId, topicId, windowKey), (data) => {
       if (!data || data.pages.length === 0) return data;
       const last = data.pages.length - 1;
       return { ...data, pages: data.pages.map((page, index) => (index === last ? { ...page, reachedNewest: false } : page)) };
