@@ -9,14 +9,15 @@ export function messageDensity(db: ReadableDB, chatId: number, boundaries: reado
     db,
     'SELECT count(*) AS n FROM messages WHERE chat_id = ? AND date >= ? AND date < ?',
   );
-  const ranges = listCoverage(db, chatId);
   const counts: number[] = [];
-  const known: boolean[] = [];
-  for (let i = 0; i + 1 < boundaries.length; i++) {
-    const from = boundaries[i]!;
-    const to = boundaries[i + 1]!;
-    counts.push(count.get(chatId, from, to)!.n);
-    known.push(ranges.some((range) => (range.reachesOldest || range.from.date < from) && range.to.date >= to));
-  }
-  return { counts, known };
+  for (let i = 0; i + 1 < boundaries.length; i++) counts.push(count.get(chatId, boundaries[i]!, boundaries[i + 1]!)!.n);
+  return { counts, known: coveredIntervals(db, chatId, boundaries) };
+}
+
+/** Whether each interval lies inside cached history (so the cache's count of it is the whole count). */
+export function coveredIntervals(db: ReadableDB, chatId: number, boundaries: readonly number[]): boolean[] {
+  const ranges = listCoverage(db, chatId);
+  return boundaries
+    .slice(0, -1)
+    .map((from, i) => ranges.some((range) => (range.reachesOldest || range.from.date < from) && range.to.date >= boundaries[i + 1]!));
 }

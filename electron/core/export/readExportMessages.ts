@@ -23,12 +23,14 @@ export function* readExportMessages(
   const ceiling = { date: request.to === null ? Number.MAX_SAFE_INTEGER : request.to - 1, sortKey: Number.MAX_SAFE_INTEGER };
   const matches = request.filter ? matcherFor(request.filter, getChatRecord(db, request.chatId).name) : null;
   // `in:` names a chat or a forum topic: the matcher reads each message's topic by its title.
-  const topicTitles = request.filter ? new Map(listTopics(db, request.chatId).map((topic) => [topic.id, topic.title])) : null;
+  const topicTitles = new Map(request.filter ? listTopics(db, request.chatId).map((topic) => [topic.id, topic.title]) : []);
+  const matchable = (message: ChatMessage) =>
+    message.topicId && topicTitles.size > 0 ? { ...message, topicTitle: topicTitles.get(message.topicId) ?? null } : message;
   const keep = (message: ChatMessage) =>
     (request.includeService || !message.service) &&
     message.date >= from &&
     message.date <= ceiling.date &&
-    (matches === null || matches({ ...message, topicTitle: message.topicId ? (topicTitles?.get(message.topicId) ?? null) : null }));
+    (matches === null || matches(matchable(message)));
   if (request.messageIds) {
     yield* selectedInOrder(db, request.chatId, request.messageIds).filter(keep);
     return;

@@ -2,7 +2,7 @@ import type { SourceDensity } from '../../../shared/ipc/contract.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ReadableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord } from '../cache/chatQueries.ts';
-import { messageDensity } from '../cache/densityQueries.ts';
+import { coveredIntervals } from '../cache/densityQueries.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { sourceKindName } from '../sources/sourceKindName.ts';
 
@@ -18,7 +18,7 @@ export async function countSourceDensity(
   signal?: AbortSignal,
 ): Promise<SourceDensity> {
   const chat = getChatRecord(deps.db, chatId);
-  const { known } = messageDensity(deps.db, chatId, boundaries);
+  const known = coveredIntervals(deps.db, chatId, boundaries);
   const counts: Array<number | null> = known.map(() => null);
   let source: HistorySource;
   try {

@@ -1,6 +1,7 @@
 import { readTopicPage } from './readTopicPage.ts';
+import { decodeHistoryCursor } from './decodeHistoryCursor.ts';
 import type { HistoryPage, HistoryRequest, PreviousMessageSummary } from '../../../shared/history.ts';
-import { comparePositions, decodeCursor, encodeCursor, type MessagePosition } from '../../../shared/cursor.ts';
+import { comparePositions, encodeCursor, type MessagePosition } from '../../../shared/cursor.ts';
 import { ScrollbackError, toErrorData, type ErrorData } from '../../../shared/errors.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord, type ChatRecord } from '../cache/chatQueries.ts';
@@ -292,7 +293,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     signal?: AbortSignal,
   ): Promise<PreviousMessageSummary | null> {
     if (page.reachedOldest || !page.olderCursor) return null;
-    const first = decodeOrThrow(page.olderCursor);
+    const first = decodeHistoryCursor(page.olderCursor);
     const range = findCoverageContaining(db, chat.id, first);
     let previous = range ? selectMessagesBefore(db, chat.id, first, range.from, 1)[0] : undefined;
     if (!previous && !(range?.reachesOldest && comparePositions(range.from, first) === 0)) {
@@ -313,12 +314,12 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       case 'latest':
         return latest(chat, limit, signal);
       case 'before': {
-        const point = decodeOrThrow(anchor.cursor);
+        const point = decodeHistoryCursor(anchor.cursor);
         const { rows, reachedOldest, offline } = await older(chat, point, limit, signal);
         return toPage(rows, { reachedOldest, reachedNewest: false, anchorIndex: null, offline });
       }
       case 'after': {
-        const point = decodeOrThrow(anchor.cursor);
+        const point = decodeHistoryCursor(anchor.cursor);
         const { rows, reachedNewest, offline } = await newer(chat, point, limit, signal);
         return toPage(rows, { reachedOldest: false, reachedNewest, anchorIndex: null, offline });
       }
@@ -368,12 +369,6 @@ function signalAborted(error: unknown): boolean {
 
 function isAt(row: StoredMessage | undefined, point: Point): boolean {
   return row !== undefined && comparePositions(row.position, point) === 0;
-}
-
-function decodeOrThrow(cursor: string): MessagePosition {
-  const position = decodeCursor(cursor);
-  if (!position) throw new ScrollbackError('INVALID_INPUT', 'The cursor is not one returned by a history page.');
-  return position;
 }
 
 function emptyPage(reachedOldest: boolean, reachedNewest: boolean, anchorIndex: number | null = null): Omit<HistoryPage, 'previous'> {

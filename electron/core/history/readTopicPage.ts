@@ -1,4 +1,5 @@
-import { encodeCursor, decodeCursor } from '../../../shared/cursor.ts';
+import { encodeCursor } from '../../../shared/cursor.ts';
+import { decodeHistoryCursor } from './decodeHistoryCursor.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { HistoryAnchor, HistoryPage } from '../../../shared/history.ts';
 import type { ReadableDB } from '../cache/CacheDatabase.ts';
@@ -26,14 +27,14 @@ export function readTopicPage(db: ReadableDB, chatId: number, topicId: string, a
       before = before.slice(0, limit);
       break;
     case 'before': {
-      before = older(decodeOrThrow(anchor.cursor), limit + 1);
+      before = older(decodeHistoryCursor(anchor.cursor), limit + 1);
       reachedOldest = before.length <= limit;
       before = before.slice(0, limit);
       reachedNewest = false;
       break;
     }
     case 'after': {
-      after = newer(decodeOrThrow(anchor.cursor), limit + 1);
+      after = newer(decodeHistoryCursor(anchor.cursor), limit + 1);
       reachedNewest = after.length <= limit;
       after = after.slice(0, limit);
       reachedOldest = false;
@@ -75,12 +76,6 @@ export function readTopicPage(db: ReadableDB, chatId: number, topicId: string, a
     offline: false,
     offlineReason: null,
   };
-}
-
-function decodeOrThrow(cursor: string) {
-  const position = decodeCursor(cursor);
-  if (!position) throw new ScrollbackError('INVALID_INPUT', 'The history cursor is not one returned by a history page.');
-  return position;
 }
 
 function notFound(messageId: string): never {
