@@ -5,7 +5,9 @@ import path from 'node:path';
  * Runs a Node script (a path from the repository root, then its arguments) and SIGKILLs it once its stderr
  * has printed `readyPattern` and then `delayMs` has passed (null: never): the process dies with no chance
  * to clean up, as after a power cut. Resolves with whether it was still running when killed (false: it
- * finished first) and what it printed on stderr.
+ * finished first) and what it printed on stderr. Where the script can halt itself at a point of its work
+ * (`haltAtRequest`), pass its halt line as `readyPattern` and a delay of 0: the kill then lands mid-work by
+ * construction, whatever the machine's load.
  */
 export function runScriptAndKill(
   script: string,

@@ -1,15 +1,16 @@
 // A process that keeps a fake Telegram channel up to date, for the kill test: the channel has changed by
 // `round` rounds of edits, deletions and new messages since it was downloaded; the process downloads it if
-// it is not yet, then refreshes it whole. SIGKILL it at any moment and run it again.
-// Usage: node … <db> <round>
+// it is not yet, then refreshes it whole, halting at the refresh's `haltAt`-th request for the test to kill.
+// Usage: node … <db> <round> [haltAt|none]
 import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
 import { saveTelegramAccount } from '../../electron/core/sources/telegram/telegramProvider.ts';
 import { changedFakeChannel } from './changedFakeChannel.ts';
 import { fakeTelegramClient } from './fakeTelegramClient.ts';
+import { haltAtRequest, parseHaltAt } from './haltAtRequest.ts';
 import { createFakeTelegram } from './fakeTelegram.ts';
 
-const [databasePath, roundText] = process.argv.slice(2);
+const [databasePath, roundText, haltAtText] = process.argv.slice(2);
 const { channel, apply } = changedFakeChannel();
 const fake = createFakeTelegram({ chats: [channel], clock: systemClock });
 apply(fake, Number(roundText));
@@ -28,6 +29,7 @@ if (!core.getChat(chat.id).oldestReached) {
   await core.sync.settled(chat.id);
 }
 process.stderr.write('refreshing\n');
+const requestsMade = haltAtRequest(fake, parseHaltAt(haltAtText));
 const result = await core.refresh.refresh(chat.id);
-process.stderr.write(`done ${JSON.stringify(result)}\n`);
+process.stderr.write(`done in ${requestsMade()} requests ${JSON.stringify(result)}\n`);
 await core.close();

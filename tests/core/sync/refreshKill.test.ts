@@ -10,18 +10,24 @@ import { runScriptAndKill } from '../../support/killMidway.ts';
 
 const tempFolder = useTempFolder();
 
-function runRefresh(dbPath: string, round: number, killAfterMs: number | null) {
-  return runScriptAndKill('tests/support/telegramRefreshProcess.ts', [dbPath, String(round)], /refreshing/, killAfterMs);
+/** One refresh process; `haltAt`: the refresh's request at which it halts and is killed (null: run to the end). */
+function runRefresh(dbPath: string, round: number, haltAt: number | null) {
+  const args = [dbPath, String(round), haltAt === null ? 'none' : String(haltAt)];
+  return runScriptAndKill('tests/support/telegramRefreshProcess.ts', args, /halted at request/, haltAt === null ? null : 0);
 }
 
 describe('a refresh killed and run again', () => {
   it('SIGKILL during 10 refreshes of a changing channel: integrity ok, no duplicate, every version kept, and the last run matches Telegram', async () => {
     const dbPath = path.join(tempFolder(), 'refresh-kill.db');
-    expect((await runRefresh(dbPath, 0, null)).stderr).toContain('done');
-    const delays = fc.sample(fc.integer({ min: 0, max: 250 }), { numRuns: 10, seed: 18 });
+    const first = await runRefresh(dbPath, 0, null);
+    expect(first.stderr).toContain('done');
+    // Each kill lands at a chosen request of the refresh, so every run dies mid-work on any machine.
+    const requestsPerRefresh = Number(/done in (\d+) requests/.exec(first.stderr)?.[1]);
+    expect(requestsPerRefresh).toBeGreaterThan(10);
+    const haltPoints = fc.sample(fc.integer({ min: 1, max: requestsPerRefresh - 2 }), { numRuns: 10, seed: 18 });
     let killedMidway = 0;
-    for (const [index, delay] of delays.entries()) {
-      const run = await runRefresh(dbPath, index + 1, delay);
+    for (const [index, haltAt] of haltPoints.entries()) {
+      const run = await runRefresh(dbPath, index + 1, haltAt);
       if (run.killed) killedMidway++;
       const db = openCacheDatabase(dbPath);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -36,9 +42,9 @@ describe('a refresh killed and run again', () => {
       expect(torn.n).toBe(0);
       db.close();
     }
-    expect(killedMidway).toBeGreaterThan(2);
+    expect(killedMidway).toBe(haltPoints.length);
     // The last round, run to its end: the archive is Telegram's channel, plus every deleted message marked.
-    const rounds = delays.length;
+    const rounds = haltPoints.length;
     expect((await runRefresh(dbPath, rounds, null)).stderr).toContain('done');
     const { channel, apply } = changedFakeChannel();
     apply(createFakeTelegram({ chats: [channel], clock: systemClock }), rounds);
