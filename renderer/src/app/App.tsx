@@ -21,6 +21,7 @@ import { useWindowLayout } from './useWindowLayout.ts';
 import { SidebarResizeHandle } from './SidebarResizeHandle.tsx';
 import { SidebarToggle } from './SidebarToggle.tsx';
 import { useOpenMessageRequests } from './openMessageRequests.ts';
+import { queryKeys } from '../bridge/queryKeys.ts';
 
 const LAST_CHAT_KEY = 'scrollback.lastChatId';
 /** Chats in the first answer: more than a tall window shows. */
@@ -36,11 +37,11 @@ export function App() {
   // chats as with 4; the whole list (a megabyte or so at that size) is asked once that has come back (its
   // answer and parsing would otherwise compete with the first paint) and replaces it.
   const firstChats = useQuery({
-    queryKey: ['chatsFirstScreen'],
+    queryKey: queryKeys.chatsFirstScreen(),
     queryFn: () => scrollback.listChats({ limit: FIRST_SCREEN_OF_CHATS }),
     staleTime: Infinity,
   });
-  const chats = useQuery({ queryKey: ['chats'], queryFn: () => scrollback.listChats(), enabled: !firstChats.isPending });
+  const chats = useQuery({ queryKey: queryKeys.chats(), queryFn: () => scrollback.listChats(), enabled: !firstChats.isPending });
   const [selectedChatId, setSelectedChatId] = useState<number | null>(readLastChatId);
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
@@ -48,7 +49,7 @@ export function App() {
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
   const queryClient = useQueryClient();
-  const sourceKinds = useQuery({ queryKey: ['sourceKinds'], queryFn: () => scrollback.listSourceKinds() });
+  const sourceKinds = useQuery({ queryKey: queryKeys.sourceKinds(), queryFn: () => scrollback.listSourceKinds() });
   const addDialogs: Partial<Record<SourceKind, () => void>> = { telegram: () => setLoggingIn(true), ryze: () => setAddingWhatsApp(true) };
   const removeSource = async (sourceId: string, name: string, kind: SourceKind) => {
     const question =
@@ -57,7 +58,7 @@ export function App() {
         : `Remove ${name}? Its chats and everything cached from them are removed from this computer.`;
     if (!window.confirm(question)) return;
     await scrollback.removeSource({ sourceId });
-    await queryClient.invalidateQueries({ queryKey: ['chats'] });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.chats() });
   };
   useAppEvents();
   const layout = useWindowLayout(search.open);

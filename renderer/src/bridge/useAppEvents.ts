@@ -6,13 +6,13 @@ import { newerRevision } from '../../../shared/newerRevision.ts';
 import type { SyncStatus } from '../../../shared/sync.ts';
 import { emitAppCommand } from '../app/appCommands.ts';
 import { requestOpenMessage } from '../app/openMessageRequests.ts';
-import { mediaDownloadKey } from '../features/media/useMediaDownload.ts';
 import { emitNewMessagesArrived } from '../features/live/newMessagesArrived.ts';
 import { replaceChangedMessages } from '../features/live/replaceChangedMessages.ts';
+import { queryKeys } from './queryKeys.ts';
 import { scrollback } from './scrollbackClient.ts';
 
-/** Query keys that pushed events keep fresh (the window polls nothing). */
-export const jobQueryKeys = { import: ['job', 'import'], export: ['job', 'export'] } as const;
+/** The job keys, as the import and export features read them (the keys themselves live in queryKeys). */
+export const jobQueryKeys = { import: queryKeys.jobs.import(), export: queryKeys.jobs.export() } as const;
 
 /** What each pushed event means for the cached queries. */
 export function applyAppEvent(client: QueryClient, event: AppEvent): void {
@@ -24,30 +24,30 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       requestOpenMessage({ chatId: event.chatId, messageId: event.messageId });
       return;
     case 'syncStatus':
-      client.setQueryData<SyncStatus>(['sync', event.status.chatId], (current) => newerRevision(current, event.status));
-      if (event.status.state !== 'running') void client.invalidateQueries({ queryKey: ['chats'] });
+      client.setQueryData<SyncStatus>(queryKeys.sync(event.status.chatId), (current) => newerRevision(current, event.status));
+      if (event.status.state !== 'running') void client.invalidateQueries({ queryKey: queryKeys.chats() });
       return;
     case 'importStatus':
-      client.setQueryData<ImportStatus>(jobQueryKeys.import, (current) => newerRevision(current, event.status));
-      if (event.status.state === 'done') void client.invalidateQueries({ queryKey: ['chats'] });
+      client.setQueryData<ImportStatus>(queryKeys.jobs.import(), (current) => newerRevision(current, event.status));
+      if (event.status.state === 'done') void client.invalidateQueries({ queryKey: queryKeys.chats() });
       return;
     case 'exportStatus':
-      client.setQueryData<ExportStatus>(jobQueryKeys.export, (current) => newerRevision(current, event.status));
+      client.setQueryData<ExportStatus>(queryKeys.jobs.export(), (current) => newerRevision(current, event.status));
       return;
     case 'chatChanged':
-      void client.invalidateQueries({ queryKey: ['chats'] });
-      void client.invalidateQueries({ queryKey: ['coverage', event.chatId] });
+      void client.invalidateQueries({ queryKey: queryKeys.chats() });
+      void client.invalidateQueries({ queryKey: queryKeys.coverage(event.chatId) });
       return;
     case 'messagesChanged': {
       const { chatId, added, changedIds } = event;
-      void client.invalidateQueries({ queryKey: ['chats'] });
+      void client.invalidateQueries({ queryKey: queryKeys.chats() });
       if (added > 0) emitNewMessagesArrived(chatId, added);
       if (changedIds.length > 0) {
-        for (const id of changedIds) void client.invalidateQueries({ queryKey: ['versions', chatId, id] });
+        for (const id of changedIds) void client.invalidateQueries({ queryKey: queryKeys.versions.message(chatId, id) });
         // Only rows a window holds are read again (a refresh may name messages nobody is looking at).
         const loaded = new Set(
           client
-            .getQueriesData<{ pages: Array<{ messages: Array<{ id: string }> }> }>({ queryKey: ['history', chatId] })
+            .getQueriesData<{ pages: Array<{ messages: Array<{ id: string }> }> }>({ queryKey: queryKeys.history.chat(chatId) })
             .flatMap(([, data]) => data?.pages.flatMap((page) => page.messages.map((message) => message.id)) ?? []),
         );
         const wanted = changedIds.filter((id) => loaded.has(id)).slice(0, 500);
@@ -60,15 +60,14 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       return;
     }
     case 'sourceRetrying':
-      client.setQueryData(['sourceRetry', event.sourceId], event.retry);
+      client.setQueryData(queryKeys.sourceRetry(event.sourceId), event.retry);
       return;
     case 'mediaDownload':
-      client.setQueryData(mediaDownloadKey(event.status.chatId, event.status.messageId), event.status);
-      if (event.status.state === 'done') void client.invalidateQueries({ queryKey: ['mediaSettings'] });
+      client.setQueryData(queryKeys.media.download(event.status.chatId, event.status.messageId), event.status);
+      if (event.status.state === 'done') void client.invalidateQueries({ queryKey: queryKeys.media.settings() });
       return;
     case 'chatsListed':
-      void client.invalidateQueries({ queryKey: ['chats'] });
-      void client.invalidateQueries({ queryKey: ['sources'] });
+      void client.invalidateQueries({ queryKey: queryKeys.chats() });
       return;
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 const weekdayFormat = new Intl.DateTimeFormat(navigator.language || undefined, { weekday: 'narrow' });
 const monthFormat = new Intl.DateTimeFormat(navigator.language || undefined, { month: 'long', year: 'numeric' });
@@ -31,7 +32,7 @@ export function DensityCalendar({ chatId, value, onPick }: { chatId: number; val
   }, [valueYear, valueMonth]);
   const boundaries = useMemo(() => dayBoundaries(month.year, month.month), [month]);
   const density = useQuery({
-    queryKey: ['density', chatId, month.year, month.month],
+    queryKey: queryKeys.density(chatId, month.year, month.month),
     queryFn: () => scrollback.getMessageDensity({ chatId, boundaries }),
   });
   const weeks = useMemo(
@@ -43,7 +44,7 @@ export function DensityCalendar({ chatId, value, onPick }: { chatId: number; val
   );
   const atSource = useQueries({
     queries: weeks.map((weekBoundaries) => ({
-      queryKey: ['source-density', chatId, weekBoundaries[0]],
+      queryKey: queryKeys.sourceDensity(chatId, weekBoundaries[0]),
       queryFn: ({ signal }: { signal: AbortSignal }) => scrollback.getSourceDensity({ chatId, boundaries: weekBoundaries }, { signal }),
       enabled: density.data !== undefined && density.data.known.some((isKnown) => !isKnown),
       staleTime: 5 * 60_000,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { describeSpan } from '../search/searchDates.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /**
  * Which parts of the chat's history are on this computer: cached runs filled, gaps hatched, and whether the
@@ -16,7 +17,7 @@ export function ChatCoverageBar({
   onDownloadRange(from: number | null, to: number): void;
 }) {
   const coverage = useQuery({
-    queryKey: ['coverage', chatId],
+    queryKey: queryKeys.coverage(chatId),
     queryFn: () => scrollback.getChatCoverage({ chatId }),
   });
   const ranges = coverage.data?.ranges ?? [];

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { formatDateTime } from '../../format/formatDates.ts';
 import { RichText } from './RichText.tsx';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /**
  * A message's earlier versions, oldest first, as this computer saw them before each edit: what it said and
@@ -9,7 +10,7 @@ import { RichText } from './RichText.tsx';
  */
 export function EarlierVersions({ chatId, messageId, sentAt }: { chatId: number; messageId: string; sentAt: number }) {
   const versions = useQuery({
-    queryKey: ['versions', chatId, messageId],
+    queryKey: queryKeys.versions.message(chatId, messageId),
     queryFn: () => scrollback.getMessageVersions({ chatId, messageId }),
   });
   if (versions.isPending) return <div className="earlier-versions">Reading earlier versions…</div>;

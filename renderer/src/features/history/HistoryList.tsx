@@ -11,7 +11,7 @@ import { DateChip } from './DateChip.tsx';
 import { BEGINNING_OF_TIME, type WindowTarget } from './historyWindow.ts';
 import { MessageRow } from './MessageRow.tsx';
 import { SourceErrorNotice } from './SourceErrorNotice.tsx';
-import { historyQueryKey, useHistoryWindow } from './useHistoryWindow.ts';
+import { useHistoryWindow } from './useHistoryWindow.ts';
 import { useNewMessagesArrived } from '../live/newMessagesArrived.ts';
 import type { InfiniteData } from '@tanstack/react-query';
 import type { HistoryPage } from '../../../../shared/history.ts';
@@ -26,6 +26,7 @@ import { formatCompactCount, formatCount } from '../../format/formatDates.ts';
 import { SelectionBar } from './SelectionBar.tsx';
 import { messageMenuItems } from './messageMenuItems.ts';
 import { transcriptOfTextSelection } from './transcriptOfTextSelection.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 interface HistoryListProps {
   chatId: number;
@@ -114,7 +115,7 @@ export function HistoryList({
   const queryClient = useQueryClient();
   const firstLoaded = firstPage !== undefined;
   useEffect(() => {
-    if (firstLoaded) void queryClient.invalidateQueries({ queryKey: ['chats'] });
+    if (firstLoaded) void queryClient.invalidateQueries({ queryKey: queryKeys.chats() });
   }, [firstLoaded, queryClient]);
 
   const offlineReason =
@@ -208,7 +209,7 @@ export function HistoryList({
     const wasAway = awayRef.current;
     if (wasAway) setArrivedAway((count) => count + added);
     if (hasNextPage) return;
-    queryClient.setQueryData<InfiniteData<HistoryPage>>(historyQueryKey(chatId, topicId, windowKey), (data) => {
+    queryClient.setQueryData<InfiniteData<HistoryPage>>(queryKeys.history.window(chatId, topicId, windowKey), (data) => {
       if (!data || data.pages.length === 0) return data;
       const last = data.pages.length - 1;
       return { ...data, pages: data.pages.map((page, index) => (index === last ? { ...page, reachedNewest: false } : page)) };

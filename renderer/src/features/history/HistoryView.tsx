@@ -19,6 +19,7 @@ import { KeepCurrentControl } from '../live/KeepCurrentControl.tsx';
 import { WhatChangedPanel } from '../live/WhatChangedPanel.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { SidebarToggle } from '../../app/SidebarToggle.tsx';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /** A chat: its header (name, counts, jump to date, offline state) and one history window at a time. */
 export interface JumpRequest {
@@ -84,7 +85,7 @@ export function HistoryView({
       current = false;
       // The chat just left was looked at until now: its "what changed" counts in the list start again.
       void scrollback.setOpenChat({ chatId: null }).then(
-        () => queryClient.invalidateQueries({ queryKey: ['chats'] }),
+        () => queryClient.invalidateQueries({ queryKey: queryKeys.chats() }),
         () => undefined,
       );
     };

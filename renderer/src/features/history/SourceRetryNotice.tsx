@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { SourceRetry } from '../../../../shared/ipc/events.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /**
  * "Trying to reach WhatsApp (phone) — attempt 2 of 5, next in 4 s": shown the moment a source is being
@@ -8,7 +9,7 @@ import type { SourceRetry } from '../../../../shared/ipc/events.ts';
  */
 export function SourceRetryNotice({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
   // Filled only by pushed events (useAppEvents); never fetched.
-  const retry = useQuery<SourceRetry | null>({ queryKey: ['sourceRetry', sourceId], queryFn: () => null }).data ?? null;
+  const retry = useQuery<SourceRetry | null>({ queryKey: queryKeys.sourceRetry(sourceId), queryFn: () => null }).data ?? null;
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     if (!retry) return;

@@ -2,19 +2,15 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { HistoryAnchor, HistoryPage } from '../../../../shared/history.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { HISTORY_PAGE_SIZE, MAX_PAGES, type WindowTarget } from './historyWindow.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /**
  * One window of a chat's history as an infinite query: pages are keyset cursors in both directions, and at
  * most MAX_PAGES are kept (fetching past that drops the page at the far end), so memory stays bounded.
  */
-/** The one key of a window's pages (a live update that extends the window writes to the same one). */
-export function historyQueryKey(chatId: number, topicId: string | null, windowKey: string) {
-  return ['history', chatId, topicId, windowKey] as const;
-}
-
 export function useHistoryWindow(chatId: number, target: WindowTarget, windowKey: string, topicId: string | null = null) {
   return useInfiniteQuery({
-    queryKey: historyQueryKey(chatId, topicId, windowKey),
+    queryKey: queryKeys.history.window(chatId, topicId, windowKey),
     // Not cancellable: a page in flight is stored in the cache either way, so letting it finish is cheaper.
     queryFn: ({ pageParam }) => scrollback.getHistoryPage({ chatId, anchor: pageParam, limit: HISTORY_PAGE_SIZE, topicId }),
     // A window target is itself an anchor (latest, around a date, around a message).

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { useDebounced } from '../search/useDebounced.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /**
  * Messages of the chat on this computer dated after `date` (the bottom message in view), counted up to
@@ -10,7 +11,7 @@ import { useDebounced } from '../search/useDebounced.ts';
 export function useNewerCount(chatId: number, date: number | null): { count: number; more: boolean } | null {
   const settled = useDebounced(date, 250);
   const count = useQuery({
-    queryKey: ['newerCount', chatId, settled],
+    queryKey: queryKeys.newerCount(chatId, settled),
     queryFn: ({ signal }) => scrollback.countNewerMessages({ chatId, date: settled! }, { signal }),
     enabled: settled !== null && date !== null,
     staleTime: 10_000,

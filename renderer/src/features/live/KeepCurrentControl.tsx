@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { formatCount, formatListDate } from '../../format/formatDates.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /**
  * "Keep up to date" for the open chat, and "Refresh now": the newest messages and a re-check of the last
@@ -11,11 +12,11 @@ export function KeepCurrentControl({ chat }: { chat: ChatSummary }) {
   const client = useQueryClient();
   const toggle = useMutation({
     mutationFn: (keep: boolean) => scrollback.setChatKeepCurrent({ chatId: chat.id, keep }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['chats'] }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.chats() }),
   });
   const refresh = useMutation({
     mutationFn: () => scrollback.refreshChat({ chatId: chat.id }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['chats'] }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.chats() }),
   });
   const found = refresh.data;
   return (

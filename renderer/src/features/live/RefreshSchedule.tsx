@@ -1,19 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 const CHOICES = [5, 15, 30, 60, 180, 720, 0];
-const refreshSettingsKey = ['refreshSettings'] as const;
 
 /** How often chats kept up to date are refreshed in the background (the sidebar's foot, beside media). */
 export function RefreshSchedule() {
   const client = useQueryClient();
   const settings = useQuery({
-    queryKey: refreshSettingsKey,
+    queryKey: queryKeys.refreshSettings(),
     queryFn: ({ signal }) => scrollback.getRefreshSettings(undefined, { signal }),
   });
   const save = useMutation({
     mutationFn: (everyMinutes: number) => scrollback.setRefreshSettings({ everyMinutes }),
-    onSuccess: (saved) => client.setQueryData(refreshSettingsKey, saved),
+    onSuccess: (saved) => client.setQueryData(queryKeys.refreshSettings(), saved),
   });
   if (!settings.data) return null;
   const current = settings.data.everyMinutes;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ArchiveChange } from '../../../../shared/ipc/contract.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { formatCount, formatDateTime } from '../../format/formatDates.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 const DAY = 86_400_000;
 const KIND_LABEL: Record<ArchiveChange['kind'], string> = { new: 'new', edited: 'edited', deleted: 'deleted at the source' };
@@ -32,7 +33,7 @@ export function WhatChangedPanel({
   ];
   const [since, setSince] = useState(choices[0]!.since);
   const changes = useQuery({
-    queryKey: ['changes', chatId, since],
+    queryKey: queryKeys.changes(chatId, since),
     queryFn: () => scrollback.listChanges({ chatId, since, limit: 500 }),
   });
   const counts = { new: 0, edited: 0, deleted: 0 };

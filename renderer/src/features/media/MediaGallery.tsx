@@ -9,6 +9,7 @@ import { FileCard } from './FileCard.tsx';
 import { mediaUrl } from './mediaUrls.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
 import { VoicePlayer } from './VoicePlayer.tsx';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 type Tab = IpcInput<'listChatMedia'>['tab'];
 const TABS: Array<{ tab: Tab; label: string }> = [
@@ -77,7 +78,7 @@ export function MediaGallery({
   const [tab, setTab] = useState<Tab>('visual');
   const scroller = useRef<HTMLDivElement | null>(null);
   const query = useInfiniteQuery({
-    queryKey: ['chatMedia', chatId, tab],
+    queryKey: queryKeys.media.gallery(chatId, tab),
     queryFn: ({ pageParam, signal }) => scrollback.listChatMedia({ chatId, tab, cursor: pageParam, limit: PAGE }, { signal }),
     initialPageParam: null as IpcInput<'listChatMedia'>['cursor'],
     getNextPageParam: (last) => last.nextCursor,

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { formatBytes } from '../../format/formatDates.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
-export const mediaSettingsKey = ['mediaSettings'] as const;
 const GB = 1024 ** 3;
 
 /**
@@ -12,7 +12,10 @@ const GB = 1024 ** 3;
  */
 export function MediaStorage() {
   const client = useQueryClient();
-  const settings = useQuery({ queryKey: mediaSettingsKey, queryFn: ({ signal }) => scrollback.getMediaSettings(undefined, { signal }) });
+  const settings = useQuery({
+    queryKey: queryKeys.media.settings(),
+    queryFn: ({ signal }) => scrollback.getMediaSettings(undefined, { signal }),
+  });
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (!settings.data) return null;
@@ -21,7 +24,7 @@ export function MediaStorage() {
     const gb = Number(editing);
     if (!Number.isFinite(gb) || gb < 0) return setError('Enter a number of gigabytes (0 keeps thumbnails only).');
     try {
-      client.setQueryData(mediaSettingsKey, await scrollback.setMediaLimit({ limitBytes: Math.round(gb * GB) }));
+      client.setQueryData(queryKeys.media.settings(), await scrollback.setMediaLimit({ limitBytes: Math.round(gb * GB) }));
       setEditing(null);
       setError(null);
     } catch (failure) {

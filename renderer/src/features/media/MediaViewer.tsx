@@ -8,6 +8,7 @@ import { MediaProgress } from './MediaProgress.tsx';
 import { mediaUrl } from './mediaUrls.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
 import { useMediaDownload } from './useMediaDownload.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /** How many neighbours each side the viewer knows; it asks again around the shown one near either end. */
 const AROUND = 30;
@@ -78,7 +79,7 @@ export function MediaViewer({ chatId, messageId, onClose }: { chatId: number; me
   const [zoom, setZoom] = useState(0);
   const dialog = useRef<HTMLDivElement | null>(null);
   const { data } = useQuery({
-    queryKey: ['mediaAround', chatId, anchor],
+    queryKey: queryKeys.media.around(chatId, anchor),
     queryFn: ({ signal }) => scrollback.listMediaAround({ chatId, messageId: anchor, limit: AROUND }, { signal }),
     staleTime: 60_000,
     placeholderData: (previous) => previous,

@@ -3,8 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MediaDownloadStatus } from '../../../../shared/ipc/events.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-
-export const mediaDownloadKey = (chatId: number, messageId: string) => ['mediaDownload', chatId, messageId] as const;
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 export interface MediaDownload {
   /** Pushed progress (or the end) of this file's download; null before any. */
@@ -22,7 +21,7 @@ export interface MediaDownload {
 export function useMediaDownload(chatId: number, messageId: string, onComputerAtLoad: boolean): MediaDownload {
   const client = useQueryClient();
   const { data: status = null } = useQuery<MediaDownloadStatus | null>({
-    queryKey: mediaDownloadKey(chatId, messageId),
+    queryKey: queryKeys.media.download(chatId, messageId),
     queryFn: () => null,
     staleTime: Infinity,
     enabled: false,
@@ -39,7 +38,7 @@ export function useMediaDownload(chatId: number, messageId: string, onComputerAt
       return state.onComputer;
     } catch (error) {
       if (!(error instanceof ScrollbackError && error.code === 'CANCELLED')) {
-        client.setQueryData<MediaDownloadStatus>(mediaDownloadKey(chatId, messageId), {
+        client.setQueryData<MediaDownloadStatus>(queryKeys.media.download(chatId, messageId), {
           chatId,
           messageId,
           state: 'failed',

@@ -18,6 +18,7 @@ import { quickRange, startOf, toDayInput, type QuickRange } from './searchDates.
 import { describeSearchedSpans, emptySearchForm, filterFromForm, hasCriteria, steppedIndex, type SearchForm } from './searchForm.ts';
 import { KIND_CHIPS, kindChipsIn, withKindChips, type KindChip } from './kindTokens.ts';
 import { useDebounced } from './useDebounced.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 const PAGE = 50;
 
@@ -68,7 +69,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const typedSender = /(?:^|\s)(-?)from:([^\s"]*)$/.exec(query);
   const senderText = useDebounced(typedSender?.[2] ?? null, 120);
   const suggestions = useQuery({
-    queryKey: ['suggestSenders', scope === 'chat' ? (chat?.id ?? null) : null, senderText],
+    queryKey: queryKeys.search.senders(scope === 'chat' ? (chat?.id ?? null) : null, senderText),
     queryFn: () => scrollback.suggestSenders({ chatId: scope === 'chat' ? (chat?.id ?? null) : null, text: senderText ?? '' }),
     enabled: senderText !== null && typedSender !== null,
   });
@@ -95,7 +96,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const filter = useMemo(() => JSON.parse(filterKey) as SearchFilter, [filterKey]);
   const searching = hasCriteria(filter);
   const results = useInfiniteQuery({
-    queryKey: ['search', filterKey, order],
+    queryKey: queryKeys.search.results(filterKey, order),
     // The signal: a search superseded by new typing stops in main too (at the source as well).
     queryFn: ({ pageParam, signal }) => scrollback.searchMessages({ ...filter, order, limit: PAGE, cursor: pageParam }, { signal }),
     initialPageParam: null as string | null,
@@ -106,7 +107,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   // The total is asked for once the first results are in, so they never wait behind a long count; a count
   // superseded by new typing is cancelled in main (the signal), not left running.
   const total = useQuery({
-    queryKey: ['searchCount', filterKey],
+    queryKey: queryKeys.search.count(filterKey),
     queryFn: ({ signal }) => scrollback.countSearchMatches(filter, { signal }),
     enabled: searching && results.isSuccess,
     gcTime: 0,

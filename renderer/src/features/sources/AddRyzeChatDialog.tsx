@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 const DEFAULT_BASE_URL = 'https://ryzeapi.cloud';
 
@@ -42,7 +43,7 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
       });
       const added = await scrollback.addRyzeChat({ sourceId: source.id, numberOrJid: chat });
       setToken('');
-      await client.invalidateQueries({ queryKey: ['chats'] });
+      await client.invalidateQueries({ queryKey: queryKeys.chats() });
       onAdded(added.id);
       onClose();
     } catch (caught) {

@@ -2,12 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import type { SyncStatus } from '../../../../shared/sync.ts';
 import { newerRevision } from '../../../../shared/newerRevision.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 /** The chat's background download: its status (pushed by main as it changes) and the actions on it. */
 export function useChatSync(chatId: number) {
   const client = useQueryClient();
   const status = useQuery({
-    queryKey: ['sync', chatId],
+    queryKey: queryKeys.sync(chatId),
     queryFn: () => scrollback.getSyncStatus({ chatId }),
   });
   const act = useMutation({
@@ -24,7 +25,7 @@ export function useChatSync(chatId: number) {
       }
     },
     // A pushed status may have crossed this answer: keep whichever is newer.
-    onSuccess: (next) => client.setQueryData<SyncStatus>(['sync', chatId], (current) => newerRevision(current, next)),
+    onSuccess: (next) => client.setQueryData<SyncStatus>(queryKeys.sync(chatId), (current) => newerRevision(current, next)),
   });
   return {
     status: status.data,

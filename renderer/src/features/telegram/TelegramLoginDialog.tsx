@@ -4,6 +4,7 @@ import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { idleTelegramLogin, type TelegramLoginState } from '../../../../shared/telegramLogin.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { QrCode } from './QrCode.tsx';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 const VIA: Record<string, string> = { app: 'in your Telegram app', sms: 'by SMS', call: 'by a phone call', email: 'by email', other: '' };
 
@@ -40,7 +41,7 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
   }, [state]);
 
   useEffect(() => {
-    if (state.step === 'done') void client.invalidateQueries({ queryKey: ['chats'] });
+    if (state.step === 'done') void client.invalidateQueries({ queryKey: queryKeys.chats() });
   }, [state.step, client]);
 
   async function act(run: () => Promise<TelegramLoginState>) {
