@@ -18,7 +18,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'electron/cli/main.ts'),
-        coreWorker: resolve(import.meta.dirname, 'electron/core/workers/coreWorker.ts'),
+        coreWorker: resolve(import.meta.dirname, 'electron/core/app/coreWorker.ts'),
         // Reads Telegram Desktop HTML pages beside the import (see readTelegramHtmlChat.ts).
         telegramHtmlWorker: resolve(import.meta.dirname, 'electron/core/import/telegram-html/telegramHtmlWorker.ts'),
       },

@@ -10,7 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          coreWorker: resolve(import.meta.dirname, 'electron/core/workers/coreWorker.ts'),
+          coreWorker: resolve(import.meta.dirname, 'electron/core/app/coreWorker.ts'),
           // Reads Telegram Desktop HTML pages beside the import (see readTelegramHtmlChat.ts).
           telegramHtmlWorker: resolve(import.meta.dirname, 'electron/core/import/telegram-html/telegramHtmlWorker.ts'),
         },

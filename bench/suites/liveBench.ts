@@ -5,7 +5,7 @@ import { databaseOf, openScrollbackCore } from '../../electron/core/app/openScro
 import { getChatRecord } from '../../electron/core/cache/chatQueries.ts';
 import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
 import { sourceMessage, type SourceMessage } from '../../electron/core/model/SourceMessage.ts';
-import { saveTelegramAccount } from '../../electron/core/sources/telegram/telegramProvider.ts';
+import { saveTelegramAccount } from '../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { createFakeTelegram, seedFakeChat } from '../../tests/support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../tests/support/fakeTelegramClient.ts';
 import { createFakeClock } from '../../tests/support/fakeRyzeApiServer.ts';

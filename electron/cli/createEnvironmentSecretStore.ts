@@ -1,5 +1,5 @@
 import { ScrollbackError } from '../../shared/errors.ts';
-import { rememberingSecrets, type SecretStore } from '../core/app/SecretStore.ts';
+import { rememberingSecrets, type SecretStore } from '../core/base/SecretStore.ts';
 import type { SourceProvider } from '../core/sources/SourceProvider.ts';
 
 /**

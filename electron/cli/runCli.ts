@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ScrollbackError } from '../../shared/errors.ts';
-import { createStderrLogger } from '../core/app/Logger.ts';
+import { createStderrLogger } from '../core/base/Logger.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
 import type { CliContext } from './CliContext.ts';

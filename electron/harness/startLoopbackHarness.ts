@@ -7,7 +7,7 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
 import { dispatchIpcCall } from '../../shared/ipc/dispatchIpcCall.ts';
 import type { IpcHandlers } from '../../shared/ipc/contract.ts';
-import type { Logger } from '../core/app/Logger.ts';
+import type { Logger } from '../core/base/Logger.ts';
 import type { EventHub } from '../core/app/createEventHub.ts';
 import { contentTypeFor, resolveStaticFile } from '../core/app/staticFiles.ts';
 import { harnessBridgeScript } from './harnessBridgeScript.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
 import { ScrollbackError } from '../../shared/errors.ts';
-import type { SecretStore } from '../core/app/SecretStore.ts';
+import type { SecretStore } from '../core/base/SecretStore.ts';
 
 /**
  * Secrets encrypted with the OS keychain (safeStorage) in `secrets.json` (0600) in the user-data folder.

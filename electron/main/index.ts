@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, Notification, shell, type WebFrameMain } from 'electron';
 import { createCoreHandlers } from '../core/app/createCoreHandlers.ts';
-import { createStderrLogger, type Logger } from '../core/app/Logger.ts';
+import { createStderrLogger, type Logger } from '../core/base/Logger.ts';
 import { createFileLogger, logFolderOf } from '../core/app/createFileLogger.ts';
-import { rememberingSecrets } from '../core/app/SecretStore.ts';
+import { rememberingSecrets } from '../core/base/SecretStore.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
 import { ScrollbackError } from '../../shared/errors.ts';

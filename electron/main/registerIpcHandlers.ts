@@ -2,7 +2,7 @@ import { ipcMain, type WebFrameMain } from 'electron';
 import { dispatchIpcCall } from '../../shared/ipc/dispatchIpcCall.ts';
 import type { IpcHandlers } from '../../shared/ipc/contract.ts';
 import { cancelCallChannel, ipcChannelFor, ipcMethodNames } from '../../shared/ipc/methods.ts';
-import type { Logger } from '../core/app/Logger.ts';
+import type { Logger } from '../core/base/Logger.ts';
 
 /** Calls in flight that were given an id, by sender and id, so the window can cancel them. */
 const cancellable = new Map<string, AbortController>();

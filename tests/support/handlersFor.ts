@@ -1,5 +1,5 @@
 import { createCoreHandlers } from '../../electron/core/app/createCoreHandlers.ts';
-import type { Logger } from '../../electron/core/app/Logger.ts';
+import type { Logger } from '../../electron/core/base/Logger.ts';
 import type { ScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { silentLogger } from './openTestCore.ts';
 

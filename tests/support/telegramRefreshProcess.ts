@@ -4,7 +4,7 @@
 // Usage: node … <db> <round> [haltAt|none]
 import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
-import { saveTelegramAccount } from '../../electron/core/sources/telegram/telegramProvider.ts';
+import { saveTelegramAccount } from '../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { changedFakeChannel } from './changedFakeChannel.ts';
 import { fakeTelegramClient } from './fakeTelegramClient.ts';
 import { haltAtRequest, parseHaltAt } from './haltAtRequest.ts';

@@ -6,7 +6,7 @@ import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts
 import { createFakeTelegram, seedFakeChat } from './fakeTelegram.ts';
 import { fakeTelegramClient } from './fakeTelegramClient.ts';
 import { haltAtRequest, parseHaltAt } from './haltAtRequest.ts';
-import { saveTelegramAccount } from '../../electron/core/sources/telegram/telegramProvider.ts';
+import { saveTelegramAccount } from '../../electron/core/sources/telegram/saveTelegramAccount.ts';
 
 const [databasePath, haltAtText, countText] = process.argv.slice(2);
 const count = Number(countText ?? 20_000);

@@ -5,7 +5,7 @@ import type { FileImportResult, ImportProgress } from '../../../shared/importing
 import type { ExportStatus, ImportStatus, IpcHandlers } from '../../../shared/ipc/contract.ts';
 import { ipcMethodNames } from '../../../shared/ipc/methods.ts';
 import { createBackgroundJob } from './createBackgroundJob.ts';
-import type { Logger } from './Logger.ts';
+import type { Logger } from '../base/Logger.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 import { createMediaHandlers } from './createMediaHandlers.ts';
 

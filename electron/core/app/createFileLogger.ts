@@ -1,8 +1,8 @@
 import path from 'node:path';
 import pino from 'pino';
 import pinoRoll from 'pino-roll';
-import type { Logger } from './Logger.ts';
-import { redactSecrets } from './secretRedactor.ts';
+import type { Logger } from '../base/Logger.ts';
+import { redactSecrets } from '../base/secretRedactor.ts';
 
 /** The log folder inside the data folder. */
 export function logFolderOf(dataFolder: string): string {

@@ -53,8 +53,8 @@ import { mediaFileForPath } from './mediaFileForPath.ts';
 import { createMediaService, type MediaService, type ServedMediaFile } from '../media/createMediaService.ts';
 import { createMediaStore } from '../media/createMediaStore.ts';
 import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
-import type { Logger } from './Logger.ts';
-import { createMemorySecretStore, type SecretStore } from './SecretStore.ts';
+import type { Logger } from '../base/Logger.ts';
+import { createMemorySecretStore, type SecretStore } from '../base/SecretStore.ts';
 
 /** The user's choice of minutes between background refreshes, in app_settings. */
 const REFRESH_EVERY_KEY = 'refreshEveryMinutes';

@@ -4,7 +4,7 @@ import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord } from '../cache/chatQueries.ts';
 import { selectMessagesByIds } from '../cache/messageQueries.ts';
 import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
-import type { Logger } from '../app/Logger.ts';
+import type { Logger } from '../base/Logger.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 
 /**

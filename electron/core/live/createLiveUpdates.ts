@@ -5,7 +5,7 @@ import { markDeletedByIds } from '../cache/messageQueries.ts';
 import { boundsOf, storeHistoryRun, type StoredRun } from '../cache/storeHistoryRun.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import type { HistorySource, LiveChange, LiveChatScope } from '../sources/HistorySource.ts';
-import type { Logger } from '../app/Logger.ts';
+import type { Logger } from '../base/Logger.ts';
 
 /** What a pushed change did to one chat's cache, for the window. */
 export interface ChatLiveChange {

@@ -1,8 +1,8 @@
 import type { SourceKind } from '../../../shared/domain.ts';
 import type { IpcHandlers } from '../../../shared/ipc/contract.ts';
 import type { AppEvent } from '../../../shared/ipc/events.ts';
-import type { Logger } from '../app/Logger.ts';
-import type { SecretStore } from '../app/SecretStore.ts';
+import type { Logger } from '../base/Logger.ts';
+import type { SecretStore } from '../base/SecretStore.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import type { SourceRecord } from '../cache/sourceQueries.ts';
 import type { HistorySource } from './HistorySource.ts';

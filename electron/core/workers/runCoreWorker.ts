@@ -9,11 +9,12 @@ export interface CoreWorkerRun<R> {
 }
 
 /**
- * Where the worker's code is: beside this file when running from source (Node strips the types), or
- * beside the bundled main script (electron-vite builds `coreWorker.js` as a second entry of out/main).
+ * Where the worker's code is: app/coreWorker.ts when running from source (Node strips the types), or beside
+ * the bundled main script (electron-vite builds `coreWorker.js` as a second entry of out/main). The entry
+ * lives in app/ because it runs the import and export jobs, which themselves start workers through this file.
  */
 function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './coreWorker.ts' : './coreWorker.js', import.meta.url);
+  return new URL(import.meta.url.endsWith('.ts') ? '../app/coreWorker.ts' : './coreWorker.js', import.meta.url);
 }
 
 export function runCoreWorker<K extends CoreJobKind>(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileLogger } from '../../../electron/core/app/createFileLogger.ts';
 import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
-import { createMemorySecretStore } from '../../../electron/core/app/SecretStore.ts';
+import { createMemorySecretStore } from '../../../electron/core/base/SecretStore.ts';
 import { dispatchIpcCall } from '../../../shared/ipc/dispatchIpcCall.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { handlersFor } from '../../support/handlersFor.ts';

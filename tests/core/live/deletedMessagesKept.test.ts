@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseOf, openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../../electron/core/import/importFile.ts';
-import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
+import { saveTelegramAccount } from '../../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { createFakeClock } from '../../support/fakeRyzeApiServer.ts';
 import { createFakeTelegram, seedFakeChat } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';

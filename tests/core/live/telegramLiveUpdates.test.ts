@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseOf, openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { listCoverage } from '../../../electron/core/cache/coverageQueries.ts';
 import { selectMessageVersions } from '../../../electron/core/cache/messageQueries.ts';
-import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
+import { saveTelegramAccount } from '../../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import type { AppEvent } from '../../../shared/ipc/events.ts';
 import { createFakeClock } from '../../support/fakeRyzeApiServer.ts';
 import { createFakeTelegram, seedFakeChat } from '../../support/fakeTelegram.ts';

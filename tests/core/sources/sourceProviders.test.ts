@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
-import type { SecretStore } from '../../../electron/core/app/SecretStore.ts';
+import type { SecretStore } from '../../../electron/core/base/SecretStore.ts';
 import { createEnvironmentSecretStore } from '../../../electron/cli/createEnvironmentSecretStore.ts';
 import { ryzeTokenKey } from '../../../electron/core/sources/ryze/ryzeSettings.ts';
 import { silentLogger } from '../../support/openTestCore.ts';

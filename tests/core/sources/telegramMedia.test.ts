@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../../shared/cursor.ts';
 import { databaseOf, openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { findMessageMedia } from '../../../electron/core/cache/messageQueries.ts';
-import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
+import { saveTelegramAccount } from '../../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { createFakeClock } from '../../support/fakeRyzeApiServer.ts';
 import { createFakeTelegram, FAKE_VIDEO_BYTES, seedFakeChat, type FakeTraps } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemorySecretStore, type SecretStore } from '../../../electron/core/app/SecretStore.ts';
+import { createMemorySecretStore, type SecretStore } from '../../../electron/core/base/SecretStore.ts';
 import { createTelegramSessionVault } from '../../../electron/core/sources/telegram/createTelegramSessionVault.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 

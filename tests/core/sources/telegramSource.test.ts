@@ -10,7 +10,7 @@ import { silentLogger } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
 import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
-import { saveTelegramAccount } from '../../../electron/core/sources/telegram/telegramProvider.ts';
+import { saveTelegramAccount } from '../../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { upsertSource } from '../../../electron/core/cache/sourceQueries.ts';
 import { getChatRecord, upsertChats } from '../../../electron/core/cache/chatQueries.ts';
 import { storeHistoryRun } from '../../../electron/core/cache/storeHistoryRun.ts';

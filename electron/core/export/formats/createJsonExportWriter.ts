@@ -1,6 +1,6 @@
 import { telegramDesktopActionNames, type ServiceAction } from '../../../../shared/serviceActions.ts';
 import type { ChatKind, ChatMessage, Media, MessageEntity } from '../../../../shared/domain.ts';
-import { TDESKTOP_ENTITY_TYPES } from '../../import/telegram/telegramText.ts';
+import { TDESKTOP_ENTITY_TYPES } from '../../model/tdesktopEntityTypes.ts';
 import { localIsoSeconds, type ExportWriter, type TextSink } from './ExportWriter.ts';
 import type { ExportedMediaPaths } from '../createExportMediaCopier.ts';
 

@@ -1,30 +1,5 @@
-import type { EntityType, MessageEntity } from '../../../../shared/domain.ts';
-
-/** Telegram Desktop's entity type names, and ours. Types we do not draw ("plain", bank cards) stay plain text. */
-const ENTITY_TYPES: Record<string, EntityType> = {
-  bold: 'bold',
-  italic: 'italic',
-  underline: 'underline',
-  strikethrough: 'strike',
-  code: 'code',
-  pre: 'pre',
-  spoiler: 'spoiler',
-  link: 'link',
-  text_link: 'textLink',
-  mention: 'mention',
-  mention_name: 'mentionName',
-  hashtag: 'hashtag',
-  cashtag: 'cashtag',
-  bot_command: 'botCommand',
-  email: 'email',
-  phone: 'phone',
-  blockquote: 'blockquote',
-  custom_emoji: 'customEmoji',
-};
-
-export const TDESKTOP_ENTITY_TYPES: Record<EntityType, string> = Object.fromEntries(
-  Object.entries(ENTITY_TYPES).map(([tdesktop, ours]) => [ours, tdesktop]),
-) as Record<EntityType, string>;
+import type { MessageEntity } from '../../../../shared/domain.ts';
+import { entityTypeOfTdesktop } from '../../model/tdesktopEntityTypes.ts';
 
 interface TextPart {
   type?: unknown;
@@ -51,7 +26,7 @@ export function readTelegramText(raw: { text?: unknown; text_entities?: unknown 
       continue;
     }
     if (!part || typeof part.text !== 'string') continue;
-    const type = typeof part.type === 'string' ? ENTITY_TYPES[part.type] : undefined;
+    const type = typeof part.type === 'string' ? entityTypeOfTdesktop(part.type) : undefined;
     if (type && part.text.length > 0) {
       const entity: MessageEntity = { type, offset: text.length, length: part.text.length };
       if (type === 'textLink' && typeof part.href === 'string') entity.url = part.href;

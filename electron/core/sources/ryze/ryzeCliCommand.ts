@@ -1,5 +1,6 @@
 import type { SourceCliCommand } from '../SourceProvider.ts';
-import { addRyzeChat, addRyzeConnection } from './ryzeProvider.ts';
+import { addRyzeChat } from './addRyzeChat.ts';
+import { addRyzeConnection } from './addRyzeConnection.ts';
 import { ryzeSourceId } from './ryzeSettings.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
-import type { SecretStore } from '../../app/SecretStore.ts';
+import type { SecretStore } from '../../base/SecretStore.ts';
 
 /** What it takes to use an account again: the GramJS StringSession (a full-access credential) and API hash. */
 export interface TelegramSession {

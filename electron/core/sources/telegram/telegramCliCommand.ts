@@ -1,5 +1,5 @@
 import type { SourceCliCommand } from '../SourceProvider.ts';
-import { saveTelegramAccount } from './telegramProvider.ts';
+import { saveTelegramAccount } from './saveTelegramAccount.ts';
 
 /**
  * `telegram add`: registers the account of the session in the environment and lists its chats; then

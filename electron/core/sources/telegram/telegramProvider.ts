@@ -13,7 +13,8 @@ import {
 } from './createTelegramSessionVault.ts';
 import { telegramCliCommand, telegramSessionFromEnvironment } from './telegramCliCommand.ts';
 import { createTelegramHandlers } from './telegramHandlers.ts';
-import { telegramSettingsSchema, telegramSourceId } from './telegramSettings.ts';
+import { saveTelegramAccount } from './saveTelegramAccount.ts';
+import { telegramSettingsSchema } from './telegramSettings.ts';
 
 export interface TelegramProviderOptions {
   /**
@@ -27,25 +28,6 @@ export interface TelegramProviderOptions {
   pacingMs?: number;
   /** The login flow; by default the real one (GramJS loaded on first use). */
   login?: TelegramLogin;
-}
-
-/** Adds (or updates) a logged-in account; settings already there (a flood wait still running) are kept. */
-export function saveTelegramAccount(
-  context: ProviderContext,
-  account: { userId: string; name: string; apiId: number; takeout?: boolean },
-): string {
-  if (!/^\d{1,20}$/.test(account.userId))
-    throw new ScrollbackError('INVALID_INPUT', `“${account.userId.slice(0, 30)}” is not a Telegram user id.`);
-  const id = telegramSourceId(account.userId);
-  const existing = context.sourceRecord(id)?.settings ?? {};
-  const settings = {
-    ...existing,
-    userId: account.userId,
-    apiId: account.apiId,
-    ...(account.takeout === undefined ? {} : { takeout: account.takeout }),
-  };
-  context.saveSource({ id, kind: 'telegram', name: `Telegram (${account.name})`, settings: telegramSettingsSchema.parse(settings) });
-  return id;
 }
 
 /** Telegram accounts through GramJS, which is loaded only when a Telegram chat is used (about 40 MB). */
