@@ -1,3 +1,5 @@
+import type { ErrorData } from './errors.ts';
+
 /** A background download of a chat (or a date range of it) into the cache. */
 export type SyncState = 'idle' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled';
 
@@ -19,7 +21,8 @@ export interface SyncStatus {
   waitingUntil: number | null;
   /** Why it waits, in the source's words ("Telegram asked to wait…", "Waiting for you to allow…"). */
   waitingReason: string | null;
-  error: { code: string; message: string } | null;
+  /** Why it failed, as any call's error crosses: words first, then the code the window acts on. */
+  error: ErrorData | null;
   /**
    * Grows with every change, across all syncs: of two statuses of a chat (a pushed event and an answer
    * that crossed it), the one with the larger revision is the newer.

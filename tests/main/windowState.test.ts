@@ -20,5 +20,15 @@ describe('window state', () => {
     expect(readWindowState(folder)).toEqual({ width: 1200, height: 820 });
     fs.writeFileSync(path.join(folder, 'window-state.json'), '{"width": 5, "height": 99999}');
     expect(readWindowState(folder)).toEqual({ width: 1200, height: 820 });
+    fs.writeFileSync(path.join(folder, 'window-state.json'), '{"width": "1400", "height": 900}');
+    expect(readWindowState(folder)).toEqual({ width: 1200, height: 820 });
+    fs.writeFileSync(path.join(folder, 'window-state.json'), '[1400, 900]');
+    expect(readWindowState(folder)).toEqual({ width: 1200, height: 820 });
+  });
+
+  it('keeps a position only whole, and a size without one', () => {
+    const folder = tempFolder();
+    fs.writeFileSync(path.join(folder, 'window-state.json'), '{"width": 1400, "height": 900, "x": 40, "maximized": "yes"}');
+    expect(readWindowState(folder)).toEqual({ width: 1400, height: 900, maximized: false });
   });
 });

@@ -70,7 +70,7 @@ function ensureWritableFolder(folder: string): void {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new ScrollbackError(
       'DB_UNWRITABLE',
-      `Cannot write to the data folder ${folder} (${reason}). Choose another location with --db or SCROLLBACK_DB.`,
+      `Cannot write to the data folder ${folder} (${reason}). Make it writable (it must be yours, with room to spare).`,
       { cause: error },
     );
   }
@@ -90,7 +90,7 @@ function mapOpenError(error: unknown, databasePath: string): ScrollbackError {
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new ScrollbackError(
       'DB_CORRUPT',
-      `The cache at ${databasePath} is not a readable Scrollback database (${code}). It was left untouched; move it aside or choose another location with --db.`,
+      `The cache at ${databasePath} is not a readable Scrollback database (${code}). It was left untouched; move it aside and Scrollback starts a fresh cache there.`,
       { cause: error },
     );
   }

@@ -12,7 +12,7 @@ export function runMigrations(db: WritableDB, migrations: readonly Migration[], 
   if (current > latest) {
     throw new ScrollbackError(
       'DB_TOO_NEW',
-      `The cache at ${databasePath} was written by a newer version of Scrollback (schema ${current}; this version knows up to ${latest}). Update Scrollback, or point it at another database with --db or SCROLLBACK_DB.`,
+      `The cache at ${databasePath} was written by a newer version of Scrollback (schema ${current}; this version knows up to ${latest}). Update Scrollback; the file was left untouched.`,
     );
   }
   for (const migration of migrations) {

@@ -10,6 +10,8 @@ import type { WritableDB } from '../../../electron/core/cache/CacheDatabase.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
+/** What the window shows too: no command-line switch (the CLI adds its own hint). */
+const windowWords = expect.not.stringMatching(/--db|SCROLLBACK_DB/);
 const digest = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('openCacheDatabase', () => {
@@ -36,6 +38,7 @@ describe('openCacheDatabase', () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from('this is not sqlite at all\n'), crypto.randomBytes(8192)]));
     const before = digest(file);
     expect(() => openCacheDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringContaining(file) }));
+    expect(() => openCacheDatabase(file)).toThrow(expect.objectContaining({ message: windowWords }));
     expect(digest(file)).toBe(before);
   });
 
@@ -50,6 +53,7 @@ describe('openCacheDatabase', () => {
     expect(() => openCacheDatabase(file)).toThrow(
       expect.objectContaining({ code: 'DB_TOO_NEW', message: expect.stringMatching(/newer version of Scrollback/) }),
     );
+    expect(() => openCacheDatabase(file)).toThrow(expect.objectContaining({ message: windowWords }));
     expect(digest(file)).toBe(before);
   });
 
@@ -59,6 +63,7 @@ describe('openCacheDatabase', () => {
     expect(() => openCacheDatabase(path.join(blocker, 'data', 'scrollback.db'))).toThrow(
       expect.objectContaining({ code: 'DB_UNWRITABLE', message: expect.stringContaining('Cannot write to the data folder') }),
     );
+    expect(() => openCacheDatabase(path.join(blocker, 'data', 'scrollback.db'))).toThrow(expect.objectContaining({ message: windowWords }));
     expect(fs.readFileSync(blocker, 'utf8')).toBe('not a folder');
   });
 
