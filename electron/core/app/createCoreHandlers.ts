@@ -8,16 +8,7 @@ import { createBackgroundJob } from './createBackgroundJob.ts';
 import type { Logger } from '../base/Logger.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 import { createMediaHandlers } from './createMediaHandlers.ts';
-
-/** A chat name as a file name: no path separators or characters file systems refuse. */
-function safeFileName(name: string): string {
-  return (
-    name
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .trim()
-      .slice(0, 120) || 'chat'
-  );
-}
+import { safeFileName } from '../../../shared/safeFileName.ts';
 
 /** What a front end (Electron, the browser harness) provides for the handlers that need its platform. */
 export interface CorePlatform {
@@ -117,7 +108,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     exportChat: async (request) => {
       if (exportJob.status().state === 'running') return exportJob.status();
       const chat = core.getChat(request.chatId);
-      const target = await platform.chooseExportTarget(`${safeFileName(chat.name)}.${request.format}`, request.format);
+      const target = await platform.chooseExportTarget(`${safeFileName(chat.name, 'chat')}.${request.format}`, request.format);
       if (!target) return exportJob.status();
       return startExport((onProgress) => core.exports.exportChat(request, target, onProgress));
     },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { safeFileName } from '../media/safeFileName.ts';
+import { safeFileName } from '../../../shared/safeFileName.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
 import type { IpcHandlers, MediaSettings, MediaState } from '../../../shared/ipc/contract.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { safeFileName } from '../media/safeFileName.ts';
+import { safeFileName } from '../../../shared/safeFileName.ts';
 import type { ChatMessage, MediaVariant } from '../../../shared/domain.ts';
 import { hasMediaFiles } from '../../../shared/domain.ts';
 import type { ExportMediaMode } from '../../../shared/exporting.ts';
