@@ -1,17 +1,13 @@
 import { useEffect, useState } from 'react';
 import { ScrollbackError } from '../../../../shared/errors.ts';
+import { useNow } from '../../ui/useNow.ts';
 
 /** An error where the history would be: its code, what happened, a countdown when the source asked to wait, and Retry. */
 export function SourceErrorNotice({ error, onRetry, compact = false }: { error: Error; onRetry(): void; compact?: boolean }) {
   const code = error instanceof ScrollbackError ? error.code : 'INTERNAL';
   const retryAfterMs = error instanceof ScrollbackError ? error.retryAfterMs : undefined;
   const [retryAt] = useState(() => (retryAfterMs ? Date.now() + retryAfterMs : 0));
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!retryAt) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [retryAt]);
+  const now = useNow(retryAt !== 0);
   const secondsLeft = retryAt ? Math.max(0, Math.ceil((retryAt - now) / 1000)) : 0;
   useEffect(() => {
     if (retryAt && secondsLeft === 0) onRetry();

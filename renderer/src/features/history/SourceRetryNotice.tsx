@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { SourceRetry } from '../../../../shared/ipc/events.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { useNow } from '../../ui/useNow.ts';
 
 /**
  * "Trying to reach WhatsApp (phone) — attempt 2 of 5, next in 4 s": shown the moment a source is being
@@ -10,12 +10,7 @@ import { queryKeys } from '../../bridge/queryKeys.ts';
 export function SourceRetryNotice({ sourceId, sourceName }: { sourceId: string; sourceName: string }) {
   // Filled only by pushed events (useAppEvents); never fetched.
   const retry = useQuery<SourceRetry | null>({ queryKey: queryKeys.sourceRetry(sourceId), queryFn: () => null }).data ?? null;
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!retry) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [retry]);
+  const now = useNow(retry !== null);
   if (!retry) return null;
   const seconds = Math.max(0, Math.ceil((retry.nextAt - now) / 1000));
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useNow } from '../../ui/useNow.ts';
 import { formatCount } from '../../format/formatDates.ts';
 import { useChatSync } from './useChatSync.ts';
 
@@ -11,12 +11,7 @@ const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
  */
 export function SyncControl({ chatId, complete, unreachable }: { chatId: number; complete: boolean; unreachable: string | null }) {
   const { status, start, pause, resume, cancel } = useChatSync(chatId);
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!status?.waitingUntil) return;
-    const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
-  }, [status?.waitingUntil]);
+  const now = useNow(Boolean(status?.waitingUntil));
   if (!status) return null;
   const share = status.total ? Math.min(1, status.cached / status.total) : null;
   const progress = (
