@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
@@ -8,7 +8,7 @@ import { cacheWholeDemoChat } from '../../support/cacheDemoChat.ts';
 import { openTestCoreWithDemo } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import { writeTelegramExport } from '../../support/writeTelegramExport.ts';
-import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
+import { pagesAnsweredDuring } from '../../support/pagesAnsweredDuring.ts';
 import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 
 const tempFolder = useTempFolder();
@@ -23,19 +23,26 @@ const whole = (chatId: number, format: ExportRequest['format']): ExportRequest =
 });
 
 describe('export service', () => {
-  it('runs on a worker thread: history pages of the window are answered within 50 ms throughout', async () => {
+  // How long those pages take is the bench's figure (export_history_page_max_ms).
+  it('runs on a worker thread: history pages of the window are answered while it is midway', async () => {
     const folder = tempFolder();
     const core = await openTestCoreWithDemo(folder);
     const source = path.join(folder, 'result.json');
-    writeTelegramExport(source, 300_000, { name: 'Big' });
+    writeTelegramExport(source, 100_000, { name: 'Big' });
     const [imported] = findImportInputs(source).map((input) => importFile(databaseOf(core), input));
     const window = core.listChats().find((chat) => chat.name === 'Design Team')!;
     cacheWholeDemoChat(databaseOf(core), window.id, 'design');
-    const exporting = core.exports.exportChat(whole(imported!.chats[0]!.chatId, 'html'), path.join(folder, 'big.html'));
-    const latencies = await probeHistoryWhile(core, window.id, exporting);
-    expect((await exporting).written).toBe(300_000);
-    expect(latencies.length).toBeGreaterThan(10);
-    expect(Math.max(...latencies)).toBeLessThan(50);
+    const target = path.join(folder, 'big.html');
+    const exporting = core.exports.exportChat(whole(imported!.chats[0]!.chatId, 'html'), target);
+    // Midway: the worker has written part of its temporary file, and not yet put it in the target's place.
+    const partlyWritten = () =>
+      !existsSync(target) &&
+      readdirSync(folder).some(
+        (name) => name.startsWith('.big.html.') && name.endsWith('.partial') && statSync(path.join(folder, name)).size > 0,
+      );
+    const probed = await pagesAnsweredDuring(core, window.id, exporting, partlyWritten);
+    expect((await exporting).written).toBe(100_000);
+    expect(probed.midway).toBeGreaterThan(0);
     await core.close();
   }, 120_000);
 

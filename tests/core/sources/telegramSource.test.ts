@@ -8,7 +8,7 @@ import { createFakeTelegram, seedFakeChat, seedFakeForum, type FakeTraps } from 
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
 import { silentLogger } from '../../support/openTestCore.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
-import { probeHistoryWhile } from '../../support/probeHistoryWhile.ts';
+import { pagesAnsweredDuring } from '../../support/pagesAnsweredDuring.ts';
 import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
 import { saveTelegramAccount } from '../../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { upsertSource } from '../../../electron/core/cache/sourceQueries.ts';
@@ -143,7 +143,8 @@ describe('Telegram source against a faithful fake', () => {
     await second.core.close();
   });
 
-  it('while a sync runs, history pages of the window are answered within 50 ms', async () => {
+  // How long those pages take while a download runs is the bench's figure (history_page_during_sync_p99_ms).
+  it('while a sync runs, history pages of a downloaded chat are answered midway through it', async () => {
     const { core, chats } = await telegramCore(tempFolder(), { shortPageEvery: 5 });
     const friend = chats.find((candidate) => candidate.name === 'Friend')!;
     core.sync.start({ chatId: friend.id, from: null, to: null });
@@ -151,14 +152,20 @@ describe('Telegram source against a faithful fake', () => {
     const channel = chats.find((candidate) => candidate.name === 'Big channel')!;
     core.sync.start({ chatId: channel.id, from: null, to: null });
     const settled = core.sync.settled(channel.id);
-    // Pages of a downloaded chat come from the cache; the sync's requests must not hold them up.
-    const latencies = await probeHistoryWhile(core, friend.id, settled, {
-      pauseMs: 2,
-      anchor: (index) => ({ kind: 'aroundMessage', messageId: String(10 + (index % 40)) }),
-    });
+    // Pages of a downloaded chat come from the cache; the sync's requests must not hold them up: pages are
+    // answered while the sync has stored some of the channel and not all of it.
+    const probed = await pagesAnsweredDuring(
+      core,
+      friend.id,
+      settled,
+      () => {
+        const status = core.sync.status(channel.id);
+        return status.state === 'running' && status.fetched > 0;
+      },
+      (index) => ({ kind: 'aroundMessage', messageId: String(10 + (index % 40)) }),
+    );
     expect((await settled).state).toBe('done');
-    expect(latencies.length).toBeGreaterThan(20);
-    expect(Math.max(...latencies)).toBeLessThan(50);
+    expect(probed.midway).toBeGreaterThan(0);
     await core.close();
   }, 60_000);
 
