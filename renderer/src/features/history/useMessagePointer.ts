@@ -1,0 +1,52 @@
+import { useCallback, useState } from 'react';
+import type { ChatMessage } from '../../../../shared/domain.ts';
+import { transcriptLine } from '../../../../shared/messageTranscript.ts';
+import { transcriptOfTextSelection } from './transcriptOfTextSelection.ts';
+import type { MessageSelection } from './useMessageSelection.ts';
+
+/**
+ * The scroller's mouse and clipboard handlers over the loaded messages: the context menu of the message
+ * under the pointer, clicks that select in selection mode, and copying as a transcript.
+ */
+export function useMessagePointer(messages: readonly ChatMessage[], indexById: ReadonlyMap<string, number>, selection: MessageSelection) {
+  const [menu, setMenu] = useState<{ message: ChatMessage; x: number; y: number } | null>(null);
+  const messageAt = (element: EventTarget): ChatMessage | null => {
+    const id = (element as HTMLElement).closest?.<HTMLElement>('[data-message-id]')?.dataset.messageId;
+    const index = id === undefined ? undefined : indexById.get(id);
+    return index === undefined ? null : messages[index]!;
+  };
+  const selectedTranscript = () =>
+    selection
+      .ordered()
+      .map((id) => transcriptLine(messages[indexById.get(id)!]!))
+      .join('\n');
+  const handlers = {
+    onContextMenu: (event: React.MouseEvent) => {
+      const message = messageAt(event.target);
+      if (!message) return;
+      event.preventDefault();
+      setMenu({ message, x: event.clientX, y: event.clientY });
+    },
+    onClickCapture: (event: React.MouseEvent) => {
+      // Selection mode: a click anywhere on a message selects it (its links and buttons wait).
+      const message = messageAt(event.target);
+      if (!message || (!selection.active && !event.shiftKey)) return;
+      if (!selection.active && window.getSelection()?.isCollapsed === false) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.shiftKey) {
+        window.getSelection()?.removeAllRanges();
+        selection.extendTo(message.id);
+      } else selection.toggle(message.id);
+    },
+    onCopy: (event: React.ClipboardEvent) => {
+      // Copied messages are a transcript ("[12 Mar 2021 14:02] Ana: text"), not the row's pieces on lines.
+      const text = selection.active ? selectedTranscript() : transcriptOfTextSelection(messages, indexById);
+      if (text === null) return;
+      event.preventDefault();
+      event.clipboardData.setData('text/plain', text);
+    },
+  };
+  const closeMenu = useCallback(() => setMenu(null), []);
+  return { menu, closeMenu, handlers, selectedTranscript };
+}
