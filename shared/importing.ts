@@ -34,4 +34,6 @@ export interface ImportProgress {
   path: string;
   bytesRead: number;
   totalBytes: number;
+  /** Set while the import waits for another Scrollback process that is writing to the archive, in words. */
+  waiting?: string;
 }

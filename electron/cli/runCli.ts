@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ScrollbackError } from '../../shared/errors.ts';
-import { createStderrLogger } from '../core/base/Logger.ts';
+import { createCliLogger, type CliLogger } from './createCliLogger.ts';
+import { nameThisProgram } from '../core/cache/writerNotes.ts';
 import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
 import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
 import type { CliContext } from './CliContext.ts';
@@ -88,6 +89,7 @@ export interface CliIo {
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 called wrongly. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let core: ScrollbackCore | null = null;
+  let logger: CliLogger | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -133,13 +135,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (name !== 'db' && name !== 'help' && !allowed.includes(name)) throw new CliUsageError(`${command} does not take --${name}.`);
     }
     const databasePath = resolveDatabasePath({ flag: values.db, env: io.env });
+    // Named in the note a long write leaves, so another process that finds the archive locked can say by whom.
+    nameThisProgram(`scrollback ${command}`);
+    const cliLogger = (logger = createCliLogger(databasePath));
     const context: CliContext = {
       json: values.json === true,
       databasePath,
       core: () => {
         core ??= openScrollbackCore({
           databasePath,
-          logger: createStderrLogger(),
+          logger: cliLogger,
           // The command line stores no credentials: each kind reads its own from the environment.
           secrets: createEnvironmentSecretStore(io.env, () => Object.values(core!.providers)),
         });
@@ -210,14 +215,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`scrollback: ${(error as Error).message}\nRun \`scrollback --help\` for usage.\n`);
       return 2;
     }
-    if (error instanceof ScrollbackError) {
+    if (error instanceof ScrollbackError && error.code !== 'INTERNAL') {
       io.stderr(`scrollback: ${error.message}\n`);
       return 1;
     }
-    io.stderr(`scrollback: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    // Anything unforeseen: the stack (and a worker's) goes to this command's own log, which is named.
+    const log = logger as CliLogger | null;
+    if (log) {
+      log.error('command failed', caught instanceof Error ? caught : new Error(String(caught)));
+      const detail = (caught as { detail?: unknown } | null)?.detail;
+      if (typeof detail === 'string') log.error('where it failed', detail);
+    }
+    const words =
+      error instanceof ScrollbackError
+        ? error.message.replace(/ *The details are in the log\.$/, '')
+        : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    io.stderr(`scrollback: ${words}${log ? ` The details are in the log in ${log.folder}.` : ''}\n`);
     return 1;
   } finally {
     await (core as ScrollbackCore | null)?.close();
+    await (logger as CliLogger | null)?.close();
   }
 }
 

@@ -19,6 +19,7 @@ export async function importCommand(context: CliContext, paths: readonly string[
     const results = await core.imports.importFiles(
       paths.map((path) => resolve(path)),
       (progress) => {
+        if (progress.waiting) return context.err(progress.waiting);
         if (Date.now() - last < 1000) return;
         last = Date.now();
         context.err(describe(progress));

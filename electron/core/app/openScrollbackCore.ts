@@ -29,7 +29,7 @@ import {
 } from '../cache/messageQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { listSourceRecords, removeSourceRecord, upsertSource } from '../cache/sourceQueries.ts';
-import { withBusyTimeout } from '../cache/transactions.ts';
+import { doAfterFirstWrite, onLockWaiting } from '../cache/transactions.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import { createExportService, type ExportService } from '../export/createExportService.ts';
 import { createHistoryEngine, type HistoryEngine } from '../history/createHistoryEngine.ts';
@@ -278,7 +278,9 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   });
   const imports = createImportService(options.databasePath);
   const mediaStore = createMediaStore(db, mediaFolderBeside(options.databasePath));
-  mediaStore.sweep();
+  // Not at open: a damaged archive opens read-only, and opening never waits for another process's lock.
+  doAfterFirstWrite(db, () => mediaStore.sweep());
+  onLockWaiting(db, (waiting) => waiting && options.logger.info(waiting));
   const media = createMediaService({
     db,
     store: mediaStore,
@@ -301,13 +303,9 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     logger: options.logger,
     providers,
     providerContext,
-    // An import holds the write lock until its file commits; meanwhile a write from this thread (a page
-    // fetched from a source) fails fast instead of blocking the window's event loop for the busy timeout.
-    imports: {
-      importFiles: (paths, onProgress, importOptions) =>
-        withBusyTimeout(db, 100, () => imports.importFiles(paths, onProgress, importOptions)),
-      cancel: () => imports.cancel(),
-    },
+    // An import holds the write lock until its file commits; meanwhile writes from this thread wait for it
+    // asynchronously (cache/transactions.ts).
+    imports,
     exports: createExportService({ databasePath: options.databasePath, db, sync }),
     listSources: () => listSourceRecords(db).map(({ id, kind, name }) => ({ id, kind, name })),
     listChats: (limit) => listChatSummaries(db, limit),

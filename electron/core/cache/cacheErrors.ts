@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
+import { currentWriters, describeWriters } from './writerNotes.ts';
 
 /** Connections found damaged: nothing more is written through them (what still reads, reads). */
 const damaged = new WeakMap<ReadableDB, ScrollbackError>();
@@ -50,6 +51,7 @@ export function cacheErrorOf(db: ReadableDB | string, error: unknown): Scrollbac
     }
     return marked;
   }
+  if (isLockBusy(error)) return lockBusyError(databasePath, 0, error);
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
     return new ScrollbackError(
       'DB_UNWRITABLE',
@@ -78,4 +80,38 @@ export function markDamagedIfFlagged(db: ReadableDB): void {
 
 export function isMarkedDamaged(db: ReadableDB): boolean {
   return damaged.has(db);
+}
+
+/** BUSY errors that mean "another process holds the write lock" (and may be tried again), as opposed to other BUSY. */
+const lockBusyErrors = new WeakSet<ScrollbackError>();
+
+/** The write lock was taken by another connection: SQLite's own error, or ours that says so. */
+export function isLockBusy(error: unknown): boolean {
+  if (error instanceof ScrollbackError) return lockBusyErrors.has(error);
+  const code = sqliteCode(error);
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+/** BUSY, naming who holds the lock (from the notes writers leave), never INTERNAL. */
+export function lockBusyError(databasePath: string, waitedMs: number, cause?: unknown): ScrollbackError {
+  const holders = describeWriters(currentWriters(databasePath));
+  const waited = waitedMs >= 1000 ? ` (waited ${Math.round(waitedMs / 1000)} s)` : '';
+  const error = new ScrollbackError(
+    'BUSY',
+    holders
+      ? `Another Scrollback process is writing to this archive${waited}: ${holders}. Try again when it has finished.`
+      : `Another program is writing to this archive${waited} (no Scrollback process says it is). Try again in a moment.`,
+    { cause },
+  );
+  lockBusyErrors.add(error);
+  return error;
+}
+
+/** What a write waiting for the lock says: "Another Scrollback process is importing; waiting… (scrollback import, process 1234, …)". */
+export function lockWaitingMessage(databasePath: string): string {
+  const notes = currentWriters(databasePath);
+  const holders = describeWriters(notes);
+  if (!holders) return 'Another program is writing to this archive; waiting…';
+  const importing = notes.some((note) => note.doing.startsWith('importing'));
+  return `Another Scrollback process is ${importing ? 'importing' : 'writing'}; waiting… (${holders})`;
 }

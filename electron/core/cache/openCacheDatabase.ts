@@ -7,6 +7,7 @@ import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { runMigrations } from './runMigrations.ts';
 import { isMarkedDamaged, markDamagedIfFlagged } from './cacheErrors.ts';
 import { allMigrations } from './migrations/allMigrations.ts';
+import { LOCK_WAIT_MS } from './transactions.ts';
 
 export interface OpenCacheOptions {
   /** Open an existing database without creating or migrating it (CLI read paths, inspection). */
@@ -46,7 +47,10 @@ export function openCacheDatabase(databasePath: string, options: OpenCacheOption
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Never a long synchronous wait on a thread that must keep answering: writes wait for another process's
+    // lock asynchronously (transactions.ts). A read-only connection (the export worker's) may wait longer in
+    // place: readers wait only in rare moments (another connection recovering a crashed WAL).
+    db.pragma(`busy_timeout = ${options.readonly ? 1000 : LOCK_WAIT_MS}`);
     db.pragma(`cache_size = -${Math.max(1024, Math.floor(options.pageCacheKiB ?? 65_536))}`);
     db.pragma('temp_store = MEMORY');
     db.function('fold', { deterministic: true }, (text: unknown) => foldForSearch(String(text ?? '')));

@@ -6,6 +6,7 @@ import { recordSourceTotals } from './chatQueries.ts';
 import { addCoverage, type CoverageRange } from './coverageQueries.ts';
 import { insertMessages, markMissingAsDeleted, noMessageChanges, type MessageChanges } from './messageQueries.ts';
 import { assertWritable } from './cacheErrors.ts';
+import { runAfterFirstWrite, writeWhenFree } from './transactions.ts';
 import { createSenderResolver } from './senderQueries.ts';
 
 export interface HistoryRun {
@@ -40,7 +41,7 @@ export interface StoredRun extends MessageChanges {
 export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRun): StoredRun {
   assertWritable(db);
   const seen = { at: run.seenAt ?? Date.now(), changes: noMessageChanges() };
-  return db
+  const stored = db
     .transaction((): StoredRun => {
       const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages, seen);
       if (run.coverage && run.sweepsCoverage !== false) {
@@ -68,6 +69,16 @@ export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRu
       };
     })
     .immediate();
+  runAfterFirstWrite(db);
+  return stored;
+}
+
+/**
+ * storeHistoryRun on the core's thread: while another process holds the write lock (an import), waits for it
+ * without blocking the event loop, then fails with BUSY naming the holder (see writeWhenFree).
+ */
+export function storeHistoryRunWhenFree(db: WritableDB, chat: ChatRecord, run: HistoryRun, signal?: AbortSignal): Promise<StoredRun> {
+  return writeWhenFree(db, () => storeHistoryRun(db, chat, run), signal ? { signal } : {});
 }
 
 /** The oldest and newest positions of a non-empty run. */

@@ -13,7 +13,7 @@ import {
   selectMessagesBefore,
   type StoredMessage,
 } from '../cache/messageQueries.ts';
-import { boundsOf, storeHistoryRun, type StoredRun } from '../cache/storeHistoryRun.ts';
+import { boundsOf, storeHistoryRunWhenFree, type StoredRun } from '../cache/storeHistoryRun.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import type { AroundTarget, HistorySource, SourceChatRef, SourcePage } from '../sources/HistorySource.ts';
 
@@ -65,7 +65,8 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     const page = await fetch(source, { key: chat.sourceKey, peer: chat.peer });
     let stored: StoredRun;
     try {
-      stored = storeHistoryRun(db, chat, {
+      // Another process's import may hold the write lock: wait for it off the event loop (transactions.ts).
+      stored = await storeHistoryRunWhenFree(db, chat, {
         messages: page.messages,
         coverage: coverageFor(page),
         reachesNewest: page.reachedNewest,

@@ -1,5 +1,7 @@
 import type { FileImportResult, ImportOptions, ImportProgress } from '../../../shared/importing.ts';
+import { basename } from 'node:path';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
+import { onLockWaiting, waitForLockInThisThread } from '../cache/transactions.ts';
 import { findImportInputs } from './findImportInputs.ts';
 import { importFile } from './importFile.ts';
 import { createMediaStore } from '../media/createMediaStore.ts';
@@ -16,6 +18,16 @@ export function runImportJob(
   const inputs = job.paths.flatMap((path) => findImportInputs(path));
   const totalBytes = inputs.reduce((sum, input) => sum + input.sizeBytes, 0);
   const db = openCacheDatabase(job.databasePath);
+  // This worker may wait for another process's write lock in place; it says so, and Cancel still stops it.
+  waitForLockInThisThread(db, {
+    doing: `importing ${inputs.length === 1 ? basename(inputs[0]!.path) : `${inputs.length} files`}`,
+    isCancelled: options.isCancelled,
+    deadlineMs: 10 * 60_000,
+  });
+  let current: ImportProgress | null = null;
+  onLockWaiting(db, (waiting) => {
+    if (current) options.onProgress?.(waiting ? { ...current, waiting } : current);
+  });
   const mediaStore = createMediaStore(db, mediaFolderBeside(job.databasePath));
   try {
     const results: FileImportResult[] = [];
@@ -26,13 +38,15 @@ export function runImportJob(
         const now = Date.now();
         if (!force && now - lastReport < 100) return;
         lastReport = now;
-        options.onProgress?.({
-          fileIndex: index + 1,
-          fileCount: inputs.length,
-          path: input.path,
-          bytesRead: doneBytes + bytesRead,
-          totalBytes,
-        });
+        options.onProgress?.(
+          (current = {
+            fileIndex: index + 1,
+            fileCount: inputs.length,
+            path: input.path,
+            bytesRead: doneBytes + bytesRead,
+            totalBytes,
+          }),
+        );
       };
       report(0, true);
       results.push(

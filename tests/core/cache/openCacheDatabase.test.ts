@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { runMigrations } from '../../../electron/core/cache/runMigrations.ts';
+import { LOCK_WAIT_MS } from '../../../electron/core/cache/transactions.ts';
 import { latestSchemaVersion } from '../../../electron/core/cache/migrations/allMigrations.ts';
 import type { WritableDB } from '../../../electron/core/cache/CacheDatabase.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
@@ -20,7 +21,7 @@ describe('openCacheDatabase', () => {
     const db = openCacheDatabase(file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(LOCK_WAIT_MS);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(() => db.prepare("INSERT INTO sources (id, kind, name, created_at) VALUES ('x', 'demo', 'X', 'not a number')").run()).toThrow(
