@@ -1,6 +1,20 @@
 import { Parser } from 'htmlparser2';
 import type { EntityType, MessageEntity } from '../../../../shared/domain.ts';
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import { capStreamedText, MAX_STORED_TEXT } from '../../cache/capMessageText.ts';
 import type { TelegramHtmlMedia, TelegramHtmlMessage } from './TelegramHtmlMessage.ts';
+
+/**
+ * A Telegram Desktop page nests elements about 12 deep; past this it is no export's page, and refused at
+ * once (a million nested elements would otherwise cost the tokenizer minutes).
+ */
+export const MAX_ELEMENT_DEPTH = 256;
+/** Text a page may send with no tag, text or comment complete: one token this long is no export's. */
+export const MAX_TOKEN_CHARS = 32 * 1024 * 1024;
+/** Kept of a name, a title or another short text; of a message's entities, reactions and poll answers. */
+const MAX_CAPTURED = 64 * 1024;
+const MAX_ENTITIES = 10_000;
+const MAX_LIST = 1000;
 
 /** Media blocks by their `media_…` class (Telegram Desktop's export_output_html.cpp names). */
 const MEDIA_CLASSES: Record<string, string> = {
@@ -172,25 +186,41 @@ export class TelegramHtmlPageParser {
   private message: TelegramHtmlMessage | null = null;
   private messageDepth = -1;
   private captured = '';
-  private rich: { text: string; entities: MessageEntity[] } | null = null;
+  /** The message text being read: what is kept of it (MAX_STORED_TEXT at most) and its whole length. */
+  private rich: { text: string; length: number; entities: MessageEntity[] } | null = null;
+  /** Characters written since the tokenizer last completed anything (it holds them all). */
+  private charsSinceEvent = 0;
+  /** The page's deepest nesting, and the longest message text held (tests' witnesses of the bounds). */
+  maxDepthSeen = 0;
+  largestHeldText = 0;
+  private readonly pageName: string;
   /** The chat's name, from the page header (`page_header` → `text bold`). */
   chatName: string | null = null;
   private inHeader = false;
   /** How many open elements carry each flag (cheaper than walking the stack on every tag and text). */
   private readonly inside = { forwardBody: 0, poll: 0, reply: 0, reaction: 0, userpics: 0, capture: 0 };
 
-  constructor(onMessage: (message: TelegramHtmlMessage) => void) {
+  constructor(onMessage: (message: TelegramHtmlMessage) => void, pageName = 'The page') {
+    this.pageName = pageName;
     this.parser = new Parser(
       {
         onopentag: (name, attributes) => this.open(name, attributes),
         ontext: (text) => this.text(text),
         onclosetag: (name) => this.close(name, onMessage),
+        oncomment: () => (this.charsSinceEvent = 0),
+        onprocessinginstruction: () => (this.charsSinceEvent = 0),
       },
       { decodeEntities: true, lowerCaseTags: true },
     );
   }
 
   write(chunk: string): void {
+    this.charsSinceEvent += chunk.length;
+    if (this.charsSinceEvent > MAX_TOKEN_CHARS)
+      throw new ScrollbackError(
+        'INVALID_FILE',
+        `${this.pageName}: one tag, attribute or comment runs past ${MAX_TOKEN_CHARS / (1024 * 1024)} MB; this is not a page of a Telegram Desktop export. Nothing of this chat was kept.`,
+      );
     this.parser.write(chunk);
   }
 
@@ -202,12 +232,21 @@ export class TelegramHtmlPageParser {
     const classAttribute = attributes.class;
     const info = classInfoOf(classAttribute);
     const mask = info.mask;
+    this.charsSinceEvent = 0;
     const entry: Open = { name };
     this.stack.push(entry);
     if (name === 'br') {
-      if (this.rich) this.rich.text += '\n';
+      if (this.rich) this.appendRich('\n');
       this.stack.pop();
       return;
+    }
+    if (this.stack.length > this.maxDepthSeen) {
+      this.maxDepthSeen = this.stack.length;
+      if (this.maxDepthSeen > MAX_ELEMENT_DEPTH)
+        throw new ScrollbackError(
+          'INVALID_FILE',
+          `${this.pageName}: elements nest more than ${MAX_ELEMENT_DEPTH} deep (a Telegram Desktop page nests about 12); this is not a page of a Telegram Desktop export. Nothing of this chat was kept.`,
+        );
     }
     if (mask & C.page_header) this.inHeader = true;
     if (this.inHeader && this.chatName === null && all(mask, C.text | C.bold)) return this.beginCapture(entry, 'fromName');
@@ -282,7 +321,7 @@ export class TelegramHtmlPageParser {
     if (message.media && mask & C.description) return this.beginCapture(entry, 'description');
     if (message.media && all(mask, C.status | C.details)) return this.beginCapture(entry, 'status');
 
-    if (mask & C.reaction) {
+    if (mask & C.reaction && message.reactions.length < MAX_LIST) {
       this.flag(entry, 'reaction');
       message.reactions.push({ emoji: '', count: 0 });
       return;
@@ -309,7 +348,17 @@ export class TelegramHtmlPageParser {
 
   private beginRich(entry: Open): void {
     entry.rich = true;
-    this.rich = { text: '', entities: [] };
+    this.rich = { text: '', length: 0, entities: [] };
+  }
+
+  /** Adds to the message text: its first MAX_STORED_TEXT characters are kept, the rest only counted. */
+  private appendRich(text: string): void {
+    const rich = this.rich!;
+    rich.length += text.length;
+    const room = MAX_STORED_TEXT - rich.text.length;
+    if (room <= 0) return;
+    rich.text += text.length <= room ? text : text.slice(0, room);
+    if (rich.text.length > this.largestHeldText) this.largestHeldText = rich.text.length;
   }
 
   private openRich(entry: Open, name: string, attributes: Record<string, string>, mask: number): void {
@@ -326,11 +375,14 @@ export class TelegramHtmlPageParser {
   }
 
   private text(text: string): void {
-    if (this.rich) this.rich.text += text.replace(layoutWhitespace, '');
-    else if (this.inside.capture > 0) this.captured += text;
+    this.charsSinceEvent = 0;
+    if (this.rich) this.appendRich(text.replace(layoutWhitespace, ''));
+    else if (this.inside.capture > 0 && this.captured.length < MAX_CAPTURED)
+      this.captured += text.slice(0, MAX_CAPTURED - this.captured.length);
   }
 
   private close(name: string, onMessage: (message: TelegramHtmlMessage) => void): void {
+    this.charsSinceEvent = 0;
     const entry = this.stack.pop();
     if (!entry || entry.name !== name) {
       // Forgiving: an unclosed element closes with its parent (the parser reports the implied closes).
@@ -347,7 +399,7 @@ export class TelegramHtmlPageParser {
     if (entry.rich && this.rich) {
       const message = this.message;
       if (message) {
-        message.text = this.rich.text;
+        message.text = capStreamedText(this.rich.text, this.rich.length);
         message.entities = this.rich.entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
       }
       this.rich = null;
@@ -364,7 +416,7 @@ export class TelegramHtmlPageParser {
   private closeEntity(entity: NonNullable<Open['entity']>): void {
     const rich = this.rich!;
     const length = rich.text.length - entity.start;
-    if (length <= 0) return;
+    if (length <= 0 || rich.entities.length >= MAX_ENTITIES) return;
     const inner = rich.text.slice(entity.start);
     let type = entity.type;
     let url: string | undefined;
@@ -422,7 +474,8 @@ export class TelegramHtmlPageParser {
         if (media?.poll) media.poll.question = value;
         return;
       case 'answer':
-        if (media?.poll) media.poll.answers.push(value.replace(/^-\s*/, '').replace(/\s+\d+ votes?$/, ''));
+        if (media?.poll && media.poll.answers.length < MAX_LIST)
+          media.poll.answers.push(value.replace(/^-\s*/, '').replace(/\s+\d+ votes?$/, ''));
         return;
       case 'pollDetails':
         if (media?.poll && /final results/i.test(value)) media.poll.closed = true;

@@ -80,7 +80,7 @@ export function parseTelegramHtmlPages(
       // The header (the chat's name) comes before the first message on the first page.
       name ??= parser.chatName;
       onMessage(message, name || input.chatNameHint, bytesRead);
-    });
+    }, page);
     for (const chunk of decodeTextChunks(fileByteSource(page))) {
       if (options.isCancelled?.()) return { chatName: name || input.chatNameHint, senders: [], groupLines, cancelled: true };
       parser.write(chunk.text);

@@ -12,6 +12,7 @@ import { BATCH_MESSAGES, type HtmlPipeMessage, type HtmlWorkerData, HtmlPipeCoun
  */
 const { pages, root, chatNameHint, port, counters: shared } = workerData as HtmlWorkerData;
 const counters = new HtmlPipeCounters(shared);
+const BATCH_CHARS = 8_000_000;
 const send = (message: HtmlPipeMessage) => {
   counters.waitForRoom();
   port.postMessage(message);
@@ -19,6 +20,7 @@ const send = (message: HtmlPipeMessage) => {
 };
 try {
   let batch: SourceMessage[] = [];
+  let batchChars = 0;
   let chatName = chatNameHint;
   let bytesRead = 0;
   // Each batch carries the bytes read so far: that is the import's progress.
@@ -27,9 +29,12 @@ try {
     (message, name) => {
       chatName = name;
       batch.push(message);
-      if (batch.length >= BATCH_MESSAGES) {
+      batchChars += message.text.length;
+      // Long texts go in smaller batches: what is in flight stays bounded in characters, not only in messages.
+      if (batch.length >= BATCH_MESSAGES || batchChars >= BATCH_CHARS) {
         send({ type: 'messages', messages: batch, chatName, bytes: bytesRead });
         batch = [];
+        batchChars = 0;
       }
     },
     { onBytes: (bytes) => (bytesRead = bytes), isCancelled: () => counters.cancelled() },

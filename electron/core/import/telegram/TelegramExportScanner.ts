@@ -1,4 +1,6 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
+import { capStreamedText, MAX_STORED_TEXT } from '../../cache/capMessageText.ts';
+import { BoundedJsonValue, type JsonValueBounds } from '../../files/BoundedJsonValue.ts';
 
 /** The fields of a chat object in a Telegram Desktop export that say which chat it is. */
 export interface TelegramChatMeta {
@@ -27,6 +29,34 @@ const CHAT_LIST = 2; // section.list
 const CHAT = 3; // an element of a chat list
 const MESSAGES = 4; // a chat's (or the root's) messages
 const OTHER = 5;
+
+/**
+ * A value is cut out whole and given to JSON.parse (fast) while it is small and shallow; past these it is
+ * read by a BoundedJsonValue instead, which holds only what a message can keep, whatever the rest is.
+ */
+export const FAST_CAPTURE_CHARS = 1 << 20;
+const FAST_CAPTURE_DEPTH = 16;
+/** A key longer than this is no export's. */
+const MAX_KEY_CHARS = 64 * 1024;
+
+/** What one message keeps: real ones nest 5 deep and hold a few thousand values. */
+export const MESSAGE_BOUNDS: JsonValueBounds = {
+  maxDepth: 16,
+  maxStringLength: MAX_STORED_TEXT,
+  maxChars: 4 * MAX_STORED_TEXT,
+  maxValues: 500_000,
+  cutString: capStreamedText,
+};
+/** A chat's name, type or id. */
+const META_BOUNDS: JsonValueBounds = {
+  maxDepth: 4,
+  maxStringLength: 4096,
+  maxChars: 16_384,
+  maxValues: 1000,
+  cutString: (head) => `${head}…`,
+};
+/** A part of the export Scrollback does not read: stepped over, nothing kept. */
+const SKIP_BOUNDS: JsonValueBounds = { maxDepth: 0, maxStringLength: 0, maxChars: 0, maxValues: 0 };
 
 interface Frame {
   role: number;
@@ -61,6 +91,12 @@ export class TelegramExportScanner {
   private bytesBefore = 0;
   private readonly name: string;
   private readonly visitor: TelegramExportVisitor;
+  /** The large or deep value being read in bounds (see FAST_CAPTURE_CHARS), and where it started. */
+  private reader: BoundedJsonValue | null = null;
+  private readerStartByte = 0;
+  /** The most text carried from one piece to the next, and the longest string a bounded read held (tests' witnesses). */
+  largestCarried = 0;
+  largestHeldString = 0;
 
   constructor(name: string, visitor: TelegramExportVisitor) {
     this.name = name;
@@ -71,6 +107,7 @@ export class TelegramExportScanner {
   push(text: string, byteOffset: number): void {
     const keepFrom = this.mark >= 0 ? this.mark : this.index;
     const carried = this.buffer.slice(keepFrom);
+    if (carried.length > this.largestCarried) this.largestCarried = carried.length;
     // Only the carried part (the value being read, usually one message) is measured, not the whole chunk.
     this.bytesBefore = carried === '' ? byteOffset : byteOffset - Buffer.byteLength(carried);
     this.buffer = carried + text;
@@ -80,7 +117,7 @@ export class TelegramExportScanner {
   }
 
   end(): void {
-    if (this.mark >= 0 || this.stack.length > 0 || !this.started) {
+    if (this.reader || this.mark >= 0 || this.stack.length > 0 || !this.started) {
       const where = this.stack.some((frame) => frame.role === MESSAGES) ? ' inside a list of messages' : '';
       throw this.error(this.buffer.length, `the file ends too early${where}: it looks truncated (expected the rest of the JSON)`);
     }
@@ -97,11 +134,22 @@ export class TelegramExportScanner {
     const length = buffer.length;
     let i = this.index;
     while (i < length) {
-      if (this.mark >= 0) {
-        i = this.scanCaptured(buffer, i);
+      if (this.reader) {
+        i = this.readBounded(buffer, i);
         if (i < 0) {
           this.index = length;
           return;
+        }
+        continue;
+      }
+      if (this.mark >= 0) {
+        i = this.scanCaptured(buffer, i);
+        if (i < 0) {
+          if (length - this.mark <= FAST_CAPTURE_CHARS) {
+            this.index = length;
+            return;
+          }
+          i = this.startBoundedRead(buffer);
         }
         continue;
       }
@@ -133,6 +181,7 @@ export class TelegramExportScanner {
         if (code !== 34) throw this.error(i, `expected a quoted key, found “${buffer[i]}”`);
         const end = findStringEnd(buffer, i + 1);
         if (end < 0) {
+          if (length - i > MAX_KEY_CHARS) throw this.error(i, 'a key longer than 64 KB: this is not a Telegram Desktop export');
           // A key split across chunks: keep it and read it again when the rest has come.
           this.mark = i;
           this.waitingForKey = true;
@@ -204,7 +253,7 @@ export class TelegramExportScanner {
         continue;
       }
       if (code === 123 || code === 91) {
-        this.depth++;
+        if (++this.depth > FAST_CAPTURE_DEPTH) return this.startBoundedRead(buffer);
       } else if (code === 125 || code === 93) {
         if (this.depth === 0) return this.finishCapture(buffer, i);
         this.depth--;
@@ -215,6 +264,40 @@ export class TelegramExportScanner {
       i++;
     }
     return -1;
+  }
+
+  /**
+   * The value from `mark` is too large or deep to cut out: it is read again from its start in bounds, and
+   * nothing of it is carried any longer. Returns where scanning goes on (its start, now read by `reader`).
+   */
+  private startBoundedRead(buffer: string): number {
+    const start = this.mark;
+    const frame = this.stack[this.stack.length - 1]!;
+    const isMeta = frame.meta !== null && frame.key !== null && META_KEYS.has(frame.key);
+    this.reader = new BoundedJsonValue(this.captureIsMessage ? MESSAGE_BOUNDS : isMeta ? META_BOUNDS : SKIP_BOUNDS);
+    this.readerStartByte = this.bytesBefore + Buffer.byteLength(buffer.slice(0, start));
+    this.mark = -1;
+    this.depth = 0;
+    this.inString = false;
+    return start;
+  }
+
+  private readBounded(buffer: string, from: number): number {
+    const reader = this.reader!;
+    let end: number;
+    try {
+      end = reader.read(buffer, from);
+    } catch (error) {
+      throw this.error(from, `${this.captureIsMessage ? 'a message' : 'a value'} is not valid JSON (${(error as Error).message})`);
+    }
+    if (reader.largestHeldString > this.largestHeldString) this.largestHeldString = reader.largestHeldString;
+    if (end < 0) return -1;
+    this.reader = null;
+    const startByte = this.readerStartByte;
+    const frame = this.stack[this.stack.length - 1]!;
+    if (this.captureIsMessage) this.visitor.message(reader.value, () => startByte);
+    else if (frame.meta && frame.key !== null && META_KEYS.has(frame.key)) frame.meta[frame.key as keyof TelegramChatMeta] = reader.value;
+    return end;
   }
 
   private finishCapture(buffer: string, end: number): number {

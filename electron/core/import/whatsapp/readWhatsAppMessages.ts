@@ -1,4 +1,5 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
+import { capStreamedText, MAX_STORED_TEXT } from '../../cache/capMessageText.ts';
 import type { ByteSource } from '../../files/ByteSource.ts';
 import { decodeTextChunks } from '../../files/decodeTextChunks.ts';
 import { forEachLine } from '../../files/forEachLine.ts';
@@ -39,8 +40,23 @@ function localEpochMs(year: number, month: number, day: number, hour: number, mi
 
 interface Pending {
   header: WhatsAppHeader;
+  /** The message's first HELD_CHARS characters (the rest of a huge one is counted in `length`, not held). */
   text: string;
+  length: number;
   line: number;
+}
+
+/** Messages (and their characters) that may wait for the date order; then it is decided on what was seen. */
+const MAX_QUEUED_MESSAGES = 100_000;
+const MAX_QUEUED_CHARS = 32_000_000;
+
+/** Held of one message: what is stored, and room for the author's name before it. */
+const HELD_CHARS = MAX_STORED_TEXT + 1024;
+
+function addLine(pending: Pending, text: string, length: number): void {
+  pending.length += 1 + length;
+  const room = HELD_CHARS - pending.text.length;
+  if (room > 0) pending.text += `\n${text}`.slice(0, room);
 }
 
 /**
@@ -72,26 +88,40 @@ export function readWhatsAppMessages(
     }
     const { header } = pending;
     let text = pending.text;
-    // Blank lines after a message are the gap before the next one, not part of it.
-    if (text.endsWith('\n')) text = text.replace(/\s+$/, '');
+    const notHeld = pending.length - text.length;
+    // Blank lines after a message are the gap before the next one, not part of it (trimEnd: a regex
+    // would take quadratic time on a long run of spaces).
+    if (text.endsWith('\n') && notHeld === 0) text = text.trimEnd();
     const { author, body } = splitAuthor(text, authors);
+    const shown = body.replace(INVISIBLE_PREFIX, '');
     count++;
     onMessage({
       date: toEpochMs(year, month, day, header.hour, header.minute, header.second),
       author,
-      text: body.replace(INVISIBLE_PREFIX, ''),
+      text: notHeld > 0 ? capStreamedText(shown, shown.length + notHeld) : shown,
       marked: body.startsWith('\u200e'),
       line: pending.line,
     });
   };
+  let queuedChars = 0;
   const drain = (): void => {
-    while (queue.length > 0 && (order !== null || queue[0]!.header.yearFirst)) emit(queue.shift()!, order ?? 'ymd');
+    while (queue.length > 0 && (order !== null || queue[0]!.header.yearFirst)) {
+      const next = queue.shift()!;
+      queuedChars -= next.text.length;
+      emit(next, order ?? 'ymd');
+    }
   };
   const finish = (): void => {
     if (!current) return;
     queue.push(current);
+    queuedChars += current.text.length;
     current = null;
     drain();
+    // A file that never settles the order (or contradicts itself) would otherwise wait whole in memory.
+    if (order === null && (queue.length >= MAX_QUEUED_MESSAGES || queuedChars >= MAX_QUEUED_CHARS)) {
+      order = vote.decide();
+      drain();
+    }
   };
 
   const chunks = (function* () {
@@ -100,15 +130,15 @@ export function readWhatsAppMessages(
       options.onBytes?.(chunk.byteEnd);
     }
   })();
-  forEachLine(chunks, (text, number) => {
+  forEachLine(chunks, (text, number, length) => {
     const header = parseWhatsAppHeader(text);
     if (!header) {
-      if (current) current.text += `\n${text}`;
+      if (current) addLine(current, text, length);
       else if (text.replace(INVISIBLE_PREFIX, '').trim() !== '') throw notAnExport(source, number, text);
       return;
     }
     finish();
-    current = { header, text: header.rest, line: number };
+    current = { header, text: header.rest, length: header.rest.length + length - text.length, line: number };
     const author = AUTHOR.exec(header.rest);
     if (author) authors.add(author[1]!);
     if (order === null) {
