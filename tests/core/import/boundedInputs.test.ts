@@ -28,16 +28,16 @@ async function runScrollback(args: string[]): Promise<{ code: number | null; std
 }
 
 describe('bounded inputs', () => {
-  it('a zip that unpacks to 1.5 GB (a bomb of 1.5 MB) fails fast with a clear message, using little memory', async () => {
+  // Refused by what it would unpack to (said in the message), within a memory bound: never by how long it took.
+  it('a zip that unpacks to 1.5 GB (a bomb of 1.5 MB) is refused with a clear message, using little memory', async () => {
     const folder = tempFolder();
     const bomb = path.join(folder, 'WhatsApp Chat - Bomb.zip');
     await writeZipBomb(bomb, 1536);
     expect(fs.statSync(bomb).size).toBeLessThan(2 * 1024 * 1024);
-    const started = performance.now();
     const run = await runScrollback(['--db', path.join(folder, 'db'), 'import', bomb]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/_chat\.txt” would unpack to more than \d+ MB .*zip bomb.*Nothing was imported/);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(fs.readdirSync(folder).filter((name) => !name.startsWith('db') && !name.endsWith('.zip'))).toEqual([]);
     if (process.platform === 'linux') expect(run.peakMb).toBeLessThan(250);
   });
 

@@ -9,7 +9,7 @@ import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
 
-async function setup(options: { onPace?: (page: number) => void } = {}) {
+async function setup(options: { onPace?: (page: number, ms: number) => void } = {}) {
   const harness = await createEngineHarness(tempFolder());
   let pages = 0;
   const sync = createSyncService({
@@ -21,7 +21,7 @@ async function setup(options: { onPace?: (page: number) => void } = {}) {
     pacingMs: 1,
     outageRetryDelaysMs: [],
     sleep: async (ms, signal) => {
-      options.onPace?.(++pages);
+      options.onPace?.(++pages, ms);
       await new Promise((resolve) => setTimeout(resolve, ms));
       signal.throwIfAborted();
     },
@@ -85,13 +85,22 @@ describe('sync (download a chat into the cache)', () => {
   });
 
   it('waits out a rate limit, showing until when, then carries on', async () => {
-    const { sync, chatIdByKey, controls } = await setup();
+    // What the status says is read at the moment the sync starts waiting (its sleep), not after a delay.
+    const waits: Array<{ ms: number; waitingUntil: number | null }> = [];
+    const holder: { status?: () => { waitingUntil: number | null } } = {};
+    const { sync, chatIdByKey, controls } = await setup({
+      onPace: (_page, ms) => waits.push({ ms, waitingUntil: holder.status!().waitingUntil }),
+    });
     const chatId = chatIdByKey('ana');
+    holder.status = () => sync.status(chatId);
     controls.nextFailure = new ScrollbackError('RATE_LIMITED', 'FLOOD_WAIT', { retryAfterMs: 40 });
+    const started = Date.now();
     sync.start({ chatId, from: null, to: null });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(sync.status(chatId).waitingUntil).not.toBeNull();
     expect(await sync.settled(chatId)).toMatchObject({ state: 'done', cached: 900, waitingUntil: null });
+    // The first wait is the source's 40 ms, shown as an end time at least that far ahead; the pacing waits show none.
+    expect(waits[0]!.ms).toBe(40);
+    expect(waits[0]!.waitingUntil).toBeGreaterThanOrEqual(started + 40);
+    expect(waits.slice(1).every((wait) => wait.waitingUntil === null)).toBe(true);
   });
 
   it('stops with a clear error when the source is unreachable, keeping what it stored', async () => {
