@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
+import { z } from 'zod';
 import { ScrollbackError } from '../../shared/errors.ts';
 import type { SecretStore } from '../core/base/SecretStore.ts';
+
+/** `secrets.json`: each key's value encrypted by safeStorage, in base64; an entry of another shape is dropped, not the others. */
+const secretsFileSchema = z
+  .record(z.string(), z.unknown())
+  .transform((entries) =>
+    Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+  );
 
 /**
  * Secrets encrypted with the OS keychain (safeStorage) in `secrets.json` (0600) in the user-data folder.
@@ -12,9 +20,11 @@ import type { SecretStore } from '../core/base/SecretStore.ts';
 export function createSafeStorageSecretStore(folder: string): SecretStore & { isWeak(): boolean } {
   const file = path.join(folder, 'secrets.json');
   const isWeak = () => process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  // A missing, damaged or foreign file holds no secrets (they are asked for again), never an error.
   const read = (): Record<string, string> => {
     try {
-      return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+      const parsed = secretsFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      return parsed.success ? parsed.data : {};
     } catch {
       return {};
     }

@@ -37,6 +37,16 @@ describe('Telegram session vault', () => {
     expect(createTelegramSessionVault(store).get('telegram:42')).toBeNull();
   });
 
+  it('reads a damaged or foreign stored value as no session (log in again), never as a half session', () => {
+    const store = weakKeyringStore();
+    for (const stored of ['{"session": "S"', '{"session": "S"}', '{"session": 5, "apiHash": "H"}', '"S"', 'null']) {
+      store.written.set('telegram-session:telegram:42', stored);
+      expect(createTelegramSessionVault(store).get('telegram:42')).toBeNull();
+    }
+    store.written.set('telegram-session:telegram:42', '{"session": "S", "apiHash": "H", "apiId": 7}');
+    expect(createTelegramSessionVault(store).get('telegram:42')).toEqual({ session: 'S', apiHash: 'H', apiId: 7 });
+  });
+
   it('keeps several accounts apart', () => {
     const vault = createTelegramSessionVault(createMemorySecretStore());
     vault.set('telegram:1', { session: 'one', apiHash: 'h' }, { allowWeak: false });

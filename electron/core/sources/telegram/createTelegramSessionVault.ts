@@ -1,13 +1,16 @@
+import { z } from 'zod';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { SecretStore } from '../../base/SecretStore.ts';
 
 /** What it takes to use an account again: the GramJS StringSession (a full-access credential) and API hash. */
-export interface TelegramSession {
-  session: string;
-  apiHash: string;
+const telegramSessionSchema = z.object({
+  session: z.string(),
+  apiHash: z.string(),
   /** The command line's session comes with its own API id; the app's uses the account's stored one. */
-  apiId?: number;
-}
+  apiId: z.number().int().positive().optional(),
+});
+
+export type TelegramSession = z.infer<typeof telegramSessionSchema>;
 
 /** Where an account's session is kept in the secret store. */
 export function telegramSessionKey(sourceId: string): string {
@@ -35,8 +38,10 @@ export function createTelegramSessionVault(secrets: SecretStore): TelegramSessio
       if (inMemory) return inMemory;
       const stored = secrets.get(key(sourceId));
       if (!stored) return null;
+      // A value that is not a session (damaged, or written by something else) is no session: log in again.
       try {
-        return JSON.parse(stored) as TelegramSession;
+        const parsed = telegramSessionSchema.safeParse(JSON.parse(stored));
+        return parsed.success ? parsed.data : null;
       } catch {
         return null;
       }
