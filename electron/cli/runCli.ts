@@ -217,6 +217,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (error instanceof ScrollbackError && error.code !== 'INTERNAL') {
       io.stderr(`scrollback: ${error.message}\n`);
+      // The core's words suit the window too; only here can the person pick another database.
+      if (DATABASE_CODES.has(error.code)) io.stderr('scrollback: to use another database, pass --db PATH or set SCROLLBACK_DB.\n');
       return 1;
     }
     // Anything unforeseen: the stack (and a worker's) goes to this command's own log, which is named.
@@ -237,6 +239,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await (logger as CliLogger | null)?.close();
   }
 }
+
+/** Errors of the database file itself, where pointing the command at another one is a way out. */
+const DATABASE_CODES: ReadonlySet<string> = new Set(['DB_UNWRITABLE', 'DB_CORRUPT', 'DB_TOO_NEW']);
 
 function expectNoMore(command: string, extra: readonly string[]): void {
   if (extra.length > 0) throw new CliUsageError(`${command}: unexpected argument “${extra[0]}”.`);

@@ -103,6 +103,16 @@ describe('scrollback CLI', () => {
     expect(run.stderr).toMatch(/not a readable Scrollback database/);
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
+
+  it('names its own way out of a bad database (--db, SCROLLBACK_DB), which the core’s words leave to it', async () => {
+    const db = path.join(tempFolder(), 'broken.db');
+    fs.writeFileSync(db, 'garbage '.repeat(1000));
+    const run = await cli(db, 'chats');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /not a readable Scrollback database[^\n]*\nscrollback: to use another database, pass --db PATH or set SCROLLBACK_DB/,
+    );
+  });
 });
 
 describe('scrollback CLI streams past one page', () => {
