@@ -97,6 +97,9 @@ export class TelegramExportScanner {
   /** The most text carried from one piece to the next, and the longest string a bounded read held (tests' witnesses). */
   largestCarried = 0;
   largestHeldString = 0;
+  /** Values read in bounds, and what those reads left out (strings cut, values skipped). */
+  boundedReads = 0;
+  readonly cuts = { cutStrings: 0, skippedValues: 0 };
 
   constructor(name: string, visitor: TelegramExportVisitor) {
     this.name = name;
@@ -293,6 +296,9 @@ export class TelegramExportScanner {
     if (reader.largestHeldString > this.largestHeldString) this.largestHeldString = reader.largestHeldString;
     if (end < 0) return -1;
     this.reader = null;
+    this.boundedReads++;
+    this.cuts.cutStrings += reader.cuts.cutStrings;
+    this.cuts.skippedValues += reader.cuts.skippedValues;
     const startByte = this.readerStartByte;
     const frame = this.stack[this.stack.length - 1]!;
     if (this.captureIsMessage) this.visitor.message(reader.value, () => startByte);
