@@ -1,6 +1,7 @@
 import type { SourceRetry } from '../../../../shared/ipc/events.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { createRequestLimiter, systemClock, type Clock } from '../createRequestLimiter.ts';
+import { secondsInWords } from '../waitWithDeadline.ts';
 
 /** One message as RyzeAPI returns it. */
 export interface RyzeMessage {
@@ -93,15 +94,25 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
      * but never taking the last of it from history pages. Null: RyzeAPI has no media for it (404).
      */
     async fetchMedia(messageId: string, signal?: AbortSignal): Promise<RyzeMedia | null> {
-      await limiter.acquire(signal, RESERVED_FOR_HISTORY);
-      const response = await fetch(
-        `${options.baseUrl.replace(/\/+$/, '')}/api/chat/base64/${encodeURIComponent(options.instance)}?messageId=${encodeURIComponent(messageId)}`,
-        {
-          headers: { token: options.token },
-          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs * 3)]) : AbortSignal.timeout(timeoutMs * 3),
-        },
-      );
-      const json = parseJsonOrNull(await response.text());
+      let response: Response;
+      let json: unknown;
+      try {
+        await limiter.acquire(signal, RESERVED_FOR_HISTORY);
+        const timeout = AbortSignal.timeout(timeoutMs * 3);
+        response = await fetch(
+          `${options.baseUrl.replace(/\/+$/, '')}/api/chat/base64/${encodeURIComponent(options.instance)}?messageId=${encodeURIComponent(messageId)}`,
+          { headers: { token: options.token }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout },
+        );
+        json = parseJsonOrNull(await response.text());
+      } catch (error) {
+        if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'The download was cancelled.');
+        throw new ScrollbackError(
+          'SOURCE_UNAVAILABLE',
+          (error as Error).name === 'TimeoutError'
+            ? `RyzeAPI did not answer within ${secondsInWords(timeoutMs * 3)} (a media file); check the connection.`
+            : 'RyzeAPI could not be reached (the connection failed) for a media file; check the connection.',
+        );
+      }
       if (response.status === 404) return null;
       if (response.status === 503)
         throw new ScrollbackError('SOURCE_UNAVAILABLE', `The WhatsApp instance “${options.instance}” is not connected at RyzeAPI (503).`);
@@ -111,62 +122,73 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
       return { mimeType: media.mime_type, mediaType: String(media.media_type ?? ''), bytes: Buffer.from(media.base64, 'base64') };
     },
     async fetchHistory(request: RyzeHistoryRequest, signal?: AbortSignal): Promise<RyzeHistoryResponse> {
-      const body = JSON.stringify({
-        number: request.number,
-        count: request.count,
-        ...(request.from !== undefined ? { from: new Date(request.from).toISOString() } : {}),
-        ...(request.to !== undefined ? { to: new Date(request.to).toISOString() } : {}),
-      });
-      let lastProblem = 'no answer';
-      let retried = false;
-      /** Waits before the next attempt, saying so first (unless this was the last). */
-      const retryAfter = async (attemptNumber: number, waitMs: number) => {
-        if (attemptNumber < maxAttempts) {
-          retried = true;
-          options.onRetry?.({ attempt: attemptNumber + 1, of: maxAttempts, nextAt: clock.now() + waitMs, problem: lastProblem });
-          await clock.sleep(waitMs, signal);
-        }
-      };
-      for (let attemptNumber = 1; attemptNumber <= maxAttempts; attemptNumber++) {
-        let result: Awaited<ReturnType<typeof attempt>>;
-        try {
-          result = await attempt(body, signal);
-        } catch (error) {
-          if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
-          lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : 'the connection failed';
-          await retryAfter(attemptNumber, backoffMs(attemptNumber));
-          continue;
-        }
-        const { status, json, retryAfterMs } = result;
-        if (status === 200 && isHistory(json)) {
-          if (retried) options.onRetry?.(null);
-          return { chatJid: json.chat_jid, messages: json.messages, hasMore: json.hasMore };
-        }
-        if (status === 429) {
-          const wait = retryAfterMs ?? backoffMs(attemptNumber);
-          if (wait > (options.maxRetryAfterMs ?? 120_000))
-            throw new ScrollbackError('RATE_LIMITED', `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
-          lastProblem = `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s (429)`;
-          retried = true;
-          options.onRetry?.({ attempt: attemptNumber + 1, of: maxAttempts, nextAt: clock.now() + wait, problem: lastProblem });
-          await clock.sleep(wait, signal);
-          continue;
-        }
-        if (status >= 500 || status === 200) {
-          lastProblem = status === 200 ? 'an answer that is not chat history' : `server error ${status}`;
-          await retryAfter(attemptNumber, backoffMs(attemptNumber));
-          continue;
-        }
-        if (retried) options.onRetry?.(null);
-        throw documentedError(status, errorMessageOf(json), options.instance);
+      try {
+        return await fetchHistoryOnce(request, signal);
+      } catch (error) {
+        // Cancel during a wait (the rate limit, a backoff) says so in words, as during the request.
+        if (signal?.aborted && !(error instanceof ScrollbackError)) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
+        throw error;
       }
-      options.onRetry?.(null);
-      throw new ScrollbackError(
-        'SOURCE_UNAVAILABLE',
-        `RyzeAPI could not be reached (${lastProblem}) after ${maxAttempts} attempts; nothing was changed.`,
-      );
     },
   };
+
+  /** One history request: its attempts, retries and waits. */
+  async function fetchHistoryOnce(request: RyzeHistoryRequest, signal?: AbortSignal): Promise<RyzeHistoryResponse> {
+    const body = JSON.stringify({
+      number: request.number,
+      count: request.count,
+      ...(request.from !== undefined ? { from: new Date(request.from).toISOString() } : {}),
+      ...(request.to !== undefined ? { to: new Date(request.to).toISOString() } : {}),
+    });
+    let lastProblem = 'no answer';
+    let retried = false;
+    /** Waits before the next attempt, saying so first (unless this was the last). */
+    const retryAfter = async (attemptNumber: number, waitMs: number) => {
+      if (attemptNumber < maxAttempts) {
+        retried = true;
+        options.onRetry?.({ attempt: attemptNumber + 1, of: maxAttempts, nextAt: clock.now() + waitMs, problem: lastProblem });
+        await clock.sleep(waitMs, signal);
+      }
+    };
+    for (let attemptNumber = 1; attemptNumber <= maxAttempts; attemptNumber++) {
+      let result: Awaited<ReturnType<typeof attempt>>;
+      try {
+        result = await attempt(body, signal);
+      } catch (error) {
+        if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
+        lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${secondsInWords(timeoutMs)}` : 'the connection failed';
+        await retryAfter(attemptNumber, backoffMs(attemptNumber));
+        continue;
+      }
+      const { status, json, retryAfterMs } = result;
+      if (status === 200 && isHistory(json)) {
+        if (retried) options.onRetry?.(null);
+        return { chatJid: json.chat_jid, messages: json.messages, hasMore: json.hasMore };
+      }
+      if (status === 429) {
+        const wait = retryAfterMs ?? backoffMs(attemptNumber);
+        if (wait > (options.maxRetryAfterMs ?? 120_000))
+          throw new ScrollbackError('RATE_LIMITED', `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+        lastProblem = `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s (429)`;
+        retried = true;
+        options.onRetry?.({ attempt: attemptNumber + 1, of: maxAttempts, nextAt: clock.now() + wait, problem: lastProblem });
+        await clock.sleep(wait, signal);
+        continue;
+      }
+      if (status >= 500 || status === 200) {
+        lastProblem = status === 200 ? 'an answer that is not chat history' : `server error ${status}`;
+        await retryAfter(attemptNumber, backoffMs(attemptNumber));
+        continue;
+      }
+      if (retried) options.onRetry?.(null);
+      throw documentedError(status, errorMessageOf(json), options.instance);
+    }
+    options.onRetry?.(null);
+    throw new ScrollbackError(
+      'SOURCE_UNAVAILABLE',
+      `RyzeAPI could not be reached (${lastProblem}) after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; check the connection. Nothing was changed.`,
+    );
+  }
 }
 
 /** A body as JSON, or null when it is not JSON (a proxy's HTML error page). */

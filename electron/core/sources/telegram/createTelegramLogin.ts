@@ -3,6 +3,7 @@ import { computeCheck } from 'telegram/Password.js';
 import { ScrollbackError, toErrorData } from '../../../../shared/errors.ts';
 import { idleTelegramLogin, type TelegramLoginState } from '../../../../shared/telegramLogin.ts';
 import { toTelegramError } from './toTelegramError.ts';
+import { secondsInWords, SOURCE_DEADLINE_MS, waitWithDeadline } from '../waitWithDeadline.ts';
 
 /** A finished login: what the caller stores (the session, as a secret) and shows. */
 export interface TelegramLoginResult {
@@ -18,6 +19,8 @@ export interface TelegramLoginDeps {
   newClient(apiId: number, apiHash: string): TelegramClient;
   /** Connects a new client (the real network); tests leave it out. */
   connect?(client: TelegramClient): Promise<void>;
+  /** How long connecting, and each request of a step, may take before the step fails; 30 s by default. */
+  deadlineMs?: number;
 }
 
 export interface TelegramLogin {
@@ -31,6 +34,7 @@ export interface TelegramLogin {
   pollQr(): Promise<TelegramLoginState>;
   /** The session once logged in, handed over once; the login forgets it. */
   takeResult(): TelegramLoginResult | null;
+  /** Ends the login at once: a step still waiting for Telegram returns at once, saying it was cancelled. */
   cancel(): Promise<void>;
 }
 
@@ -42,20 +46,30 @@ function codeVia(type: Api.auth.TypeSentCodeType): TelegramLoginState['codeVia']
   return 'other';
 }
 
+/** Waits for one network call of a step, within the step's deadline and until Cancel; `what` names it. */
+type Wait = <T>(work: Promise<T>, what: string) => Promise<T>;
+
+const cancelledLogin = () => new ScrollbackError('CANCELLED', 'The login was cancelled.');
+
 /**
  * Logging in to Telegram, step by step, with explicit API calls: phone → code (in the app or by SMS) →
  * two-step password (SRP, with its hint) when the account has one; or a QR code scanned from a logged-in
  * phone, renewed as it expires. Each Telegram error becomes a message the form can show; a failed step
- * can be retried without starting over.
+ * can be retried without starting over. Connecting and every request wait at most `deadlineMs`, and
+ * Cancel releases a waiting step at once (GramJS may go on trying in the background: its client is
+ * destroyed, and whatever it answers late is dropped).
  */
 export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
+  const deadlineMs = deps.deadlineMs ?? SOURCE_DEADLINE_MS;
+  /** Aborted by Cancel; a fresh one for the next login. */
+  let cancelling = new AbortController();
   let state: TelegramLoginState = idleTelegramLogin;
   let client: TelegramClient | null = null;
   let credentials: { apiId: number; apiHash: string } | null = null;
   let phoneCodeHash = '';
   let result: TelegramLoginResult | null = null;
 
-  async function freshClient(apiId: number, apiHash: string): Promise<TelegramClient> {
+  async function freshClient(apiId: number, apiHash: string, wait: Wait): Promise<TelegramClient> {
     if (!Number.isInteger(apiId) || apiId <= 0)
       throw new ScrollbackError('INVALID_INPUT', 'The API id is a number; copy it from my.telegram.org → API development tools.');
     if (!/^[0-9a-f]{32}$/i.test(apiHash))
@@ -63,25 +77,53 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
         'INVALID_INPUT',
         'The API hash is 32 hexadecimal characters; copy it from my.telegram.org → API development tools.',
       );
-    await dispose();
+    dispose();
     credentials = { apiId, apiHash };
-    client = deps.newClient(apiId, apiHash);
-    await deps.connect?.(client);
-    return client;
+    const created = deps.newClient(apiId, apiHash);
+    client = created;
+    if (deps.connect) {
+      try {
+        await wait(deps.connect(created), 'connecting');
+      } catch (error) {
+        // Unreachable or cancelled: GramJS would go on retrying, so this client is given up.
+        if (client === created) dispose();
+        throw error;
+      }
+    }
+    return created;
   }
 
-  async function dispose(): Promise<void> {
+  /** Forgets the client; its destroying is not waited for (a client that never connected may never finish). */
+  function dispose(): void {
     const old = client;
     client = null;
     // destroy(), not disconnect(): disconnect leaves GramJS's update loop pinging.
-    if (old && deps.connect) await old.destroy().catch(() => undefined);
+    if (old && deps.connect) void old.destroy().catch(() => undefined);
   }
 
-  /** Runs a step; a failure stays on the same step with its error shown. */
-  async function step(run: () => Promise<TelegramLoginState>): Promise<TelegramLoginState> {
+  /**
+   * Runs a step; a failure stays on the same step with its error shown. A step that Cancel ended says so to
+   * its caller and changes nothing (the login is back at the start).
+   */
+  async function step(run: (wait: Wait) => Promise<TelegramLoginState>): Promise<TelegramLoginState> {
+    const { signal } = cancelling;
+    const wait: Wait = (work, what) =>
+      waitWithDeadline(work, {
+        deadlineMs,
+        signal,
+        onAbort: cancelledLogin,
+        onTimeout: () =>
+          new ScrollbackError(
+            'SOURCE_UNAVAILABLE',
+            `Telegram did not answer within ${secondsInWords(deadlineMs)} (${what}). Check the internet connection (or a proxy or firewall blocking Telegram) and try again.`,
+          ),
+      });
     try {
-      state = await run();
+      const next = await run(wait);
+      if (signal.aborted) return { ...idleTelegramLogin, error: cancelledLogin().toData() };
+      state = next;
     } catch (error) {
+      if (signal.aborted) return { ...idleTelegramLogin, error: cancelledLogin().toData() };
       state = { ...state, error: toErrorData(toTelegramError(error)) };
     }
     return state;
@@ -93,7 +135,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
     return client;
   }
 
-  async function finish(authorization: Api.auth.TypeAuthorization): Promise<TelegramLoginState> {
+  function finish(authorization: Api.auth.TypeAuthorization): TelegramLoginState {
     if (!(authorization instanceof Api.auth.Authorization) || !(authorization.user instanceof Api.User)) {
       throw new ScrollbackError('INVALID_INPUT', 'This phone number has no Telegram account yet; sign up in a Telegram app first.');
     }
@@ -109,29 +151,33 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
     return { ...idleTelegramLogin, step: 'done', phone: state.phone };
   }
 
-  async function askPassword(): Promise<TelegramLoginState> {
-    const password = (await need().invoke(new Api.account.GetPassword())) as Api.account.Password;
+  async function askPassword(wait: Wait): Promise<TelegramLoginState> {
+    const password = (await wait(need().invoke(new Api.account.GetPassword()), 'asking for the password hint')) as Api.account.Password;
     return { ...state, step: 'password', passwordHint: password.hint ?? null, qrUrl: null, qrExpiresAt: null, error: null };
   }
 
-  async function handleQr(token: Api.auth.TypeLoginToken): Promise<TelegramLoginState> {
+  async function handleQr(token: Api.auth.TypeLoginToken, wait: Wait): Promise<TelegramLoginState> {
     if (token instanceof Api.auth.LoginTokenSuccess) return finish(token.authorization);
     if (token instanceof Api.auth.LoginTokenMigrateTo) {
-      const imported = (await need().invoke(new Api.auth.ImportLoginToken({ token: token.token }))) as Api.auth.TypeLoginToken;
-      return handleQr(imported);
+      const imported = (await wait(
+        need().invoke(new Api.auth.ImportLoginToken({ token: token.token })),
+        'moving the QR login to its data center',
+      )) as Api.auth.TypeLoginToken;
+      return handleQr(imported, wait);
     }
     const url = `tg://login?token=${Buffer.from(token.token).toString('base64url')}`;
     return { ...idleTelegramLogin, step: 'qr', qrUrl: url, qrExpiresAt: token.expires * 1000 };
   }
 
-  async function exportQrToken(): Promise<TelegramLoginState> {
+  async function exportQrToken(wait: Wait): Promise<TelegramLoginState> {
     try {
-      const token = (await need().invoke(
-        new Api.auth.ExportLoginToken({ apiId: credentials!.apiId, apiHash: credentials!.apiHash, exceptIds: [] }),
+      const token = (await wait(
+        need().invoke(new Api.auth.ExportLoginToken({ apiId: credentials!.apiId, apiHash: credentials!.apiHash, exceptIds: [] })),
+        'asking for a QR code',
       )) as Api.auth.TypeLoginToken;
-      return await handleQr(token);
+      return await handleQr(token, wait);
     } catch (error) {
-      if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword();
+      if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword(wait);
       throw error;
     }
   }
@@ -139,68 +185,80 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
   return {
     state: () => state,
     startWithPhone: ({ apiId, apiHash, phone }) =>
-      step(async () => {
+      step(async (wait) => {
         const digits = phone.replace(/[\s()-]/g, '');
         if (!/^\+?\d{6,16}$/.test(digits))
           throw new ScrollbackError('INVALID_INPUT', 'Enter the phone number with its country code, e.g. +44 7700 900123.');
         state = { ...idleTelegramLogin, phone: digits };
-        const current = await freshClient(apiId, apiHash);
-        const sent = (await current.invoke(
-          new Api.auth.SendCode({ phoneNumber: digits, apiId, apiHash, settings: new Api.CodeSettings({}) }),
+        const current = await freshClient(apiId, apiHash, wait);
+        const sent = (await wait(
+          current.invoke(new Api.auth.SendCode({ phoneNumber: digits, apiId, apiHash, settings: new Api.CodeSettings({}) })),
+          'sending the code',
         )) as Api.auth.SentCode;
         phoneCodeHash = sent.phoneCodeHash;
         return { ...idleTelegramLogin, step: 'code', phone: digits, codeVia: codeVia(sent.type) };
       }),
     resendCode: () =>
-      step(async () => {
-        const sent = (await need().invoke(new Api.auth.ResendCode({ phoneNumber: state.phone!, phoneCodeHash }))) as Api.auth.SentCode;
+      step(async (wait) => {
+        const sent = (await wait(
+          need().invoke(new Api.auth.ResendCode({ phoneNumber: state.phone!, phoneCodeHash })),
+          'sending the code again',
+        )) as Api.auth.SentCode;
         phoneCodeHash = sent.phoneCodeHash;
         return { ...state, codeVia: codeVia(sent.type), error: null };
       }),
     submitCode: (code) =>
-      step(async () => {
+      step(async (wait) => {
         const trimmed = code.replace(/\s/g, '');
         if (!/^\d{4,8}$/.test(trimmed)) throw new ScrollbackError('INVALID_INPUT', 'The code is the 5 digits Telegram sent.');
         try {
-          const authorization = (await need().invoke(
-            new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed }),
+          const authorization = (await wait(
+            need().invoke(new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed })),
+            'checking the code',
           )) as Api.auth.TypeAuthorization;
-          return await finish(authorization);
+          return finish(authorization);
         } catch (error) {
-          if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword();
+          if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword(wait);
           throw error;
         }
       }),
     submitPassword: (password) =>
-      step(async () => {
+      step(async (wait) => {
         if (password === '') throw new ScrollbackError('INVALID_INPUT', 'Enter the two-step verification password.');
         const current = need();
-        const info = (await current.invoke(new Api.account.GetPassword())) as Api.account.Password;
+        const info = (await wait(current.invoke(new Api.account.GetPassword()), 'preparing the password check')) as Api.account.Password;
         const check = await computeCheck(info, password);
-        return finish((await current.invoke(new Api.auth.CheckPassword({ password: check }))) as Api.auth.TypeAuthorization);
+        return finish(
+          (await wait(
+            current.invoke(new Api.auth.CheckPassword({ password: check })),
+            'checking the password',
+          )) as Api.auth.TypeAuthorization,
+        );
       }),
     startWithQr: ({ apiId, apiHash }) =>
-      step(async () => {
+      step(async (wait) => {
         state = { ...idleTelegramLogin };
-        await freshClient(apiId, apiHash);
-        return exportQrToken();
+        await freshClient(apiId, apiHash, wait);
+        return exportQrToken(wait);
       }),
     pollQr: () =>
-      step(async () => {
+      step(async (wait) => {
         if (state.step !== 'qr') return state;
         // Asking again tells whether the code was scanned, and renews it when it has expired.
-        return exportQrToken();
+        return exportQrToken(wait);
       }),
     takeResult() {
       const taken = result;
       result = null;
-      if (taken) void dispose();
+      if (taken) dispose();
       return taken;
     },
     async cancel() {
+      cancelling.abort();
+      cancelling = new AbortController();
       state = idleTelegramLogin;
       result = null;
-      await dispose();
+      dispose();
     },
   };
 }

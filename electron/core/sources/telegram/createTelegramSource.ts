@@ -18,6 +18,7 @@ import { watchTelegramUpdates } from './watchTelegramUpdates.ts';
 import { listTelegramDialogs } from './listTelegramDialogs.ts';
 import { listTelegramTopics } from './listTelegramTopics.ts';
 import { searchTelegramGlobally } from './searchTelegramGlobally.ts';
+import { secondsInWords, SOURCE_DEADLINE_MS, waitWithDeadline } from '../waitWithDeadline.ts';
 
 export interface TelegramSourceOptions {
   id: string;
@@ -32,6 +33,11 @@ export interface TelegramSourceOptions {
   onWatchError?(error: unknown): void;
   /** Connects the client before its first request (the real network; tests leave it out). */
   connect?(): Promise<void>;
+  /**
+   * How long connecting, and each request, may take before it fails (SOURCE_UNAVAILABLE, in words); 30 s by
+   * default. The next request waits again for the same connection attempt, which GramJS keeps retrying.
+   */
+  deadlineMs?: number;
   /**
    * Download history inside a takeout (data export) session, which Telegram meters more generously for
    * bulk downloads. Telegram may first ask the user to allow it from another app (TAKEOUT_INIT_DELAY).
@@ -72,6 +78,20 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
   const sequence = createTelegramUpdateSequence();
   /** Once Telegram has refused the session (revoked, duplicated), nothing more is sent: log in again. */
   let refused: ScrollbackError | null = null;
+  const deadlineMs = options.deadlineMs ?? SOURCE_DEADLINE_MS;
+
+  /** A connection or request that outlived its deadline, or the caller's Cancel, ends at once. */
+  function waitFor<R>(work: Promise<R>, what: string, signal: AbortSignal | undefined): Promise<R> {
+    return waitWithDeadline(work, {
+      deadlineMs,
+      signal,
+      onTimeout: () =>
+        new ScrollbackError(
+          'SOURCE_UNAVAILABLE',
+          `Telegram did not answer within ${secondsInWords(deadlineMs)} (${what}); check the internet connection. Scrollback tries again later.`,
+        ),
+    });
+  }
 
   /** Runs one request when the scheduler gives it its turn; nothing is sent while a flood wait runs. */
   function call<R>(request: Api.AnyRequest, signal?: AbortSignal, dcId?: number): Promise<R> {
@@ -86,15 +106,18 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       }
       try {
         if (options.connect) {
-          connected ??= options.connect();
-          await connected.catch((error: unknown) => {
-            connected = null;
-            throw error;
+          const attempt = (connected ??= options.connect());
+          // A failed attempt is forgotten so the next request connects again; one that is merely slow is
+          // kept, and the next request waits for it again.
+          attempt.catch(() => {
+            if (connected === attempt) connected = null;
           });
+          await waitFor(attempt, 'connecting', signal);
         }
         // Files live on a data center of their own; GramJS opens (and reuses) a sender for it.
-        return (await (dcId === undefined ? client.invoke(request) : client.invoke(request, dcId))) as R;
+        return (await waitFor(dcId === undefined ? client.invoke(request) : client.invoke(request, dcId), request.className, signal)) as R;
       } catch (error) {
+        if (signal?.aborted) throw signal.reason;
         const mapped = toTelegramError(error);
         if (mapped.code === 'AUTH_REQUIRED') refused = mapped;
         if (mapped.code === 'RATE_LIMITED' && mapped.retryAfterMs) {
