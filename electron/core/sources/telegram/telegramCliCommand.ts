@@ -1,5 +1,7 @@
 import type { SourceCliCommand } from '../SourceProvider.ts';
 import { saveTelegramAccount } from './saveTelegramAccount.ts';
+import { ScrollbackError } from '../../../../shared/errors.ts';
+import { secondsInWords, SOURCE_DEADLINE_MS, waitWithDeadline } from '../waitWithDeadline.ts';
 
 /**
  * `telegram add`: registers the account of the session in the environment and lists its chats; then
@@ -21,8 +23,17 @@ export const telegramCliCommand: SourceCliCommand = {
     const { newTelegramClient, whoAmI } = await import('./telegramAccount.ts');
     const client = newTelegramClient(session.apiId, session.apiHash, session.session);
     try {
-      await client.connect();
-      const account = await whoAmI(client);
+      const withinDeadline = <T>(work: Promise<T>, what: string) =>
+        waitWithDeadline(work, {
+          deadlineMs: SOURCE_DEADLINE_MS,
+          onTimeout: () =>
+            new ScrollbackError(
+              'SOURCE_UNAVAILABLE',
+              `Telegram did not answer within ${secondsInWords(SOURCE_DEADLINE_MS)} (${what}); check the internet connection and try again.`,
+            ),
+        });
+      await withinDeadline(client.connect(), 'connecting');
+      const account = await withinDeadline(whoAmI(client), 'reading the account');
       const sourceId = saveTelegramAccount(context, { userId: account.userId, name: account.name, apiId: session.apiId });
       const chats = (await context.refreshChats(sourceId)) as Array<{ id: number; name: string; kind: string }>;
       if (context.json)
@@ -32,7 +43,8 @@ export const telegramCliCommand: SourceCliCommand = {
       else
         context.out(`Added Telegram account ${account.name} as ${sourceId} with ${chats.length} chats. List them with: scrollback chats`);
     } finally {
-      await client.destroy().catch(() => undefined);
+      // Not waited for: a client that never connected may never finish destroying.
+      void client.destroy().catch(() => undefined);
     }
   },
 };
