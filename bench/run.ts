@@ -37,6 +37,8 @@ try {
     process.stderr.write('live: refreshing a 1,000,000-message Telegram chat that changed by 100 messages…\n');
     Object.assign(figures, await runLiveBench(folder, { quick }));
   }
+  if (!values.only || values.only === 'hostile')
+    Object.assign(figures, (await import('./suites/hostileImportBench.ts')).runHostileImportBench(folder, { quick }));
   if (!values.only || values.only === 'cli') {
     process.stderr.write('cli: cold start of `scrollback history` beside a bare node + better-sqlite3 page…\n');
     Object.assign(figures, runCliBench(folder, { quick }));
