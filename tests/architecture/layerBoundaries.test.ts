@@ -177,3 +177,125 @@ describe('layer boundaries', () => {
     expect(rendererRule.allowed(layerOf('renderer/src/x.ts', '../../electron/core/cache/openCacheDatabase.ts'))).toBe(false);
   });
 });
+
+/**
+ * The order of the core's folders, lowest first, as VS Code's layering rule states its layers: a file
+ * imports its own folder and the folders of lower tiers only, never a folder of its own tier or above. A
+ * folder not placed here fails the test until it is.
+ */
+const coreLayers: ReadonlyArray<readonly string[]> = [
+  // Nothing in the core below them: Logger and SecretStore, the source model, text folding, bytes and images.
+  ['base', 'model', 'text', 'files'],
+  // The SQLite archive (queries and migrations).
+  ['cache'],
+  // Each kind of source behind one HistorySource, built by its provider.
+  ['sources'],
+  ['history', 'search', 'live', 'media'],
+  // Downloads and refreshes; the worker-thread runner (its entry, which runs imports and exports, is in app/).
+  ['sync', 'workers'],
+  ['import', 'export'],
+  // Chat-level features over all of the above (coverage, topics, the open chat, sources' chat lists).
+  ['chats'],
+  // The wiring: openScrollbackCore, the IPC handlers, the worker entry.
+  ['app'],
+];
+const coreRoot = path.join('electron', 'core');
+
+function coreTierOf(folder: string): number {
+  return coreLayers.findIndex((tier) => tier.includes(folder));
+}
+
+/** The imports among `imports` that run up (or across) the order; each says which file imports what. */
+function upwardCoreImports(imports: ReadonlyArray<{ file: string; specifier: string }>): string[] {
+  const violations: string[] = [];
+  for (const { file, specifier } of imports) {
+    if (!specifier.startsWith('.')) continue;
+    const from = path.relative(coreRoot, file).split(path.sep);
+    const to = path.relative(path.join(root, coreRoot), path.resolve(path.dirname(path.join(root, file)), specifier)).split(path.sep);
+    if (from[0] === '..' || from.length < 2 || to[0] === '..' || to.length < 2 || from[0] === to[0]) continue;
+    const [fromTier, toTier] = [coreTierOf(from[0]!), coreTierOf(to[0]!)];
+    if (fromTier < 0 || toTier < 0)
+      violations.push(`${file} imports "${specifier}": place ${fromTier < 0 ? from[0] : to[0]}/ in coreLayers`);
+    else if (toTier >= fromTier) violations.push(`${file} imports "${specifier}": ${to[0]}/ is not below ${from[0]}/`);
+  }
+  return violations;
+}
+
+/** Groups of files that import each other, directly or around a loop (Tarjan's strongly connected components). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const order = new Map<string, number>();
+  const lowest = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string): void => {
+    order.set(file, order.size);
+    lowest.set(file, order.get(file)!);
+    stack.push(file);
+    for (const target of graph.get(file) ?? []) {
+      if (!graph.has(target)) continue;
+      if (!order.has(target)) visit(target);
+      if (stack.includes(target)) lowest.set(file, Math.min(lowest.get(file)!, lowest.get(target)!));
+    }
+    if (lowest.get(file) !== order.get(file)) return;
+    const component = stack.splice(stack.indexOf(file));
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const file of graph.keys()) if (!order.has(file)) visit(file);
+  return cycles;
+}
+
+describe('the order of the core’s folders', () => {
+  const coreImports = () => sourceFiles(coreRoot).flatMap((file) => importsOf(file).map((specifier) => ({ file, specifier })));
+
+  it('places every folder of electron/core exactly once', () => {
+    const folders = fs
+      .readdirSync(path.join(root, coreRoot), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(coreLayers.flat().sort()).toEqual(folders.sort());
+  });
+
+  it('no import inside electron/core runs up the order (or across a tier)', () => {
+    expect(upwardCoreImports(coreImports())).toEqual([]);
+  });
+
+  it('no files of the core import each other around a loop', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of sourceFiles(coreRoot))
+      graph.set(
+        file,
+        importsOf(file)
+          .filter((specifier) => specifier.startsWith('.'))
+          .map((specifier) => path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier))),
+      );
+    expect(importCycles(graph)).toEqual([]);
+  });
+
+  it('the order check catches an upward import, one across a tier and an unplaced folder (it can fail)', () => {
+    const sources = path.join(coreRoot, 'sources', 'SourceProvider.ts');
+    expect(upwardCoreImports([{ file: sources, specifier: '../app/Logger.ts' }])).toEqual([
+      `${sources} imports "../app/Logger.ts": app/ is not below sources/`,
+    ]);
+    const writer = path.join(coreRoot, 'export', 'formats', 'createJsonExportWriter.ts');
+    expect(upwardCoreImports([{ file: writer, specifier: '../../import/telegram/telegramText.ts' }])).toHaveLength(1);
+    expect(upwardCoreImports([{ file: path.join(coreRoot, 'gadgets', 'x.ts'), specifier: '../cache/y.ts' }])).toHaveLength(1);
+    // Downward, inside one folder, to shared/ and to packages: allowed.
+    expect(
+      upwardCoreImports([
+        { file: path.join(coreRoot, 'app', 'openScrollbackCore.ts'), specifier: '../chats/createChatService.ts' },
+        { file: path.join(coreRoot, 'sources', 'ryze', 'ryzeProvider.ts'), specifier: '../createLazySource.ts' },
+        { file: writer, specifier: '../../../../shared/domain.ts' },
+        { file: writer, specifier: 'zod' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('the cycle check finds a loop (it can fail)', () => {
+    const graph = new Map([
+      ['provider.ts', ['cliCommand.ts', 'settings.ts']],
+      ['cliCommand.ts', ['provider.ts']],
+      ['settings.ts', []],
+    ]);
+    expect(importCycles(graph)).toEqual([['cliCommand.ts', 'provider.ts']]);
+  });
+});

@@ -5,7 +5,6 @@ import { safeFileName } from '../../../shared/safeFileName.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
 import type { IpcHandlers, MediaSettings, MediaState } from '../../../shared/ipc/contract.ts';
-import type { CorePlatform } from './createCoreHandlers.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 
 type MediaHandlers = Pick<
@@ -31,7 +30,7 @@ function extensionOf(mimeType: string): string {
 }
 
 /** The media IPC methods: downloads the window asked for, what is kept, and the store's limit. */
-export function createMediaHandlers(core: ScrollbackCore, platform: Pick<CorePlatform, 'showInFolder'>): MediaHandlers {
+export function createMediaHandlers(core: ScrollbackCore, platform: { showInFolder(path: string): void }): MediaHandlers {
   const { media } = core;
   const state = (chatId: number, messageId: string): MediaState => ({
     onComputer: media.store.open(chatId, messageId, 'full') !== null,

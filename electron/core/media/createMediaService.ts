@@ -13,7 +13,7 @@ import type { SourceMedia } from '../model/SourceMessage.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { asMediaRequest } from '../sources/requestPriority.ts';
 import { readFile } from 'node:fs/promises';
-import { makeThumbnail } from './imageCodec.ts';
+import { makeThumbnail } from '../files/imageCodec.ts';
 import { servableMimeType } from './servableMimeType.ts';
 import type { MediaStore } from './createMediaStore.ts';
 import { legacyLocalFile } from './legacyLocalFile.ts';

@@ -1,6 +1,6 @@
 import type { ChatAvatar, Media, MediaVariant } from '../../../../shared/domain.ts';
 import { encodeVoiceWaveform } from '../../../../shared/voiceWaveform.ts';
-import { encodeStrippedPreview, renderSvg } from '../../media/imageCodec.ts';
+import { encodeStrippedPreview, renderSvg } from '../../files/imageCodec.ts';
 import type { SourceMessage } from '../../model/SourceMessage.ts';
 import type { DemoChatSpec } from './demoChats.ts';
 import { DEMO_ROUND_VIDEO, DEMO_VIDEO, DEMO_VOICE } from './demoMediaClips.ts';
