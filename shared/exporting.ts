@@ -1,35 +1,34 @@
-import type { SearchFilter } from './search.ts';
+/**
+ * An export format's id (`json`, `csv`, …): one of the formats core's registry lists (`listExportFormats`).
+ * A string, not a union: a new format is its writer and one registry line in core, nothing here.
+ */
+export type ExportFormat = string;
 
-export type ExportFormat = 'json' | 'html' | 'csv' | 'txt' | 'md';
-export const exportFormats: readonly ExportFormat[] = ['json', 'html', 'csv', 'txt', 'md'];
-
-/** What to export: one chat, optionally a date range and a search filter (the "current search result"). */
-export interface ExportRequest {
-  chatId: number;
-  format: ExportFormat;
-  /** Inclusive start and exclusive end, epoch ms; null: from the first / to the last message. */
-  from: number | null;
-  to: number | null;
-  /** Only messages matching this (text, sender, kinds); null: all. */
-  filter: Pick<SearchFilter, 'query' | 'sender' | 'kinds'> | null;
-  includeService: boolean;
-  /** CSV only: start with a byte order mark so spreadsheet apps read UTF-8. */
-  csvBom: boolean;
-  /** Only messages after this position (an incremental export: what is new since an earlier one). */
-  after?: { date: number; sortKey: number } | null;
-  /**
-   * JSON and HTML: copy the media on this computer beside the file, in Telegram Desktop's folders (`all`),
-   * only their thumbnails, or none (Telegram Desktop's "File not included" placeholder). Default: none.
-   */
-  media?: ExportMediaMode;
-  /** Only these messages (a selection in the window), written oldest first; the dates and filter still apply. */
-  messageIds?: string[] | null;
+/** What the window, the CLI and the native save dialog know of an export format; its writer stays in core. */
+export interface ExportFormatInfo {
+  id: ExportFormat;
+  /** As the export dialog lists it, e.g. "CSV (spreadsheets)". */
+  label: string;
+  /** The file's extension, without the dot; also the native save dialog's filter. */
+  extension: string;
+  mimeType: string;
+  /** Rough bytes per message, measured on the demo archive, for the size shown before exporting. */
+  bytesPerMessage: number;
+  /** Copies the media on this computer beside the file (the request's `media` applies). */
+  carriesMedia: boolean;
+  /** May start with a byte order mark (the request's `csvBom`), so spreadsheet apps read UTF-8. */
+  offersBom: boolean;
 }
+
+/** What to export: one chat, optionally a date range and a search filter; its schema is the one definition. */
+export type { ExportRequest } from './ipc/inputSchemas.ts';
 
 /** The most messages one selection can export (a window holds a few thousand at most). */
 export const MAX_SELECTED_MESSAGES = 10_000;
 
-export type ExportMediaMode = 'all' | 'thumbnails' | 'none';
+/** Media beside an export: files and thumbnails, thumbnails only, or none. */
+export const exportMediaModes = ['all', 'thumbnails', 'none'] as const;
+export type ExportMediaMode = (typeof exportMediaModes)[number];
 
 export interface ExportProgress {
   written: number;

@@ -10,15 +10,3 @@ export function formatMessageLine(message: ChatMessage): string {
   const edited = message.editDate ? ' (edited)' : '';
   return `${stamp}  #${message.id} ${message.senderName ?? 'Unknown'}: ${media}${message.text.replace(/\n/g, '\n    ')}${edited}`;
 }
-
-/** A message as the CLI's JSON: dates as ISO 8601 strings. */
-export function toJsonMessage(message: ChatMessage): Record<string, unknown> {
-  return {
-    ...message,
-    date: new Date(message.date).toISOString(),
-    editDate: message.editDate === null ? null : new Date(message.editDate).toISOString(),
-    forward: message.forward
-      ? { ...message.forward, date: message.forward.date === null ? null : new Date(message.forward.date).toISOString() }
-      : null,
-  };
-}

@@ -15,6 +15,7 @@ import { watchCommand } from './commands/watchCommand.ts';
 import { changesCommand } from './commands/changesCommand.ts';
 import { importCommand } from './commands/importCommand.ts';
 import { exportCommand } from './commands/exportCommand.ts';
+import { exportFormats } from '../core/export/exportFormats.ts';
 import { recoverCommand } from './commands/recoverCommand.ts';
 import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
 import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
@@ -44,7 +45,7 @@ ${sourceCommandsUsage}
                                 folder), WhatsApp chat exports (.txt or .zip) and DiscordChatExporter JSON;
                                 prints, per chat, the messages added; --tz: the zone of the phone a
                                 WhatsApp export came from (e.g. Europe/Berlin; default: this computer's)
-  export <chat> --out PATH [--format json|html|csv|txt|md] [--from DATE] [--to DATE] [--query TEXT]
+  export <chat> --out PATH [--format ${exportFormats.map((format) => format.id).join('|')}] [--from DATE] [--to DATE] [--query TEXT]
          [--no-service] [--bom]
                                 write the chat (or those days, or what the query matches) to a file;
                                 missing messages are downloaded first; the file appears only when complete

@@ -1,4 +1,5 @@
 import { dialog, type BrowserWindow } from 'electron';
+import type { ExportFormatInfo } from '../../shared/exporting.ts';
 
 /** File → Import…: the native open dialog, in main, so the window never chooses what main reads. */
 export async function chooseFilesToImport(window: BrowserWindow | null): Promise<string[] | null> {
@@ -15,25 +16,17 @@ export async function chooseFilesToImport(window: BrowserWindow | null): Promise
   return result.canceled ? null : result.filePaths;
 }
 
-const FORMAT_NAMES = {
-  json: 'JSON (Telegram Desktop format)',
-  html: 'HTML page',
-  csv: 'CSV spreadsheet',
-  txt: 'Plain text',
-  md: 'Markdown',
-} as const;
-
 /** File → Export Chat…: the native save dialog, in main; the window never names the file to write. */
 export async function chooseExportTarget(
   window: BrowserWindow | null,
   suggestedName: string,
-  format: keyof typeof FORMAT_NAMES,
+  format: Pick<ExportFormatInfo, 'label' | 'extension'>,
 ): Promise<string | null> {
   const options: Electron.SaveDialogOptions = {
     title: 'Export chat',
     defaultPath: suggestedName,
     buttonLabel: 'Export',
-    filters: [{ name: FORMAT_NAMES[format], extensions: [format] }],
+    filters: [{ name: format.label, extensions: [format.extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

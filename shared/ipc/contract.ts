@@ -10,7 +10,7 @@ import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
 import type { JobStatus } from '../jobs.ts';
 
-import type { ExportEstimate, ExportProgress, ExportRecord, ExportResult } from '../exporting.ts';
+import type { ExportEstimate, ExportFormatInfo, ExportProgress, ExportRecord, ExportResult } from '../exporting.ts';
 
 import type { TelegramLoginState } from '../telegramLogin.ts';
 import { isSafeExternalUrl } from '../isSafeExternalUrl.ts';
@@ -261,6 +261,8 @@ export const ipcContract = {
   showExportedFile: method<void>()(noInput),
   /** Earlier exports of a chat, newest first, for "Export again". */
   listExports: method<ExportRecord[]>()(chatOnly),
+  /** The export formats core's registry offers, in the order to list them. */
+  listExportFormats: method<ExportFormatInfo[]>()(noInput),
   /**
    * Telegram login, step by step (the session never comes back: it goes to the encrypted store in main).
    * Each answers the login's new state, with the step's error when it failed.

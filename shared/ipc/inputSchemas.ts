@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportFormats, MAX_SELECTED_MESSAGES, type ExportFormat } from '../exporting.ts';
+import { exportMediaModes, MAX_SELECTED_MESSAGES } from '../exporting.ts';
 import { searchKinds, type SearchKind } from '../search.ts';
 
 // Input schemas used beyond the IPC contract (the cache validates stored export requests with the same
@@ -17,11 +17,15 @@ export const searchFilterShape = {
   earlierVersions: z.boolean().optional(),
 };
 
+/** What to export: one chat, optionally a date range and a search filter (the "current search result"). */
 export const exportRequestSchema = z.strictObject({
   chatId: z.number().int().positive(),
-  format: z.enum(exportFormats as [ExportFormat, ...ExportFormat[]]),
+  /** An id of core's export format registry (checked there: the list is core's, not the contract's). */
+  format: z.string().regex(/^[a-z][a-z0-9]{0,15}$/),
+  /** Inclusive start and exclusive end, epoch ms; null: from the first / to the last message. */
   from: epochMs.nullable(),
   to: epochMs.nullable(),
+  /** Only messages matching this (text, sender, kinds); null: all. */
   filter: z
     .strictObject({
       query: searchFilterShape.query,
@@ -30,8 +34,17 @@ export const exportRequestSchema = z.strictObject({
     })
     .nullable(),
   includeService: z.boolean(),
+  /** Formats that offer it (CSV): start with a byte order mark so spreadsheet apps read UTF-8. */
   csvBom: z.boolean(),
+  /** Only messages after this position (an incremental export: what is new since an earlier one). */
   after: z.strictObject({ date: epochMs, sortKey: z.number().int() }).nullable().optional(),
-  media: z.enum(['all', 'thumbnails', 'none']).optional(),
+  /**
+   * Formats that carry media (JSON, HTML): copy the media on this computer beside the file, in Telegram
+   * Desktop's folders (`all`), only their thumbnails, or none (Telegram Desktop's "File not included"
+   * placeholder). Default: none.
+   */
+  media: z.enum(exportMediaModes).optional(),
+  /** Only these messages (a selection in the window), written oldest first; the dates and filter still apply. */
   messageIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_SELECTED_MESSAGES).nullable().optional(),
 });
+export type ExportRequest = z.infer<typeof exportRequestSchema>;

@@ -32,6 +32,7 @@ export const ipcMethodNames = [
   'cancelExport',
   'showExportedFile',
   'listExports',
+  'listExportFormats',
   'exportAgain',
   'telegramLoginWithPhone',
   'telegramLoginWithQr',

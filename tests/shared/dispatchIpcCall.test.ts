@@ -72,6 +72,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     cancelExport: () => idleJob,
     showExportedFile: () => undefined,
     listExports: () => [],
+    listExportFormats: () => [],
     exportAgain: () => idleJob,
     telegramLoginWithPhone: () => idleTelegramLogin,
     telegramLoginWithQr: () => idleTelegramLogin,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { endOfDateInput, parseDateInput } from '../../../shared/parseDateInput.ts';
-import { exportFormats, type ExportFormat, type ExportRequest } from '../../../shared/exporting.ts';
+import type { ExportRequest } from '../../../shared/exporting.ts';
+import { exportFormats } from '../../core/export/exportFormats.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { resolveChatArgument } from '../resolveChatArgument.ts';
@@ -11,8 +12,9 @@ export async function exportCommand(
   chatArgument: string | undefined,
   options: { format?: string; from?: string; to?: string; query?: string; out?: string; 'no-service'?: boolean; bom?: boolean },
 ): Promise<void> {
-  const format = (options.format ?? 'json') as ExportFormat;
-  if (!exportFormats.includes(format)) throw new CliUsageError(`--format: “${options.format}” is not one of ${exportFormats.join(', ')}.`);
+  const format = options.format ?? 'json';
+  if (!exportFormats.some((known) => known.id === format))
+    throw new CliUsageError(`--format: “${format}” is not one of ${exportFormats.map((known) => known.id).join(', ')}.`);
   if (!options.out) throw new CliUsageError('export: --out PATH is required.');
   const bound = (name: string, value: string | undefined, end: boolean) => {
     if (value === undefined) return null;

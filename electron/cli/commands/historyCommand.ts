@@ -5,7 +5,8 @@ import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { parseDateInput } from '../../../shared/parseDateInput.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
-import { formatMessageLine, toJsonMessage } from '../formatMessageLine.ts';
+import { formatMessageLine } from '../formatMessageLine.ts';
+import { toJsonMessage } from '../../../shared/toJsonMessage.ts';
 import { resolveChatArgument } from '../resolveChatArgument.ts';
 
 export interface HistoryOptions {

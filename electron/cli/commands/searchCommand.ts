@@ -5,7 +5,8 @@ import { describeSearchedSources } from '../../../shared/describeSearchedSources
 import { searchKinds, type SearchHit, type SearchKind, type SearchRequest } from '../../../shared/search.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
-import { formatMessageLine, toJsonMessage } from '../formatMessageLine.ts';
+import { formatMessageLine } from '../formatMessageLine.ts';
+import { toJsonMessage } from '../../../shared/toJsonMessage.ts';
 import { resolveChatArgument } from '../resolveChatArgument.ts';
 
 export interface SearchOptions {

@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { ScrollbackError } from '../../../shared/errors.ts';
-import type { ExportFormat, ExportProgress, ExportResult } from '../../../shared/exporting.ts';
+import type { ExportFormatInfo, ExportProgress, ExportResult } from '../../../shared/exporting.ts';
 import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
 import type { ExportStatus, ImportStatus, IpcHandlers } from '../../../shared/ipc/contract.ts';
 import { ipcMethodNames } from '../../../shared/ipc/methods.ts';
@@ -9,6 +9,7 @@ import type { Logger } from '../base/Logger.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 import { createMediaHandlers } from './createMediaHandlers.ts';
 import { safeFileName } from '../../../shared/safeFileName.ts';
+import { exportFormatInfo, exportFormatOf, exportFormats } from '../export/exportFormats.ts';
 
 /** What a front end (Electron, the browser harness) provides for the handlers that need its platform. */
 export interface CorePlatform {
@@ -17,7 +18,7 @@ export interface CorePlatform {
   /** The native open dialog; null when the user cancels it. */
   chooseFilesToImport(): Promise<string[] | null>;
   /** The native save dialog, suggesting a file name; null when the user cancels it. */
-  chooseExportTarget(suggestedName: string, format: ExportFormat): Promise<string | null>;
+  chooseExportTarget(suggestedName: string, format: ExportFormatInfo): Promise<string | null>;
   /** Progress of the running export (0–1), or null when it ends: for the taskbar. */
   showProgress?(fraction: number | null): void;
   /** A finished export: the system notification, with "Show in folder". */
@@ -108,10 +109,12 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     exportChat: async (request) => {
       if (exportJob.status().state === 'running') return exportJob.status();
       const chat = core.getChat(request.chatId);
-      const target = await platform.chooseExportTarget(`${safeFileName(chat.name, 'chat')}.${request.format}`, request.format);
+      const format = exportFormatInfo(exportFormatOf(request.format));
+      const target = await platform.chooseExportTarget(`${safeFileName(chat.name, 'chat')}.${format.extension}`, format);
       if (!target) return exportJob.status();
       return startExport((onProgress) => core.exports.exportChat(request, target, onProgress));
     },
+    listExportFormats: () => exportFormats.map(exportFormatInfo),
     listExports: ({ chatId }) => {
       core.getChat(chatId);
       return core.exports.listExports(chatId);

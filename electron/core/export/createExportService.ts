@@ -8,10 +8,9 @@ import { getExportRecord, insertExportRecord, listExportRecords } from '../cache
 import { splitByCoverage } from '../search/uncoveredSpans.ts';
 import type { SyncService } from '../sync/createSyncService.ts';
 import { runCoreWorker, type CoreWorkerRun } from '../workers/runCoreWorker.ts';
+import { exportFormatOf } from './exportFormats.ts';
 import { countExportScope } from './readExportMessages.ts';
 
-/** Rough bytes per message in each format, measured on the demo archive, for the estimate shown first. */
-const BYTES_PER_MESSAGE = { json: 420, html: 130, csv: 190, txt: 110, md: 120 } as const;
 /** One 100-message history page a second: Telegram's safe pace for bulk history (see the notes). */
 const MESSAGES_PER_SECOND_AT_A_POLITE_PACE = 100;
 
@@ -58,6 +57,7 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
 
   const service: ExportService = {
     estimate(request) {
+      const format = exportFormatOf(request.format);
       const messages = countExportScope(deps.db, request);
       const needsDownload = !isCovered(request);
       // Only a whole chat has a known size to compare with (the source's count); a range's is unknown.
@@ -66,7 +66,7 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
         needsDownload && request.from === null && request.to === null && chat.messageCount !== null
           ? Math.max(0, chat.messageCount - chat.cachedCount)
           : null;
-      const mediaMode = request.format === 'json' || request.format === 'html' ? (request.media ?? 'none') : 'none';
+      const mediaMode = format.carriesMedia ? (request.media ?? 'none') : 'none';
       const mediaBytes = measureChatMedia(
         deps.db,
         request.chatId,
@@ -77,13 +77,15 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
       return {
         messages,
         mediaBytes,
-        approxBytes: (messages + (missingMessages ?? 0)) * BYTES_PER_MESSAGE[request.format] + mediaBytes,
+        approxBytes: (messages + (missingMessages ?? 0)) * format.bytesPerMessage + mediaBytes,
         needsDownload,
         missingMessages,
         approxDownloadSeconds: missingMessages === null ? null : Math.ceil(missingMessages / MESSAGES_PER_SECOND_AT_A_POLITE_PACE),
       };
     },
     async exportChat(request, target, onProgress) {
+      // An unknown format fails here, before anything is downloaded.
+      exportFormatOf(request.format);
       if (active || downloading !== null)
         throw new ScrollbackError('BUSY', 'An export is already running; wait for it or cancel it first.');
       if (!isCovered(request)) {

@@ -8,29 +8,18 @@ import { getChatRecord, getChatSummary } from '../cache/chatQueries.ts';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { inReadSnapshot } from '../cache/transactions.ts';
 import { AtomicFileWriter } from './AtomicFileWriter.ts';
-import { createCsvExportWriter } from './formats/createCsvExportWriter.ts';
-import { createHtmlExportWriter } from './formats/createHtmlExportWriter.ts';
-import { createJsonExportWriter } from './formats/createJsonExportWriter.ts';
-import { createTranscriptExportWriter } from './formats/createTranscriptExportWriter.ts';
+import { exportFormatOf } from './exportFormats.ts';
 import type { ExportWriter, TextSink } from './formats/ExportWriter.ts';
 import { countExportScope, readExportMessages } from './readExportMessages.ts';
 
+/** The writer of the request's format, with its options (a byte order mark, where its media were copied). */
 export function createExportWriter(
   request: Pick<ExportRequest, 'format' | 'csvBom'>,
   out: TextSink,
-  mediaPaths?: (message: ChatMessage) => ExportedMediaPaths,
+  mediaPaths: (message: ChatMessage) => ExportedMediaPaths = () => ({}),
 ): ExportWriter {
-  switch (request.format) {
-    case 'json':
-      return createJsonExportWriter(out, mediaPaths);
-    case 'csv':
-      return createCsvExportWriter(out, { bom: request.csvBom });
-    case 'html':
-      return createHtmlExportWriter(out, mediaPaths);
-    case 'txt':
-    case 'md':
-      return createTranscriptExportWriter(out, request.format);
-  }
+  const format = exportFormatOf(request.format);
+  return format.createWriter(out, { bom: format.offersBom && request.csvBom, mediaPaths });
 }
 
 /**
@@ -47,7 +36,7 @@ export function runExportJob(
     const chat = getChatSummary(db, job.request.chatId);
     const total = countExportScope(db, job.request);
     const file = new AtomicFileWriter(job.target);
-    const mediaMode = job.request.format === 'json' || job.request.format === 'html' ? (job.request.media ?? 'none') : 'none';
+    const mediaMode = exportFormatOf(job.request.format).carriesMedia ? (job.request.media ?? 'none') : 'none';
     const media =
       mediaMode === 'none'
         ? null

@@ -57,5 +57,7 @@ export const queryKeys = {
     /** Earlier exports of a chat. */
     ofChat: (chatId: number) => ['exports', chatId] as const,
     estimate: (request: unknown) => ['exportEstimate', request] as const,
+    /** The formats core's registry offers (fixed while the app runs). */
+    formats: () => ['exportFormats'] as const,
   },
 };

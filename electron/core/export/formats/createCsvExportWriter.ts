@@ -1,5 +1,5 @@
 import { messageKindOf } from '../../../../shared/domain.ts';
-import { mediaLabel, type ExportWriter, type TextSink } from './ExportWriter.ts';
+import { mediaLabel, type ExportFormatSpec, type ExportWriter, type TextSink } from './ExportWriter.ts';
 
 const HEADER = [
   'id',
@@ -50,3 +50,14 @@ export function createCsvExportWriter(out: TextSink, options: { bom: boolean }):
     end() {},
   };
 }
+
+export const csvExportFormat: ExportFormatSpec = {
+  id: 'csv',
+  label: 'CSV (spreadsheets)',
+  extension: 'csv',
+  mimeType: 'text/csv',
+  bytesPerMessage: 190,
+  carriesMedia: false,
+  offersBom: true,
+  createWriter: (out, options) => createCsvExportWriter(out, { bom: options.bom }),
+};

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ChatMessage } from '../../../../shared/domain.ts';
-import { mediaLabel, type ExportWriter, type TextSink } from './ExportWriter.ts';
+import { mediaLabel, type ExportFormatSpec, type ExportWriter, type TextSink } from './ExportWriter.ts';
 import type { ExportedMediaPaths } from '../createExportMediaCopier.ts';
 import { HTML_VIEWER_SCRIPT } from './htmlViewerScript.ts';
 
@@ -125,3 +125,14 @@ export function createHtmlExportWriter(out: TextSink, mediaPaths: (message: Chat
     },
   };
 }
+
+export const htmlExportFormat: ExportFormatSpec = {
+  id: 'html',
+  label: 'HTML page (opens in any browser)',
+  extension: 'html',
+  mimeType: 'text/html',
+  bytesPerMessage: 130,
+  carriesMedia: true,
+  offersBom: false,
+  createWriter: (out, options) => createHtmlExportWriter(out, options.mediaPaths),
+};

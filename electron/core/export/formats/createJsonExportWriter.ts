@@ -1,7 +1,7 @@
 import { telegramDesktopActionNames, type ServiceAction } from '../../../../shared/serviceActions.ts';
 import type { ChatKind, ChatMessage, Media, MessageEntity } from '../../../../shared/domain.ts';
 import { TDESKTOP_ENTITY_TYPES } from '../../model/tdesktopEntityTypes.ts';
-import { localIsoSeconds, type ExportWriter, type TextSink } from './ExportWriter.ts';
+import { localIsoSeconds, type ExportFormatSpec, type ExportWriter, type TextSink } from './ExportWriter.ts';
 import type { ExportedMediaPaths } from '../createExportMediaCopier.ts';
 
 const CHAT_TYPES: Record<ChatKind, string> = { private: 'personal_chat', group: 'private_group', channel: 'private_channel' };
@@ -184,3 +184,14 @@ function toTelegramDesktopAction(service: ServiceAction): Record<string, unknown
   }
   return out;
 }
+
+export const jsonExportFormat: ExportFormatSpec = {
+  id: 'json',
+  label: 'JSON (Telegram Desktop format)',
+  extension: 'json',
+  mimeType: 'application/json',
+  bytesPerMessage: 420,
+  carriesMedia: true,
+  offersBom: false,
+  createWriter: (out, options) => createJsonExportWriter(out, options.mediaPaths),
+};

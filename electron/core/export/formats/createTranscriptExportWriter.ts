@@ -1,4 +1,4 @@
-import { localIsoSeconds, mediaLabel, type ExportWriter, type TextSink } from './ExportWriter.ts';
+import { localIsoSeconds, mediaLabel, type ExportFormatSpec, type ExportWriter, type TextSink } from './ExportWriter.ts';
 
 /** Characters Markdown would read as formatting, escaped so a transcript shows the text as written. */
 function escapeMarkdown(text: string): string {
@@ -55,3 +55,25 @@ export function createTranscriptExportWriter(out: TextSink, format: 'txt' | 'md'
     end() {},
   };
 }
+
+export const txtExportFormat: ExportFormatSpec = {
+  id: 'txt',
+  label: 'Plain text',
+  extension: 'txt',
+  mimeType: 'text/plain',
+  bytesPerMessage: 110,
+  carriesMedia: false,
+  offersBom: false,
+  createWriter: (out) => createTranscriptExportWriter(out, 'txt'),
+};
+
+export const mdExportFormat: ExportFormatSpec = {
+  id: 'md',
+  label: 'Markdown',
+  extension: 'md',
+  mimeType: 'text/markdown',
+  bytesPerMessage: 120,
+  carriesMedia: false,
+  offersBom: false,
+  createWriter: (out) => createTranscriptExportWriter(out, 'md'),
+};

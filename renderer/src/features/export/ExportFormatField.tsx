@@ -1,0 +1,24 @@
+import type { ExportFormatInfo } from '../../../../shared/exporting.ts';
+
+/** The format choice, one radio button per format of core's registry, labelled as its record says. */
+export function ExportFormatField({
+  formats,
+  chosen,
+  onChoose,
+}: {
+  formats: readonly ExportFormatInfo[];
+  chosen: string | undefined;
+  onChoose(id: string): void;
+}) {
+  return (
+    <fieldset>
+      <legend>Format</legend>
+      {formats.map((format) => (
+        <label key={format.id}>
+          <input type="radio" name="format" value={format.id} checked={chosen === format.id} onChange={() => onChoose(format.id)} />{' '}
+          {format.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
