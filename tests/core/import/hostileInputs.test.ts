@@ -9,11 +9,14 @@ import { fileByteSource } from '../../../electron/core/files/ByteSource.ts';
 import { decodeTextChunks } from '../../../electron/core/files/decodeTextChunks.ts';
 import { forEachLine } from '../../../electron/core/files/forEachLine.ts';
 import { listZipEntries, readZipEntry, zipEntryByteSource } from '../../../electron/core/files/readZipEntry.ts';
+import { readDiscordExport, type DiscordExportHead } from '../../../electron/core/import/discord/readDiscordExport.ts';
+import { parseDiscordExport } from '../../../electron/core/import/discord/toDiscordSourceMessages.ts';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../../electron/core/import/importFile.ts';
 import { MAX_ELEMENT_DEPTH, TelegramHtmlPageParser } from '../../../electron/core/import/telegram-html/TelegramHtmlPageParser.ts';
 import { FAST_CAPTURE_CHARS, MESSAGE_BOUNDS, TelegramExportScanner } from '../../../electron/core/import/telegram/TelegramExportScanner.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
+import { fixturesFolder } from '../../support/fixturesFolder.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import {
   writeDeepTelegramJson,
@@ -189,6 +192,41 @@ describe('hostile inputs: bounded memory, linear time, refused with words', () =
         if (end < 0) reader.end();
         expect(reader.value).toEqual(JSON.parse(text));
       }),
+    );
+  });
+
+  const fixtures = fixturesFolder();
+  it.skipIf(fixtures === null)('reads every DiscordChatExporter fixture a message at a time as JSON.parse reads it whole', () => {
+    const folder = path.join(fixtures!, 'discord-json');
+    for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.json'))) {
+      const file = path.join(folder, name);
+      const whole = parseDiscordExport(fs.readFileSync(file, 'utf8'), name) as DiscordExportHead & { messages: unknown[] };
+      const heads: DiscordExportHead[] = [];
+      const messages: unknown[] = [];
+      readDiscordExport(fileByteSource(file), { chat: (head) => heads.push(head), message: (raw) => messages.push(raw) });
+      expect(heads).toEqual([{ guild: whole.guild, channel: whole.channel }]);
+      expect(messages).toEqual(whole.messages);
+    }
+  });
+
+  it('a DiscordChatExporter message of 20,000,000 characters is read cut, in bounds', () => {
+    const file = path.join(tempFolder(), 'discord.json');
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(
+      fd,
+      '{"guild":{"id":"1","name":"G"},"channel":{"id":"2","type":"GuildTextChat","name":"c"},"messages":[{"id":"3","content":"',
+    );
+    for (let i = 0; i < 20; i++) fs.writeSync(fd, 'y'.repeat(1_000_000));
+    fs.writeSync(fd, '"},{"id":"4","content":"after"}],"messageCount":2}');
+    fs.closeSync(fd);
+    const messages: Array<{ content: string }> = [];
+    readDiscordExport(fileByteSource(file), { chat() {}, message: (raw) => messages.push(raw as { content: string }) });
+    expect(messages.map((message) => message.content.length)).toEqual([messages[0]!.content.length, 5]);
+    expect(messages[0]!.content).toContain(cutMarker(HUGE - MAX_STORED_TEXT));
+    const other = path.join(tempFolder(), 'other.json');
+    fs.writeFileSync(other, '{"hello": "world"}');
+    expect(() => readDiscordExport(fileByteSource(other), { chat() {}, message() {} })).toThrow(
+      /other\.json.*not a DiscordChatExporter JSON export/,
     );
   });
 

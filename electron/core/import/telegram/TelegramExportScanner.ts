@@ -101,9 +101,18 @@ export class TelegramExportScanner {
   boundedReads = 0;
   readonly cuts = { cutStrings: 0, skippedValues: 0 };
 
-  constructor(name: string, visitor: TelegramExportVisitor) {
+  private readonly metaKeys: ReadonlySet<string>;
+  private readonly exportName: string;
+
+  /**
+   * `options.metaKeys`: the keys before a messages list that say which chat it is (Telegram's by default);
+   * `options.exportName`: what a file that is not one is said not to be.
+   */
+  constructor(name: string, visitor: TelegramExportVisitor, options: { metaKeys?: readonly string[]; exportName?: string } = {}) {
     this.name = name;
     this.visitor = visitor;
+    this.metaKeys = options.metaKeys ? new Set(options.metaKeys) : META_KEYS;
+    this.exportName = options.exportName ?? 'a Telegram Desktop export (result.json)';
   }
 
   /** The next piece of text; `byteOffset` is where it starts in the file (for error messages). */
@@ -124,8 +133,7 @@ export class TelegramExportScanner {
       const where = this.stack.some((frame) => frame.role === MESSAGES) ? ' inside a list of messages' : '';
       throw this.error(this.buffer.length, `the file ends too early${where}: it looks truncated (expected the rest of the JSON)`);
     }
-    if (!this.sawChats)
-      throw this.error(0, 'this JSON has no “messages” or “chats” list: it is not a Telegram Desktop export (result.json)');
+    if (!this.sawChats) throw this.error(0, `this JSON has no “messages” or “chats” list: it is not ${this.exportName}`);
   }
 
   private scan(): void {
@@ -164,7 +172,7 @@ export class TelegramExportScanner {
       if (this.finished) throw this.error(i, `unexpected “${buffer[i]}” after the end of the JSON`);
       const frame = this.stack[this.stack.length - 1];
       if (!frame) {
-        if (code !== 123) throw this.error(i, 'expected a JSON object (“{”) at the start: this is not a Telegram Desktop export');
+        if (code !== 123) throw this.error(i, `expected a JSON object (“{”) at the start: this is not ${this.exportName}`);
         this.started = true;
         this.stack.push({ role: ROOT, isArray: false, key: null, expectKey: true, meta: {} });
         i++;
@@ -184,7 +192,7 @@ export class TelegramExportScanner {
         if (code !== 34) throw this.error(i, `expected a quoted key, found “${buffer[i]}”`);
         const end = findStringEnd(buffer, i + 1);
         if (end < 0) {
-          if (length - i > MAX_KEY_CHARS) throw this.error(i, 'a key longer than 64 KB: this is not a Telegram Desktop export');
+          if (length - i > MAX_KEY_CHARS) throw this.error(i, `a key longer than 64 KB: this is not ${this.exportName}`);
           // A key split across chunks: keep it and read it again when the rest has come.
           this.mark = i;
           this.waitingForKey = true;
@@ -276,7 +284,7 @@ export class TelegramExportScanner {
   private startBoundedRead(buffer: string): number {
     const start = this.mark;
     const frame = this.stack[this.stack.length - 1]!;
-    const isMeta = frame.meta !== null && frame.key !== null && META_KEYS.has(frame.key);
+    const isMeta = frame.meta !== null && frame.key !== null && this.metaKeys.has(frame.key);
     this.reader = new BoundedJsonValue(this.captureIsMessage ? MESSAGE_BOUNDS : isMeta ? META_BOUNDS : SKIP_BOUNDS);
     this.readerStartByte = this.bytesBefore + Buffer.byteLength(buffer.slice(0, start));
     this.mark = -1;
@@ -302,7 +310,8 @@ export class TelegramExportScanner {
     const startByte = this.readerStartByte;
     const frame = this.stack[this.stack.length - 1]!;
     if (this.captureIsMessage) this.visitor.message(reader.value, () => startByte);
-    else if (frame.meta && frame.key !== null && META_KEYS.has(frame.key)) frame.meta[frame.key as keyof TelegramChatMeta] = reader.value;
+    else if (frame.meta && frame.key !== null && this.metaKeys.has(frame.key))
+      frame.meta[frame.key as keyof TelegramChatMeta] = reader.value;
     return end;
   }
 
@@ -320,7 +329,7 @@ export class TelegramExportScanner {
       }
       const bytesBefore = this.bytesBefore;
       this.visitor.message(parsed, () => bytesBefore + Buffer.byteLength(buffer.slice(0, start)));
-    } else if (frame.meta && frame.key !== null && META_KEYS.has(frame.key)) {
+    } else if (frame.meta && frame.key !== null && this.metaKeys.has(frame.key)) {
       try {
         frame.meta[frame.key as keyof TelegramChatMeta] = JSON.parse(raw);
       } catch (error) {
