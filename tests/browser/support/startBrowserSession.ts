@@ -11,7 +11,7 @@ import type { Logger } from '../../../electron/core/base/Logger.ts';
 import { createTelegramLogin } from '../../../electron/core/sources/telegram/createTelegramLogin.ts';
 import type { FakeTelegram } from '../../support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../support/fakeTelegramClient.ts';
-import type { DemoPace } from '../../../electron/core/sources/demo/createDemoSource.ts';
+import type { DemoPace, DemoRequestEvent } from '../../../electron/core/sources/demo/createDemoSource.ts';
 import type { Clock } from '../../../electron/core/sources/createRequestLimiter.ts';
 import { saveTelegramAccount } from '../../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { telegramSessionKey } from '../../../electron/core/sources/telegram/createTelegramSessionVault.ts';
@@ -56,6 +56,8 @@ export interface BrowserSession {
   folder: string;
   /** Uncaught errors in the page, collected so tests can require there were none. */
   pageErrors: string[];
+  /** The demo source's request log, in order: each request when it was queued and when it was sent. */
+  demoRequests: DemoRequestEvent[];
   /** URLs the window asked main to open in the system browser. */
   openedLinks: string[];
   /** Set to make every source request fail with this error (offline, rate limited); null to restore. */
@@ -93,6 +95,7 @@ export async function startBrowserSession(
   const dialogs: BrowserSession['dialogs'] = { openPaths: null, savePath: null };
   const shownInFolder: string[] = [];
   const logs: string[] = [];
+  const demoRequests: DemoRequestEvent[] = [];
   const record = (level: string) => (message: string, error?: unknown) =>
     void logs.push(`${level} ${message} ${error instanceof Error ? `${error.message}\n${error.stack}` : String(error ?? '')}`);
   const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
@@ -110,7 +113,12 @@ export async function startBrowserSession(
           login: createTelegramLogin({ newClient: () => fakeTelegramClient(telegramFake.fake, telegramFake.session) }),
         }
       : undefined,
-    demo: { latencyMs: options.latencyMs ?? 0, failure: () => failure, pace: options.demoPace ?? null },
+    demo: {
+      latencyMs: options.latencyMs ?? 0,
+      failure: () => failure,
+      pace: options.demoPace ?? null,
+      onRequest: (event) => void demoRequests.push(event),
+    },
     listen: true,
   });
   await core.setUpDemo();
@@ -154,6 +162,7 @@ export async function startBrowserSession(
     page,
     folder,
     pageErrors,
+    demoRequests,
     openedLinks,
     dialogs,
     shownInFolder,

@@ -15,6 +15,7 @@ import { demoChats, type DemoChatSpec } from './demoChats.ts';
 import { DemoTimeline } from './DemoTimeline.ts';
 import { createRequestScheduler } from '../createRequestScheduler.ts';
 import { systemClock } from '../createRequestLimiter.ts';
+import { currentRequestPriority, type RequestPriority } from '../requestPriority.ts';
 
 export const DEMO_SOURCE_ID = 'demo';
 
@@ -31,6 +32,15 @@ export interface DemoSourceOptions {
   failure?: () => Error | null;
   /** Answer like a real account instead of at once (see demoPaces); default: fast. */
   pace?: DemoPace | null;
+  /** Told when each request joins the queue and when it is sent (its turn came), as a fake's request log. */
+  onRequest?: (event: DemoRequestEvent) => void;
+}
+
+/** One step of one request to the demo: `id` pairs a request's `queued` with its `sent`. */
+export interface DemoRequestEvent {
+  id: number;
+  phase: 'queued' | 'sent';
+  priority: RequestPriority;
 }
 
 /**
@@ -85,10 +95,14 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
   const scheduler = createRequestScheduler({ pacingMs: pace?.pacingMs ?? 0, clock: systemClock });
   let requests = 0;
   let floodUntil = 0;
+  let logged = 0;
 
   /** Every request waits its turn like a real account's: one in flight, the window's first, paced. */
   function respond(signal: AbortSignal | undefined): Promise<void> {
+    const request = { id: ++logged, priority: currentRequestPriority() };
+    options.onRequest?.({ ...request, phase: 'queued' });
     return scheduler.run(async () => {
+      options.onRequest?.({ ...request, phase: 'sent' });
       const failure = options.failure?.();
       if (failure) throw failure;
       if (pace) {
