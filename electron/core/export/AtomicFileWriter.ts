@@ -1,15 +1,59 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ScrollbackError } from '../../../shared/errors.ts';
 
 const FLUSH_AT = 1 << 20;
+/** A temporary file whose writer is alive is still left alone for this long (a process id can be reused). */
+const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000;
+/** Our temporary files, and only ours: `.<target>.scrollback-<pid>-<random>.partial`. */
+const PARTIAL_NAME = /^\..+\.scrollback-(\d+)-[0-9a-f]{8}\.partial$/;
+
+/**
+ * Removes the temporary files that killed exports (a crash, kill -9, a power cut) left in `folder`: only
+ * Scrollback's own (named by the pattern above), and only those whose writing process is gone or that are
+ * older than a day. Returns how many were removed; a folder that cannot be read removes nothing.
+ */
+export function removeLeftoverPartials(folder: string, now = Date.now()): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const match = PARTIAL_NAME.exec(name);
+    if (!match) continue;
+    const file = join(folder, name);
+    try {
+      if (isAlive(Number(match[1])) && now - statSync(file).mtimeMs < LEFTOVER_AGE_MS) continue;
+      unlinkSync(file);
+      removed++;
+    } catch {
+      // Gone meanwhile, or not ours to remove after all (permissions): left alone.
+    }
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Writes a file so that it is either absent, the previous file, or the complete new one: the bytes go to a
  * temporary file in the target folder (same file system, so the rename is atomic), which is flushed to
  * disk and then renamed over the target. Cancel, a full disk or a crash leave at most the temporary file,
- * which is removed when the writer can, and never a half-written target.
+ * which is removed when the writer can, and never a half-written target; one left by a killed process is
+ * removed by the next export into the same folder (`removeLeftoverPartials`).
  */
 export class AtomicFileWriter {
   readonly target: string;
@@ -21,7 +65,8 @@ export class AtomicFileWriter {
 
   constructor(target: string) {
     this.target = target;
-    this.temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+    removeLeftoverPartials(dirname(target));
+    this.temporary = join(dirname(target), `.${basename(target)}.scrollback-${process.pid}-${randomBytes(4).toString('hex')}.partial`);
     try {
       this.fd = openSync(this.temporary, 'wx', 0o600);
     } catch (error) {
