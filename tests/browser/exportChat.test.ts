@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportFormats } from '../../electron/core/export/exportFormats.ts';
 import { runExportJob } from '../../electron/core/export/runExportJob.ts';
 import { findImportInputs } from '../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../electron/core/import/importFile.ts';
@@ -60,6 +61,30 @@ describe.skipIf(skipReason !== null)(
       await page.waitForSelector('.export-dialog', { state: 'detached' });
       expect(await page.$('.export-strip')).toBeNull();
     }, 30_000);
+
+    it('the dialog offers every format of core’s registry, and each exports from the window to a file of its kind', async () => {
+      const { page, core, folder } = browserSession();
+      const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
+      for (const format of exportFormats) {
+        await page.click(`[data-chat-id="${chat.id}"]`);
+        await page.keyboard.press('Control+e');
+        await page.waitForSelector('.export-dialog[open] input[name="format"]');
+        const offered = await page.$$eval('.export-dialog input[name="format"]', (inputs) =>
+          inputs.map((input) => ({ id: (input as HTMLInputElement).value, label: input.parentElement!.textContent!.trim() })),
+        );
+        expect(offered).toEqual(exportFormats.map(({ id, label }) => ({ id, label })));
+        await page.click(`.export-dialog input[value="${format.id}"]`);
+        const target = path.join(folder, `ana-every-format.${format.extension}`);
+        browserSession().dialogs.savePath = target;
+        await page.click('.export-dialog button[type="submit"]');
+        await page.waitForSelector('.export-strip.done');
+        expect(await page.textContent('.export-strip.done')).toContain(`Exported 900 messages to ana-every-format.${format.extension}`);
+        await page.click('.export-strip.done button:has-text("Close")');
+        const [record] = core.exports.listExports(chat.id);
+        expect(record).toMatchObject({ format: format.id, target, written: 900 });
+        expect(statSync(target).size).toBeGreaterThan(900);
+      }
+    }, 120_000);
 
     it('an HTML export of messages full of HTML and script runs none of it, and shows them as text', async () => {
       const { folder, browser } = browserSession();
