@@ -1,4 +1,5 @@
 import type { Configuration } from 'electron-builder';
+import { APP_ID, PRODUCT_NAME, RELEASES_REPOSITORY } from '../shared/appIdentity.ts';
 
 // How Scrollback is packed into installers (`npm run package`, electron-builder 26). One file holds every
 // platform's settings; `tests/packaging/packedApp.test.ts` packs the Linux `dir` target against a placeholder
@@ -10,14 +11,11 @@ import type { Configuration } from 'electron-builder';
 //   Windows: WIN_CSC_LINK + WIN_CSC_KEY_PASSWORD (or CSC_LINK / CSC_KEY_PASSWORD).
 // Without them electron-builder builds unsigned installers and says so.
 
-/** The id the OS knows the app by: macOS bundle id, Windows AppUserModelID (main sets the same). */
-export const APP_ID = 'app.scrollback.desktop';
-
 /** Where releases and their update metadata are published (GitHub Releases of this repository). */
 export const RELEASES = {
   provider: 'github' as const,
-  owner: process.env.SCROLLBACK_RELEASES_OWNER ?? 'scrollback-app',
-  repo: process.env.SCROLLBACK_RELEASES_REPO ?? 'scrollback',
+  owner: RELEASES_REPOSITORY.owner,
+  repo: RELEASES_REPOSITORY.repo,
   releaseType: 'draft' as const,
 };
 
@@ -39,7 +37,7 @@ export const FUSES = {
 
 const config: Configuration = {
   appId: APP_ID,
-  productName: 'Scrollback',
+  productName: PRODUCT_NAME,
   copyright: 'Copyright © 2026 the Scrollback authors',
   directories: { output: 'dist', buildResources: 'out/build' },
   // better-sqlite3 13 and sharp ship Node-API prebuilds: nothing is compiled against Electron's ABI.

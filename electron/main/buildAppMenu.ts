@@ -2,7 +2,14 @@ import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from
 import type { AppEvent, MenuCommand } from '../../shared/ipc/events.ts';
 import { appEventChannel } from '../../shared/ipc/methods.ts';
 
-export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopment: boolean, logFolder: string): Menu {
+/** What the Help menu does; main supplies it (it knows the folders and the versions). */
+export interface HelpActions {
+  logFolder: string;
+  showAbout(): void;
+  reportProblem(): void;
+}
+
+export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopment: boolean, help: HelpActions): Menu {
   const send = (command: MenuCommand) => () => {
     const event: AppEvent = { kind: 'menuCommand', command };
     getWindow()?.webContents.send(appEventChannel, event);
@@ -10,7 +17,25 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopmen
   // The window handles these shortcuts itself (they work in the browser harness too); the menu shows
   // them and sends the command when clicked, without registering the keys a second time.
   const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    // macOS: About sits in the app menu, as on every Mac app.
+    ...(process.platform === 'darwin'
+      ? [
+          {
+            role: 'appMenu' as const,
+            submenu: [
+              { label: 'About Scrollback', click: help.showAbout },
+              { type: 'separator' as const },
+              { role: 'services' as const },
+              { type: 'separator' as const },
+              { role: 'hide' as const },
+              { role: 'hideOthers' as const },
+              { role: 'unhide' as const },
+              { type: 'separator' as const },
+              { role: 'quit' as const },
+            ],
+          },
+        ]
+      : []),
     {
       label: '&File',
       submenu: [
@@ -50,7 +75,9 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopmen
       role: 'help',
       submenu: [
         // The log a user can send with a report: every unexpected error is there with its stack.
-        { label: 'Open Log Folder', click: () => void shell.openPath(logFolder) },
+        { label: 'Open Log Folder', click: () => void shell.openPath(help.logFolder) },
+        { label: 'Report a Problem…', click: help.reportProblem },
+        ...(process.platform === 'darwin' ? [] : [{ type: 'separator' as const }, { label: 'About Scrollback', click: help.showAbout }]),
       ],
     },
   ];

@@ -26,6 +26,10 @@ export const app = {
     return userData;
   },
   getVersion: () => '0.0.0-stub',
+  isPackaged: process.env.STUB_PACKAGED === '1',
+  setAppUserModelId(id) {
+    report.appUserModelId = id;
+  },
   requestSingleInstanceLock: () => true,
   setAsDefaultProtocolClient(scheme) {
     report.protocolClients = [...(report.protocolClients ?? []), scheme];
@@ -67,6 +71,12 @@ export const session = {
     setPermissionCheckHandler() {},
   },
 };
+export const crashReporter = {
+  start(options) {
+    report.crashReporter = options;
+  },
+};
+export const clipboard = { writeText() {} };
 export const shell = { openExternal: async () => {}, showItemInFolder() {} };
 export class Notification {
   static isSupported() {

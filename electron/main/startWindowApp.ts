@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { app, BrowserWindow, crashReporter, dialog, Menu, Notification, shell, type WebFrameMain } from 'electron';
+import { createCoreHandlers } from '../core/app/createCoreHandlers.ts';
+import { createStderrLogger, type Logger } from '../core/base/Logger.ts';
+import { createFileLogger, logFolderOf } from '../core/app/createFileLogger.ts';
+import { rememberingSecrets } from '../core/base/SecretStore.ts';
+import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
+import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
+import { ScrollbackError } from '../../shared/errors.ts';
+import { appEventChannel } from '../../shared/ipc/methods.ts';
+import { APP_ORIGIN, registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './appProtocol.ts';
+import { applySecurityPolicy, openExternalLink } from './applySecurityPolicy.ts';
+import { buildAppMenu } from './buildAppMenu.ts';
+import { createMainWindow } from './createMainWindow.ts';
+import { registerIpcHandlers } from './registerIpcHandlers.ts';
+import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
+import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
+import { parseMessageLink } from '../../shared/messageLink.ts';
+import type { AppEvent } from '../../shared/ipc/events.ts';
+import { APP_ID, newIssueUrl } from '../../shared/appIdentity.ts';
+import { collectDiagnostics, diagnosticsText } from './diagnostics.ts';
+import { showAboutDialog } from './showAboutDialog.ts';
+
+/**
+ * The app with its window: everything main does when it is not answering the command line. Called once from
+ * index.ts, before the app is ready (scheme registration and the single-instance lock must come first).
+ */
+export function startWindowApp(): void {
+  // Replaced by the log file in the data folder once the app is ready (where that folder is known).
+  let logger: Logger = createStderrLogger('info');
+  // electron-vite sets this in `npm run dev`; otherwise the built renderer is served over app://.
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+  const isAppUrl = (url: string) => url.startsWith(devServerUrl ?? `${APP_ORIGIN}/`);
+
+  app.setName('Scrollback');
+  // Windows ties notifications and the taskbar to this id; the installer stamps its shortcuts with the same.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  // Crashes of any process are written as minidumps in the data folder's Crashpad folder, never uploaded;
+  // started before anything else so that every process is covered.
+  crashReporter.start({ uploadToServer: false });
+  registerAppSchemeAsPrivileged();
+  if (!app.requestSingleInstanceLock()) app.quit();
+
+  let core: ScrollbackCore | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  async function start(): Promise<void> {
+    const userData = app.getPath('userData');
+    try {
+      logger = await createFileLogger(userData);
+    } catch (error) {
+      logger.warn(`could not open the log in ${logFolderOf(userData)}; logging to stderr only`, error);
+    }
+    process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
+    app.on('render-process-gone', (_event, _contents, details) =>
+      logger.error(
+        `the window's process ended: ${details.reason} (exit code ${details.exitCode}); a crash dump may be in the Crashpad folder`,
+      ),
+    );
+    app.on('child-process-gone', (_event, details) =>
+      logger.error(
+        `a ${details.type} process ended: ${details.reason} (exit code ${details.exitCode})${details.name ? `, ${details.name}` : ''}`,
+      ),
+    );
+    process.on('unhandledRejection', (error) => logger.error('unhandled rejection', error));
+    try {
+      core = openScrollbackCore({
+        databasePath: resolveDatabasePath({ dataFolder: userData }),
+        logger,
+        // Each source kind looks up its own credentials here (encrypted with the OS keychain).
+        secrets: rememberingSecrets(createSafeStorageSecretStore(userData)),
+        // A Telegram account's new, edited and deleted messages are stored as they happen while the app runs.
+        listen: true,
+        keepUpToDateEveryMs: 15 * 60_000,
+      });
+      if (core.listSources().length === 0) await core.setUpDemo();
+    } catch (error) {
+      const message = error instanceof ScrollbackError ? error.message : String(error);
+      logger.error('could not open the cache', error);
+      dialog.showErrorBox('Scrollback cannot open its cache', message);
+      app.exit(1);
+      return;
+    }
+    applySecurityPolicy(isAppUrl);
+    const openedCore = core;
+    if (!devServerUrl)
+      serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname, signal) =>
+        openedCore.mediaFileFor(pathname, signal),
+      );
+    const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
+    const handlers = createCoreHandlers(core, {
+      version: app.getVersion(),
+      openExternalLink,
+      logger,
+      chooseFilesToImport: () => chooseFilesToImport(mainWindow),
+      chooseExportTarget: (suggestedName, format) => chooseExportTarget(mainWindow, suggestedName, format),
+      // The taskbar / dock shows the export's progress; -1 removes it.
+      showProgress: (fraction) => mainWindow?.setProgressBar(fraction ?? -1),
+      exportFinished: (result) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({
+          title: 'Export finished',
+          body: `${result.written.toLocaleString()} messages saved to ${path.basename(result.path)}`,
+          actions: [{ type: 'button', text: 'Show in folder' }],
+        });
+        const reveal = () => shell.showItemInFolder(result.path);
+        notification.on('click', reveal);
+        notification.on('action', reveal);
+        notification.show();
+      },
+      showInFolder: (file) => shell.showItemInFolder(file),
+    });
+    registerIpcHandlers(handlers, isTrustedFrame, logger);
+    // Status is pushed, never polled: downloads, jobs and changed chats go to the window as they happen.
+    core.events.subscribe((event) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(appEventChannel, event);
+    });
+    const diagnostics = () => collectDiagnostics(app.getVersion(), userData, logFolderOf(userData));
+    Menu.setApplicationMenu(
+      buildAppMenu(() => mainWindow, devServerUrl !== undefined, {
+        logFolder: logFolderOf(userData),
+        showAbout: () => void showAboutDialog(mainWindow, diagnostics()),
+        reportProblem: () =>
+          void shell.openExternal(
+            newIssueUrl(
+              '',
+              `What happened, and what did you expect?\n\n\n---\n${diagnosticsText(diagnostics())}\n(Attach the log from Help → Open Log Folder if it helps; it names no messages.)`,
+            ),
+          ),
+      }),
+    );
+    openWindow(userData);
+  }
+
+  function openWindow(userData: string): void {
+    mainWindow = createMainWindow({
+      preloadPath: path.join(import.meta.dirname, '../preload/index.cjs'),
+      stateFolder: userData,
+      url: appUrl,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    mainWindow.webContents.on('did-finish-load', () => {
+      const link = pendingLink;
+      pendingLink = null;
+      if (link) openMessageLink(link);
+    });
+  }
+
+  // `scrollback://message?…` links (Copy link in the window) open the message in context: the system hands
+  // them to the running app (macOS: open-url; Windows and Linux: a second instance's command line).
+  app.setAsDefaultProtocolClient('scrollback');
+  let pendingLink: string | null = process.argv.find((arg) => parseMessageLink(arg) !== null) ?? null;
+  function openMessageLink(url: string): void {
+    const target = parseMessageLink(url);
+    if (!target) return;
+    const contents = mainWindow?.webContents;
+    if (!contents || contents.isLoading()) {
+      pendingLink = url;
+      return;
+    }
+    const event: AppEvent = { kind: 'openMessage', ...target };
+    contents.send(appEventChannel, event);
+  }
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openMessageLink(url);
+  });
+
+  app.on('second-instance', (_event, argv) => {
+    const link = argv.find((arg) => parseMessageLink(arg) !== null);
+    if (link) openMessageLink(link);
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && core) openWindow(app.getPath('userData'));
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    // Stop background downloads cleanly (what they stored stays; they resume next time), then close.
+    if (!core || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.close().finally(() => app.quit());
+  });
+
+  void app.whenReady().then(start);
+}
