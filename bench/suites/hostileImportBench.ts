@@ -54,8 +54,9 @@ function measured(args: string[], usageFile: string): Run {
   });
   const wallS = (performance.now() - started) / 1000;
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssKb: number; cpuUs: number };
-  const said = `${run.stdout}${run.stderr}`.trim().split('\n').at(-1) ?? '';
-  return { wallS, cpuS: usage.cpuUs / 1e6, peakMb: usage.maxRssKb / 1024, code: run.status, said: said.slice(0, 160) };
+  // What a refusal said (its last line), without the temporary folder's path.
+  const said = run.status === 0 ? '' : (run.stderr.trim().split('\n').at(-1) ?? '').replace(/\S*\/hostile\//g, '');
+  return { wallS, cpuS: usage.cpuUs / 1e6, peakMb: usage.maxRssKb / 1024, code: run.status, said: said.slice(0, 200) };
 }
 
 /** Each hostile shape at the size it was reported at, written to `folder`: what to import, and the bytes a floor reads. */
@@ -109,9 +110,9 @@ export function runHostileImportBench(folder: string, options: { quick: boolean 
     fs.rmSync(db, { force: true });
     peak = Math.max(peak, run.peakMb);
     const sizeMb = file.bytes.reduce((sum, one) => sum + fs.statSync(one).size, 0) / MB;
-    const outcome = run.code === 0 ? 'imported' : `refused (exit ${run.code})`;
+    const outcome = run.code === 0 ? 'imported' : `refused (exit ${run.code}): ${run.said}`;
     process.stderr.write(
-      `  ${file.what} (${round(sizeMb, 1)} MB): ${outcome} in ${round(run.wallS, 2)} s wall, ${round(run.cpuS, 2)} s CPU, peak ${Math.round(run.peakMb)} MB; floor ${round(floor.wallS, 2)} s, ${Math.round(floor.peakMb)} MB — ${run.said}\n`,
+      `  ${file.what} (${round(sizeMb, 1)} MB): ${outcome} in ${round(run.wallS, 2)} s wall, ${round(run.cpuS, 2)} s CPU, peak ${Math.round(run.peakMb)} MB; floor ${round(floor.wallS, 2)} s, ${Math.round(floor.peakMb)} MB \n`,
     );
     figures[`hostile_${file.key}_peak_rss_mb`] = {
       value: Math.round(run.peakMb),
@@ -123,7 +124,7 @@ export function runHostileImportBench(folder: string, options: { quick: boolean 
       value: round(run.wallS, 2),
       unit: 's',
       target: `floor ${round(floor.wallS, 2)} s`,
-      note: `${run.said}`,
+      note: `${file.what}: ${outcome}`,
     };
     figures[`hostile_${file.key}_cpu_s`] = { value: round(run.cpuS, 2), unit: 's', target: `floor ${round(floor.cpuS, 2)} s` };
     figures[`hostile_${file.key}_floor_wall_s`] = {
