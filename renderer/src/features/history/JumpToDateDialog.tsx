@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { DensityCalendar } from '../calendar/DensityCalendar.tsx';
+import { LabelledField } from '../../ui/LabelledField.tsx';
 
 function toLocalDateInput(date: number): string {
   const d = new Date(date);
@@ -60,14 +61,22 @@ export function JumpToDateDialog({
         {open && (
           <DensityCalendar chatId={chatId} value={typedDate ?? initialDate} onPick={(dayStart) => setDay(toLocalDateInput(dayStart))} />
         )}
-        <label>
-          Day
-          <input ref={dayRef} type="date" required value={day} onChange={(event) => setDay(event.target.value)} data-testid="jump-date" />
-        </label>
-        <label>
-          Time (optional)
-          <input type="time" value={time} onChange={(event) => setTime(event.target.value)} data-testid="jump-time" />
-        </label>
+        <LabelledField
+          label="Day"
+          ref={dayRef}
+          type="date"
+          required
+          value={day}
+          onChange={(event) => setDay(event.target.value)}
+          data-testid="jump-date"
+        />
+        <LabelledField
+          label="Time (optional)"
+          type="time"
+          value={time}
+          onChange={(event) => setTime(event.target.value)}
+          data-testid="jump-time"
+        />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>
             Cancel

@@ -1,9 +1,12 @@
 import { memo, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
-import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
+import { formatDateTime, formatDay } from '../../format/formatDates.ts';
 import { MediaView } from '../media/MediaView.tsx';
 import { LongText } from './LongText.tsx';
 import { EarlierVersions } from './EarlierVersions.tsx';
+import { MessageMeta } from './MessageMeta.tsx';
+import { ReplyQuote } from './ReplyQuote.tsx';
+import { ServiceLine } from './ServiceLine.tsx';
 
 export interface MessageRowProps {
   message: ChatMessage;
@@ -32,11 +35,6 @@ function colourOf(senderId: string | null): number {
   return Math.abs(hash) % SENDER_COLOURS;
 }
 
-function snippetOf(message: ChatMessage): string {
-  if (message.text) return message.text.length > 90 ? `${message.text.slice(0, 90)}…` : message.text;
-  return message.media ? message.media.kind[0]!.toUpperCase() + message.media.kind.slice(1) : 'Message';
-}
-
 /** One message. Memoised: while scrolling, only rows entering the window render. */
 export const MessageRow = memo(function MessageRow({
   message,
@@ -63,38 +61,14 @@ export const MessageRow = memo(function MessageRow({
         </div>
       )}
       {message.service ? (
-        <div
-          className={`service-line${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
-          data-message-id={message.id}
-          aria-selected={selected ?? undefined}
-          data-date={iso}
-          tabIndex={-1}
-          role="listitem"
-          aria-label={`${message.text.slice(0, 300)}, ${formatDateTime(message.date)}`}
-        >
-          <span dir="auto">{message.text}</span>
-          {message.media && (
-            <div className="service-media">
-              <MediaView media={message.media} chatId={message.chatId} messageId={message.id} />
-            </div>
-          )}
-          {/* A pin says what it pinned (Telegram keeps the target as the pin's reply). */}
-          {message.service.action === 'pinMessage' && message.replyToId && (replyTo || replyUnavailable) && (
-            <>
-              {': '}
-              <button
-                type="button"
-                className="service-pin-target"
-                disabled={!replyTo}
-                onClick={() => onReplyClick(message.replyToId!)}
-                data-testid="pin-target"
-                dir="auto"
-              >
-                {replyTo ? `«${snippetOf(replyTo)}»` : 'a message not available here'}
-              </button>
-            </>
-          )}
-        </div>
+        <ServiceLine
+          message={message}
+          highlighted={highlighted}
+          selected={selected}
+          replyTo={replyTo}
+          replyUnavailable={replyUnavailable}
+          onReplyClick={onReplyClick}
+        />
       ) : (
         <div
           className={`message${message.out ? ' out' : ''}${startsGroup ? ' group-start' : ''}${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
@@ -127,21 +101,7 @@ export const MessageRow = memo(function MessageRow({
           )}
           {/* A message answering only its topic's first message is not a reply: that is how a topic holds it. */}
           {message.replyToId && message.replyToId !== message.topicId && (
-            // Always the same two lines, loaded or not: a row must never change height when another page
-            // arrives, or the rows below it would jump.
-            <button
-              type="button"
-              className="reply-quote"
-              onClick={() => onReplyClick(message.replyToId!)}
-              aria-label="Go to the replied message"
-            >
-              <span className="reply-sender" dir="auto">
-                {replyTo ? (replyTo.senderName ?? 'Unknown') : `Message #${message.replyToId}`}
-              </span>
-              <span className="reply-text" dir="auto">
-                {replyTo ? snippetOf(replyTo) : replyUnavailable ? 'Not available: deleted, or not in what was saved' : 'Loading…'}
-              </span>
-            </button>
+            <ReplyQuote replyToId={message.replyToId} replyTo={replyTo} replyUnavailable={replyUnavailable} onReplyClick={onReplyClick} />
           )}
           {message.media && <MediaView media={message.media} chatId={message.chatId} messageId={message.id} />}
           {message.text && (
@@ -152,44 +112,7 @@ export const MessageRow = memo(function MessageRow({
           {versionsOpen && message.earlierVersions > 0 && (
             <EarlierVersions chatId={message.chatId} messageId={message.id} sentAt={message.date} />
           )}
-          <div className="meta">
-            {message.reactions.map((reaction) => (
-              <span key={reaction.emoji} className="reaction">
-                {reaction.emoji} {reaction.count}
-              </span>
-            ))}
-            {message.signature && (
-              <span className="signature" data-testid="signature" dir="auto">
-                {message.signature}
-              </span>
-            )}
-            {deleted && (
-              <span className="deleted-mark" data-testid="deleted-mark">
-                deleted at the source · kept here since {formatDay(message.deletedAt!)}
-              </span>
-            )}
-            {message.earlierVersions > 0 ? (
-              <button
-                type="button"
-                className="edited"
-                aria-expanded={versionsOpen}
-                data-testid="show-earlier-versions"
-                title={message.editDate === null ? 'Edited' : `Edited ${formatDateTime(message.editDate)}`}
-                onClick={() => setVersionsOpen((open) => !open)}
-              >
-                edited · {message.earlierVersions === 1 ? '1 earlier version' : `${message.earlierVersions} earlier versions`}
-              </button>
-            ) : (
-              message.editDate !== null && (
-                <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>
-                  edited
-                </span>
-              )
-            )}
-            <time dateTime={iso} title={formatDateTime(message.date)}>
-              {formatTime(message.date)}
-            </time>
-          </div>
+          <MessageMeta message={message} versionsOpen={versionsOpen} onToggleVersions={() => setVersionsOpen((open) => !open)} />
         </div>
       )}
     </div>

@@ -1,0 +1,55 @@
+import type { ChatMessage } from '../../../../shared/domain.ts';
+import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
+
+/** Under a message: reactions, signature, deleted mark, edited (with its earlier versions' toggle) and time. */
+export function MessageMeta({
+  message,
+  versionsOpen,
+  onToggleVersions,
+}: {
+  message: ChatMessage;
+  versionsOpen: boolean;
+  onToggleVersions(): void;
+}) {
+  const iso = new Date(message.date).toISOString();
+  return (
+    <div className="meta">
+      {message.reactions.map((reaction) => (
+        <span key={reaction.emoji} className="reaction">
+          {reaction.emoji} {reaction.count}
+        </span>
+      ))}
+      {message.signature && (
+        <span className="signature" data-testid="signature" dir="auto">
+          {message.signature}
+        </span>
+      )}
+      {message.deletedAt !== null && (
+        <span className="deleted-mark" data-testid="deleted-mark">
+          deleted at the source · kept here since {formatDay(message.deletedAt)}
+        </span>
+      )}
+      {message.earlierVersions > 0 ? (
+        <button
+          type="button"
+          className="edited"
+          aria-expanded={versionsOpen}
+          data-testid="show-earlier-versions"
+          title={message.editDate === null ? 'Edited' : `Edited ${formatDateTime(message.editDate)}`}
+          onClick={onToggleVersions}
+        >
+          edited · {message.earlierVersions === 1 ? '1 earlier version' : `${message.earlierVersions} earlier versions`}
+        </button>
+      ) : (
+        message.editDate !== null && (
+          <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>
+            edited
+          </span>
+        )
+      )}
+      <time dateTime={iso} title={formatDateTime(message.date)}>
+        {formatTime(message.date)}
+      </time>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ChatMessage } from '../../../../shared/domain.ts';
+import { formatDateTime } from '../../format/formatDates.ts';
+import { MediaView } from '../media/MediaView.tsx';
+import { snippetOf } from './messageSnippet.ts';
+
+/** A service message (joined, pinned, renamed…) as one centred line; a pin says what it pinned. */
+export function ServiceLine({
+  message,
+  highlighted,
+  selected,
+  replyTo,
+  replyUnavailable,
+  onReplyClick,
+}: {
+  message: ChatMessage;
+  highlighted: boolean;
+  selected: boolean | null;
+  replyTo: ChatMessage | null;
+  replyUnavailable: boolean;
+  onReplyClick(messageId: string): void;
+}) {
+  const deleted = message.deletedAt !== null;
+  const pinned = message.service?.action === 'pinMessage' ? message.replyToId : null;
+  return (
+    <div
+      className={`service-line${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
+      data-message-id={message.id}
+      aria-selected={selected ?? undefined}
+      data-date={new Date(message.date).toISOString()}
+      tabIndex={-1}
+      role="listitem"
+      aria-label={`${message.text.slice(0, 300)}, ${formatDateTime(message.date)}`}
+    >
+      <span dir="auto">{message.text}</span>
+      {message.media && (
+        <div className="service-media">
+          <MediaView media={message.media} chatId={message.chatId} messageId={message.id} />
+        </div>
+      )}
+      {/* A pin says what it pinned (Telegram keeps the target as the pin's reply). */}
+      {pinned && (replyTo || replyUnavailable) && (
+        <>
+          {': '}
+          <button
+            type="button"
+            className="service-pin-target"
+            disabled={!replyTo}
+            onClick={() => onReplyClick(pinned)}
+            data-testid="pin-target"
+            dir="auto"
+          >
+            {replyTo ? `«${snippetOf(replyTo)}»` : 'a message not available here'}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
