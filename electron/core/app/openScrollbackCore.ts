@@ -29,13 +29,12 @@ export { databaseOf } from './databaseOf.ts';
 
 export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCore {
   const db = openCacheDatabase(options.databasePath);
-  const secrets = options.secrets ?? createMemorySecretStore();
   const events = createEventHub((error) => options.logger.warn('an event listener failed', error));
   const providers = createSourceProviders(options);
   const chatChanged = throttlePerKey<number>(1000, (chatId) => events.emit({ kind: 'chatChanged', chatId }));
   const sourceManager = createSourceManager({
     db,
-    secrets,
+    secrets: options.secrets ?? createMemorySecretStore(),
     logger: options.logger,
     providers,
     emit: (event) => events.emit(event),
@@ -47,8 +46,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     },
     onRemoved: () => mediaStore.sweep(),
   });
-  const { sources } = sourceManager;
-  const sourceFor = (sourceId: string) => sources.sourceFor(sourceId);
+  const sourceFor = (sourceId: string) => sourceManager.sources.sourceFor(sourceId);
   const live = createLiveUpdates({
     db,
     sourceIds: () => listSourceRecords(db).map((record) => record.id),
@@ -105,7 +103,6 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     onStatus: (status) => events.emit({ kind: 'mediaDownload', status }),
     onEvicted: (count, bytes) => options.logger.info(`media store: ${count} whole files (${bytes} bytes) evicted past the limit`),
   });
-
   const { startSchedule, ...chats } = createChatService({
     db,
     sourceFor,
