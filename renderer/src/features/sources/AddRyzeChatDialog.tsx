@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { LabelledField } from '../../ui/LabelledField.tsx';
 
 const DEFAULT_BASE_URL = 'https://ryzeapi.cloud';
 
@@ -59,35 +60,32 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
     <dialog ref={dialogRef} className="app-dialog ryze-dialog" aria-labelledby="ryze-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="ryze-title">Add a WhatsApp chat (RyzeAPI)</h2>
-        <label>
-          Instance name
-          <input required value={instance} onChange={(e) => setInstance(e.target.value)} data-testid="ryze-instance" autoComplete="off" />
-        </label>
-        <label>
-          Base URL
-          <input required value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} data-testid="ryze-base-url" />
-        </label>
-        <label>
-          Token
-          <input
-            required
-            type="password"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            data-testid="ryze-token"
-            autoComplete="off"
-          />
-        </label>
-        <label>
-          Chat: phone number or JID
-          <input
-            required
-            placeholder="5511999999999 or …@g.us"
-            value={chat}
-            onChange={(e) => setChat(e.target.value)}
-            data-testid="ryze-chat"
-          />
-        </label>
+        <LabelledField
+          label="Instance name"
+          required
+          value={instance}
+          onChange={(e) => setInstance(e.target.value)}
+          data-testid="ryze-instance"
+          autoComplete="off"
+        />
+        <LabelledField label="Base URL" required value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} data-testid="ryze-base-url" />
+        <LabelledField
+          label="Token"
+          required
+          type="password"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          data-testid="ryze-token"
+          autoComplete="off"
+        />
+        <LabelledField
+          label="Chat: phone number or JID"
+          required
+          placeholder="5511999999999 or …@g.us"
+          value={chat}
+          onChange={(e) => setChat(e.target.value)}
+          data-testid="ryze-chat"
+        />
         {needsConsent && (
           <label className="consent">
             <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> Store the token without a keyring
