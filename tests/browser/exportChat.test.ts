@@ -65,6 +65,9 @@ describe.skipIf(skipReason !== null)(
     it('the dialog offers every format of core’s registry, and each exports from the window to a file of its kind', async () => {
       const { page, core, folder } = browserSession();
       const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
+      // The whole chat on this computer first (as the first test leaves it), so this test runs alone too.
+      core.sync.start({ chatId: chat.id, from: null, to: null });
+      await core.sync.settled(chat.id);
       for (const format of exportFormats) {
         await page.click(`[data-chat-id="${chat.id}"]`);
         await page.keyboard.press('Control+e');
