@@ -3,6 +3,7 @@ import type { ExportFormatInfo } from '../../../shared/exporting.ts';
 import { csvExportFormat } from './formats/createCsvExportWriter.ts';
 import { htmlExportFormat } from './formats/createHtmlExportWriter.ts';
 import { jsonExportFormat } from './formats/createJsonExportWriter.ts';
+import { jsonLinesExportFormat } from './formats/createJsonLinesExportWriter.ts';
 import { mdExportFormat, txtExportFormat } from './formats/createTranscriptExportWriter.ts';
 import type { ExportFormatSpec } from './formats/ExportWriter.ts';
 
@@ -17,6 +18,7 @@ export const exportFormats: readonly ExportFormatSpec[] = [
   csvExportFormat,
   txtExportFormat,
   mdExportFormat,
+  jsonLinesExportFormat,
 ];
 
 /** The format with this id; words first when there is none (a stored request from a newer version, a typo). */
