@@ -99,12 +99,17 @@ function folderBytes(folder: string): number {
     .reduce((sum, stat) => sum + stat.size, 0);
 }
 
+/** Modules that need Electron itself as they load (checked to be present, not loaded, under plain Node). */
+const LOADED_ONLY_UNDER_ELECTRON = ['electron-updater'];
+
 /** Loads `modules` from `folder` in a fresh Node: returns the ones that failed, with why. */
 function modulesThatFailToLoad(folder: string, modules: string[]): string[] {
   const script = `
     const failed = [];
+    const resolveOnly = new Set(${JSON.stringify(LOADED_ONLY_UNDER_ELECTRON)});
     for (const name of ${JSON.stringify(modules)}) {
-      try { await import(name); } catch (error) { failed.push(name + ': ' + String(error?.message ?? error).split('\\n')[0]); }
+      try { if (resolveOnly.has(name)) import.meta.resolve(name); else await import(name); }
+      catch (error) { failed.push(name + ': ' + String(error?.message ?? error).split('\\n')[0]); }
     }
     process.stdout.write(JSON.stringify(failed));`;
   // Run from inside the packed tree, so `import(name)` resolves only to its node_modules.

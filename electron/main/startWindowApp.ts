@@ -20,6 +20,7 @@ import type { AppEvent } from '../../shared/ipc/events.ts';
 import { APP_ID, newIssueUrl } from '../../shared/appIdentity.ts';
 import { collectDiagnostics, diagnosticsText } from './diagnostics.ts';
 import { showAboutDialog } from './showAboutDialog.ts';
+import { startAppUpdates, type AppUpdates } from './startAppUpdates.ts';
 
 /**
  * The app with its window: everything main does when it is not answering the command line. Called once from
@@ -44,6 +45,7 @@ export function startWindowApp(): void {
 
   let core: ScrollbackCore | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let appUpdates: AppUpdates | null = null;
 
   async function start(): Promise<void> {
     const userData = app.getPath('userData');
@@ -110,6 +112,7 @@ export function startWindowApp(): void {
         notification.show();
       },
       showInFolder: (file) => shell.showItemInFolder(file),
+      updates: { readyVersion: () => appUpdates?.readyVersion() ?? null, restart: () => appUpdates?.restart() },
     });
     registerIpcHandlers(handlers, isTrustedFrame, logger);
     // Status is pushed, never polled: downloads, jobs and changed chats go to the window as they happen.
@@ -131,6 +134,10 @@ export function startWindowApp(): void {
       }),
     );
     openWindow(userData);
+    appUpdates = await startAppUpdates(logger, (version) => {
+      const event: AppEvent = { kind: 'updateReady', version };
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(appEventChannel, event);
+    });
   }
 
   function openWindow(userData: string): void {

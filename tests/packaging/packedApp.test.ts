@@ -24,7 +24,7 @@ let work = '';
 
 /** Packs with the project's configuration (plus `extraConfig` lines, for the negative test) into `output`. */
 async function pack(output: string, extraFiles: string[] = []): Promise<string> {
-  const config = path.join(work, `config-${path.basename(output)}.mts`);
+  const config = path.join(work, `config-${path.basename(output)}.mjs`);
   fs.writeFileSync(
     config,
     `import config from ${JSON.stringify(path.join(root, 'packaging/electronBuilderConfig.ts'))};\n` +
@@ -70,7 +70,7 @@ describe.skipIf(!built || process.platform !== 'linux')('the packed app (electro
 
   it('holds everything the app loads, native code unpacked beside the asar, no devDependency, only this platform’s binaries', () => {
     expect(report.problems).toEqual([]);
-    expect(report.modules).toEqual(expect.arrayContaining(['better-sqlite3', 'sharp', 'telegram', 'pino', 'pino-roll', 'htmlparser2']));
+    expect(report.modules).toEqual(expect.arrayContaining(['better-sqlite3', 'sharp', 'telegram', 'pino', 'pino-roll', 'htmlparser2', 'electron-updater']));
     expect(report.unpackedNative).toEqual(
       expect.arrayContaining([
         `node_modules/better-sqlite3/prebuilds/linux-${process.arch}.node`,
