@@ -13,7 +13,8 @@ import { searchCommand } from './commands/searchCommand.ts';
 import { syncCommand } from './commands/syncCommand.ts';
 import { watchCommand } from './commands/watchCommand.ts';
 import { changesCommand } from './commands/changesCommand.ts';
-import { importCommand } from './commands/importCommand.ts';
+import { importCommand, importUsage } from './commands/importCommand.ts';
+import { importFormatInfos } from '../core/import/importFormats.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { exportFormats } from '../core/export/exportFormats.ts';
 import { recoverCommand } from './commands/recoverCommand.ts';
@@ -40,11 +41,7 @@ Commands:
                                 file, link, poll or service; --ndjson streams every match (or --limit N);
                                 --earlier-versions: words also match edited messages' earlier text
 ${sourceCommandsUsage}
-  import <file-or-folder...> [--tz ZONE] [--json]
-                                import Telegram Desktop exports (result.json, messages*.html or their
-                                folder), WhatsApp chat exports (.txt or .zip) and DiscordChatExporter JSON;
-                                prints, per chat, the messages added; --tz: the zone of the phone a
-                                WhatsApp export came from (e.g. Europe/Berlin; default: this computer's)
+${importUsage(importFormatInfos())}
   export <chat> --out PATH [--format ${exportFormats.map((format) => format.id).join('|')}] [--from DATE] [--to DATE] [--query TEXT]
          [--no-service] [--bom]
                                 write the chat (or those days, or what the query matches) to a file;

@@ -1,4 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
+import { importDialogFilters } from '../../shared/importFormats.ts';
+import { importFormatInfos } from '../core/import/importFormats.ts';
 import type { ExportFormatInfo } from '../../shared/exporting.ts';
 
 /** File → Import…: the native open dialog, in main, so the window never chooses what main reads. */
@@ -7,10 +9,8 @@ export async function chooseFilesToImport(window: BrowserWindow | null): Promise
     title: 'Import chat exports',
     buttonLabel: 'Import',
     properties: ['openFile', 'openDirectory', 'multiSelections'],
-    filters: [
-      { name: 'Chat exports', extensions: ['json', 'html', 'txt', 'zip'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
+    // Each registered import format's extensions (core's registry: main runs core, so it reads the list itself).
+    filters: importDialogFilters(importFormatInfos()),
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : result.filePaths;

@@ -8,6 +8,7 @@ import type { SearchPage, SearchTotal } from '../search.ts';
 import type { SyncStatus } from '../sync.ts';
 import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
+import type { ImportFormatInfo } from '../importFormats.ts';
 import type { JobStatus } from '../jobs.ts';
 
 import type { ExportEstimate, ExportFormatInfo, ExportProgress, ExportRecord, ExportResult } from '../exporting.ts';
@@ -282,6 +283,8 @@ export const ipcContract = {
   removeSource: method<void>()(z.strictObject({ sourceId: z.string().max(120) })),
   /** The kinds of source this build has, with what the "add a source" menu and the remove button say. */
   listSourceKinds: method<SourceKindInfo[]>()(noInput),
+  /** The formats File → Import… reads (core's registry), for the window's wording. */
+  listImportFormats: method<ImportFormatInfo[]>()(noInput),
   /** Lists a source's chats again (a Telegram account's dialogs). */
   refreshChats: method<ChatSummary[]>()(z.strictObject({ sourceId: z.string().max(120) })),
   /** `new`: only what is new since that export, to a file beside it; `merged`: the file rewritten whole. */

@@ -43,6 +43,7 @@ export const ipcMethodNames = [
   'telegramCancelLogin',
   'removeSource',
   'listSourceKinds',
+  'listImportFormats',
   'refreshChats',
   'downloadMedia',
   'getMediaState',

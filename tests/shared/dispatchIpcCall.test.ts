@@ -83,6 +83,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     telegramCancelLogin: () => idleTelegramLogin,
     removeSource: () => undefined,
     listSourceKinds: () => [],
+    listImportFormats: () => [],
     refreshChats: () => [],
     downloadMedia: () => ({ onComputer: true, pinned: false }),
     getMediaState: () => ({ onComputer: false, pinned: false }),

@@ -1,7 +1,32 @@
 import { resolve } from 'node:path';
 import type { ImportProgress } from '../../../shared/importing.ts';
+import { importFormatLabels, type ImportFormatInfo } from '../../../shared/importFormats.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
+
+/** Usage text's description column, and the width it is wrapped to. */
+const USAGE_INDENT = ' '.repeat(32);
+const USAGE_WIDTH = 104;
+
+function wrapped(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && USAGE_INDENT.length + line.length + 1 + word.length > USAGE_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line].map((one) => `${USAGE_INDENT}${one}`).join('\n');
+}
+
+/** `scrollback import`'s lines of the usage text: the formats it reads are the registry's. */
+export function importUsage(formats: readonly ImportFormatInfo[]): string {
+  return `  import <file-or-folder...> [--tz ZONE] [--json]
+${wrapped(
+  `import ${importFormatLabels(formats)}; prints, per chat, the messages added; --tz: the zone of the phone a WhatsApp export came from (e.g. Europe/Berlin; default: this computer's)`,
+)}`;
+}
 
 function describe(progress: ImportProgress): string {
   const percent = progress.totalBytes > 0 ? Math.floor((progress.bytesRead / progress.totalBytes) * 100) : 100;

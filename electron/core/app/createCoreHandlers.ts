@@ -5,6 +5,7 @@ import type { FileImportResult, ImportProgress } from '../../../shared/importing
 import type { ExportStatus, ImportStatus, IpcHandlers } from '../../../shared/ipc/contract.ts';
 import { ipcMethodNames } from '../../../shared/ipc/methods.ts';
 import { createBackgroundJob } from './createBackgroundJob.ts';
+import { importFormatInfos } from '../import/importFormats.ts';
 import type { Logger } from '../base/Logger.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 import { createMediaHandlers } from './createMediaHandlers.ts';
@@ -65,6 +66,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     listSources: () => core.listSources(),
     listSourceKinds: () => Object.values(core.providers).map(({ kind, addLabel, removeLabel }) => ({ kind, addLabel, removeLabel })),
+    listImportFormats: () => importFormatInfos(),
     listChats: (input) => core.listChats(input?.limit),
     getHistoryPage: (request, signal) => core.history.getHistoryPage(request, signal),
     openExternalLink: async ({ url }) => {

@@ -11,6 +11,8 @@ export const queryKeys = {
   /** The first screenful of chats, asked alone before the whole list (never refetched). */
   chatsFirstScreen: () => ['chatsFirstScreen'] as const,
   sourceKinds: () => ['sourceKinds'] as const,
+  /** The formats File → Import… reads (core's registry; fixed while the app runs). */
+  importFormats: () => ['importFormats'] as const,
   /** Filled only by pushed events: the source being retried right now. */
   sourceRetry: (sourceId: string) => ['sourceRetry', sourceId] as const,
 

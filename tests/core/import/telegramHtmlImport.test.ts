@@ -132,7 +132,7 @@ describe('Telegram Desktop HTML exports', () => {
     const db = openCacheDatabase(path.join(folder, 'cache.db'));
     const inputs = findImportInputs(path.join(folder, 'ChatExport'));
     expect(inputs).toHaveLength(1);
-    expect(inputs[0]!.html!.pages.map((page) => path.basename(page))).toEqual([
+    expect(inputs[0]!.pages!.paths.map((page) => path.basename(page))).toEqual([
       'messages.html',
       ...Array.from({ length: 10 }, (_, i) => `messages${i + 2}.html`),
     ]);
@@ -193,6 +193,6 @@ describe('Telegram Desktop HTML exports', () => {
     // A messages.html chosen on its own brings its whole chat.
     writeTelegramHtmlExport(path.join(folder, 'chat'), 1_500, { name: 'Picked page' });
     const inputs = findImportInputs(path.join(folder, 'chat', 'messages2.html'));
-    expect(inputs.map((input) => input.html!.pages.length)).toEqual([2]);
+    expect(inputs.map((input) => input.pages!.paths.length)).toEqual([2]);
   });
 });

@@ -4,9 +4,14 @@ import type { SourceMessage } from '../../model/SourceMessage.ts';
 import type { TelegramHtmlChatRead, TelegramHtmlPages } from './parseTelegramHtmlPages.ts';
 import { HtmlPipeCounters, type HtmlWorkerData } from './telegramHtmlPipe.ts';
 
-/** Beside this file from source (Node strips the types), beside the bundle once built (see the vite configs). */
+/**
+ * Beside this file from source (Node strips the types); once built, an entry at the bundle's root (see the
+ * vite configs), while this module may sit in a shared chunk under `chunks/` (the main bundle imports the
+ * import formats too, for their names and extensions).
+ */
 function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './telegramHtmlWorker.ts' : './telegramHtmlWorker.js', import.meta.url);
+  if (import.meta.url.endsWith('.ts')) return new URL('./telegramHtmlWorker.ts', import.meta.url);
+  return new URL(/\/chunks\/[^/]*$/.test(import.meta.url) ? '../telegramHtmlWorker.js' : './telegramHtmlWorker.js', import.meta.url);
 }
 
 /**

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type { FileImportResult } from '../../../../shared/importing.ts';
+
+/** What an import added, per chat (each opens the chat), and the zone WhatsApp times were read in. */
+export function ImportResultSummary({
+  result,
+  onOpenChat,
+  close,
+}: {
+  result: FileImportResult[];
+  onOpenChat(chatId: number): void;
+  close: ReactNode;
+}) {
+  const chats = result.flatMap((file) => file.chats);
+  const zones = result
+    .flatMap((file) => (file.timeZone ? [file.timeZone] : []))
+    .filter((zone, index, all) => all.findIndex((other) => other.zone === zone.zone) === index);
+  return (
+    <div className="import-panel done" role="status" aria-label="Import">
+      <span>Imported:</span>
+      <ul>
+        {chats.map((chat) => (
+          <li key={chat.chatId}>
+            <button type="button" className="link-button" onClick={() => onOpenChat(chat.chatId)}>
+              {chat.name}
+            </button>{' '}
+            {chat.added.toLocaleString()} new
+            {chat.inFile > chat.added ? `, ${(chat.inFile - chat.added).toLocaleString()} already there` : ''}
+          </li>
+        ))}
+      </ul>
+      {zones.map(({ zone, computers }) => (
+        <span key={zone} className="import-time-zone" data-testid="import-time-zone">
+          WhatsApp times read in {zone}
+          {computers ? " (this computer's zone; another can be chosen below the chat list)" : ''}
+        </span>
+      ))}
+      {close}
+    </div>
+  );
+}
