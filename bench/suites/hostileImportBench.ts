@@ -7,6 +7,7 @@ import {
   writeHugeHtmlMessage,
   writeHugeTelegramMessage,
   writeHugeWhatsAppLine,
+  writeManyLongTelegramMessages,
   writeNestedDivPage,
   writeZip64,
 } from '../../tests/support/writeHostileExports.ts';
@@ -71,6 +72,9 @@ function hostileFiles(folder: string, quick: boolean): Array<{ key: string; what
   const deep = path.join(folder, 'deep', 'result.json');
   fs.mkdirSync(path.dirname(deep), { recursive: true });
   writeDeepTelegramJson(deep, Math.round(51 * MB * scale), 10);
+  const long = path.join(folder, 'long', 'result.json');
+  fs.mkdirSync(path.dirname(long), { recursive: true });
+  writeManyLongTelegramMessages(long, Math.round(150 * scale), 999_000);
   const divs = writeNestedDivPage(path.join(folder, 'divs'), 1_000_000);
   const zip = path.join(folder, 'WhatsApp Chat - Zip64.zip');
   const lines: string[] = [];
@@ -86,6 +90,7 @@ function hostileFiles(folder: string, quick: boolean): Array<{ key: string; what
     { key: 'json_200mb_message', what: 'Telegram JSON, one 200 MB message', path: json, bytes: [json] },
     { key: 'whatsapp_200mb_line', what: 'WhatsApp .txt, one 200 MB line', path: line, bytes: [line] },
     { key: 'html_200mb_message', what: 'Telegram HTML, one 200 MB message', path: html, bytes: [path.join(html, 'messages.html')] },
+    { key: 'json_150_long_messages', what: 'Telegram JSON, 150 messages of 999,000 Cyrillic characters', path: long, bytes: [long] },
     { key: 'json_51mb_nested_10', what: 'Telegram JSON, 51 MB nested 10 deep', path: deep, bytes: [deep] },
     { key: 'html_1m_nested_divs', what: 'Telegram HTML, 1,000,000 nested divs', path: divs, bytes: [path.join(divs, 'messages.html')] },
     { key: 'zip64', what: `WhatsApp zip64 archive (${lines.length.toLocaleString('en-US')} messages)`, path: zip, bytes: [zip] },

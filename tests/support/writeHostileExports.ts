@@ -58,6 +58,16 @@ export function writeHugeTelegramMessage(file: string, chars: number): void {
   out.close();
 }
 
+/** A Telegram Desktop result.json of `count` messages of `chars` Cyrillic characters each (two bytes each in UTF-8 and in memory). */
+export function writeManyLongTelegramMessages(file: string, count: number, chars: number): void {
+  const out = writer(file);
+  const text = 'ж'.repeat(chars);
+  out.write('{"name":"Long","type":"private_group","id":903,"messages":[');
+  for (let id = 1; id <= count; id++) out.write(`${id > 1 ? ',' : ''}${message(id, `"${text}"`)}`);
+  out.write(']}');
+  out.close();
+}
+
 /**
  * A Telegram Desktop result.json of about `bytes` bytes whose middle message's text is arrays nested
  * `depth` deep (counted from the file's root object), the innermost holding text parts until the size is
