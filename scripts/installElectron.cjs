@@ -11,11 +11,18 @@ if (run.status !== 0) {
   var lines = (run.stderr || '').split('\n').filter(function (line) {
     return line.trim() !== '' && !/^\s+at /.test(line);
   });
-  var reason = lines[0] || 'no reason given';
+  var reason = (lines[0] || 'no reason given').trim().slice(0, 160);
+  // Say in words what most often happened; the raw reason follows for whoever needs it.
+  var offline = /fetch failed|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|getaddrinfo/i.test(reason);
+  var what = offline
+    ? 'this computer could not reach the download server (offline, or behind a proxy or firewall)'
+    : 'the download failed';
   process.stderr.write(
-    'The Electron binary could not be downloaded (' +
-      reason.trim().slice(0, 160) +
-      '). Scrollback runs in your browser instead with `npm run preview:web` (same app, same data).\n',
+    'The Electron binary could not be downloaded: ' +
+      what +
+      ' (' +
+      reason +
+      '). Try again once online, or run Scrollback in your browser now with `npm run preview:web` (same app, same data).\n',
   );
   process.exit(1);
 }

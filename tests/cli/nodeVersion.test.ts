@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +28,21 @@ describe.skipIf(node === null)(`on an older Node${node === null ? ' — skipped:
     expect(run.stdout).toBe('');
   });
 
+  it('npm ci stops before installing anything (engine-strict in .npmrc)', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-old-node-'));
+    for (const file of ['package.json', 'package-lock.json', '.npmrc']) fs.copyFileSync(path.resolve(file), path.join(folder, file));
+    const run = spawnSync(path.join(path.dirname(node!), 'npm'), ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+      encoding: 'utf8',
+      env,
+      cwd: folder,
+      timeout: 120_000,
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/Required: \{"node":">=22\.18"\}/);
+    expect(fs.existsSync(path.join(folder, 'node_modules'))).toBe(false);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
   it('npm test and npm run cli stop at once with the same line', () => {
     const npm = path.join(path.dirname(node!), 'npm');
     if (!fs.existsSync(npm)) return;
@@ -45,8 +61,9 @@ describe('npm start where the Electron binary cannot be fetched', () => {
     if (fs.existsSync(electronBinary)) context.skip('the Electron binary is installed here, so there is nothing to refuse');
     const run = spawnSync(process.execPath, [path.resolve('scripts/installElectron.cjs')], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(1);
+    // In words first (this machine has no network: the offline wording), the raw reason after, one line.
     expect(run.stderr).toMatch(
-      /^The Electron binary could not be downloaded \(.+\)\. Scrollback runs in your browser instead with `npm run preview:web` \(same app, same data\)\.\n$/,
+      /^The Electron binary could not be downloaded: this computer could not reach the download server \(offline, or behind a proxy or firewall\) \(.+\)\. Try again once online, or run Scrollback in your browser now with `npm run preview:web` \(same app, same data\)\.\n$/,
     );
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
