@@ -99,6 +99,8 @@ const config: Configuration = {
     perMachine: false,
     allowToChangeInstallationDirectory: true,
     differentialPackage: true,
+    // Puts a `scrollback` command shim on the user's PATH (and takes it away on uninstall).
+    include: 'packaging/windows/installer.nsh',
   },
 };
 
