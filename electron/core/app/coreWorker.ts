@@ -1,6 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
-import { CANCEL_FLAG, type CoreJob, type CoreJobKind, type CoreJobKinds, type CoreJobOf, type CoreWorkerMessage } from '../workers/CoreJob.ts';
+import {
+  CANCEL_FLAG,
+  type CoreJob,
+  type CoreJobKind,
+  type CoreJobKinds,
+  type CoreJobOf,
+  type CoreWorkerMessage,
+} from '../workers/CoreJob.ts';
 import { runImportJob } from '../import/runImportJob.ts';
 import { runExportJob } from '../export/runExportJob.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
