@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A poll waits for what must come, however busy the machine (vitest's default gives up after 1 s).
+          expect: { poll: { timeout: 30_000 } },
         },
       },
       {
@@ -22,6 +24,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

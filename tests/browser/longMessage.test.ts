@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { browserSkipReason } from './support/startBrowserSession.ts';
 import { useBrowserSession } from './support/useBrowserSession.ts';
 import { openChat, scroller, wheelTicks } from './support/listGeometry.ts';
-import { mainThreadMsPerFrame } from './support/mainThreadMsPerFrame.ts';
 
 const skipReason = browserSkipReason();
 
@@ -24,7 +23,9 @@ function writeChatWithHugeLine(file: string): void {
 describe.skipIf(skipReason !== null)(`a 200 MB message${skipReason ? ` — skipped: ${skipReason}` : ''}`, () => {
   const session = useBrowserSession();
 
-  it('is imported with the cap and shown collapsed; the chat scrolls within the frame budget', async () => {
+  // The frame cost of scrolling is the bench's figure (ui_scroll_task_ms_per_frame); the test judges its cause:
+  // the long message's row holds only its collapsed text, before and after scrolling past it.
+  it('is imported with the cap and shown collapsed, and stays collapsed while the chat scrolls', async () => {
     const { core, page, folder } = session();
     const file = path.join(folder, 'WhatsApp Chat - Huge.txt');
     writeChatWithHugeLine(file);
@@ -39,11 +40,14 @@ describe.skipIf(skipReason !== null)(`a 200 MB message${skipReason ? ` — skipp
     await huge.scrollIntoViewIfNeeded();
     await expect.poll(() => huge.locator('[data-testid="show-more"]').textContent()).toMatch(/Show more \([\d,.\s]+ more characters\)/);
     expect(((await huge.textContent()) ?? '').length).toBeLessThan(10_000);
-    const perFrame = await mainThreadMsPerFrame(page, async () => {
-      await wheelTicks(page, 60, -120, 1);
-      await wheelTicks(page, 60, 120, 1);
-    });
-    expect(perFrame).toBeLessThanOrEqual(8);
+    await wheelTicks(page, 60, -120, 1);
+    await wheelTicks(page, 60, 120, 1);
+    const longestDrawnRow = () =>
+      page.evaluate(
+        (s) => Math.max(...[...document.querySelectorAll(`${s} [data-message-id]`)].map((row) => (row.textContent ?? '').length)),
+        scroller,
+      );
+    expect(await longestDrawnRow()).toBeLessThan(10_000);
     // Expanded on request, it shows what was kept and says how much was not.
     for (let tick = 0; tick < 60 && (await huge.count()) === 0; tick++) await wheelTicks(page, 1, -300, 2);
     await huge.scrollIntoViewIfNeeded();

@@ -58,19 +58,22 @@ export async function startMediaFrameRecorder(page: Page, chatName: string): Pro
 }
 
 /**
- * Waits until every picture seen so far has its thumbnail or has had `ms` since it appeared (those seen
- * late get their full time too), and no new one appeared meanwhile.
+ * Waits until every picture of `kind` seen so far has its thumbnail, and no new one appeared in the last few
+ * frames (how long they took is the bench's figure; a loaded machine only takes longer).
  */
-export async function waitForThumbnailsOrTimeout(page: Page, ms: number): Promise<void> {
+export async function waitForAllThumbnails(page: Page, kind: string): Promise<void> {
   await page.waitForFunction(
-    (limit) => {
-      const w = window as unknown as { __mediaFrames: Map<string, MediaFrameRecord>; __mediaElapsed: () => number };
-      const now = w.__mediaElapsed();
-      const records = [...w.__mediaFrames.values()];
-      return records.length > 0 && records.every((record) => record.thumbAt !== null || now - record.firstSeen > limit);
+    (wanted) => {
+      const w = window as unknown as { __mediaFrames: Map<string, MediaFrameRecord>; __mediaSettled?: { count: number; polls: number } };
+      const records = [...w.__mediaFrames.values()].filter((record) => record.kind === wanted);
+      const settled = (w.__mediaSettled ??= { count: -1, polls: 0 });
+      if (records.length === 0 || records.some((record) => record.thumbAt === null)) return false;
+      settled.polls = settled.count === records.length ? settled.polls + 1 : 0;
+      settled.count = records.length;
+      return settled.polls >= 5;
     },
-    ms,
-    { timeout: 10_000, polling: 50 },
+    kind,
+    { timeout: 60_000, polling: 'raf' },
   );
 }
 
