@@ -10,13 +10,16 @@ import { handlersFor } from '../../support/handlersFor.ts';
 
 const tempFolder = useTempFolder();
 
-async function logText(folder: string): Promise<string> {
-  await new Promise((resolve) => setTimeout(resolve, 300)); // the log stream writes asynchronously
+/** The log's text once `lastLine` (the last thing logged) is in it: the stream writes asynchronously, as fast as the machine lets it. */
+async function logText(folder: string, lastLine: string): Promise<string> {
   const logs = path.join(folder, 'logs');
-  return fs
-    .readdirSync(logs)
-    .map((name) => fs.readFileSync(path.join(logs, name), 'utf8'))
-    .join('');
+  const read = () =>
+    fs
+      .readdirSync(logs)
+      .map((name) => fs.readFileSync(path.join(logs, name), 'utf8'))
+      .join('');
+  await expect.poll(read, { timeout: 30_000, interval: 20 }).toContain(lastLine);
+  return read();
 }
 
 describe('the log file', () => {
@@ -37,7 +40,7 @@ describe('the log file', () => {
     );
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('log') } });
     logger.flush();
-    const text = await logText(folder);
+    const text = await logText(folder, 'listChats failed');
     const line = JSON.parse(text.split('\n').find((candidate) => candidate.includes('listChats failed'))!);
     expect(line).toMatchObject({ level: 'error', msg: 'listChats failed', error: { message: 'the chat list broke in an unexpected way' } });
     expect(line.error.stack).toMatch(/TypeError: the chat list broke[\s\S]*createFileLogger\.test\.ts/);
@@ -58,7 +61,7 @@ describe('the log file', () => {
     logger.error('login failed', { apiHash: 'plain-field-value', nested: { password: 'hunter2-password' } });
     logger.info('session 1BVtsOKABu0session-string was refused');
     logger.flush();
-    const text = await logText(folder);
+    const text = await logText(folder, 'was refused');
     expect(text).toContain('failed with token [secret]');
     for (const secret of [token, '1BVtsOKABu0session-string', '0123456789abcdef0123456789abcdef', 'plain-field-value', 'hunter2-password'])
       expect(text).not.toContain(secret);
