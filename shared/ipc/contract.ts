@@ -10,6 +10,7 @@ import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
 import type { ImportFormatInfo } from '../importFormats.ts';
 import type { JobStatus } from '../jobs.ts';
+import type { ArchiveHealth, RecoveryProgress, RecoveryResult } from '../archiveHealth.ts';
 
 import type { ExportEstimate, ExportFormatInfo, ExportProgress, ExportRecord, ExportResult } from '../exporting.ts';
 
@@ -34,6 +35,8 @@ const telegramApi = {
 
 export type ImportStatus = JobStatus<ImportProgress, FileImportResult[]>;
 export type ExportStatus = JobStatus<ExportProgress | { downloading: true }, ExportResult>;
+/** A recovery of a damaged archive (copying what reads into a fresh one), as the window's banner shows it. */
+export type RecoveryStatus = JobStatus<RecoveryProgress, RecoveryResult>;
 
 /** A method's input schema (validated in main) and its output type (carried as a phantom). */
 interface MethodSpec<Input extends z.ZodType, Output> {
@@ -281,6 +284,11 @@ export const ipcContract = {
    * a Telegram account is logged out on Telegram and its session wiped; a RyzeAPI token is deleted.
    */
   removeSource: method<void>()(z.strictObject({ sourceId: z.string().max(120) })),
+  /** Whether the archive is damaged (then it is read-only until recovered). */
+  getArchiveHealth: method<ArchiveHealth>()(noInput),
+  /** Starts copying what reads of a damaged archive into a fresh one; progress comes as recoveryStatus events. */
+  recoverArchive: method<RecoveryStatus>()(noInput),
+  getRecoveryStatus: method<RecoveryStatus>()(noInput),
   /** The kinds of source this build has, with what the "add a source" menu and the remove button say. */
   listSourceKinds: method<SourceKindInfo[]>()(noInput),
   /** The formats File → Import… reads (core's registry), for the window's wording. */

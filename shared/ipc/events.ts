@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../sync.ts';
-import type { ExportStatus, ImportStatus } from './contract.ts';
+import type { ExportStatus, ImportStatus, RecoveryStatus } from './contract.ts';
 
 /** Commands the application menu sends to the window (the menu lives in main; the action in the renderer). */
 export type MenuCommand =
@@ -30,7 +30,9 @@ export type AppEvent =
   /** A source is being retried (or, with `retry: null`, answered again): said at once, not after the last try. */
   | { kind: 'sourceRetrying'; sourceId: string; retry: SourceRetry | null }
   /** A whole media file the window asked for is arriving (at most 10 a second per file), or ended. */
-  | { kind: 'mediaDownload'; status: MediaDownloadStatus };
+  | { kind: 'mediaDownload'; status: MediaDownloadStatus }
+  /** A recovery of the damaged archive progressed or ended. */
+  | { kind: 'recoveryStatus'; status: RecoveryStatus };
 
 export interface MediaDownloadStatus {
   chatId: number;

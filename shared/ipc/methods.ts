@@ -64,6 +64,9 @@ export const ipcMethodNames = [
   'listChanges',
   'getRefreshSettings',
   'setRefreshSettings',
+  'getArchiveHealth',
+  'recoverArchive',
+  'getRecoveryStatus',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -11,6 +11,7 @@ import {
 import { runImportJob } from '../import/runImportJob.ts';
 import { runExportJob } from '../export/runExportJob.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
+import { copyReadableArchive } from '../cache/recoverCacheDatabase.ts';
 
 /**
  * Entry of the worker thread for heavy jobs. It works synchronously (one transaction per file, reads with
@@ -24,6 +25,7 @@ const isCancelled = (): boolean => Atomics.load(cancel, CANCEL_FLAG) === 1;
 const runners: { [K in CoreJobKind]: (job: CoreJobOf<K>, post: (message: CoreWorkerMessage<K>) => void) => CoreJobKinds[K]['result'] } = {
   import: (importJob, post) => runImportJob(importJob, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled }),
   export: (exportJob, post) => runExportJob(exportJob, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled }),
+  recover: (recoverJob, post) => copyReadableArchive(recoverJob.databasePath, (progress) => post({ type: 'progress', progress })),
 };
 
 function run<K extends CoreJobKind>(kind: K, input: CoreJobOf<K>): void {

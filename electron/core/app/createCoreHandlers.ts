@@ -9,6 +9,7 @@ import { importFormatInfos } from '../import/importFormats.ts';
 import type { Logger } from '../base/Logger.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 import { createMediaHandlers } from './createMediaHandlers.ts';
+import { createRecoveryHandlers } from './createRecoveryHandlers.ts';
 import { safeFileName } from '../../../shared/safeFileName.ts';
 import { exportFormatInfo, exportFormatOf, exportFormats } from '../export/exportFormats.ts';
 
@@ -25,6 +26,8 @@ export interface CorePlatform {
   /** A finished export: the system notification, with "Show in folder". */
   exportFinished?(result: ExportResult): void;
   showInFolder(path: string): void;
+  /** Opens the archive again after a recovery replaced it (the app restarts); absent: the next start does. */
+  reopenArchive?(): void;
   logger: Logger;
 }
 
@@ -63,6 +66,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
 
   const coreHandlers = {
     ...createMediaHandlers(core, platform),
+    ...createRecoveryHandlers(core, platform),
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     listSources: () => core.listSources(),
     listSourceKinds: () => Object.values(core.providers).map(({ kind, addLabel, removeLabel }) => ({ kind, addLabel, removeLabel })),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { currentWriters, describeWriters } from './writerNotes.ts';
+import type { ArchiveHealth } from '../../../shared/archiveHealth.ts';
 
 /** Connections found damaged: nothing more is written through them (what still reads, reads). */
 const damaged = new WeakMap<ReadableDB, ScrollbackError>();
@@ -114,4 +115,25 @@ export function lockWaitingMessage(databasePath: string): string {
   if (!holders) return 'Another program is writing to this archive; waiting…';
   const importing = notes.some((note) => note.doing.startsWith('importing'));
   return `Another Scrollback process is ${importing ? 'importing' : 'writing'}; waiting… (${holders})`;
+}
+
+/** Whether the archive is damaged (found so here, or by another process or an earlier run), in words. */
+export function archiveHealthOf(db: ReadableDB): ArchiveHealth {
+  markDamagedIfFlagged(db);
+  const mark = damaged.get(db);
+  return mark ? { damaged: true, message: mark.message } : { damaged: false, message: null };
+}
+
+/**
+ * A write that only keeps a nicety (when a chat or a photo was last looked at): made on read paths, so it is
+ * skipped while another process holds the lock or the archive is damaged, rather than failing the read.
+ */
+export function writeIfFree(db: WritableDB, write: () => void): void {
+  markDamagedIfFlagged(db);
+  if (damaged.has(db)) return;
+  try {
+    write();
+  } catch (error) {
+    if (!isLockBusy(error)) throw error;
+  }
 }

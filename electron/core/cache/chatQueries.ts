@@ -3,7 +3,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { SourceChat } from '../model/SourceChat.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
-import { assertWritable } from './cacheErrors.ts';
+import { assertWritable, writeIfFree } from './cacheErrors.ts';
 import { parseStoredJson, parseStoredJsonOr, storedAvatarSchema, storedPeerSchema } from './storedJson.ts';
 
 /** A chat with what the engine needs to reach its source. */
@@ -89,6 +89,7 @@ export function readChatNewestKnownDate(db: ReadableDB, chatId: number): number 
 }
 
 export function storeChatFirstMessageDate(db: WritableDB, chatId: number, date: number): void {
+  assertWritable(db);
   cachedStatement(db, 'UPDATE chats SET first_message_date = ? WHERE id = ?').run(date, chatId);
 }
 
@@ -262,6 +263,7 @@ export function countChatChangesSince(db: ReadableDB, chatId: number, since: num
 
 /** Keeps the chat up to date in the background (or stops), as the user said. */
 export function setChatKeepCurrent(db: WritableDB, chatId: number, keep: boolean): void {
+  assertWritable(db);
   cachedStatement(db, 'UPDATE chats SET keep_current = ? WHERE id = ?').run(keep ? 1 : 0, chatId);
 }
 
@@ -276,16 +278,18 @@ export function listChatsKeptCurrent(db: ReadableDB): number[] {
 }
 
 export function recordChatRefreshed(db: WritableDB, chatId: number, at: number): void {
+  assertWritable(db);
   cachedStatement(db, 'UPDATE chats SET refreshed_at = ? WHERE id = ?').run(at, chatId);
 }
 
 /** The user looked at the chat now: "what changed" counts from here. */
 export function recordChatLooked(db: WritableDB, chatId: number, at: number): void {
-  cachedStatement(db, 'UPDATE chats SET looked_at = ? WHERE id = ?').run(at, chatId);
+  writeIfFree(db, () => cachedStatement(db, 'UPDATE chats SET looked_at = ? WHERE id = ?').run(at, chatId));
 }
 
 /** The source's total moved by a known amount (a pushed message added, one deleted there); unknown stays unknown. */
 export function adjustSourceCount(db: WritableDB, chatId: number, delta: number): void {
+  assertWritable(db);
   if (delta !== 0)
     cachedStatement(db, 'UPDATE chats SET message_count = max(0, message_count + ?) WHERE id = ? AND message_count IS NOT NULL').run(
       delta,
@@ -339,5 +343,6 @@ export function findChatHoldingMessage(db: ReadableDB, sourceId: string, key: st
 }
 
 export function setChatKind(db: WritableDB, chatId: number, kind: ChatKind): void {
+  assertWritable(db);
   cachedStatement(db, 'UPDATE chats SET kind = ? WHERE id = ?').run(kind, chatId);
 }

@@ -1,7 +1,7 @@
 import type { ExportRecord, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
-import { assertWritable } from './cacheErrors.ts';
+import { archiveHealthOf, assertWritable } from './cacheErrors.ts';
 import { parseStoredJson } from './storedJson.ts';
 import { exportRequestSchema } from '../../../shared/ipc/inputSchemas.ts';
 
@@ -42,6 +42,8 @@ function toStoredExport(row: ExportRow): StoredExport {
 }
 
 export function insertExportRecord(db: WritableDB, request: ExportRequest, result: ExportResult, now = Date.now()): void {
+  // A damaged archive still exports what reads; the export is then not listed (nothing is written to it).
+  if (archiveHealthOf(db).damaged) return;
   assertWritable(db);
   cachedStatement(
     db,

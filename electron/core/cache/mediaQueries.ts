@@ -1,4 +1,5 @@
 import type { MediaVariant } from '../../../shared/domain.ts';
+import { assertWritable, writeIfFree } from './cacheErrors.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { inWriteTransaction } from './transactions.ts';
@@ -26,11 +27,13 @@ export function findStoredMedia(db: ReadableDB, chatId: number, messageId: strin
 
 /** Marks a stored file as just viewed: eviction takes the least recently viewed first. */
 export function touchStoredMedia(db: WritableDB, chatId: number, messageId: string, variant: MediaVariant, now: number): void {
-  cachedStatement(db, 'UPDATE message_media SET last_viewed_at = ? WHERE chat_id = ? AND message_id = ? AND variant = ?').run(
-    now,
-    chatId,
-    messageId,
-    variant,
+  writeIfFree(db, () =>
+    cachedStatement(db, 'UPDATE message_media SET last_viewed_at = ? WHERE chat_id = ? AND message_id = ? AND variant = ?').run(
+      now,
+      chatId,
+      messageId,
+      variant,
+    ),
   );
 }
 
@@ -58,6 +61,7 @@ export function recordStoredMedia(
 
 /** Keeps (or stops keeping) one message's whole file past the store's limit. */
 export function setStoredMediaPinned(db: WritableDB, chatId: number, messageId: string, pinned: boolean): boolean {
+  assertWritable(db);
   return (
     cachedStatement(db, `UPDATE message_media SET pinned = ? WHERE chat_id = ? AND message_id = ? AND variant = 'full'`).run(
       pinned ? 1 : 0,
@@ -78,6 +82,7 @@ export function isStoredMediaPinned(db: ReadableDB, chatId: number, messageId: s
 
 /** Marks a chat whose whole files are never evicted. */
 export function setChatKeepsMedia(db: WritableDB, chatId: number, keep: boolean): boolean {
+  assertWritable(db);
   return cachedStatement(db, 'UPDATE chats SET keep_media = ? WHERE id = ?').run(keep ? 1 : 0, chatId).changes > 0;
 }
 
@@ -121,11 +126,13 @@ export function listEvictableMedia(
 
 /** Drops one link; its file goes with the next `removeUnlinkedMediaFiles` if nothing else links it. */
 export function unlinkStoredMedia(db: WritableDB, chatId: number, messageId: string, variant: MediaVariant): void {
+  assertWritable(db);
   cachedStatement(db, 'DELETE FROM message_media WHERE chat_id = ? AND message_id = ? AND variant = ?').run(chatId, messageId, variant);
 }
 
 /** Forgets one recorded file when no message links to it any more; true when it was forgotten (delete its bytes). */
 export function removeMediaFileIfUnlinked(db: WritableDB, sha256: string): boolean {
+  assertWritable(db);
   return (
     cachedStatement(
       db,
@@ -173,6 +180,7 @@ export function readAppSetting(db: ReadableDB, key: string): unknown {
 }
 
 export function writeAppSetting(db: WritableDB, key: string, value: unknown): void {
+  assertWritable(db);
   cachedStatement(db, 'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     key,
     JSON.stringify(value),

@@ -1,4 +1,5 @@
 import { hasMediaFiles, type ChatMessage, type FileMedia, type Media } from '../../../shared/domain.ts';
+import { assertWritable } from './cacheErrors.ts';
 import { messageKindOf } from '../../../shared/domain.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { SourceMedia, SourceMessage } from '../model/SourceMessage.ts';
@@ -422,6 +423,7 @@ export function markMissingAsDeleted(
 
 /** Marks messages of a chat deleted at the source by their ids (a delete update); returns those newly marked. */
 export function markDeletedByIds(db: WritableDB, chatId: number, ids: readonly string[], at: number): string[] {
+  assertWritable(db);
   if (ids.length === 0) return [];
   return cachedStatement<unknown[], { source_msg_id: string }>(
     db,
@@ -534,6 +536,7 @@ export function findMessageMedia(
 
 /** Replaces a message's attachment record (a source gave a fresh locator, e.g. a new file reference). */
 export function updateMessageMedia(db: WritableDB, chatId: number, sourceMessageId: string, media: SourceMedia): void {
+  assertWritable(db);
   cachedStatement(db, 'UPDATE messages SET media = ? WHERE chat_id = ? AND source_msg_id = ?').run(
     JSON.stringify(media),
     chatId,

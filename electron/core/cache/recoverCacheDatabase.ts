@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { ScrollbackError } from '../../../shared/errors.ts';
+import type { RecoveryProgress } from '../../../shared/archiveHealth.ts';
 import { damageMarkerOf } from './cacheErrors.ts';
 import { openCacheDatabase } from './openCacheDatabase.ts';
 import { INDEXED_BODY_OF_PARAMETER, SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
@@ -24,7 +25,23 @@ type Row = Record<string, unknown>;
  * rows on it; a chat that lost messages keeps no coverage (nothing claims a stretch that is not all there).
  * Run with nothing else using the database.
  */
-export function recoverCacheDatabase(databasePath: string, now = new Date()): RecoveryReport {
+export function recoverCacheDatabase(
+  databasePath: string,
+  now = new Date(),
+  onProgress?: (progress: RecoveryProgress) => void,
+): RecoveryReport {
+  const copied = copyReadableArchive(databasePath, onProgress);
+  return { ...replaceWithRecovered(databasePath, copied.freshPath, now), ...copied.report };
+}
+
+/**
+ * The long half of a recovery: copies what reads into `<database>.recovering`, reading the damaged file
+ * through its own read-only connection, so the app may keep showing the damaged archive meanwhile (a worker).
+ */
+export function copyReadableArchive(
+  databasePath: string,
+  onProgress?: (progress: RecoveryProgress) => void,
+): { freshPath: string; report: Omit<RecoveryReport, 'path' | 'damagedCopy'> } {
   if (!fs.existsSync(databasePath)) throw new ScrollbackError('NOT_FOUND', `There is no cache at ${databasePath} to recover.`);
   const freshPath = `${databasePath}.recovering`;
   fs.rmSync(freshPath, { force: true });
@@ -55,7 +72,7 @@ export function recoverCacheDatabase(databasePath: string, now = new Date()): Re
         const chats = readAll('SELECT * FROM chats ORDER BY id').rows;
         copy('chats', chats);
         copy('senders', readAll('SELECT * FROM senders ORDER BY id').rows);
-        const recoveredByChat = copyReadableMessages(damaged, fresh);
+        const recoveredByChat = copyReadableMessages(damaged, fresh, onProgress);
         const setCount = fresh.prepare('UPDATE chats SET cached_count = ? WHERE id = ?');
         for (const chat of chats) {
           const recovered = recoveredByChat.get(Number(chat.id)) ?? 0;
@@ -75,19 +92,31 @@ export function recoverCacheDatabase(databasePath: string, now = new Date()): Re
     fresh.close();
     damaged.close();
   }
+  return { freshPath, report };
+}
+
+/**
+ * The short half, with nothing else holding the database open (SQLite deletes a WAL file by its name when the
+ * last connection closes): the damaged file (and its WAL) moves aside to `….damaged-<time>`, the copy takes its place.
+ */
+export function replaceWithRecovered(databasePath: string, freshPath: string, now = new Date()): { path: string; damagedCopy: string } {
   const damagedCopy = `${databasePath}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   for (const suffix of ['', '-wal', '-shm'])
     if (fs.existsSync(databasePath + suffix)) fs.renameSync(databasePath + suffix, damagedCopy + suffix);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(freshPath + suffix, { force: true });
   fs.renameSync(freshPath, databasePath);
   fs.rmSync(damageMarkerOf(databasePath), { force: true });
-  return { path: databasePath, damagedCopy, ...report };
+  return { path: databasePath, damagedCopy };
 }
 
 /** Rows are read in rowid ranges; a range that fails is read row by row, so a damaged page costs only its rows. */
 const RANGE = 1000;
 
-function copyReadableMessages(damaged: Database.Database, fresh: Database.Database): Map<number, number> {
+function copyReadableMessages(
+  damaged: Database.Database,
+  fresh: Database.Database,
+  onProgress?: (progress: RecoveryProgress) => void,
+): Map<number, number> {
   const counts = new Map<number, number>();
   const columns = (fresh.prepare(`SELECT name FROM pragma_table_info('messages')`).all() as Array<{ name: string }>).map((c) => c.name);
   const insert = fresh.prepare(`INSERT OR IGNORE INTO messages (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
@@ -96,6 +125,7 @@ function copyReadableMessages(damaged: Database.Database, fresh: Database.Databa
   );
   const store = (row: Row) => {
     if (insert.run(...columns.map((column) => row[column])).changes === 0) return;
+    copiedMessages++;
     if (row.text) index.run(row.chat_id, row.id, String(row.text));
     counts.set(Number(row.chat_id), (counts.get(Number(row.chat_id)) ?? 0) + 1);
   };
@@ -110,9 +140,17 @@ function copyReadableMessages(damaged: Database.Database, fresh: Database.Databa
       last = 0;
     }
   }
+  let totalMessages = 0;
+  try {
+    totalMessages = (damaged.prepare('SELECT sum(cached_count) AS n FROM chats').get() as { n: number | null }).n ?? 0;
+  } catch {
+    // The chats table is on a damaged page: progress without a total.
+  }
+  let copiedMessages = 0;
   const range = damaged.prepare('SELECT * FROM messages WHERE id >= ? AND id < ?');
   const one = damaged.prepare('SELECT * FROM messages WHERE id = ?');
   for (let from = 1; from <= last; from += RANGE) {
+    if (from % (RANGE * 20) === 1) onProgress?.({ copiedMessages, totalMessages });
     try {
       for (const row of range.all(from, from + RANGE) as Row[]) store(row);
     } catch {

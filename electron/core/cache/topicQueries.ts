@@ -1,4 +1,5 @@
 import type { ForumTopic } from '../../../shared/domain.ts';
+import { assertWritable } from './cacheErrors.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 
@@ -13,6 +14,7 @@ export interface SourceTopic {
 
 /** Stores a forum's topics (a later listing renames or re-icons them) and marks the chat a forum. */
 export function upsertTopics(db: WritableDB, chatId: number, topics: readonly SourceTopic[]): void {
+  assertWritable(db);
   if (topics.length === 0) return;
   const upsert = cachedStatement(
     db,
@@ -27,6 +29,7 @@ export function upsertTopics(db: WritableDB, chatId: number, topics: readonly So
 }
 
 export function markForum(db: WritableDB, chatId: number): void {
+  assertWritable(db);
   cachedStatement(db, 'UPDATE chats SET forum = 1 WHERE id = ? AND forum = 0').run(chatId);
 }
 

@@ -60,6 +60,8 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     chat: ChatRecord,
     fetch: (source: HistorySource, ref: SourceChatRef) => Promise<SourcePage>,
     coverageFor: (page: SourcePage) => CoverageRange | null,
+    /** The frontier the page was asked from (it holds what is older, or newer): the run's proof reaches it. */
+    boundary?: MessagePosition,
   ): Promise<SourcePage> {
     const source = deps.sourceFor(chat.sourceId);
     const page = await fetch(source, { key: chat.sourceKey, peer: chat.peer });
@@ -69,6 +71,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       stored = await storeHistoryRunWhenFree(db, chat, {
         messages: page.messages,
         coverage: coverageFor(page),
+        ...(boundary ? { boundary } : {}),
         reachesNewest: page.reachedNewest,
         totalCount: page.totalCount,
       });
@@ -114,6 +117,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
             const reachesOldest = page.reachedOldest || page.messages.length === 0;
             return { from: bounds ? bounds.oldest : frontier, to: frontier, reachesOldest };
           },
+          frontier,
         );
       } catch (error) {
         sourceError = handleSourceError(error, chat, signal);
@@ -143,6 +147,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
             const bounds = boundsOf(page.messages);
             return { from: frontier, to: bounds ? bounds.newest : frontier, reachesOldest: false };
           },
+          frontier,
         );
         reachedNewest = page.reachedNewest || page.messages.length === 0;
       } catch (error) {
@@ -272,7 +277,11 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
    * paused) ends the call at once: it is not an outage, and nothing is served "offline" in its place.
    */
   function handleSourceError(error: unknown, chat: ChatRecord, signal: AbortSignal | undefined): unknown {
-    if (error instanceof CacheFailure) throw error.reason;
+    // A damaged archive stores nothing more but still shows what it holds, as when the source is offline.
+    if (error instanceof CacheFailure) {
+      if (error.reason instanceof ScrollbackError && error.reason.code === 'DB_CORRUPT') return error.reason;
+      throw error.reason;
+    }
     if (signal?.aborted || signalAborted(error)) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
     if (!(error instanceof ScrollbackError)) deps.onSourceError?.(error, chat);
     return error instanceof ScrollbackError

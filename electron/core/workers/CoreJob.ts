@@ -1,6 +1,8 @@
 import type { ErrorData } from '../../../shared/errors.ts';
 import type { ExportProgress, ExportRequest, ExportResult } from '../../../shared/exporting.ts';
 import type { FileImportResult, ImportOptions, ImportProgress } from '../../../shared/importing.ts';
+import type { RecoveryProgress } from '../../../shared/archiveHealth.ts';
+import type { copyReadableArchive } from '../cache/recoverCacheDatabase.ts';
 
 /**
  * Heavy jobs that run on a worker thread with their own database connection, off the main event loop: each
@@ -13,6 +15,8 @@ export interface CoreJobKinds {
     result: FileImportResult[];
   };
   export: { input: { databasePath: string; request: ExportRequest; target: string }; progress: ExportProgress; result: ExportResult };
+  /** Copies what reads of a damaged archive into `<database>.recovering` (cache/recoverCacheDatabase.ts). */
+  recover: { input: { databasePath: string }; progress: RecoveryProgress; result: ReturnType<typeof copyReadableArchive> };
 }
 
 export type CoreJobKind = keyof CoreJobKinds;

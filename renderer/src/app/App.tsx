@@ -12,6 +12,7 @@ import type { SearchHit } from '../../../shared/search.ts';
 import { ImportPanel } from '../features/import/ImportPanel.tsx';
 import { ExportDialog, type ExportScope } from '../features/export/ExportDialog.tsx';
 import { ExportStatusStrip } from '../features/export/ExportStatusStrip.tsx';
+import { DamagedArchiveBanner } from '../features/archive/DamagedArchiveBanner.tsx';
 import { useExport } from '../features/export/useExport.ts';
 import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.tsx';
 import { useQueryClient } from '@tanstack/react-query';
@@ -131,6 +132,7 @@ export function App() {
       {exportScope && (
         <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />
       )}
+      <DamagedArchiveBanner />
       <ExportStatusStrip exporting={exporting} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ImportPanel onOpenChat={select} />
