@@ -96,7 +96,7 @@ describe.skipIf(skipReason !== null)(`the floating date chip${skipReason ? ` —
   it('fades when scrolling stops, and a click on it opens the jump dialog', async () => {
     const { page } = session;
     const opacity = () => page.$eval('[data-testid="date-chip"]', (chip) => Number(getComputedStyle(chip).opacity));
-    await expect.poll(opacity, { timeout: 4000 }).toBe(0);
+    await expect.poll(opacity, { timeout: 60_000 }).toBe(0);
     await wheelTicks(page, 3, -240, 2);
     await expect.poll(opacity).toBe(1);
     await page.click('[data-testid="date-chip"]');

@@ -221,7 +221,7 @@ describe.skipIf(skipReason !== null)(
       await viewer.waitForFunction(
         () => [...document.querySelectorAll<HTMLImageElement>('.msg img.thumb')].some((image) => image.complete && image.naturalWidth > 0),
         undefined,
-        { timeout: 10_000 },
+        { timeout: 60_000 },
       );
       await saveScreenshot(viewer, 'html-export-media');
       await viewer.close();

@@ -195,7 +195,7 @@ describe.skipIf(skipReason !== null)(`history view in Chromium${skipReason ? ` â
       await rateLimited.waitFor();
       expect(await rateLimited.textContent()).toMatch(/Waiting [45] s for the rate limit/);
       session.setSourceFailure(null);
-      await page.waitForFunction(() => !document.querySelector('[data-error-code]'), undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => !document.querySelector('[data-error-code]'), undefined, { timeout: 60_000 });
     } finally {
       session.setSourceFailure(null);
     }

@@ -68,7 +68,7 @@ function mediaSuite(
       await page.waitForFunction(
         (count) => document.querySelectorAll('[data-testid="chat-avatar"] .previewed-image[data-state="loaded"]').length >= count,
         chatCount(),
-        { timeout: 10_000 },
+        { timeout: 60_000 },
       );
     });
 
@@ -109,14 +109,14 @@ function mediaSuite(
       await video.click();
       await page.locator('.viewer-play').click();
       const element = page.locator('[data-testid="viewer-video"]');
-      await element.waitFor({ timeout: 10_000 });
+      await element.waitFor({ timeout: 60_000 });
       await page.waitForFunction(
         () => {
           const v = document.querySelector<HTMLVideoElement>('[data-testid="viewer-video"]');
           return v !== null && !v.paused && v.currentTime > 0.2;
         },
         undefined,
-        { timeout: 10_000 },
+        { timeout: 60_000 },
       );
       await page.keyboard.press('Escape');
     });
@@ -153,7 +153,7 @@ function mediaSuite(
       await voice.scrollIntoViewIfNeeded();
       expect(await voice.locator('.voice-wave').getAttribute('data-bars')).toBe('40');
       await voice.locator('.voice-play').click();
-      await page.waitForFunction(() => document.querySelector('.voice-player[data-playing]') !== null, undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelector('.voice-player[data-playing]') !== null, undefined, { timeout: 60_000 });
       // The played part grows: its clip no longer hides the whole waveform.
       await page.waitForFunction(
         () =>
@@ -161,7 +161,7 @@ function mediaSuite(
             (path) => path.style.clipPath !== '' && path.style.clipPath !== 'inset(0px 100% 0px 0px)',
           ),
         undefined,
-        { timeout: 5000 },
+        { timeout: 60_000 },
       );
       await voice.locator('.voice-play').click();
     });

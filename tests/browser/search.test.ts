@@ -202,7 +202,7 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     // A year back: nothing of it is downloaded (only the newest pages and search hits are).
     await calendar.getByLabel('Previous year').click();
     const counted = calendar.locator('.calendar-day[data-source-count]');
-    await expect.poll(() => counted.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(28);
+    await expect.poll(() => counted.count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(28);
     const days = await counted.evaluateAll((buttons) =>
       buttons.map((button) => {
         // The day's end is the next local midnight in the page's own zone.

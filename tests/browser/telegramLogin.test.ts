@@ -76,7 +76,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
     await saveScreenshot(page, 'telegram-login-password');
     await page.fill('[data-testid="telegram-password"]', 'correct horse');
     await page.click('.telegram-dialog button[type="submit"]');
-    await page.waitForSelector('[data-testid="telegram-done"]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="telegram-done"]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid="telegram-done"]')).toContain('Logged in as Ana');
     await page.click('.telegram-dialog button:has-text("Done")');
     await page.waitForSelector('[data-chat-id]:has-text("Rust news")');
@@ -134,10 +134,10 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
     await page.waitForSelector('.qr-code');
     await saveScreenshot(page, 'telegram-login-qr');
     // The fake counts it scanned after two renewals; this account has two-step verification.
-    await page.waitForSelector('[data-testid="telegram-password"]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="telegram-password"]', { timeout: 60_000 });
     await page.fill('[data-testid="telegram-password"]', 'correct horse');
     await page.click('.telegram-dialog button[type="submit"]');
-    await page.waitForSelector('[data-testid="telegram-done"]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="telegram-done"]', { timeout: 60_000 });
     await page.click('.telegram-dialog button:has-text("Done")');
   }, 60_000);
 

@@ -159,9 +159,9 @@ describe('loopback harness', () => {
     await running;
     controller.abort();
     expect(await pending).toBe('AbortError');
-    await expect.poll(() => settled, { timeout: 5000 }).toEqual({ aborted: true, error: expect.any(String) });
+    await expect.poll(() => settled, { timeout: 30_000 }).toEqual({ aborted: true, error: expect.any(String) });
     core.events.emit({ kind: 'chatChanged', chatId: chat.id });
-    await expect.poll(() => events.join(''), { timeout: 2000 }).toContain(`data: {"kind":"chatChanged","chatId":${chat.id}}`);
+    await expect.poll(() => events.join(''), { timeout: 30_000 }).toContain(`data: {"kind":"chatChanged","chatId":${chat.id}}`);
     await reader.cancel();
   });
 });

@@ -20,7 +20,7 @@ async function logTextWith(logs: string, expected: string): Promise<string> {
         .join('');
       expect(text).toContain(expected);
     },
-    { timeout: 20_000, interval: 20 },
+    { timeout: 30_000, interval: 20 },
   );
   return text;
 }
