@@ -203,8 +203,9 @@ mediaSuite(
       const stored = await core.history.getHistoryPage({ chatId, anchor: { kind: 'latest' }, limit: 200 });
       const video = stored.messages.find((message) => message.media?.kind === 'video' && message.media.mimeType === 'video/mp4')!;
       const fake = telegramFake!;
-      // Parts that take a moment to arrive, as over a real network, so the page is asked mid-download.
-      telegramTraps.fileLatencyMs = 150;
+      // Parts that take a while to arrive, as over a slow network, so the page is asked mid-download: it need only
+      // reach main before the last part starts, two parts' time (a busy machine's few hundred ms do not miss it).
+      telegramTraps.fileLatencyMs = 1000;
       const before = fake.fileCalls;
       const download = page.evaluate(({ chatId, messageId }) => window.scrollback.downloadMedia({ chatId, messageId }), {
         chatId,
