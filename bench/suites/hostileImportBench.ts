@@ -4,6 +4,7 @@ import path from 'node:path';
 import { round, type Figures } from '../benchResults.ts';
 import {
   writeDeepTelegramJson,
+  writeHugeDiscordMessage,
   writeHugeHtmlMessage,
   writeHugeTelegramMessage,
   writeHugeWhatsAppLine,
@@ -72,6 +73,8 @@ function hostileFiles(folder: string, quick: boolean): Array<{ key: string; what
   const deep = path.join(folder, 'deep', 'result.json');
   fs.mkdirSync(path.dirname(deep), { recursive: true });
   writeDeepTelegramJson(deep, Math.round(51 * MB * scale), 10);
+  const discord = path.join(folder, 'discord.json');
+  writeHugeDiscordMessage(discord, Math.round(200 * MB * scale));
   const long = path.join(folder, 'long', 'result.json');
   fs.mkdirSync(path.dirname(long), { recursive: true });
   writeManyLongTelegramMessages(long, Math.round(150 * scale), 999_000);
@@ -90,6 +93,7 @@ function hostileFiles(folder: string, quick: boolean): Array<{ key: string; what
     { key: 'json_200mb_message', what: 'Telegram JSON, one 200 MB message', path: json, bytes: [json] },
     { key: 'whatsapp_200mb_line', what: 'WhatsApp .txt, one 200 MB line', path: line, bytes: [line] },
     { key: 'html_200mb_message', what: 'Telegram HTML, one 200 MB message', path: html, bytes: [path.join(html, 'messages.html')] },
+    { key: 'discord_200mb_message', what: 'DiscordChatExporter JSON, one 200 MB message', path: discord, bytes: [discord] },
     { key: 'json_150_long_messages', what: 'Telegram JSON, 150 messages of 999,000 Cyrillic characters', path: long, bytes: [long] },
     { key: 'json_51mb_nested_10', what: 'Telegram JSON, 51 MB nested 10 deep', path: deep, bytes: [deep] },
     { key: 'html_1m_nested_divs', what: 'Telegram HTML, 1,000,000 nested divs', path: divs, bytes: [path.join(divs, 'messages.html')] },

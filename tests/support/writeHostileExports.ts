@@ -58,6 +58,18 @@ export function writeHugeTelegramMessage(file: string, chars: number): void {
   out.close();
 }
 
+/** A DiscordChatExporter JSON file whose second of three messages has a content of `chars` characters. */
+export function writeHugeDiscordMessage(file: string, chars: number): void {
+  const out = writer(file);
+  const discordMessage = (id: number, content: string) =>
+    `{"id":"${id}","type":"Default","timestamp":"2024-01-01T10:0${id}:00+00:00","author":{"id":"7","name":"ana"},"content":${content}}`;
+  out.write('{"guild":{"id":"1","name":"Guild"},"channel":{"id":"2","type":"GuildTextChat","name":"general"},"messages":[');
+  out.write(`${discordMessage(1, '"before"')},${discordMessage(2, '"').slice(0, -1)}`);
+  writeText(out, chars, true);
+  out.write(`"},${discordMessage(3, '"after"')}],"messageCount":3}`);
+  out.close();
+}
+
 /** A Telegram Desktop result.json of `count` messages of `chars` Cyrillic characters each (two bytes each in UTF-8 and in memory). */
 export function writeManyLongTelegramMessages(file: string, count: number, chars: number): void {
   const out = writer(file);
