@@ -20,6 +20,7 @@ import { fixturesFolder } from '../../support/fixturesFolder.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 import {
   writeDeepTelegramJson,
+  writeHugeDiscordMessage,
   writeHugeHtmlMessage,
   writeHugeTelegramMessage,
   writeHugeWhatsAppLine,
@@ -228,6 +229,16 @@ describe('hostile inputs: bounded memory, linear time, refused with words', () =
     expect(() => readDiscordExport(fileByteSource(other), { chat() {}, message() {} })).toThrow(
       /other\.json.*not a DiscordChatExporter JSON export/,
     );
+  });
+
+  it('a DiscordChatExporter file with a message of 20,000,000 characters imports with it stored cut', () => {
+    const { folder, importPath, texts } = setUp();
+    const file = path.join(folder, 'general.json');
+    writeHugeDiscordMessage(file, HUGE);
+    expect(importPath(file)[0]!.inFile).toBe(3);
+    const [before, huge, after] = texts();
+    expect([before, after]).toEqual(['before', 'after']);
+    expect(huge).toContain(cutMarker(HUGE - MAX_STORED_TEXT));
   });
 
   it('reads a zip64 archive (sizes and offsets in zip64 fields), stored and deflated', () => {
