@@ -4,13 +4,19 @@ import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
 import { contentTypeFor, resolveStaticFile } from '../core/app/staticFiles.ts';
+import { byteRangeOf } from '../core/app/byteRange.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://scrollback`;
 
-/** Must run before the app is ready: app:// behaves like a secure web origin (not file://). */
+/**
+ * Must run before the app is ready: app:// behaves like a secure web origin (not file://), and streams (a
+ * video or voice message plays while it is read, and seeks with Range requests).
+ */
 export function registerAppSchemeAsPrivileged(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
 }
 
 /**
@@ -31,14 +37,25 @@ export function serveRendererOverAppProtocol(
         return new Response('The source could not send this file now.', { status: 503 });
       }
       if (!media) return new Response('Not on this computer, and the source has no such file.', { status: 404 });
-      const body = Readable.toWeb(createReadStream(media.path)) as ReadableStream;
+      const headers = {
+        'content-type': media.mimeType,
+        'accept-ranges': 'bytes',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'",
+        'cache-control': 'private, max-age=3600',
+      };
+      // A seek in a video or voice message asks for a part of the file: only that part is read.
+      const range = byteRangeOf(request.headers.get('range'), media.size);
+      if (range.kind === 'unsatisfiable')
+        return new Response(null, { status: 416, headers: { ...headers, 'content-range': `bytes */${media.size}` } });
+      const part = range.kind === 'part' ? range : { start: 0, end: media.size - 1 };
+      const body = media.size === 0 ? null : (Readable.toWeb(createReadStream(media.path, part)) as ReadableStream);
       return new Response(body, {
+        status: range.kind === 'part' ? 206 : 200,
         headers: {
-          'content-type': media.mimeType,
-          'content-length': String(media.size),
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': "default-src 'none'",
-          'cache-control': 'private, max-age=3600',
+          ...headers,
+          'content-length': String(media.size === 0 ? 0 : part.end - part.start + 1),
+          ...(range.kind === 'part' ? { 'content-range': `bytes ${part.start}-${part.end}/${media.size}` } : {}),
         },
       });
     }

@@ -17,8 +17,11 @@ export function createMainWindow(options: { preloadPath: string; stateFolder: st
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#17191c' : '#ffffff',
     webPreferences: { ...mainWindowWebPreferences, preload: path.resolve(options.preloadPath) },
   });
-  if (state.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  // Maximised only once ready: maximize() before that shows the window early, blank.
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
   window.on('close', () => {
     const bounds = window.getNormalBounds();
     writeWindowState(options.stateFolder, { ...bounds, maximized: window.isMaximized() });

@@ -22,6 +22,9 @@ import { collectDiagnostics, diagnosticsText } from './diagnostics.ts';
 import { showAboutDialog } from './showAboutDialog.ts';
 import { startAppUpdates, type AppUpdates } from './startAppUpdates.ts';
 
+/** How long quitting waits for downloads and sources to stop before it exits anyway. */
+export const QUIT_DEADLINE_MS = 5000;
+
 /**
  * The app with its window: everything main does when it is not answering the command line. Called once from
  * index.ts, before the app is ready (scheme registration and the single-instance lock must come first).
@@ -41,7 +44,12 @@ export function startWindowApp(): void {
   // started before anything else so that every process is covered.
   crashReporter.start({ uploadToServer: false });
   registerAppSchemeAsPrivileged();
-  if (!app.requestSingleInstanceLock()) app.quit();
+  // A second start hands its arguments (a link) to the first through 'second-instance' and ends at once: it
+  // must not go on opening the archive or a window.
+  if (!app.requestSingleInstanceLock()) {
+    app.exit(0);
+    return;
+  }
 
   let core: ScrollbackCore | null = null;
   let mainWindow: BrowserWindow | null = null;
@@ -86,10 +94,10 @@ export function startWindowApp(): void {
     }
     applySecurityPolicy(isAppUrl);
     const openedCore = core;
-    if (!devServerUrl)
-      serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname, signal) =>
-        openedCore.mediaFileFor(pathname, signal),
-      );
+    // Media is served over app:// in `npm run dev` too (the page itself then comes from the dev server).
+    serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname, signal) =>
+      openedCore.mediaFileFor(pathname, signal),
+    );
     const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
     const handlers = createCoreHandlers(core, {
       version: app.getVersion(),
@@ -154,6 +162,10 @@ export function startWindowApp(): void {
       pendingLink = null;
       if (link) openMessageLink(link);
     });
+    // A crashed or killed window process leaves a blank window: load it again (the crash is in the log).
+    mainWindow.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason !== 'clean-exit' && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+    });
   }
 
   // `scrollback://message?…` links (Copy link in the window) open the message in context: the system hands
@@ -198,7 +210,16 @@ export function startWindowApp(): void {
     event.preventDefault();
     const closing = core;
     core = null;
-    void closing.close().finally(() => app.quit());
+    // A source that does not answer must not keep an invisible process (and the single-instance lock) alive:
+    // past the deadline the app exits anyway; what was stored is committed, and a download resumes next time.
+    const deadline = setTimeout(() => {
+      logger.warn(`closing took longer than ${QUIT_DEADLINE_MS / 1000} s; quitting without waiting further`);
+      app.exit(0);
+    }, QUIT_DEADLINE_MS);
+    void closing.close().finally(() => {
+      clearTimeout(deadline);
+      app.quit();
+    });
   });
 
   void app.whenReady().then(start);
