@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../bridge/scrollbackClient.ts';
 import { ChatList } from '../features/chat-list/ChatList.tsx';
 import { HistoryView } from '../features/history/HistoryView.tsx';
-import { commandForKey, emitAppCommand, useAppCommand } from './appCommands.ts';
+import { useAppCommand } from './appCommands.ts';
 import { SearchPanel } from '../features/search/SearchPanel.tsx';
 import { PaneErrorBoundary } from './PaneErrorBoundary.tsx';
 import { AddRyzeChatDialog } from '../features/sources/AddRyzeChatDialog.tsx';
@@ -15,7 +15,6 @@ import { ExportStatusStrip } from '../features/export/ExportStatusStrip.tsx';
 import { DamagedArchiveBanner } from '../features/archive/DamagedArchiveBanner.tsx';
 import { useExport } from '../features/export/useExport.ts';
 import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.tsx';
-import { useQueryClient } from '@tanstack/react-query';
 import type { SourceKind } from '../../../shared/domain.ts';
 import { useAppEvents } from '../bridge/useAppEvents.ts';
 import { useWindowLayout } from './useWindowLayout.ts';
@@ -23,77 +22,31 @@ import { SidebarResizeHandle } from './SidebarResizeHandle.tsx';
 import { SidebarToggle } from './SidebarToggle.tsx';
 import { useOpenMessageRequests } from './openMessageRequests.ts';
 import { queryKeys } from '../bridge/queryKeys.ts';
-
-const LAST_CHAT_KEY = 'scrollback.lastChatId';
-/** Chats in the first answer: more than a tall window shows. */
-const FIRST_SCREEN_OF_CHATS = 60;
-
-function readLastChatId(): number | null {
-  const stored = Number(localStorage.getItem(LAST_CHAT_KEY));
-  return Number.isSafeInteger(stored) && stored > 0 ? stored : null;
-}
+import { useChatChoice } from './useChatChoice.ts';
+import { useRemoveSource } from './useRemoveSource.ts';
+import { useShortcutKeys } from './useShortcutKeys.ts';
 
 export function App() {
-  // The first screenful of the chat list is asked first and alone, so the sidebar paints as soon with 5,000
-  // chats as with 4; the whole list (a megabyte or so at that size) is asked once that has come back (its
-  // answer and parsing would otherwise compete with the first paint) and replaces it.
-  const firstChats = useQuery({
-    queryKey: queryKeys.chatsFirstScreen(),
-    queryFn: () => scrollback.listChats({ limit: FIRST_SCREEN_OF_CHATS }),
-    staleTime: Infinity,
-  });
-  const chats = useQuery({ queryKey: queryKeys.chats(), queryFn: () => scrollback.listChats(), enabled: !firstChats.isPending });
-  const [selectedChatId, setSelectedChatId] = useState<number | null>(readLastChatId);
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
   const [addingWhatsApp, setAddingWhatsApp] = useState(false);
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
-  const queryClient = useQueryClient();
   const sourceKinds = useQuery({ queryKey: queryKeys.sourceKinds(), queryFn: () => scrollback.listSourceKinds() });
   const addDialogs: Partial<Record<SourceKind, () => void>> = { telegram: () => setLoggingIn(true), ryze: () => setAddingWhatsApp(true) };
-  const removeSource = async (sourceId: string, name: string, kind: SourceKind) => {
-    const question =
-      kind === 'telegram'
-        ? `Log out of ${name}? The session ends on Telegram and its chats are removed from this computer.`
-        : `Remove ${name}? Its chats and everything cached from them are removed from this computer.`;
-    if (!window.confirm(question)) return;
-    await scrollback.removeSource({ sourceId });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.chats() });
-  };
+  const removeSource = useRemoveSource();
   useAppEvents();
   const layout = useWindowLayout(search.open);
   useAppCommand('toggleSidebar', layout.toggleSidebar);
+  const { chatList, selected, select, ...chats } = useChatChoice(() => layout.chatChosen());
   const exporting = useExport();
   useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
   useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const command = commandForKey(event);
-      if (command) {
-        event.preventDefault();
-        emitAppCommand(command);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  // The remembered chat may be gone (another database): fall back to the first chat, once the whole list says so.
-  const chatList = chats.data ?? firstChats.data ?? [];
-  const selected =
-    chatList.find((chat) => chat.id === selectedChatId) ?? (chats.data || selectedChatId === null ? (chatList[0] ?? null) : null);
+  useShortcutKeys();
 
   useAppCommand('exportChat', () => {
     if (selected) setExportScope({ chat: selected, search: null });
   });
-
-  const select = (chatId: number) => {
-    layout.chatChosen();
-    setSelectedChatId(chatId);
-    localStorage.setItem(LAST_CHAT_KEY, String(chatId));
-  };
 
   const openInContext = (chatId: number, messageId: string) => {
     select(chatId);
@@ -117,7 +70,7 @@ export function App() {
       {layout.sidebarOverlay && <div className="sidebar-scrim" onClick={layout.toggleSidebar} />}
       <ChatList
         chats={chatList}
-        loading={chats.isPending && firstChats.isPending}
+        loading={chats.loading}
         error={chats.error}
         selectedChatId={selected?.id ?? null}
         onSelect={select}
@@ -150,7 +103,7 @@ export function App() {
         ) : (
           <div className="empty-state">
             <SidebarToggle shown={layout.sidebarDocked} onToggle={layout.toggleSidebar} />
-            {chats.isPending ? 'Loading chats…' : 'No chats yet. Import an export file or add an account.'}
+            {chats.pending ? 'Loading chats…' : 'No chats yet. Import an export file or add an account.'}
           </div>
         )}
       </main>
