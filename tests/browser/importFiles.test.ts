@@ -6,6 +6,8 @@ import { useBrowserSession } from './support/useBrowserSession.ts';
 import { scroller } from './support/listGeometry.ts';
 import { writeTelegramExport } from '../support/writeTelegramExport.ts';
 import { writeExportFolderWithMedia } from '../support/writeExportFolderWithMedia.ts';
+import { importAppNames, importDropWording } from '../../shared/importFormats.ts';
+import { importFormatInfos } from '../../electron/core/import/importFormats.ts';
 
 const skipReason = browserSkipReason();
 
@@ -51,6 +53,22 @@ describe.skipIf(skipReason !== null)(`importing export files in Chromium${skipRe
     expect(await page.textContent('.import-panel.error')).toContain(
       'notes.txt, line 1: “shopping list” is not the start of a WhatsApp message',
     );
+  }, 60_000);
+
+  it('files dragged over the window: the overlay names the apps of every format main reads (its registry)', async () => {
+    const { page } = browserSession();
+    const drag = (type: 'dragover' | 'dragleave') =>
+      page.evaluate((kind) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['x'], 'chat.txt'));
+        window.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, cancelable: true, relatedTarget: null }));
+      }, type);
+    await drag('dragover');
+    const expected = importDropWording(importFormatInfos());
+    expect(expected).toContain(importAppNames(importFormatInfos()));
+    await page.waitForSelector(`.drop-overlay:has-text("${expected}")`);
+    await drag('dragleave');
+    await page.waitForSelector('.drop-overlay', { state: 'detached' });
   }, 60_000);
 
   it('shows the photos that came with a Telegram export folder, and only those', async () => {

@@ -27,6 +27,7 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
   const pickRef = useRef<HTMLInputElement>(null);
   useAppCommand('importFiles', () => (canUpload ? pickRef.current?.click() : start(null)));
 
+  // The picker and the drop overlay stay whatever the strip shows: a new import can start from any state.
   const overlay = (
     <>
       {canUpload && (
@@ -50,10 +51,17 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
       )}
     </>
   );
-  if (uploading)
-    return (
-      <>
-        {overlay}
+  return (
+    <>
+      {overlay}
+      {strip()}
+    </>
+  );
+
+  /** The strip at the bottom: the upload, the import's progress, what it added, or what went wrong. */
+  function strip() {
+    if (uploading)
+      return (
         <div className={`import-panel${uploading.error ? ' error' : ''}`} role={uploading.error ? 'alert' : 'status'} aria-label="Import">
           <span>
             {uploading.error
@@ -66,28 +74,22 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
             </button>
           )}
         </div>
-      </>
+      );
+    if (!status || status.state === 'idle' || dismissed === status)
+      return startError ? (
+        <div className="import-panel error" role="alert">
+          {startError.message}
+        </div>
+      ) : null;
+    const close = (
+      <button type="button" onClick={() => setDismissed(status)} aria-label="Close">
+        Close
+      </button>
     );
-  if (!status || status.state === 'idle' || dismissed === status) {
-    return startError ? (
-      <div className="import-panel error" role="alert">
-        {startError.message}
-      </div>
-    ) : (
-      overlay
-    );
-  }
-  const close = (
-    <button type="button" onClick={() => setDismissed(status)} aria-label="Close">
-      Close
-    </button>
-  );
-  if (status.state === 'running') {
-    const progress = status.progress;
-    const fraction = progress && progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : 0;
-    return (
-      <>
-        {overlay}
+    if (status.state === 'running') {
+      const progress = status.progress;
+      const fraction = progress && progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : 0;
+      return (
         <div className="import-panel" role="status" aria-label="Import">
           <span>
             Importing
@@ -100,18 +102,19 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
             Cancel
           </button>
         </div>
-      </>
+      );
+    }
+    if (status.state === 'done' && status.result)
+      return <ImportResultSummary result={status.result} onOpenChat={onOpenChat} close={close} />;
+    return (
+      <div className={`import-panel ${status.state === 'failed' ? 'error' : ''}`} role="alert" aria-label="Import">
+        <span>
+          {status.state === 'cancelled'
+            ? 'Import cancelled; the file being read was not kept.'
+            : `Import failed: ${status.error?.message ?? 'unknown error'}`}
+        </span>
+        {close}
+      </div>
     );
   }
-  if (status.state === 'done' && status.result) return <ImportResultSummary result={status.result} onOpenChat={onOpenChat} close={close} />;
-  return (
-    <div className={`import-panel ${status.state === 'failed' ? 'error' : ''}`} role="alert" aria-label="Import">
-      <span>
-        {status.state === 'cancelled'
-          ? 'Import cancelled; the file being read was not kept.'
-          : `Import failed: ${status.error?.message ?? 'unknown error'}`}
-      </span>
-      {close}
-    </div>
-  );
 }
