@@ -11,9 +11,6 @@ import { replaceChangedMessages } from '../features/live/replaceChangedMessages.
 import { queryKeys } from './queryKeys.ts';
 import { scrollback } from './scrollbackClient.ts';
 
-/** The job keys, as the import and export features read them (the keys themselves live in queryKeys). */
-export const jobQueryKeys = { import: queryKeys.jobs.import(), export: queryKeys.jobs.export() } as const;
-
 /** What each pushed event means for the cached queries. */
 export function applyAppEvent(client: QueryClient, event: AppEvent): void {
   switch (event.kind) {

@@ -1,7 +1,7 @@
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import type { ExportRequest } from '../../../../shared/exporting.ts';
 import { useBackgroundJob } from '../jobs/useBackgroundJob.ts';
-import { jobQueryKeys } from '../../bridge/useAppEvents.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 
 type ExportAction =
   { kind: 'start'; request: ExportRequest } | { kind: 'again'; exportId: number; mode: 'new' | 'merged' } | { kind: 'cancel' };
@@ -9,7 +9,7 @@ type ExportAction =
 /** The export job in main: its status (pushed while it runs), starting, cancelling, showing the file. */
 export function useExport() {
   const { status, act, actionError } = useBackgroundJob(
-    jobQueryKeys.export,
+    queryKeys.jobs.export(),
     () => scrollback.getExportStatus(),
     (action: ExportAction) =>
       action.kind === 'start'

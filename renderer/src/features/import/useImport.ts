@@ -1,12 +1,12 @@
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { jobQueryKeys } from '../../bridge/useAppEvents.ts';
+import { queryKeys } from '../../bridge/queryKeys.ts';
 import { useBackgroundJob } from '../jobs/useBackgroundJob.ts';
 import { chosenWhatsAppTimeZone } from './whatsAppTimeZone.ts';
 
 /** The import job in main: its status (pushed while it runs) and starting or cancelling it. */
 export function useImport() {
   const { status, act, actionError } = useBackgroundJob(
-    jobQueryKeys.import,
+    queryKeys.jobs.import(),
     () => scrollback.getImportStatus(),
     (action: { kind: 'start'; paths: string[] | null } | { kind: 'cancel' }) =>
       action.kind === 'start'
