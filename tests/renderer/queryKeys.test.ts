@@ -58,6 +58,7 @@ describe('query keys', () => {
       queryKeys.chats(),
       queryKeys.chatsFirstScreen(),
       queryKeys.sourceKinds(),
+      queryKeys.importFormats(),
       queryKeys.sourceRetry('s'),
       queryKeys.history.chat(1),
       queryKeys.versions.chat(1),
@@ -79,6 +80,7 @@ describe('query keys', () => {
       queryKeys.jobs.import(),
       queryKeys.exports.ofChat(1),
       queryKeys.exports.estimate({}),
+      queryKeys.exports.formats(),
     ];
     const heads = families.map((key) => key[0]);
     expect(new Set(heads).size).toBe(heads.length);
