@@ -3,7 +3,7 @@ import { Api } from 'telegram';
 import bigInt from 'big-integer';
 import { databaseOf, openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { getChatRecord } from '../../electron/core/cache/chatQueries.ts';
-import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
+import { storeBatchAsPage } from './storeBatchesAsPages.ts';
 import { sourceMessage, type SourceMessage } from '../../electron/core/model/SourceMessage.ts';
 import { saveTelegramAccount } from '../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { createFakeTelegram, seedFakeChat } from '../../tests/support/fakeTelegram.ts';
@@ -71,11 +71,11 @@ export async function runLiveBench(folder: string, options: { quick: boolean }):
           text: `message ${from + i}`,
         }),
       );
-    let first: SourceMessage | null = null;
+    let previous: SourceMessage | null = null;
     for (let start = 1; start <= cachedUpTo; start += 50_000) {
       const batch = bulk(start, Math.min(cachedUpTo, start + 49_999));
-      first ??= batch[0]!;
-      storeHistoryRun(db, record, { messages: batch, coverage: { from: first, to: batch.at(-1)!, reachesOldest: true } });
+      if (storeBatchAsPage(db, record, batch, previous) > 0) throw new Error('the bulk ingest marked messages deleted at the source');
+      previous = batch.at(-1)!;
     }
     // The newest 5,000 as the download left them, joined to the rest: the chat is whole on this computer.
     await core.refresh.refresh(chat!.id);

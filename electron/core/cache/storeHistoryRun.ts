@@ -9,10 +9,22 @@ import { assertWritable } from './cacheErrors.ts';
 import { runAfterFirstWrite, writeWhenFree } from './transactions.ts';
 import { createSenderResolver } from './senderQueries.ts';
 
+type Point = Pick<MessagePosition, 'date' | 'sortKey'>;
+
 export interface HistoryRun {
   messages: readonly SourceMessage[];
-  /** What the run proves complete; null to store messages without claiming contiguity. */
+  /**
+   * What the run proves complete; null to store messages without claiming contiguity. Only what the run
+   * itself shows is kept of the claim: from its oldest message (or `boundary`) to its newest (or
+   * `boundary`); a claim reaching further is cut there (see `provenCoverage`).
+   */
   coverage: CoverageRange | null;
+  /**
+   * The point the source was asked relative to, exclusive: an older page holds what comes before it, a
+   * newer page what comes after it (the frontier of what was already covered). The run proves the stretch
+   * between its messages and this point too — that nothing there exists at the source.
+   */
+  boundary?: Point;
   /** The run ends at the newest message the source has: anything stored after it was deleted there. */
   reachesNewest?: boolean;
   /**
@@ -41,27 +53,28 @@ export interface StoredRun extends MessageChanges {
 export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRun): StoredRun {
   assertWritable(db);
   const seen = { at: run.seenAt ?? Date.now(), changes: noMessageChanges() };
+  const { coverage, reachesNewest } = provenCoverage(run);
   const stored = db
     .transaction((): StoredRun => {
       const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages, seen);
-      if (run.coverage && run.sweepsCoverage !== false) {
-        const { from, to, reachesOldest } = run.coverage;
+      if (coverage && run.sweepsCoverage !== false) {
+        const { from, to, reachesOldest } = coverage;
         const gone = markMissingAsDeleted(
           db,
           chat.id,
-          { after: reachesOldest ? null : from, before: run.reachesNewest ? null : to },
+          { after: reachesOldest ? null : from, before: reachesNewest ? null : to },
           run.messages.map((message) => message.id),
           seen.at,
         );
         seen.changes.deleted.push(...gone);
       }
-      if (run.coverage) addCoverage(db, chat.id, run.coverage);
+      if (coverage) addCoverage(db, chat.id, coverage);
       let newestDate: number | null = null;
       for (const message of run.messages) if (newestDate === null || message.date > newestDate) newestDate = message.date;
       if (newestDate !== null || run.totalCount != null) {
         recordSourceTotals(db, chat.id, { messageCount: run.totalCount ?? null, newestDate });
       }
-      const newest = run.reachesNewest && run.coverage ? boundsOf(run.messages)?.newest : undefined;
+      const newest = reachesNewest && coverage ? boundsOf(run.messages)?.newest : undefined;
       return {
         inserted,
         ...seen.changes,
@@ -79,6 +92,37 @@ export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRu
  */
 export function storeHistoryRunWhenFree(db: WritableDB, chat: ChatRecord, run: HistoryRun, signal?: AbortSignal): Promise<StoredRun> {
   return writeWhenFree(db, () => storeHistoryRun(db, chat, run), signal ? { signal } : {});
+}
+
+/**
+ * The part of a run's claim that the run proves: its coverage cut to the stretch from its oldest message
+ * (or boundary) to its newest (or boundary). A claim cut at the old end no longer says it starts the chat;
+ * one cut at the new end no longer says it reaches the newest. Without messages or a boundary a run proves
+ * nothing. Whatever was cut is never swept: a stored message is marked deleted only where the run's own
+ * messages, from the source, show the stretch complete without it.
+ */
+export function provenCoverage(run: HistoryRun): { coverage: CoverageRange | null; reachesNewest: boolean } {
+  const claim = run.coverage;
+  const bounds = boundsOf(run.messages);
+  const points: Point[] = bounds ? [bounds.oldest, bounds.newest] : [];
+  if (run.boundary) points.push(run.boundary);
+  if (!claim || points.length === 0) return { coverage: null, reachesNewest: false };
+  const lowest = points.reduce((a, b) => (comparePositions(b, a) < 0 ? b : a));
+  const highest = points.reduce((a, b) => (comparePositions(b, a) > 0 ? b : a));
+  const cutOld = comparePositions(claim.from, lowest) < 0;
+  const cutNew = comparePositions(claim.to, highest) > 0;
+  const from = cutOld ? lowest : claim.from;
+  const to = cutNew ? highest : claim.to;
+  if (comparePositions(from, to) > 0) return { coverage: null, reachesNewest: false };
+  return {
+    coverage: { from: pointOf(from), to: pointOf(to), reachesOldest: claim.reachesOldest && !cutOld },
+    reachesNewest: run.reachesNewest === true && !cutNew,
+  };
+}
+
+/** Only the position: coverage rows keep a date and a sort key. */
+function pointOf(point: Point): Point {
+  return { date: point.date, sortKey: point.sortKey };
 }
 
 /** The oldest and newest positions of a non-empty run. */

@@ -89,6 +89,7 @@ export function createLiveUpdates(deps: LiveUpdatesDeps): LiveUpdates {
         const stored = storeHistoryRun(db, chat, {
           messages: change.messages,
           coverage: follows ? { from: tail.position, to: bounds.newest, reachesOldest: false } : null,
+          ...(follows ? { boundary: tail.position } : {}),
           sweepsCoverage: false,
           seenAt: now(),
         });

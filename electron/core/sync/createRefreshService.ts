@@ -77,6 +77,8 @@ export function createRefreshService(deps: RefreshServiceDeps): RefreshService {
       const stored = storeHistoryRun(db, chat, {
         messages: page.messages,
         coverage: bounds || to ? { from: bounds ? bounds.oldest : to!, to: to ?? bounds!.newest, reachesOldest } : null,
+        // Asked for what is older than `to`: the page proves the stretch up to it.
+        ...(to ? { boundary: to } : {}),
         reachesNewest: to === null,
         totalCount: page.totalCount,
         seenAt: now(),
