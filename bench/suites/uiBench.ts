@@ -5,7 +5,7 @@ import { readFrames, startFrameSampler, waitForIdleList, waitFrames } from '../.
 import { openChat, scroller, wheelTicks } from '../../tests/browser/support/listGeometry.ts';
 import { getChatRecord, upsertChats } from '../../electron/core/cache/chatQueries.ts';
 import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
-import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
+import { storeBatchAsPage } from './storeBatchesAsPages.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
@@ -299,15 +299,13 @@ function cacheBigChat(session: Awaited<ReturnType<typeof startBrowserSession>>, 
   const spec = demoChats[0]!;
   const timeline = createDemoSource().timelineOf(spec.key);
   const chat = getChatRecord(databaseOf(session.core), chatId);
-  let first: SourceMessage | null = null;
+  let previous: SourceMessage | null = null;
   for (let start = 0; start < spec.count; start += 50_000) {
     const batch: SourceMessage[] = [];
     for (let index = start; index < Math.min(spec.count, start + 50_000); index++) batch.push(createDemoMessage(spec, timeline, index));
-    first ??= batch[0]!;
-    storeHistoryRun(databaseOf(session.core), chat, {
-      messages: batch,
-      coverage: { from: first, to: batch[batch.length - 1]!, reachesOldest: true },
-    });
+    if (storeBatchAsPage(databaseOf(session.core), chat, batch, previous) > 0)
+      throw new Error('the bulk ingest marked messages deleted at the source');
+    previous = batch[batch.length - 1]!;
   }
 }
 
