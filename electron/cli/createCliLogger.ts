@@ -5,7 +5,7 @@ import { createFileLogger, logFolderOf } from '../core/app/createFileLogger.ts';
 export interface CliLogger extends Logger {
   /** Where the log is (the `logs` folder beside the database, as the app's beside its data). */
   readonly folder: string;
-  /** Waits for what was logged to be written. */
+  /** Waits for what was logged to reach the file's stream. */
   close(): Promise<void>;
 }
 
@@ -36,6 +36,7 @@ export function createCliLogger(databasePath: string): CliLogger {
     error: write('error'),
     async close() {
       await pending;
+      // Hands the lines to the file; the process does not exit before that write completes.
       (await opened)?.flush();
     },
   };

@@ -95,7 +95,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   const mediaStore = createMediaStore(db, mediaFolderBeside(options.databasePath));
   // Not at open: a damaged archive opens read-only, and opening never waits for another process's lock.
   doAfterFirstWrite(db, () => mediaStore.sweep());
-  onLockWaiting(db, (waiting) => waiting && options.logger.info(waiting));
+  // Said where the person sees it: the command line's stderr, the app's log.
+  onLockWaiting(db, (waiting) => waiting && options.logger.warn(waiting));
   const media = createMediaService({
     db,
     store: mediaStore,
