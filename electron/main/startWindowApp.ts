@@ -170,7 +170,10 @@ export function startWindowApp(): void {
 
   // `scrollback://message?…` links (Copy link in the window) open the message in context: the system hands
   // them to the running app (macOS: open-url; Windows and Linux: a second instance's command line).
-  app.setAsDefaultProtocolClient('scrollback');
+  // From a checkout the running binary is bare Electron: register it with the app's folder, or the system
+  // would open Electron's default app for a link.
+  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient('scrollback', process.execPath, [path.resolve(process.argv[1])]);
+  else app.setAsDefaultProtocolClient('scrollback');
   let pendingLink: string | null = process.argv.find((arg) => parseMessageLink(arg) !== null) ?? null;
   function openMessageLink(url: string): void {
     const target = parseMessageLink(url);
@@ -178,6 +181,8 @@ export function startWindowApp(): void {
     const contents = mainWindow?.webContents;
     if (!contents || contents.isLoading()) {
       pendingLink = url;
+      // macOS keeps the app running with no window: a link then opens one (delivered once it has loaded).
+      if (!mainWindow && core) openWindow(app.getPath('userData'));
       return;
     }
     const event: AppEvent = { kind: 'openMessage', ...target };
