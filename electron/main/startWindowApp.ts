@@ -172,7 +172,8 @@ export function startWindowApp(): void {
   // them to the running app (macOS: open-url; Windows and Linux: a second instance's command line).
   // From a checkout the running binary is bare Electron: register it with the app's folder, or the system
   // would open Electron's default app for a link.
-  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient('scrollback', process.execPath, [path.resolve(process.argv[1])]);
+  if (process.defaultApp && process.argv[1])
+    app.setAsDefaultProtocolClient('scrollback', process.execPath, [path.resolve(process.argv[1])]);
   else app.setAsDefaultProtocolClient('scrollback');
   let pendingLink: string | null = process.argv.find((arg) => parseMessageLink(arg) !== null) ?? null;
   function openMessageLink(url: string): void {
