@@ -11,6 +11,6 @@ export const RELEASES_REPOSITORY = { owner: 'scrollback-app', repo: 'scrollback'
 /** The "new issue" page of the repository, with a title and body filled in (Help → Report a problem). */
 export function newIssueUrl(title: string, body: string): string {
   const { owner, repo } = RELEASES_REPOSITORY;
-  const query = new URLSearchParams({ title, body });
-  return `https://github.com/${owner}/${repo}/issues/new?${query.toString()}`;
+  // shared/ has no URLSearchParams (no DOM or Node types); encodeURIComponent is the language's own.
+  return `https://github.com/${owner}/${repo}/issues/new?title=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`;
 }
