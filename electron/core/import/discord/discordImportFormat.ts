@@ -1,11 +1,11 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
-import { decodeTextChunks } from '../../files/decodeTextChunks.ts';
 import { cancelledImport, ChatWriter } from '../ChatWriter.ts';
 import { chatNameFromFileName, fileInput } from '../examineFile.ts';
 import type { ImportFormat } from '../ImportFormat.ts';
-import { parseDiscordExport, toDiscordSourceChat, toDiscordSourceMessages } from './toDiscordSourceMessages.ts';
+import { readDiscordExport } from './readDiscordExport.ts';
+import { toDiscordSourceChat, toDiscordSourceMessages } from './toDiscordSourceMessages.ts';
 
-/** A DiscordChatExporter file is one JSON document, parsed whole: larger ones should be split when exporting. */
+/** A DiscordChatExporter file is read a message at a time; past this size it should be split when exporting. */
 const MAX_DISCORD_BYTES = 512 * 1024 * 1024;
 
 /** DiscordChatExporter's JSON export of one channel, thread or direct conversation. */
@@ -25,23 +25,24 @@ export const discordImportFormat: ImportFormat = {
     return [fileInput(file.path, discordImportFormat, chatNameFromFileName(file.path))];
   },
   read(input, { db, files }, options) {
-    const parts: string[] = [];
-    for (const chunk of decodeTextChunks(input.source)) {
-      if (options.isCancelled?.()) throw cancelledImport(input);
-      parts.push(chunk.text);
-      options.onProgress?.(chunk.byteEnd);
-    }
-    const exported = parseDiscordExport(parts.join(''), input.path);
-    const writer = new ChatWriter(db, toDiscordSourceChat(exported, input.chatNameHint), files);
+    const chat: { writer: ChatWriter | null } = { writer: null };
     // An export can list one message twice (seen in the wild): kept once.
     const seen = new Set<string>();
-    (exported.messages ?? []).forEach((raw, index) => {
-      for (const message of toDiscordSourceMessages(raw, `${input.path}, message ${index + 1}`, (name) => input.mediaFiles.find(name))) {
-        if (seen.has(message.id)) continue;
-        seen.add(message.id);
-        writer.add(message);
-      }
-    });
-    return { chats: [writer.finish()], timeZone: null };
+    readDiscordExport(
+      input.source,
+      {
+        chat: (head) => (chat.writer = new ChatWriter(db, toDiscordSourceChat(head, input.chatNameHint), files)),
+        message(raw, index) {
+          for (const message of toDiscordSourceMessages(raw, `${input.path}, message ${index}`, (name) => input.mediaFiles.find(name))) {
+            if (seen.has(message.id)) continue;
+            seen.add(message.id);
+            chat.writer!.add(message);
+          }
+        },
+      },
+      { isCancelled: options.isCancelled, cancelled: () => cancelledImport(input), onProgress: options.onProgress },
+    );
+    if (!chat.writer) throw new ScrollbackError('INVALID_FILE', `${input.path}: a DiscordChatExporter file needs a “messages” list.`);
+    return { chats: [chat.writer.finish()], timeZone: null };
   },
 };

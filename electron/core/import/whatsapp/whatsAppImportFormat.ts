@@ -1,6 +1,5 @@
 import { basename, dirname } from 'node:path';
-import { memoryByteSource } from '../../files/ByteSource.ts';
-import { listZipEntries, readZipEntry, type ZipEntry } from '../../files/readZipEntry.ts';
+import { listZipEntries, zipEntryByteSource, type ZipEntry } from '../../files/readZipEntry.ts';
 import { setChatKind } from '../../cache/chatQueries.ts';
 import type { SourceChat } from '../../sources/HistorySource.ts';
 import { cancelledImport, ChatWriter } from '../ChatWriter.ts';
@@ -26,14 +25,13 @@ function zipInput(path: string): ImportInput[] {
   const entries = listZipEntries(path);
   const chat = chatEntryOf(entries);
   if (!chat) return [];
-  const bytes = readZipEntry(path, chat);
   return [
     {
       format: whatsAppImportFormat,
-      source: memoryByteSource(bytes, `${path} › ${chat.name}`),
+      source: zipEntryByteSource(path, chat),
       path,
       chatNameHint: chatNameFromFileName(path),
-      sizeBytes: bytes.length,
+      sizeBytes: chat.size,
       mediaFiles: zipMediaFiles(path, entries),
     },
   ];
