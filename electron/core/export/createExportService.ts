@@ -5,6 +5,7 @@ import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { listCoverage } from '../cache/coverageQueries.ts';
 import { getChatSummary } from '../cache/chatQueries.ts';
 import { getExportRecord, insertExportRecord, listExportRecords } from '../cache/exportRecordQueries.ts';
+import { writeWhenFree } from '../cache/transactions.ts';
 import { splitByCoverage } from '../search/uncoveredSpans.ts';
 import type { SyncService } from '../sync/createSyncService.ts';
 import { runCoreWorker, type CoreWorkerRun } from '../workers/runCoreWorker.ts';
@@ -112,7 +113,8 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
       active = run;
       try {
         const result = await run.result;
-        insertExportRecord(deps.db, request, result);
+        // Another process may hold the write lock (an import): the record waits for it, off the event loop.
+        await writeWhenFree(deps.db, () => insertExportRecord(deps.db, request, result));
         return result;
       } finally {
         active = null;

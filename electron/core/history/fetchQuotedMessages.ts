@@ -3,7 +3,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { WritableDB } from '../cache/CacheDatabase.ts';
 import { getChatRecord } from '../cache/chatQueries.ts';
 import { selectMessagesByIds } from '../cache/messageQueries.ts';
-import { storeHistoryRun } from '../cache/storeHistoryRun.ts';
+import { storeHistoryRunWhenFree } from '../cache/storeHistoryRun.ts';
 import type { Logger } from '../base/Logger.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 
@@ -34,7 +34,7 @@ export async function fetchQuotedMessages(
   try {
     const fetched = await source.getMessagesByIds({ key: chat.sourceKey, peer: chat.peer }, missing, signal);
     if (fetched.length === 0) return cached;
-    storeHistoryRun(deps.db, chat, { messages: fetched, coverage: null });
+    await storeHistoryRunWhenFree(deps.db, chat, { messages: fetched, coverage: null }, signal);
   } catch (error) {
     if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'Reading the quoted messages was cancelled.');
     deps.logger.warn(`could not fetch ${missing.length} quoted messages of chat ${chatId}`, error);
