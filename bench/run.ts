@@ -39,6 +39,8 @@ try {
   }
   if (!values.only || values.only === 'hostile')
     Object.assign(figures, (await import('./suites/hostileImportBench.ts')).runHostileImportBench(folder, { quick }));
+  if (!values.only || values.only === 'second-writer')
+    Object.assign(figures, await (await import('./suites/secondWriterBench.ts')).runSecondWriterBench(folder, { quick }));
   if (!values.only || values.only === 'cli') {
     process.stderr.write('cli: cold start of `scrollback history` beside a bare node + better-sqlite3 page…\n');
     Object.assign(figures, runCliBench(folder, { quick }));
