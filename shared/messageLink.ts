@@ -15,7 +15,8 @@ export function parseMessageLink(text: string): MessageLinkTarget | null {
   const match = /^scrollback:\/\/message\/?\?([^#\s]*)$/i.exec(text.trim());
   if (!match) return null;
   const params = new Map<string, string>();
-  for (const pair of match[1]!.split('&')) {
+  const [, query = ''] = match;
+  for (const pair of query.split('&')) {
     const [key = '', value = ''] = pair.split('=', 2);
     try {
       params.set(key, decodeURIComponent(value));

@@ -21,12 +21,12 @@ export function parseDateInput(input: string): ParsedDate {
   }
   const stamp = ISO_TIMESTAMP.exec(text);
   if (stamp) {
-    const [year, month, date, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(stamp[i]));
+    const [year, month, date, hour, minute] = [Number(stamp[1]), Number(stamp[2]), Number(stamp[3]), Number(stamp[4]), Number(stamp[5])];
     const second = Number(stamp[6] ?? 0);
-    if (month! < 1 || month! > 12 || date! < 1 || date! > 31 || hour! > 23 || minute! > 59 || second > 59) {
+    if (month < 1 || month > 12 || date < 1 || date > 31 || hour > 23 || minute > 59 || second > 59) {
       return { ok: false, message: `“${input}” is not a real date and time.` };
     }
-    const check = new Date(Date.UTC(year!, month! - 1, date!));
+    const check = new Date(Date.UTC(year, month - 1, date));
     if (check.getUTCDate() !== date) return { ok: false, message: `“${input}” is not a real date.` };
     const parsed = Date.parse(text.replace(' ', 'T'));
     if (Number.isNaN(parsed)) return { ok: false, message: `“${input}” is not a date Scrollback can read.` };

@@ -5,6 +5,8 @@
  * cannot be read as an operator or a group is searched as text, and `notes` say how it was read.
  */
 
+import { ScrollbackError } from './errors.ts';
+
 export const HAS_VALUES = ['photo', 'video', 'voice', 'file', 'link', 'poll', 'media'] as const;
 export type HasValue = (typeof HAS_VALUES)[number];
 export const IS_VALUES = ['edited', 'forwarded', 'reply', 'service', 'deleted'] as const;
@@ -55,7 +57,7 @@ function tokenize(input: string): Token[] {
     return close === -1 ? { value: text.slice(start), end: text.length } : { value: text.slice(start, close), end: close + 1 };
   };
   while (at < text.length) {
-    const char = text[at]!;
+    const char = text.charAt(at);
     if (/\s/u.test(char)) {
       at++;
       continue;
@@ -72,21 +74,22 @@ function tokenize(input: string): Token[] {
       at = end;
       continue;
     }
-    if (char === '-' && at + 1 < text.length && !/[\s)]/u.test(text[at + 1]!) && (at === 0 || /[\s(]/u.test(text[at - 1]!))) {
+    if (char === '-' && at + 1 < text.length && !/[\s)]/u.test(text.charAt(at + 1)) && (at === 0 || /[\s(]/u.test(text.charAt(at - 1)))) {
       tokens.push({ kind: 'not' });
       at++;
       continue;
     }
     // A word runs to white space; an operator's value may be quoted (from:"Dana Levi").
     const quotedOperator = /^([a-z]+):"/i.exec(text.slice(at));
-    if (quotedOperator && OPERATOR_NAMES.has(quotedOperator[1]!.toLowerCase())) {
-      const { value, end } = readQuoted(at + quotedOperator[0].length);
-      tokens.push({ kind: 'operator', name: quotedOperator[1]!.toLowerCase(), value, raw: text.slice(at, end) });
+    const [quotedStart = '', quotedName = ''] = quotedOperator ?? [];
+    if (quotedOperator && OPERATOR_NAMES.has(quotedName.toLowerCase())) {
+      const { value, end } = readQuoted(at + quotedStart.length);
+      tokens.push({ kind: 'operator', name: quotedName.toLowerCase(), value, raw: text.slice(at, end) });
       at = end;
       continue;
     }
     let end = at;
-    while (end < text.length && !/\s/u.test(text[end]!)) end++;
+    while (end < text.length && !/\s/u.test(text.charAt(end))) end++;
     let word = text.slice(at, end);
     at = end;
     // Closing brackets end a group only where one is open, so ":)" stays a word.
@@ -102,8 +105,9 @@ function tokenize(input: string): Token[] {
     if (word === 'OR') tokens.push({ kind: 'or' });
     else if (word !== '') {
       const operator = OPERATOR.exec(word);
-      if (operator && OPERATOR_NAMES.has(operator[1]!.toLowerCase()) && operator[2] !== '')
-        tokens.push({ kind: 'operator', name: operator[1]!.toLowerCase(), value: operator[2]!, raw: word });
+      const [, name = '', value = ''] = operator ?? [];
+      if (operator && OPERATOR_NAMES.has(name.toLowerCase()) && value !== '')
+        tokens.push({ kind: 'operator', name: name.toLowerCase(), value, raw: word });
       else tokens.push({ kind: 'word', text: word, quoted: false });
     }
     for (let i = 0; i < closes; i++) tokens.push({ kind: 'close' });
@@ -123,21 +127,19 @@ function operatorNode(token: Extract<Token, { kind: 'operator' }>, notes: string
     case 'in':
       return value === '' ? asText(`${token.name}: needs a name.`) : { type: token.name, value };
     case 'has': {
-      const wanted = value.toLowerCase();
-      return (HAS_VALUES as readonly string[]).includes(wanted)
-        ? { type: 'has', value: wanted as HasValue }
-        : asText(`has: takes ${HAS_VALUES.join(', ')}.`);
+      const wanted = HAS_VALUES.find((known) => known === value.toLowerCase());
+      return wanted ? { type: 'has', value: wanted } : asText(`has: takes ${HAS_VALUES.join(', ')}.`);
     }
     case 'is': {
-      const wanted = value.toLowerCase();
-      return (IS_VALUES as readonly string[]).includes(wanted)
-        ? { type: 'is', value: wanted as IsValue }
-        : asText(`is: takes ${IS_VALUES.join(', ')}.`);
+      const wanted = IS_VALUES.find((known) => known === value.toLowerCase());
+      return wanted ? { type: 'is', value: wanted } : asText(`is: takes ${IS_VALUES.join(', ')}.`);
     }
-    default:
-      return periodOf(value)
-        ? { type: 'date', op: token.name as DateOperator, value }
+    default: {
+      const op = DATE_OPERATORS.find((known) => known === token.name);
+      return op && periodOf(value)
+        ? { type: 'date', op, value }
         : asText(`${token.name}: takes a year, a month or a day (2021, 2021-03 or 2021-03-14).`);
+    }
   }
 }
 
@@ -168,7 +170,7 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
     }
     if (current) children.push(current);
     if (children.length === 0) return null;
-    return children.length === 1 ? children[0]! : { type: 'or', children };
+    return soleOf(children) ?? { type: 'or', children };
   }
 
   function parseAnd(): QueryNode | null {
@@ -194,7 +196,8 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
   }
 
   function parsePrimary(): QueryNode | null {
-    const token = tokens[at++]!;
+    const token = tokens[at++];
+    if (!token) return null;
     switch (token.kind) {
       case 'open': {
         const inner = parseOr();
@@ -224,9 +227,14 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
   return { root, notes };
 }
 
+/** The one node of a list of exactly one; undefined for any other length. */
+function soleOf(nodes: QueryNode[]): QueryNode | undefined {
+  return nodes.length === 1 ? nodes[0] : undefined;
+}
+
 function andOf(children: QueryNode[]): QueryNode {
   const flat = children.flatMap((child) => (child.type === 'and' ? child.children : [child]));
-  return flat.length === 1 ? flat[0]! : { type: 'and', children: flat };
+  return soleOf(flat) ?? { type: 'and', children: flat };
 }
 
 /** The period a date operator's value names, in local time: [start, end). Null when it names none. */
@@ -246,7 +254,12 @@ export function periodOf(value: string): { start: number; end: number } | null {
 
 /** The dates a date operator admits, [from, to) in epoch ms (null: unbounded). Slack's rules: before and after exclude the period. */
 export function dateBoundsOf(node: Extract<QueryNode, { type: 'date' }>): { from: number | null; to: number | null } {
-  const period = periodOf(node.value)!;
+  const period = periodOf(node.value);
+  if (!period)
+    throw new ScrollbackError(
+      'INVALID_INPUT',
+      `“${node.value}” is not a period: write a year, a month or a day (2021, 2021-03 or 2021-03-14).`,
+    );
   switch (node.op) {
     case 'before':
       return { from: null, to: period.start };
@@ -331,5 +344,5 @@ export function withTopLevelTerms(input: string, replaces: (node: QueryNode) => 
   const { root } = parseSearchQuery(input);
   const kept = topLevelTerms(root).filter((node) => !replaces(node));
   const all = [...kept, ...added];
-  return formatSearchQuery(all.length === 0 ? null : all.length === 1 ? all[0]! : { type: 'and', children: all });
+  return formatSearchQuery(all.length === 0 ? null : (soleOf(all) ?? { type: 'and', children: all }));
 }

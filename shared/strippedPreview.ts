@@ -36,12 +36,13 @@ export function strippedJpegHeader(): Uint8Array {
 
 /** A whole JPEG from a stripped preview, or null when the bytes are not one. */
 export function strippedPreviewToJpeg(stripped: Uint8Array): Uint8Array | null {
-  if (stripped.length < 4 || stripped[0] !== 1) return null;
+  const [version, height, width] = stripped;
+  if (stripped.length < 4 || version !== 1 || height === undefined || width === undefined) return null;
   const head = strippedJpegHeader();
   const jpeg = new Uint8Array(head.length + stripped.length - 3 + 2);
   jpeg.set(head, 0);
-  jpeg[HEIGHT_OFFSET] = stripped[1]!;
-  jpeg[WIDTH_OFFSET] = stripped[2]!;
+  jpeg[HEIGHT_OFFSET] = height;
+  jpeg[WIDTH_OFFSET] = width;
   jpeg.set(stripped.subarray(3), head.length);
   jpeg[jpeg.length - 2] = 0xff;
   jpeg[jpeg.length - 1] = 0xd9;

@@ -8,7 +8,7 @@ export function decodeVoiceWaveform(packed: Uint8Array): number[] {
   for (let i = 0; i < count; i++) {
     const bit = i * 5;
     const byte = bit >> 3;
-    const pair = packed[byte]! | ((packed[byte + 1] ?? 0) << 8);
+    const pair = (packed[byte] ?? 0) | ((packed[byte + 1] ?? 0) << 8);
     samples[i] = (pair >> (bit & 7)) & 31;
   }
   return samples;
@@ -22,8 +22,8 @@ export function encodeVoiceWaveform(samples: readonly number[]): Uint8Array {
     const bit = i * 5;
     const byte = bit >> 3;
     const shifted = value << (bit & 7);
-    packed[byte]! |= shifted & 0xff;
-    if (byte + 1 < packed.length) packed[byte + 1]! |= shifted >> 8;
+    packed[byte] = (packed[byte] ?? 0) | (shifted & 0xff);
+    if (byte + 1 < packed.length) packed[byte + 1] = (packed[byte + 1] ?? 0) | (shifted >> 8);
   });
   return packed;
 }
