@@ -8,6 +8,7 @@ import { createMemorySecretStore } from '../base/SecretStore.ts';
 import { createChatService } from '../chats/createChatService.ts';
 import { createSourceManager } from '../chats/createSourceManager.ts';
 import { createExportService } from '../export/createExportService.ts';
+import { removeLeftoverExportPartials } from '../export/removeLeftoverExportPartials.ts';
 import { createHistoryEngine } from '../history/createHistoryEngine.ts';
 import { createImportService } from '../import/createImportService.ts';
 import { createLiveUpdates } from '../live/createLiveUpdates.ts';
@@ -95,6 +96,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   const mediaStore = createMediaStore(db, mediaFolderBeside(options.databasePath));
   // Not at open: a damaged archive opens read-only, and opening never waits for another process's lock.
   doAfterFirstWrite(db, () => mediaStore.sweep());
+  // Temporary files of exports killed in earlier runs; on a later turn, so opening never waits for a folder.
+  setImmediate(() => removeLeftoverExportPartials(db));
   // Said where the person sees it: the command line's stderr, the app's log.
   onLockWaiting(db, (waiting) => waiting && options.logger.warn(waiting));
   const media = createMediaService({
@@ -134,6 +137,8 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     mediaFileFor: (pathname, signal) => mediaFileForPath(media, pathname, signal),
     explainError: (error) => cacheErrorOf(db, error) ?? error,
     async close() {
+      // Closed already: a recovery closes the core before it replaces the file.
+      if (!db.open) return;
       live.stop();
       keepUpToDate.stop();
       imports.cancel();

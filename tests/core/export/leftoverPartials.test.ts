@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AtomicFileWriter, removeLeftoverPartials } from '../../../electron/core/export/AtomicFileWriter.ts';
+import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
+import { upsertSource } from '../../../electron/core/cache/sourceQueries.ts';
+import { upsertChats } from '../../../electron/core/cache/chatQueries.ts';
+import { openScrollbackCore } from '../../../electron/core/app/openScrollbackCore.ts';
 import { runScriptAndKill } from '../../support/killMidway.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
@@ -55,5 +60,31 @@ describe('temporary export files of a killed export', () => {
     expect(removeLeftoverPartials(folder)).toBe(0);
     expect(removeLeftoverPartials(folder, Date.now() + DAY_MS + 1000)).toBe(1);
     expect(fs.existsSync(stale)).toBe(false);
+  });
+
+  it('at start, the folders earlier exports wrote into lose the temporary files of exports killed there', async () => {
+    const data = tempFolder();
+    const exports = tempFolder();
+    const databasePath = path.join(data, 'scrollback.db');
+    const db = openCacheDatabase(databasePath);
+    upsertSource(db, { id: 'demo', kind: 'demo', name: 'Demo', settings: {} });
+    const [chatId] = upsertChats(db, 'demo', [{ key: 'c1', name: 'Chat', kind: 'group', messageCount: null, lastMessageDate: null }]);
+    db.prepare('INSERT INTO exports (chat_id, request, target, written, created_at) VALUES (?, ?, ?, 1, 0)').run(
+      chatId,
+      '{}',
+      path.join(exports, 'chat.txt'),
+    );
+    db.close();
+    // A process that has ended: its id is no longer running.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const leftover = path.join(exports, `.chat.txt.scrollback-${deadPid}-0badc0de.partial`);
+    fs.writeFileSync(leftover, 'half an export');
+
+    const core = openScrollbackCore({ databasePath, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    try {
+      await vi.waitFor(() => expect(fs.existsSync(leftover)).toBe(false), { timeout: 20_000, interval: 20 });
+    } finally {
+      await core.close();
+    }
   });
 });
