@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, crashReporter, dialog, Menu, Notification, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, Menu, shell, type WebFrameMain } from 'electron';
 import { createCoreHandlers } from '../core/app/createCoreHandlers.ts';
 import { createStderrLogger, type Logger } from '../core/base/Logger.ts';
 import { createFileLogger, logFolderOf } from '../core/app/createFileLogger.ts';
@@ -21,6 +21,7 @@ import { APP_ID, newIssueUrl } from '../../shared/appIdentity.ts';
 import { collectDiagnostics, diagnosticsText } from './diagnostics.ts';
 import { showAboutDialog } from './showAboutDialog.ts';
 import { startAppUpdates, type AppUpdates } from './startAppUpdates.ts';
+import { showExportNotification } from './showExportNotification.ts';
 
 /** How long quitting waits for downloads and sources to stop before it exits anyway. */
 export const QUIT_DEADLINE_MS = 5000;
@@ -107,18 +108,7 @@ export function startWindowApp(): void {
       chooseExportTarget: (suggestedName, format) => chooseExportTarget(mainWindow, suggestedName, format),
       // The taskbar / dock shows the export's progress; -1 removes it.
       showProgress: (fraction) => mainWindow?.setProgressBar(fraction ?? -1),
-      exportFinished: (result) => {
-        if (!Notification.isSupported()) return;
-        const notification = new Notification({
-          title: 'Export finished',
-          body: `${result.written.toLocaleString()} messages saved to ${path.basename(result.path)}`,
-          actions: [{ type: 'button', text: 'Show in folder' }],
-        });
-        const reveal = () => shell.showItemInFolder(result.path);
-        notification.on('click', reveal);
-        notification.on('action', reveal);
-        notification.show();
-      },
+      exportFinished: (result) => showExportNotification(result, logger),
       showInFolder: (file) => shell.showItemInFolder(file),
       updates: { readyVersion: () => appUpdates?.readyVersion() ?? null, restart: () => appUpdates?.restart() },
     });

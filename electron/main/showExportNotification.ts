@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { Notification, shell } from 'electron';
+import type { Logger } from '../core/base/Logger.ts';
+
+/** Shown notifications, held until clicked, closed or failed: one only held by a local is garbage-collected,
+ * and its click is lost. */
+const shown = new Set<Notification>();
+
+/** The system notification of a finished export, with *Show in folder*. */
+export function showExportNotification(result: { written: number; path: string }, logger: Logger): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({
+    title: 'Export finished',
+    body: `${result.written.toLocaleString()} messages saved to ${path.basename(result.path)}`,
+    actions: [{ type: 'button', text: 'Show in folder' }],
+  });
+  const release = () => shown.delete(notification);
+  const reveal = () => {
+    shell.showItemInFolder(result.path);
+    release();
+  };
+  notification.on('click', reveal);
+  notification.on('action', reveal);
+  notification.on('close', release);
+  // An unsigned macOS build, or notifications turned off: the export itself succeeded and the window says so.
+  notification.on('failed', (_event, error) => {
+    logger.warn(`the export notification could not be shown: ${error}`);
+    release();
+  });
+  shown.add(notification);
+  notification.show();
+}
