@@ -161,18 +161,21 @@ function unknownMethod(path: string, entry: ZipEntry): ScrollbackError {
  * MAX_INFLATE_RATIO times its packed size (a zip bomb) before that much memory is used.
  */
 export function readZipEntry(path: string, entry: ZipEntry, maxBytes: number = MAX_INFLATED_BYTES): Buffer {
-  const limit = entry.method === 0 ? maxBytes : Math.min(maxBytes, MAX_INFLATE_RATIO * entry.compressedSize + 1024 * 1024);
-  const refuse = () =>
-    entry.method === 0 || limit === maxBytes
-      ? new ScrollbackError(
-          'INVALID_FILE',
-          `${path}: “${entry.name}” is ${Math.round(entry.size / (1024 * 1024))} MB; Scrollback unpacks at most ${Math.round(maxBytes / (1024 * 1024))} MB of one file from a zip. Unzip the export and import the folder instead. Nothing was imported.`,
-        )
-      : new ScrollbackError(
-          'INVALID_FILE',
-          `${path}: “${entry.name}” would unpack to more than ${Math.round(limit / (1024 * 1024))} MB (over ${MAX_INFLATE_RATIO} times its packed size, or past ${MAX_INFLATED_BYTES / (1024 * 1024)} MB): this is not a chat export Scrollback reads (it may be a zip bomb). Nothing was imported.`,
-        );
-  if (entry.size > limit || (entry.method === 0 && entry.compressedSize > limit)) throw refuse();
+  const ratioLimit = entry.method === 0 ? Number.POSITIVE_INFINITY : MAX_INFLATE_RATIO * entry.compressedSize + 1024 * 1024;
+  const limit = Math.min(maxBytes, ratioLimit);
+  const tooLarge = () =>
+    new ScrollbackError(
+      'INVALID_FILE',
+      `${path}: “${entry.name}” is ${Math.round(Math.max(entry.size, entry.compressedSize) / (1024 * 1024))} MB or more; Scrollback unpacks at most ${Math.round(maxBytes / (1024 * 1024))} MB of one file from a zip. Unzip the export and import the folder instead. Nothing was imported.`,
+    );
+  const bomb = () =>
+    new ScrollbackError(
+      'INVALID_FILE',
+      `${path}: “${entry.name}” would unpack to more than ${Math.round(ratioLimit / (1024 * 1024))} MB (over ${MAX_INFLATE_RATIO} times its packed size): this is not a chat export Scrollback reads (it may be a zip bomb). Nothing was imported.`,
+    );
+  const refuse = () => (ratioLimit <= maxBytes ? bomb() : tooLarge());
+  if (entry.size > ratioLimit) throw bomb();
+  if (entry.size > maxBytes || (entry.method === 0 && entry.compressedSize > maxBytes)) throw tooLarge();
   if (entry.method !== 0 && entry.method !== 8) throw unknownMethod(path, entry);
   const fd = openSync(path, 'r');
   try {

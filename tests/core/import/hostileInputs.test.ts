@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -273,5 +274,28 @@ describe('hostile inputs: bounded memory, linear time, refused with words', () =
     const error = failure(zip);
     expect(error.code).toBe('INVALID_FILE');
     expect(error.message).toMatch(/claims 1000000000 files .*looks damaged or truncated\. Nothing was imported/);
+  });
+
+  it('a packed chat text past what is unpacked in memory, or past 100 times its packed size, is refused before it is read', () => {
+    const { folder, failure } = setUp();
+    const zip = path.join(folder, 'WhatsApp Chat - Big.zip');
+    // Bytes that do not pack: 2 MB packed may say it unpacks to up to 201 MB before it looks like a bomb.
+    writeZip64(zip, [{ name: '_chat.txt', data: randomBytes(2 * MB), deflate: true }]);
+    const bytes = fs.readFileSync(zip);
+    const header = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const sizeField = header + 46 + bytes.readUInt16LE(header + 28) + 4; // the directory's zip64 size
+    const saying = (size: number) => {
+      bytes.writeBigUInt64LE(BigInt(size), sizeField);
+      fs.writeFileSync(zip, bytes);
+      return failure(zip);
+    };
+    const big = saying(150 * MB);
+    expect(big.code).toBe('INVALID_FILE');
+    expect(big.message).toMatch(
+      /“_chat\.txt” is 150 MB or more; Scrollback unpacks at most 128 MB of one file from a zip\. Unzip the export and import the folder instead/,
+    );
+    const bomb = saying(1500 * MB);
+    expect(bomb.code).toBe('INVALID_FILE');
+    expect(bomb.message).toMatch(/“_chat\.txt” would unpack to more than 201 MB .*zip bomb.*Nothing was imported/);
   });
 });
