@@ -36,21 +36,23 @@ export function highlightRanges(text: string, terms: readonly string[]): Array<[
   // Fold one code point at a time, remembering where each folded unit came from.
   let folded = '';
   const origin: number[] = [];
-  for (let index = 0; index < text.length;) {
-    const codePoint = text.codePointAt(index)!;
-    const width = codePoint > 0xffff ? 2 : 1;
-    const piece = foldForSearch(String.fromCodePoint(codePoint));
+  let index = 0;
+  // A string iterates by code point: a surrogate pair is one character of length 2.
+  for (const character of text) {
+    const piece = foldForSearch(character);
     for (let k = 0; k < piece.length; k++) origin.push(index);
     folded += piece;
-    index += width;
+    index += character.length;
   }
   origin.push(text.length);
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
-      const start = origin[at]!;
-      const lastUnit = origin[at + term.length - 1]!;
-      const end = lastUnit + (text.codePointAt(lastUnit)! > 0xffff ? 2 : 1);
+      // origin has one entry per folded unit (and one past the end), so both lookups are inside it.
+      const start = origin[at];
+      const lastUnit = origin[at + term.length - 1];
+      if (start === undefined || lastUnit === undefined) continue;
+      const end = lastUnit + ((text.codePointAt(lastUnit) ?? 0) > 0xffff ? 2 : 1);
       ranges.push([start, end]);
     }
   }

@@ -63,12 +63,17 @@ function encodeSearchCursor(position: SearchPosition): string {
   return `${position.date}~${position.sortKey}~${position.chatId}`;
 }
 
+/** A span as the window shows it: a start at the beginning of time is no start (null). */
+function openStart(span: { from: number; to: number }): DateSpanOfChat {
+  return { from: span.from === Number.MIN_SAFE_INTEGER ? null : span.from, to: span.to };
+}
+
 function decodeSearchCursor(cursor: string | null): SearchPosition | null {
   if (cursor === null) return null;
-  const [date, sortKey, chatId] = cursor.split('~').map(Number);
+  const [date = NaN, sortKey = NaN, chatId = NaN] = cursor.split('~').map(Number);
   if (![date, sortKey, chatId].every((n) => Number.isSafeInteger(n)))
     throw new ScrollbackError('INVALID_INPUT', 'The search cursor is not one returned by a search.');
-  return { date: date!, sortKey: sortKey!, chatId: chatId! };
+  return { date, sortKey, chatId };
 }
 
 /**
@@ -117,10 +122,6 @@ export function createSearchService(deps: {
   function coverageOf(chat: ChatRecord, filter: SearchFilter) {
     const from = filter.from ?? Number.MIN_SAFE_INTEGER;
     const to = filter.to === null ? now() : filter.to - 1;
-    const openStart = (span: { from: number; to: number }): DateSpanOfChat => ({
-      from: span.from === Number.MIN_SAFE_INTEGER ? null : span.from,
-      to: span.to,
-    });
     const { covered, uncovered } = splitByCoverage(listCoverage(db, chat.id), from, to);
     return { covered: covered.map(openStart), uncovered, uncoveredOpen: uncovered.map(openStart) };
   }
@@ -147,7 +148,7 @@ export function createSearchService(deps: {
     foundAt: Map<string, string>,
     signal: AbortSignal | undefined,
   ): Promise<{ spans: SearchedSpan[]; incomplete: boolean }> {
-    const { covered, uncovered, uncoveredOpen } = coverageOf(chat, request);
+    const { covered, uncovered } = coverageOf(chat, request);
     const spans: SearchedSpan[] = covered.map((span) => ({ ...span, where: 'cache' }));
     if (uncovered.length === 0) return { spans, incomplete: false };
     const source = sourceOf(chat.sourceId);
@@ -155,7 +156,7 @@ export function createSearchService(deps: {
     const matcher = createSearchMatcher(request, query, chat.name);
     const matches = (message: SourceMessage) => matcher({ ...message, senderName: message.sender?.name ?? null });
     let incomplete = false;
-    for (const [index, span] of uncovered.entries()) {
+    for (const span of uncovered) {
       try {
         const found = (
           await source.searchWindow(
@@ -174,7 +175,7 @@ export function createSearchService(deps: {
           )
         ).filter(matches);
         storeFound(chat, found, sourceKindName(source.kind), foundAt);
-        spans.push({ ...uncoveredOpen[index]!, where: 'source' });
+        spans.push({ ...openStart(span), where: 'source' });
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
         incomplete = true;
@@ -246,7 +247,9 @@ export function createSearchService(deps: {
       for (const { chat, message } of page.found) {
         let entry = byChat.get(chat.key);
         if (!entry) {
-          const chatId = findChatIdByKey(db, record.id, chat.key) ?? upsertChats(db, record.id, [chat])[0]!;
+          const chatId = findChatIdByKey(db, record.id, chat.key) ?? upsertChats(db, record.id, [chat])[0];
+          if (chatId === undefined)
+            throw new ScrollbackError('INTERNAL', `A chat ${record.name} found could not be stored on this computer.`);
           entry = { chat: getChatRecord(db, chatId), messages: [] };
           byChat.set(chat.key, entry);
         }
@@ -328,15 +331,20 @@ export function createSearchService(deps: {
         db,
         messages.flatMap((message) => (message.topicId ? [{ chatId: message.chatId, topicId: message.topicId }] : [])),
       );
-      const results: SearchHit[] = page.map((hit, index) => ({
-        message: messages[index]!,
-        chatName: names.get(hit.chatId) ?? '',
-        highlights: highlightRanges(messages[index]!.text, query.terms),
-        foundAt: foundAtOf(hit, messages[index]!.id, foundAt),
-        topicTitle: messages[index]!.topicId ? (topicTitles.get(`${hit.chatId}:${messages[index]!.topicId}`) ?? null) : null,
-      }));
+      const results: SearchHit[] = page.map((hit, index) => {
+        const message = messages[index];
+        if (!message) throw new ScrollbackError('INTERNAL', 'A message the search found was not there when it was read.');
+        return {
+          message,
+          chatName: names.get(hit.chatId) ?? '',
+          highlights: highlightRanges(message.text, query.terms),
+          foundAt: foundAtOf(hit, message.id, foundAt),
+          topicTitle: message.topicId ? (topicTitles.get(`${hit.chatId}:${message.topicId}`) ?? null) : null,
+        };
+      });
       let nextCursor: string | null = null;
-      if (page.length === request.limit) nextCursor = encodeSearchCursor(page[page.length - 1]!.position);
+      const last = page.at(-1);
+      if (page.length === request.limit && last) nextCursor = encodeSearchCursor(last.position);
       // Cut at a source's floor: the next page starts there (everything dated at the floor and older).
       else if (floor !== null)
         nextCursor = encodeSearchCursor({ date: floor, sortKey: Number.MAX_SAFE_INTEGER, chatId: Number.MAX_SAFE_INTEGER });
@@ -370,15 +378,18 @@ export function createSearchService(deps: {
         for (const record of countable ? listSourceRecords(db) : []) {
           const source = record.kind === 'import' ? null : sourceOf(record.id);
           if (!source?.searchAllChats) continue;
-          const answer = await askSource(() =>
-            source.searchAllChats!({ words: query.sourceWords, from: null, to: null, limit: 1, matches: () => true }, signal),
+          const answer = await askSource(
+            async () =>
+              (await source.searchAllChats?.({ words: query.sourceWords, from: null, to: null, limit: 1, matches: () => true }, signal)) ??
+              null,
           );
           if (answer?.count != null) counts.push({ count: answer.count, kind: record.kind });
         }
+        const [first] = counts;
         const atSource: SearchTotal['atSource'] =
-          counts.length === 0
+          first === undefined
             ? null
-            : { count: counts.reduce((sum, { count }) => sum + count, 0), sourceName: sourceKindName(counts[0]!.kind), scope: 'all chats' };
+            : { count: counts.reduce((sum, { count }) => sum + count, 0), sourceName: sourceKindName(first.kind), scope: 'all chats' };
         return { onComputer, atSource, notDownloaded: [], notes: query.notes };
       }
       const chat = getChatRecord(db, filter.chatId);
@@ -391,7 +402,9 @@ export function createSearchService(deps: {
       let atSource: SearchTotal['atSource'] = null;
       const source = sourceOf(chat.sourceId);
       if (source?.countMatches && countable && uncoveredOpen.length > 0) {
-        const count = await askSource(() => source.countMatches!({ key: chat.sourceKey, peer: chat.peer }, query.sourceWords, signal));
+        const count = await askSource(
+          async () => (await source.countMatches?.({ key: chat.sourceKey, peer: chat.peer }, query.sourceWords, signal)) ?? null,
+        );
         if (count !== null) atSource = { count, sourceName: sourceKindName(source.kind), scope: 'chat' };
       }
       return { onComputer, atSource, notDownloaded: uncoveredOpen, notes: query.notes };
