@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { rememberSecret } from './secretRedactor.ts';
 
 /**
@@ -47,7 +48,8 @@ export function rememberingSecrets(store: SecretStore): SecretStore {
 function partsOf(value: string | null): string[] {
   if (!value || !value.startsWith('{')) return [];
   try {
-    return Object.values(JSON.parse(value) as Record<string, unknown>).filter((part): part is string => typeof part === 'string');
+    const parsed = z.record(z.string(), z.unknown()).safeParse(JSON.parse(value));
+    return parsed.success ? Object.values(parsed.data).filter((part): part is string => typeof part === 'string') : [];
   } catch {
     return [];
   }
