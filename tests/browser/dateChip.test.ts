@@ -97,8 +97,19 @@ describe.skipIf(skipReason !== null)(`the floating date chip${skipReason ? ` —
     const { page } = session;
     const opacity = () => page.$eval('[data-testid="date-chip"]', (chip) => Number(getComputedStyle(chip).opacity));
     await expect.poll(opacity, { timeout: 60_000 }).toBe(0);
+    // Each painted frame's opacity is kept in the page, so a busy machine that reads late still sees it was shown.
+    await page.evaluate(() => {
+      const w = window as unknown as { __chipShown: boolean };
+      w.__chipShown = false;
+      const look = () => {
+        const chip = document.querySelector('[data-testid="date-chip"]');
+        if (chip && Number(getComputedStyle(chip).opacity) === 1) w.__chipShown = true;
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await wheelTicks(page, 3, -240, 2);
-    await expect.poll(opacity).toBe(1);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __chipShown: boolean }).__chipShown)).toBe(true);
     await page.click('[data-testid="date-chip"]');
     await page.waitForSelector('.jump-dialog[open]');
     await page.keyboard.press('Escape');
