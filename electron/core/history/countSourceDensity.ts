@@ -28,21 +28,28 @@ export async function countSourceDensity(
   }
   if (!source.countMessagesSince || source.holdsOnlyTheCache) return { counts, sourceName: null };
   const now = deps.now();
-  const wanted = known.map((isKnown, index) => !isKnown && boundaries[index]! <= now);
-  const asked = [...new Set(wanted.flatMap((want, index) => (want ? [index, index + 1] : [])))];
+  const wanted = known.map((isKnown, index) => {
+    const boundary = boundaries[index];
+    return !isKnown && boundary !== undefined && boundary <= now;
+  });
+  // Each boundary asked once, as the instant it names (a boundary still to come is asked as now).
+  const asked = [...new Set(wanted.flatMap((want, index) => (want ? [index, index + 1] : [])))].flatMap((index) => {
+    const boundary = boundaries[index];
+    return boundary === undefined ? [] : [{ index, at: Math.min(boundary, now) }];
+  });
   if (asked.length === 0) return { counts, sourceName: sourceKindName(source.kind) };
   let since: Array<number | null>;
   try {
     since = await source.countMessagesSince(
       { key: chat.sourceKey, peer: chat.peer },
-      asked.map((index) => Math.min(boundaries[index]!, now)),
+      asked.map(({ at }) => at),
       signal,
     );
   } catch (error) {
     if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'Counting at the source was cancelled.');
     throw error;
   }
-  const sinceAt = new Map(asked.map((index, position) => [index, since[position] ?? null]));
+  const sinceAt = new Map(asked.map(({ index }, position) => [index, since[position] ?? null]));
   for (const [index, want] of wanted.entries()) {
     const start = sinceAt.get(index);
     const end = sinceAt.get(index + 1);

@@ -190,9 +190,10 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     let reachedOldest = newestRange.reachesOldest && (rows.length < limit || isAt(rows[0], newestRange.from));
     // A source may answer the newest page short (whole seconds only, or a short page mid-history): top it
     // up from the older side, so a newest page is as full as any other.
-    if (rows.length > 0 && rows.length < limit && !reachedOldest && !offline) {
+    const oldestRow = rows[0];
+    if (oldestRow && rows.length < limit && !reachedOldest && !offline) {
       try {
-        const more = await older(chat, rows[0]!.position, limit - rows.length, signal);
+        const more = await older(chat, oldestRow.position, limit - rows.length, signal);
         rows = more.rows.concat(rows);
         reachedOldest = more.reachedOldest;
       } catch {

@@ -62,11 +62,12 @@ export function readTopicPage(db: ReadableDB, chatId: number, topicId: string, a
   }
   const rows = [...before.reverse(), ...after];
   const first = rows[0];
+  const last = rows.at(-1);
   const previous = first && !reachedOldest ? older(first.position, 1)[0] : undefined;
   return {
     messages: rows.map((row) => row.message),
     olderCursor: first ? encodeCursor(first.position) : null,
-    newerCursor: rows.length > 0 ? encodeCursor(rows[rows.length - 1]!.position) : null,
+    newerCursor: last ? encodeCursor(last.position) : null,
     reachedOldest: reachedOldest || rows.length === 0,
     reachedNewest: reachedNewest || rows.length === 0,
     anchorIndex,

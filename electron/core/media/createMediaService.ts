@@ -83,8 +83,8 @@ function createSharedFetches() {
       };
       const onAbort = () => {
         leave();
-        if (shared.waiters === 0) shared.controller.abort(signal!.reason);
-        reject(signal!.reason);
+        if (shared.waiters === 0) shared.controller.abort(signal?.reason);
+        reject(signal?.reason);
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -117,7 +117,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
 
   function mediaOf(chatId: number, messageId: string): { media: FileMedia & SourceMedia } | null {
     const found = findMessageMedia(db, chatId, messageId);
-    return found && hasMediaFiles(found.media) ? { media: found.media as FileMedia & SourceMedia } : null;
+    return found && hasMediaFiles(found.media) ? { media: found.media } : null;
   }
 
   /** Fetches one file of a chat from its source into the store; null when the source has none. */
@@ -140,8 +140,8 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     };
     const pending = store.begin();
     try {
-      const result = await asMediaRequest(() =>
-        source.downloadMedia!({ key: chat.sourceKey, peer: chat.peer }, request, pending, {
+      const result = await asMediaRequest(async () =>
+        source.downloadMedia?.({ key: chat.sourceKey, peer: chat.peer }, request, pending, {
           signal,
           ...(onProgress ? { onProgress } : {}),
           ...(onWaiting ? { onWaiting } : {}),

@@ -37,12 +37,14 @@ export function createRequestLimiter(options: { maxRequests: number; windowMs: n
       const turn = queue.then(async () => {
         for (;;) {
           const now = options.clock.now();
-          while (starts.length > 0 && starts[0]! <= now - options.windowMs) starts.shift();
+          while ((starts[0] ?? Number.POSITIVE_INFINITY) <= now - options.windowMs) starts.shift();
           if (starts.length < options.maxRequests - reserve) {
             starts.push(now);
             return;
           }
-          await options.clock.sleep(starts[Math.max(0, starts.length - (options.maxRequests - reserve))]! + options.windowMs - now, signal);
+          // The start whose leaving the window frees a place (none recorded: a whole window from now).
+          const freeingStart = starts[Math.max(0, starts.length - (options.maxRequests - reserve))] ?? now;
+          await options.clock.sleep(freeingStart + options.windowMs - now, signal);
         }
       });
       queue = turn.catch(() => undefined);

@@ -88,7 +88,7 @@ export function createRequestScheduler(options: { pacingMs: number; clock: Clock
           const index = queue.indexOf(entry);
           if (index < 0) return; // already sent: the request itself hears the signal
           queue.splice(index, 1);
-          reject(signal!.reason);
+          reject(signal?.reason);
         };
         const entry: Waiting = {
           priority: currentRequestPriority(),

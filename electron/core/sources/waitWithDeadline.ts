@@ -26,7 +26,7 @@ export function waitWithDeadline<T>(work: Promise<T>, options: WaitOptions): Pro
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const onAbort = () => {
-      if (settle()) reject(options.onAbort ? options.onAbort(signal!.reason) : (signal!.reason as Error));
+      if (settle()) reject(options.onAbort ? options.onAbort(signal?.reason) : (signal?.reason as Error));
     };
     const timer = setTimeout(() => {
       if (settle()) reject(options.onTimeout());
@@ -44,7 +44,7 @@ export function waitWithDeadline<T>(work: Promise<T>, options: WaitOptions): Pro
         if (settle()) resolve(value);
       },
       (error: unknown) => {
-        if (settle()) reject(error as Error);
+        if (settle()) reject(error);
       },
     );
   });

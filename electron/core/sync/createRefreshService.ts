@@ -76,7 +76,7 @@ export function createRefreshService(deps: RefreshServiceDeps): RefreshService {
       const reachesOldest = page.reachedOldest || (to !== null && page.messages.length === 0);
       const stored = storeHistoryRun(db, chat, {
         messages: page.messages,
-        coverage: bounds || to ? { from: bounds ? bounds.oldest : to!, to: to ?? bounds!.newest, reachesOldest } : null,
+        coverage: bounds ? { from: bounds.oldest, to: to ?? bounds.newest, reachesOldest } : to ? { from: to, to, reachesOldest } : null,
         // Asked for what is older than `to`: the page proves the stretch up to it.
         ...(to ? { boundary: to } : {}),
         reachesNewest: to === null,

@@ -118,8 +118,10 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           }
           // An outage delays the download rather than ending it: wait longer each time, then give up.
           const delays = deps.outageRetryDelaysMs ?? OUTAGE_RETRY_DELAYS_MS;
-          if (error instanceof ScrollbackError && error.code === 'SOURCE_UNAVAILABLE' && outages < delays.length) {
-            await waitThen(delays[outages++]!, `${error.message} Trying again.`);
+          const delay = delays[outages];
+          if (error instanceof ScrollbackError && error.code === 'SOURCE_UNAVAILABLE' && delay !== undefined) {
+            outages++;
+            await waitThen(delay, `${error.message} Trying again.`);
             continue;
           }
           throw error;

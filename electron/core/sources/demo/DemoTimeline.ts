@@ -1,6 +1,14 @@
+import { ScrollbackError } from '../../../../shared/errors.ts';
 import { createRandom } from './seededRandom.ts';
 
 const DAY_MS = 86_400_000;
+
+/** One day's entry of a per-day array; every day asked is one of the timeline's (0 to days − 1). */
+function dayValue(perDay: Float64Array | Int32Array, day: number): number {
+  const value = perDay[day];
+  if (value === undefined) throw new ScrollbackError('INTERNAL', `Day ${day} is outside the demo timeline.`);
+  return value;
+}
 
 export interface DemoTimelineSpec {
   seed: number;
@@ -46,19 +54,19 @@ export class DemoTimeline {
       for (let d = first; d < Math.min(days - 1, first + length); d++) weights[d] = 0;
     }
     // The first and last days always have messages, so the archive spans the whole period.
-    weights[0] = Math.max(weights[0]!, 0.5);
-    weights[days - 1] = Math.max(weights[days - 1]!, 0.5);
+    weights[0] = Math.max(dayValue(weights, 0), 0.5);
+    weights[days - 1] = Math.max(dayValue(weights, days - 1), 0.5);
 
     let total = 0;
-    for (let d = 0; d < days; d++) total += weights[d]!;
+    for (let d = 0; d < days; d++) total += dayValue(weights, d);
     this.endIndex = new Float64Array(days);
     this.windowStartMs = new Int32Array(days);
     this.windowLengthMs = new Int32Array(days);
     let cumulative = 0;
     for (let d = 0; d < days; d++) {
-      cumulative += weights[d]!;
+      cumulative += dayValue(weights, d);
       this.endIndex[d] = d === days - 1 ? spec.count : Math.round((spec.count * cumulative) / total);
-      const isBurst = weights[d]! > 6;
+      const isBurst = dayValue(weights, d) > 6;
       if (isBurst) {
         this.windowStartMs[d] = Math.floor((9 + random() * 12) * 3_600_000);
         this.windowLengthMs[d] = Math.floor((20 + random() * 60) * 60_000);
@@ -72,10 +80,10 @@ export class DemoTimeline {
   /** Send time of message `index` (0-based, oldest first). Non-decreasing in `index`. */
   dateOf(index: number): number {
     const day = this.dayOf(index);
-    const first = day === 0 ? 0 : this.endIndex[day - 1]!;
-    const inDay = this.endIndex[day]! - first;
-    const offset = Math.floor(((index - first + 0.5) * this.windowLengthMs[day]!) / inDay);
-    return this.start + day * DAY_MS + this.windowStartMs[day]! + offset;
+    const first = day === 0 ? 0 : dayValue(this.endIndex, day - 1);
+    const inDay = dayValue(this.endIndex, day) - first;
+    const offset = Math.floor(((index - first + 0.5) * dayValue(this.windowLengthMs, day)) / inDay);
+    return this.start + day * DAY_MS + dayValue(this.windowStartMs, day) + offset;
   }
 
   /** Index of the first message sent at or after `date`; `count` when every message is older. */
@@ -95,7 +103,7 @@ export class DemoTimeline {
     let high = this.endIndex.length - 1;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.endIndex[mid]! > index) high = mid;
+      if (dayValue(this.endIndex, mid) > index) high = mid;
       else low = mid + 1;
     }
     return low;

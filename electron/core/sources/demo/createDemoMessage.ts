@@ -1,3 +1,4 @@
+import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { Media, MessageEntity, Reaction, ServiceAction } from '../../../../shared/domain.ts';
 import { describeServiceAction } from '../../../../shared/serviceActions.ts';
 import { sourceMessage, type SourceMessage, type SourceSender } from '../../model/SourceMessage.ts';
@@ -10,7 +11,9 @@ import { withDemoFiles } from './demoMedia.ts';
 const DELETED_ACCOUNT: SourceSender = { key: 'deleted', name: 'Deleted Account' };
 
 function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new ScrollbackError('INTERNAL', 'A demo chat has an empty list to pick from.');
+  return item;
 }
 
 /**
@@ -23,10 +26,12 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
   const date = timeline.dateOf(index);
   const roll = random();
   const senderSpec = roll < 0.003 ? null : pick(random, chat.senders);
+  // A private chat's other person is its second sender; a message with no sender there is theirs.
+  const [, otherPerson = DELETED_ACCOUNT] = chat.senders;
   const sender: SourceSender | null = senderSpec
     ? { key: senderSpec.key, name: senderSpec.name }
     : chat.kind === 'private'
-      ? { key: chat.senders[1]!.key, name: chat.senders[1]!.name }
+      ? { key: otherPerson.key, name: otherPerson.name }
       : DELETED_ACCOUNT;
   const base = sourceMessage({
     id: String(id),
