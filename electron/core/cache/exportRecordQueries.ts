@@ -70,3 +70,11 @@ export function getExportRecord(db: ReadableDB, exportId: number): StoredExport 
   const row = cachedStatement<[number], ExportRow>(db, 'SELECT * FROM exports WHERE id = ?').get(exportId);
   return row ? toStoredExport(row) : null;
 }
+
+/** The most recent `limit` distinct export targets, newest first (the folders start-up cleans). */
+export function listRecentExportTargets(db: ReadableDB, limit: number): string[] {
+  const rows = db.prepare('SELECT target FROM exports GROUP BY target ORDER BY max(id) DESC LIMIT ?').all(limit) as Array<{
+    target: string;
+  }>;
+  return rows.map((row) => row.target);
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ReadableDB } from '../cache/CacheDatabase.ts';
+import { listRecentExportTargets } from '../cache/exportRecordQueries.ts';
 import { removeLeftoverPartials } from './AtomicFileWriter.ts';
 
 /** The folders of this many most recent export targets are looked into at start. */
@@ -12,15 +13,13 @@ const RECENT_TARGETS = 200;
  * were removed; an archive that cannot be read removes nothing.
  */
 export function removeLeftoverExportPartials(db: ReadableDB): number {
-  let targets: Array<{ target: string }>;
+  let targets: string[];
   try {
-    targets = db.prepare('SELECT target FROM exports GROUP BY target ORDER BY max(id) DESC LIMIT ?').all(RECENT_TARGETS) as Array<{
-      target: string;
-    }>;
+    targets = listRecentExportTargets(db, RECENT_TARGETS);
   } catch {
     return 0;
   }
-  const folders = new Set(targets.map((row) => path.dirname(row.target)));
+  const folders = new Set(targets.map((target) => path.dirname(target)));
   let removed = 0;
   for (const folder of folders) removed += removeLeftoverPartials(folder);
   return removed;
