@@ -9,9 +9,10 @@ export function resolveChatArgument(core: ScrollbackCore, argument: string | und
   if (/^\d+$/.test(argument)) return core.getChat(Number(argument));
   const wanted = argument.toLocaleLowerCase();
   const matches = core.listChats().filter((chat) => chat.name.toLocaleLowerCase() === wanted);
-  if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     throw new CliUsageError(`Several chats are named “${argument}” (ids ${matches.map((chat) => chat.id).join(', ')}); use the id.`);
   }
+  const [only] = matches;
+  if (only) return only;
   throw new ScrollbackError('CHAT_NOT_FOUND', `There is no chat “${argument}”. Run \`scrollback chats\` to see the chats and their ids.`);
 }

@@ -35,7 +35,7 @@ export async function exportCommand(
   };
   const estimate = core.exports.estimate(request);
   context.err(
-    `${chat.name}: ${estimate.messages.toLocaleString('en-US')} messages in range, about ${Math.ceil(estimate.approxBytes / 1e6)} MB${estimate.needsDownload ? `; downloading the missing part first${estimate.approxDownloadSeconds !== null ? ` (${estimate.missingMessages!.toLocaleString('en-US')} messages, about ${Math.ceil(estimate.approxDownloadSeconds / 60)} min)` : ''}` : ''}`,
+    `${chat.name}: ${estimate.messages.toLocaleString('en-US')} messages in range, about ${Math.ceil(estimate.approxBytes / 1e6)} MB${estimate.needsDownload ? `; downloading the missing part first${estimate.approxDownloadSeconds !== null && estimate.missingMessages !== null ? ` (${estimate.missingMessages.toLocaleString('en-US')} messages, about ${Math.ceil(estimate.approxDownloadSeconds / 60)} min)` : ''}` : ''}`,
   );
   const stop = () => core.exports.cancel();
   process.once('SIGINT', stop);

@@ -26,12 +26,12 @@ export async function historyCommand(context: CliContext, chatArgument: string |
   const chat = resolveChatArgument(core, chatArgument);
 
   let anchor: HistoryAnchor = { kind: 'latest' };
+  const id = options.before ?? options.after;
   if (options.around !== undefined) {
     const parsed = parseDateInput(options.around);
     if (!parsed.ok) throw new CliUsageError(`--around: ${parsed.message}`);
     anchor = { kind: 'aroundDate', date: parsed.date };
-  } else if (options.before !== undefined || options.after !== undefined) {
-    const id = (options.before ?? options.after)!;
+  } else if (id !== undefined) {
     const position = core.findMessagePosition(chat.id, id);
     if (!position) {
       throw new ScrollbackError(

@@ -29,7 +29,9 @@ const runners: { [K in CoreJobKind]: (job: CoreJobOf<K>, post: (message: CoreWor
 };
 
 function run<K extends CoreJobKind>(kind: K, input: CoreJobOf<K>): void {
-  const post = (message: CoreWorkerMessage<K>): void => parentPort!.postMessage(message);
+  const port = parentPort;
+  if (!port) throw new ScrollbackError('INTERNAL', 'The core worker runs only as a worker thread that runCoreWorker starts.');
+  const post = (message: CoreWorkerMessage<K>): void => port.postMessage(message);
   try {
     if (!(kind in runners)) throw new ScrollbackError('INTERNAL', `Unknown job ${String(kind)}.`);
     post({ type: 'done', result: runners[kind](input, post) });

@@ -20,11 +20,12 @@ async function fileForPath(media: MediaService, pathname: string, signal?: Abort
   if (avatar) return media.avatarFor(Number(avatar[1]), signal);
   const match = MESSAGE_MEDIA.exec(pathname);
   if (!match) return null;
+  const [, chatId, encodedMessageId = '', variant] = match;
   let messageId: string;
   try {
-    messageId = decodeURIComponent(match[2]!);
+    messageId = decodeURIComponent(encodedMessageId);
   } catch {
     return null;
   }
-  return media.fileFor(Number(match[1]), messageId, match[3] === 'thumb' ? 'thumb' : 'full', signal);
+  return media.fileFor(Number(chatId), messageId, variant === 'thumb' ? 'thumb' : 'full', signal);
 }

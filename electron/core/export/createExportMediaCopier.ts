@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { safeFileName } from '../../../shared/safeFileName.ts';
-import type { ChatMessage, MediaVariant } from '../../../shared/domain.ts';
+import type { ChatMessage, FileMedia, MediaVariant } from '../../../shared/domain.ts';
 import { hasMediaFiles } from '../../../shared/domain.ts';
 import type { ExportMediaMode } from '../../../shared/exporting.ts';
 import type { ReadableDB } from '../cache/CacheDatabase.ts';
@@ -23,7 +23,7 @@ export interface ExportMediaCopier {
 }
 
 /** Telegram Desktop's folders for each kind of file in an export with media. */
-const FOLDERS: Record<string, string> = {
+const FOLDERS: Record<FileMedia['kind'] | 'round', string> = {
   photo: 'photos',
   video: 'video_files',
   round: 'round_video_messages',
@@ -106,7 +106,7 @@ export function createExportMediaCopier(
       const media = message.media;
       if (!hasMediaFiles(media)) return {};
       const kind = media.kind === 'video' && media.round ? 'round' : media.kind;
-      const folder = FOLDERS[kind]!;
+      const folder = FOLDERS[kind];
       const paths: ExportedMediaPaths = {};
       const full = options.mode === 'all' && media.kind !== 'webpage' ? storedPath(message.chatId, message.id, 'full') : null;
       const named =

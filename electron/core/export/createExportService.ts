@@ -51,8 +51,9 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
     // A selection is of messages the window showed: on this computer by definition.
     if (request.messageIds) return true;
     const ranges = listCoverage(deps.db, request.chatId);
-    if (ranges.length === 0) return false;
-    const to = request.to === null ? ranges[ranges.length - 1]!.to.date : request.to - 1;
+    const newest = ranges.at(-1);
+    if (!newest) return false;
+    const to = request.to === null ? newest.to.date : request.to - 1;
     return splitByCoverage(ranges, request.from ?? Number.MIN_SAFE_INTEGER, to).uncovered.length === 0;
   }
 

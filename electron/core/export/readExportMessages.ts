@@ -38,8 +38,9 @@ export function* readExportMessages(
   let after = request.after && request.after.date >= from ? request.after : { date: from - 1, sortKey: Number.MAX_SAFE_INTEGER };
   for (;;) {
     const rows = selectMessagesAfter(db, request.chatId, after, ceiling, BATCH);
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.position;
+    const last = rows.at(-1);
+    if (!last) return;
+    after = last.position;
     onPosition?.({ date: after.date, sortKey: after.sortKey });
     for (const { message } of rows) if (keep(message)) yield message;
   }

@@ -38,7 +38,10 @@ export function createTranscriptExportWriter(out: TextSink, format: 'txt' | 'md'
       const time = stamp.slice(11, 16);
       const about = context(message);
       senders.set(message.id, message.senderName ?? 'Unknown');
-      if (senders.size > SENDERS_KEPT) senders.delete(senders.keys().next().value!);
+      if (senders.size > SENDERS_KEPT) {
+        const oldest = senders.keys().next();
+        if (!oldest.done) senders.delete(oldest.value);
+      }
       const deleted = message.deletedAt === null ? '' : `[deleted at the source on ${localIsoSeconds(message.deletedAt).slice(0, 10)}]`;
       const body = [mediaLabel(message), message.text, deleted].filter((part) => part !== '').join(' ');
       const sender = message.senderName ?? 'Unknown';
