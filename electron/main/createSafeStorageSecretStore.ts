@@ -12,14 +12,24 @@ const secretsFileSchema = z
     Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
   );
 
+/** The entry of `secrets.json` that records the user's consent to store secrets without a keyring. */
+const PLAIN_TEXT_CONSENT = '.plainTextConsent';
+
 /**
  * Secrets encrypted with the OS keychain (safeStorage) in `secrets.json` (0600) in the user-data folder.
  * On Linux with only the `basic_text` backend the encryption is a fixed password, not protection: then
  * nothing is written unless the user explicitly agreed (`consent.allowWeak`), as Signal Desktop and Element do.
+ * Electron offers no encryption at all there until plain-text encryption is switched on
+ * (`setUsePlainTextEncryption`), so it is switched on only with that consent, which is recorded in the file:
+ * the secrets stored with it read again after a restart. Called only after the app is ready (safeStorage's rule).
  */
 export function createSafeStorageSecretStore(folder: string): SecretStore & { isWeak(): boolean } {
   const file = path.join(folder, 'secrets.json');
   const isWeak = () => process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
+  // With the user's recorded consent, a keyring-less Linux encrypts with Electron's fixed plain-text key.
+  const usePlainTextIfAgreed = (values: Record<string, string>) => {
+    if (isWeak() && values[PLAIN_TEXT_CONSENT] === 'yes') safeStorage.setUsePlainTextEncryption(true);
+  };
   // A missing, damaged or foreign file holds no secrets (they are asked for again), never an error.
   const read = (): Record<string, string> => {
     try {
@@ -37,7 +47,9 @@ export function createSafeStorageSecretStore(folder: string): SecretStore & { is
   return {
     isWeak,
     get(key) {
-      const encrypted = read()[key];
+      const values = read();
+      usePlainTextIfAgreed(values);
+      const encrypted = key === PLAIN_TEXT_CONSENT ? undefined : values[key];
       if (!encrypted || !safeStorage.isEncryptionAvailable()) return null;
       try {
         return safeStorage.decryptString(Buffer.from(encrypted, 'base64'));
@@ -46,15 +58,19 @@ export function createSafeStorageSecretStore(folder: string): SecretStore & { is
       }
     },
     set(key, value, consent) {
+      const values = read();
+      if (isWeak()) {
+        if (consent?.allowWeak !== true && values[PLAIN_TEXT_CONSENT] !== 'yes')
+          throw new ScrollbackError(
+            'FORBIDDEN',
+            'No keyring is available (Linux basic_text backend): the token would be stored without real protection. Agree to that explicitly to continue.',
+          );
+        values[PLAIN_TEXT_CONSENT] = 'yes';
+        safeStorage.setUsePlainTextEncryption(true);
+      }
       if (!safeStorage.isEncryptionAvailable())
         throw new ScrollbackError('FORBIDDEN', 'This system offers no encryption for secrets, so Scrollback will not store the token.');
-      if (isWeak() && consent?.allowWeak !== true) {
-        throw new ScrollbackError(
-          'FORBIDDEN',
-          'No keyring is available (Linux basic_text backend): the token would be stored without real protection. Agree to that explicitly to continue.',
-        );
-      }
-      write({ ...read(), [key]: safeStorage.encryptString(value).toString('base64') });
+      write({ ...values, [key]: safeStorage.encryptString(value).toString('base64') });
     },
     delete(key) {
       const values = read();

@@ -111,6 +111,11 @@ export function startWindowApp(): void {
       exportFinished: (result) => showExportNotification(result, logger),
       showInFolder: (file) => shell.showItemInFolder(file),
       updates: { readyVersion: () => appUpdates?.readyVersion() ?? null, restart: () => appUpdates?.restart() },
+      // A recovered archive replaced the damaged one under a closed core: start again on it.
+      reopenArchive: () => {
+        app.relaunch();
+        app.exit(0);
+      },
     });
     registerIpcHandlers(handlers, isTrustedFrame, logger);
     // Status is pushed, never polled: downloads, jobs and changed chats go to the window as they happen.
