@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App.tsx';
+import { reportUncaughtErrors } from './app/reportUncaughtErrors.ts';
 import './styles/app.css';
+
+reportUncaughtErrors();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -104,6 +104,11 @@ export interface SourceKindInfo {
   removeLabel: string;
 }
 
+/** An installed app's update: the version downloaded and waiting for a restart (null: none, or updates off). */
+export interface UpdateState {
+  readyVersion: string | null;
+}
+
 export interface AppInfo {
   version: string;
   databasePath: string;
@@ -188,6 +193,18 @@ const messageRef = z.strictObject({ chatId: z.number().int().positive(), message
 /** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */
 export const ipcContract = {
   getAppInfo: method<AppInfo>()(noInput),
+  getUpdateState: method<UpdateState>()(noInput),
+  /** Quits and installs the waiting update; refused with BUSY while an import or export runs. */
+  restartToUpdate: method<void>()(noInput),
+  /** An uncaught error or rejection in the window, for main's log (redacted there; a burst is cut short). */
+  reportRendererError: method<void>()(
+    z.strictObject({
+      kind: z.enum(['error', 'unhandledrejection']),
+      message: z.string().max(4000),
+      stack: z.string().max(20_000).nullable(),
+      where: z.string().max(1000).nullable(),
+    }),
+  ),
   listSources: method<SourceSummary[]>()(noInput),
   /** Chats in the sidebar's order; `limit`: only the first ones (the sidebar's first screenful). */
   listChats: method<ChatSummary[]>()(z.strictObject({ limit: z.number().int().min(1).max(100_000).optional() }).optional()),

@@ -32,7 +32,9 @@ export type AppEvent =
   /** A whole media file the window asked for is arriving (at most 10 a second per file), or ended. */
   | { kind: 'mediaDownload'; status: MediaDownloadStatus }
   /** A recovery of the damaged archive progressed or ended. */
-  | { kind: 'recoveryStatus'; status: RecoveryStatus };
+  | { kind: 'recoveryStatus'; status: RecoveryStatus }
+  /** A newer version was downloaded: the window offers *Restart to update*. */
+  | { kind: 'updateReady'; version: string };
 
 export interface MediaDownloadStatus {
   chatId: number;

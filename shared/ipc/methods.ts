@@ -4,6 +4,9 @@
  */
 export const ipcMethodNames = [
   'getAppInfo',
+  'reportRendererError',
+  'getUpdateState',
+  'restartToUpdate',
   'listSources',
   'listChats',
   'getHistoryPage',

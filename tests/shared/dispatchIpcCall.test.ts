@@ -26,6 +26,9 @@ const idleSync = {
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {
     getAppInfo: () => ({ version: '1', databasePath: '/x', platform: 'linux' }),
+    reportRendererError: () => undefined,
+    getUpdateState: () => ({ readyVersion: null }),
+    restartToUpdate: () => undefined,
     listSources: () => [],
     listChats: () => [],
     getHistoryPage: () => ({

@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { createRendererErrorLog } from './createRendererErrorLog.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ExportFormatInfo, ExportProgress, ExportResult } from '../../../shared/exporting.ts';
 import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
@@ -26,6 +27,8 @@ export interface CorePlatform {
   /** A finished export: the system notification, with "Show in folder". */
   exportFinished?(result: ExportResult): void;
   showInFolder(path: string): void;
+  /** The installed app's updates; absent in a checkout, the preview and the CLI. */
+  updates?: { readyVersion(): string | null; restart(): void };
   /** Opens the archive again after a recovery replaced it (the app restarts); absent: the next start does. */
   reopenArchive?(): void;
   logger: Logger;
@@ -36,6 +39,7 @@ export interface CorePlatform {
  * supplies what needs its platform (native dialogs, the system browser and file manager).
  */
 export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform): IpcHandlers {
+  const rendererErrors = createRendererErrorLog(platform.logger);
   const importJob = createBackgroundJob<ImportProgress, FileImportResult[]>('An import', {
     onError: (error) => platform.logger.error('import failed', error),
     onChange: (status: ImportStatus) => core.events.emit({ kind: 'importStatus', status }),
@@ -68,6 +72,23 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     ...createMediaHandlers(core, platform),
     ...createRecoveryHandlers(core, platform),
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
+    reportRendererError: (report) => rendererErrors.report(report),
+    getUpdateState: () => ({ readyVersion: platform.updates?.readyVersion() ?? null }),
+    restartToUpdate: () => {
+      const updates = platform.updates;
+      if (!updates?.readyVersion()) throw new ScrollbackError('NOT_FOUND', 'No update has been downloaded yet.');
+      // Never cut a job short: the update also installs at the next quit.
+      for (const [job, what] of [
+        [importJob, 'An import'],
+        [exportJob, 'An export'],
+      ] as const)
+        if (job.status().state === 'running')
+          throw new ScrollbackError(
+            'BUSY',
+            `${what} is running: restart to update once it has finished (or quit later; the update installs then).`,
+          );
+      updates.restart();
+    },
     listSources: () => core.listSources(),
     listSourceKinds: () => Object.values(core.providers).map(({ kind, addLabel, removeLabel }) => ({ kind, addLabel, removeLabel })),
     listImportFormats: () => importFormatInfos(),

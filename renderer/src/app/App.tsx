@@ -13,6 +13,7 @@ import { ImportPanel } from '../features/import/ImportPanel.tsx';
 import { ExportDialog, type ExportScope } from '../features/export/ExportDialog.tsx';
 import { ExportStatusStrip } from '../features/export/ExportStatusStrip.tsx';
 import { DamagedArchiveBanner } from '../features/archive/DamagedArchiveBanner.tsx';
+import { UpdateBanner } from '../features/updates/UpdateBanner.tsx';
 import { useExport } from '../features/export/useExport.ts';
 import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.tsx';
 import type { SourceKind } from '../../../shared/domain.ts';
@@ -86,6 +87,7 @@ export function App() {
         <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />
       )}
       <DamagedArchiveBanner />
+      <UpdateBanner />
       <ExportStatusStrip exporting={exporting} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ImportPanel onOpenChat={select} />

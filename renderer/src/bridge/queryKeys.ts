@@ -49,6 +49,8 @@ export const queryKeys = {
     settings: () => ['mediaSettings'] as const,
   },
   refreshSettings: () => ['refreshSettings'] as const,
+  /** An installed app's downloaded update (filled at start and by main's pushed `updateReady`). */
+  updateState: () => ['updateState'] as const,
 
   /** Long jobs in main, kept current by pushed events. */
   jobs: {
