@@ -66,5 +66,5 @@ const stop = async () => {
   fs.rmSync(transfersFolder, { recursive: true, force: true });
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

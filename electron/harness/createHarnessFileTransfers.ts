@@ -42,13 +42,16 @@ export function createHarnessFileTransfers(folder: string): HarnessFileTransfers
   async function receive(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void> {
     const batch = url.searchParams.get('batch') ?? '';
     const name = String(request.headers['x-file-name'] ?? '');
-    let relative: string[];
+    let segments: Array<string | null>;
     try {
-      relative = decodeURIComponent(name).split('/').map(safeSegment) as string[];
+      segments = decodeURIComponent(name).split('/').map(safeSegment);
     } catch {
-      relative = [];
+      segments = [];
     }
-    if (!/^[A-Za-z0-9_-]{8,64}$/.test(batch) || relative.length === 0 || relative.includes(null as unknown as string))
+    const relative = segments.filter((segment) => segment !== null);
+    // The top-level name in the batch: the file itself, or the folder an upload of a folder lands in.
+    const [topLevel] = relative;
+    if (!/^[A-Za-z0-9_-]{8,64}$/.test(batch) || topLevel === undefined || relative.length !== segments.length)
       return answer(response, 400, failure('INVALID_INPUT', 'An upload needs a batch id and a plain file name (x-file-name).'));
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_UPLOAD_BYTES) return answer(response, 413, failure('INVALID_INPUT', 'That file is larger than 8 GB.'));
@@ -78,7 +81,7 @@ export function createHarnessFileTransfers(folder: string): HarnessFileTransfers
         );
       return;
     }
-    answer(response, 200, { ok: true, value: { path: path.join(uploads, batch, relative[0]!) } });
+    answer(response, 200, { ok: true, value: { path: path.join(uploads, batch, topLevel) } });
   }
 
   async function issueTicket(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {

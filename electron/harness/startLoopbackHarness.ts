@@ -52,7 +52,7 @@ export async function startLoopbackHarness(options: {
   const bridge = harnessBridgeScript({ transfers: options.transfers !== undefined });
   let expectedHost = '';
 
-  const server = http.createServer(async (request, response) => {
+  const handleRequest = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const headers = {
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
@@ -155,6 +155,15 @@ export async function startLoopbackHarness(options: {
     } catch {
       return send(404, 'text/plain', 'Not found');
     }
+  };
+  // A request that fails past its own handling (a body stream cut off, an upload folder gone) is logged
+  // and answered, never left as an unhandled rejection.
+  const server = http.createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      options.logger.error(`${request.method ?? 'GET'} ${request.url ?? '/'} failed`, error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end('The harness could not answer this request.');
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

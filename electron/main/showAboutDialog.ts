@@ -13,5 +13,5 @@ export async function showAboutDialog(window: BrowserWindow | null, diagnostics:
     cancelId: 1,
   };
   const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
-  if (response === 0) clipboard.writeText(diagnosticsText(diagnostics));
+  if (response === 0) await clipboard.writeText(diagnosticsText(diagnostics));
 }
