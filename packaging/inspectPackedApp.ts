@@ -55,7 +55,7 @@ function asarFiles(asarFile: string): Array<{ file: string; unpacked: boolean; s
 export function bareImportsOf(code: string): string[] {
   const specifiers = [
     ...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']((?:@[\w.-]+\/)?[\w-][\w.-]*(?:\/[\w.-]+)*)["']/g),
-  ].map((match) => match[1]!);
+  ].flatMap(([, specifier]) => (specifier === undefined ? [] : [specifier]));
   return [...new Set(specifiers.filter((specifier) => !builtins.has(specifier) && specifier !== 'electron'))].sort();
 }
 
@@ -145,14 +145,16 @@ export function inspectPackedApp(
   const packedPackages = new Set(
     files.flatMap((entry) => {
       const match = /^(?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(entry.file);
-      return match ? [match[1]!] : [];
+      const [, packageName] = match ?? [];
+      return packageName === undefined ? [] : [packageName];
     }),
   );
   for (const name of packedPackages) if (devOnly.has(name)) problems.push(`${name} is a devDependency but is packed`);
 
   for (const entry of files) {
-    const prebuild = /(?:^|\/)prebuilds\/([^/]+?)(?:\.node)?(?:\/|$)/.exec(entry.file);
-    if (prebuild && !prebuild[1]!.startsWith(`${options.platform}-`)) problems.push(`${entry.file} is another platform's prebuilt binary`);
+    const [, prebuildTarget] = /(?:^|\/)prebuilds\/([^/]+?)(?:\.node)?(?:\/|$)/.exec(entry.file) ?? [];
+    if (prebuildTarget !== undefined && !prebuildTarget.startsWith(`${options.platform}-`))
+      problems.push(`${entry.file} is another platform's prebuilt binary`);
   }
 
   fs.rmSync(options.extractTo, { recursive: true, force: true });

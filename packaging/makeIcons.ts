@@ -12,8 +12,9 @@ export const LINUX_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512] as const;
 export async function makeIcons(svgFile: string, outFolder: string): Promise<string[]> {
   const svg = fs.readFileSync(svgFile);
   fs.mkdirSync(path.join(outFolder, 'icons'), { recursive: true });
-  const written = [path.join(outFolder, 'icon.png')];
-  await sharp(svg, { density: 300 }).resize(1024, 1024).png().toFile(written[0]!);
+  const appIcon = path.join(outFolder, 'icon.png');
+  const written = [appIcon];
+  await sharp(svg, { density: 300 }).resize(1024, 1024).png().toFile(appIcon);
   for (const size of LINUX_ICON_SIZES) {
     const file = path.join(outFolder, 'icons', `${size}x${size}.png`);
     await sharp(svg, { density: 300 }).resize(size, size).png().toFile(file);

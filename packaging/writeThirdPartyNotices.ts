@@ -61,7 +61,10 @@ export function thirdPartyNotices(root: string): { text: string; packages: numbe
   const sections = [...shipped.entries()]
     .map(([key, entry]) => ({ key, name: key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length), entry }))
     .sort((a, b) => a.name.localeCompare(b.name) || (a.entry.version ?? '').localeCompare(b.entry.version ?? ''))
-    .filter((item, index, all) => index === 0 || all[index - 1]!.name !== item.name || all[index - 1]!.entry.version !== item.entry.version)
+    .filter((item, index, all) => {
+      const previous = all[index - 1];
+      return previous === undefined || previous.name !== item.name || previous.entry.version !== item.entry.version;
+    })
     .map(({ key, name, entry }) => {
       const folder = path.join(root, key);
       const texts = fs
