@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
 
 /** A page can hand over exports of a few gigabytes (a chat with its media, zipped); nothing larger. */
 const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
@@ -26,6 +27,9 @@ function answer(response: http.ServerResponse, status: number, body: unknown): v
   response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
 }
+
+/** A ticket request names the exported file to fetch; anything else is refused as outside the exports. */
+const ticketRequestSchema = z.object({ path: z.string() });
 
 const failure = (code: string, message: string) => ({ ok: false, error: { code, message } });
 
@@ -77,7 +81,10 @@ export function createHarnessFileTransfers(folder: string): HarnessFileTransfers
         answer(
           response,
           400,
-          failure('INVALID_INPUT', `The upload of ${relative.join('/')} did not complete: ${(error as Error).message}.`),
+          failure(
+            'INVALID_INPUT',
+            `The upload of ${relative.join('/')} did not complete: ${error instanceof Error ? error.message : String(error)}.`,
+          ),
         );
       return;
     }
@@ -92,7 +99,8 @@ export function createHarnessFileTransfers(folder: string): HarnessFileTransfers
     }
     let file: string;
     try {
-      file = path.resolve(String((JSON.parse(body) as { path?: unknown }).path ?? ''));
+      const ticket = ticketRequestSchema.safeParse(JSON.parse(body));
+      file = path.resolve(ticket.success ? ticket.data.path : '');
     } catch {
       return answer(response, 400, failure('INVALID_INPUT', 'The request body is not JSON.'));
     }

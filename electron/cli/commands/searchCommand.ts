@@ -2,7 +2,7 @@ import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { endOfDateInput, parseDateInput } from '../../../shared/parseDateInput.ts';
 import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
 import { describeSearchedSources } from '../../../shared/describeSearchedSources.ts';
-import { searchKinds, type SearchHit, type SearchKind, type SearchRequest } from '../../../shared/search.ts';
+import { searchKinds, type SearchHit, type SearchRequest } from '../../../shared/search.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { formatMessageLine } from '../formatMessageLine.ts';
@@ -43,11 +43,12 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
   const kinds = (options.type ?? '')
     .split(',')
     .map((kind) => kind.trim())
-    .filter(Boolean);
-  for (const kind of kinds) {
-    if (!searchKinds.includes(kind as SearchKind))
-      throw new CliUsageError(`--type: “${kind}” is not a kind; use ${searchKinds.join(', ')}.`);
-  }
+    .filter(Boolean)
+    .map((kind) => {
+      const known = searchKinds.find((searchKind) => searchKind === kind);
+      if (known === undefined) throw new CliUsageError(`--type: “${kind}” is not a kind; use ${searchKinds.join(', ')}.`);
+      return known;
+    });
   const limit = options.limit === undefined ? (options.ndjson ? Number.POSITIVE_INFINITY : 50) : Number(options.limit);
   if (!(limit === Number.POSITIVE_INFINITY || Number.isInteger(limit)) || limit < 1 || (!options.ndjson && limit > MAX_PAGE_SIZE))
     throw new CliUsageError(`--limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (any number with --ndjson).`);
@@ -59,7 +60,7 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     to,
     query: options.query ?? '',
     sender: options.sender ?? '',
-    kinds: kinds as SearchKind[],
+    kinds,
     ...(options['earlier-versions'] ? { earlierVersions: true } : {}),
     order: options.oldest ? 'oldest' : 'newest',
     limit: Math.min(limit, MAX_PAGE_SIZE),

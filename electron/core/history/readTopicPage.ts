@@ -42,13 +42,15 @@ export function readTopicPage(db: ReadableDB, chatId: number, topicId: string, a
     }
     case 'aroundDate':
     case 'aroundMessage': {
-      const target =
-        anchor.kind === 'aroundMessage' ? (findMessagePosition(db, chatId, anchor.messageId) ?? notFound(anchor.messageId)) : null;
       // What is strictly before the target, and the target with what follows it.
-      const strictlyBefore = target ?? { date: (anchor as { date: number }).date, sortKey: Number.MIN_SAFE_INTEGER };
-      const justBeforeTarget = target
-        ? { date: target.date, sortKey: target.sortKey - 1 }
-        : { date: (anchor as { date: number }).date - 1, sortKey: Number.MAX_SAFE_INTEGER };
+      const strictlyBefore =
+        anchor.kind === 'aroundDate'
+          ? { date: anchor.date, sortKey: Number.MIN_SAFE_INTEGER }
+          : (findMessagePosition(db, chatId, anchor.messageId) ?? notFound(anchor.messageId));
+      const justBeforeTarget =
+        anchor.kind === 'aroundDate'
+          ? { date: anchor.date - 1, sortKey: Number.MAX_SAFE_INTEGER }
+          : { date: strictlyBefore.date, sortKey: strictlyBefore.sortKey - 1 };
       const half = Math.floor(limit / 2);
       before = older(strictlyBefore, half + 1);
       reachedOldest = before.length <= half;
