@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
+import { ScrollbackError } from '../../shared/errors.ts';
 import { dispatchIpcCall } from '../../shared/ipc/dispatchIpcCall.ts';
 import type { IpcHandlers } from '../../shared/ipc/contract.ts';
 import type { Logger } from '../core/base/Logger.ts';
@@ -170,7 +170,10 @@ export async function startLoopbackHarness(options: {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new ScrollbackError('INTERNAL', 'The preview server did not start on a TCP port.');
+  const port = address.port;
   expectedHost = `127.0.0.1:${port}`;
   return {
     url: `http://${expectedHost}/#token=${token}`,
