@@ -90,7 +90,12 @@ export const telegramDesktopActionNames: Partial<Record<ServiceActionKind, strin
   custom: 'custom_action',
 };
 
-const fromTelegramDesktop = new Map(Object.entries(telegramDesktopActionNames).map(([kind, name]) => [name, kind as ServiceActionKind]));
+const fromTelegramDesktop = new Map(
+  serviceActionKinds.flatMap((kind) => {
+    const name = telegramDesktopActionNames[kind];
+    return name === undefined ? [] : [[name, kind] as const];
+  }),
+);
 
 /** Names earlier versions stored, before there was one vocabulary. */
 const legacyNames: Record<string, ServiceActionKind> = {

@@ -21,12 +21,12 @@ export function waitWithDeadline<T>(work: Promise<T>, options: WaitOptions): Pro
   const { signal } = options;
   if (signal?.aborted) {
     work.catch(() => undefined);
-    return Promise.reject(options.onAbort ? options.onAbort(signal.reason) : (signal.reason as Error));
+    return Promise.reject(options.onAbort ? options.onAbort(signal.reason) : signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const onAbort = () => {
-      if (settle()) reject(options.onAbort ? options.onAbort(signal?.reason) : (signal?.reason as Error));
+      if (settle()) reject(options.onAbort ? options.onAbort(signal?.reason) : signal?.reason);
     };
     const timer = setTimeout(() => {
       if (settle()) reject(options.onTimeout());
