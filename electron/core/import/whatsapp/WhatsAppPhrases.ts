@@ -1,0 +1,235 @@
+import type { ServiceAction } from '../../../../shared/serviceActions.ts';
+import { whatsAppLanguages } from './languages/index.ts';
+import type { OmittedKind, WhatsAppLanguage } from './languages/WhatsAppLanguage.ts';
+
+/**
+ * The phrase tables of some languages compiled for reading: each kind of phrase is one regular expression (an
+ * alternation, one capturing group per phrase) or one map, so a line costs one test per kind whatever the
+ * number of languages.
+ */
+interface CompiledTables {
+  /** System lines; group i+1 is `system[i]`. Each alternative scans from the start, so the table's order wins. */
+  system: RegExp | null;
+  systemEntries: Array<{ language: WhatsAppLanguage; action: ServiceAction }>;
+  /** Encryption notices only: tested on every authored line (iPhone writes the chat's name as the author). */
+  encryption: RegExp | null;
+  encryptionLanguages: WhatsAppLanguage[];
+  /** Lower-cased placeholder → kind and language. */
+  omitted: Map<string, { kind: OmittedKind; language: WhatsAppLanguage }>;
+  /** `name.pdf • 3 pages document omitted`: group 1 the name, group i+2 the language's document phrase. */
+  documentPages: RegExp | null;
+  documentLanguages: WhatsAppLanguage[];
+  /** Lower-cased deleted text without a trailing period → language. */
+  deleted: Map<string, WhatsAppLanguage>;
+  /** ` <marker>` at the end of a text; group i+1 is `editedLanguages[i]`. */
+  edited: RegExp | null;
+  editedLanguages: WhatsAppLanguage[];
+  /** Group 1 iPhone name, group 2 Android name, group 3 `<name word>`, group 4 old iPhone `name <attached>`. */
+  attached: RegExp;
+  attachedLanguages: Array<{ form: 'iphone' | 'android' | 'after'; language: WhatsAppLanguage }>;
+  location: RegExp | null;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const withoutPeriod = (text: string): string => text.trim().replace(/\.$/, '').toLowerCase();
+
+function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
+  const systemEntries: CompiledTables['systemEntries'] = [];
+  const systemSources: string[] = [];
+  const encryptionSources: string[] = [];
+  const encryptionLanguages: WhatsAppLanguage[] = [];
+  const omitted: CompiledTables['omitted'] = new Map();
+  const documentSources: string[] = [];
+  const documentLanguages: WhatsAppLanguage[] = [];
+  const deleted: CompiledTables['deleted'] = new Map();
+  const editedSources: string[] = [];
+  const editedLanguages: WhatsAppLanguage[] = [];
+  const attachedWords = { iphone: [] as string[], android: [] as string[], after: [] as string[] };
+  const attachedLanguages: CompiledTables['attachedLanguages'] = [];
+  const locationWords: string[] = [];
+  for (const language of languages) {
+    for (const phrase of language.system) {
+      systemEntries.push({ language, action: { action: phrase.action, ...phrase.detail } });
+      systemSources.push(`[^]*?(${phrase.pattern})`);
+      if (phrase.action === 'encryptionNotice') {
+        encryptionSources.push(`(${phrase.pattern})`);
+        encryptionLanguages.push(language);
+      }
+    }
+    const documents: string[] = [];
+    for (const phrase of language.omitted) {
+      const key = phrase.text.toLowerCase();
+      if (!omitted.has(key)) omitted.set(key, { kind: phrase.kind, language });
+      if (phrase.kind === 'document') documents.push(escape(phrase.text));
+    }
+    if (documents.length > 0) {
+      documentSources.push(`(${documents.join('|')})`);
+      documentLanguages.push(language);
+    }
+    for (const phrase of language.deleted) if (!deleted.has(withoutPeriod(phrase.text))) deleted.set(withoutPeriod(phrase.text), language);
+    if (language.edited.length > 0) {
+      editedSources.push(`(${language.edited.map((phrase) => escape(phrase.text)).join('|')})`);
+      editedLanguages.push(language);
+    }
+    for (const phrase of language.attached) {
+      attachedWords[phrase.form].push(escape(phrase.text));
+      attachedLanguages.push({ form: phrase.form, language });
+    }
+    for (const phrase of language.location) locationWords.push(escape(phrase.text));
+  }
+  const alternation = (words: string[]): string => (words.length > 0 ? words.join('|') : '(?!)');
+  return {
+    system: systemSources.length > 0 ? new RegExp(`^(?:${systemSources.join('|')})`, 'iu') : null,
+    systemEntries,
+    encryption: encryptionSources.length > 0 ? new RegExp(encryptionSources.join('|'), 'iu') : null,
+    encryptionLanguages,
+    omitted,
+    documentPages:
+      documentSources.length > 0
+        ? new RegExp(`^[\\u200e]*(.+?\\.\\w{1,5}) • [^\\n]*?[\\u200e ](?:${documentSources.join('|')})$`, 'iu')
+        : null,
+    documentLanguages,
+    deleted,
+    edited: editedSources.length > 0 ? new RegExp(`[ \\n]*[\\u200e]*<(?:${editedSources.join('|')})\\.?>$`, 'iu') : null,
+    editedLanguages,
+    attached: new RegExp(
+      `^<(?:${alternation(attachedWords.iphone)})[:：] ?([^>]+)>$` +
+        `|^(.+?\\.\\w{1,5}) \\((?:${alternation(attachedWords.android)})\\)$` +
+        `|^<(.+?\\.\\w{1,5}) (?:${alternation(attachedWords.after)})>$` +
+        `|^(\\S+\\.\\w{1,5}) <attached>$`,
+      'iu',
+    ),
+    attachedLanguages,
+    location:
+      locationWords.length > 0
+        ? new RegExp(`^(?:${locationWords.join('|')}): https://maps\\.google\\.com/\\?q=(-?\\d+(?:\\.\\d+)?),(-?\\d+(?:\\.\\d+)?)$`, 'iu')
+        : null,
+  };
+}
+
+let allTables: CompiledTables | null = null;
+const tablesByLanguage = new Map<WhatsAppLanguage, CompiledTables>();
+
+function tablesOf(language: WhatsAppLanguage | null): CompiledTables {
+  if (language === null) return (allTables ??= compile(whatsAppLanguages));
+  let tables = tablesByLanguage.get(language);
+  if (!tables) tablesByLanguage.set(language, (tables = compile([language])));
+  return tables;
+}
+
+export interface OmittedMedia {
+  kind: OmittedKind;
+  /** What the sender wrote with it (an iPhone caption before the placeholder, Android lines after it). */
+  caption: string;
+  /** A document's own name, where the export gives it (`Marathon.zip ‎Dokument weggelassen`). */
+  fileName: string | null;
+}
+
+export interface AttachedFile {
+  fileName: string;
+}
+
+/**
+ * The wording of one export file. Until a phrase of some language is met, every table is consulted (one
+ * compiled union); the first phrase met decides the file's language, and from then on only its table is used.
+ */
+export class WhatsAppPhrases {
+  #language: WhatsAppLanguage | null = null;
+  #tables: CompiledTables = tablesOf(null);
+
+  /** The language the file was read as; null while no phrase of any table was met. */
+  get language(): WhatsAppLanguage | null {
+    return this.#language;
+  }
+
+  #met(language: WhatsAppLanguage): void {
+    if (this.#language !== null) return;
+    this.#language = language;
+    this.#tables = tablesOf(language);
+  }
+
+  /** The action a system line records, or null when no table knows the line. */
+  systemAction(text: string): ServiceAction | null {
+    const match = this.#tables.system?.exec(text);
+    if (!match) return null;
+    const index = match.findIndex((group, i) => i > 0 && group !== undefined);
+    const entry = this.#tables.systemEntries[index - 1]!;
+    this.#met(entry.language);
+    return entry.action;
+  }
+
+  /** An end-to-end encryption notice (written as if by the chat on iPhone). */
+  isEncryptionNotice(text: string): boolean {
+    const match = this.#tables.encryption?.exec(text);
+    if (!match) return false;
+    this.#met(this.#tables.encryptionLanguages[match.findIndex((group, i) => i > 0 && group !== undefined) - 1]!);
+    return true;
+  }
+
+  isDeleted(text: string): boolean {
+    if (text.length > 60) return false;
+    const language = this.#tables.deleted.get(withoutPeriod(text.replace(/^[\u200e]+/, '')));
+    if (!language) return false;
+    this.#met(language);
+    return true;
+  }
+
+  /** The text without its edited marker, or null when it has none. */
+  withoutEditedMarker(text: string): string | null {
+    if (!text.endsWith('>') || !this.#tables.edited) return null;
+    const match = this.#tables.edited.exec(text);
+    if (!match) return null;
+    this.#met(this.#tables.editedLanguages[match.findIndex((group, i) => i > 0 && group !== undefined) - 1]!);
+    return text.slice(0, match.index);
+  }
+
+  /**
+   * A placeholder for media left out: the whole text, its first line (Android, the caption on the lines after),
+   * or what follows the last left-to-right mark (iPhone, the caption before).
+   */
+  omittedMedia(text: string): OmittedMedia | null {
+    const { omitted } = this.#tables;
+    const newline = text.indexOf('\n');
+    const firstLine = (newline < 0 ? text : text.slice(0, newline)).replace(/^[\u200e]+/, '').trim();
+    const first = firstLine.length <= 80 ? omitted.get(firstLine.toLowerCase()) : undefined;
+    if (first) {
+      this.#met(first.language);
+      return { kind: first.kind, caption: newline < 0 ? '' : text.slice(newline + 1), fileName: null };
+    }
+    const mark = text.lastIndexOf('\u200e');
+    if (mark > 0) {
+      const tail = omitted.get(
+        text
+          .slice(mark + 1)
+          .trim()
+          .toLowerCase(),
+      );
+      if (tail) {
+        this.#met(tail.language);
+        const before = text.slice(0, mark).replace(/[\u200e\s]+$/, '');
+        const named = tail.kind === 'document' ? /^[\u200e]*(\S[^\n]*?\.\w{1,5})(?: • [^\n]*)?$/.exec(before) : null;
+        return { kind: tail.kind, caption: named ? '' : before, fileName: named ? named[1]! : null };
+      }
+    }
+    const pages = this.#tables.documentPages?.exec(text);
+    if (pages) {
+      this.#met(this.#tables.documentLanguages[pages.findIndex((group, i) => i > 1 && group !== undefined) - 2]!);
+      return { kind: 'document', caption: '', fileName: pages[1]! };
+    }
+    return null;
+  }
+
+  /** The file an attachment line names (`<attached: x.jpg>`, `x.jpg (file attached)`, `<x.jpg eklendi>`). */
+  attachedFile(firstLine: string): AttachedFile | null {
+    const match = this.#tables.attached.exec(firstLine);
+    if (!match) return null;
+    const fileName = (match[1] ?? match[2] ?? match[3] ?? match[4])!.trim();
+    // Which language: the form tells only when one language uses it; a later phrase decides otherwise.
+    return { fileName };
+  }
+
+  location(text: string): { latitude: number; longitude: number } | null {
+    const match = this.#tables.location?.exec(text);
+    return match ? { latitude: Number(match[1]), longitude: Number(match[2]) } : null;
+  }
+}

@@ -1,0 +1,118 @@
+import type { WhatsAppLanguage } from './WhatsAppLanguage.ts';
+
+/** German. Sources: keys of ../shared/notes/whatsapp-languages.md; "issue 30" = lines quoted from real exports there. */
+export const german: WhatsAppLanguage = {
+  code: 'de',
+  name: 'German',
+  system: [
+    {
+      action: 'encryptionNotice',
+      pattern: 'Ende-zu-Ende-verschlüsselt|mit Ende-zu-Ende-Verschlüsselung',
+      example:
+        'Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Niemand außerhalb dieses Chats kann sie lesen oder anhören, nicht einmal WhatsApp. Tippe, um mehr zu erfahren.',
+      source: 'WR (T); older wording FS (T)',
+    },
+    {
+      action: 'chatCreate',
+      pattern: '(?:hat|hast) die Gruppe(?: .*)? erstellt',
+      example: 'Leon hat die Gruppe erstellt.',
+      source: 'WR (T); without a name: issue 30 (R)',
+    },
+    {
+      action: 'titleChanged',
+      pattern: 'Gruppennamen .*geändert|Betreff .*geändert',
+      example: 'Anna hat den Gruppennamen von „A“ zu „B“ geändert.',
+      source: 'WR (T)',
+    },
+    { action: 'photoChanged', pattern: 'Gruppenbild geändert', example: 'Du hast das Gruppenbild geändert.', source: 'WR (T)' },
+    {
+      action: 'other',
+      detail: { sourceName: 'descriptionChanged' },
+      pattern: 'Gruppenbeschreibung geändert',
+      example: 'Anna hat die Gruppenbeschreibung geändert.',
+      source: 'WR (T); issue 30 (R)',
+    },
+    {
+      action: 'joinedByLink',
+      pattern: 'ist über einen .*beigetreten',
+      example: 'Ben ist über einen Einladungslink dieser Gruppe beigetreten.',
+      source: 'FS skip-list fragments (?)',
+    },
+    { action: 'membersAdded', pattern: 'hinzugefügt', example: 'Anna hat Ben hinzugefügt.', source: 'WR (T)' },
+    { action: 'membersRemoved', pattern: 'hat .+ entfernt|hast .+ entfernt', example: 'Anna hat Ben entfernt.', source: 'WR (T)' },
+    {
+      action: 'memberLeft',
+      pattern: 'hat die Gruppe verlassen|ist ausgetreten',
+      example: 'Ben hat die Gruppe verlassen.',
+      source: 'WR (T)',
+    },
+    { action: 'memberJoined', pattern: 'ist .*beigetreten', example: 'Ben ist beigetreten.', source: 'FS fragments (?)' },
+    {
+      action: 'securityCodeChanged',
+      pattern: 'Sicherheitscode .*geändert|Sicherheitsnummer .*geändert',
+      example: 'Dein Sicherheitscode für Ben hat sich geändert. Tippe, um mehr zu erfahren.',
+      source: 'WR (T); older: FS (T)',
+    },
+    {
+      action: 'numberChanged',
+      pattern: 'hat eine neue Telefonnummer|Telefonnummer .*geändert',
+      example: 'Ben hat eine neue Telefonnummer. Tippe, um eine Nachricht zu schreiben oder die neue Nummer hinzuzufügen.',
+      source: 'WR (T)',
+    },
+    {
+      action: 'other',
+      detail: { sourceName: 'adminChanged' },
+      pattern: 'bist jetzt ein\\*e Admin',
+      example: 'Du bist jetzt ein*e Admin.',
+      source: 'issue 30 (R)',
+    },
+    {
+      action: 'messagesTtlChanged',
+      pattern: 'selbstlöschende Nachrichten',
+      example: 'Anna hat selbstlöschende Nachrichten aktiviert.',
+      source: 'WR (T)',
+    },
+    {
+      action: 'phoneCall',
+      detail: { missed: true },
+      pattern: '^Verpasster Sprachanruf',
+      example: 'Verpasster Sprachanruf. Zum Zurückrufen tippen',
+      source: 'WR, iPhone (T)',
+    },
+    {
+      action: 'phoneCall',
+      detail: { missed: true, video: true },
+      pattern: '^Verpasster Videoanruf',
+      example: 'Verpasster Videoanruf. Zum Zurückrufen tippen',
+      source: 'WR, iPhone (T)',
+    },
+    { action: 'phoneCall', detail: { video: true }, pattern: '^Videoanruf\\. ', example: 'Videoanruf. Keine Antwort', source: 'WR (T)' },
+    { action: 'phoneCall', pattern: '^Sprachanruf\\. ', example: 'Sprachanruf. 5 Min.', source: 'WR (T)' },
+  ],
+  omitted: [
+    { kind: 'media', text: '<Medien ausgeschlossen>', source: 'I5, issue 30 (R)' },
+    { kind: 'media', text: '<Medien weggelassen>', source: 'KZ, CA (?)' },
+    { kind: 'media', text: '<Medien ausgelassen>', source: 'earlier importer table (?)' },
+    { kind: 'video', text: '<Videonachricht weggelassen>', source: 'notes §2 (T)' },
+    { kind: 'photo', text: '<Bild weggelassen>', source: 'I6, 2018 (R)' },
+    { kind: 'photo', text: 'Bild weggelassen', source: 'WR (T); issue 30 captioned (R)' },
+    { kind: 'video', text: 'Video weggelassen', source: 'WR (T)' },
+    { kind: 'voice', text: 'Audio weggelassen', source: 'WR (T)' },
+    { kind: 'gif', text: 'GIF weggelassen', source: 'WR (T)' },
+    { kind: 'sticker', text: 'Sticker weggelassen', source: 'WR (T)' },
+    { kind: 'contact', text: 'Kontaktkarte weggelassen', source: 'WR (T)' },
+    { kind: 'videoNote', text: 'Videonotiz weggelassen', source: 'WR (T)' },
+    { kind: 'document', text: 'Dokument weggelassen', source: 'WR (T); issue 30 "Marathon.zip ‎Dokument weggelassen" (R)' },
+    { kind: 'photo', text: 'Bild ausgelassen', source: 'WR allows ausgelassen (T)' },
+  ],
+  attached: [
+    { form: 'android', text: 'Datei angehängt', source: 'I7 (R)' },
+    { form: 'iphone', text: 'Anhang', source: 'PU test (F); WR, CE (T)' },
+  ],
+  deleted: [
+    { text: 'Diese Nachricht wurde gelöscht', source: 'WR, KZ (T)' },
+    { text: 'Du hast diese Nachricht gelöscht', source: 'WR, KZ (T)' },
+  ],
+  edited: [{ text: 'Diese Nachricht wurde bearbeitet', source: 'FS table, KZ (T); with a period: issue 30 (R)' }],
+  location: [{ text: 'Standort', source: 'WR (T)' }],
+};

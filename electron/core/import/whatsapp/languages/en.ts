@@ -1,0 +1,118 @@
+import type { WhatsAppLanguage } from './WhatsAppLanguage.ts';
+
+/** English. Sources: keys of ../shared/notes/whatsapp-languages.md (I1 = Pustur issue 248, WR = gesiscss/WhatsR…). */
+export const english: WhatsAppLanguage = {
+  code: 'en',
+  name: 'English',
+  system: [
+    {
+      action: 'encryptionNotice',
+      pattern: 'end-to-end encrypted|secured with end-to-end encryption',
+      example:
+        'Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.',
+      source: 'I1 (R); WT 2016 group wording (F)',
+    },
+    {
+      action: 'chatCreate',
+      pattern: '\\bcreated (?:the |this )?group\\b',
+      example: 'Anna created group "Trip"',
+      source: 'WR, PD (T); WR fixtures (F)',
+    },
+    {
+      action: 'titleChanged',
+      pattern: 'changed the (?:group name|subject)',
+      example: 'Anna changed the group name from “A” to “B”',
+      source: 'WR (T); subject: FS (T)',
+    },
+    { action: 'photoRemoved', pattern: "deleted this group's icon", example: "You deleted this group's icon", source: 'WR (T)' },
+    {
+      action: 'photoChanged',
+      pattern: "changed this group's icon|changed the group (?:icon|photo)",
+      example: "Anna changed this group's icon",
+      source: 'WR (T)',
+    },
+    {
+      action: 'other',
+      detail: { sourceName: 'descriptionChanged' },
+      pattern: 'changed the group description',
+      example: 'Anna changed the group description',
+      source: 'WR (T)',
+    },
+    {
+      action: 'joinedByLink',
+      pattern: "joined using this group's invite link",
+      example: "Ben joined using this group's invite link",
+      source: 'PD (T)',
+    },
+    { action: 'membersAdded', pattern: '\\badded\\b', example: 'Anna added Ben', source: 'WR (T)' },
+    { action: 'membersRemoved', pattern: '\\bremoved\\b', example: 'Anna removed Ben', source: 'WR (T)' },
+    { action: 'memberLeft', pattern: '\\bleft$|\\bleft the group', example: 'Ben left', source: 'PD, WR (T)' },
+    { action: 'memberJoined', pattern: '\\bjoined\\b', example: 'Ben joined', source: 'PD (T)' },
+    {
+      action: 'securityCodeChanged',
+      pattern: 'security code (?:with .* )?changed',
+      example: 'Your security code with Ben changed. Tap to learn more.',
+      source: 'WR, PD (T)',
+    },
+    {
+      action: 'numberChanged',
+      pattern: 'changed (?:their|his|her) phone number|changed to \\+',
+      example: 'Ben changed their phone number to a new number. Tap to message or add the new number.',
+      source: 'WR, PD (T)',
+    },
+    {
+      action: 'other',
+      detail: { sourceName: 'adminChanged' },
+      pattern: "\\byou're (?:now|no longer) an admin\\b",
+      example: "You're now an admin",
+      source: 'WR (T)',
+    },
+    {
+      action: 'messagesTtlChanged',
+      pattern: 'disappearing messages|updated the message timer',
+      example: 'Anna turned off disappearing messages.',
+      source: 'WR (T)',
+    },
+    {
+      action: 'phoneCall',
+      detail: { missed: true },
+      pattern: '^Missed voice call',
+      example: 'Missed voice call. Tap to call back',
+      source: 'WR, iPhone only (T)',
+    },
+    {
+      action: 'phoneCall',
+      detail: { missed: true, video: true },
+      pattern: '^Missed video call',
+      example: 'Missed video call. Tap to call back',
+      source: 'WR, iPhone only (T)',
+    },
+    { action: 'phoneCall', detail: { video: true }, pattern: '^Video call\\. ', example: 'Video call. No answer', source: 'WR (T)' },
+    { action: 'phoneCall', pattern: '^Voice call\\. ', example: 'Voice call. 5 min', source: 'WR (T)' },
+    { action: 'groupCall', pattern: 'started a (?:video )?call$', example: 'Anna started a call', source: 'WR (T)' },
+  ],
+  omitted: [
+    { kind: 'media', text: '<Media omitted>', source: 'I1, I4 (R)' },
+    { kind: 'videoNote', text: '<Video note omitted>', source: 'notes §2 (T)' },
+    { kind: 'video', text: '<Video message omitted>', source: 'notes §2 (T)' },
+    { kind: 'photo', text: 'image omitted', source: 'WR, PD (T)' },
+    { kind: 'video', text: 'video omitted', source: 'WR, PD (T)' },
+    { kind: 'voice', text: 'audio omitted', source: 'WR, PD (T)' },
+    { kind: 'sticker', text: 'sticker omitted', source: 'WR, PD (T)' },
+    { kind: 'gif', text: 'GIF omitted', source: 'WR, PD (T)' },
+    { kind: 'document', text: 'document omitted', source: 'WR, PD (T)' },
+    { kind: 'contact', text: 'Contact card omitted', source: 'WR, PD (T)' },
+    { kind: 'videoNote', text: 'video note omitted', source: 'WR (T)' },
+  ],
+  attached: [
+    { form: 'iphone', text: 'attached', source: 'PU tests (F); WR fixtures (F)' },
+    { form: 'android', text: 'file attached', source: 'PU tests and README (F)' },
+  ],
+  deleted: [
+    { text: 'This message was deleted', source: 'I9 (R); iOS with a period: WR (T)' },
+    { text: 'You deleted this message', source: 'WR, KZ (T)' },
+    { text: 'Message deleted', source: 'older wording, notes §4 (T)' },
+  ],
+  edited: [{ text: 'This message was edited', source: 'WH constants (T)' }],
+  location: [{ text: 'location', source: 'WR: Android lower-case, iPhone capitalised (T)' }],
+};
