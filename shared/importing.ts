@@ -18,6 +18,8 @@ export interface FileImportResult {
    * whether it is this computer's (the default). Null for formats whose times carry their zone.
    */
   timeZone: { zone: string; computers: boolean } | null;
+  /** How a file in some phone language was read, in words ("read as Dutch, iPhone"); absent for other formats. */
+  readAs?: string;
 }
 
 /** How to read what an import does not say for itself. */

@@ -62,6 +62,7 @@ export async function importCommand(context: CliContext, paths: readonly string[
           `${chat.name} (chat ${chat.chatId}): ${chat.added} added, ${chat.inFile - chat.added} already there${skipped}  ← ${file.path}`,
         );
       }
+      if (file.readAs) context.err(`${file.path}: ${file.readAs}`);
       if (file.timeZone)
         context.err(
           `${file.path}: WhatsApp times read in ${file.timeZone.zone}${file.timeZone.computers ? " (this computer's zone; another with --tz)" : ''}`,

@@ -19,5 +19,5 @@ export function importFile(db: WritableDB, input: ImportInput, options: ImportFi
     const files = { store: options.mediaStore ?? null, media: input.mediaFiles, origin: `import: ${input.path}` };
     return input.format.read(input, { db, files }, options);
   });
-  return { path: input.path, chats: read.chats, timeZone: read.timeZone };
+  return { path: input.path, chats: read.chats, timeZone: read.timeZone, ...(read.readAs ? { readAs: read.readAs } : {}) };
 }

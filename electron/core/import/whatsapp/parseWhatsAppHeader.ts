@@ -15,6 +15,8 @@ export interface WhatsAppHeader {
   hour: number;
   minute: number;
   second: number;
+  /** The stamp is in brackets, as iPhones write it (Android: `date, time - `). */
+  bracketed: boolean;
   /** What follows the prefix: "Name: text" or a system line. */
   rest: string;
 }
@@ -51,6 +53,7 @@ export function parseWhatsAppHeader(line: string): WhatsAppHeader | null {
   return {
     parts: [Number(first), Number(match[3]), Number(last)],
     yearFirst: first.length === 4,
+    bracketed: match[0].startsWith('['),
     hour,
     minute,
     second,

@@ -19,6 +19,8 @@ export interface WhatsAppLine {
   marked: boolean;
   /** Line of the file where the message starts. */
   line: number;
+  /** Written with a bracketed stamp, as an iPhone does. */
+  iphone: boolean;
 }
 
 export interface WhatsAppReadOptions {
@@ -101,6 +103,7 @@ export function readWhatsAppMessages(
       text: notHeld > 0 ? capStreamedText(shown, shown.length + notHeld) : shown,
       marked: body.startsWith('\u200e'),
       line: pending.line,
+      iphone: header.bracketed,
     });
   };
   let queuedChars = 0;

@@ -1,37 +1,31 @@
 import type { FileMedia, Media, MessageEntity } from '../../../../shared/domain.ts';
-import type { ServiceActionKind } from '../../../../shared/serviceActions.ts';
 import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { WhatsAppLine } from './readWhatsAppMessages.ts';
+import { WhatsAppPhrases, type OmittedMedia } from './WhatsAppPhrases.ts';
 
-/** System lines, in English and German, by what they record. The first match names the action. */
-const SYSTEM_ACTIONS: ReadonlyArray<[ServiceActionKind, RegExp]> = [
-  ['encryptionNotice', /end-to-end encrypted|secured with end-to-end encryption|Ende-zu-Ende-verschlüsselt/i],
-  ['chatCreate', /\bcreated (?:the |this )?group\b|hat die Gruppe .* erstellt|Du hast die Gruppe .* erstellt/i],
-  ['titleChanged', /changed the (?:group name|subject)|Gruppennamen .*geändert|Betreff .*geändert/i],
-  ['photoChanged', /changed this group's icon|changed the group (?:icon|photo)|Gruppenbild geändert/i],
-  ['membersAdded', /\badded\b|hinzugefügt/i],
-  ['membersRemoved', /\bremoved\b|entfernt/i],
-  ['memberLeft', /\bleft$|hat die Gruppe verlassen|ist ausgetreten/i],
-  ['memberJoined', /\bjoined using this group's invite link|\bjoined\b|ist .*beigetreten/i],
-  ['securityCodeChanged', /security code (?:with .* )?changed|Sicherheitsnummer .*geändert/i],
-  ['numberChanged', /changed (?:their|his|her) phone number|changed to \+|Telefonnummer .*geändert/i],
-];
-
-const DELETED =
-  /^(?:This message was deleted|You deleted this message|Diese Nachricht wurde gelöscht\.?|Du hast diese Nachricht gelöscht\.?)$/;
-const OMITTED: ReadonlyArray<[RegExp, string]> = [
-  [/^<Media omitted>$|^<Medien (?:ausgelassen|weggelassen)>$/i, 'Media not included in the export'],
-  [/^(?:image omitted|Bild weggelassen)$/i, 'Photo not included in the export'],
-  [/^(?:video omitted|Video weggelassen)$/i, 'Video not included in the export'],
-  [/^(?:audio omitted|Audio weggelassen)$/i, 'Voice message not included in the export'],
-  [/^(?:sticker omitted|Sticker weggelassen)$/i, 'Sticker not included in the export'],
-  [/^(?:GIF omitted|GIF weggelassen)$/i, 'GIF not included in the export'],
-  [/^(?:document omitted|Dokument weggelassen)$/i, 'Document not included in the export'],
-  [/^(?:Contact card omitted|Kontaktkarte weggelassen)$/i, 'Contact not included in the export'],
-];
-/** `<attached: 0001-PHOTO-2023.jpg>` (iOS), `IMG-2018.jpg (file attached)` (Android), and German forms. */
-const ATTACHED = /^<(?:attached|Anhang): ([^>]+)>$|^(\S+\.\w{1,5}) \((?:file attached|Datei angehängt)\)$/i;
-const LOCATION = /^(?:location|Standort): https:\/\/maps\.google\.com\/\?q=(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/i;
+/** What an omitted placeholder stands for, when the export names no file: a kind, with sizes unknown (0). */
+function omittedMediaOf(omitted: OmittedMedia): Media {
+  switch (omitted.kind) {
+    case 'photo':
+      return { kind: 'photo', width: 0, height: 0 };
+    case 'video':
+      return { kind: 'video', width: 0, height: 0, durationS: 0 };
+    case 'videoNote':
+      return { kind: 'video', width: 0, height: 0, durationS: 0, round: true };
+    case 'voice':
+      return { kind: 'voice', durationS: 0 };
+    case 'sticker':
+      return { kind: 'sticker', width: 0, height: 0 };
+    case 'gif':
+      return { kind: 'gif', width: 0, height: 0 };
+    case 'document':
+      return { kind: 'file', fileName: omitted.fileName ?? '', size: 0 };
+    case 'contact':
+      return { kind: 'other', label: 'Contact not included in the export' };
+    case 'media':
+      return { kind: 'other', label: 'Media not included in the export' };
+  }
+}
 
 const MIME_BY_EXTENSION: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -59,6 +53,7 @@ export function toWhatsAppSourceMessage(
   line: WhatsAppLine,
   indexAtSameTime: number,
   findMedia: (name: string) => { ref: string; size: number } | undefined = () => undefined,
+  phrases: WhatsAppPhrases = new WhatsAppPhrases(),
 ): SourceMessage {
   const base = {
     id: `${line.date}.${indexAtSameTime}`,
@@ -67,20 +62,24 @@ export function toWhatsAppSourceMessage(
     out: false,
     sender: line.author === null ? null : { key: `whatsapp:${line.author}`, name: line.author },
   };
-  const text = line.text.replace(/\ufeff/g, '');
+  let text = line.text.replace(/\ufeff/g, '');
   // A system line has no author, or (iOS) the chat's name in the author's place and a mark before the text.
-  const system = line.author === null || SYSTEM_ACTIONS[0]![1].test(text) || (line.marked && knownSystemAction(text) !== null);
-  const action = system ? (knownSystemAction(text) ?? 'other') : null;
-  if (action) return sourceMessage({ ...base, sender: null, text, service: { action } });
-  if (DELETED.test(text)) return sourceMessage({ ...base, text: 'This message was deleted', service: { action: 'messageDeleted' } });
-  const media = mediaOf(text, findMedia);
-  if (media) return sourceMessage({ ...base, text: media.caption, media: media.media, entities: linksIn(media.caption) });
-  return sourceMessage({ ...base, text, entities: linksIn(text) });
-}
-
-function knownSystemAction(text: string): ServiceActionKind | null {
-  for (const [action, pattern] of SYSTEM_ACTIONS) if (pattern.test(text)) return action;
-  return null;
+  if (line.author === null)
+    return sourceMessage({ ...base, sender: null, text, service: phrases.systemAction(text) ?? { action: 'other' } });
+  if (phrases.isDeleted(text)) return sourceMessage({ ...base, text: 'This message was deleted', service: { action: 'messageDeleted' } });
+  const system = phrases.isEncryptionNotice(text)
+    ? { action: 'encryptionNotice' as const }
+    : line.marked
+      ? phrases.systemAction(text)
+      : null;
+  if (system) return sourceMessage({ ...base, sender: null, text, service: system });
+  // WhatsApp writes when a message was edited only as a marker after its text; the time of the edit is unknown.
+  const unmarked = phrases.withoutEditedMarker(text);
+  const edited = unmarked === null ? {} : { editDate: line.date };
+  if (unmarked !== null) text = unmarked;
+  const media = mediaOf(text, findMedia, phrases);
+  if (media) return sourceMessage({ ...base, ...edited, text: media.caption, media: media.media, entities: linksIn(media.caption) });
+  return sourceMessage({ ...base, ...edited, text, entities: linksIn(text) });
 }
 
 /** Web addresses as WhatsApp shows them (it writes no formatting into exports): http(s)://… and www.… */
@@ -116,12 +115,14 @@ function attachmentMedia(fileName: string, extension: string, mimeType: string |
 function mediaOf(
   text: string,
   findMedia: (name: string) => { ref: string; size: number } | undefined,
+  phrases: WhatsAppPhrases,
 ): { media: Media; caption: string } | null {
-  for (const [pattern, label] of OMITTED) if (pattern.test(text)) return { media: { kind: 'other', label }, caption: '' };
+  const omitted = phrases.omittedMedia(text);
+  if (omitted) return { media: omittedMediaOf(omitted), caption: omitted.caption };
   const firstLine = text.split('\n', 1)[0]!.replace(/^[\u200e]+/, '');
-  const attached = ATTACHED.exec(firstLine);
+  const attached = phrases.attachedFile(firstLine);
   if (attached) {
-    const fileName = (attached[1] ?? attached[2])!.trim();
+    const { fileName } = attached;
     const extension = fileName.split('.').pop()!.toLowerCase();
     const mimeType = MIME_BY_EXTENSION[extension];
     const caption = text.slice(text.indexOf(firstLine) + firstLine.length).replace(/^\n/, '');
@@ -129,7 +130,7 @@ function mediaOf(
     const media = attachmentMedia(fileName, extension, mimeType, found?.size);
     return { media: found ? ({ ...media, localFile: found.ref } as FileMedia) : media, caption };
   }
-  const location = LOCATION.exec(text);
-  if (location) return { media: { kind: 'location', latitude: Number(location[1]), longitude: Number(location[2]) }, caption: '' };
+  const location = phrases.location(text);
+  if (location) return { media: { kind: 'location', ...location }, caption: '' };
   return null;
 }

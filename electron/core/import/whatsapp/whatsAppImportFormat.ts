@@ -10,6 +10,7 @@ import { zipMediaFiles } from '../importMediaFiles.ts';
 import { parseWhatsAppHeader } from './parseWhatsAppHeader.ts';
 import { readWhatsAppMessages } from './readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from './toWhatsAppSourceMessage.ts';
+import { WhatsAppPhrases } from './WhatsAppPhrases.ts';
 import { computerTimeZone, wallClockInZone } from './wallClockInZone.ts';
 
 /** The chat's text inside a zip WhatsApp shared: `_chat.txt` (iPhone), "WhatsApp Chat with ….txt", or a lone .txt. */
@@ -80,12 +81,15 @@ export const whatsAppImportFormat: ImportFormat = {
     const authors = new Set<string>();
     const findMedia = (name: string) => input.mediaFiles.find(name);
     let isGroup = false;
+    const phrases = new WhatsAppPhrases();
+    let iphone: boolean | null = null;
     readWhatsAppMessages(
       input.source,
       (line) => {
         const index = seenAtTime.get(line.date) ?? 0;
         seenAtTime.set(line.date, index + 1);
-        const message = toWhatsAppSourceMessage(line, index, findMedia);
+        iphone ??= line.iphone;
+        const message = toWhatsAppSourceMessage(line, index, findMedia, phrases);
         if (line.author !== null) authors.add(line.author);
         if (message.service && GROUP_SERVICE_ACTIONS.has(message.service.action)) isGroup = true;
         writer.add(message);
@@ -103,6 +107,12 @@ export const whatsAppImportFormat: ImportFormat = {
     options.onProgress?.(input.sizeBytes);
     const computers = computerTimeZone();
     const zone = options.whatsAppTimeZone ?? computers;
-    return { chats: [writer.finish()], timeZone: { zone, computers: zone === computers } };
+    return { chats: [writer.finish()], timeZone: { zone, computers: zone === computers }, readAs: describeReading(phrases, iphone) };
   },
 };
+
+/** "read as Dutch, iPhone": the language its phrases named and the phone its stamps are written by. */
+function describeReading(phrases: WhatsAppPhrases, iphone: boolean | null): string {
+  const phone = iphone === null ? '' : iphone ? ', iPhone' : ', Android';
+  return phrases.language ? `read as ${phrases.language.name}${phone}` : `read with no WhatsApp phrase met (any language)${phone}`;
+}

@@ -1,0 +1,210 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Media } from '../../../shared/domain.ts';
+import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
+import { selectMessagesByIds } from '../../../electron/core/cache/messageQueries.ts';
+import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
+import { importFile } from '../../../electron/core/import/importFile.ts';
+import { whatsAppLanguages } from '../../../electron/core/import/whatsapp/languages/index.ts';
+import type { OmittedKind, WhatsAppLanguage } from '../../../electron/core/import/whatsapp/languages/WhatsAppLanguage.ts';
+import { useTempFolder } from '../../support/tempFolder.ts';
+
+const tempFolder = useTempFolder();
+const LRM = '\u200e';
+const NNBSP = '\u202f';
+
+type Layout = { phone: 'Android' | 'iPhone'; clock: 12 | 24 };
+const layouts: Layout[] = [
+  { phone: 'Android', clock: 24 },
+  { phone: 'Android', clock: 12 },
+  { phone: 'iPhone', clock: 24 },
+  { phone: 'iPhone', clock: 12 },
+];
+
+/** What each line of a generated export must become. */
+type Expected =
+  | { service: { action: string } & Record<string, unknown> }
+  | { deleted: true }
+  | { edited: true; text: string }
+  | { media: OmittedKind | 'file' | 'location'; text: string };
+
+/** The kind a stored message's media has for a placeholder's kind. */
+function kindOf(media: Media | null): string | null {
+  if (!media) return null;
+  if (media.kind === 'other') return media.label.startsWith('Contact') ? 'contact' : 'media';
+  if (media.kind === 'video' && media.round) return 'videoNote';
+  if (media.kind === 'file') return 'document';
+  return media.kind;
+}
+
+/** An export as the language's phone would write it, built from the table itself: one line per phrase. */
+function generateExport(language: WhatsAppLanguage, layout: Layout): { lines: string[]; expected: Expected[] } {
+  const lines: string[] = [];
+  const expected: Expected[] = [];
+  let minute = 0;
+  const stamp = (): string => {
+    const hour = 13 + Math.floor(minute / 60);
+    const mm = String(minute % 60).padStart(2, '0');
+    minute++;
+    // Day 25 settles that the day comes first.
+    const seconds = layout.phone === 'iPhone' ? ':00' : '';
+    const time = layout.clock === 24 ? `${hour}:${mm}${seconds}` : `${hour - 12}:${mm}${seconds}${NNBSP}PM`;
+    return layout.phone === 'iPhone' ? `[25/03/2024, ${time}]` : `25/03/2024, ${time} -`;
+  };
+  const system = (text: string): string => (layout.phone === 'iPhone' ? `${stamp()} Familie: ${LRM}${text}` : `${stamp()} ${text}`);
+  const from = (text: string): string => `${stamp()} Anna: ${text}`;
+  lines.push(from('hello'));
+  expected.push({ media: 'none' as OmittedKind, text: 'hello' });
+  for (const phrase of language.system) {
+    lines.push(system(phrase.example));
+    expected.push({ service: { action: phrase.action, ...phrase.detail } });
+  }
+  for (const phrase of language.omitted) {
+    const bracketed = phrase.text.startsWith('<');
+    if (bracketed) {
+      lines.push(from(phrase.text));
+      expected.push({ media: phrase.kind, text: '' });
+      // Android writes the caption on the lines after the placeholder.
+      lines.push(from(phrase.text), 'on the beach');
+      expected.push({ media: phrase.kind, text: 'on the beach' });
+    } else {
+      lines.push(from(`${LRM}${phrase.text}`));
+      expected.push({ media: phrase.kind, text: '' });
+      // iPhone writes the caption first, then a left-to-right mark and the placeholder.
+      lines.push(from(`on the beach${LRM}${phrase.text}`));
+      expected.push({ media: phrase.kind, text: 'on the beach' });
+    }
+  }
+  for (const phrase of language.attached) {
+    const line =
+      phrase.form === 'iphone'
+        ? `${LRM}<${phrase.text}: 00000042-PHOTO-2024-03-25-13-00-00.jpg>`
+        : phrase.form === 'after'
+          ? `${LRM}<00000042-PHOTO-2024-03-25-13-00-00.jpg ${phrase.text}>`
+          : `${LRM}IMG-20240325-WA0001.jpg (${phrase.text})`;
+    lines.push(from(line));
+    expected.push({ media: 'photo', text: '' });
+  }
+  for (const phrase of language.deleted) {
+    lines.push(from(layout.phone === 'iPhone' ? `${LRM}${phrase.text}.` : phrase.text));
+    expected.push({ deleted: true });
+  }
+  for (const phrase of language.edited) {
+    lines.push(from(layout.phone === 'iPhone' ? `see you at 5 ${LRM}<${phrase.text}.>` : `see you at 5 <${phrase.text}>`));
+    expected.push({ edited: true, text: 'see you at 5' });
+  }
+  for (const phrase of language.location) {
+    lines.push(from(`${phrase.text}: https://maps.google.com/?q=52.37,4.89`));
+    expected.push({ media: 'location', text: '' });
+  }
+  return { lines, expected };
+}
+
+function importLines(lines: string[]) {
+  const root = tempFolder();
+  const folder = path.join(root, 'WhatsApp Chat - Familie');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, '_chat.txt'), `${lines.join('\n')}\n`);
+  const db = openCacheDatabase(path.join(root, 'cache.db'));
+  const [result] = findImportInputs(folder).map((input) => importFile(db, input));
+  const chatId = result!.chats[0]!.chatId;
+  const ids = (
+    db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId) as { id: string }[]
+  ).map((row) => row.id);
+  const messages = selectMessagesByIds(db, chatId, ids);
+  db.close();
+  return { result: result!, messages };
+}
+
+/** Every phrase of every table, lower-cased, for the property that none stays in a message's text. */
+const allPhrases = whatsAppLanguages
+  .flatMap((language) => [
+    ...language.omitted.map((phrase) => phrase.text),
+    ...language.deleted.map((phrase) => phrase.text),
+    ...language.edited.map((phrase) => phrase.text),
+    ...language.attached.filter((phrase) => phrase.form !== 'android').map((phrase) => `<${phrase.text}`),
+    ...language.attached.filter((phrase) => phrase.form === 'android').map((phrase) => `(${phrase.text})`),
+  ])
+  .map((phrase) => phrase.toLowerCase());
+
+describe('WhatsApp exports in every language of the phrase tables', () => {
+  it('has at least 20 languages, each phrase with where it was learnt', () => {
+    expect(whatsAppLanguages.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(whatsAppLanguages.map((language) => language.code)).size).toBe(whatsAppLanguages.length);
+    for (const language of whatsAppLanguages) {
+      const phrases = [
+        ...language.system,
+        ...language.omitted,
+        ...language.attached,
+        ...language.deleted,
+        ...language.edited,
+        ...language.location,
+      ];
+      expect(phrases.length, language.name).toBeGreaterThan(0);
+      for (const phrase of phrases) expect(phrase.source.trim(), `${language.name}: ${JSON.stringify(phrase)}`).not.toBe('');
+    }
+  });
+
+  for (const language of whatsAppLanguages) {
+    for (const layout of layouts) {
+      it(`reads a generated ${language.name} export (${layout.phone}, ${layout.clock} h clock) with nothing of its wording left in a message`, () => {
+        const { lines, expected } = generateExport(language, layout);
+        const { result, messages } = importLines(lines);
+        expect(result.readAs).toBe(`read as ${language.name}, ${layout.phone}`);
+        expect(messages).toHaveLength(expected.length);
+        messages.forEach((message, index) => {
+          const want = expected[index]!;
+          const where = `${language.name} line ${index + 1}: ${lines.find((line) => line.includes(message.text)) ?? message.text}`;
+          if ('service' in want) {
+            expect(message.service, where).toEqual(want.service);
+            // Never a person, never the group's name as a sender.
+            expect(message.senderName, where).toBeNull();
+          } else if ('deleted' in want) {
+            expect(message.service?.action, where).toBe('messageDeleted');
+          } else if ('edited' in want) {
+            expect(message.editDate, where).not.toBeNull();
+            expect(message.text, where).toBe(want.text);
+            expect(message.media, where).toBeNull();
+          } else {
+            expect(message.service, where).toBeNull();
+            expect(message.senderName, where).toBe('Anna');
+            expect(message.text, where).toBe(want.text);
+            expect(kindOf(message.media), where).toBe(want.media === ('none' as OmittedKind) ? null : want.media);
+            expect(message.editDate, where).toBeNull();
+          }
+          if (message.service === null) {
+            const text = message.text.toLowerCase();
+            for (const phrase of allPhrases) expect(text.includes(phrase), `${where} keeps “${phrase}”`).toBe(false);
+          }
+        });
+      });
+    }
+  }
+
+  it('decides the language from the first phrase and then reads only that table: a Dutch file keeps an English phrase as text', () => {
+    const { result, messages } = importLines([
+      '[25/03/2024, 13:00:00] Familie: \u200ePapa heeft Mam toegevoegd',
+      '[25/03/2024, 13:01:00] Papa: image omitted',
+      '[25/03/2024, 13:02:00] Mam: \u200eafbeelding weggelaten',
+    ]);
+    expect(result.readAs).toBe('read as Dutch, iPhone');
+    expect(messages.map((message) => [message.service?.action ?? null, message.text, kindOf(message.media)])).toEqual([
+      ['membersAdded', 'Papa heeft Mam toegevoegd', null],
+      [null, 'image omitted', null],
+      [null, '', 'photo'],
+    ]);
+  });
+
+  it('reads a document named before its placeholder as a file with that name, and says when no phrase was met', () => {
+    const { messages } = importLines([
+      '25.03.24, 13:00 - Leon hat die Gruppe erstellt.',
+      `[25.03.24, 13:01:00] Leon: Marathon.zip ${LRM}Dokument weggelassen`,
+    ]);
+    expect(messages[0]!.service).toEqual({ action: 'chatCreate' });
+    expect(messages[1]!.media).toEqual({ kind: 'file', fileName: 'Marathon.zip', size: 0 });
+    expect(messages[1]!.text).toBe('');
+    const plain = importLines(['25/03/2024, 13:00 - Anna: hi', '25/03/2024, 13:01 - Ben: hello']);
+    expect(plain.result.readAs).toBe('read with no WhatsApp phrase met (any language), Android');
+  });
+});
