@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Media } from '../../../shared/domain.ts';
@@ -8,9 +8,11 @@ import { findImportInputs } from '../../../electron/core/import/findImportInputs
 import { importFile } from '../../../electron/core/import/importFile.ts';
 import { whatsAppLanguages } from '../../../electron/core/import/whatsapp/languages/index.ts';
 import type { OmittedKind, WhatsAppLanguage } from '../../../electron/core/import/whatsapp/languages/WhatsAppLanguage.ts';
+import { fixturesFolder } from '../../support/fixturesFolder.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
+const fixtures = fixturesFolder();
 const LRM = '\u200e';
 const NNBSP = '\u202f';
 
@@ -106,8 +108,12 @@ function importLines(lines: string[]) {
   const folder = path.join(root, 'WhatsApp Chat - Familie');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, '_chat.txt'), `${lines.join('\n')}\n`);
+  return importPath(folder, root);
+}
+
+function importPath(input: string, root: string = tempFolder()) {
   const db = openCacheDatabase(path.join(root, 'cache.db'));
-  const [result] = findImportInputs(folder).map((input) => importFile(db, input));
+  const [result] = findImportInputs(input).map((found) => importFile(db, found));
   const chatId = result!.chats[0]!.chatId;
   const ids = (
     db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId) as { id: string }[]
@@ -206,5 +212,23 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
     expect(messages[1]!.text).toBe('');
     const plain = importLines(['25/03/2024, 13:00 - Anna: hi', '25/03/2024, 13:01 - Ben: hello']);
     expect(plain.result.readAs).toBe('read with no WhatsApp phrase met (any language), Android');
+  });
+});
+
+describe.skipIf(!fixtures)('real WhatsApp exports of ../shared/fixtures', () => {
+  it('keeps no placeholder or marker of any table in a stored text, and says how each file was read', () => {
+    const names = readdirSync(path.join(fixtures!, 'whatsapp'));
+    const readAs: string[] = [];
+    for (const name of names) {
+      const { result, messages } = importPath(path.join(fixtures!, 'whatsapp', name));
+      readAs.push(result.readAs ?? '');
+      for (const message of messages) {
+        if (message.service !== null) continue;
+        const text = message.text.toLowerCase();
+        for (const phrase of allPhrases) expect(text.includes(phrase), `${name}: “${message.text}” keeps “${phrase}”`).toBe(false);
+      }
+    }
+    expect(readAs.filter((words) => words.startsWith('read as German'))).toHaveLength(4);
+    expect(readAs.every((words) => / (?:iPhone|Android)$/.test(words))).toBe(true);
   });
 });
