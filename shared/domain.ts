@@ -149,7 +149,7 @@ export const FILE_MEDIA_KINDS = ['photo', 'video', 'gif', 'sticker', 'voice', 'a
 export type FileMedia = Extract<Media, { kind: (typeof FILE_MEDIA_KINDS)[number] }>;
 
 export function hasMediaFiles(media: Media | null | undefined): media is FileMedia {
-  return media != null && (FILE_MEDIA_KINDS as readonly string[]).includes(media.kind);
+  return media != null && FILE_MEDIA_KINDS.some((kind) => kind === media.kind);
 }
 
 /** Which file of a medium: the small picture shown in the list, or the whole file. */

@@ -21,7 +21,9 @@ export function createCliLogger(databasePath: string): CliLogger {
   let pending: Promise<unknown> = Promise.resolve();
   const write = (level: 'info' | 'warn' | 'error') => (message: string, detail?: unknown) => {
     opened ??= createFileLogger(dataFolder).catch((error: unknown) => {
-      process.stderr.write(`[scrollback warn] could not open the log in ${logFolderOf(dataFolder)}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `[scrollback warn] could not open the log in ${logFolderOf(dataFolder)}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       return null;
     });
     pending = opened.then((logger) => {

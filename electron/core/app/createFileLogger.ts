@@ -59,7 +59,7 @@ export async function createFileLogger(
 function detailFields(detail: unknown): { error?: { message: string; code?: string; stack?: string }; detail?: unknown } {
   if (detail === undefined) return {};
   if (detail instanceof Error) {
-    const code = (detail as { code?: unknown }).code;
+    const code = 'code' in detail ? detail.code : undefined;
     return {
       error: { message: detail.message, ...(typeof code === 'string' ? { code } : {}), ...(detail.stack ? { stack: detail.stack } : {}) },
     };
