@@ -21,6 +21,9 @@ interface CompiledTables {
   documentLanguages: WhatsAppLanguage[];
   /** Lower-cased deleted text without a trailing period → language. */
   deleted: Map<string, WhatsAppLanguage>;
+  /** The longest placeholder and deleted text (and a few marks and a period): longer texts are not looked up. */
+  longestOmitted: number;
+  longestDeleted: number;
   /** ` <marker>` at the end of a text; group i+1 is `editedLanguages[i]`. */
   edited: RegExp | null;
   editedLanguages: WhatsAppLanguage[];
@@ -31,7 +34,12 @@ interface CompiledTables {
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const withoutPeriod = (text: string): string => text.trim().replace(/\.$/, '').toLowerCase();
+const withoutPeriod = (text: string): string => {
+  const trimmed = text.trim();
+  return (trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed).toLowerCase();
+};
+/** Without the left-to-right marks iOS writes first (a regex only when there is one). */
+const withoutLeadingMarks = (text: string): string => (text.charCodeAt(0) === 0x200e ? text.replace(/^[\u200e]+/, '') : text);
 
 function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
   const systemEntries: CompiledTables['systemEntries'] = [];
@@ -79,30 +87,32 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
   }
   const alternation = (words: string[]): string => (words.length > 0 ? words.join('|') : '(?!)');
   return {
-    system: systemSources.length > 0 ? new RegExp(`^(?:${systemSources.join('|')})`, 'iu') : null,
+    system: systemSources.length > 0 ? new RegExp(`^(?:${systemSources.join('|')})`, 'i') : null,
     systemEntries,
-    encryption: encryptionSources.length > 0 ? new RegExp(encryptionSources.join('|'), 'iu') : null,
+    encryption: encryptionSources.length > 0 ? new RegExp(encryptionSources.join('|'), 'i') : null,
     encryptionLanguages,
     omitted,
+    longestOmitted: Math.max(0, ...[...omitted.keys()].map((key) => key.length)) + 4,
+    longestDeleted: Math.max(0, ...[...deleted.keys()].map((key) => key.length)) + 4,
     documentPages:
       documentSources.length > 0
-        ? new RegExp(`^[\\u200e]*(.+?\\.\\w{1,5}) • [^\\n]*?[\\u200e ](?:${documentSources.join('|')})$`, 'iu')
+        ? new RegExp(`^[\\u200e]*(.+?\\.\\w{1,5}) • [^\\n]*?[\\u200e ](?:${documentSources.join('|')})$`, 'i')
         : null,
     documentLanguages,
     deleted,
-    edited: editedSources.length > 0 ? new RegExp(`[ \\n]*[\\u200e]*<(?:${editedSources.join('|')})\\.?>$`, 'iu') : null,
+    edited: editedSources.length > 0 ? new RegExp(`[ \\n]*[\\u200e]*<(?:${editedSources.join('|')})\\.?>$`, 'i') : null,
     editedLanguages,
     attached: new RegExp(
       `^<(?:${alternation(attachedWords.iphone)})[:：] ?([^>]+)>$` +
         `|^(.+?\\.\\w{1,5}) \\((?:${alternation(attachedWords.android)})\\)$` +
         `|^<(.+?\\.\\w{1,5}) (?:${alternation(attachedWords.after)})>$` +
         `|^(\\S+\\.\\w{1,5}) <attached>$`,
-      'iu',
+      'i',
     ),
     attachedLanguages,
     location:
       locationWords.length > 0
-        ? new RegExp(`^(?:${locationWords.join('|')}): https://maps\\.google\\.com/\\?q=(-?\\d+(?:\\.\\d+)?),(-?\\d+(?:\\.\\d+)?)$`, 'iu')
+        ? new RegExp(`^(?:${locationWords.join('|')}): https://maps\\.google\\.com/\\?q=(-?\\d+(?:\\.\\d+)?),(-?\\d+(?:\\.\\d+)?)$`, 'i')
         : null,
   };
 }
@@ -167,8 +177,8 @@ export class WhatsAppPhrases {
   }
 
   isDeleted(text: string): boolean {
-    if (text.length > 60) return false;
-    const language = this.#tables.deleted.get(withoutPeriod(text.replace(/^[\u200e]+/, '')));
+    if (text.length > this.#tables.longestDeleted) return false;
+    const language = this.#tables.deleted.get(withoutPeriod(withoutLeadingMarks(text)));
     if (!language) return false;
     this.#met(language);
     return true;
@@ -190,8 +200,9 @@ export class WhatsAppPhrases {
   omittedMedia(text: string): OmittedMedia | null {
     const { omitted } = this.#tables;
     const newline = text.indexOf('\n');
-    const firstLine = (newline < 0 ? text : text.slice(0, newline)).replace(/^[\u200e]+/, '').trim();
-    const first = firstLine.length <= 80 ? omitted.get(firstLine.toLowerCase()) : undefined;
+    const firstLine = newline < 0 ? text : text.slice(0, newline);
+    const first =
+      firstLine.length <= this.#tables.longestOmitted ? omitted.get(withoutLeadingMarks(firstLine).trim().toLowerCase()) : undefined;
     if (first) {
       this.#met(first.language);
       return { kind: first.kind, caption: newline < 0 ? '' : text.slice(newline + 1), fileName: null };
@@ -211,7 +222,7 @@ export class WhatsAppPhrases {
         return { kind: tail.kind, caption: named ? '' : before, fileName: named ? named[1]! : null };
       }
     }
-    const pages = this.#tables.documentPages?.exec(text);
+    const pages = text.includes(' • ') ? this.#tables.documentPages?.exec(text) : null;
     if (pages) {
       this.#met(this.#tables.documentLanguages[pages.findIndex((group, i) => i > 1 && group !== undefined) - 2]!);
       return { kind: 'document', caption: '', fileName: pages[1]! };
@@ -221,6 +232,9 @@ export class WhatsAppPhrases {
 
   /** The file an attachment line names (`<attached: x.jpg>`, `x.jpg (file attached)`, `<x.jpg eklendi>`). */
   attachedFile(firstLine: string): AttachedFile | null {
+    // Every form ends with a bracket: the cheap test first, as most lines are plain text.
+    const last = firstLine.charCodeAt(firstLine.length - 1);
+    if (last !== 0x3e && last !== 0x29) return null;
     const match = this.#tables.attached.exec(firstLine);
     if (!match) return null;
     const fileName = (match[1] ?? match[2] ?? match[3] ?? match[4])!.trim();
@@ -229,7 +243,7 @@ export class WhatsAppPhrases {
   }
 
   location(text: string): { latitude: number; longitude: number } | null {
-    const match = this.#tables.location?.exec(text);
+    const match = text.includes('https://maps.google.com/') ? this.#tables.location?.exec(text) : null;
     return match ? { latitude: Number(match[1]), longitude: Number(match[2]) } : null;
   }
 }
