@@ -54,7 +54,11 @@ const rules: Rule[] = [
     allowed: (layer) =>
       ['shared', 'electron/core', 'node-builtin'].includes(layer) || (layer.startsWith('package:') && layer !== 'package:electron'),
   },
-  { folder: 'electron/harness', allowed: (layer) => ['shared', 'electron/core', 'electron/harness', 'node-builtin'].includes(layer) },
+  // The preview harness parses what the browser sends with zod, like main does.
+  {
+    folder: 'electron/harness',
+    allowed: (layer) => ['shared', 'electron/core', 'electron/harness', 'node-builtin', 'package:zod'].includes(layer),
+  },
   {
     folder: 'electron/cli',
     allowed: (layer) =>

@@ -25,6 +25,9 @@ describe.skipIf(browserSkipReason() !== null)("the window's uncaught errors reac
     expect(session.logs.find((line) => line.includes('rejected in the window on purpose'))).toMatch(
       /^error the window had an unhandled rejection: rejected in the window on purpose/,
     );
-    expect([...session.pageErrors].sort()).toEqual(['rejected in the window on purpose', 'thrown in the window on purpose']);
+    // Playwright's page errors arrive on their own channel, not necessarily before main's log lines.
+    await expect
+      .poll(() => [...session.pageErrors].sort())
+      .toEqual(['rejected in the window on purpose', 'thrown in the window on purpose']);
   });
 });
