@@ -29,7 +29,7 @@ type Expected =
   | { service: { action: string } & Record<string, unknown> }
   | { deleted: true }
   | { edited: true; text: string }
-  | { media: OmittedKind | 'file' | 'location'; text: string };
+  | { media: OmittedKind | 'file' | 'location' | 'poll'; text: string };
 
 /** The kind a stored message's media has for a placeholder's kind. */
 function kindOf(media: Media | null): string | null {
@@ -99,6 +99,17 @@ function generateExport(language: WhatsAppLanguage, layout: Layout): { lines: st
   for (const phrase of language.location) {
     lines.push(from(`${phrase.text}: https://maps.google.com/?q=52.37,4.89`));
     expected.push({ media: 'location', text: '' });
+  }
+  if (language.poll) {
+    const { question, option } = language.poll;
+    lines.push(
+      from(`${LRM}${question}:`),
+      'Where do we eat?',
+      `${option}: Pizza (2 votes)`,
+      `${option}: Sushi (1 vote)`,
+      `${option}: Tacos`,
+    );
+    expected.push({ media: 'poll', text: '' });
   }
   return { lines, expected };
 }
@@ -200,6 +211,18 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
       [null, 'image omitted', null],
       [null, '', 'photo'],
     ]);
+  });
+
+  it('reads an iPhone poll as a poll with its question and options', () => {
+    const { messages } = importLines([
+      `[25/03/2024, 13:00:00] Anna: ${LRM}POLL:`,
+      'Where do we eat?',
+      'OPTION: Pizza (2 votes)',
+      'OPTION: Sushi (1 vote)',
+      'OPTION: Tacos (0 votes)',
+    ]);
+    expect(messages[0]!.media).toEqual({ kind: 'poll', question: 'Where do we eat?', options: ['Pizza', 'Sushi', 'Tacos'], closed: false });
+    expect(messages[0]!.text).toBe('');
   });
 
   it('reads a document named before its placeholder as a file with that name, and says when no phrase was met', () => {

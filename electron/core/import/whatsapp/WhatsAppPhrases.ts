@@ -31,6 +31,10 @@ interface CompiledTables {
   attached: RegExp;
   attachedLanguages: Array<{ form: 'iphone' | 'android' | 'after'; language: WhatsAppLanguage }>;
   location: RegExp | null;
+  /** Group 1 the question, group 2 the option lines. */
+  poll: RegExp | null;
+  /** `OPTION: text (N votes)`, global: group 1 the option's text. */
+  pollOption: RegExp | null;
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,6 +59,7 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
   const attachedWords = { iphone: [] as string[], android: [] as string[], after: [] as string[] };
   const attachedLanguages: CompiledTables['attachedLanguages'] = [];
   const locationWords: string[] = [];
+  const polls = languages.flatMap((language) => (language.poll ? [language.poll] : []));
   for (const language of languages) {
     for (const phrase of language.system) {
       systemEntries.push({ language, action: { action: phrase.action, ...phrase.detail } });
@@ -86,7 +91,12 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
     for (const phrase of language.location) locationWords.push(escape(phrase.text));
   }
   const alternation = (words: string[]): string => (words.length > 0 ? words.join('|') : '(?!)');
+  const questions = alternation(polls.map((poll) => escape(poll.question)));
+  const options = alternation(polls.map((poll) => escape(poll.option)));
+  const votes = alternation(polls.map((poll) => poll.votes));
   return {
+    poll: polls.length > 0 ? new RegExp(`^(?:${questions}):\\n([^\\n]+)((?:\\n(?:${options}): [^\\n]*)+)$`) : null,
+    pollOption: polls.length > 0 ? new RegExp(`^(?:${options}): (.*?)(?: \\(\\d+ (?:${votes})\\))?$`, 'gm') : null,
     system: systemSources.length > 0 ? new RegExp(`^(?:${systemSources.join('|')})`, 'i') : null,
     systemEntries,
     encryption: encryptionSources.length > 0 ? new RegExp(encryptionSources.join('|'), 'i') : null,
@@ -240,6 +250,15 @@ export class WhatsAppPhrases {
     const fileName = (match[1] ?? match[2] ?? match[3] ?? match[4])!.trim();
     // Which language: the form tells only when one language uses it; a later phrase decides otherwise.
     return { fileName };
+  }
+
+  /** An iPhone poll's question and options (the votes are counts without voters: not kept). */
+  poll(text: string): { question: string; options: string[] } | null {
+    if (!this.#tables.poll || !text.includes(':\n')) return null;
+    const match = this.#tables.poll.exec(withoutLeadingMarks(text));
+    if (!match || !this.#tables.pollOption) return null;
+    const options = [...match[2]!.slice(1).matchAll(this.#tables.pollOption)].map((option) => option[1]!);
+    return { question: match[1]!, options };
   }
 
   location(text: string): { latitude: number; longitude: number } | null {

@@ -130,6 +130,8 @@ function mediaOf(
     const media = attachmentMedia(fileName, extension, mimeType, found?.size);
     return { media: found ? ({ ...media, localFile: found.ref } as FileMedia) : media, caption };
   }
+  const poll = phrases.poll(text);
+  if (poll) return { media: { kind: 'poll', ...poll, closed: false }, caption: '' };
   const location = phrases.location(text);
   if (location) return { media: { kind: 'location', ...location }, caption: '' };
   return null;

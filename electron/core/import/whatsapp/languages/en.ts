@@ -115,4 +115,5 @@ export const english: WhatsAppLanguage = {
   ],
   edited: [{ text: 'This message was edited', source: 'WH constants (T)' }],
   location: [{ text: 'location', source: 'WR: Android lower-case, iPhone capitalised (T)' }],
+  poll: { question: 'POLL', option: 'OPTION', votes: 'votes?', source: 'WH iosWhatsappSpecial.ts (T)' },
 };
