@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
+import { isProcessAlive } from '../base/isProcessAlive.ts';
 
 /**
  * Who is writing to an archive, so a process that finds it locked can say by whom. SQLite does not tell who
@@ -30,17 +31,6 @@ export function nameThisProgram(program: string): void {
 
 function notesFolderOf(databasePath: string): string {
   return `${databasePath}.writers`;
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, owned by someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Leaves the note while `doing` runs; the returned function removes it. Best effort: a note that cannot be written is no reason to fail. */
@@ -77,7 +67,7 @@ export function currentWriters(databasePath: string): WriterNote[] {
     const file = path.join(folder, name);
     const note = readNote(file);
     if (!note) continue;
-    if (isAlive(note.pid)) notes.push(note);
+    if (isProcessAlive(note.pid)) notes.push(note);
     else fs.rmSync(file, { force: true });
   }
   return notes.sort((a, b) => a.since - b.since);

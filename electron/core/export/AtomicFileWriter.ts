@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unli
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ScrollbackError } from '../../../shared/errors.ts';
+import { isProcessAlive } from '../base/isProcessAlive.ts';
 
 const FLUSH_AT = 1 << 20;
 /** A temporary file whose writer is alive is still left alone for this long (a process id can be reused). */
@@ -27,7 +28,7 @@ export function removeLeftoverPartials(folder: string, now = Date.now()): number
     if (!match) continue;
     const file = join(folder, name);
     try {
-      if (isAlive(Number(match[1])) && now - statSync(file).mtimeMs < LEFTOVER_AGE_MS) continue;
+      if (isProcessAlive(Number(match[1])) && now - statSync(file).mtimeMs < LEFTOVER_AGE_MS) continue;
       unlinkSync(file);
       removed++;
     } catch {
@@ -35,17 +36,6 @@ export function removeLeftoverPartials(folder: string, now = Date.now()): number
     }
   }
   return removed;
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
