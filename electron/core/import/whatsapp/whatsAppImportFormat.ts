@@ -113,6 +113,7 @@ export const whatsAppImportFormat: ImportFormat = {
 
 /** "read as Dutch, iPhone": the language its phrases named and the phone its stamps are written by. */
 function describeReading(phrases: WhatsAppPhrases, iphone: boolean | null): string {
-  const phone = iphone === null ? '' : iphone ? ', iPhone' : ', Android';
-  return phrases.language ? `read as ${phrases.language.name}${phone}` : `read with no WhatsApp phrase met (any language)${phone}`;
+  const phone = iphone ? 'iPhone' : 'Android';
+  if (phrases.language) return `read as ${phrases.language.name}, ${phone}`;
+  return `read as an ${phone} export; no WhatsApp wording in it tells its language`;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FileImportResult } from '../../../../shared/importing.ts';
 
-/** What an import added, per chat (each opens the chat), and the zone WhatsApp times were read in. */
+/** What an import added, per chat (each opens the chat), how a WhatsApp file was read and the zone of its times. */
 export function ImportResultSummary({
   result,
   onOpenChat,
@@ -29,6 +29,15 @@ export function ImportResultSummary({
           </li>
         ))}
       </ul>
+      {result.flatMap((file) =>
+        file.readAs ? (
+          <span key={`read-as:${file.path}`} className="import-time-zone" data-testid="import-read-as">
+            {file.chats.map((chat) => chat.name).join(', ') || file.path}: {file.readAs}
+          </span>
+        ) : (
+          []
+        ),
+      )}
       {zones.map(({ zone, computers }) => (
         <span key={zone} className="import-time-zone" data-testid="import-time-zone">
           WhatsApp times read in {zone}
