@@ -213,6 +213,22 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
     ]);
   });
 
+  it('names the chat from a file name in the phone’s language, with spaces or underscores', () => {
+    const names = [
+      'Chat de WhatsApp con Ana.txt',
+      'Conversa_do_WhatsApp_com_Ana.txt',
+      '與Ana的 WhatsApp 對話.txt',
+      'Чат WhatsApp с Ana.txt',
+    ];
+    for (const name of names) {
+      const root = tempFolder();
+      const file = path.join(root, name);
+      writeFileSync(file, '25/03/2024, 13:00 - Ana: hola\n');
+      const { result } = importPath(file, root);
+      expect(result.chats[0]!.name, name).toBe('Ana');
+    }
+  });
+
   it('reads an iPhone poll as a poll with its question and options', () => {
     const { messages } = importLines([
       `[25/03/2024, 13:00:00] Anna: ${LRM}POLL:`,

@@ -266,3 +266,18 @@ export class WhatsAppPhrases {
     return match ? { latitude: Number(match[1]), longitude: Number(match[2]) } : null;
   }
 }
+
+/** The file-name forms of every table as one expression: group i+1 is the chat's name in the i-th form. */
+const FILE_NAME_FORMS = (() => {
+  const forms = whatsAppLanguages.flatMap((language) => language.fileNames ?? []);
+  if (forms.length === 0) return null;
+  const sources = forms.map((form) => `(?:${escape(form.text).replace(/ /g, '[ _]').replace('\\{name\\}', '(.+)')})`);
+  return new RegExp(`^(?:${sources.join('|')})$`, 'i');
+})();
+
+/** The chat's name in a file name a phone wrote in its language ("Chat de WhatsApp con Ana" → "Ana"); else the name as given. */
+export function chatNameFromLocalFileName(name: string): string {
+  const match = FILE_NAME_FORMS?.exec(name);
+  const found = match?.slice(1).find((group) => group !== undefined);
+  return found?.trim() || name;
+}

@@ -10,7 +10,7 @@ import { zipMediaFiles } from '../importMediaFiles.ts';
 import { parseWhatsAppHeader } from './parseWhatsAppHeader.ts';
 import { readWhatsAppMessages } from './readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from './toWhatsAppSourceMessage.ts';
-import { WhatsAppPhrases } from './WhatsAppPhrases.ts';
+import { chatNameFromLocalFileName, WhatsAppPhrases } from './WhatsAppPhrases.ts';
 import { computerTimeZone, wallClockInZone } from './wallClockInZone.ts';
 
 /** The chat's text inside a zip WhatsApp shared: `_chat.txt` (iPhone), "WhatsApp Chat with ….txt", or a lone .txt. */
@@ -31,7 +31,7 @@ function zipInput(path: string): ImportInput[] {
       format: whatsAppImportFormat,
       source: zipEntryByteSource(path, chat),
       path,
-      chatNameHint: chatNameFromFileName(path),
+      chatNameHint: chatNameFromLocalFileName(chatNameFromFileName(path)),
       sizeBytes: chat.size,
       mediaFiles: zipMediaFiles(path, entries),
     },
@@ -43,8 +43,9 @@ function zipInput(path: string): ImportInput[] {
  * "Anna") instead. Other files are named after the chat already.
  */
 function whatsAppChatName(path: string): string {
-  if (/^_chat\.txt$/i.test(basename(path)) && basename(dirname(path)) !== '') return chatNameFromFileName(dirname(path));
-  return chatNameFromFileName(path);
+  if (/^_chat\.txt$/i.test(basename(path)) && basename(dirname(path)) !== '')
+    return chatNameFromLocalFileName(chatNameFromFileName(dirname(path)));
+  return chatNameFromLocalFileName(chatNameFromFileName(path));
 }
 
 /** Text whose first line starts with a WhatsApp message's date and time. */

@@ -25,6 +25,8 @@ export interface WhatsAppLanguage {
   edited: ReadonlyArray<Phrase>;
   /** The word before a shared location's map link: `Standort: https://maps.google.com/?q=…`. */
   location: ReadonlyArray<Phrase>;
+  /** How the phone names the exported file, `{name}` standing for the chat (spaces may be written `_`). */
+  fileNames?: ReadonlyArray<Phrase>;
   /** An iPhone poll: `POLL:`, the question on the next line, then one `OPTION: text (N votes)` line per option. */
   poll?: { question: string; option: string; votes: string; source: string };
 }

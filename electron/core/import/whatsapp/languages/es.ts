@@ -59,4 +59,5 @@ export const spanish: WhatsAppLanguage = {
   ],
   edited: [{ text: 'Se editó este mensaje', source: 'FS Argentine export doc (R)' }],
   location: [{ text: 'Ubicación', source: 'FS parser (T)' }],
+  fileNames: [{ text: 'Chat de WhatsApp con {name}', source: 'CA (T)' }],
 };

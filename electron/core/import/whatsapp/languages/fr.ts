@@ -19,4 +19,5 @@ export const french: WhatsAppLanguage = {
   ],
   edited: [{ text: 'Ce message a été modifié', source: 'FS table (T)' }],
   location: [],
+  fileNames: [{ text: 'Discussion WhatsApp avec {name}', source: 'CA (T)' }],
 };

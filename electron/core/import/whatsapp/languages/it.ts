@@ -42,4 +42,5 @@ export const italian: WhatsAppLanguage = {
   ],
   edited: [{ text: 'Questo messaggio è stato modificato', source: 'FS table (T)' }],
   location: [],
+  fileNames: [{ text: 'Chat WhatsApp con {name}', source: 'CA (T)' }],
 };

@@ -53,4 +53,8 @@ export const portuguese: WhatsAppLanguage = {
     { text: 'Esta mensagem foi editada', source: 'FS table (?)' },
   ],
   location: [],
+  fileNames: [
+    { text: 'Conversa no WhatsApp com {name}', source: 'CA (T)' },
+    { text: 'Conversa do WhatsApp com {name}', source: 'CA (T)' },
+  ],
 };

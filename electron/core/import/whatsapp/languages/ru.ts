@@ -37,4 +37,5 @@ export const russian: WhatsAppLanguage = {
   deleted: [{ text: 'Данное сообщение удалено', source: 'FS (T)' }],
   edited: [{ text: 'сообщение изменено', source: 'FS lower-cased list (?)' }],
   location: [],
+  fileNames: [{ text: 'Чат WhatsApp с {name}', source: 'CA (T)' }],
 };

@@ -41,4 +41,8 @@ export const chinese: WhatsAppLanguage = {
   ],
   edited: [],
   location: [],
+  fileNames: [
+    { text: '与{name}的 WhatsApp 聊天', source: 'CL (T)' },
+    { text: '與{name}的 WhatsApp 對話', source: 'CL (T)' },
+  ],
 };
