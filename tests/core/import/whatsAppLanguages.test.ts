@@ -211,6 +211,12 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
       [null, 'image omitted', null],
       [null, '', 'photo'],
     ]);
+    // English attachment lines stay files in any language's export.
+    const attached = importLines([
+      '[25/03/2024, 13:00:00] Familie: \u200ePapa heeft Mam toegevoegd',
+      '[25/03/2024, 13:01:00] Papa: \u200e<attached: 00000042-PHOTO-2024-03-25-13-00-00.jpg>',
+    ]);
+    expect(kindOf(attached.messages[1]!.media)).toBe('photo');
   });
 
   it('names the chat from a file name in the phone’s language, with spaces or underscores', () => {

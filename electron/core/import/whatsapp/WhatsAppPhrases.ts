@@ -1,4 +1,5 @@
 import type { ServiceAction } from '../../../../shared/serviceActions.ts';
+import { english } from './languages/en.ts';
 import { whatsAppLanguages } from './languages/index.ts';
 import type { OmittedKind, WhatsAppLanguage } from './languages/WhatsAppLanguage.ts';
 
@@ -90,6 +91,8 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
     }
     for (const phrase of language.location) locationWords.push(escape(phrase.text));
   }
+  // English attachment lines stay readable in any language's file (as before the tables; tools convert to them).
+  if (!languages.includes(english)) for (const phrase of english.attached) attachedWords[phrase.form].push(escape(phrase.text));
   const alternation = (words: string[]): string => (words.length > 0 ? words.join('|') : '(?!)');
   const questions = alternation(polls.map((poll) => escape(poll.question)));
   const options = alternation(polls.map((poll) => escape(poll.option)));
