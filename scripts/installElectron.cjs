@@ -14,9 +14,7 @@ if (run.status !== 0) {
   var reason = (lines[0] || 'no reason given').trim().slice(0, 160);
   // Say in words what most often happened; the raw reason follows for whoever needs it.
   var offline = /fetch failed|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|getaddrinfo/i.test(reason);
-  var what = offline
-    ? 'this computer could not reach the download server (offline, or behind a proxy or firewall)'
-    : 'the download failed';
+  var what = offline ? 'this computer could not reach the download server (offline, or behind a proxy or firewall)' : 'the download failed';
   process.stderr.write(
     'The Electron binary could not be downloaded: ' +
       what +

@@ -70,7 +70,9 @@ describe.skipIf(!built || process.platform !== 'linux')('the packed app (electro
 
   it('holds everything the app loads, native code unpacked beside the asar, no devDependency, only this platform’s binaries', () => {
     expect(report.problems).toEqual([]);
-    expect(report.modules).toEqual(expect.arrayContaining(['better-sqlite3', 'sharp', 'telegram', 'pino', 'pino-roll', 'htmlparser2', 'electron-updater']));
+    expect(report.modules).toEqual(
+      expect.arrayContaining(['better-sqlite3', 'sharp', 'telegram', 'pino', 'pino-roll', 'htmlparser2', 'electron-updater']),
+    );
     expect(report.unpackedNative).toEqual(
       expect.arrayContaining([
         `node_modules/better-sqlite3/prebuilds/linux-${process.arch}.node`,

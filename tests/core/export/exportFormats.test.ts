@@ -47,7 +47,9 @@ describe('export formats: one record each, everything else derived from the regi
 
     const chat = core.listChats().find((candidate) => candidate.name === 'Family 🏡')!;
     for (const format of exportFormats) await handlers.exportChat(whole(chat.id, format.id), signal);
-    expect(asked).toEqual(exportFormats.map((format) => ({ suggestedName: `Family 🏡.${format.extension}`, format: exportFormatInfo(format) })));
+    expect(asked).toEqual(
+      exportFormats.map((format) => ({ suggestedName: `Family 🏡.${format.extension}`, format: exportFormatInfo(format) })),
+    );
     await expect(handlers.estimateExport(whole(chat.id, 'docx'), signal)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     core.close();
   });
