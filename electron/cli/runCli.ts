@@ -220,7 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 1;
     }
     // Anything unforeseen: the stack (and a worker's) goes to this command's own log, which is named.
-    const log = logger as CliLogger | null;
+    const log = logger;
     if (log) {
       log.error('command failed', caught instanceof Error ? caught : new Error(String(caught)));
       const detail = (caught as { detail?: unknown } | null)?.detail;
@@ -234,7 +234,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   } finally {
     await (core as ScrollbackCore | null)?.close();
-    await (logger as CliLogger | null)?.close();
+    await (logger)?.close();
   }
 }
 

@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)(
         await page.keyboard.press('Control+e');
         await page.waitForSelector('.export-dialog[open] input[name="format"]');
         const offered = await page.$$eval('.export-dialog input[name="format"]', (inputs) =>
-          inputs.map((input) => ({ id: (input as HTMLInputElement).value, label: input.parentElement!.textContent!.trim() })),
+          inputs.map((input) => ({ id: (input as HTMLInputElement).value, label: input.parentElement!.textContent.trim() })),
         );
         expect(offered).toEqual(exportFormats.map(({ id, label }) => ({ id, label })));
         await page.click(`.export-dialog input[value="${format.id}"]`);

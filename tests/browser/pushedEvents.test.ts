@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from '@playwright/test';
-import type { SyncStatus } from '../../shared/sync.ts';
 import { browserSkipReason } from './support/startBrowserSession.ts';
 import { useBrowserSession } from './support/useBrowserSession.ts';
 import { openChat } from './support/listGeometry.ts';
@@ -41,7 +40,7 @@ describe.skipIf(skipReason !== null)(`status pushed, not polled${skipReason ? ` 
     const { page, core } = session();
     const pushed: number[] = [];
     const unsubscribe = core.events.subscribe((event) => {
-      if (event.kind === 'syncStatus' && event.status.state === 'running') pushed.push((event.status as SyncStatus).cached);
+      if (event.kind === 'syncStatus' && event.status.state === 'running') pushed.push(event.status.cached);
     });
     const readProgress = await recordSyncProgress(page);
     const shownCounts = async () =>

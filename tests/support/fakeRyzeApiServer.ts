@@ -45,7 +45,7 @@ export async function startFakeRyzeApiServer(options: {
   const recentStarts: number[] = [];
 
   const mediaRequests: string[] = [];
-  const server = http.createServer(async (request, response) => {
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     /** The global 100 requests a minute, for history and media alike; true when this one was refused. */
     const limited = () => {
       const now = options.clock.now();
@@ -122,7 +122,8 @@ export async function startFakeRyzeApiServer(options: {
       count: messages.length,
       hasMore: messages.length === count,
     });
-  });
+  };
+  const server = http.createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -763,8 +763,8 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
         .find(
           (message) =>
             message.id === topicId ||
-            (message.replyTo as Api.MessageReplyHeader | undefined)?.replyToTopId === topicId ||
-            (message.replyTo as Api.MessageReplyHeader | undefined)?.replyToMsgId === topicId,
+            (message.replyTo)?.replyToTopId === topicId ||
+            (message.replyTo)?.replyToMsgId === topicId,
         ) ?? chat.messages[0]!;
     return new Api.messages.ForumTopics({
       count: ordered.length,

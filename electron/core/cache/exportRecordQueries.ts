@@ -25,7 +25,7 @@ export interface StoredExport {
 }
 
 function toStoredExport(row: ExportRow): StoredExport {
-  const request = parseStoredJson(exportRequestSchema, row.request, `exports.request of export ${row.id}`) as ExportRequest;
+  const request = parseStoredJson(exportRequestSchema, row.request, `exports.request of export ${row.id}`);
   return {
     record: {
       id: row.id,

@@ -162,7 +162,7 @@ function withoutFileReference(message: SourceMessage, queue: Array<{ messageId: 
   const { localFile: ref, ...rest } = media;
   const mimeType = ('mimeType' in rest && rest.mimeType) || mimeTypeOfName(ref);
   queue.push({ messageId: message.id, ref, mimeType });
-  return { ...message, media: { ...rest, mimeType } as typeof media };
+  return { ...message, media: { ...rest, mimeType } };
 }
 
 /** The error a cancelled import ends with (its transaction rolls the file back). */

@@ -4,10 +4,7 @@ import type { Page } from '@playwright/test';
 export async function mainThreadMsPerFrame(page: Page, act: () => Promise<void>): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskSeconds = async () =>
-    ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find(
-      (m) => m.name === 'TaskDuration',
-    )!.value;
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
   await page.evaluate(() => {
     const w = window as unknown as { __frames?: number };
     if (w.__frames !== undefined) return;

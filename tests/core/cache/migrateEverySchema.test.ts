@@ -180,7 +180,7 @@ describe('migrating a populated database of every earlier schema version', () =>
       expect(migrated.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(migrated.pragma('foreign_key_check')).toEqual([]);
       expect(migrated.pragma('integrity_check', { simple: true })).toBe('ok');
-      const after = snapshot(migrated as unknown as Database.Database);
+      const after = snapshot(migrated);
       for (const [table, rows] of Object.entries(before)) {
         expect(after[table]?.length, `rows of ${table}`).toBe(rows.length);
         // Every column that existed keeps its value, row by row.

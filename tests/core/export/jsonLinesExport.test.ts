@@ -58,6 +58,6 @@ describe('JSON Lines export', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
     expect((JSON.parse(lines[0]!) as { text: string }).text).toBe('first\nsecond\r\nthird\u2028fourth');
-    core.close();
+    await core.close();
   });
 });

@@ -65,7 +65,7 @@ describe('import formats come from one registry', () => {
     // The window asks main for the list over IPC, the same list.
     const core = await openTestCoreWithDemo(tempFolder());
     const listed = await handlersFor(core).listImportFormats(undefined, new AbortController().signal);
-    core.close();
+    await core.close();
     expect(listed).toEqual(infos);
     const unknown = path.join(tempFolder(), 'photo.png');
     writeFileSync(unknown, '\x89PNG\r\n\x1a\n\0\0\0');

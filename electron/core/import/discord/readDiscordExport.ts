@@ -30,7 +30,7 @@ export function readDiscordExport(
       chatStart(meta) {
         const head = meta as { guild?: unknown; channel?: unknown };
         const object = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? value : {});
-        visitor.chat({ guild: object(head.guild), channel: object(head.channel) } as DiscordExportHead);
+        visitor.chat({ guild: object(head.guild), channel: object(head.channel) });
       },
       message: (raw) => visitor.message(raw, ++index),
       chatEnd() {},

@@ -172,5 +172,5 @@ export function parseDiscordExport(json: string, where: string): DiscordExport {
   }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as DiscordExport).messages))
     throw new ScrollbackError('INVALID_FILE', `${where}: a DiscordChatExporter file needs a “messages” list.`);
-  return parsed as DiscordExport;
+  return parsed;
 }

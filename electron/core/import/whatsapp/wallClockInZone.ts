@@ -43,7 +43,7 @@ export function wallClockInZone(
     if (offset === undefined) {
       const at = quarter * 900_000;
       const parts = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, Number(part.value)]));
-      offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - at;
+      offset = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second) - at;
       if (offsets.size > 100_000) offsets.clear();
       offsets.set(quarter, offset);
     }

@@ -37,7 +37,7 @@ export class TelegramChats {
     if (peer instanceof Api.PeerChat) return { type: 'chat', id: peer.chatId.toString(), accessHash: '0' };
     const channel = entity as Api.Channel | undefined;
     return channel?.accessHash
-      ? { type: 'channel', id: (peer as Api.PeerChannel).channelId.toString(), accessHash: channel.accessHash.toString() }
+      ? { type: 'channel', id: (peer).channelId.toString(), accessHash: channel.accessHash.toString() }
       : null;
   }
 

@@ -152,17 +152,17 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
   }
 
   async function askPassword(wait: Wait): Promise<TelegramLoginState> {
-    const password = (await wait(need().invoke(new Api.account.GetPassword()), 'asking for the password hint')) as Api.account.Password;
+    const password = await wait(need().invoke(new Api.account.GetPassword()), 'asking for the password hint');
     return { ...state, step: 'password', passwordHint: password.hint ?? null, qrUrl: null, qrExpiresAt: null, error: null };
   }
 
   async function handleQr(token: Api.auth.TypeLoginToken, wait: Wait): Promise<TelegramLoginState> {
     if (token instanceof Api.auth.LoginTokenSuccess) return finish(token.authorization);
     if (token instanceof Api.auth.LoginTokenMigrateTo) {
-      const imported = (await wait(
+      const imported = await wait(
         need().invoke(new Api.auth.ImportLoginToken({ token: token.token })),
         'moving the QR login to its data center',
-      )) as Api.auth.TypeLoginToken;
+      );
       return handleQr(imported, wait);
     }
     const url = `tg://login?token=${Buffer.from(token.token).toString('base64url')}`;
@@ -171,10 +171,10 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
 
   async function exportQrToken(wait: Wait): Promise<TelegramLoginState> {
     try {
-      const token = (await wait(
+      const token = await wait(
         need().invoke(new Api.auth.ExportLoginToken({ apiId: credentials!.apiId, apiHash: credentials!.apiHash, exceptIds: [] })),
         'asking for a QR code',
-      )) as Api.auth.TypeLoginToken;
+      );
       return await handleQr(token, wait);
     } catch (error) {
       if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword(wait);
@@ -212,10 +212,10 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
         const trimmed = code.replace(/\s/g, '');
         if (!/^\d{4,8}$/.test(trimmed)) throw new ScrollbackError('INVALID_INPUT', 'The code is the 5 digits Telegram sent.');
         try {
-          const authorization = (await wait(
+          const authorization = await wait(
             need().invoke(new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed })),
             'checking the code',
-          )) as Api.auth.TypeAuthorization;
+          );
           return finish(authorization);
         } catch (error) {
           if ((error as { errorMessage?: string }).errorMessage === 'SESSION_PASSWORD_NEEDED') return askPassword(wait);
@@ -226,14 +226,9 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
       step(async (wait) => {
         if (password === '') throw new ScrollbackError('INVALID_INPUT', 'Enter the two-step verification password.');
         const current = need();
-        const info = (await wait(current.invoke(new Api.account.GetPassword()), 'preparing the password check')) as Api.account.Password;
+        const info = await wait(current.invoke(new Api.account.GetPassword()), 'preparing the password check');
         const check = await computeCheck(info, password);
-        return finish(
-          (await wait(
-            current.invoke(new Api.auth.CheckPassword({ password: check })),
-            'checking the password',
-          )) as Api.auth.TypeAuthorization,
-        );
+        return finish(await wait(current.invoke(new Api.auth.CheckPassword({ password: check })), 'checking the password'));
       }),
     startWithQr: ({ apiId, apiHash }) =>
       step(async (wait) => {

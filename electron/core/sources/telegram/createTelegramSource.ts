@@ -196,7 +196,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     const complete = result instanceof Api.messages.Messages;
     const count = complete
       ? null
-      : (result as Api.messages.MessagesSlice | Api.messages.ChannelMessages).inexact
+      : (result).inexact
         ? null
         : (result as Api.messages.MessagesSlice).count;
     return { raw: result.messages, messages, complete, count };

@@ -24,7 +24,7 @@ export async function listTelegramDialogs(call: TelegramCall, signal?: AbortSign
     const topMessages = new Map(
       result.messages
         .filter((message) => !(message instanceof Api.MessageEmpty))
-        .map((message) => [`${peerKeyOf(message.peerId!)}:${message.id}`, message]),
+        .map((message) => [`${peerKeyOf(message.peerId)}:${message.id}`, message]),
     );
     let added = 0;
     let last: { peer: TelegramPeer; date: number; id: number } | null = null;
@@ -32,7 +32,7 @@ export async function listTelegramDialogs(call: TelegramCall, signal?: AbortSign
       if (!(dialog instanceof Api.Dialog)) continue;
       const key = peerKeyOf(dialog.peer);
       const chat = known.chatOf(dialog.peer);
-      const top = topMessages.get(`${key}:${dialog.topMessage}`) as Api.Message | Api.MessageService | undefined;
+      const top = topMessages.get(`${key}:${dialog.topMessage}`);
       if (chat) last = { peer: chat.peer as TelegramPeer, date: top?.date ?? 0, id: dialog.topMessage };
       if (chats.has(key) || !chat) continue;
       chats.set(key, {

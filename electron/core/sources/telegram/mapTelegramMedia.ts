@@ -107,11 +107,11 @@ export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): Sourc
     };
   }
   if (media instanceof Api.MessageMediaPoll) {
-    const poll = media.poll as Api.Poll;
+    const poll = media.poll;
     return {
       kind: 'poll',
       question: textOf(poll.question),
-      options: poll.answers.map((answer) => textOf((answer as Api.PollAnswer).text)),
+      options: poll.answers.map((answer) => textOf((answer).text)),
       closed: poll.closed === true,
     };
   }

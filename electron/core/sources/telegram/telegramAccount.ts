@@ -14,7 +14,7 @@ export function newTelegramClient(apiId: number, apiHash: string, session: strin
 /** The account a session belongs to (for the command line, which starts from a session). */
 export async function whoAmI(client: TelegramClient): Promise<{ userId: string; name: string }> {
   try {
-    const [self] = (await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }))) as Api.TypeUser[];
+    const [self] = await client.invoke(new Api.users.GetUsers({ id: [new Api.InputUserSelf()] }));
     if (!(self instanceof Api.User)) throw new Error('no user');
     return {
       userId: self.id.toString(),

@@ -14,7 +14,7 @@ export function useHistoryWindow(chatId: number, target: WindowTarget, windowKey
     // Not cancellable: a page in flight is stored in the cache either way, so letting it finish is cheaper.
     queryFn: ({ pageParam }) => scrollback.getHistoryPage({ chatId, anchor: pageParam, limit: HISTORY_PAGE_SIZE, topicId }),
     // A window target is itself an anchor (latest, around a date, around a message).
-    initialPageParam: target as HistoryAnchor,
+    initialPageParam: target,
     getPreviousPageParam: (first: HistoryPage): HistoryAnchor | undefined =>
       first.reachedOldest || !first.olderCursor ? undefined : { kind: 'before', cursor: first.olderCursor },
     getNextPageParam: (last: HistoryPage): HistoryAnchor | undefined =>

@@ -3,7 +3,7 @@ export function startOf(day: string, time: string): number | null {
   if (!day) return null;
   const [y, m, d] = day.split('-').map(Number);
   const [hh, mm] = time ? time.split(':').map(Number) : [0, 0];
-  return new Date(y!, m! - 1, d!, hh ?? 0, mm ?? 0).getTime();
+  return new Date(y!, m! - 1, d, hh ?? 0, mm ?? 0).getTime();
 }
 
 /** The exclusive end for an inclusive "to": the next local midnight, or the end of the chosen minute. */
@@ -12,7 +12,7 @@ export function endOf(day: string, time: string): number | null {
   const [y, m, d] = day.split('-').map(Number);
   if (time) {
     const [hh, mm] = time.split(':').map(Number);
-    return new Date(y!, m! - 1, d!, hh ?? 0, (mm ?? 0) + 1).getTime();
+    return new Date(y!, m! - 1, d, hh ?? 0, (mm ?? 0) + 1).getTime();
   }
   return new Date(y!, m! - 1, d! + 1).getTime();
 }

@@ -58,7 +58,7 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
 
   return (
     <dialog ref={dialogRef} className="app-dialog ryze-dialog" aria-labelledby="ryze-title" onClose={onClose}>
-      <form onSubmit={submit}>
+      <form onSubmit={(event) => void submit(event)}>
         <h2 id="ryze-title">Add a WhatsApp chat (RyzeAPI)</h2>
         <LabelledField
           label="Instance name"
