@@ -144,7 +144,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           databasePath,
           logger: cliLogger,
           // The command line stores no credentials: each kind reads its own from the environment.
-          secrets: createEnvironmentSecretStore(io.env, () => Object.values(core!.providers)),
+          secrets: createEnvironmentSecretStore(io.env, () => Object.values(core?.providers ?? {})),
         });
         return core;
       },
@@ -190,7 +190,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         else await syncCommand(context, rest[0], values);
         break;
       default: {
-        const sourceCommand = sourceCommands.find((candidate) => candidate.name === command)!;
+        // Every command the usage lists reaches its case above or names a source's command here.
+        const sourceCommand = sourceCommands.find((candidate) => candidate.name === command);
+        if (!sourceCommand) throw new CliUsageError(`Unknown command “${command}”.`);
         const opened = context.core();
         await sourceCommand.run(
           {
@@ -234,7 +236,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   } finally {
     await (core as ScrollbackCore | null)?.close();
-    await (logger)?.close();
+    await logger?.close();
   }
 }
 

@@ -51,7 +51,7 @@ describe('export formats: one record each, everything else derived from the regi
       exportFormats.map((format) => ({ suggestedName: `Family 🏡.${format.extension}`, format: exportFormatInfo(format) })),
     );
     await expect(handlers.estimateExport(whole(chat.id, 'docx'), signal)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    core.close();
+    await core.close();
   });
 
   it('each format writes, and its bytes per message estimate what it writes (within a factor of two)', async () => {
@@ -70,7 +70,7 @@ describe('export formats: one record each, everything else derived from the regi
         ({ ratio }: { ratio: number }) => ratio >= 0.5 && ratio <= 2,
       );
     }
-    core.close();
+    await core.close();
   }, 120_000);
 
   it('the CLI lists every format in its usage and accepts exactly those for --format', async () => {
