@@ -80,7 +80,7 @@ describe.skipIf(skipReason !== null)(
       await page.click('[data-testid="export-download"]');
       const saved = await download;
       expect(saved.suggestedFilename()).toBe('Picked in the browser.txt');
-      const text = readFileSync((await saved.path()), 'utf8');
+      const text = readFileSync(await saved.path(), 'utf8');
       expect(text.startsWith('Picked in the browser\n')).toBe(true);
       expect(text.split('\n').filter((line) => line.startsWith('[')).length).toBe(chat.cachedCount);
     });

@@ -761,10 +761,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       [...chat.messages]
         .reverse()
         .find(
-          (message) =>
-            message.id === topicId ||
-            (message.replyTo)?.replyToTopId === topicId ||
-            (message.replyTo)?.replyToMsgId === topicId,
+          (message) => message.id === topicId || message.replyTo?.replyToTopId === topicId || message.replyTo?.replyToMsgId === topicId,
         ) ?? chat.messages[0]!;
     return new Api.messages.ForumTopics({
       count: ordered.length,

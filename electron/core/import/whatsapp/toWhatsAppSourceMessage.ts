@@ -128,7 +128,7 @@ function mediaOf(
     const caption = text.slice(text.indexOf(firstLine) + firstLine.length).replace(/^\n/, '');
     const found = findMedia(fileName);
     const media = attachmentMedia(fileName, extension, mimeType, found?.size);
-    return { media: found ? ({ ...media, localFile: found.ref }) : media, caption };
+    return { media: found ? { ...media, localFile: found.ref } : media, caption };
   }
   const poll = phrases.poll(text);
   if (poll) return { media: { kind: 'poll', ...poll, closed: false }, caption: '' };

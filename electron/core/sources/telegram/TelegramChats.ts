@@ -36,9 +36,7 @@ export class TelegramChats {
         : null;
     if (peer instanceof Api.PeerChat) return { type: 'chat', id: peer.chatId.toString(), accessHash: '0' };
     const channel = entity as Api.Channel | undefined;
-    return channel?.accessHash
-      ? { type: 'channel', id: (peer).channelId.toString(), accessHash: channel.accessHash.toString() }
-      : null;
+    return channel?.accessHash ? { type: 'channel', id: peer.channelId.toString(), accessHash: channel.accessHash.toString() } : null;
   }
 
   /** The chat of a peer as the source lists it (without what only a dialog says: pinned, archived, last date). */

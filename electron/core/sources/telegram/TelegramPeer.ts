@@ -27,7 +27,7 @@ export function toInputPeer(peer: TelegramPeer): Api.TypeInputPeer {
 export function peerKeyOf(peer: Api.TypePeer): string {
   if (peer instanceof Api.PeerUser) return `user${peer.userId.toString()}`;
   if (peer instanceof Api.PeerChat) return `chat${peer.chatId.toString()}`;
-  return `channel${(peer).channelId.toString()}`;
+  return `channel${peer.channelId.toString()}`;
 }
 
 export function isTelegramPeer(value: unknown): value is TelegramPeer {

@@ -194,11 +194,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     const directory = new TelegramDirectory(result.users, result.chats);
     const messages = result.messages.flatMap((message) => mapTelegramMessage(message, directory) ?? []);
     const complete = result instanceof Api.messages.Messages;
-    const count = complete
-      ? null
-      : (result).inexact
-        ? null
-        : (result as Api.messages.MessagesSlice).count;
+    const count = complete ? null : result.inexact ? null : (result as Api.messages.MessagesSlice).count;
     return { raw: result.messages, messages, complete, count };
   }
 

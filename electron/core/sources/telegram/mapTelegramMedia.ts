@@ -111,7 +111,7 @@ export function mapTelegramMedia(media: Api.TypeMessageMedia | undefined): Sourc
     return {
       kind: 'poll',
       question: textOf(poll.question),
-      options: poll.answers.map((answer) => textOf((answer).text)),
+      options: poll.answers.map((answer) => textOf(answer.text)),
       closed: poll.closed === true,
     };
   }

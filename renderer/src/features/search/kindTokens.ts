@@ -21,7 +21,7 @@ function chipsOfTerm(node: QueryNode): KindChip[] | null {
   if (single) return [single];
   if (node.type !== 'or') return null;
   const chips = node.children.map(chipOf);
-  return chips.every((chip) => chip !== null) ? (chips) : null;
+  return chips.every((chip) => chip !== null) ? chips : null;
 }
 
 /** Which chips are on: the first top-level kind token of the query. */
