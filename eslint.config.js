@@ -84,6 +84,46 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Rules that read the types: each layer's tsconfig gives them (the root tsconfig.json lists no files, and the
+    // project service does not find the layer projects). A cast the compiler already knows, a promise nobody
+    // awaits or catches, and a promise where a callback's void is expected are errors everywhere.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.shared.json',
+          './tsconfig.renderer.json',
+          './tsconfig.electron.json',
+          './tsconfig.browser-tests.json',
+          './tsconfig.node.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Non-null assertions: an error wherever the code has been cleaned of them (narrow with a check, `.at()`,
+    // a default, or a helper that throws with words); a remaining one carries
+    // `// eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- <why it holds>`.
+    // Cleaned: shared/, electron/main, electron/preload, electron/harness, electron/cli, packaging/, scripts/ and
+    // every folder of electron/core but those below. Not yet cleaned: delete a line once its folder lints clean.
+    files: ['**/*.{ts,tsx}'],
+    ignores: [
+      'renderer/**',
+      'electron/core/cache/**',
+      'electron/core/files/**',
+      'electron/core/import/**',
+      'electron/core/sources/telegram/**',
+      'electron/core/sources/ryze/**',
+    ],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
