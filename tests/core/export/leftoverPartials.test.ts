@@ -26,7 +26,7 @@ describe('temporary export files of a killed export', () => {
   it('kill -9 mid-export leaves a temporary file, which the next export into that folder removes', async () => {
     const folder = tempFolder();
     const target = path.join(folder, 'chat.html');
-    const run = await runScriptAndKill('tests/support/exportHaltedMidway.ts', [target], /halted mid-export/, 0);
+    const run = await runScriptAndKill('tests/support/exportHaltedMidway.ts', [target], /halted mid-export/);
     expect(run.killed).toBe(true);
     const [left] = partialsIn(folder);
     expect(left).toMatch(/^\.chat\.html\.scrollback-\d+-[0-9a-f]{8}\.partial$/);

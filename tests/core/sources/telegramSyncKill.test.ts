@@ -11,7 +11,7 @@ const tempFolder = useTempFolder();
 /** One sync process; `haltAt`: the sync's request at which it halts and is killed (null: run to the end). */
 function runSync(dbPath: string, haltAt: number | null) {
   const args = [dbPath, haltAt === null ? 'none' : String(haltAt)];
-  return runScriptAndKill('tests/support/telegramSyncProcess.ts', args, /halted at request/, haltAt === null ? null : 0);
+  return runScriptAndKill('tests/support/telegramSyncProcess.ts', args, haltAt === null ? null : /halted at request/);
 }
 
 describe('Telegram sync killed and restarted', () => {

@@ -76,8 +76,14 @@ describe('sync (download a chat into the cache)', () => {
     sync.start({ chatId, from: null, to: null });
     const paused = await sync.settled(chatId);
     expect(paused.state).toBe('paused');
-    expect(paused.cached).toBeGreaterThan(0);
-    expect(paused.cached).toBeLessThan(24_000);
+    // Paused at its 7th page by construction: what it stored is exactly the chat's newest messages, as many
+    // as the status says, and not all of them.
+    const all = allDemoMessages('family').map((m) => m.id);
+    const storedWhenPaused = storedIds(chatId);
+    expect(storedWhenPaused.length).toBe(paused.cached);
+    expect(storedWhenPaused).toEqual(all.slice(all.length - paused.cached));
+    expect(storedWhenPaused).not.toEqual([]);
+    expect(storedWhenPaused).not.toEqual(all);
     pauseAt = -1;
     sync.resume(chatId);
     expect(await sync.settled(chatId)).toMatchObject({ state: 'done', cached: 24_000 });

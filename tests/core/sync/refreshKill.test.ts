@@ -13,7 +13,7 @@ const tempFolder = useTempFolder();
 /** One refresh process; `haltAt`: the refresh's request at which it halts and is killed (null: run to the end). */
 function runRefresh(dbPath: string, round: number, haltAt: number | null) {
   const args = [dbPath, String(round), haltAt === null ? 'none' : String(haltAt)];
-  return runScriptAndKill('tests/support/telegramRefreshProcess.ts', args, /halted at request/, haltAt === null ? null : 0);
+  return runScriptAndKill('tests/support/telegramRefreshProcess.ts', args, haltAt === null ? null : /halted at request/);
 }
 
 describe('a refresh killed and run again', () => {
