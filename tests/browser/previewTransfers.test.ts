@@ -16,10 +16,11 @@ describe.skipIf(skipReason !== null)(
       const { page, folder, core } = browserSession();
       const file = path.join(folder, 'result.json');
       writeTelegramExport(file, 300, { name: 'Picked in the browser', chatId: 9191 });
-      // The window is up (its chats listed, the picker in place) before the shortcut is pressed.
+      // Waiting for the chooser first turns on Playwright's file-chooser interception (a message of its own)
+      // well before the key is pressed; and the window is up (chats listed, picker in place) before it is.
+      const chooser = page.waitForEvent('filechooser');
       await page.waitForSelector('[data-chat-id]');
       await page.waitForSelector('[data-testid="import-file-input"]', { state: 'attached' });
-      const chooser = page.waitForEvent('filechooser');
       await page.keyboard.press('Control+o');
       await (await chooser).setFiles(file);
       await page.waitForSelector('.import-panel.done');

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { MenuCommand } from '../../../shared/ipc/events.ts';
 
 type Listener = (command: MenuCommand) => void;
@@ -12,7 +12,9 @@ export function emitAppCommand(command: MenuCommand): void {
 export function useAppCommand(command: MenuCommand, handler: () => void): void {
   const latest = useRef(handler);
   latest.current = handler;
-  useEffect(() => {
+  // A layout effect: the listener is in place in the same commit that shows the view, so a key pressed or a
+  // file dropped the moment the window appears is not lost (a passive effect runs later, after paint).
+  useLayoutEffect(() => {
     const listener: Listener = (received) => {
       if (received === command) latest.current();
     };

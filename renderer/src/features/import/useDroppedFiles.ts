@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { filesFromDrop, type PickedFile } from './filesFromDrop.ts';
 
 /**
@@ -9,7 +9,9 @@ export function useDroppedFiles(onPaths: (paths: string[]) => void, onFiles: (fi
   const [dragging, setDragging] = useState(false);
   const handlers = useRef({ onPaths, onFiles });
   handlers.current = { onPaths, onFiles };
-  useEffect(() => {
+  // A layout effect: the listener is in place in the same commit that shows the view, so a key pressed or a
+  // file dropped the moment the window appears is not lost (a passive effect runs later, after paint).
+  useLayoutEffect(() => {
     const over = (event: DragEvent) => {
       if (!event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
