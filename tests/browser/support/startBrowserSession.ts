@@ -17,7 +17,8 @@ import { saveTelegramAccount } from '../../../electron/core/sources/telegram/sav
 import { telegramSessionKey } from '../../../electron/core/sources/telegram/createTelegramSessionVault.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-export const rendererFolder = path.join(root, 'out/renderer');
+/** The built renderer; SCROLLBACK_RENDERER points at another build (an engineer's own, while others build theirs). */
+export const rendererFolder = process.env.SCROLLBACK_RENDERER ?? path.join(root, 'out/renderer');
 export const artifactsFolder = path.join(root, 'tests/artifacts');
 
 /** The system Chromium (Debian's here), or Playwright's own browser where one is installed. */
