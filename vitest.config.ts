@@ -28,6 +28,10 @@ export default defineConfig({
         },
       },
     ],
+    // Vitest's default on a run is one worker fewer than the cores: on a two-core machine one file at a time.
+    // Two workers run node files side by side (they wait on child processes, SQLite and fake servers as much
+    // as on the CPU); browser files stay one at a time (fileParallelism above).
+    maxWorkers: 2,
     reporters: ['default', './tests/support/summaryLineReporter.ts'],
   },
 });
