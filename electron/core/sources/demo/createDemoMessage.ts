@@ -42,12 +42,13 @@ export function createDemoMessage(chat: DemoChatSpec, timeline: DemoTimeline, in
     text: '',
   });
 
-  if (index === 0) {
+  // A private chat is never "created" (there is no group), and nobody joins, leaves or renames it.
+  if (index === 0 && chat.kind !== 'private') {
     return serviceMessage(base, { action: 'chatCreate', title: chat.name }, sender?.name ?? null);
   }
   const kindRoll = random();
   if (kindRoll < 0.015) {
-    const service = serviceFor(random, index);
+    const service = serviceFor(random, index, chat.kind);
     // A pin names what it pinned, as Telegram's does (its reply): a message a little earlier.
     const pinned = service.action === 'pinMessage' ? { ...base, replyToId: String(Math.max(1, id - 1 - (index % 40))) } : base;
     return serviceMessage(pinned, service, sender?.name ?? null);
@@ -99,8 +100,12 @@ function serviceMessage(base: SourceMessage, service: ServiceAction, actor: stri
   return { ...base, service, text: describeServiceAction(actor, service) };
 }
 
-function serviceFor(random: () => number, index: number): ServiceAction {
-  switch (Math.floor(random() * 5)) {
+function serviceFor(random: () => number, index: number, kind: DemoChatSpec['kind']): ServiceAction {
+  const roll = Math.floor(random() * 5);
+  // Two people: a pin or a call, never a title or a member joining.
+  if (kind === 'private')
+    return roll % 2 === 0 ? { action: 'pinMessage' } : { action: 'phoneCall', durationS: (1 + Math.floor(random() * 40)) * 60 };
+  switch (roll) {
     case 0:
       return { action: 'pinMessage' };
     case 1:
