@@ -8,6 +8,7 @@ import { migration0006EditsAndDeletions } from './0006-edits-and-deletions.ts';
 import { migration0007PinnedAndArchivedChats } from './0007-pinned-and-archived-chats.ts';
 import { migration0008ForumTopics } from './0008-forum-topics.ts';
 import { migration0009MessageDetails } from './0009-message-details.ts';
+import { migration0010Backups } from './0010-backups.ts';
 
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
 export const allMigrations: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const allMigrations: readonly Migration[] = [
   migration0007PinnedAndArchivedChats,
   migration0008ForumTopics,
   migration0009MessageDetails,
+  migration0010Backups,
 ];
 
 export const latestSchemaVersion = allMigrations[allMigrations.length - 1]!.version;
