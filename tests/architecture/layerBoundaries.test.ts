@@ -78,6 +78,7 @@ const rules: Rule[] = [
         'package:@tanstack/react-query',
         'package:@tanstack/react-virtual',
         'package:qrcode-generator',
+        'package:react-intl',
       ].includes(layer),
   },
 ];
