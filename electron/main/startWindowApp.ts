@@ -22,6 +22,8 @@ import { collectDiagnostics, diagnosticsText } from './diagnostics.ts';
 import { showAboutDialog } from './showAboutDialog.ts';
 import { startAppUpdates, type AppUpdates } from './startAppUpdates.ts';
 import { showExportNotification } from './showExportNotification.ts';
+import { useImageBackend } from '../core/files/imageCodec.ts';
+import { createChromiumImageBackend } from './chromiumImageBackend.ts';
 
 /** How long quitting waits for downloads and sources to stop before it exits anyway. */
 export const QUIT_DEADLINE_MS = 5000;
@@ -55,6 +57,10 @@ export function startWindowApp(): void {
   let core: ScrollbackCore | null = null;
   let mainWindow: BrowserWindow | null = null;
   let appUpdates: AppUpdates | null = null;
+  // On Linux, sharp's libvips must never load into this process (its GLib collides with the one Electron
+  // links): pictures are drawn by Chromium in a hidden page instead (see imageCodec.ts for the evidence).
+  const imageBackend = process.platform === 'linux' ? createChromiumImageBackend() : null;
+  if (imageBackend) useImageBackend(imageBackend);
 
   async function start(): Promise<void> {
     const userData = app.getPath('userData');
@@ -151,6 +157,8 @@ export function startWindowApp(): void {
     });
     mainWindow.on('closed', () => {
       mainWindow = null;
+      // The hidden image page must not keep the app open (window-all-closed) once the window is gone.
+      imageBackend?.close();
     });
     mainWindow.webContents.on('did-finish-load', () => {
       const link = pendingLink;

@@ -12,6 +12,7 @@ const report = {
   menu: null,
   permissionHandler: false,
   events: [],
+  imageDrawings: 0,
 };
 const handlers = new Map();
 const listeners = new Map();
@@ -103,18 +104,49 @@ export const Menu = {
     report.menu = menu.template.map((item) => item.label ?? item.role);
   },
 };
+/**
+ * A hidden page's executeJavaScript, as Electron's renderer would run it: in a real Chromium page (Playwright,
+ * the system's Chromium), so the code the app sends into its image page is run for real. Opened on first use.
+ */
+let chromiumPage = null;
+async function runInChromium(code) {
+  chromiumPage ??= (async () => {
+    const { chromium } = await import('@playwright/test');
+    const executablePath = process.env.SCROLLBACK_CHROMIUM ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+    const browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    return { browser, page: await browser.newPage() };
+  })();
+  const { page } = await chromiumPage;
+  report.imageDrawings++;
+  return page.evaluate(code);
+}
+
 export class BrowserWindow {
   constructor(options) {
     this.options = options;
-    report.windows.push({ options });
-    this.webContents = { send() {} };
+    this.listeners = {};
+    this.destroyed = false;
+    this.webContents = { send() {}, executeJavaScript: (code) => runInChromium(code) };
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+    for (const listener of this.listeners.closed ?? []) listener();
   }
   static getAllWindows() {
     return [];
   }
   maximize() {}
   once() {}
-  on() {}
+  on(event, listener) {
+    (this.listeners[event] ??= []).push(listener);
+  }
   getNormalBounds() {
     return { x: 0, y: 0, width: 1, height: 1 };
   }
@@ -122,7 +154,12 @@ export class BrowserWindow {
     return false;
   }
   async loadURL(url) {
-    report.windows[report.windows.length - 1].url = url;
+    // The hidden image page (about:blank, never shown) is not the app's window.
+    if (url === 'about:blank') {
+      report.imagePages = (report.imagePages ?? 0) + 1;
+      return;
+    }
+    report.windows.push({ options: this.options, url });
     // Everything is registered by now: exercise it and print the report.
     setTimeout(async () => {
       const serve = report.protocolHandlers.app;
@@ -139,6 +176,21 @@ export class BrowserWindow {
       report.listChats = await handlers.get('scrollback:listChats')(trusted, undefined);
       report.untrusted = await handlers.get('scrollback:listChats')(untrusted, undefined);
       report.preloadExists = fs.existsSync(report.windows[0].options.webPreferences.preload);
+      // A picture drawn now (the first chat's photo, rendered from the demo's SVG), then: is libvips in this process?
+      const firstChat = report.listChats.ok ? report.listChats.value[0] : null;
+      if (firstChat) {
+        const avatar = await serve(new Request(`app://scrollback/media/${firstChat.id}/avatar`));
+        const bytes = new Uint8Array(await avatar.arrayBuffer());
+        report.avatar = { status: avatar.status, type: avatar.headers.get('content-type'), jpeg: bytes[0] === 0xff && bytes[1] === 0xd8 };
+      }
+      report.libvipsMapped =
+        process.platform === 'linux'
+          ? fs
+              .readFileSync('/proc/self/maps', 'utf8')
+              .split('\n')
+              .filter((line) => /libvips|sharp-/.test(line)).length > 0
+          : null;
+      if (chromiumPage) await (await chromiumPage).browser.close();
       process.stdout.write(`STUB_REPORT ${JSON.stringify(report)}\n`);
       process.exit(0);
     }, 50);
