@@ -4,6 +4,7 @@ import { ScrollbackError } from '../../../../shared/errors.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
 import { LabelledField } from '../../ui/LabelledField.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 const DEFAULT_BASE_URL = 'https://ryzeapi.cloud';
 
@@ -22,6 +23,7 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
   const [needsConsent, setNeedsConsent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -50,7 +52,7 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
     } catch (caught) {
       const failure = caught instanceof ScrollbackError ? caught : null;
       if (failure?.code === 'FORBIDDEN' && /keyring/i.test(failure.message)) setNeedsConsent(true);
-      setError(failure ? failure.message : 'Could not add the chat.');
+      setError(failure ? failure.message : t('ryze.add.failed'));
     } finally {
       setBusy(false);
     }
@@ -59,18 +61,24 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
   return (
     <dialog ref={dialogRef} className="app-dialog ryze-dialog" aria-labelledby="ryze-title" onClose={onClose}>
       <form onSubmit={(event) => void submit(event)}>
-        <h2 id="ryze-title">Add a WhatsApp chat (RyzeAPI)</h2>
+        <h2 id="ryze-title">{t('ryze.add.title')}</h2>
         <LabelledField
-          label="Instance name"
+          label={t('ryze.add.instance')}
           required
           value={instance}
           onChange={(e) => setInstance(e.target.value)}
           data-testid="ryze-instance"
           autoComplete="off"
         />
-        <LabelledField label="Base URL" required value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} data-testid="ryze-base-url" />
         <LabelledField
-          label="Token"
+          label={t('ryze.add.baseUrl')}
+          required
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          data-testid="ryze-base-url"
+        />
+        <LabelledField
+          label={t('ryze.add.token')}
           required
           type="password"
           value={token}
@@ -79,17 +87,16 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
           autoComplete="off"
         />
         <LabelledField
-          label="Chat: phone number or JID"
+          label={t('ryze.add.chat')}
           required
-          placeholder="5511999999999 or …@g.us"
+          placeholder={t('ryze.add.chatExample')}
           value={chat}
           onChange={(e) => setChat(e.target.value)}
           data-testid="ryze-chat"
         />
         {needsConsent && (
           <label className="consent">
-            <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> Store the token without a keyring
-            (it will not be truly protected)
+            <input type="checkbox" checked={allowWeak} onChange={(e) => setAllowWeak(e.target.checked)} /> {t('ryze.add.allowWeak')}
           </label>
         )}
         {error && (
@@ -99,10 +106,10 @@ export function AddRyzeChatDialog({ open, onClose, onAdded }: { open: boolean; o
         )}
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Add chat
+            {t('ryze.add.submit')}
           </button>
         </div>
       </form>

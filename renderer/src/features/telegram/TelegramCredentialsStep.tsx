@@ -1,11 +1,14 @@
+import { FormattedMessage } from 'react-intl';
 import type { TelegramLoginState } from '../../../../shared/telegramLogin.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { LabelledField } from '../../ui/LabelledField.tsx';
 import type { TelegramCredentials, TelegramLogin } from './useTelegramLogin.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** The first step: your own API id and hash (my.telegram.org), then a phone number, or a QR code instead. */
 export function TelegramCredentialsStep({ login, form, onCancel }: { login: TelegramLogin; form: TelegramCredentials; onCancel(): void }) {
   const { fields, set } = form;
+  const t = useT();
   const start = (run: () => Promise<TelegramLoginState>) => {
     const problem = form.problem();
     if (problem) login.fail(problem);
@@ -19,10 +22,10 @@ export function TelegramCredentialsStep({ login, form, onCancel }: { login: Tele
       }}
     >
       <p className="dialog-note">
-        Use your own API id and hash: log in at my.telegram.org, open <em>API development tools</em>, create an app, and copy both here.
+        <FormattedMessage id="telegram.credentials.note" values={{ em: (chunks) => <em>{chunks}</em> }} />
       </p>
       <LabelledField
-        label="API id"
+        label={t('telegram.credentials.apiId')}
         required
         inputMode="numeric"
         value={fields.apiId}
@@ -31,7 +34,7 @@ export function TelegramCredentialsStep({ login, form, onCancel }: { login: Tele
         autoComplete="off"
       />
       <LabelledField
-        label="API hash"
+        label={t('telegram.credentials.apiHash')}
         required
         value={fields.apiHash}
         onChange={(e) => set.apiHash(e.target.value)}
@@ -40,25 +43,25 @@ export function TelegramCredentialsStep({ login, form, onCancel }: { login: Tele
         spellCheck={false}
       />
       <LabelledField
-        label="Phone number"
+        label={t('telegram.credentials.phone')}
         type="tel"
         value={fields.phone}
         onChange={(e) => set.phone(e.target.value)}
-        placeholder="+44 7700 900123"
+        placeholder={t('telegram.credentials.phoneExample')}
         data-testid="telegram-phone"
         autoComplete="tel"
       />
       <label className="checkbox">
-        <input type="checkbox" checked={fields.useTakeout} onChange={(e) => set.useTakeout(e.target.checked)} /> Download whole chats
-        through a Telegram data-export session (Telegram asks you to allow it in another app; it is gentler on rate limits)
+        <input type="checkbox" checked={fields.useTakeout} onChange={(e) => set.useTakeout(e.target.checked)} />{' '}
+        {t('telegram.credentials.takeout')}
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={fields.allowWeak} onChange={(e) => set.allowWeak(e.target.checked)} /> If this computer has no
-        keyring, keep the session on disk anyway (weaker protection)
+        <input type="checkbox" checked={fields.allowWeak} onChange={(e) => set.allowWeak(e.target.checked)} />{' '}
+        {t('telegram.credentials.allowWeak')}
       </label>
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -66,10 +69,10 @@ export function TelegramCredentialsStep({ login, form, onCancel }: { login: Tele
           onClick={() => start(() => scrollback.telegramLoginWithQr(form.credentials()))}
           data-testid="telegram-qr"
         >
-          Use a QR code
+          {t('telegram.credentials.useQr')}
         </button>
         <button type="submit" disabled={login.busy || !fields.phone} data-testid="telegram-send-code">
-          Send code
+          {t('telegram.credentials.sendCode')}
         </button>
       </div>
     </form>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { TelegramCredentialsStep } from './TelegramCredentialsStep.tsx';
 import { TelegramCodeStep, TelegramDoneStep, TelegramPasswordStep, TelegramQrStep } from './TelegramLoginSteps.tsx';
 import { useTelegramCredentials, useTelegramLogin } from './useTelegramLogin.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * Log in to Telegram: your own API id and hash (my.telegram.org), then a phone number → code → two-step
@@ -13,6 +14,7 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
   const login = useTelegramLogin();
   const credentials = useTelegramCredentials();
   const { state, error } = login;
+  const t = useT();
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -28,7 +30,7 @@ export function TelegramLoginDialog({ open, onClose }: { open: boolean; onClose(
 
   return (
     <dialog ref={dialogRef} className="app-dialog telegram-dialog" aria-labelledby="telegram-title" onClose={close}>
-      <h2 id="telegram-title">Log in to Telegram</h2>
+      <h2 id="telegram-title">{t('telegram.dialog.title')}</h2>
       {state.step === 'idle' && <TelegramCredentialsStep login={login} form={credentials} onCancel={close} />}
       {state.step === 'code' && <TelegramCodeStep login={login} onCancel={close} />}
       {state.step === 'password' && <TelegramPasswordStep login={login} onCancel={close} />}

@@ -4,13 +4,13 @@ import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { LabelledField } from '../../ui/LabelledField.tsx';
 import { QrCode } from './QrCode.tsx';
 import type { TelegramLogin } from './useTelegramLogin.ts';
-
-const VIA: Record<string, string> = { app: 'in your Telegram app', sms: 'by SMS', call: 'by a phone call', email: 'by email', other: '' };
+import { useT } from '../../i18n/translate.ts';
 
 /** The code Telegram sent, or ask for it by SMS instead. */
 export function TelegramCodeStep({ login, onCancel }: { login: TelegramLogin; onCancel(): void }) {
   const [code, setCode] = useState('');
   const { state, busy, act } = login;
+  const t = useT();
   return (
     <form
       onSubmit={(event) => {
@@ -18,11 +18,9 @@ export function TelegramCodeStep({ login, onCancel }: { login: TelegramLogin; on
         void act(() => scrollback.telegramSubmitCode({ code }));
       }}
     >
-      <p className="dialog-note">
-        Telegram sent a code {VIA[state.codeVia ?? 'other']} to {state.phone}.
-      </p>
+      <p className="dialog-note">{t('telegram.code.sent', { via: state.codeVia ?? 'other', phone: state.phone ?? '' })}</p>
       <LabelledField
-        label="Code"
+        label={t('telegram.code.label')}
         autoFocus
         inputMode="numeric"
         value={code}
@@ -32,13 +30,13 @@ export function TelegramCodeStep({ login, onCancel }: { login: TelegramLogin; on
       />
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" disabled={busy} onClick={() => void act(() => scrollback.telegramResendCode())}>
-          Send by SMS instead
+          {t('telegram.code.bySms')}
         </button>
         <button type="submit" disabled={busy || !code}>
-          Log in
+          {t('telegram.logIn')}
         </button>
       </div>
     </form>
@@ -49,6 +47,7 @@ export function TelegramCodeStep({ login, onCancel }: { login: TelegramLogin; on
 export function TelegramPasswordStep({ login, onCancel }: { login: TelegramLogin; onCancel(): void }) {
   const [password, setPassword] = useState('');
   const { state, busy, act } = login;
+  const t = useT();
   return (
     <form
       onSubmit={(event) => {
@@ -56,9 +55,12 @@ export function TelegramPasswordStep({ login, onCancel }: { login: TelegramLogin
         void act(() => scrollback.telegramSubmitPassword({ password }));
       }}
     >
-      <p className="dialog-note">This account has two-step verification.{state.passwordHint ? ` Hint: ${state.passwordHint}` : ''}</p>
+      <p className="dialog-note">
+        {t('telegram.password.note')}
+        {state.passwordHint ? ` ${t('telegram.password.hint', { hint: state.passwordHint })}` : ''}
+      </p>
       <LabelledField
-        label="Password"
+        label={t('telegram.password.label')}
         autoFocus
         type="password"
         value={password}
@@ -68,10 +70,10 @@ export function TelegramPasswordStep({ login, onCancel }: { login: TelegramLogin
       />
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" disabled={busy || !password}>
-          Log in
+          {t('telegram.logIn')}
         </button>
       </div>
     </form>
@@ -80,15 +82,14 @@ export function TelegramPasswordStep({ login, onCancel }: { login: TelegramLogin
 
 /** The QR code to scan with Telegram on a phone (renewed by the login's polling). */
 export function TelegramQrStep({ qrUrl, onCancel }: { qrUrl: string; onCancel(): void }) {
+  const t = useT();
   return (
     <div className="qr-step">
       <QrCode text={qrUrl} />
-      <p className="dialog-note">
-        In Telegram on your phone: Settings → Devices → Link Desktop Device, then scan this code. It renews itself every 30 seconds.
-      </p>
+      <p className="dialog-note">{t('telegram.qr.note')}</p>
       <div className="dialog-buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>
@@ -97,20 +98,20 @@ export function TelegramQrStep({ qrUrl, onCancel }: { qrUrl: string; onCancel():
 
 /** Logged in: whose account, and a warning when the session could not be kept on this computer. */
 export function TelegramDoneStep({ state, onDone }: { state: TelegramLoginState; onDone(): void }) {
+  const t = useT();
   return (
     <div>
       <p className="dialog-note" data-testid="telegram-done">
-        Logged in as {state.account?.name ?? 'your account'}. Its chats are listed on the left; open one to read it.
+        {state.account?.name ? t('telegram.done.loggedInAs', { name: state.account.name }) : t('telegram.done.loggedIn')}
       </p>
       {state.sessionStored === false && (
         <p className="dialog-note warning" role="alert">
-          This computer has no keyring, so the session is kept only until Scrollback quits. To keep it, log in again with “keep the session
-          on disk anyway” ticked.
+          {t('telegram.done.sessionNotKept')}
         </p>
       )}
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>
-          Done
+          {t('common.done')}
         </button>
       </div>
     </div>

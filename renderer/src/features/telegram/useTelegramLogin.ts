@@ -4,6 +4,7 @@ import { idleTelegramLogin, type TelegramLoginState } from '../../../../shared/t
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { translate } from '../../i18n/translate.ts';
 
 /**
  * The login's state as main answers it, one step at a time: `act` sends a step and shows Telegram's error
@@ -21,7 +22,7 @@ export function useTelegramLogin() {
     try {
       setState(await run());
     } catch (error) {
-      setFailure(error instanceof ScrollbackError ? error.message : 'Something went wrong.');
+      setFailure(error instanceof ScrollbackError ? error.message : translate('common.somethingWentWrong'));
     } finally {
       setBusy(false);
     }
@@ -57,10 +58,8 @@ export function useTelegramCredentials() {
   const credentials = () => ({ apiId: Number(apiId.trim()), apiHash: apiHash.trim(), allowWeakEncryption: allowWeak, useTakeout });
   // Said at the field, in words, before anything is sent (main would only say "expected number").
   const problem = (): string | null => {
-    if (!/^\d{1,10}$/.test(apiId.trim()))
-      return `The API id is a number (my.telegram.org → API development tools → “App api_id”); “${apiId.trim().slice(0, 20)}” is not one.`;
-    if (!/^[0-9a-f]{32}$/i.test(apiHash.trim()))
-      return 'The API hash is the 32 letters and digits shown as “App api_hash” on my.telegram.org; check it was copied whole.';
+    if (!/^\d{1,10}$/.test(apiId.trim())) return translate('telegram.credentials.apiIdProblem', { value: apiId.trim().slice(0, 20) });
+    if (!/^[0-9a-f]{32}$/i.test(apiHash.trim())) return translate('telegram.credentials.apiHashProblem');
     return null;
   };
   return {
