@@ -160,7 +160,8 @@ describe.skipIf(!fixtures)(`import corpus (${fixtures ?? 'skipped: no ../shared/
     expect(en.find((message) => message.text.startsWith('You created group'))!.service).toEqual({ action: 'chatCreate' });
     // A voice note by its name (PTT-…opus), its file not in a .txt export.
     expect(en.find((message) => message.media?.kind === 'voice')!.media).toEqual({ kind: 'voice', durationS: 0, mimeType: 'audio/ogg' });
-    expect(en.filter((message) => message.media?.kind === 'other')).toHaveLength(1);
+    // The omitted medium and "live location shared" (the export writes no coordinates).
+    expect(en.filter((message) => message.media?.kind === 'other')).toHaveLength(2);
     expect(en.find((message) => message.media?.kind === 'location')!.media).toEqual({
       kind: 'location',
       latitude: 50.9425526,

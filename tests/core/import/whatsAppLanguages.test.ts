@@ -1,12 +1,15 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Media } from '../../../shared/domain.ts';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { selectMessagesByIds } from '../../../electron/core/cache/messageQueries.ts';
 import { findImportInputs } from '../../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../../electron/core/import/importFile.ts';
 import { whatsAppLanguages } from '../../../electron/core/import/whatsapp/languages/index.ts';
+import { parseWhatsAppHeader } from '../../../electron/core/import/whatsapp/parseWhatsAppHeader.ts';
+import type { WritableDB } from '../../../electron/core/cache/CacheDatabase.ts';
 import type { OmittedKind, WhatsAppLanguage } from '../../../electron/core/import/whatsapp/languages/WhatsAppLanguage.ts';
 import { fixturesFolder } from '../../support/fixturesFolder.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
@@ -34,10 +37,52 @@ type Expected =
 /** The kind a stored message's media has for a placeholder's kind. */
 function kindOf(media: Media | null): string | null {
   if (!media) return null;
-  if (media.kind === 'other') return media.label.startsWith('Contact') ? 'contact' : 'media';
+  if (media.kind === 'other')
+    return media.label.startsWith('Contact') ? 'contact' : media.label.startsWith('Live location') ? 'liveLocation' : 'media';
   if (media.kind === 'video' && media.round) return 'videoNote';
   if (media.kind === 'file') return 'document';
   return media.kind;
+}
+
+const CJK_AFTERNOON: Record<string, string> = { 上午: '下午', 午前: '午後', 오전: '오후', 下午: '下午', 午後: '午後', 오후: '오후' };
+
+/**
+ * A stamp builder in the way the language's phones write dates (its table's `stamps`: the one of this phone
+ * and clock, else of this phone, else any), for 25 March 2024 from 13:00 on; English's way when none is known.
+ */
+function stampWriter(language: WhatsAppLanguage, layout: Layout): (minute: number) => string {
+  const stamps = (language.stamps ?? []).map((stamp) => ({ text: stamp.text, header: parseWhatsAppHeader(stamp.text)! }));
+  const fits = (stamp: (typeof stamps)[number], clock: boolean) =>
+    stamp.header.bracketed === (layout.phone === 'iPhone') && (!clock || (stamp.header.meridiem !== null) === (layout.clock === 12));
+  const chosen = stamps.find((stamp) => fits(stamp, true)) ?? stamps.find((stamp) => fits(stamp, false)) ?? stamps[0];
+  const header = chosen?.header;
+  const separator = header?.dateSeparator ?? '/';
+  const year = header?.yearDigits === 2 ? '24' : '2024';
+  const date = header?.yearFirst ? `2024${separator}3${separator}25` : `25${separator}03${separator}${year}`;
+  const comma = header ? (header.comma ? ',' : '') : ',';
+  const timeSeparator = header?.timeSeparator ?? ':';
+  const marker = header?.meridiem ?? null;
+  const example = chosen?.text ?? '';
+  const at = marker === null ? -1 : example.indexOf(marker);
+  // Chinese and Korean phones may write the marker before the time (`下午1:54`, `오후 03:06`).
+  const markerFirst = marker !== null && /\d/.test(example.slice(at + marker.length));
+  const afternoon = marker === null ? 'PM' : (CJK_AFTERNOON[marker] ?? marker.replace(/a/, 'p').replace(/A/, 'P'));
+  const space =
+    marker === null
+      ? NNBSP
+      : markerFirst
+        ? example[at + marker.length]!.trim() === ''
+          ? example[at + marker.length]!
+          : ''
+        : example[at - 1]!;
+  return (minute) => {
+    const hour = 13 + Math.floor(minute / 60);
+    const mm = String(minute % 60).padStart(2, '0');
+    const seconds = layout.phone === 'iPhone' ? `${timeSeparator}00` : '';
+    let time = `${layout.clock === 24 ? hour : hour - 12}${timeSeparator}${mm}${seconds}`;
+    if (layout.clock === 12) time = markerFirst ? `${afternoon}${space}${time}` : `${time}${space}${afternoon}`;
+    return layout.phone === 'iPhone' ? `[${date}${comma} ${time}]` : `${date}${comma} ${time} -`;
+  };
 }
 
 /** An export as the language's phone would write it, built from the table itself: one line per phrase. */
@@ -45,15 +90,8 @@ function generateExport(language: WhatsAppLanguage, layout: Layout): { lines: st
   const lines: string[] = [];
   const expected: Expected[] = [];
   let minute = 0;
-  const stamp = (): string => {
-    const hour = 13 + Math.floor(minute / 60);
-    const mm = String(minute % 60).padStart(2, '0');
-    minute++;
-    // Day 25 settles that the day comes first.
-    const seconds = layout.phone === 'iPhone' ? ':00' : '';
-    const time = layout.clock === 24 ? `${hour}:${mm}${seconds}` : `${hour - 12}:${mm}${seconds}${NNBSP}PM`;
-    return layout.phone === 'iPhone' ? `[25/03/2024, ${time}]` : `25/03/2024, ${time} -`;
-  };
+  const writeStamp = stampWriter(language, layout);
+  const stamp = (): string => writeStamp(minute++);
   const system = (text: string): string => (layout.phone === 'iPhone' ? `${stamp()} Familie: ${LRM}${text}` : `${stamp()} ${text}`);
   const from = (text: string): string => `${stamp()} Anna: ${text}`;
   lines.push(from('hello'));
@@ -114,23 +152,42 @@ function generateExport(language: WhatsAppLanguage, layout: Layout): { lines: st
   return { lines, expected };
 }
 
+/** One database for every generated export (each its own chat): opening one costs more than importing a file. */
+let sharedDb: { db: WritableDB; root: string } | null = null;
+let exportCount = 0;
+afterAll(() => {
+  sharedDb?.db.close();
+  if (sharedDb) rmSync(sharedDb.root, { recursive: true, force: true });
+});
+
+/** Imports lines as an iPhone-style `_chat.txt` in a folder named after a chat of its own. */
 function importLines(lines: string[]) {
-  const root = tempFolder();
-  const folder = path.join(root, 'WhatsApp Chat - Familie');
+  if (!sharedDb) {
+    const root = mkdtempSync(path.join(tmpdir(), 'scrollback-test-'));
+    sharedDb = { db: openCacheDatabase(path.join(root, 'cache.db')), root };
+  }
+  const folder = path.join(sharedDb.root, `WhatsApp Chat - Familie ${++exportCount}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, '_chat.txt'), `${lines.join('\n')}\n`);
-  return importPath(folder, root);
+  return importInto(sharedDb.db, folder);
 }
 
 function importPath(input: string, root: string = tempFolder()) {
   const db = openCacheDatabase(path.join(root, 'cache.db'));
+  try {
+    return importInto(db, input);
+  } finally {
+    db.close();
+  }
+}
+
+function importInto(db: WritableDB, input: string) {
   const [result] = findImportInputs(input).map((found) => importFile(db, found));
   const chatId = result!.chats[0]!.chatId;
   const ids = (
     db.prepare('SELECT source_msg_id AS id FROM messages WHERE chat_id = ? ORDER BY date, sort_key').all(chatId) as { id: string }[]
   ).map((row) => row.id);
   const messages = selectMessagesByIds(db, chatId, ids);
-  db.close();
   return { result: result!, messages };
 }
 
@@ -172,6 +229,8 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
         expect(messages).toHaveLength(expected.length);
         messages.forEach((message, index) => {
           const want = expected[index]!;
+          // Read at the time written (the stamp in the language's own way), never 1970.
+          expect(message.date, `${language.name} line ${index + 1}`).toBe(new Date(2024, 2, 25, 13, index).getTime());
           const where = `${language.name} line ${index + 1}: ${lines.find((line) => line.includes(message.text)) ?? message.text}`;
           if ('service' in want) {
             expect(message.service, where).toEqual(want.service);
@@ -199,17 +258,20 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
     }
   }
 
-  it('decides the language from the first phrase and then reads only that table: a Dutch file keeps an English phrase as text', () => {
+  it('decides the language from all the phrases of a file, not its first: English lines first, then Dutch, read as Dutch', () => {
     const { result, messages } = importLines([
-      '[25/03/2024, 13:00:00] Familie: \u200ePapa heeft Mam toegevoegd',
-      '[25/03/2024, 13:01:00] Papa: image omitted',
+      '[25/03/2024, 13:00:00] Papa: \u200eimage omitted',
+      '[25/03/2024, 13:01:00] Familie: \u200ePapa heeft Mam toegevoegd',
       '[25/03/2024, 13:02:00] Mam: \u200eafbeelding weggelaten',
+      '[25/03/2024, 13:03:00] Mam: Dit bericht is verwijderd.',
     ]);
     expect(result.readAs).toBe('read as Dutch, iPhone');
+    // Each line is read as what it says, whichever table says it.
     expect(messages.map((message) => [message.service?.action ?? null, message.text, kindOf(message.media)])).toEqual([
-      ['membersAdded', 'Papa heeft Mam toegevoegd', null],
-      [null, 'image omitted', null],
       [null, '', 'photo'],
+      ['membersAdded', 'Papa heeft Mam toegevoegd', null],
+      [null, '', 'photo'],
+      ['messageDeleted', 'This message was deleted', null],
     ]);
     // English attachment lines stay files in any language's export.
     const attached = importLines([
@@ -217,6 +279,24 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
       '[25/03/2024, 13:01:00] Papa: \u200e<attached: 00000042-PHOTO-2024-03-25-13-00-00.jpg>',
     ]);
     expect(kindOf(attached.messages[1]!.media)).toBe('photo');
+  });
+
+  it('breaks a tie between two languages by the way the file writes its dates, whichever phrase comes first', () => {
+    const spanishPhrase = 'Se eliminó este mensaje';
+    const portuguesePhrase = 'Esta mensagem foi apagada';
+    for (const phrases of [
+      [spanishPhrase, portuguesePhrase],
+      [portuguesePhrase, spanishPhrase],
+    ]) {
+      // Colombian Android (I2): no comma, "p. m." with a no-break space.
+      const colombian = importLines(phrases.map((phrase, i) => `25/3/2024 1:0${i} p.\u00a0m. - Ana: ${phrase}`));
+      expect(colombian.result.readAs, phrases.join(' / ')).toBe('read as Spanish, Android');
+      // Brazilian Android (FS fixture): no comma, 24 hours, four-digit year.
+      const brazilian = importLines(phrases.map((phrase, i) => `25/03/2024 13:0${i} - Ana: ${phrase}`));
+      expect(brazilian.result.readAs, phrases.join(' / ')).toBe('read as Portuguese, Android');
+      for (const { messages } of [colombian, brazilian])
+        expect(messages.map((message) => message.service?.action)).toEqual(['messageDeleted', 'messageDeleted']);
+    }
   });
 
   it('names the chat from a file name in the phone’s language, with spaces or underscores', () => {
@@ -261,19 +341,28 @@ describe('WhatsApp exports in every language of the phrase tables', () => {
 });
 
 describe.skipIf(!fixtures)('real WhatsApp exports of ../shared/fixtures', () => {
-  it('keeps no placeholder or marker of any table in a stored text, and says how each file was read', () => {
+  it('keeps no placeholder or marker of any table in a stored text, dates nothing 1970, and says how each file was read', () => {
     const names = readdirSync(path.join(fixtures!, 'whatsapp'));
     const readAs: string[] = [];
-    for (const name of names) {
-      const { result, messages } = importPath(path.join(fixtures!, 'whatsapp', name));
-      readAs.push(result.readAs ?? '');
-      for (const message of messages) {
-        if (message.service !== null) continue;
-        const text = message.text.toLowerCase();
-        for (const phrase of allPhrases) expect(text.includes(phrase), `${name}: “${message.text}” keeps “${phrase}”`).toBe(false);
+    const root = tempFolder();
+    const db = openCacheDatabase(path.join(root, 'cache.db'));
+    try {
+      for (const name of names) {
+        const { result, messages } = importInto(db, path.join(fixtures!, 'whatsapp', name));
+        readAs.push(result.readAs ?? '');
+        expect(messages.length, name).toBeGreaterThan(0);
+        for (const message of messages) {
+          expect(new Date(message.date).getUTCFullYear(), `${name}: ${message.text}`).toBeGreaterThan(2000);
+          if (message.service !== null) continue;
+          const text = message.text.toLowerCase();
+          for (const phrase of allPhrases) expect(text.includes(phrase), `${name}: “${message.text}” keeps “${phrase}”`).toBe(false);
+        }
       }
+    } finally {
+      db.close();
     }
     expect(readAs.filter((words) => words.startsWith('read as German'))).toHaveLength(4);
+    expect(readAs.filter((words) => words.startsWith('read as English')).length).toBeGreaterThanOrEqual(4);
     expect(readAs.every((words) => /^read as .*(?:iPhone|Android)/.test(words))).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 import type { ServiceAction } from '../../../../shared/serviceActions.ts';
 import { english } from './languages/en.ts';
+import { dateShapeOf, parseWhatsAppHeader } from './parseWhatsAppHeader.ts';
 import { whatsAppLanguages } from './languages/index.ts';
 import type { OmittedKind, WhatsAppLanguage } from './languages/WhatsAppLanguage.ts';
 
 /**
- * The phrase tables of some languages compiled for reading: each kind of phrase is one regular expression (an
- * alternation, one capturing group per phrase) or one map, so a line costs one test per kind whatever the
- * number of languages.
+ * The phrase tables of every language compiled for reading, one language's phrases first (they win where two
+ * tables read a text differently): each kind of phrase is one regular expression (an alternation, one
+ * capturing group per phrase) or one map, so a line costs one test per kind whatever the number of languages.
  */
 interface CompiledTables {
   /** System lines; group i+1 is `system[i]`. Each alternative scans from the start, so the table's order wins. */
@@ -15,13 +16,13 @@ interface CompiledTables {
   /** Encryption notices only: tested on every authored line (iPhone writes the chat's name as the author). */
   encryption: RegExp | null;
   encryptionLanguages: WhatsAppLanguage[];
-  /** Lower-cased placeholder → kind and language. */
-  omitted: Map<string, { kind: OmittedKind; language: WhatsAppLanguage }>;
+  /** Lower-cased placeholder → kind, and the languages that write it. */
+  omitted: Map<string, { kind: OmittedKind; languages: WhatsAppLanguage[] }>;
   /** `name.pdf • 3 pages document omitted`: group 1 the name, group i+2 the language's document phrase. */
   documentPages: RegExp | null;
   documentLanguages: WhatsAppLanguage[];
-  /** Lower-cased deleted text without a trailing period → language. */
-  deleted: Map<string, WhatsAppLanguage>;
+  /** Lower-cased deleted text without a trailing period → the languages that write it. */
+  deleted: Map<string, WhatsAppLanguage[]>;
   /** The longest placeholder and deleted text (and a few marks and a period): longer texts are not looked up. */
   longestOmitted: number;
   longestDeleted: number;
@@ -73,14 +74,21 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
     const documents: string[] = [];
     for (const phrase of language.omitted) {
       const key = phrase.text.toLowerCase();
-      if (!omitted.has(key)) omitted.set(key, { kind: phrase.kind, language });
+      const known = omitted.get(key);
+      if (!known) omitted.set(key, { kind: phrase.kind, languages: [language] });
+      else if (!known.languages.includes(language)) known.languages.push(language);
       if (phrase.kind === 'document') documents.push(escape(phrase.text));
     }
     if (documents.length > 0) {
       documentSources.push(`(${documents.join('|')})`);
       documentLanguages.push(language);
     }
-    for (const phrase of language.deleted) if (!deleted.has(withoutPeriod(phrase.text))) deleted.set(withoutPeriod(phrase.text), language);
+    for (const phrase of language.deleted) {
+      const key = withoutPeriod(phrase.text);
+      const known = deleted.get(key);
+      if (!known) deleted.set(key, [language]);
+      else if (!known.includes(language)) known.push(language);
+    }
     if (language.edited.length > 0) {
       editedSources.push(`(${language.edited.map((phrase) => escape(phrase.text)).join('|')})`);
       editedLanguages.push(language);
@@ -130,15 +138,32 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
   };
 }
 
-let allTables: CompiledTables | null = null;
-const tablesByLanguage = new Map<WhatsAppLanguage, CompiledTables>();
+let inTableOrder: CompiledTables | null = null;
+const ledTables = new Map<WhatsAppLanguage, CompiledTables>();
 
-function tablesOf(language: WhatsAppLanguage | null): CompiledTables {
-  if (language === null) return (allTables ??= compile(whatsAppLanguages));
-  let tables = tablesByLanguage.get(language);
-  if (!tables) tablesByLanguage.set(language, (tables = compile([language])));
+/** Every table, the given language's first (at most one compilation per language, kept for the process). */
+function tablesLedBy(language: WhatsAppLanguage | null): CompiledTables {
+  if (language === null) return (inTableOrder ??= compile(whatsAppLanguages));
+  let tables = ledTables.get(language);
+  if (!tables) ledTables.set(language, (tables = compile([language, ...whatsAppLanguages.filter((other) => other !== language)])));
   return tables;
 }
+
+const tableIndex = new Map(whatsAppLanguages.map((language, index) => [language, index]));
+
+/** Date shape (dateShapeOf) → the languages whose phones are known to write it (each table's `stamps`). */
+const languagesByDateShape = (() => {
+  const byShape = new Map<string, Set<WhatsAppLanguage>>();
+  for (const language of whatsAppLanguages)
+    for (const stamp of language.stamps ?? []) {
+      const header = parseWhatsAppHeader(stamp.text);
+      if (!header) throw new Error(`WhatsApp ${language.name} table: the stamp “${stamp.text}” is not one the reader knows`);
+      const shape = dateShapeOf(header);
+      byShape.set(shape, (byShape.get(shape) ?? new Set()).add(language));
+    }
+  return byShape;
+})();
+const NO_LANGUAGES: ReadonlySet<WhatsAppLanguage> = new Set();
 
 export interface OmittedMedia {
   kind: OmittedKind;
@@ -153,22 +178,59 @@ export interface AttachedFile {
 }
 
 /**
- * The wording of one export file. Until a phrase of some language is met, every table is consulted (one
- * compiled union); the first phrase met decides the file's language, and from then on only its table is used.
+ * The wording of one export file. Every table is consulted on every line, so a phrase of any language is
+ * read as what it says, and each phrase met counts for the languages that write it. The file's language is the
+ * one with the most phrases met; a tie goes to a language whose phones write the file's dates the way it does
+ * (Dutch `27-08-2020 11:17`, Indonesian `30/08/25 18.00`), then to the earlier table. The leading language's
+ * phrases win where two tables read a text differently, so the first lines do not lock a file into a language.
  */
 export class WhatsAppPhrases {
-  #language: WhatsAppLanguage | null = null;
-  #tables: CompiledTables = tablesOf(null);
+  #leader: WhatsAppLanguage | null = null;
+  #tables: CompiledTables = tablesLedBy(null);
+  readonly #hits = new Map<WhatsAppLanguage, number>();
+  #datedLike: ReadonlySet<WhatsAppLanguage> = NO_LANGUAGES;
 
-  /** The language the file was read as; null while no phrase of any table was met. */
+  /** The language the file reads as so far; null while no phrase of any table was met. */
   get language(): WhatsAppLanguage | null {
-    return this.#language;
+    return this.#leader;
+  }
+
+  /** How many phrases of each language were met (for tests and the result). */
+  get phrasesMet(): ReadonlyMap<WhatsAppLanguage, number> {
+    return this.#hits;
+  }
+
+  /** The shape of the file's date stamps (dateShapeOf): breaks ties between languages. */
+  noteDateShape(shape: string): void {
+    this.#datedLike = languagesByDateShape.get(shape) ?? NO_LANGUAGES;
+    let best: WhatsAppLanguage | null = null;
+    for (const language of this.#hits.keys()) if (best === null || this.#ahead(language, best)) best = language;
+    this.#lead(best);
+  }
+
+  /** Whether `a` reads the file better than `b`: more phrases met, then the date shape, then the table's order. */
+  #ahead(a: WhatsAppLanguage, b: WhatsAppLanguage): boolean {
+    const hitsA = this.#hits.get(a) ?? 0;
+    const hitsB = this.#hits.get(b) ?? 0;
+    if (hitsA !== hitsB) return hitsA > hitsB;
+    const datedA = this.#datedLike.has(a);
+    if (datedA !== this.#datedLike.has(b)) return datedA;
+    return tableIndex.get(a)! < tableIndex.get(b)!;
+  }
+
+  #lead(language: WhatsAppLanguage | null): void {
+    if (language === this.#leader) return;
+    this.#leader = language;
+    this.#tables = tablesLedBy(language);
   }
 
   #met(language: WhatsAppLanguage): void {
-    if (this.#language !== null) return;
-    this.#language = language;
-    this.#tables = tablesOf(language);
+    this.#hits.set(language, (this.#hits.get(language) ?? 0) + 1);
+    if (this.#leader === null || (language !== this.#leader && this.#ahead(language, this.#leader))) this.#lead(language);
+  }
+
+  #metAll(languages: readonly WhatsAppLanguage[]): void {
+    for (const language of languages) this.#met(language);
   }
 
   /** The action a system line records, or null when no table knows the line. */
@@ -191,9 +253,9 @@ export class WhatsAppPhrases {
 
   isDeleted(text: string): boolean {
     if (text.length > this.#tables.longestDeleted) return false;
-    const language = this.#tables.deleted.get(withoutPeriod(withoutLeadingMarks(text)));
-    if (!language) return false;
-    this.#met(language);
+    const languages = this.#tables.deleted.get(withoutPeriod(withoutLeadingMarks(text)));
+    if (!languages) return false;
+    this.#metAll(languages);
     return true;
   }
 
@@ -217,7 +279,7 @@ export class WhatsAppPhrases {
     const first =
       firstLine.length <= this.#tables.longestOmitted ? omitted.get(withoutLeadingMarks(firstLine).trim().toLowerCase()) : undefined;
     if (first) {
-      this.#met(first.language);
+      this.#metAll(first.languages);
       return { kind: first.kind, caption: newline < 0 ? '' : text.slice(newline + 1), fileName: null };
     }
     const mark = text.lastIndexOf('\u200e');
@@ -229,7 +291,7 @@ export class WhatsAppPhrases {
           .toLowerCase(),
       );
       if (tail) {
-        this.#met(tail.language);
+        this.#metAll(tail.languages);
         const before = text.slice(0, mark).replace(/[\u200e\s]+$/, '');
         const named = tail.kind === 'document' ? /^[\u200e]*(\S[^\n]*?\.\w{1,5})(?: • [^\n]*)?$/.exec(before) : null;
         return { kind: tail.kind, caption: named ? '' : before, fileName: named ? named[1]! : null };

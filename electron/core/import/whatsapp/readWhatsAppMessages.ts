@@ -30,6 +30,8 @@ export interface WhatsAppReadOptions {
   toEpochMs?: (year: number, month: number, day: number, hour: number, minute: number, second: number) => number;
   /** Bytes decoded so far, after each chunk. */
   onBytes?: (bytes: number) => void;
+  /** The file's first message stamp, before any message is handed on (how it is written tells the language). */
+  onFirstHeader?: (header: WhatsAppHeader) => void;
 }
 
 const AUTHOR = /^([^:"“”\n]{1,100}?): /;
@@ -79,6 +81,7 @@ export function readWhatsAppMessages(
   const queue: Pending[] = [];
   let current: Pending | null = null;
   let count = 0;
+  let stamped = false;
 
   const emit = (pending: Pending, decided: DateOrder): void => {
     const { year, month, day } = dateParts(pending.header, decided);
@@ -141,6 +144,8 @@ export function readWhatsAppMessages(
       return;
     }
     finish();
+    if (!stamped) options.onFirstHeader?.(header);
+    stamped = true;
     current = { header, text: header.rest, length: header.rest.length + length - text.length, line: number };
     const author = AUTHOR.exec(header.rest);
     if (author) authors.add(author[1]!);

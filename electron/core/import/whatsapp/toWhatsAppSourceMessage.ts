@@ -24,6 +24,8 @@ function omittedMediaOf(omitted: OmittedMedia): Media {
       return { kind: 'other', label: 'Contact not included in the export' };
     case 'media':
       return { kind: 'other', label: 'Media not included in the export' };
+    case 'liveLocation':
+      return { kind: 'other', label: 'Live location shared (not included in the export)' };
   }
 }
 

@@ -7,7 +7,7 @@ import { chatNameFromFileName, fileInput } from '../examineFile.ts';
 import { GROUP_SERVICE_ACTIONS } from '../groupServiceActions.ts';
 import type { ExaminedFile, ImportFormat, ImportInput } from '../ImportFormat.ts';
 import { zipMediaFiles } from '../importMediaFiles.ts';
-import { parseWhatsAppHeader } from './parseWhatsAppHeader.ts';
+import { dateShapeOf, parseWhatsAppHeader } from './parseWhatsAppHeader.ts';
 import { readWhatsAppMessages } from './readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from './toWhatsAppSourceMessage.ts';
 import { chatNameFromLocalFileName, WhatsAppPhrases } from './WhatsAppPhrases.ts';
@@ -98,6 +98,7 @@ export const whatsAppImportFormat: ImportFormat = {
       {
         ...(options.whatsAppTimeZone ? { toEpochMs: wallClockInZone(options.whatsAppTimeZone) } : {}),
         ...options.whatsapp,
+        onFirstHeader: (header) => phrases.noteDateShape(dateShapeOf(header)),
         onBytes: (bytes) => {
           if (options.isCancelled?.()) throw cancelledImport(input);
           options.onProgress?.(bytes);

@@ -27,6 +27,12 @@ export interface WhatsAppLanguage {
   location: ReadonlyArray<Phrase>;
   /** How the phone names the exported file, `{name}` standing for the chat (spaces may be written `_`). */
   fileNames?: ReadonlyArray<Phrase>;
+  /**
+   * Date stamps its phones were seen to write (`27-08-2020 11:17 - `, `[27-08-2020 11:17:05] `), each a whole
+   * stamp the reader accepts: how a file writes its dates breaks a tie between languages, and the generated
+   * test exports write theirs this way.
+   */
+  stamps?: ReadonlyArray<Phrase>;
   /** An iPhone poll: `POLL:`, the question on the next line, then one `OPTION: text (N votes)` line per option. */
   poll?: { question: string; option: string; votes: string; source: string };
 }
@@ -47,8 +53,11 @@ export interface SystemPhrase {
   source: string;
 }
 
-/** What an omitted-media placeholder stands for. `media`: Android's one generic placeholder for any kind. */
-export type OmittedKind = 'media' | 'photo' | 'video' | 'videoNote' | 'voice' | 'sticker' | 'gif' | 'document' | 'contact';
+/**
+ * What an omitted-media placeholder stands for. `media`: Android's one generic placeholder for any kind;
+ * `liveLocation`: a live location was shared (the export writes no coordinates).
+ */
+export type OmittedKind = 'media' | 'photo' | 'video' | 'videoNote' | 'voice' | 'sticker' | 'gif' | 'document' | 'contact' | 'liveLocation';
 
 export interface OmittedPhrase extends Phrase {
   kind: OmittedKind;

@@ -104,6 +104,7 @@ export const german: WhatsAppLanguage = {
     { kind: 'videoNote', text: 'Videonotiz weggelassen', source: 'WR (T)' },
     { kind: 'document', text: 'Dokument weggelassen', source: 'WR (T); issue 30 "Marathon.zip ‎Dokument weggelassen" (R)' },
     { kind: 'photo', text: 'Bild ausgelassen', source: 'WR allows ausgelassen (T)' },
+    { kind: 'liveLocation', text: 'Live-Standort wird geteilt.', source: 'WR (T)' },
   ],
   attached: [
     { form: 'android', text: 'Datei angehängt', source: 'I7 (R)' },
@@ -114,5 +115,11 @@ export const german: WhatsAppLanguage = {
     { text: 'Du hast diese Nachricht gelöscht', source: 'WR, KZ (T)' },
   ],
   edited: [{ text: 'Diese Nachricht wurde bearbeitet', source: 'FS table, KZ (T); with a period: issue 30 (R)' }],
+  stamps: [
+    { text: '03.08.21, 12:30 - ', source: 'I10, I7, Android (R)' },
+    { text: '[29.01.18, 12:24:03] ', source: 'WR inst/germanios24h.txt (F)' },
+    { text: '29.01.18, 12:24 PM - ', source: 'WR inst/germanandroidampm.txt (F)' },
+    { text: '[29.01.18, 12:24:03 PM] ', source: 'WR inst/germaniosampm.txt (F)' },
+  ],
   location: [{ text: 'Standort', source: 'WR (T)' }],
 };

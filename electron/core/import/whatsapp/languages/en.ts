@@ -90,6 +90,28 @@ export const english: WhatsAppLanguage = {
     { action: 'phoneCall', detail: { video: true }, pattern: '^Video call\\. ', example: 'Video call. No answer', source: 'WR (T)' },
     { action: 'phoneCall', pattern: '^Voice call\\. ', example: 'Voice call. 5 min', source: 'WR (T)' },
     { action: 'groupCall', pattern: 'started a (?:video )?call$', example: 'Anna started a call', source: 'WR (T)' },
+    {
+      action: 'other',
+      detail: { sourceName: 'settingsChanged' },
+      pattern: 'turned on admin approval|turned (?:on|off) advanced chat privacy',
+      example: 'Anna turned on admin approval to join this group',
+      source: 'WR (T)',
+    },
+    {
+      action: 'other',
+      detail: { sourceName: 'contactBlocked' },
+      pattern: '^You blocked this contact',
+      example: 'You blocked this contact. Tap to unblock.',
+      source: 'WR (T)',
+    },
+    {
+      action: 'other',
+      detail: { sourceName: 'contactUnblocked' },
+      pattern: '^You unblocked this contact',
+      example: 'You unblocked this contact.',
+      source: 'WR (T)',
+    },
+    { action: 'other', detail: { sourceName: 'isContact' }, pattern: ' is a contact\\.?$', example: 'Ben is a contact', source: 'WR (T)' },
   ],
   omitted: [
     { kind: 'media', text: '<Media omitted>', source: 'I1, I4 (R)' },
@@ -103,6 +125,7 @@ export const english: WhatsAppLanguage = {
     { kind: 'document', text: 'document omitted', source: 'WR, PD (T)' },
     { kind: 'contact', text: 'Contact card omitted', source: 'WR, PD (T)' },
     { kind: 'videoNote', text: 'video note omitted', source: 'WR (T)' },
+    { kind: 'liveLocation', text: 'live location shared', source: 'WR (T)' },
   ],
   attached: [
     { form: 'iphone', text: 'attached', source: 'PU tests (F); WR fixtures (F)' },
@@ -114,6 +137,14 @@ export const english: WhatsAppLanguage = {
     { text: 'Message deleted', source: 'older wording, notes §4 (T)' },
   ],
   edited: [{ text: 'This message was edited', source: 'WH constants (T)' }],
+  stamps: [
+    { text: '1/4/23, 7:02\u202fPM - ', source: 'I1, Android en-US (R)' },
+    { text: '[7/11/2017, 8:20:41 PM] ', source: 'I3, iPhone (R)' },
+    { text: '09/10/2023, 11:11\u202fam - ', source: 'I4, Android en-GB (R)' },
+    { text: '[14/10/2021, 3:34:09\u202fPM] ', source: 'I11, iPhone en-AU/GB (R)' },
+    { text: '1/29/18, 12:24 - ', source: 'WR inst/englishandroid24h.txt (F)' },
+    { text: '[1/29/18, 12:24:03] ', source: 'WR inst/englishios24h.txt (F)' },
+  ],
   location: [{ text: 'location', source: 'WR: Android lower-case, iPhone capitalised (T)' }],
   poll: { question: 'POLL', option: 'OPTION', votes: 'votes?', source: 'WH iosWhatsappSpecial.ts (T)' },
 };

@@ -58,6 +58,11 @@ export const spanish: WhatsAppLanguage = {
     { text: 'Eliminaste este mensaje', source: 'FS R script (T)' },
   ],
   edited: [{ text: 'Se editó este mensaje', source: 'FS Argentine export doc (R)' }],
+  stamps: [
+    { text: '20/6/2017 8:28 p.\u00a0m. - ', source: 'I2, Android es-CO (R)' },
+    { text: '1/4/2026, 12:19 - ', source: 'FS Argentine doc, Android (R)' },
+    { text: '[3/6/18 1:55:00 p. m.] ', source: 'PU test format7, iPhone (F)' },
+  ],
   location: [{ text: 'Ubicación', source: 'FS parser (T)' }],
   fileNames: [{ text: 'Chat de WhatsApp con {name}', source: 'CA (T)' }],
 };

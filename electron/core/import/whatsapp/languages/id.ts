@@ -24,5 +24,9 @@ export const indonesian: WhatsAppLanguage = {
   attached: [{ form: 'android', text: 'file terlampir', source: 'PD (T)' }],
   deleted: [{ text: 'Pesan ini telah dihapus', source: 'PD (T)' }],
   edited: [],
+  stamps: [
+    { text: '30/08/25 18.00 - ', source: 'CE commit ccff692, Android (T+)' },
+    { text: '[06/07/17 13.23.30] ', source: 'PD README, iPhone (F)' },
+  ],
   location: [],
 };

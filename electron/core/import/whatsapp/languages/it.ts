@@ -20,6 +20,13 @@ export const italian: WhatsAppLanguage = {
     { action: 'membersAdded', pattern: 'ha aggiunto|hai aggiunto|ti ha aggiunto', example: 'Marco ha aggiunto Luca', source: 'FS (T)' },
     { action: 'membersRemoved', pattern: 'ha rimosso|hai rimosso', example: 'Marco ha rimosso Luca', source: 'FS (T)' },
     { action: 'memberLeft', pattern: 'è uscito|ha lasciato il gruppo', example: 'Luca è uscito', source: 'FS (T)' },
+    {
+      action: 'other',
+      detail: { sourceName: 'settingsChanged' },
+      pattern: 'impostazioni del gruppo',
+      example: 'Marco ha modificato le impostazioni del gruppo',
+      source: 'FS (T)',
+    },
     { action: 'messagesTtlChanged', pattern: 'messaggi effimeri', example: 'Marco ha attivato i messaggi effimeri.', source: 'FS (T)' },
   ],
   omitted: [

@@ -12,5 +12,6 @@ export const korean: WhatsAppLanguage = {
   attached: [],
   deleted: [],
   edited: [],
+  stamps: [{ text: '[2024/01/02 오후 03:06] ', source: 'CL test (F)' }],
   location: [],
 };

@@ -9,7 +9,8 @@ export const dutch: WhatsAppLanguage = {
       action: 'encryptionNotice',
       pattern: 'end-to-end versleuteld',
       example: 'Berichten en gesprekken zijn end-to-end versleuteld. Tik voor meer informatie.',
-      source: 'not in the notes: WhatsApp Dutch UI wording (?)',
+      source:
+        'FS: "Berichten en oproepen zijn end-to-end versleuteld" in a WhatsApp parser\'s system list (search index file 62003613889; not in the notes) (T)',
     },
     {
       action: 'chatCreate',
@@ -43,5 +44,9 @@ export const dutch: WhatsAppLanguage = {
     { text: 'Je hebt dit bericht verwijderd', source: 'FS Dutch parser (T)' },
   ],
   edited: [{ text: 'Dit bericht is bewerkt', source: 'FS table (T); issue 30 (R)' }],
+  stamps: [
+    { text: '27-08-2020 11:17 - ', source: 'FS project doc, Android (R)' },
+    { text: '[27-08-2020 11:17:05] ', source: 'FS Dutch parser regex, iPhone (T)' },
+  ],
   location: [],
 };

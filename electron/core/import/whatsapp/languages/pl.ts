@@ -19,5 +19,6 @@ export const polish: WhatsAppLanguage = {
     { text: 'Usunięto tę wiadomość', source: 'FS parser (T)' },
   ],
   edited: [{ text: 'Ta wiadomość została zmieniona', source: 'FS fixture (F)' }],
+  stamps: [{ text: '07.10.2026, 18:02 - ', source: 'FS fixture, Android (F)' }],
   location: [],
 };

@@ -7,9 +7,9 @@ export const portuguese: WhatsAppLanguage = {
   system: [
     {
       action: 'encryptionNotice',
-      pattern: 'criptografia de ponta a ponta',
+      pattern: 'criptografia de ponta a ponta|somente as pessoas que fazem parte',
       example: 'Mensagens e chamadas são protegidas com a criptografia de ponta a ponta.',
-      source: 'FS fragments (?)',
+      source: 'FS fragments, both wordings (?)',
     },
     { action: 'chatCreate', pattern: 'criou (?:o|este) grupo', example: 'Ana criou o grupo "Família"', source: 'FS (T)' },
     {
@@ -52,6 +52,7 @@ export const portuguese: WhatsAppLanguage = {
     { text: 'Mensagem editada', source: 'FS table (?)' },
     { text: 'Esta mensagem foi editada', source: 'FS table (?)' },
   ],
+  stamps: [{ text: '19/09/2026 21:23 - ', source: 'FS fixture, Android pt-BR (F)' }],
   location: [],
   fileNames: [
     { text: 'Conversa no WhatsApp com {name}', source: 'CA (T)' },

@@ -19,6 +19,14 @@ export const russian: WhatsAppLanguage = {
       example: 'Оля присоединился(-ась)',
       source: 'FS fragment "присоединился" (T)',
     },
+    { action: 'pinMessage', pattern: 'закрепил(?:\\(-а\\)|а)? ', example: 'Иван закрепил(-а) сообщение', source: 'FS (T)' },
+    {
+      action: 'other',
+      detail: { sourceName: 'settingsChanged' },
+      pattern: 'настройки группы',
+      example: 'Иван изменил(-а) настройки группы',
+      source: 'FS (T)',
+    },
     { action: 'other', detail: { sourceName: 'adminChanged' }, pattern: 'теперь вы админ', example: 'Теперь вы админ', source: 'FS (T)' },
     { action: 'messagesTtlChanged', pattern: 'исчезающие сообщения', example: 'Иван включил(-а) исчезающие сообщения.', source: 'FS (T)' },
   ],
@@ -36,6 +44,7 @@ export const russian: WhatsAppLanguage = {
   ],
   deleted: [{ text: 'Данное сообщение удалено', source: 'FS (T)' }],
   edited: [{ text: 'сообщение изменено', source: 'FS lower-cased list (?)' }],
+  stamps: [{ text: '[14.02.2020, 11:35:00] ', source: 'FS regex, iPhone (T)' }],
   location: [],
   fileNames: [{ text: 'Чат WhatsApp с {name}', source: 'CA (T)' }],
 };

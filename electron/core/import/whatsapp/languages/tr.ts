@@ -41,5 +41,9 @@ export const turkish: WhatsAppLanguage = {
     { text: 'Bu mesajı sildiniz', source: 'KZ, FS (T)' },
   ],
   edited: [{ text: 'Bu mesaj düzenlendi', source: 'KZ, brackets unknown (?)' }],
+  stamps: [
+    { text: '14.02.2020 11:35 - ', source: 'FS Turkish script comment, Android (R?)' },
+    { text: '[14.02.2020 11:35:00] ', source: 'CE commit 0add5e8, iPhone (T+)' },
+  ],
   location: [{ text: 'Konum', source: 'FS (T)' }],
 };

@@ -16,6 +16,20 @@ export const chinese: WhatsAppLanguage = {
     { action: 'memberLeft', pattern: '退出了群组|已離開群組', example: '小红退出了群组', source: 'CL (T)' },
     { action: 'membersRemoved', pattern: '移除了|已移除', example: '小明移除了小红', source: 'CL (T)' },
     { action: 'membersAdded', pattern: '添加了|已新增', example: '小明添加了小红', source: 'CL (T)' },
+    {
+      action: 'other',
+      detail: { sourceName: 'settingsChanged' },
+      pattern: '已将此群组的设置更改为',
+      example: '小明已将此群组的设置更改为仅管理员可发送消息',
+      source: 'CL (T)',
+    },
+    {
+      action: 'other',
+      detail: { sourceName: 'groupChanged' },
+      pattern: '更改了本群组|已變更本群組',
+      example: '小明更改了本群组的图标',
+      source: 'CL (T)',
+    },
     { action: 'messagesTtlChanged', pattern: '限时消息|限時訊息', example: '小明开启了限时消息功能。', source: 'CL (T)' },
   ],
   omitted: [
@@ -40,6 +54,12 @@ export const chinese: WhatsAppLanguage = {
     { text: '你已刪除此訊息', source: 'CL (T)' },
   ],
   edited: [],
+  stamps: [
+    { text: '2024/01/02 03:04 - ', source: 'CL, Android (T)' },
+    { text: '2026/4/6 下午1:54 - ', source: 'FS notes on real exports, Android (R?)' },
+    { text: '[2026/7/9 02:28:09] ', source: 'I12, iPhone (R)' },
+    { text: '02/01/2024 03:04 下午 - ', source: 'CL test, zh-TW (F)' },
+  ],
   location: [],
   fileNames: [
     { text: '与{name}的 WhatsApp 聊天', source: 'CL (T)' },
