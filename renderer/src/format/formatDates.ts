@@ -68,6 +68,13 @@ export function formatBytes(size: number): string {
   return formats.unit(units[unit]!, value);
 }
 
+/** "45 s", "12 min", "2.8 h": how long something is expected to take, in the locale's units. */
+export function formatApproxDuration(seconds: number): string {
+  if (seconds < 90) return formats.unit('second', Math.round(seconds));
+  if (seconds < 5400) return formats.unit('minute', Math.round(seconds / 60));
+  return formats.unit('hour', seconds / 3600);
+}
+
 export function formatDuration(seconds: number): string {
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecoveryStatus } from '../../../../shared/ipc/contract.ts';
 import { newerRevision } from '../../../../shared/newerRevision.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { translate, useT } from '../../i18n/translate.ts';
 
 const archiveHealthKey = ['archiveHealth'] as const;
 
@@ -13,6 +14,7 @@ const archiveHealthKey = ['archiveHealth'] as const;
  */
 export function DamagedArchiveBanner() {
   const client = useQueryClient();
+  const t = useT();
   const health = useQuery({ queryKey: archiveHealthKey, queryFn: () => scrollback.getArchiveHealth(), staleTime: Infinity });
   const [recovery, setRecovery] = useState<RecoveryStatus | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function DamagedArchiveBanner() {
   );
 
   const recover = async () => {
-    if (!window.confirm('Copy everything that can still be read into a fresh archive? The damaged file is kept beside it.')) return;
+    if (!window.confirm(translate('archive.recover.confirm'))) return;
     setStartError(null);
     try {
       setRecovery(await scrollback.recoverArchive());
@@ -46,16 +48,18 @@ export function DamagedArchiveBanner() {
   if (recovery?.state === 'running') {
     const progress = recovery.progress;
     return (
-      <div className="import-panel archive-banner" role="status" aria-label="Recovery" data-testid="archive-banner">
+      <div className="import-panel archive-banner" role="status" aria-label={t('archive.recovery.label')} data-testid="archive-banner">
         <span>
-          {progress
-            ? `Recovering the archive: ${progress.copiedMessages.toLocaleString()}${progress.totalMessages > 0 ? ` of ${progress.totalMessages.toLocaleString()}` : ''} messages copied…`
-            : 'Recovering the archive…'}
+          {!progress
+            ? t('archive.recovery.running')
+            : progress.totalMessages > 0
+              ? t('archive.recovery.progressOfTotal', { copied: progress.copiedMessages, total: progress.totalMessages })
+              : t('archive.recovery.progress', { copied: progress.copiedMessages })}
         </span>
         <progress
           max={1}
           value={progress && progress.totalMessages > 0 ? Math.min(1, progress.copiedMessages / progress.totalMessages) : undefined}
-          aria-label="Recovery progress"
+          aria-label={t('archive.recovery.progressLabel')}
         />
       </div>
     );
@@ -63,24 +67,24 @@ export function DamagedArchiveBanner() {
   if (recovery?.state === 'done' && recovery.result) {
     const { messages, chats, incompleteChats, damagedCopy, reopens } = recovery.result;
     return (
-      <div className="import-panel archive-banner done" role="status" aria-label="Recovery" data-testid="archive-banner">
+      <div className="import-panel archive-banner done" role="status" aria-label={t('archive.recovery.label')} data-testid="archive-banner">
         <span>
-          Recovered {messages.toLocaleString()} messages of {chats.toLocaleString()} chats.
+          {t('archive.recovery.done', { messages, chats })}
           {incompleteChats.length > 0 &&
-            ` Some messages of ${incompleteChats.map((chat) => chat.name).join(', ')} could not be read; they are fetched again from their sources.`}{' '}
-          The damaged file is kept at {damagedCopy}.{' '}
-          {reopens ? 'Scrollback restarts to open the recovered archive…' : 'Restart Scrollback to open it.'}
+            ` ${t('archive.recovery.incomplete', { chats: incompleteChats.map((chat) => chat.name).join(', ') })}`}{' '}
+          {t('archive.recovery.damagedCopy', { file: damagedCopy })}{' '}
+          {reopens ? t('archive.recovery.restarting') : t('archive.recovery.restartToOpen')}
         </span>
       </div>
     );
   }
   if (!health.data?.damaged) return null;
-  const failed = startError ?? (recovery?.state === 'failed' ? (recovery.error?.message ?? 'The recovery failed.') : null);
+  const failed = startError ?? (recovery?.state === 'failed' ? (recovery.error?.message ?? t('archive.recovery.failed')) : null);
   return (
     <div className="import-panel error archive-banner" role="alert" data-testid="archive-banner" title={health.data.message ?? undefined}>
-      <span>This archive is damaged; it is read-only until recovered — </span>
+      <span>{t('archive.damaged')} </span>
       <button type="button" onClick={() => void recover()}>
-        Recover…
+        {t('archive.recover')}
       </button>
       {failed && <span> {failed}</span>}
     </div>

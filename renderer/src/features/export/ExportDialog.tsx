@@ -8,6 +8,7 @@ import { ExportEstimateLine } from './ExportEstimateLine.tsx';
 import { ExportFormatField } from './ExportFormatField.tsx';
 import { ExportScopeFields } from './ExportScopeFields.tsx';
 import { useExportRequest, type ExportScope } from './useExportRequest.ts';
+import { useT } from '../../i18n/translate.ts';
 
 export type { ExportScope } from './useExportRequest.ts';
 
@@ -27,13 +28,14 @@ export function ExportDialog({
   onStart(request: ExportRequest): void;
   onAgain(exportId: number, mode: 'new' | 'merged'): void;
 }) {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const formats = useQuery({ queryKey: queryKeys.exports.formats(), queryFn: () => scrollback.listExportFormats(), staleTime: Infinity });
   const { request, format, badDates, choices, setFormat } = useExportRequest(scope, formats.data ?? []);
   useEffect(() => dialog.current?.showModal(), []);
 
   return (
-    <dialog ref={dialog} className="export-dialog" aria-label="Export chat" onClose={onClose}>
+    <dialog ref={dialog} className="export-dialog" aria-label={t('export.dialog.label')} onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(event) => {
@@ -42,7 +44,7 @@ export function ExportDialog({
           onClose();
         }}
       >
-        <h2>Export “{scope.chat.name}”</h2>
+        <h2>{t('export.dialog.title', { chat: scope.chat.name })}</h2>
         <ExportFormatField formats={formats.data ?? []} chosen={format?.id} onChoose={setFormat} />
         <ExportScopeFields scope={scope} format={format} choices={choices} />
         <EarlierExports
@@ -55,10 +57,10 @@ export function ExportDialog({
         {format && <ExportEstimateLine request={request} range={choices.range} badDates={badDates} />}
         <div className="dialog-buttons">
           <button type="button" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" disabled={badDates || !format}>
-            Export…
+            {t('export.dialog.submit')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import type { ExportFormatInfo } from '../../../../shared/exporting.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** The format choice, one radio button per format of core's registry, labelled as its record says. */
 export function ExportFormatField({
@@ -10,9 +11,10 @@ export function ExportFormatField({
   chosen: string | undefined;
   onChoose(id: string): void;
 }) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>Format</legend>
+      <legend>{t('export.format.legend')}</legend>
       {formats.map((format) => (
         <label key={format.id}>
           <input type="radio" name="format" value={format.id} checked={chosen === format.id} onChange={() => onChoose(format.id)} />{' '}

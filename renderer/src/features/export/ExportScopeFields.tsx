@@ -1,10 +1,12 @@
 import type { ExportFormatInfo, ExportMediaMode } from '../../../../shared/exporting.ts';
 import type { ExportChoices, ExportScope } from './useExportRequest.ts';
+import { useT } from '../../i18n/translate.ts';
+import type { MessageId } from '../../../../shared/i18n/locales.ts';
 
-const MEDIA_CHOICES: Record<ExportMediaMode, string> = {
-  all: 'Files and thumbnails on this computer',
-  thumbnails: 'Thumbnails only',
-  none: 'No media (names only)',
+const MEDIA_CHOICES: Record<ExportMediaMode, MessageId> = {
+  all: 'export.media.all',
+  thumbnails: 'export.media.thumbnails',
+  none: 'export.media.none',
 };
 
 /** Which messages (all, days, the selection, the search result), service messages, and the format's options. */
@@ -17,6 +19,7 @@ export function ExportScopeFields({
   format: ExportFormatInfo | undefined;
   choices: ExportChoices;
 }) {
+  const t = useT();
   const { range, setRange } = choices;
   const day = (label: string, value: string, set: (value: string) => void) => (
     <input
@@ -31,13 +34,14 @@ export function ExportScopeFields({
   );
   return (
     <fieldset>
-      <legend>Messages</legend>
+      <legend>{t('export.scope.legend')}</legend>
       <label>
-        <input type="radio" name="range" checked={range === 'all'} onChange={() => setRange('all')} /> The whole chat
+        <input type="radio" name="range" checked={range === 'all'} onChange={() => setRange('all')} /> {t('export.scope.all')}
       </label>
       <label>
-        <input type="radio" name="range" checked={range === 'dates'} onChange={() => setRange('dates')} /> From{' '}
-        {day('From day', choices.fromDay, choices.setFromDay)} to {day('To day', choices.toDay, choices.setToDay)}
+        <input type="radio" name="range" checked={range === 'dates'} onChange={() => setRange('dates')} /> {t('export.scope.from')}{' '}
+        {day(t('export.scope.fromDay'), choices.fromDay, choices.setFromDay)} {t('export.scope.to')}{' '}
+        {day(t('export.scope.toDay'), choices.toDay, choices.setToDay)}
       </label>
       {scope.selection && (
         <label>
@@ -48,25 +52,25 @@ export function ExportScopeFields({
             onChange={() => setRange('selected')}
             data-testid="export-selected"
           />{' '}
-          The {scope.selection.length.toLocaleString()} selected messages
+          {t('export.scope.selected', { count: scope.selection.length })}
         </label>
       )}
       {scope.search && (
         <label>
-          <input type="radio" name="range" checked={range === 'search'} onChange={() => setRange('search')} /> The current search result
+          <input type="radio" name="range" checked={range === 'search'} onChange={() => setRange('search')} /> {t('export.scope.search')}
         </label>
       )}
       <label>
         <input type="checkbox" checked={choices.includeService} onChange={(event) => choices.setIncludeService(event.target.checked)} />{' '}
-        Include service messages (joins, pins, calls)
+        {t('export.scope.includeService')}
       </label>
       {format?.carriesMedia && (
         <label>
-          Media{' '}
+          {t('export.media.label')}{' '}
           <select value={choices.media} onChange={(event) => choices.setMedia(mediaModeOf(event.target.value))} data-testid="export-media">
             {Object.entries(MEDIA_CHOICES).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
@@ -74,8 +78,8 @@ export function ExportScopeFields({
       )}
       {format?.offersBom && (
         <label>
-          <input type="checkbox" checked={choices.csvBom} onChange={(event) => choices.setCsvBom(event.target.checked)} /> Mark as UTF-8 for
-          spreadsheet apps (BOM)
+          <input type="checkbox" checked={choices.csvBom} onChange={(event) => choices.setCsvBom(event.target.checked)} />{' '}
+          {t('export.csv.bom')}
         </label>
       )}
     </fieldset>

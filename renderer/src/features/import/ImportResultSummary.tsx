@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FileImportResult } from '../../../../shared/importing.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** What an import added, per chat (each opens the chat), how a WhatsApp file was read and the zone of its times. */
 export function ImportResultSummary({
@@ -11,28 +12,30 @@ export function ImportResultSummary({
   onOpenChat(chatId: number): void;
   close: ReactNode;
 }) {
+  const t = useT();
   const chats = result.flatMap((file) => file.chats);
   const zones = result
     .flatMap((file) => (file.timeZone ? [file.timeZone] : []))
     .filter((zone, index, all) => all.findIndex((other) => other.zone === zone.zone) === index);
   return (
-    <div className="import-panel done" role="status" aria-label="Import">
-      <span>Imported:</span>
+    <div className="import-panel done" role="status" aria-label={t('import.panel.label')}>
+      <span>{t('import.result.heading')}</span>
       <ul>
         {chats.map((chat) => (
           <li key={chat.chatId}>
             <button type="button" className="link-button" onClick={() => onOpenChat(chat.chatId)}>
               {chat.name}
             </button>{' '}
-            {chat.added.toLocaleString()} new
-            {chat.inFile > chat.added ? `, ${(chat.inFile - chat.added).toLocaleString()} already there` : ''}
+            {chat.inFile > chat.added
+              ? t('import.result.chatAddedWithExisting', { added: chat.added, existing: chat.inFile - chat.added })
+              : t('import.result.chatAdded', { added: chat.added })}
           </li>
         ))}
       </ul>
       {result.flatMap((file) =>
         file.readAs ? (
           <span key={`read-as:${file.path}`} className="import-time-zone" data-testid="import-read-as">
-            {file.chats.map((chat) => chat.name).join(', ') || file.path}: {file.readAs}
+            {t('import.result.readAs', { what: file.chats.map((chat) => chat.name).join(', ') || file.path, readAs: file.readAs })}
           </span>
         ) : (
           []
@@ -40,8 +43,7 @@ export function ImportResultSummary({
       )}
       {zones.map(({ zone, computers }) => (
         <span key={zone} className="import-time-zone" data-testid="import-time-zone">
-          WhatsApp times read in {zone}
-          {computers ? " (this computer's zone; another can be chosen below the chat list)" : ''}
+          {computers ? t('import.result.zoneComputers', { zone }) : t('import.result.zone', { zone })}
         </span>
       ))}
       {close}

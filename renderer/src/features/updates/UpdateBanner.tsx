@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * An installed app's downloaded update: "Scrollback 1.3.0 is ready — Restart to update". Asked once at start
@@ -11,6 +12,7 @@ import { queryKeys } from '../../bridge/queryKeys.ts';
  */
 export function UpdateBanner() {
   const client = useQueryClient();
+  const t = useT();
   const state = useQuery({ queryKey: queryKeys.updateState(), queryFn: () => scrollback.getUpdateState() });
   const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(
@@ -28,9 +30,9 @@ export function UpdateBanner() {
   };
   return (
     <div className="import-panel update-banner" role="status" data-testid="update-banner">
-      <span>Scrollback {version} is ready to install.</span>
+      <span>{t('updates.ready', { version })}</span>
       <button type="button" onClick={restart}>
-        Restart to update
+        {t('updates.restart')}
       </button>
       {refusal && <span className="update-banner-refusal">{refusal}</span>}
     </div>
