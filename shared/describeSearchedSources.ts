@@ -1,15 +1,10 @@
 import type { SearchedSource } from './search.ts';
+import { describeSearchOutcome } from './searchCoverage.ts';
 
 /**
  * How an all-chats search reached each source, in one line: "Telegram (Ana): searched there too ·
  * WhatsApp: only what is on this computer (RyzeAPI cannot search all chats)". Empty when there is nothing to say.
  */
 export function describeSearchedSources(sources: readonly SearchedSource[]): string {
-  return sources
-    .map((source) =>
-      source.where === 'source'
-        ? `${source.sourceName}: searched there too`
-        : `${source.sourceName}: only what is on this computer${source.reason ? ` (${source.reason})` : ''}`,
-    )
-    .join(' · ');
+  return describeSearchOutcome({ coverage: null, sources, incomplete: false }, null).where ?? '';
 }

@@ -1,4 +1,5 @@
 import type { ChatMessage, MessageKind } from './domain.ts';
+import type { SearchCoverage } from './searchCoverage.ts';
 
 /** Kinds the search panel filters by. `link` means a message with a link in it or a link preview. */
 export type SearchKind = 'text' | 'photo' | 'video' | 'voice' | 'file' | 'link' | 'poll' | 'service';
@@ -88,6 +89,11 @@ export interface SearchPage {
   incomplete: boolean;
   /** All-chats search: how each source's chats were searched (empty for one chat, see `searched`). */
   sources: SearchedSource[];
+  /**
+   * One chat: its range laid out by where each part was searched (null for all chats). What the panel and the
+   * command line say about what was searched, and the offer to download the rest, are read from it alone.
+   */
+  coverage: SearchCoverage | null;
 }
 
 /** A span of a chat's life, epoch ms; `from` null: from the chat's beginning (not known here). */
@@ -105,7 +111,10 @@ export interface SearchTotal {
    * messages.search `count`); it matches whole words, so it is "about". Null where it cannot or did not answer.
    */
   atSource: { count: number; sourceName: string; scope: 'chat' | 'all chats' } | null;
-  /** Parts of the asked range that are not on this computer, so not in `onComputer` (one chat only). */
+  /**
+   * Parts of the asked range that are not on this computer, so not in `onComputer` (one chat only); the same
+   * layout as a search page's `coverage` (for the JSON outputs: what the window says comes from `coverage`).
+   */
   notDownloaded: DateSpanOfChat[];
   /** How unusual parts of the query were read ("has:banana" searched as text). */
   notes: string[];

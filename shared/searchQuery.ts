@@ -305,29 +305,148 @@ export function formatSearchQuery(node: QueryNode | null): string {
   }
 }
 
-/** How the query was read, in words: "contains “train” and from Dana, not a photo". */
-export function describeSearchQuery(node: QueryNode | null): string {
-  if (!node) return 'anything';
+type Leaf = Exclude<QueryNode, { type: 'not' | 'and' | 'or' }>;
+
+/** A query with every "not" pushed down to a leaf (De Morgan): what a sentence can say without brackets. */
+type Plain = { type: 'leaf'; leaf: Leaf; negated: boolean } | { type: 'and' | 'or'; children: Plain[] };
+
+function plainOf(node: QueryNode, negated = false): Plain {
   switch (node.type) {
-    case 'text':
-      return `contains “${node.value}”`;
-    case 'from':
-      return node.value.toLowerCase() === 'me' ? 'sent by you' : `from ${node.value.replace(/^@/, '@')}`;
-    case 'in':
-      return `in chats named like “${node.value}”`;
-    case 'date':
-      return `${node.op === 'during' ? 'during' : node.op} ${node.value}`;
-    case 'has':
-      return node.value === 'link' ? 'has a link' : node.value === 'media' ? 'has media' : `has a ${node.value}`;
-    case 'is':
-      return node.value === 'reply' ? 'is a reply' : node.value === 'service' ? 'is a service message' : `is ${node.value}`;
     case 'not':
-      return `not (${describeSearchQuery(node.child)})`;
+      return plainOf(node.child, !negated);
     case 'and':
-      return node.children.map(describeSearchQuery).join(' and ');
-    case 'or':
-      return `(${node.children.map(describeSearchQuery).join(' or ')})`;
+    case 'or': {
+      const type = (node.type === 'and') !== negated ? 'and' : 'or';
+      const children = node.children
+        .map((child) => plainOf(child, negated))
+        .flatMap((child) => (child.type === type ? child.children : [child]));
+      return { type, children };
+    }
+    default:
+      return { type: 'leaf', leaf: node, negated };
   }
+}
+
+const HAS_OBJECT: Record<HasValue, string> = {
+  photo: 'a photo',
+  video: 'a video',
+  voice: 'a voice message or audio',
+  file: 'a file',
+  link: 'a link',
+  poll: 'a poll',
+  media: 'media',
+};
+
+function quoted(value: string): string {
+  return `“${value}”`;
+}
+
+function isMe(value: string): boolean {
+  return value.toLowerCase() === 'me';
+}
+
+/** When a date leaf admits a message, after "sent": "before 2021", "on 2021-03-14", "during 2021-07". */
+function datePhrase(leaf: Extract<QueryNode, { type: 'date' }>): string {
+  return `${leaf.op} ${leaf.value}`;
+}
+
+/** A leaf as the verb phrase of "messages that …" (plural), or its negation. */
+function verbPhrase(leaf: Leaf, negated: boolean): string {
+  const not = negated ? ' not' : '';
+  const doNot = negated ? 'do not ' : '';
+  switch (leaf.type) {
+    case 'text':
+      return `${doNot}contain ${quoted(leaf.value)}`;
+    case 'from':
+      return isMe(leaf.value) ? `were${not} sent by you` : `are${not} from ${leaf.value}`;
+    case 'in':
+      return `are${not} in a chat or topic named like ${quoted(leaf.value)}`;
+    case 'date':
+      return `were${not} sent ${datePhrase(leaf)}`;
+    case 'has':
+      return `${doNot}have ${HAS_OBJECT[leaf.value]}`;
+    case 'is':
+      switch (leaf.value) {
+        case 'reply':
+          return `are${not} replies`;
+        case 'service':
+          return `are${not} service messages`;
+        case 'deleted':
+          return `were${not} deleted at the source`;
+        default:
+          return `were${not} ${leaf.value}`;
+      }
+  }
+}
+
+/**
+ * Verb phrases joined: "a, b and c"; "either a or b". Inside an "either", a group of "and"s repeats its "and"
+ * ("both a and b", "a and b and c"), its plain parts first, and an "or" within it takes no second "either".
+ */
+function clauseOf(node: Plain, insideOr = false): string {
+  if (node.type === 'leaf') return verbPhrase(node.leaf, node.negated);
+  const nested = node.children.some((child) => child.type !== 'leaf');
+  if (node.type === 'or') {
+    const parts = node.children.map((child) => clauseOf(child, true));
+    const last = parts.pop() ?? '';
+    return `${insideOr ? '' : 'either '}${parts.join(', ')}${nested ? ',' : ''} or ${last}`;
+  }
+  if (insideOr) {
+    const ordered = [...node.children].sort((a, b) => Number(a.type !== 'leaf') - Number(b.type !== 'leaf'));
+    const both = ordered.length === 2 && ordered[0]?.type === 'leaf' ? 'both ' : '';
+    return `${both}${ordered.map((child) => clauseOf(child, true)).join(' and ')}`;
+  }
+  const parts = node.children.map((child) => clauseOf(child));
+  const last = parts.pop() ?? '';
+  return `${parts.join(', ')}${nested ? ',' : ''} and ${last}`;
+}
+
+/**
+ * How the query was read, as a noun phrase a person reads: "messages from “Ana” that have a photo", "messages
+ * sent by you before 2021 that either contain “tea” or contain “coffee”". Top-level senders, chats and dates
+ * qualify "messages"; everything else is one relative clause ("that …"), with every "not" said at its leaf.
+ */
+export function describeSearchQuery(node: QueryNode | null): string {
+  if (!node) return 'all messages';
+  const plain = plainOf(node);
+  const conjuncts = plain.type === 'and' ? plain.children : [plain];
+  const qualifiers: string[] = [];
+  const rest: Plain[] = [];
+  let sender: string | null = null;
+  let chat: string | null = null;
+  const dates: string[] = [];
+  for (const conjunct of conjuncts) {
+    const leaf = conjunct.type === 'leaf' && !conjunct.negated ? conjunct.leaf : null;
+    if (leaf?.type === 'from' && sender === null) sender = leaf.value;
+    else if (leaf?.type === 'in' && chat === null) chat = leaf.value;
+    else if (leaf?.type === 'date') dates.push(datePhrase(leaf));
+    else rest.push(conjunct);
+  }
+  const when = dates.join(' and ');
+  if (sender !== null) qualifiers.push(isMe(sender) ? 'sent by you' : `from ${sender}`);
+  if (chat !== null) qualifiers.push(`in a chat or topic named like ${quoted(chat)}`);
+  // "sent by you before 2021"; "from Ana in … sent before 2021".
+  if (when) qualifiers.push(sender !== null && isMe(sender) && chat === null ? when : `sent ${when}`);
+  const phrase = ['messages', ...qualifiers].join(' ');
+  if (rest.length === 0) return phrase;
+  const [only] = rest;
+  const clause = clauseOf(rest.length === 1 && only ? only : { type: 'and', children: rest });
+  return `${phrase} that ${clause}`;
+}
+
+/**
+ * What a reader could take for something else in the query: a typed sender is part of a name, not a person
+ * ("from:Ana" finds Dana Levi too).
+ */
+export function explainSearchQuery(node: QueryNode | null): string[] {
+  const names = new Set<string>();
+  const walk = (child: QueryNode): void => {
+    if (child.type === 'from' && !isMe(child.value)) names.add(child.value);
+    else if (child.type === 'not') walk(child.child);
+    else if (child.type === 'and' || child.type === 'or') child.children.forEach(walk);
+  };
+  if (node) walk(node);
+  return [...names].map((name) => `from:${formatValue(name)} finds every sender whose name contains ${quoted(name)}, whoever they are.`);
 }
 
 /** The conjuncts of the top level ("a b from:x" → three), for fields that edit one token each. */

@@ -18,6 +18,7 @@ import { importFormatInfos } from '../core/import/importFormats.ts';
 import { exportCommand } from './commands/exportCommand.ts';
 import { exportFormats } from '../core/export/exportFormats.ts';
 import { recoverCommand } from './commands/recoverCommand.ts';
+import { mcpCommand, mcpUsage } from './commands/mcpCommand.ts';
 import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
 import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
 
@@ -59,6 +60,7 @@ ${importUsage(importFormatInfos())}
                                 new messages, edits seen (earlier text kept), deletions found at the source
   recover [--json]              copy what can be read of a damaged cache into a fresh one (run with the app
                                 closed); the damaged file is kept beside it
+${mcpUsage}
 
 <chat> is an id from \`scrollback chats\` or a chat's exact name. DATE is YYYY-MM-DD (a local day) or an
 ISO timestamp (2021-06-01T14:30, 2021-06-01T14:30:00Z).
@@ -72,6 +74,7 @@ const commandOptions: Record<string, string[]> = {
   sync: ['json', 'from', 'to', 'watch', 'every'],
   changes: ['json', 'since', 'limit'],
   recover: ['json'],
+  mcp: ['json'],
   import: ['json', 'tz'],
   telegram: ['json'],
   export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom'],
@@ -174,6 +177,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'import':
         await importCommand(context, rest, values);
+        break;
+      case 'mcp':
+        await mcpCommand(context, rest);
         break;
       case 'recover':
         expectNoMore(command, rest);

@@ -46,7 +46,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
       offlineReason: null,
     }),
     openExternalLink: () => undefined,
-    searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false, sources: [] }),
+    searchMessages: () => ({ hits: [], nextCursor: null, searched: [], incomplete: false, sources: [], coverage: null }),
     countSearchMatches: () => ({ onComputer: 0, atSource: null, notDownloaded: [], notes: [] }),
     getMessageDensity: () => ({ counts: [], known: [] }),
     getSourceDensity: () => ({ counts: [], sourceName: null }),

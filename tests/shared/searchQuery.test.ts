@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeSearchQuery, formatSearchQuery, parseSearchQuery, withTopLevelTerms, type QueryNode } from '../../shared/searchQuery.ts';
+import {
+  describeSearchQuery,
+  explainSearchQuery,
+  formatSearchQuery,
+  parseSearchQuery,
+  withTopLevelTerms,
+  type QueryNode,
+} from '../../shared/searchQuery.ts';
 import { arbitrarySearchQuery } from '../support/arbitrarySearchQuery.ts';
 
 const text = (value: string): QueryNode => ({ type: 'text', value });
@@ -92,6 +99,95 @@ describe('the search language', () => {
   it('lets a panel field write its token into the text, keeping the rest', () => {
     const written = withTopLevelTerms('train from:ana has:photo', (node) => node.type === 'from', [{ type: 'from', value: 'Dana Levi' }]);
     expect(written).toBe('train has:photo from:"Dana Levi"');
-    expect(describeSearchQuery(parseSearchQuery(written).root)).toBe('contains “train” and has a photo and from Dana Levi');
+    expect(describeSearchQuery(parseSearchQuery(written).root)).toBe('messages from Dana Levi that contain “train” and have a photo');
+  });
+
+  it('says how the query was read as a sentence, for each construct of the language', () => {
+    const cases: Array<[string, string]> = [
+      ['from:Ana has:photo', 'messages from Ana that have a photo'],
+      ['from:me', 'messages sent by you'],
+      ['from:me before:2021', 'messages sent by you before 2021'],
+      ['from:Ana in:family during:2021-07', 'messages from Ana in a chat or topic named like “family” sent during 2021-07'],
+      ['after:2020 before:2022 train', 'messages sent after 2020 and before 2022 that contain “train”'],
+      ['on:2021-03-14', 'messages sent on 2021-03-14'],
+      ['"meeting notes" -late', 'messages that contain “meeting notes” and do not contain “late”'],
+      ['is:deleted', 'messages that were deleted at the source'],
+      ['is:edited is:forwarded', 'messages that were edited and were forwarded'],
+      ['is:reply -is:service', 'messages that are replies and are not service messages'],
+      ['has:media -has:link has:voice', 'messages that have media, do not have a link and have a voice message or audio'],
+      ['-from:me -from:Dana', 'messages that were not sent by you and are not from Dana'],
+      ['tea OR coffee', 'messages that either contain “tea” or contain “coffee”'],
+      ['-(tea OR coffee)', 'messages that do not contain “tea” and do not contain “coffee”'],
+      ['-(tea coffee)', 'messages that either do not contain “tea” or do not contain “coffee”'],
+      ['(a OR b) (c OR d)', 'messages that either contain “a” or contain “b”, and either contain “c” or contain “d”'],
+      ['(a b) OR c', 'messages that either both contain “a” and contain “b”, or contain “c”'],
+      ['-in:work', 'messages that are not in a chat or topic named like “work”'],
+      ['', 'all messages'],
+    ];
+    for (const [input, sentence] of cases) expect(describeSearchQuery(parseSearchQuery(input).root), input).toBe(sentence);
+    // A typed sender is part of a name, not a person: said, so "from:Ana" finding Dana Levi is no surprise.
+    expect(explainSearchQuery(parseSearchQuery('from:Ana -from:"Dana Levi" from:me').root)).toEqual([
+      'from:Ana finds every sender whose name contains “Ana”, whoever they are.',
+      'from:"Dana Levi" finds every sender whose name contains “Dana Levi”, whoever they are.',
+    ]);
+  });
+
+  it('property: the reading of any query over the grammar is one grammatical sentence that names every part', () => {
+    const queries = arbitrarySearchQuery({
+      words: ['train', 'meeting notes', 'that', 'and', 'OR'],
+      senders: ['me', 'Dana Levi', 'Ana'],
+      chats: ['family'],
+      dates: ['2021', '2021-03', '2021-03-14'],
+    });
+    const leavesOf = (node: QueryNode): QueryNode[] =>
+      node.type === 'not' ? leavesOf(node.child) : node.type === 'and' || node.type === 'or' ? node.children.flatMap(leavesOf) : [node];
+    fc.assert(
+      fc.property(queries, (query) => {
+        const sentence = describeSearchQuery(query);
+        // Words the query itself holds are quoted; what is outside the quotes is the sentence's own.
+        const own = sentence.replace(/“[^”]*”/g, '“…”');
+        expect(own).toMatch(/^(all )?messages( |$)/);
+        // No doubled or dangling words, no brackets, no singular verbs after the plural "messages".
+        for (const wrong of [
+          /\bthat that\b/,
+          /\b(and|or|either|both|not|that) (and|or|that)\b/,
+          /\beither either\b/,
+          /[()]/,
+          /\s\s/,
+          /,,|, ,|,$|^,/,
+          /\b(contains|has|is|was)\b/,
+          /\bthat (from|in|sent|before|after|on|during)\b/,
+          /\bnot \(/,
+          /(and|or|that|either|both)$/,
+        ])
+          expect(own, sentence).not.toMatch(wrong);
+        expect(own.match(/\bthat\b/g)?.length ?? 0, sentence).toBeLessThanOrEqual(1);
+        // Every "either" has its "or".
+        expect((own.match(/\bor\b/g) ?? []).length).toBeGreaterThanOrEqual((own.match(/\beither\b/g) ?? []).length);
+        // Every part of the query is named.
+        for (const leaf of leavesOf(query)) {
+          const named =
+            leaf.type === 'text' || leaf.type === 'in'
+              ? `“${leaf.value}”`
+              : leaf.type === 'from'
+                ? leaf.value === 'me'
+                  ? 'by you'
+                  : leaf.value
+                : leaf.type === 'date'
+                  ? `${leaf.op} ${leaf.value}`
+                  : leaf.type === 'has'
+                    ? leaf.value === 'voice'
+                      ? 'voice message'
+                      : leaf.value
+                    : leaf.type === 'is'
+                      ? { reply: 'replies', service: 'service messages', deleted: 'deleted', edited: 'edited', forwarded: 'forwarded' }[
+                          leaf.value
+                        ]
+                      : '';
+          expect(sentence, JSON.stringify(query)).toContain(named);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

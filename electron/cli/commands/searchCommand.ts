@@ -1,7 +1,6 @@
 import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { endOfDateInput, parseDateInput } from '../../../shared/parseDateInput.ts';
-import { describeSearchTotal } from '../../../shared/describeSearchTotal.ts';
-import { describeSearchedSources } from '../../../shared/describeSearchedSources.ts';
+import { describeSearchOutcome } from '../../../shared/searchCoverage.ts';
 import { searchKinds, type SearchHit, type SearchRequest } from '../../../shared/search.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
@@ -102,6 +101,14 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
           })),
           incomplete: page.incomplete,
           sources: page.sources,
+          coverage: page.coverage && {
+            ...page.coverage,
+            spans: page.coverage.spans.map((span) => ({
+              from: span.from === null ? null : new Date(span.from).toISOString(),
+              to: new Date(span.to).toISOString(),
+              place: span.place,
+            })),
+          },
         },
         null,
         2,
@@ -109,12 +116,14 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     );
     return;
   }
-  context.out(`${describeSearchTotal(total)}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`);
+  // The same model as the window's: the total, where it was searched, and whether anything is not here.
+  const outcome = describeSearchOutcome(page, total);
+  context.out(`${outcome.total ?? ''}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`);
+  if (outcome.where) context.out(outcome.where);
+  if (outcome.offerDownload) context.out(`To search all of it on this computer: scrollback sync ${chatId ?? ''}`.trimEnd());
   for (const note of total.notes) context.err(note);
-  if (page.sources.length > 0) context.err(describeSearchedSources(page.sources));
   for (const hit of page.hits)
     context.out(
       `${chatId === null ? `[${hit.chatName}] ` : ''}${formatMessageLine(hit.message)}${hit.foundAt ? ` (found at ${hit.foundAt})` : ''}`,
     );
-  if (page.incomplete) context.err('Part of the range could not be searched: its source could not be reached.');
 }

@@ -35,6 +35,8 @@ import {
   type SearchPosition,
 } from '../cache/searchQueries.ts';
 import { splitByCoverage } from './uncoveredSpans.ts';
+import { layOutSearchCoverage, type UncoveredOutcome } from './layOutSearchCoverage.ts';
+import { missingSpans, type SearchCoverage } from '../../../shared/searchCoverage.ts';
 import { senderNamesContaining } from '../cache/senderQueries.ts';
 
 export interface SearchService {
@@ -123,7 +125,7 @@ export function createSearchService(deps: {
     const from = filter.from ?? Number.MIN_SAFE_INTEGER;
     const to = filter.to === null ? now() : filter.to - 1;
     const { covered, uncovered } = splitByCoverage(listCoverage(db, chat.id), from, to);
-    return { covered: covered.map(openStart), uncovered, uncoveredOpen: uncovered.map(openStart) };
+    return { covered: covered.map(openStart), uncovered };
   }
 
   /** Stores what a source's search found (not as contiguous history) and notes where it was found. */
@@ -140,6 +142,17 @@ export function createSearchService(deps: {
     return findCoverageContaining(db, hit.chatId, hit.position) ? null : sourceName;
   }
 
+  /** The name results give the chat's source ("Telegram", "the demo archive"). */
+  function sourceNameOf(chat: ChatRecord): string {
+    const record = listSourceRecords(db).find((candidate) => candidate.id === chat.sourceId);
+    return record ? sourceKindName(record.kind) : 'the source';
+  }
+
+  /** The newest message the chat is known to have: past it, a search looks for news, not missing history. */
+  function newestKnownOf(chat: ChatRecord): number {
+    return readChatNewestKnownDate(db, chat.id) ?? Number.POSITIVE_INFINITY;
+  }
+
   async function searchSourceGaps(
     chat: ChatRecord,
     request: SearchRequest,
@@ -147,12 +160,20 @@ export function createSearchService(deps: {
     after: SearchPosition | null,
     foundAt: Map<string, string>,
     signal: AbortSignal | undefined,
-  ): Promise<{ spans: SearchedSpan[]; incomplete: boolean }> {
+  ): Promise<{ spans: SearchedSpan[]; incomplete: boolean; coverage: SearchCoverage }> {
     const { covered, uncovered } = coverageOf(chat, request);
+    // Read before the source is asked: what it finds is stored and would move the newest known date.
+    const newestKnown = newestKnownOf(chat);
+    const outcomes: UncoveredOutcome[] = [];
+    const layout = (unsearchedBecause: 'unreachable' | 'cannot search') =>
+      layOutSearchCoverage({ covered, uncovered: outcomes, newestKnown, sourceName: sourceNameOf(chat), unsearchedBecause });
     const spans: SearchedSpan[] = covered.map((span) => ({ ...span, where: 'cache' }));
-    if (uncovered.length === 0) return { spans, incomplete: false };
+    if (uncovered.length === 0) return { spans, incomplete: false, coverage: layout('unreachable') };
     const source = sourceOf(chat.sourceId);
-    if (!source?.searchWindow) return { spans, incomplete: true };
+    if (!source?.searchWindow) {
+      outcomes.push(...uncovered.map((span) => ({ ...openStart(span), searched: false })));
+      return { spans, incomplete: true, coverage: layout(source ? 'cannot search' : 'unreachable') };
+    }
     const matcher = createSearchMatcher(request, query, chat.name);
     const matches = (message: SourceMessage) => matcher({ ...message, senderName: message.sender?.name ?? null });
     let incomplete = false;
@@ -176,13 +197,15 @@ export function createSearchService(deps: {
         ).filter(matches);
         storeFound(chat, found, sourceKindName(source.kind), foundAt);
         spans.push({ ...openStart(span), where: 'source' });
+        outcomes.push({ ...openStart(span), searched: true });
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') throw new ScrollbackError('CANCELLED', 'The search was cancelled.');
         incomplete = true;
+        outcomes.push({ ...openStart(span), searched: false });
       }
     }
     spans.sort((a, b) => (a.from ?? Number.MIN_SAFE_INTEGER) - (b.from ?? Number.MIN_SAFE_INTEGER));
-    return { spans, incomplete };
+    return { spans, incomplete, coverage: layout('unreachable') };
   }
 
   /**
@@ -289,11 +312,12 @@ export function createSearchService(deps: {
       const chat = request.chatId === null ? null : getChatRecord(db, request.chatId);
       let spans: SearchedSpan[] = [];
       let incomplete: boolean;
+      let coverage: SearchCoverage | null = null;
       let sources: SearchedSource[] = [];
       let floor: number | null = null;
       const foundAt = new Map<string, string>();
       if (chat) {
-        ({ spans, incomplete } = await searchSourceGaps(chat, request, query, after, foundAt, signal));
+        ({ spans, incomplete, coverage } = await searchSourceGaps(chat, request, query, after, foundAt, signal));
       } else {
         if (request.from !== null || request.to !== null) spans = [{ from: request.from, to: request.to ?? now(), where: 'cache' }];
         ({ sources, floor, incomplete } = await searchAllSources(request, query, after, foundAt, signal));
@@ -348,7 +372,7 @@ export function createSearchService(deps: {
       // Cut at a source's floor: the next page starts there (everything dated at the floor and older).
       else if (floor !== null)
         nextCursor = encodeSearchCursor({ date: floor, sortKey: Number.MAX_SAFE_INTEGER, chatId: Number.MAX_SAFE_INTEGER });
-      return { hits: results, nextCursor, searched: spans, incomplete, sources };
+      return { hits: results, nextCursor, searched: spans, incomplete, sources, coverage };
     },
     async count(filter, signal) {
       const query = compileSearchQuery(filter.query);
@@ -393,12 +417,17 @@ export function createSearchService(deps: {
         return { onComputer, atSource, notDownloaded: [], notes: query.notes };
       }
       const chat = getChatRecord(db, filter.chatId);
-      // History not downloaded: gaps up to the chat's newest known message (what came after it is news
-      // since the chat was listed, asked of the source by each search, not history missing here).
-      const newestKnown = readChatNewestKnownDate(db, chat.id) ?? Number.POSITIVE_INFINITY;
-      const uncoveredOpen = coverageOf(chat, filter)
-        .uncoveredOpen.filter((span) => span.from === null || span.from < newestKnown)
-        .map((span) => ({ ...span, to: Math.min(span.to, newestKnown) }));
+      // History not downloaded, as the search model lays it out (news past the newest known message is not).
+      const { covered, uncovered } = coverageOf(chat, filter);
+      const uncoveredOpen = missingSpans(
+        layOutSearchCoverage({
+          covered,
+          uncovered: uncovered.map((span) => ({ ...openStart(span), searched: false })),
+          newestKnown: newestKnownOf(chat),
+          sourceName: sourceNameOf(chat),
+          unsearchedBecause: 'unreachable',
+        }),
+      ).map(({ from, to }) => ({ from, to }));
       let atSource: SearchTotal['atSource'] = null;
       const source = sourceOf(chat.sourceId);
       if (source?.countMatches && countable && uncoveredOpen.length > 0) {

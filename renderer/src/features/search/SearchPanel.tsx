@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import type { SearchHit } from '../../../../shared/search.ts';
-import { describeSearchedSources } from '../../../../shared/describeSearchedSources.ts';
+import { describeSearchOutcome } from '../../../../shared/searchCoverage.ts';
 import { SourceErrorNotice } from '../history/SourceErrorNotice.tsx';
 import { highlightSearchMatch } from './highlightSearchMatch.ts';
-import { describeSearchedSpans } from './searchForm.ts';
 import { searchedChatId, useSearchForm } from './useSearchForm.ts';
 import { useSearchResults } from './useSearchResults.ts';
 import { useSearchStepKeys } from './useSearchStepKeys.ts';
@@ -64,12 +64,16 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const panelRef = useRef<HTMLElement>(null);
   useSearchStepKeys(panelRef, { active: search.active, count: hits.length, open, onClose });
 
+  // The total, the where line and the offer to download come from one model of the first page's coverage.
   const firstPage = results.data?.pages[0];
-  const searchedSummary =
-    scope === 'all'
-      ? describeSearchedSources(firstPage?.sources ?? [])
-      : describeSearchedSpans(firstPage?.searched ?? [], chat?.sourceName ?? 'the source');
+  const outcome = describeSearchOutcome(firstPage ?? null, search.total ?? null);
   const thisChat = scope === 'chat' ? chat : null;
+  const client = useQueryClient();
+  // After the rest of the chat is downloaded: the results, their coverage and the total are read again.
+  const searchAgain = useCallback(() => {
+    void client.invalidateQueries({ queryKey: ['search'] });
+    void client.invalidateQueries({ queryKey: ['searchCount'] });
+  }, [client]);
 
   return (
     <aside className="search-panel" aria-label="Search" ref={panelRef}>
@@ -83,14 +87,13 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
       />
       <SearchQueryBox form={form} />
       <SearchFilters form={form} open={filtersOpen} scope={scope} chat={chat} />
-      <SearchStatus search={search} hits={hits} onExport={thisChat ? onExport : null} />
-      {searchedSummary && (
+      <SearchStatus search={search} hits={hits} totalText={outcome.total} onExport={thisChat ? onExport : null} />
+      {outcome.where && (
         <div className="search-where" data-testid="search-where">
-          {searchedSummary}
-          {firstPage?.incomplete ? ' (some of it could not be reached)' : ''}
+          {outcome.where}
         </div>
       )}
-      {thisChat && firstPage?.searched.some((span) => span.where === 'source') && <DownloadRestOffer chatId={thisChat.id} />}
+      {thisChat && outcome.offerDownload && <DownloadRestOffer chatId={thisChat.id} onDownloaded={searchAgain} />}
       {results.isError && <SourceErrorNotice key={results.errorUpdatedAt} error={results.error} onRetry={() => void results.refetch()} />}
       <SearchResultList
         listRef={listRef}

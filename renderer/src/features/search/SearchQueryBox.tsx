@@ -27,7 +27,7 @@ export function SearchQueryBox({ form }: { form: SearchFormState }) {
       )}
       {readAs && (
         <div className="search-read-as" data-testid="search-read-as">
-          Searching for messages that {readAs}
+          Searching for {readAs}.
           {notes.map((note) => (
             <div key={note} className="search-note">
               {note}

@@ -1,5 +1,4 @@
 import type { SearchHit, SearchKind } from '../../../../shared/search.ts';
-import { describeSearchTotal } from '../../../../shared/describeSearchTotal.ts';
 import { formatCount } from '../../format/formatDates.ts';
 import type { SearchResults } from './useSearchResults.ts';
 
@@ -13,10 +12,13 @@ export interface ExportedSearch {
 export function SearchStatus({
   search,
   hits,
+  totalText,
   onExport,
 }: {
   search: SearchResults;
   hits: readonly SearchHit[];
+  /** The total line of the search model (shared/searchCoverage.ts); null while counting. */
+  totalText: string | null;
   /** Set when the search is of one chat: "Export these results…". */
   onExport: ((search: ExportedSearch) => void) | null;
 }) {
@@ -34,7 +36,7 @@ export function SearchStatus({
               {formatCount(active + 1)} of {formatCount(Math.max(total?.onComputer ?? 0, hits.length))}
             </span>
           )}
-          <span data-testid="search-total">{total !== undefined ? describeSearchTotal(total) : 'Counting…'}</span>
+          <span data-testid="search-total">{totalText ?? 'Counting…'}</span>
           <button type="button" className="search-order" onClick={() => setOrder((o) => (o === 'newest' ? 'oldest' : 'newest'))}>
             {order === 'newest' ? 'Newest first' : 'Oldest first'}
           </button>

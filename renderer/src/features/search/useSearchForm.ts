@@ -1,7 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { ChatSummary } from '../../../../shared/domain.ts';
-import { describeSearchQuery, parseSearchQuery, topLevelTerms, withTopLevelTerms, type QueryNode } from '../../../../shared/searchQuery.ts';
+import {
+  describeSearchQuery,
+  explainSearchQuery,
+  parseSearchQuery,
+  topLevelTerms,
+  withTopLevelTerms,
+  type QueryNode,
+} from '../../../../shared/searchQuery.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { quickRange, type QuickRange } from './searchDates.ts';
@@ -59,7 +66,7 @@ export function useSearchForm(chatId: number | null) {
     form,
     setField,
     queryRef,
-    notes: parsed.notes,
+    notes: readAs ? [...parsed.notes, ...explainSearchQuery(parsed.root)] : parsed.notes,
     readAs,
     sender,
     setSender,
