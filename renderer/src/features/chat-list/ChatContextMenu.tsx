@@ -1,6 +1,7 @@
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { ContextMenu } from '../../app/ContextMenu.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** A chat's context menu: Export chat…, and whether its media is kept on this computer. */
 export function ChatContextMenu({
@@ -12,15 +13,16 @@ export function ChatContextMenu({
   onClose(): void;
   onExport(chat: ChatSummary): void;
 }) {
+  const t = useT();
   return (
     <ContextMenu
       x={menu.x}
       y={menu.y}
       onClose={onClose}
       items={[
-        { label: 'Export chat…', onSelect: () => onExport(menu.chat) },
+        { label: t('chatList.menu.export'), onSelect: () => onExport(menu.chat) },
         {
-          label: "Keep this chat's media on this computer",
+          label: t('chatList.menu.keepMedia'),
           checked: menu.chat.keepMedia,
           onSelect: () => void scrollback.setChatKeepMedia({ chatId: menu.chat.id, keep: !menu.chat.keepMedia }),
         },

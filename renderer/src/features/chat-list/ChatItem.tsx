@@ -2,48 +2,38 @@ import { memo } from 'react';
 import type { ChatSummary, MessageKind } from '../../../../shared/domain.ts';
 import { formatCount, formatListDate } from '../../format/formatDates.ts';
 import { ChatAvatar } from '../media/ChatAvatar.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 /** What changed in a chat's archive since the user last looked: new, edited, deleted (on this computer). */
 function ChatChangesLine({ changes }: { changes: ChatSummary['changesSinceLook'] }) {
+  const t = useT();
   if (!changes || changes.added + changes.edited + changes.deleted === 0) return null;
   const parts = [
     changes.added > 0 ? (
       <span key="a" className="added">
-        {formatCount(changes.added)} new
+        {t('chatList.changes.added', { count: formatCount(changes.added) })}
       </span>
     ) : null,
-    changes.edited > 0 ? <span key="e">{formatCount(changes.edited)} edited</span> : null,
-    changes.deleted > 0 ? <span key="d">{formatCount(changes.deleted)} deleted at the source</span> : null,
+    changes.edited > 0 ? <span key="e">{t('chatList.changes.edited', { count: formatCount(changes.edited) })}</span> : null,
+    changes.deleted > 0 ? <span key="d">{t('chatList.changes.deleted', { count: formatCount(changes.deleted) })}</span> : null,
   ].filter((part) => part !== null);
   return (
-    <span className="chat-changes" data-testid="chat-changes" title={`Since you last looked, ${formatListDate(changes.since)}`}>
+    <span className="chat-changes" data-testid="chat-changes" title={t('chatList.changes.since', { when: formatListDate(changes.since) })}>
       {parts.flatMap((part, index) => (index === 0 ? [part] : [' · ', part]))}
     </span>
   );
 }
 
-const KIND_WORDS: Partial<Record<MessageKind, string>> = {
-  photo: 'Photo',
-  video: 'Video',
-  gif: 'GIF',
-  sticker: 'Sticker',
-  voice: 'Voice message',
-  audio: 'Audio',
-  file: 'File',
-  poll: 'Poll',
-  location: 'Location',
-  contact: 'Contact',
-};
-
 /** The newest message on this computer, one line: "You: …" for yours, the sender's name in a group. */
 function LastMessageLine({ chat }: { chat: ChatSummary }) {
+  const t = useT();
   const last = chat.lastMessage;
   if (!last) return null;
-  const what = last.text.replace(/\s+/g, ' ').trim() || KIND_WORDS[last.kind] || 'Message';
-  const who = last.service ? null : last.out ? 'You' : chat.kind === 'private' ? null : last.senderName;
+  const what = last.text.replace(/\s+/g, ' ').trim() || t('common.messageKind', { kind: last.kind satisfies MessageKind });
+  const who = last.service ? null : last.out ? t('common.you') : chat.kind === 'private' ? null : last.senderName;
   return (
     <span className="chat-item-preview" dir="auto" data-testid="chat-preview">
-      {who && <span className="chat-item-preview-sender">{who}: </span>}
+      {who && <span className="chat-item-preview-sender">{t('chatList.preview.sender', { name: who })} </span>}
       {what}
     </span>
   );
@@ -63,6 +53,7 @@ export const ChatItem = memo(function ChatItem({
   onSelect(): void;
   onMenu(x: number, y: number): void;
 }) {
+  const t = useT();
   return (
     <button
       type="button"
@@ -80,7 +71,7 @@ export const ChatItem = memo(function ChatItem({
       <span className="chat-item-text">
         <span className="chat-item-name" dir="auto">
           {chat.pinned && (
-            <span className="chat-pinned" title="Pinned at the source" aria-label="Pinned">
+            <span className="chat-pinned" title={t('chatList.pinned.explanation')} aria-label={t('chatList.pinned')}>
               📌{' '}
             </span>
           )}
@@ -88,7 +79,7 @@ export const ChatItem = memo(function ChatItem({
         </span>
         <span className="chat-item-meta">
           {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
-          {chat.messageCount !== null && <span>{formatCount(chat.messageCount)} msgs</span>}
+          {chat.messageCount !== null && <span>{t('chatList.messageCount', { count: chat.messageCount })}</span>}
         </span>
         <LastMessageLine chat={chat} />
         {!selected && <ChatChangesLine changes={chat.changesSinceLook} />}

@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { useT } from '../../i18n/translate.ts';
 
 const CHOICES = [5, 15, 30, 60, 180, 720, 0];
 
 /** How often chats kept up to date are refreshed in the background (the sidebar's foot, beside media). */
 export function RefreshSchedule() {
+  const t = useT();
   const client = useQueryClient();
   const settings = useQuery({
     queryKey: queryKeys.refreshSettings(),
@@ -19,11 +21,8 @@ export function RefreshSchedule() {
   const current = settings.data.everyMinutes;
   const choices = CHOICES.includes(current) ? CHOICES : [...CHOICES, current];
   return (
-    <label
-      className="refresh-schedule"
-      title="Chats marked “Keep up to date”: their new messages, and edits and deletions of the last 7 days"
-    >
-      Refresh chats kept up to date{' '}
+    <label className="refresh-schedule" title={t('live.refresh.explanation')}>
+      {t('live.refresh.label')}{' '}
       <select
         value={current}
         disabled={save.isPending}
@@ -32,11 +31,15 @@ export function RefreshSchedule() {
       >
         {choices.map((minutes) => (
           <option key={minutes} value={minutes}>
-            {minutes === 0 ? 'only when asked' : minutes < 60 ? `every ${minutes} min` : `every ${minutes / 60} h`}
+            {minutes === 0
+              ? t('live.refresh.onlyWhenAsked')
+              : minutes < 60
+                ? t('live.refresh.everyMinutes', { minutes })
+                : t('live.refresh.everyHours', { hours: minutes / 60 })}
           </option>
         ))}
       </select>
-      {save.isError && <span role="alert"> Not saved: {save.error.message}</span>}
+      {save.isError && <span role="alert"> {t('live.refresh.notSaved', { reason: save.error.message })}</span>}
     </label>
   );
 }
