@@ -47,10 +47,14 @@ describe.skipIf(skipReason !== null)(
       expect(core.listChats().some((candidate) => candidate.name.includes('Dropped'))).toBe(true);
     });
 
-    it('WhatsApp times are read in the zone chosen below the chat list, and the result says which', async () => {
+    it('WhatsApp times are read in the zone chosen in Settings, and the result says which', async () => {
       const { page, core } = browserSession();
       await page.click('.import-panel.done button[aria-label="Close"]');
+      // The zone is chosen in Settings.
+      await page.click('[data-testid="open-settings"]');
       await page.selectOption('[data-testid="whatsapp-time-zone"]', 'Asia/Tokyo');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.settings-dialog', { state: 'detached' });
       await page.evaluate(async () => {
         const transfer = new DataTransfer();
         transfer.items.add(
@@ -65,7 +69,10 @@ describe.skipIf(skipReason !== null)(
       // Noon in Tokyo is 03:00 UTC.
       expect(new Date(core.getChat(chat.id).lastMessageDate!).toISOString()).toBe('2024-07-15T03:00:00.000Z');
       // Back to this computer's zone: the next import says so.
+      await page.click('[data-testid="open-settings"]');
       await page.selectOption('[data-testid="whatsapp-time-zone"]', '');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.settings-dialog', { state: 'detached' });
     });
 
     it('an export finishes with Download, which saves the file through the browser', async () => {

@@ -35,6 +35,7 @@ describe.skipIf(skipReason !== null)(`a WhatsApp chat through RyzeAPI in Chromiu
   it('is added from the window, then opens at its newest message and scrolls back through bursts without a jump', async () => {
     const { page } = session;
     await page.waitForSelector('[data-chat-id]');
+    await page.click('[data-testid="add-menu"]');
     await page.click('[data-testid="add-source-ryze"]');
     await page.fill('[data-testid="ryze-instance"]', 'phone');
     await page.fill('[data-testid="ryze-base-url"]', server.baseUrl);

@@ -51,6 +51,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
   it('phone → wrong code → code → two-step password (hint shown, wrong one refused) → the account’s chats', async () => {
     const { page } = browserSession();
     await page.waitForSelector('[data-chat-id]');
+    await page.click('[data-testid="add-menu"]');
     await page.click('[data-testid="add-source-telegram"]');
     await page.fill('[data-testid="telegram-api-id"]', '12345');
     await page.fill('[data-testid="telegram-api-hash"]', API_HASH);
@@ -111,6 +112,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
 
   it('says at the field, in words, what is wrong with an API id or hash, and sends nothing', async () => {
     const { page } = browserSession();
+    await page.click('[data-testid="add-menu"]');
     await page.click('[data-testid="add-source-telegram"]');
     await page.fill('[data-testid="telegram-api-id"]', 'my app');
     await page.fill('[data-testid="telegram-api-hash"]', API_HASH);
@@ -127,6 +129,7 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
 
   it('log in by QR code: the code is shown and renewed until scanned', async () => {
     const { page } = browserSession();
+    await page.click('[data-testid="add-menu"]');
     await page.click('[data-testid="add-source-telegram"]');
     await page.fill('[data-testid="telegram-api-id"]', '12345');
     await page.fill('[data-testid="telegram-api-hash"]', API_HASH);
@@ -144,6 +147,8 @@ describe.skipIf(skipReason !== null)(`Telegram login in Chromium${skipReason ? `
   it('log out ends the session and removes the account’s chats and session', async () => {
     const { page, core } = browserSession();
     page.once('dialog', (dialog) => void dialog.accept());
+    // Accounts are logged out of in Settings.
+    await page.click('[data-testid="open-settings"]');
     await page.click('[data-testid="remove-source-telegram"]');
     await page.waitForSelector('[data-chat-id]:has-text("Rust news")', { state: 'detached' });
     expect(core.listSources().some((source) => source.kind === 'telegram')).toBe(false);

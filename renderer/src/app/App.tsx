@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../bridge/scrollbackClient.ts';
 import { ChatList } from '../features/chat-list/ChatList.tsx';
@@ -26,6 +26,9 @@ import { queryKeys } from '../bridge/queryKeys.ts';
 import { useChatChoice } from './useChatChoice.ts';
 import { useRemoveSource } from './useRemoveSource.ts';
 import { useShortcutKeys } from './useShortcutKeys.ts';
+import { SettingsDialog } from './SettingsDialog.tsx';
+import { ToastStack } from './toasts.tsx';
+import { focusRegion, useRegionKeys } from './useRegionKeys.ts';
 
 export function App() {
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
@@ -33,6 +36,9 @@ export function App() {
   const [addingWhatsApp, setAddingWhatsApp] = useState(false);
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // Where focus was when the search panel opened: it goes back there when the panel closes.
+  const searchOpener = useRef<HTMLElement | null>(null);
   const sourceKinds = useQuery({ queryKey: queryKeys.sourceKinds(), queryFn: () => scrollback.listSourceKinds() });
   const addDialogs: Partial<Record<SourceKind, () => void>> = { telegram: () => setLoggingIn(true), ryze: () => setAddingWhatsApp(true) };
   const removeSource = useRemoveSource();
@@ -41,9 +47,28 @@ export function App() {
   useAppCommand('toggleSidebar', layout.toggleSidebar);
   const { chatList, selected, select, ...chats } = useChatChoice(() => layout.chatChosen());
   const exporting = useExport();
-  useAppCommand('find', () => setSearch((s) => ({ open: true, scope: 'chat', focus: s.focus + 1 })));
-  useAppCommand('findAll', () => setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1 })));
+  const openSearch = (scope: 'chat' | 'all') => {
+    const active = document.activeElement;
+    if (!search.open) searchOpener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    setSearch((s) => ({ open: true, scope, focus: s.focus + 1 }));
+  };
+  const closeSearch = () => {
+    setSearch((s) => ({ ...s, open: false }));
+    const opener = searchOpener.current;
+    searchOpener.current = null;
+    // After the panel has gone (the next frame): back to where the search was opened from, else the chat.
+    requestAnimationFrame(() => {
+      if (opener?.isConnected) opener.focus({ preventScroll: true });
+      else {
+        const chat = document.querySelector<HTMLElement>('[data-region="chat"]');
+        if (chat) focusRegion(chat);
+      }
+    });
+  };
+  useAppCommand('find', () => openSearch('chat'));
+  useAppCommand('findAll', () => openSearch('all'));
   useShortcutKeys();
+  useRegionKeys();
 
   useAppCommand('exportChat', () => {
     if (selected) setExportScope({ chat: selected, search: null });
@@ -68,6 +93,16 @@ export function App() {
       ].join(' ')}
       style={{ '--sidebar-width': `${layout.sidebarWidth}px` } as React.CSSProperties}
     >
+      <a
+        className="skip-link"
+        href="#chat-pane"
+        onClick={(event) => {
+          event.preventDefault();
+          focusRegion(document.querySelector<HTMLElement>('[data-region="chat"]')!);
+        }}
+      >
+        Skip to the chat
+      </a>
       {layout.sidebarOverlay && <div className="sidebar-scrim" onClick={layout.toggleSidebar} />}
       <ChatList
         chats={chatList}
@@ -79,19 +114,29 @@ export function App() {
         sourceKinds={(sourceKinds.data ?? []).map((info) => (addDialogs[info.kind] ? info : { ...info, addLabel: null }))}
         onAddSource={(kind) => addDialogs[kind]?.()}
         onExport={(chat) => setExportScope({ chat, search: null })}
-        onRemoveSource={(sourceId, name, kind) => void removeSource(sourceId, name, kind)}
+        onOpenSettings={() => setSettingsOpen(true)}
       />
       {layout.sidebarDocked && <SidebarResizeHandle width={layout.sidebarWidth} onResize={layout.resizeSidebar} />}
       <TelegramLoginDialog open={loggingIn} onClose={() => setLoggingIn(false)} />
       {exportScope && (
         <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />
       )}
+      {settingsOpen && (
+        <SettingsDialog
+          chats={chatList}
+          sourceKinds={sourceKinds.data ?? []}
+          onRemoveSource={(sourceId, name, kind) => void removeSource(sourceId, name, kind)}
+          onClose={() => setSettingsOpen(false)}
+        />
+      )}
       <DamagedArchiveBanner />
-      <UpdateBanner />
-      <ExportStatusStrip exporting={exporting} />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
-      <ImportPanel onOpenChat={select} />
-      <main className="chat-pane">
+      <ToastStack>
+        <UpdateBanner />
+        <ExportStatusStrip exporting={exporting} />
+        <ImportPanel onOpenChat={select} />
+      </ToastStack>
+      <main className="chat-pane" id="chat-pane" data-region="chat">
         {selected ? (
           <PaneErrorBoundary key={selected.id} label="history view">
             <HistoryView
@@ -117,7 +162,7 @@ export function App() {
             focusToken={search.focus}
             onScopeChange={(scope) => setSearch((s) => ({ ...s, scope }))}
             onOpen={openHit}
-            onClose={() => setSearch((s) => ({ ...s, open: false }))}
+            onClose={closeSearch}
             onExport={(search) => selected && setExportScope({ chat: selected, search })}
           />
         </PaneErrorBoundary>

@@ -4,9 +4,8 @@ import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
 import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { VirtualRow } from '../../ui/VirtualRow.tsx';
-import { WhatsAppTimeZoneChooser } from '../import/WhatsAppTimeZoneChooser.tsx';
-import { RefreshSchedule } from '../live/RefreshSchedule.tsx';
-import { MediaStorage } from '../media/MediaStorage.tsx';
+import { AddMenu } from './AddMenu.tsx';
+import { IconButton } from '../../app/IconButton.tsx';
 import { chatListRows } from './chatListRows.ts';
 import { ChatListRow } from './ChatListRow.tsx';
 import { ChatContextMenu } from './ChatContextMenu.tsx';
@@ -23,8 +22,7 @@ interface ChatListProps {
   /** The kinds of source this build has (from main's provider registry), for "add" and "remove". */
   sourceKinds: SourceKindInfo[];
   onAddSource(kind: SourceKind): void;
-  /** Removes a source (after confirming): a Telegram account is logged out. */
-  onRemoveSource(sourceId: string, name: string, kind: SourceKind): void;
+  onOpenSettings(): void;
 }
 
 /**
@@ -41,7 +39,7 @@ export function ChatList({
   onExport,
   sourceKinds,
   onAddSource,
-  onRemoveSource,
+  onOpenSettings,
 }: ChatListProps) {
   const [menu, setMenu] = useState<{ chat: ChatSummary; x: number; y: number } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -75,18 +73,22 @@ export function ChatList({
   const focus = useChatListFocus({ rows, selectedChatId, virtualizer, scrollRef, filterRef });
 
   return (
-    <nav className="sidebar" aria-label="Chats">
-      <input
-        ref={filterRef}
-        className="chat-filter"
-        type="search"
-        placeholder="Filter chats (Ctrl+K)"
-        aria-label="Filter chats"
-        value={filter}
-        onChange={(event) => setFilter(event.target.value)}
-        onKeyDown={(event) => focus.onFilterKey(event, onSelect)}
-        data-testid="chat-filter"
-      />
+    <nav className="sidebar" aria-label="Chats" data-region="sidebar">
+      <div className="sidebar-top">
+        <input
+          ref={filterRef}
+          className="chat-filter"
+          type="search"
+          placeholder="Filter chats (Ctrl+K)"
+          aria-label="Filter chats"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={(event) => focus.onFilterKey(event, onSelect)}
+          data-testid="chat-filter"
+        />
+        <AddMenu sourceKinds={sourceKinds} onAddSource={onAddSource} />
+        <IconButton icon="settings" label="Settings" onClick={onOpenSettings} data-testid="open-settings" />
+      </div>
       {loading && <div className="sidebar-note">Loading chats…</div>}
       {error && <div className="sidebar-note error">Could not list chats: {error.message}</div>}
       {!loading && focus.chatCount === 0 && <div className="sidebar-note">{filter ? 'No chat matches.' : 'No chats.'}</div>}
@@ -106,9 +108,7 @@ export function ChatList({
                   row={row}
                   selectedChatId={selectedChatId}
                   tabStop={focus.tabStop}
-                  sourceKinds={sourceKinds}
                   onToggleArchive={toggleArchive}
-                  onRemoveSource={onRemoveSource}
                   onSelectChat={(chatId) => {
                     focus.setActiveId(chatId);
                     onSelect(chatId);
@@ -121,23 +121,6 @@ export function ChatList({
         </div>
       </div>
       {menu && <ChatContextMenu menu={menu} onClose={closeMenu} onExport={onExport} />}
-      {sourceKinds.map(
-        (info) =>
-          info.addLabel && (
-            <button
-              key={info.kind}
-              type="button"
-              className="add-source"
-              onClick={() => onAddSource(info.kind)}
-              data-testid={`add-source-${info.kind}`}
-            >
-              + {info.addLabel}
-            </button>
-          ),
-      )}
-      <MediaStorage />
-      <RefreshSchedule />
-      <WhatsAppTimeZoneChooser />
     </nav>
   );
 }

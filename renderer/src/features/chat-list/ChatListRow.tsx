@@ -1,26 +1,21 @@
-import type { ChatSummary, SourceKind } from '../../../../shared/domain.ts';
-import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
+import type { ChatSummary } from '../../../../shared/domain.ts';
 import { formatCount } from '../../format/formatDates.ts';
 import { ChatItem } from './ChatItem.tsx';
 import type { ListRow } from './chatListRows.ts';
 
-/** One row of the list: a source's title (with its remove action), an "Archived chats" fold, or a chat. */
+/** One row of the list: a source's title, an "Archived chats" fold, or a chat (accounts are logged out of in Settings). */
 export function ChatListRow({
   row,
   selectedChatId,
   tabStop,
-  sourceKinds,
   onToggleArchive,
-  onRemoveSource,
   onSelectChat,
   onMenu,
 }: {
   row: ListRow;
   selectedChatId: number | null;
   tabStop: number | null;
-  sourceKinds: SourceKindInfo[];
   onToggleArchive(sourceId: string): void;
-  onRemoveSource(sourceId: string, name: string, kind: SourceKind): void;
   onSelectChat(chatId: number): void;
   onMenu(chat: ChatSummary, x: number, y: number): void;
 }) {
@@ -37,23 +32,7 @@ export function ChatListRow({
         {row.open ? '▾' : '▸'} Archived chats ({formatCount(row.count)})
       </button>
     );
-  if (row.kind === 'group')
-    return (
-      <h2 className="chat-group-title">
-        {row.name}
-        {row.sourceKind !== 'demo' && row.sourceKind !== 'import' && (
-          <button
-            type="button"
-            className="source-action"
-            tabIndex={-1}
-            onClick={() => onRemoveSource(row.sourceId, row.name, row.sourceKind)}
-            data-testid={`remove-source-${row.sourceKind}`}
-          >
-            {sourceKinds.find((info) => info.kind === row.sourceKind)?.removeLabel ?? 'Remove'}
-          </button>
-        )}
-      </h2>
-    );
+  if (row.kind === 'group') return <h2 className="chat-group-title">{row.name}</h2>;
   return (
     <ChatItem
       chat={row.chat}

@@ -1,19 +1,19 @@
-import { useState } from 'react';
+import { useJobToast } from '../../app/toasts.tsx';
 import type { useExport } from './useExport.ts';
 
 /** The running export's progress and Cancel, then where it went ("Show in folder") or why it failed. */
 export function ExportStatusStrip({ exporting }: { exporting: ReturnType<typeof useExport> }) {
   const { status, cancel, showInFolder, startError } = exporting;
-  const [dismissed, setDismissed] = useState<unknown>(null);
+  const toast = useJobToast(status);
   if (startError)
     return (
       <div className="import-panel error" role="alert">
         {startError.message}
       </div>
     );
-  if (!status || status.state === 'idle' || dismissed === status) return null;
+  if (!status || !toast.shown) return null;
   const close = (
-    <button type="button" onClick={() => setDismissed(status)}>
+    <button type="button" onClick={toast.dismiss}>
       Close
     </button>
   );

@@ -1,12 +1,20 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { SidebarToggle } from '../../app/SidebarToggle.tsx';
+import { IconButton } from '../../app/IconButton.tsx';
+import { emitAppCommand } from '../../app/appCommands.ts';
 import { formatCount } from '../../format/formatDates.ts';
+import { ChatAvatar } from '../media/ChatAvatar.tsx';
 import { KeepCurrentControl } from '../live/KeepCurrentControl.tsx';
-import { SyncControl } from '../sync/SyncControl.tsx';
+import { SyncActions, SyncFacts } from '../sync/SyncControl.tsx';
 import { ChatCoverageBar } from './ChatCoverageBar.tsx';
 
-/** The chat's header: name, counts, offline state, coverage, download, and its actions (folded when narrow). */
+/**
+ * The chat's header, as Telegram's: its picture, name and one line of facts (size, what is on this computer or
+ * the download's progress, offline); one coverage indicator with its legend; one row of same-sized icon
+ * buttons with tooltips (folded behind ⋯ in a narrow pane). Its height is published to the history view as
+ * `--chat-header-height`, so side panels open below it and never cover its buttons.
+ */
 export function ChatHeader({
   chat,
   offline,
@@ -32,55 +40,86 @@ export function ChatHeader({
   onToggleChanges(): void;
 }) {
   const [actionsOpen, setActionsOpen] = useState(false);
+  const headerRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const header = headerRef.current!;
+    const publish = () => header.parentElement?.style.setProperty('--chat-header-height', `${header.offsetHeight}px`);
+    publish();
+    const observer = new ResizeObserver(publish);
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+  // Whole on this computer: the count the source gave is cached and the first message reached. The facts line
+  // and the coverage indicator both say so from this one flag.
+  const complete = chat.oldestReached && chat.messageCount !== null && chat.cachedCount >= chat.messageCount;
+  const live = chat.sourceKind !== 'import';
   return (
-    <header className="chat-header">
+    <header className="chat-header" ref={headerRef}>
       <SidebarToggle shown={sidebarShown} onToggle={onToggleSidebar} />
+      <ChatAvatar chat={chat} />
       <div className="chat-title">
         <h1 dir="auto">{chat.name}</h1>
-        <span className="chat-subtitle">
-          {chat.messageCount !== null ? `${formatCount(chat.messageCount)} messages` : `${formatCount(chat.cachedCount)} cached`}
+        <p className="chat-subtitle">
+          <span>
+            {chat.messageCount !== null
+              ? `${formatCount(chat.messageCount)} messages`
+              : `${formatCount(chat.cachedCount)} on this computer`}
+          </span>
+          {/* An imported chat is whole by nature. */}
+          {live && <SyncFacts chatId={chat.id} complete={complete} unreachable={offline} />}
           {offline !== null && (
             <span className="offline-badge" title={offline}>
-              {' '}
-              · Offline, showing cached history: {offline}
+              Offline, showing cached history: {offline}
             </span>
           )}
-        </span>
+        </p>
       </div>
-      <ChatCoverageBar chatId={chat.id} lastMessageDate={chat.lastMessageDate} onDownloadRange={onDownloadRange} />
-      {/* An imported chat is whole by nature; one already downloaded to its first message needs nothing. */}
-      {chat.sourceKind !== 'import' && (
-        <SyncControl
-          chatId={chat.id}
-          complete={chat.oldestReached && chat.messageCount !== null && chat.cachedCount >= chat.messageCount}
-          unreachable={offline}
-        />
-      )}
+      <ChatCoverageBar
+        chatId={chat.id}
+        lastMessageDate={chat.lastMessageDate}
+        complete={complete || !live}
+        onDownloadRange={onDownloadRange}
+      />
+      {live && <SyncActions chatId={chat.id} complete={complete} unreachable={offline} />}
       {/* In a narrow pane the rest folds into a menu (a container query decides; see app.css). */}
-      <button
-        type="button"
+      <IconButton
         className="chat-actions-toggle"
-        aria-label="More actions"
+        label="More actions"
+        icon="more"
         aria-expanded={actionsOpen}
         onClick={() => setActionsOpen((open) => !open)}
         data-testid="chat-actions-toggle"
-      >
-        ⋯
-      </button>
+      />
       <div
         className={`chat-actions${actionsOpen ? ' open' : ''}`}
-        onClick={(event) => event.target !== event.currentTarget && event.target instanceof HTMLButtonElement && setActionsOpen(false)}
+        onClick={(event) =>
+          event.target !== event.currentTarget && event.target instanceof Element && event.target.closest('button') && setActionsOpen(false)
+        }
       >
-        {chat.sourceKind !== 'import' && <KeepCurrentControl chat={chat} />}
-        <button type="button" onClick={onJumpToDate} title="Jump to date (Ctrl+G)" data-testid="open-jump-to-date">
-          Jump to date
-        </button>
-        <button type="button" onClick={onToggleGallery} aria-pressed={galleryOpen} data-testid="open-media-gallery">
-          Media
-        </button>
-        <button type="button" onClick={onToggleChanges} aria-pressed={changesOpen} data-testid="open-what-changed">
-          What changed
-        </button>
+        {live && <KeepCurrentControl chat={chat} />}
+        <IconButton
+          label="Search this chat"
+          shortcut="Ctrl+F"
+          icon="search"
+          onClick={() => emitAppCommand('find')}
+          data-testid="open-search"
+        />
+        <IconButton label="Jump to date" shortcut="Ctrl+G" icon="calendar" onClick={onJumpToDate} data-testid="open-jump-to-date" />
+        <IconButton label="Media" icon="media" aria-pressed={galleryOpen} onClick={onToggleGallery} data-testid="open-media-gallery" />
+        <IconButton
+          label="What changed"
+          icon="changes"
+          aria-pressed={changesOpen}
+          onClick={onToggleChanges}
+          data-testid="open-what-changed"
+        />
+        <IconButton
+          label="Export chat"
+          shortcut="Ctrl+E"
+          icon="export"
+          onClick={() => emitAppCommand('exportChat')}
+          data-testid="open-export"
+        />
       </div>
     </header>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { useImport } from './useImport.ts';
 import { filesFromInput } from './filesFromDrop.ts';
@@ -7,6 +7,7 @@ import { useImportFormats } from './useImportFormats.ts';
 import { useDroppedFiles } from './useDroppedFiles.ts';
 import { useUploadAndImport } from './useUploadAndImport.ts';
 import { ImportResultSummary } from './ImportResultSummary.tsx';
+import { useJobToast } from '../../app/toasts.tsx';
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(1)} GB`;
@@ -15,12 +16,12 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * File → Import… (Ctrl+O) and files dropped on the window: a strip at the bottom of the window with the
- * import's progress and a Cancel button while it runs, then what it added per chat, or the error.
+ * File → Import… (Ctrl+O) and files dropped on the window: a toast with the import's progress and a Cancel
+ * button while it runs, then what it added per chat (fading by itself), or the error (until closed).
  */
 export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }) {
   const { status, start, cancel, startError } = useImport();
-  const [dismissed, setDismissed] = useState<unknown>(null);
+  const toast = useJobToast(status);
   const formats = useImportFormats();
   const { canUpload, uploading, uploadAndImport, dismiss } = useUploadAndImport(start);
   const dragging = useDroppedFiles(start, (files) => void uploadAndImport(files));
@@ -75,14 +76,14 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
           )}
         </div>
       );
-    if (!status || status.state === 'idle' || dismissed === status)
+    if (!status || !toast.shown)
       return startError ? (
         <div className="import-panel error" role="alert">
           {startError.message}
         </div>
       ) : null;
     const close = (
-      <button type="button" onClick={() => setDismissed(status)} aria-label="Close">
+      <button type="button" onClick={toast.dismiss} aria-label="Close">
         Close
       </button>
     );

@@ -3,10 +3,11 @@ import type { ChatSummary } from '../../../../shared/domain.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { formatCount, formatListDate } from '../../format/formatDates.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { IconButton } from '../../app/IconButton.tsx';
 
 /**
- * "Keep up to date" for the open chat, and "Refresh now": the newest messages and a re-check of the last
- * days for edits and deletions. Says when it last ran and what the last manual run found.
+ * "Keep up to date" for the open chat (a toggle in the header's row), and "Refresh now": the newest messages
+ * and a re-check of the last days for edits and deletions. Says when it last ran and what the last run found.
  */
 export function KeepCurrentControl({ chat }: { chat: ChatSummary }) {
   const client = useQueryClient();
@@ -19,29 +20,33 @@ export function KeepCurrentControl({ chat }: { chat: ChatSummary }) {
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.chats() }),
   });
   const found = refresh.data;
+  const note = refresh.isError
+    ? `Refresh failed: ${refresh.error.message}`
+    : found
+      ? `${formatCount(found.added)} new, ${formatCount(found.edited)} edited, ${formatCount(found.deleted)} deleted at the source`
+      : '';
   return (
     <div className="keep-current">
-      <label title="Fetch this chat's new messages, and look for edits and deletions of the last days, in the background">
-        <input
-          type="checkbox"
-          checked={chat.keepCurrent}
-          disabled={toggle.isPending}
-          onChange={(event) => toggle.mutate(event.target.checked)}
-          data-testid="keep-current"
-        />{' '}
-        Keep up to date
-      </label>
-      <button type="button" onClick={() => refresh.mutate()} disabled={refresh.isPending} data-testid="refresh-chat">
-        {refresh.isPending ? 'Refreshing…' : 'Refresh now'}
-      </button>
+      <IconButton
+        icon="keep"
+        label="Keep up to date"
+        tooltip="Keep up to date: fetch this chat's new messages, and look for edits and deletions of the last days, in the background"
+        aria-pressed={chat.keepCurrent}
+        disabled={toggle.isPending}
+        onClick={() => toggle.mutate(!chat.keepCurrent)}
+        data-testid="keep-current"
+      />
+      <IconButton
+        icon="refresh"
+        label={refresh.isPending ? 'Refreshing…' : 'Refresh now'}
+        tooltip={chat.refreshedAt !== null ? `Refresh now (last refreshed ${formatListDate(chat.refreshedAt)})` : 'Refresh now'}
+        onClick={() => refresh.mutate()}
+        disabled={refresh.isPending}
+        data-testid="refresh-chat"
+      />
+      {/* What the last refresh found, until the chat changes; "Refreshed <when>" is in the button's tooltip. */}
       <span className="keep-current-note" role="status">
-        {refresh.isError
-          ? `Refresh failed: ${refresh.error.message}`
-          : found
-            ? `${formatCount(found.added)} new, ${formatCount(found.edited)} edited, ${formatCount(found.deleted)} deleted at the source`
-            : chat.refreshedAt !== null
-              ? `Refreshed ${formatListDate(chat.refreshedAt)}`
-              : ''}
+        {note}
       </span>
     </div>
   );
