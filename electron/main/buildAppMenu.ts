@@ -1,6 +1,7 @@
 import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppEvent, MenuCommand } from '../../shared/ipc/events.ts';
 import { appEventChannel } from '../../shared/ipc/methods.ts';
+import { mainT } from './mainTranslator.ts';
 
 /** What the Help menu does; main supplies it (it knows the folders and the versions). */
 export interface HelpActions {
@@ -10,6 +11,7 @@ export interface HelpActions {
 }
 
 export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopment: boolean, help: HelpActions): Menu {
+  const t = mainT();
   const send = (command: MenuCommand) => () => {
     const event: AppEvent = { kind: 'menuCommand', command };
     getWindow()?.webContents.send(appEventChannel, event);
@@ -23,7 +25,7 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopmen
           {
             role: 'appMenu' as const,
             submenu: [
-              { label: 'About Scrollback', click: help.showAbout },
+              { label: t('menu.about'), click: help.showAbout },
               { type: 'separator' as const },
               { role: 'services' as const },
               { type: 'separator' as const },
@@ -37,30 +39,30 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopmen
         ]
       : []),
     {
-      label: '&File',
+      label: t('menu.file'),
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: send('importFiles') },
-        { label: 'Export Chat…', accelerator: 'CmdOrCtrl+E', registerAccelerator: false, click: send('exportChat') },
+        { label: t('menu.file.import'), accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: send('importFiles') },
+        { label: t('menu.file.export'), accelerator: 'CmdOrCtrl+E', registerAccelerator: false, click: send('exportChat') },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
     {
-      label: '&Go',
+      label: t('menu.go'),
       submenu: [
-        { label: 'Jump to Date…', accelerator: 'CmdOrCtrl+G', registerAccelerator: false, click: send('jumpToDate') },
-        { label: 'Jump to Latest', accelerator: 'CmdOrCtrl+End', registerAccelerator: false, click: send('jumpToLatest') },
-        { label: 'Filter Chats', accelerator: 'CmdOrCtrl+K', registerAccelerator: false, click: send('focusChatFilter') },
+        { label: t('menu.go.jumpToDate'), accelerator: 'CmdOrCtrl+G', registerAccelerator: false, click: send('jumpToDate') },
+        { label: t('menu.go.jumpToLatest'), accelerator: 'CmdOrCtrl+End', registerAccelerator: false, click: send('jumpToLatest') },
+        { label: t('menu.go.filterChats'), accelerator: 'CmdOrCtrl+K', registerAccelerator: false, click: send('focusChatFilter') },
         { type: 'separator' },
-        { label: 'Find in Chat…', accelerator: 'CmdOrCtrl+F', registerAccelerator: false, click: send('find') },
-        { label: 'Find in All Chats…', accelerator: 'CmdOrCtrl+Shift+F', registerAccelerator: false, click: send('findAll') },
+        { label: t('menu.go.find'), accelerator: 'CmdOrCtrl+F', registerAccelerator: false, click: send('find') },
+        { label: t('menu.go.findAll'), accelerator: 'CmdOrCtrl+Shift+F', registerAccelerator: false, click: send('findAll') },
       ],
     },
     {
-      label: '&View',
+      label: t('menu.view'),
       submenu: [
-        { label: 'Show or Hide Chat List', accelerator: 'CmdOrCtrl+B', registerAccelerator: false, click: send('toggleSidebar') },
+        { label: t('menu.view.toggleSidebar'), accelerator: 'CmdOrCtrl+B', registerAccelerator: false, click: send('toggleSidebar') },
         { type: 'separator' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -75,9 +77,9 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, isDevelopmen
       role: 'help',
       submenu: [
         // The log a user can send with a report: every unexpected error is there with its stack.
-        { label: 'Open Log Folder', click: () => void shell.openPath(help.logFolder) },
-        { label: 'Report a Problem…', click: help.reportProblem },
-        ...(process.platform === 'darwin' ? [] : [{ type: 'separator' as const }, { label: 'About Scrollback', click: help.showAbout }]),
+        { label: t('menu.help.logFolder'), click: () => void shell.openPath(help.logFolder) },
+        { label: t('menu.help.report'), click: help.reportProblem },
+        ...(process.platform === 'darwin' ? [] : [{ type: 'separator' as const }, { label: t('menu.about'), click: help.showAbout }]),
       ],
     },
   ];

@@ -2,12 +2,14 @@ import { dialog, type BrowserWindow } from 'electron';
 import { importDialogFilters } from '../../shared/importFormats.ts';
 import { importFormatInfos } from '../core/import/importFormats.ts';
 import type { ExportFormatInfo } from '../../shared/exporting.ts';
+import { mainT } from './mainTranslator.ts';
 
 /** File → Import…: the native open dialog, in main, so the window never chooses what main reads. */
 export async function chooseFilesToImport(window: BrowserWindow | null): Promise<string[] | null> {
+  const t = mainT();
   const options: Electron.OpenDialogOptions = {
-    title: 'Import chat exports',
-    buttonLabel: 'Import',
+    title: t('dialog.import.title'),
+    buttonLabel: t('dialog.import.button'),
     properties: ['openFile', 'openDirectory', 'multiSelections'],
     // Each registered import format's extensions (core's registry: main runs core, so it reads the list itself).
     filters: importDialogFilters(importFormatInfos()),
@@ -22,10 +24,11 @@ export async function chooseExportTarget(
   suggestedName: string,
   format: Pick<ExportFormatInfo, 'label' | 'extension'>,
 ): Promise<string | null> {
+  const t = mainT();
   const options: Electron.SaveDialogOptions = {
-    title: 'Export chat',
+    title: t('export.dialog.label'),
     defaultPath: suggestedName,
-    buttonLabel: 'Export',
+    buttonLabel: t('dialog.export.button'),
     filters: [{ name: format.label, extensions: [format.extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };

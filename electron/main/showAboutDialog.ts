@@ -1,14 +1,16 @@
 import { clipboard, dialog, type BrowserWindow } from 'electron';
 import { diagnosticsText, type Diagnostics } from './diagnostics.ts';
+import { mainT } from './mainTranslator.ts';
 
 /** Help → About Scrollback: the versions and folders, with *Copy diagnostics* for a report. */
 export async function showAboutDialog(window: BrowserWindow | null, diagnostics: Diagnostics): Promise<void> {
+  const t = mainT();
   const options = {
     type: 'info' as const,
-    title: 'About Scrollback',
-    message: `Scrollback ${diagnostics.version}`,
-    detail: `${diagnosticsText(diagnostics)}\n\nBrowse, search, back up and export chat history. MIT licence; third-party notices in THIRD_PARTY_NOTICES.md.`,
-    buttons: ['Copy diagnostics', 'OK'],
+    title: t('menu.about'),
+    message: t('about.version', { version: diagnostics.version }),
+    detail: `${diagnosticsText(diagnostics)}\n\n${t('about.description')}`,
+    buttons: [t('about.copyDiagnostics'), t('common.ok')],
     defaultId: 1,
     cancelId: 1,
   };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Notification, shell } from 'electron';
 import type { Logger } from '../core/base/Logger.ts';
+import { mainT } from './mainTranslator.ts';
 
 /** Shown notifications, held until clicked, closed or failed: one only held by a local is garbage-collected,
  * and its click is lost. */
@@ -9,10 +10,11 @@ const shown = new Set<Notification>();
 /** The system notification of a finished export, with *Show in folder*. */
 export function showExportNotification(result: { written: number; path: string }, logger: Logger): void {
   if (!Notification.isSupported()) return;
+  const t = mainT();
   const notification = new Notification({
-    title: 'Export finished',
-    body: `${result.written.toLocaleString()} messages saved to ${path.basename(result.path)}`,
-    actions: [{ type: 'button', text: 'Show in folder' }],
+    title: t('notification.export.title'),
+    body: t('notification.export.body', { count: result.written, file: path.basename(result.path) }),
+    actions: [{ type: 'button', text: t('common.showInFolder') }],
   });
   const release = () => shown.delete(notification);
   const reveal = () => {
