@@ -23,7 +23,11 @@ import { showAboutDialog } from './showAboutDialog.ts';
 import { startAppUpdates, type AppUpdates } from './startAppUpdates.ts';
 import { showExportNotification } from './showExportNotification.ts';
 import { useImageBackend } from '../core/files/imageCodec.ts';
+import { limitOpenMediaRequests } from '../core/app/limitOpenMediaRequests.ts';
 import { createChromiumImageBackend } from './chromiumImageBackend.ts';
+
+/** More than the thumbnails a tall window shows at once (a gallery tab's grid); a minute for any one. */
+const MEDIA_REQUEST_LIMITS = { maxOpen: 64, timeoutMs: 60_000 };
 
 /** How long quitting waits for downloads and sources to stop before it exits anyway. */
 export const QUIT_DEADLINE_MS = 5000;
@@ -102,9 +106,9 @@ export function startWindowApp(): void {
     applySecurityPolicy(isAppUrl);
     const openedCore = core;
     // Media is served over app:// in `npm run dev` too (the page itself then comes from the dev server).
-    serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), (pathname, signal) =>
-      openedCore.mediaFileFor(pathname, signal),
-    );
+    // Its requests carry no abort signal: a bounded set of open ones, each with a deadline, stands in for it.
+    const openMedia = limitOpenMediaRequests((pathname, signal) => openedCore.mediaFileFor(pathname, signal), MEDIA_REQUEST_LIMITS);
+    serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), openMedia);
     const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
     const handlers = createCoreHandlers(core, {
       version: app.getVersion(),
