@@ -44,6 +44,8 @@ export interface ChatSummary {
   /** Pinned to the top of its source's list, or archived there, as the source last said. */
   pinned: boolean;
   archived: boolean;
+  /** Kept away from AI assistants: `scrollback mcp` never lists, searches or reads it. */
+  hiddenFromAssistants: boolean;
   /** A forum: its messages are in topics (see listTopics). */
   forum: boolean;
 }

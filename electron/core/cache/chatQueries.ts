@@ -39,6 +39,7 @@ interface ChatSummaryRow {
   pinned: number;
   archived: number;
   forum: number;
+  hidden_from_assistants: number;
 }
 
 /**
@@ -50,6 +51,7 @@ const KEEP_CURRENT_SQL = `coalesce(c.keep_current, EXISTS (SELECT 1 FROM coverag
 const SUMMARY_SQL = `
   SELECT c.id, c.source_id, s.kind AS source_kind, s.name AS source_name, c.name, c.kind, c.message_count,
     c.cached_count, c.last_message_date, c.avatar, c.keep_media, c.refreshed_at, c.looked_at, c.pinned, c.archived, c.forum,
+    c.hidden_from_assistants,
     (SELECT max(m.date) FROM messages m WHERE m.chat_id = c.id) AS newest_cached,
     EXISTS (SELECT 1 FROM coverage g WHERE g.chat_id = c.id AND g.reaches_oldest = 1) AS oldest_reached,
     ${KEEP_CURRENT_SQL} AS keep_current,
@@ -132,6 +134,7 @@ function toSummary(row: ChatSummaryRow): ChatSummary {
     pinned: row.pinned === 1,
     archived: row.archived === 1,
     forum: row.forum === 1,
+    hiddenFromAssistants: row.hidden_from_assistants === 1,
   };
 }
 
@@ -345,4 +348,17 @@ export function findChatHoldingMessage(db: ReadableDB, sourceId: string, key: st
 export function setChatKind(db: WritableDB, chatId: number, kind: ChatKind): void {
   assertWritable(db);
   cachedStatement(db, 'UPDATE chats SET kind = ? WHERE id = ?').run(kind, chatId);
+}
+
+/** Keeps a chat away from AI assistants (`scrollback mcp`), or lets them read it again. */
+export function setChatHiddenFromAssistants(db: WritableDB, chatId: number, hidden: boolean): void {
+  assertWritable(db);
+  const changed = cachedStatement(db, 'UPDATE chats SET hidden_from_assistants = ? WHERE id = ?').run(hidden ? 1 : 0, chatId).changes;
+  if (changed === 0) throw new ScrollbackError('CHAT_NOT_FOUND', `There is no chat ${chatId} in this archive.`);
+}
+
+/** The chats AI assistants must never see. */
+export function listChatIdsHiddenFromAssistants(db: ReadableDB): Set<number> {
+  const rows = cachedStatement<[], { id: number }>(db, 'SELECT id FROM chats WHERE hidden_from_assistants = 1').all();
+  return new Set(rows.map((row) => row.id));
 }

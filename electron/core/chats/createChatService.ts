@@ -1,7 +1,13 @@
 import type { ChatMessage, ChatSummary, ForumTopic } from '../../../shared/domain.ts';
 import type { MessagePosition } from '../../../shared/cursor.ts';
 import type { ArchiveChange, ChatCoverage, Density, MessageVersion, SourceDensity } from '../../../shared/ipc/contract.ts';
-import { getChatSummary, listChatSummaries, setChatKeepCurrent } from '../cache/chatQueries.ts';
+import {
+  getChatSummary,
+  listChatIdsHiddenFromAssistants,
+  listChatSummaries,
+  setChatHiddenFromAssistants,
+  setChatKeepCurrent,
+} from '../cache/chatQueries.ts';
 import { messageDensity } from '../cache/densityQueries.ts';
 import { countMessagesAfter, findMessagePosition, selectMessagesByIds, selectMessageVersions } from '../cache/messageQueries.ts';
 import { countSourceDensity } from '../history/countSourceDensity.ts';
@@ -40,6 +46,10 @@ export interface ChatService extends Omit<RefreshSettingsStore, 'startSchedule'>
   /** A message's earlier versions kept on this computer, oldest first. */
   getMessageVersions(chatId: number, messageId: string): MessageVersion[];
   setChatKeepCurrent(chatId: number, keep: boolean): void;
+  /** Keeps a chat away from AI assistants (`scrollback mcp`), or lets them read it again. */
+  setChatHiddenFromAssistants(chatId: number, hidden: boolean): void;
+  /** The chats AI assistants must never list, search or read. */
+  chatIdsHiddenFromAssistants(): ReadonlySet<number>;
   /** The chat the window shows now (null: none): see the IPC method setOpenChat. Says when the user looked before. */
   setOpenChat(chatId: number | null): { previousLook: number | null };
   /** What changed after `since` in a chat (or all chats), newest first. */
@@ -66,6 +76,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService & Pick<Ref
   return {
     listChats: (limit) => listChatSummaries(db, limit),
     getChat: (chatId) => getChatSummary(db, chatId),
+    setChatHiddenFromAssistants: (chatId, hidden) => setChatHiddenFromAssistants(db, chatId, hidden),
+    chatIdsHiddenFromAssistants: () => listChatIdsHiddenFromAssistants(db),
     getMessageDensity(chatId, boundaries) {
       getChatSummary(db, chatId);
       return messageDensity(db, chatId, sorted(boundaries));
