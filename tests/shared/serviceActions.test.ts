@@ -32,7 +32,6 @@ const chat: ChatSummary = {
   pinned: false,
   archived: false,
   forum: false,
-  hiddenFromAssistants: false,
 };
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {
