@@ -5,6 +5,9 @@ import { parseString } from 'whatsapp-chat-parser';
 import { databaseOf, openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { memoryByteSource } from '../../electron/core/files/ByteSource.ts';
 import { readWhatsAppMessages } from '../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
+import { toWhatsAppSourceMessage } from '../../electron/core/import/whatsapp/toWhatsAppSourceMessage.ts';
+import { WhatsAppPhrases } from '../../electron/core/import/whatsapp/WhatsAppPhrases.ts';
+import { whatsAppLanguages } from '../../electron/core/import/whatsapp/languages/index.ts';
 import { writeTelegramHtmlExport } from '../../tests/support/writeTelegramHtmlExport.ts';
 import { writeTelegramExport } from '../../tests/support/writeTelegramExport.ts';
 import { probeHistoryWhile } from '../../tests/support/probeHistoryWhile.ts';
@@ -17,9 +20,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * Our parse as an import does it: each line read, then told apart with every language's phrase table (system
+ * lines, omitted media, attachments, deleted and edited markers) into the message it stores.
+ */
 function parseOurs(text: string): number {
   const source = memoryByteSource(Buffer.from(text), 'bench.txt');
-  return readWhatsAppMessages(source, () => {});
+  const phrases = new WhatsAppPhrases();
+  return readWhatsAppMessages(source, (line) => toWhatsAppSourceMessage(line, 0, undefined, phrases));
 }
 
 /**
@@ -94,7 +102,11 @@ export async function runFileBench(folder: string, fixtures: string | null, opti
   }
   figures.whatsapp_parse_ms = { value: round(median(oursMs), 1), unit: 'ms' };
   figures.whatsapp_peer_parse_ms = { value: round(median(theirsMs), 1), unit: 'ms' };
-  figures.whatsapp_parse_vs_peer_ratio = { value: round(median(oursMs) / median(theirsMs), 2), unit: 'ratio', target: '≤ 1' };
+  figures.whatsapp_parse_vs_peer_ratio = {
+    value: round(median(oursMs) / median(theirsMs), 2),
+    unit: 'ratio',
+    target: `≤ 0.7 (all ${whatsAppLanguages.length} language tables)`,
+  };
 
   // A generated 1,000,000-message Telegram Desktop export: imported by `scrollback import` in its own
   // process (time and peak memory), then again inside a core while the window's history is probed.

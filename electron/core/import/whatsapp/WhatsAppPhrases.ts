@@ -26,6 +26,10 @@ interface CompiledTables {
   /** The longest placeholder and deleted text (and a few marks and a period): longer texts are not looked up. */
   longestOmitted: number;
   longestDeleted: number;
+  /** The last two characters of every placeholder, lower-cased (as deletedEndings). */
+  omittedEndings: Set<string>;
+  /** The last two letters of every deleted text, lower-cased: most texts end otherwise and are not looked up. */
+  deletedEndings: Set<string>;
   /** ` <marker>` at the end of a text; group i+1 is `editedLanguages[i]`. */
   edited: RegExp | null;
   editedLanguages: WhatsAppLanguage[];
@@ -115,6 +119,8 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
     omitted,
     longestOmitted: Math.max(0, ...[...omitted.keys()].map((key) => key.length)) + 4,
     longestDeleted: Math.max(0, ...[...deleted.keys()].map((key) => key.length)) + 4,
+    omittedEndings: new Set([...omitted.keys()].map((key) => key.slice(-2))),
+    deletedEndings: new Set([...deleted.keys()].map((key) => key.slice(-2))),
     documentPages:
       documentSources.length > 0
         ? new RegExp(`^[\\u200e]*(.+?\\.\\w{1,5}) • [^\\n]*?[\\u200e ](?:${documentSources.join('|')})$`, 'i')
@@ -253,6 +259,9 @@ export class WhatsAppPhrases {
 
   isDeleted(text: string): boolean {
     if (text.length > this.#tables.longestDeleted) return false;
+    let end = text.length - 1;
+    while (end > 0 && (text.charCodeAt(end) === 0x2e || text.charCodeAt(end) === 0x20)) end--;
+    if (!this.#tables.deletedEndings.has(text.slice(end - 1, end + 1).toLowerCase())) return false;
     const languages = this.#tables.deleted.get(withoutPeriod(withoutLeadingMarks(text)));
     if (!languages) return false;
     this.#metAll(languages);
@@ -277,7 +286,9 @@ export class WhatsAppPhrases {
     const newline = text.indexOf('\n');
     const firstLine = newline < 0 ? text : text.slice(0, newline);
     const first =
-      firstLine.length <= this.#tables.longestOmitted ? omitted.get(withoutLeadingMarks(firstLine).trim().toLowerCase()) : undefined;
+      firstLine.length <= this.#tables.longestOmitted && this.#tables.omittedEndings.has(firstLine.trimEnd().slice(-2).toLowerCase())
+        ? omitted.get(withoutLeadingMarks(firstLine).trim().toLowerCase())
+        : undefined;
     if (first) {
       this.#metAll(first.languages);
       return { kind: first.kind, caption: newline < 0 ? '' : text.slice(newline + 1), fileName: null };

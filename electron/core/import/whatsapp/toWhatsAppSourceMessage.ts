@@ -64,7 +64,7 @@ export function toWhatsAppSourceMessage(
     out: false,
     sender: line.author === null ? null : { key: `whatsapp:${line.author}`, name: line.author },
   };
-  let text = line.text.replace(/\ufeff/g, '');
+  let text = line.text.includes('\ufeff') ? line.text.replace(/\ufeff/g, '') : line.text;
   // A system line has no author, or (iOS) the chat's name in the author's place and a mark before the text.
   if (line.author === null)
     return sourceMessage({ ...base, sender: null, text, service: phrases.systemAction(text) ?? { action: 'other' } });
@@ -86,10 +86,12 @@ export function toWhatsAppSourceMessage(
 
 /** Web addresses as WhatsApp shows them (it writes no formatting into exports): http(s)://… and www.… */
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const URL_START = /https?:\/\/|www\./i;
 
 /** Link entities for the addresses in a text, without the punctuation that ends a sentence after one. */
 function linksIn(text: string): MessageEntity[] {
   const entities: MessageEntity[] = [];
+  if (!URL_START.test(text)) return entities;
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = match[0].replace(/[.,;:!?)\]'’]+$/, '');
     entities.push({ type: 'link', offset: match.index, length: url.length });
@@ -121,7 +123,9 @@ function mediaOf(
 ): { media: Media; caption: string } | null {
   const omitted = phrases.omittedMedia(text);
   if (omitted) return { media: omittedMediaOf(omitted), caption: omitted.caption };
-  const firstLine = text.split('\n', 1)[0]!.replace(/^[\u200e]+/, '');
+  const newline = text.indexOf('\n');
+  const firstLineMarked = newline < 0 ? text : text.slice(0, newline);
+  const firstLine = firstLineMarked.charCodeAt(0) === 0x200e ? firstLineMarked.replace(/^[\u200e]+/, '') : firstLineMarked;
   const attached = phrases.attachedFile(firstLine);
   if (attached) {
     const { fileName } = attached;
