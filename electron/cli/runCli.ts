@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ScrollbackError } from '../../shared/errors.ts';
 import { createCliLogger, type CliLogger } from './createCliLogger.ts';
@@ -6,6 +7,8 @@ import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollb
 import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
 import type { CliContext } from './CliContext.ts';
 import { CliUsageError } from './CliUsageError.ts';
+import { commandsInUsage, usageOfCommand } from './commandUsage.ts';
+import { createsArchive, noArchiveError } from './createsArchive.ts';
 import { chatsCommand } from './commands/chatsCommand.ts';
 import { demoCommand } from './commands/demoCommand.ts';
 import { historyCommand } from './commands/historyCommand.ts';
@@ -47,6 +50,10 @@ ${importUsage(importFormatInfos())}
          [--no-service] [--bom]
                                 write the chat (or those days, or what the query matches) to a file;
                                 missing messages are downloaded first; the file appears only when complete
+  export --all --out DIR [--format json|html] [--media all|local|thumbnails|none]
+                                every chat of every source into one new folder in Telegram Desktop's
+                                whole-account layout, with manifest.sha256; --media all fetches missing
+                                files first, local (the default) copies what is on this computer
   sync <chat> [--from DATE] [--to DATE] [--json]
                                 download the chat (or those days) into the cache, with progress on
                                 stderr; Ctrl+C stops it, and running it again continues where it stopped
@@ -77,7 +84,7 @@ const commandOptions: Record<string, string[]> = {
   mcp: ['json'],
   import: ['json', 'tz'],
   telegram: ['json'],
-  export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom'],
+  export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom', 'all', 'media'],
   ...Object.fromEntries(sourceCommands.map((command) => [command.name, [...command.options]])),
 };
 
@@ -123,12 +130,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'earlier-versions': { type: 'boolean' },
         every: { type: 'string' },
         tz: { type: 'string' },
+        media: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
-    if (values.help || command === undefined || command === 'help') {
+    if (command === undefined || (command === 'help' && rest.length === 0)) {
       io.stdout(`${USAGE}\n`);
       return command === undefined && !values.help ? 2 : 0;
+    }
+    // `scrollback help <command>` and `<command> --help`: that command's lines of the usage, and the notes.
+    if (values.help || command === 'help') {
+      const named = command === 'help' ? (rest[0] ?? '') : command;
+      const usage = usageOfCommand(USAGE, named);
+      if (usage === null) throw new CliUsageError(`Unknown command “${named}”: the commands are ${commandsInUsage(USAGE).join(', ')}.`);
+      io.stdout(`${usage}\n`);
+      return 0;
     }
     const allowed = commandOptions[command];
     if (!allowed) throw new CliUsageError(`Unknown command “${command}”.`);
@@ -143,6 +159,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       json: values.json === true,
       databasePath,
       core: () => {
+        // A command that reads never leaves an empty archive behind where there was none.
+        if (core === null && !createsArchive(command, sourceCommands) && !existsSync(databasePath)) throw noArchiveError(databasePath);
         core ??= openScrollbackCore({
           databasePath,
           logger: cliLogger,

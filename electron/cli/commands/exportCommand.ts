@@ -5,13 +5,31 @@ import { exportFormats } from '../../core/export/exportFormats.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { resolveChatArgument } from '../resolveChatArgument.ts';
+import { exportArchiveCommand } from './exportArchiveCommand.ts';
 
 /** Exports a chat (or a date range, or what a query matches) to a file, with progress on stderr. */
 export async function exportCommand(
   context: CliContext,
   chatArgument: string | undefined,
-  options: { format?: string; from?: string; to?: string; query?: string; out?: string; 'no-service'?: boolean; bom?: boolean },
+  options: {
+    format?: string;
+    from?: string;
+    to?: string;
+    query?: string;
+    out?: string;
+    'no-service'?: boolean;
+    bom?: boolean;
+    all?: boolean;
+    media?: string;
+  },
 ): Promise<void> {
+  if (options.all) {
+    if (chatArgument !== undefined) throw new CliUsageError('export: give a chat or --all, not both.');
+    const single = (['from', 'to', 'query', 'no-service', 'bom'] as const).find((name) => options[name] !== undefined);
+    if (single) throw new CliUsageError(`export --all does not take --${single} (it exports every chat whole).`);
+    return exportArchiveCommand(context, options);
+  }
+  if (options.media !== undefined) throw new CliUsageError('export: --media goes with --all.');
   const format = options.format ?? 'json';
   if (!exportFormats.some((known) => known.id === format))
     throw new CliUsageError(`--format: “${format}” is not one of ${exportFormats.map((known) => known.id).join(', ')}.`);

@@ -10,6 +10,7 @@ import {
 } from '../workers/CoreJob.ts';
 import { runImportJob } from '../import/runImportJob.ts';
 import { runExportJob } from '../export/runExportJob.ts';
+import { runArchiveExportJob } from '../export/archive/runArchiveExportJob.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import { copyReadableArchive } from '../cache/recoverCacheDatabase.ts';
 
@@ -25,6 +26,8 @@ const isCancelled = (): boolean => Atomics.load(cancel, CANCEL_FLAG) === 1;
 const runners: { [K in CoreJobKind]: (job: CoreJobOf<K>, post: (message: CoreWorkerMessage<K>) => void) => CoreJobKinds[K]['result'] } = {
   import: (importJob, post) => runImportJob(importJob, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled }),
   export: (exportJob, post) => runExportJob(exportJob, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled }),
+  exportArchive: (archiveJob, post) =>
+    runArchiveExportJob(archiveJob, { onProgress: (progress) => post({ type: 'progress', progress }), isCancelled }),
   recover: (recoverJob, post) => copyReadableArchive(recoverJob.databasePath, (progress) => post({ type: 'progress', progress })),
 };
 

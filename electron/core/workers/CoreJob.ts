@@ -3,6 +3,7 @@ import type { ExportProgress, ExportRequest, ExportResult } from '../../../share
 import type { FileImportResult, ImportOptions, ImportProgress } from '../../../shared/importing.ts';
 import type { RecoveryProgress } from '../../../shared/archiveHealth.ts';
 import type { copyReadableArchive } from '../cache/recoverCacheDatabase.ts';
+import type { ArchiveExportProgress, ArchiveExportRequest, ArchiveExportResult } from '../../../shared/archiveExport.ts';
 
 /**
  * Heavy jobs that run on a worker thread with their own database connection, off the main event loop: each
@@ -15,6 +16,12 @@ export interface CoreJobKinds {
     result: FileImportResult[];
   };
   export: { input: { databasePath: string; request: ExportRequest; target: string }; progress: ExportProgress; result: ExportResult };
+  /** Every chat (or the chosen ones) into one folder in Telegram Desktop's whole-account layout (export/archive/). */
+  exportArchive: {
+    input: { databasePath: string; request: ArchiveExportRequest; target: string };
+    progress: ArchiveExportProgress;
+    result: ArchiveExportResult;
+  };
   /** Copies what reads of a damaged archive into `<database>.recovering` (cache/recoverCacheDatabase.ts). */
   recover: { input: { databasePath: string }; progress: RecoveryProgress; result: ReturnType<typeof copyReadableArchive> };
 }
