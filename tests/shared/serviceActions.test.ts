@@ -32,6 +32,7 @@ const chat: ChatSummary = {
   pinned: false,
   archived: false,
   forum: false,
+  hiddenFromAssistants: false,
 };
 
 function serviceMessage(id: number, service: ServiceAction): ChatMessage {
