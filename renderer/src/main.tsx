@@ -6,10 +6,6 @@ import { LanguageProvider } from './i18n/LanguageProvider.tsx';
 import { reportUncaughtErrors } from './app/reportUncaughtErrors.ts';
 import { applyTheme } from './app/theme.ts';
 import './styles/app.css';
-// After the global sheet: each feature's own rules win over it.
-import './features/history/history.css';
-import './features/media/media.css';
-import './features/calendar/calendar.css';
 
 reportUncaughtErrors();
 applyTheme();
