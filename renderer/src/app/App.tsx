@@ -17,6 +17,7 @@ import { UpdateBanner } from '../features/updates/UpdateBanner.tsx';
 import { useExport } from '../features/export/useExport.ts';
 import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.tsx';
 import type { SourceKind } from '../../../shared/domain.ts';
+import type { ExportRequest } from '../../../shared/exporting.ts';
 import { useAppEvents } from '../bridge/useAppEvents.ts';
 import { useWindowLayout } from './useWindowLayout.ts';
 import { SidebarResizeHandle } from './SidebarResizeHandle.tsx';
@@ -37,6 +38,8 @@ export function App() {
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
   const [loggingIn, setLoggingIn] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // The last export asked for: its download (when messages are missing) is shown by the export's toast.
+  const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null);
   // Where focus was when the search panel opened: it goes back there when the panel closes.
   const searchOpener = useRef<HTMLElement | null>(null);
   const sourceKinds = useQuery({ queryKey: queryKeys.sourceKinds(), queryFn: () => scrollback.listSourceKinds() });
@@ -119,7 +122,15 @@ export function App() {
       {layout.sidebarDocked && <SidebarResizeHandle width={layout.sidebarWidth} onResize={layout.resizeSidebar} />}
       <TelegramLoginDialog open={loggingIn} onClose={() => setLoggingIn(false)} />
       {exportScope && (
-        <ExportDialog scope={exportScope} onClose={() => setExportScope(null)} onStart={exporting.start} onAgain={exporting.again} />
+        <ExportDialog
+          scope={exportScope}
+          onClose={() => setExportScope(null)}
+          onStart={(request) => {
+            setExportRequest(request);
+            exporting.start(request);
+          }}
+          onAgain={exporting.again}
+        />
       )}
       {settingsOpen && (
         <SettingsDialog
@@ -133,7 +144,7 @@ export function App() {
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ToastStack>
         <UpdateBanner />
-        <ExportStatusStrip exporting={exporting} />
+        <ExportStatusStrip exporting={exporting} request={exportRequest} />
         <ImportPanel onOpenChat={select} />
       </ToastStack>
       <main className="chat-pane" id="chat-pane" data-region="chat">

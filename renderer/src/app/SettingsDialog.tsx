@@ -101,7 +101,7 @@ export function SettingsDialog({
         )}
       </section>
       <section aria-labelledby="settings-media">
-        <h3 id="settings-media">Media on this computer</h3>
+        <h3 id="settings-media">Media storage</h3>
         <MediaStorage />
       </section>
       <section aria-labelledby="settings-refresh">

@@ -102,7 +102,7 @@ export function ChatList({
                 item={item}
                 measureElement={virtualizer.measureElement}
                 className="chat-row"
-                role={row.kind === 'chat' ? 'listitem' : 'presentation'}
+                role="listitem"
               >
                 <ChatListRow
                   row={row}
