@@ -2,6 +2,7 @@
 // database (SCROLLBACK_DB or the default), over the loopback harness. Builds the renderer first if needed.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,39 @@ import { startLoopbackHarness } from '../electron/harness/startLoopbackHarness.t
 import { createHarnessFileTransfers } from '../electron/harness/createHarnessFileTransfers.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, db: { type: 'string' }, latency: { type: 'string' } } });
+const port = values.port ? Number(values.port) : 0;
+
+/** A port taken by another program (or no port at all) is the person's to change: one line saying how, no stack. */
+function portProblem(error: unknown, wanted: number): string | null {
+  const code = error instanceof Error && 'code' in error ? error.code : null;
+  const why =
+    code === 'EADDRINUSE'
+      ? `port ${wanted} is already in use`
+      : code === 'EACCES'
+        ? `port ${wanted} may not be used by this user`
+        : code === 'ERR_SOCKET_BAD_PORT'
+          ? `“${values.port ?? ''}” is not a port number`
+          : null;
+  return why === null ? null : `preview:web: ${why}; choose another with --port N (--port 0: any free one).`;
+}
+
+// Asked before the renderer is built and the archive opened, so a busy port costs nothing; the real listen
+// below says the same if another program takes the port in between.
+if (port !== 0) {
+  const problem = await new Promise<string | null>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error) => resolve(portProblem(error, port)));
+    try {
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(null)));
+    } catch (error) {
+      resolve(portProblem(error, port));
+    }
+  });
+  if (problem !== null) {
+    process.stderr.write(`${problem}\n`);
+    process.exit(1);
+  }
+}
 const root = path.resolve(import.meta.dirname, '..');
 const rendererFolder = path.join(root, 'out/renderer');
 if (!fs.existsSync(path.join(rendererFolder, 'index.html'))) {
@@ -56,8 +90,15 @@ const harness = await startLoopbackHarness({
   events: core.events,
   transfers,
   mediaFor: (pathname) => core.mediaFileFor(pathname),
-  port: values.port ? Number(values.port) : 0,
+  port,
   logger,
+}).catch(async (error: unknown) => {
+  const problem = portProblem(error, port);
+  if (problem === null) throw error;
+  process.stderr.write(`${problem}\n`);
+  await core.close();
+  fs.rmSync(transfersFolder, { recursive: true, force: true });
+  process.exit(1);
 });
 process.stdout.write(`Scrollback is at ${harness.url}\n(database: ${core.databasePath}; Ctrl+C to stop)\n`);
 const stop = async () => {

@@ -3,10 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/runCli.ts';
+import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
+import { silentLogger } from '../support/openTestCore.ts';
 import { useTempFolder } from '../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
 const quiet = { stdout: () => undefined, stderr: () => undefined, env: {} };
+
+/** An archive with nothing in it yet (a command that reads no longer creates one). */
+async function createEmptyArchive(databasePath: string): Promise<void> {
+  await openScrollbackCore({ databasePath, logger: silentLogger }).close();
+}
 
 /** Another process holding the archive's write lock, with the note an import leaves, until its stdin closes. */
 function holdWriteLock(databasePath: string): Promise<ChildProcessWithoutNullStreams> {
@@ -57,7 +64,7 @@ describe('scrollback beside another process writing the same archive', () => {
 
   it('a short write that finds the archive locked ends in BUSY naming the holder, not a stack', async () => {
     const databasePath = path.join(tempFolder(), 'scrollback.db');
-    expect(await runCli(['--db', databasePath, 'chats'], quiet)).toBe(0);
+    await createEmptyArchive(databasePath);
     const holder = await holdWriteLock(databasePath);
     let stderr = '';
     try {
@@ -78,7 +85,7 @@ describe('scrollback beside another process writing the same archive', () => {
   it('keeps its own log beside the database, only once something is logged, with credentials replaced', async () => {
     const folder = tempFolder();
     const databasePath = path.join(folder, 'scrollback.db');
-    expect(await runCli(['--db', databasePath, 'chats'], quiet)).toBe(0);
+    await createEmptyArchive(databasePath);
     expect(fs.existsSync(path.join(folder, 'logs'))).toBe(false);
     // In a process of its own, as a command: what it logged is in the file once it has exited.
     const script = `

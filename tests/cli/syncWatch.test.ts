@@ -85,8 +85,10 @@ describe('scrollback sync --watch', () => {
     expect(
       await runCli(['--db', db, 'changes', '--since', since], { stdout: (t) => (text += t), stderr: (t) => (stderr = t), env: {} }),
     ).toBe(0);
-    expect(text.match(/deleted at the source {2}Ana Costa #/g)).toHaveLength(2);
-    expect(stderr).toMatch(/: \d+ new, 0 edited, 2 deleted at the source\./);
+    // Results and their summary on stdout, at local times.
+    expect(text.match(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}deleted at the source {2}Ana Costa #/gm)).toHaveLength(2);
+    expect(text).toMatch(/^On this computer since \d{4}-\d\d-\d\d \d\d:\d\d: \d+ new, 0 edited, 2 deleted at the source\.$/m);
+    expect(text).not.toMatch(/T\d\d:\d\d:\d\d/);
   });
 
   it('says --every goes with --watch', async () => {

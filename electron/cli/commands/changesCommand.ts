@@ -2,6 +2,7 @@ import { parseDateInput } from '../../../shared/parseDateInput.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { resolveChatArgument } from '../resolveChatArgument.ts';
+import { formatLocalStamp } from '../formatLocalStamp.ts';
 
 const KIND = { new: 'new', edited: 'edited', deleted: 'deleted at the source' } as const;
 
@@ -37,11 +38,12 @@ export function changesCommand(context: CliContext, chatArgument: string | undef
     counts[change.kind]++;
     const text = change.message.text.replace(/\s+/g, ' ').slice(0, 100);
     context.out(
-      `${new Date(change.at).toISOString()}  ${KIND[change.kind].padEnd(21)}  ${change.chatName} #${change.message.id}  ${change.message.senderName ?? 'Unknown'}: ${text}`,
+      `${formatLocalStamp(change.at)}  ${KIND[change.kind].padEnd(21)}  ${change.chatName} #${change.message.id}  ${change.message.senderName ?? 'Unknown'}: ${text}`,
     );
   }
-  context.err(
-    `On this computer since ${new Date(since).toISOString()}: ${counts.new} new, ${counts.edited} edited, ${counts.deleted} deleted at the source${
+  // The summary is part of the result (stdout), in local time like every line above it.
+  context.out(
+    `On this computer since ${formatLocalStamp(since)}: ${counts.new} new, ${counts.edited} edited, ${counts.deleted} deleted at the source${
       changes.length === limit ? ` (the newest ${limit} shown; --limit for more)` : ''
     }.`,
   );

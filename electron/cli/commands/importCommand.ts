@@ -38,6 +38,18 @@ export async function importCommand(context: CliContext, paths: readonly string[
   if (paths.length === 0) throw new CliUsageError('import: name at least one file or folder.');
   const core = context.core();
   let last = 0;
+  // Each file's newest progress, and whether its 100 % was said: every file read ends on 100 %, even one read
+  // faster than the once-a-second lines (its last bytes land between two of them).
+  const files = new Map<number, { progress: ImportProgress; done: boolean }>();
+  const say = (progress: ImportProgress) => {
+    const line = describe(progress);
+    const file = files.get(progress.fileIndex);
+    if (file) file.done = line.endsWith(': 100%');
+    context.err(line);
+  };
+  const finishFilesBefore = (fileIndex: number) => {
+    for (const [index, file] of files) if (index < fileIndex && !file.done) say({ ...file.progress, bytesRead: file.progress.totalBytes });
+  };
   const stop = () => core.imports.cancel();
   process.once('SIGINT', stop);
   try {
@@ -45,12 +57,15 @@ export async function importCommand(context: CliContext, paths: readonly string[
       paths.map((path) => resolve(path)),
       (progress) => {
         if (progress.waiting) return context.err(progress.waiting);
+        finishFilesBefore(progress.fileIndex);
+        files.set(progress.fileIndex, { progress, done: files.get(progress.fileIndex)?.done ?? false });
         if (Date.now() - last < 1000) return;
         last = Date.now();
-        context.err(describe(progress));
+        say(progress);
       },
       { whatsAppTimeZone: options.tz ?? null },
     );
+    finishFilesBefore(Number.POSITIVE_INFINITY);
     if (context.json) {
       context.out(JSON.stringify(results, null, 2));
       return;
