@@ -6,6 +6,7 @@ import { decodeCursor, type HistoryCursor } from '../cursor.ts';
 import type { ErrorData } from '../errors.ts';
 import type { SearchPage, SearchTotal } from '../search.ts';
 import type { SyncStatus } from '../sync.ts';
+import type { BackupChatStatus, BackupStatus } from '../backup.ts';
 import type { IpcMethodName } from './methods.ts';
 import type { FileImportResult, ImportProgress } from '../importing.ts';
 import type { ImportFormatInfo } from '../importFormats.ts';
@@ -16,7 +17,7 @@ import type { ExportEstimate, ExportFormatInfo, ExportProgress, ExportRecord, Ex
 
 import type { TelegramLoginState } from '../telegramLogin.ts';
 import { isSafeExternalUrl } from '../isSafeExternalUrl.ts';
-import { epochMs, exportRequestSchema, searchFilterShape } from './inputSchemas.ts';
+import { backupSettingsSchema, epochMs, exportRequestSchema, searchFilterShape } from './inputSchemas.ts';
 
 export { exportRequestSchema };
 
@@ -188,6 +189,7 @@ export interface MediaState {
 const noInput = z.strictObject({}).optional();
 
 const chatOnly = z.strictObject({ chatId: z.number().int().positive() });
+const sourceOnly = z.strictObject({ sourceId: z.string().min(1).max(120) });
 const messageRef = z.strictObject({ chatId: z.number().int().positive(), messageId: z.string().min(1).max(200) });
 
 /** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */
@@ -374,6 +376,17 @@ export const ipcContract = {
       limit: z.number().int().min(1).max(200),
     }),
   ),
+  /** An account's whole backup (every chat and its media; see shared/backup.ts): its figures now. */
+  getBackupStatus: method<BackupStatus>()(sourceOnly),
+  /** The account's chats in the backup, most recently active first, each done, running, waiting or failed. */
+  listBackupChats: method<BackupChatStatus[]>()(sourceOnly),
+  /** Starts a pass now with the stored settings (or goes on with the one under way); progress is pushed (backupStatus). */
+  startBackup: method<BackupStatus>()(sourceOnly),
+  pauseBackup: method<BackupStatus>()(sourceOnly),
+  resumeBackup: method<BackupStatus>()(sourceOnly),
+  cancelBackup: method<BackupStatus>()(sourceOnly),
+  /** Kinds, media policy, exclusions and schedule of the account's backup. */
+  setBackupSettings: method<BackupStatus>()(z.strictObject({ sourceId: z.string().min(1).max(120), settings: backupSettingsSchema })),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

@@ -1,3 +1,4 @@
+import type { BackupStatus } from '../backup.ts';
 import type { SyncStatus } from '../sync.ts';
 import type { ExportStatus, ImportStatus, RecoveryStatus } from './contract.ts';
 
@@ -31,6 +32,8 @@ export type AppEvent =
   | { kind: 'sourceRetrying'; sourceId: string; retry: SourceRetry | null }
   /** A whole media file the window asked for is arriving (at most 10 a second per file), or ended. */
   | { kind: 'mediaDownload'; status: MediaDownloadStatus }
+  /** An account's whole backup changed: each chat started or finished, each wait, each stored file, the end. */
+  | { kind: 'backupStatus'; status: BackupStatus }
   /** A recovery of the damaged archive progressed or ended. */
   | { kind: 'recoveryStatus'; status: RecoveryStatus }
   /** A newer version was downloaded: the window offers *Restart to update*. */

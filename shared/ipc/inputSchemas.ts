@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { exportMediaModes, MAX_SELECTED_MESSAGES } from '../exporting.ts';
 import { searchKinds, type SearchKind } from '../search.ts';
+import { backupKinds, backupMediaTypes, type BackupSettings } from '../backup.ts';
 
 // Input schemas used beyond the IPC contract (the cache validates stored export requests with the same
 // one), kept apart so a process that needs only these does not build the whole contract.
@@ -48,3 +49,14 @@ export const exportRequestSchema = z.strictObject({
   messageIds: z.array(z.string().min(1).max(200)).min(1).max(MAX_SELECTED_MESSAGES).nullable().optional(),
 });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+/** A whole-account backup's settings (the cache validates stored ones with the same schema). */
+export const backupSettingsSchema = z.strictObject({
+  kinds: z.array(z.enum(backupKinds)).max(backupKinds.length),
+  media: z
+    .array(z.strictObject({ type: z.enum(backupMediaTypes), maxBytes: z.number().int().positive().max(2 ** 42).nullable() }))
+    .max(backupMediaTypes.length),
+  excludedChatIds: z.array(z.number().int().positive()).max(100_000),
+  everyMinutes: z.number().int().min(0).max(60 * 24 * 366),
+  includeLeft: z.boolean(),
+}) satisfies z.ZodType<BackupSettings>;

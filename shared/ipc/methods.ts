@@ -70,6 +70,13 @@ export const ipcMethodNames = [
   'getArchiveHealth',
   'recoverArchive',
   'getRecoveryStatus',
+  'getBackupStatus',
+  'listBackupChats',
+  'startBackup',
+  'pauseBackup',
+  'resumeBackup',
+  'cancelBackup',
+  'setBackupSettings',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

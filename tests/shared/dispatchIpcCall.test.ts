@@ -6,6 +6,7 @@ import { ipcMethodNames } from '../../shared/ipc/methods.ts';
 import { ScrollbackError } from '../../shared/errors.ts';
 import { encodeCursor } from '../../shared/cursor.ts';
 import { idleTelegramLogin } from '../../shared/telegramLogin.ts';
+import { defaultBackupSettings } from '../../shared/backup.ts';
 
 const idleJob = { state: 'idle' as const, progress: null, result: null, error: null, revision: 0 };
 const idleSync = {
@@ -19,6 +20,25 @@ const idleSync = {
   reachedDate: null,
   waitingUntil: null,
   waitingReason: null,
+  error: null,
+  revision: 0,
+};
+
+const noMedia = { stored: 0, left: 0, bytesStored: 0, bytesLeft: 0 };
+const idleBackup = {
+  sourceId: 'telegram:1',
+  state: 'idle' as const,
+  settings: defaultBackupSettings,
+  pass: null,
+  chats: { total: 0, done: 0, running: 0, waiting: 0, failed: 0, excluded: 0 },
+  messages: { stored: 0, left: null },
+  media: noMedia,
+  etaMs: { messages: null, media: null },
+  currentChatId: null,
+  waitingUntil: null,
+  waitingReason: null,
+  nextRunAt: null,
+  lastSummary: null,
   error: null,
   revision: 0,
 };
@@ -111,6 +131,13 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listChanges: () => [],
     getRefreshSettings: () => ({ everyMinutes: 15 }),
     setRefreshSettings: ({ everyMinutes }) => ({ everyMinutes }),
+    getBackupStatus: () => idleBackup,
+    listBackupChats: () => [],
+    startBackup: () => idleBackup,
+    pauseBackup: () => idleBackup,
+    resumeBackup: () => idleBackup,
+    cancelBackup: () => idleBackup,
+    setBackupSettings: () => idleBackup,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { SourceKind } from '../../../shared/domain.ts';
 import type { Logger } from '../base/Logger.ts';
 import type { SecretStore } from '../base/SecretStore.ts';
+import type { BackupService } from '../backup/createBackupService.ts';
 import type { ChatService } from '../chats/createChatService.ts';
 import type { SourceManager } from '../chats/createSourceManager.ts';
 import type { ExportService } from '../export/createExportService.ts';
@@ -70,6 +71,8 @@ export interface ScrollbackCore extends ChatService, SourceManager {
   readonly providers: Readonly<Record<SourceKind, SourceProvider>>;
   /** What providers' handlers and CLI commands may use. */
   readonly providerContext: ProviderHandlerContext;
+  /** Whole-account backups: every chat of an account and its media, resumable, kept current on a schedule. */
+  readonly backup: BackupService;
   /** Photos, videos, voice and files: served from the media store, fetched from the source when missing. */
   readonly media: MediaService;
   /** The file behind a window's `media/…` address, for the app:// protocol and the harness. */

@@ -11,6 +11,7 @@ import type { Logger } from '../base/Logger.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
 import { createMediaHandlers } from './createMediaHandlers.ts';
 import { createRecoveryHandlers } from './createRecoveryHandlers.ts';
+import { createBackupHandlers } from './createBackupHandlers.ts';
 import { safeFileName } from '../../../shared/safeFileName.ts';
 import { exportFormatInfo, exportFormatOf, exportFormats } from '../export/exportFormats.ts';
 
@@ -71,6 +72,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
   const coreHandlers = {
     ...createMediaHandlers(core, platform),
     ...createRecoveryHandlers(core, platform),
+    ...createBackupHandlers(core),
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     reportRendererError: (report) => rendererErrors.report(report),
     getUpdateState: () => ({ readyVersion: platform.updates?.readyVersion() ?? null }),

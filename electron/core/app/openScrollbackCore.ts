@@ -5,6 +5,7 @@ import type { StoredRun } from '../cache/storeHistoryRun.ts';
 import { doAfterFirstWrite, onLockWaiting } from '../cache/transactions.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import { createMemorySecretStore } from '../base/SecretStore.ts';
+import { createBackupService } from '../backup/createBackupService.ts';
 import { createChatService } from '../chats/createChatService.ts';
 import { createSourceManager } from '../chats/createSourceManager.ts';
 import { createExportService } from '../export/createExportService.ts';
@@ -107,6 +108,18 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     onStatus: (status) => events.emit({ kind: 'mediaDownload', status }),
     onEvicted: (count, bytes) => options.logger.info(`media store: ${count} whole files (${bytes} bytes) evicted past the limit`),
   });
+  const backup = createBackupService({
+    db,
+    sourceFor,
+    sync,
+    refresh,
+    media,
+    ...(options.sync?.sleep ? { sleep: options.sync.sleep } : {}),
+    ...(options.sync?.now ? { now: options.sync.now } : {}),
+    ...(options.sync?.outageRetryDelaysMs ? { outageRetryDelaysMs: options.sync.outageRetryDelaysMs } : {}),
+    onChange: (status) => events.emit({ kind: 'backupStatus', status }),
+    onChatsListed: () => events.emit({ kind: 'chatsListed' }),
+  });
   const { startSchedule, ...chats } = createChatService({
     db,
     sourceFor,
@@ -125,6 +138,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     live,
     refresh,
     keepUpToDate,
+    backup,
     logger: options.logger,
     providers,
     // An import holds the write lock until its file commits; meanwhile writes from this thread wait for it
@@ -143,6 +157,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
       keepUpToDate.stop();
       imports.cancel();
       core.exports.cancel();
+      await backup.stop();
       await sync.stopAll();
       chatChanged.flush();
       for (const record of listSourceRecords(db)) await providers[record.kind]?.release?.(record.id);

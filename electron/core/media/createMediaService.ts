@@ -11,7 +11,7 @@ type ChatMediaLister = (...args: DropFirst<Parameters<typeof selectChatMedia>>) 
 type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 import type { SourceMedia } from '../model/SourceMessage.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
-import { asMediaRequest } from '../sources/requestPriority.ts';
+import { asMediaRequest, currentRequestPriority } from '../sources/requestPriority.ts';
 import { readFile } from 'node:fs/promises';
 import { makeThumbnail } from '../files/imageCodec.ts';
 import { servableMimeType } from './servableMimeType.ts';
@@ -140,14 +140,15 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     };
     const pending = store.begin();
     try {
-      const result = await asMediaRequest(async () =>
+      const send = async () =>
         source.downloadMedia?.({ key: chat.sourceKey, peer: chat.peer }, request, pending, {
           signal,
           ...(onProgress ? { onProgress } : {}),
           ...(onWaiting ? { onWaiting } : {}),
           onFreshMedia: (fresh) => updateMessageMedia(db, chat.id, messageId, fresh),
-        }),
-      );
+        });
+      // A backup's files stay background work (after the window's pages and media); the window's are its media.
+      const result = await (currentRequestPriority() === 'background' ? send() : asMediaRequest(send));
       if (!result) {
         pending.discard();
         return null;

@@ -18,4 +18,10 @@ export interface SourceChat {
   archived?: boolean;
   /** A forum (its messages are in topics; see HistorySource.listTopics). */
   forum?: boolean;
+  /** A private chat with a bot (a whole-account backup chooses bots apart from people). */
+  bot?: boolean;
+  /** A channel or group one has left (Telegram's channels.getLeftChannels): kept, marked, backed up if it can be. */
+  left?: boolean;
+  /** A basic group upgraded to a supergroup: the supergroup's key, whose history continues this one's. */
+  migratedTo?: string;
 }

@@ -100,6 +100,12 @@ export interface SourceMediaOptions {
   onFreshMedia?(media: SourceMedia): void;
 }
 
+/** A page of a source's chat list, and where the next starts (opaque; null: the list is complete). */
+export interface SourceChatPage {
+  chats: SourceChat[];
+  next: string | null;
+}
+
 /** Which chats of a source a pushed change concerns. */
 export type LiveChatScope =
   | { chatKey: string }
@@ -131,6 +137,12 @@ export interface HistorySource {
    */
   readonly holdsOnlyTheCache?: boolean;
   listChats(signal?: AbortSignal): Promise<SourceChat[]>;
+  /**
+   * The chat list a page at a time from `cursor` (null: the start), for a whole-account backup that stores
+   * each page before the next (a kill midway goes on from there). `includeLeft`: also the chats one has left,
+   * where the source can list them (Telegram: in a takeout session). Sources with short lists leave it out.
+   */
+  listChatPage?(cursor: string | null, options: { includeLeft: boolean }, signal?: AbortSignal): Promise<SourceChatPage>;
   getLatest(chat: SourceChatRef, limit: number, signal?: AbortSignal): Promise<SourcePage>;
   getOlder(chat: SourceChatRef, point: MessagePosition, limit: number, signal?: AbortSignal): Promise<SourcePage>;
   getNewer(chat: SourceChatRef, point: MessagePosition, limit: number, signal?: AbortSignal): Promise<SourcePage>;

@@ -19,6 +19,12 @@ export function createLazySource(id: string, kind: SourceKind, load: () => Promi
     id,
     kind,
     listChats: async (signal) => (await source()).listChats(signal),
+    async listChatPage(cursor, options, signal) {
+      const loadedSource = await source();
+      return loadedSource.listChatPage
+        ? loadedSource.listChatPage(cursor, options, signal)
+        : { chats: await loadedSource.listChats(signal), next: null };
+    },
     getLatest: async (chat, limit, signal) => (await source()).getLatest(chat, limit, signal),
     getOlder: async (chat, point, limit, signal) => (await source()).getOlder(chat, point, limit, signal),
     getNewer: async (chat, point, limit, signal) => (await source()).getNewer(chat, point, limit, signal),

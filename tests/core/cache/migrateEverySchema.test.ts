@@ -123,6 +123,20 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
     ).run();
     db.prepare("UPDATE messages SET topic_id = '2' WHERE id = 2").run();
   },
+  9(db) {
+    // Version 9 kept a channel post's signature and the bot it came via.
+    db.prepare(`UPDATE messages SET details = '{"author":"Ana"}' WHERE id = 1`).run();
+  },
+  10(db) {
+    // Version 10 learnt whole-account backups: an account's backup mid-pass and a chat it finished.
+    const source = (db.prepare('SELECT source_id FROM chats WHERE id = 1').get() as { source_id: string }).source_id;
+    db.prepare(
+      `INSERT INTO backups (source_id, settings, state, pass_started_at, pass_listed) VALUES (?, '{"kinds":["private"],"media":[],"excludedChatIds":[],"everyMinutes":1440,"includeLeft":false}', 'running', 14, 1)`,
+    ).run(source);
+    db.prepare(
+      "INSERT INTO backup_chats (chat_id, source_id, kind, listed_pass, history_at, history_pass, done_pass, backed_up_at) VALUES (1, ?, 'private', 14, 15, 14, 14, 15)",
+    ).run(source);
+  },
 };
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;

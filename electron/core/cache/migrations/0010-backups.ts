@@ -18,8 +18,11 @@ export const migration0010Backups: Migration = {
         state TEXT NOT NULL CHECK (state IN ('idle', 'running', 'paused', 'done', 'failed')),
         -- The pass under way (or the last one): its start, epoch ms; NULL before the first.
         pass_started_at INTEGER,
-        -- The pass's chat list was read from the source and stored (a resumed pass does not list again).
+        -- The pass's chat list was read from the source and stored (a resumed pass does not list again);
+        -- while it is being read, where the next page starts (the source's opaque cursor), so a pass killed
+        -- midway through a long list goes on from there.
         pass_listed INTEGER NOT NULL DEFAULT 0 CHECK (pass_listed IN (0, 1)),
+        list_cursor TEXT,
         -- What the pass did so far (JSON, a BackupSummary without its end), kept across a kill.
         pass_counts TEXT,
         next_run_at INTEGER,
@@ -32,9 +35,13 @@ export const migration0010Backups: Migration = {
         source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
         kind TEXT NOT NULL CHECK (kind IN ('private', 'groups', 'channels', 'bots')),
         gone TEXT CHECK (gone IN ('left', 'deleted')),
+        -- The pass whose listing last found it (one not found by a finished listing is gone).
+        listed_pass INTEGER,
         -- When its whole history was first stored; NULL: the next pass downloads it whole.
         history_at INTEGER,
-        -- The pass that last finished it (its start time).
+        -- The pass whose history step finished it (its media may still be under way), and the pass that
+        -- finished it entirely (their start times).
+        history_pass INTEGER,
         done_pass INTEGER,
         backed_up_at INTEGER,
         error TEXT,

@@ -54,6 +54,10 @@ export class TelegramChats {
       lastMessageDate: null,
       avatar: avatarOf(entity),
       ...(entity instanceof Api.Channel && entity.forum ? { forum: true } : {}),
+      ...(entity instanceof Api.User && entity.bot ? { bot: true } : {}),
+      ...(entity instanceof Api.Chat && entity.migratedTo instanceof Api.InputChannel
+        ? { migratedTo: `channel${entity.migratedTo.channelId.toString()}` }
+        : {}),
     };
   }
 }

@@ -16,6 +16,7 @@ import { isTelegramFileLocator, type TelegramFileLocator } from './telegramMedia
 import { createTelegramUpdateSequence } from './createTelegramUpdateSequence.ts';
 import { watchTelegramUpdates } from './watchTelegramUpdates.ts';
 import { listTelegramDialogs } from './listTelegramDialogs.ts';
+import { listTelegramDialogPage } from './listTelegramDialogPage.ts';
 import { listTelegramTopics } from './listTelegramTopics.ts';
 import { searchTelegramGlobally } from './searchTelegramGlobally.ts';
 import { secondsInWords, SOURCE_DEADLINE_MS, waitWithDeadline } from '../waitWithDeadline.ts';
@@ -154,6 +155,11 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
 
   async function historyRequest<R>(request: Api.messages.GetHistory, signal?: AbortSignal): Promise<R> {
     if (!options.takeout) return call<R>(request, signal);
+    return callInTakeout<R>(request, signal);
+  }
+
+  /** A request inside the account's takeout (data export) session, opened on first use. */
+  async function callInTakeout<R>(request: Api.AnyRequest, signal?: AbortSignal): Promise<R> {
     if (takeoutId === null) {
       const takeout = await call<Api.account.Takeout>(
         new Api.account.InitTakeoutSession({ messageUsers: true, messageChats: true, messageMegagroups: true, messageChannels: true }),
@@ -383,6 +389,8 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     async listChats(signal) {
       return listTelegramDialogs(call, signal);
     },
+    listChatPage: (cursor, { includeLeft }, signal) =>
+      listTelegramDialogPage({ call, callInTakeout: includeLeft ? callInTakeout : null }, cursor, signal),
     listTopics: (ref, signal) => listTelegramTopics(call, peerOf(ref), signal),
     searchAllChats: (request, signal) => searchTelegramGlobally(call, request, signal),
     async getLatest(ref, limit, signal) {
