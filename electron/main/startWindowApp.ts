@@ -13,7 +13,7 @@ import { applySecurityPolicy, openExternalLink } from './applySecurityPolicy.ts'
 import { buildAppMenu } from './buildAppMenu.ts';
 import { createMainWindow } from './createMainWindow.ts';
 import { registerIpcHandlers } from './registerIpcHandlers.ts';
-import { createSafeStorageSecretStore } from './createSafeStorageSecretStore.ts';
+import { openSafeStorageSecretStore } from './openSafeStorageSecretStore.ts';
 import { chooseExportTarget, chooseFilesToImport } from './nativeDialogs.ts';
 import { parseMessageLink } from '../../shared/messageLink.ts';
 import type { AppEvent } from '../../shared/ipc/events.ts';
@@ -90,7 +90,7 @@ export function startWindowApp(): void {
         databasePath: resolveDatabasePath({ dataFolder: userData }),
         logger,
         // Each source kind looks up its own credentials here (encrypted with the OS keychain).
-        secrets: rememberingSecrets(createSafeStorageSecretStore(userData)),
+        secrets: rememberingSecrets(await openSafeStorageSecretStore(userData, logger)),
         // A Telegram account's new, edited and deleted messages are stored as they happen while the app runs.
         listen: true,
         keepUpToDateEveryMs: 15 * 60_000,

@@ -15,6 +15,7 @@ const report = {
   imageDrawings: 0,
 };
 const handlers = new Map();
+let ready = false;
 const listeners = new Map();
 const userData = process.env.STUB_USER_DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'stub-electron-'));
 
@@ -44,7 +45,13 @@ export const app = {
   exit(code) {
     report.exitCode = code;
   },
-  whenReady: () => Promise.resolve(),
+  whenReady: () => {
+    ready = true;
+    return Promise.resolve();
+  },
+  isReady: () => ready,
+  getPreferredSystemLanguages: () => ['en-US'],
+  getLocale: () => 'en-US',
 };
 export const protocol = {
   registerSchemesAsPrivileged(schemes) {
@@ -92,8 +99,17 @@ export const dialog = {
   },
 };
 export const nativeTheme = { shouldUseDarkColors: false };
+// Linux without a keyring (basic_text) and no consent recorded: no encryption.
 export const safeStorage = {
   isEncryptionAvailable: () => false,
+  isAsyncEncryptionAvailable: async () => false,
+  encryptStringAsync: async () => {
+    throw new Error('Encryption is not available.');
+  },
+  decryptStringAsync: async () => {
+    throw new Error('Decryption is not available.');
+  },
+  setUsePlainTextEncryption() {},
   getSelectedStorageBackend: () => 'basic_text',
   encryptString: () => Buffer.alloc(0),
   decryptString: () => '',
