@@ -14,10 +14,21 @@ import { effectiveLocale } from './languageSetting.ts';
 const cache = createIntlCache();
 let current: { locale: AppLocale; intl: IntlShape } | null = null;
 
+/**
+ * The locale dates, numbers and lists are written in: the system's own tag when it is the same language
+ * ("en-GB" for English: day before month; "de-AT"), else the window's language; English for the pseudo-locale.
+ */
+function formattingLocale(locale: AppLocale): string {
+  const language = (locale === PSEUDO_LOCALE ? 'en' : locale).split('-')[0];
+  const system = navigator.languages.find((tag) => tag.split('-')[0]?.toLowerCase() === language);
+  if (system && (locale === PSEUDO_LOCALE || !locale.includes('-') || system.toLowerCase() === locale.toLowerCase())) return system;
+  return locale === PSEUDO_LOCALE ? 'en' : locale;
+}
+
 /** Makes `locale` the window's language for code outside components (formatters, alerts); returns its intl. */
 export function activateLocale(locale: AppLocale): IntlShape {
   if (current?.locale !== locale) {
-    const formatLocale = locale === PSEUDO_LOCALE ? 'en' : locale;
+    const formatLocale = formattingLocale(locale);
     current = {
       locale,
       intl: createIntl({ locale: formatLocale, defaultLocale: 'en', messages: messagesFor(locale), onError: () => {} }, cache),

@@ -2,24 +2,20 @@ import { useRef } from 'react';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { useImport } from './useImport.ts';
 import { filesFromInput } from './filesFromDrop.ts';
-import { importDropWording } from '../../../../shared/importFormats.ts';
 import { useImportFormats } from './useImportFormats.ts';
 import { useDroppedFiles } from './useDroppedFiles.ts';
 import { useUploadAndImport } from './useUploadAndImport.ts';
 import { ImportResultSummary } from './ImportResultSummary.tsx';
 import { useJobToast } from '../../app/toasts.tsx';
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(1)} GB`;
-  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
-}
+import { useT } from '../../i18n/translate.ts';
+import { formatBytes, formatLocale } from '../../format/formatDates.ts';
 
 /**
  * File → Import… (Ctrl+O) and files dropped on the window: a toast with the import's progress and a Cancel
  * button while it runs, then what it added per chat (fading by itself), or the error (until closed).
  */
 export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }) {
+  const t = useT();
   const { status, start, cancel, startError } = useImport();
   const toast = useJobToast(status);
   const formats = useImportFormats();
@@ -47,7 +43,13 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          {importDropWording(formats)}
+          {formats.length > 0
+            ? t('import.drop.apps', {
+                apps: new Intl.ListFormat(formatLocale(), { type: 'disjunction' }).format([
+                  ...new Set(formats.map((format) => format.app)),
+                ]),
+              })
+            : t('import.drop.any')}
         </div>
       )}
     </>
@@ -63,15 +65,19 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
   function strip() {
     if (uploading)
       return (
-        <div className={`import-panel${uploading.error ? ' error' : ''}`} role={uploading.error ? 'alert' : 'status'} aria-label="Import">
+        <div
+          className={`import-panel${uploading.error ? ' error' : ''}`}
+          role={uploading.error ? 'alert' : 'status'}
+          aria-label={t('import.panel.label')}
+        >
           <span>
             {uploading.error
-              ? `Could not hand the files to Scrollback: ${uploading.error}`
-              : `Handing ${uploading.count.toLocaleString()} ${uploading.count === 1 ? 'file' : 'files'} to Scrollback…`}
+              ? t('import.upload.failed', { reason: uploading.error })
+              : t('import.upload.running', { count: uploading.count })}
           </span>
           {uploading.error && (
             <button type="button" onClick={dismiss}>
-              Close
+              {t('common.close')}
             </button>
           )}
         </div>
@@ -83,24 +89,29 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
         </div>
       ) : null;
     const close = (
-      <button type="button" onClick={toast.dismiss} aria-label="Close">
-        Close
+      <button type="button" onClick={toast.dismiss}>
+        {t('common.close')}
       </button>
     );
     if (status.state === 'running') {
       const progress = status.progress;
       const fraction = progress && progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : 0;
       return (
-        <div className="import-panel" role="status" aria-label="Import">
+        <div className="import-panel" role="status" aria-label={t('import.panel.label')}>
           <span>
-            Importing
             {progress
-              ? ` ${progress.path.split(/[\\/]/).pop()} (${progress.fileIndex} of ${progress.fileCount}) — ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}`
-              : '…'}
+              ? t('import.progress', {
+                  file: progress.path.split(/[\\/]/).pop() ?? progress.path,
+                  index: progress.fileIndex,
+                  count: progress.fileCount,
+                  read: formatBytes(progress.bytesRead),
+                  total: formatBytes(progress.totalBytes),
+                })
+              : t('import.starting')}
           </span>
-          <progress max={1} value={fraction} aria-label="Import progress" />
+          <progress max={1} value={fraction} aria-label={t('import.progressLabel')} />
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       );
@@ -108,11 +119,11 @@ export function ImportPanel({ onOpenChat }: { onOpenChat(chatId: number): void }
     if (status.state === 'done' && status.result)
       return <ImportResultSummary result={status.result} onOpenChat={onOpenChat} close={close} />;
     return (
-      <div className={`import-panel ${status.state === 'failed' ? 'error' : ''}`} role="alert" aria-label="Import">
+      <div className={`import-panel ${status.state === 'failed' ? 'error' : ''}`} role="alert" aria-label={t('import.panel.label')}>
         <span>
           {status.state === 'cancelled'
-            ? 'Import cancelled; the file being read was not kept.'
-            : `Import failed: ${status.error?.message ?? 'unknown error'}`}
+            ? t('import.cancelled')
+            : t('import.failed', { reason: status.error?.message ?? t('common.unknownError') })}
         </span>
         {close}
       </div>
