@@ -1,4 +1,5 @@
 import { SourceErrorNotice } from './SourceErrorNotice.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 /** Above or below the list: "Loading older/newer messages…", or why that page failed, with Retry. */
 export function EdgeStatus({
@@ -16,11 +17,12 @@ export function EdgeStatus({
   errorUpdatedAt: number;
   onRetry(): void;
 }) {
+  const t = useT();
   return (
     <>
       {loading && (
         <div className={`edge-status ${edge}`} role="status">
-          {edge === 'top' ? 'Loading older messages…' : 'Loading newer messages…'}
+          {edge === 'top' ? t('history.loadingOlder') : t('history.loadingNewer')}
         </div>
       )}
       {failed && error && (

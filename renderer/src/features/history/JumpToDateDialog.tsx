@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DensityCalendar } from '../calendar/DensityCalendar.tsx';
 import { LabelledField } from '../../ui/LabelledField.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 function toLocalDateInput(date: number): string {
   const d = new Date(date);
@@ -29,6 +30,7 @@ export function JumpToDateDialog({
   onJump(date: number): void;
   onClose(): void;
 }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const dayRef = useRef<HTMLInputElement>(null);
   const [day, setDay] = useState(() => toLocalDateInput(initialDate));
@@ -57,12 +59,12 @@ export function JumpToDateDialog({
   return (
     <dialog ref={dialogRef} className="app-dialog jump-dialog" aria-labelledby="jump-title" onClose={onClose}>
       <form onSubmit={submit}>
-        <h2 id="jump-title">Jump to date</h2>
+        <h2 id="jump-title">{t('history.jump.title')}</h2>
         {open && (
           <DensityCalendar chatId={chatId} value={typedDate ?? initialDate} onPick={(dayStart) => setDay(toLocalDateInput(dayStart))} />
         )}
         <LabelledField
-          label="Day"
+          label={t('history.jump.day')}
           ref={dayRef}
           type="date"
           required
@@ -71,7 +73,7 @@ export function JumpToDateDialog({
           data-testid="jump-date"
         />
         <LabelledField
-          label="Time (optional)"
+          label={t('history.jump.time')}
           type="time"
           value={time}
           onChange={(event) => setTime(event.target.value)}
@@ -79,10 +81,10 @@ export function JumpToDateDialog({
         />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary">
-            Jump
+            {t('history.jump.submit')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { formatCompactCount, formatCount } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** ↓ to the latest message, with how many arrived since scrolling up, else how many newer are on this computer. */
 export function JumpToLatestButton({
@@ -10,14 +11,20 @@ export function JumpToLatestButton({
   newer: { count: number; more: boolean } | null;
   onClick(): void;
 }) {
+  const t = useT();
   const newerWords = newer === null ? null : `${formatCount(newer.count)}${newer.more ? '+' : ''}`;
+  const label = [
+    t('history.latest.label'),
+    newerWords ? t('history.latest.newer', { count: newerWords }) : null,
+    arrivedAway > 0 ? t('history.latest.arrived', { count: arrivedAway }) : null,
+  ].filter((part) => part !== null);
   return (
     <button
       type="button"
       className="jump-latest"
       onClick={onClick}
-      aria-label={`Jump to latest message${newerWords ? `: ${newerWords} newer on this computer` : ''}${arrivedAway > 0 ? `, ${arrivedAway} new since you scrolled up` : ''}`}
-      title={`Jump to latest (Ctrl+End)${newerWords ? ` · ${newerWords} newer messages on this computer` : ''}`}
+      aria-label={label.join(', ')}
+      title={[t('history.latest.title'), ...label.slice(1)].join(' · ')}
       data-testid="jump-latest"
     >
       ↓

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** Under a message: reactions, signature, deleted mark, edited (with its earlier versions' toggle) and time. */
 export function MessageMeta({
@@ -11,6 +12,7 @@ export function MessageMeta({
   versionsOpen: boolean;
   onToggleVersions(): void;
 }) {
+  const t = useT();
   const iso = new Date(message.date).toISOString();
   return (
     <div className="meta">
@@ -26,7 +28,7 @@ export function MessageMeta({
       )}
       {message.deletedAt !== null && (
         <span className="deleted-mark" data-testid="deleted-mark">
-          deleted at the source · kept here since {formatDay(message.deletedAt)}
+          {t('history.meta.deleted', { since: formatDay(message.deletedAt) })}
         </span>
       )}
       {message.earlierVersions > 0 ? (
@@ -35,15 +37,19 @@ export function MessageMeta({
           className="edited"
           aria-expanded={versionsOpen}
           data-testid="show-earlier-versions"
-          title={message.editDate === null ? 'Edited' : `Edited ${formatDateTime(message.editDate)}`}
+          title={
+            message.editDate === null
+              ? t('history.meta.editedTitle')
+              : t('history.meta.editedAt', { when: formatDateTime(message.editDate) })
+          }
           onClick={onToggleVersions}
         >
-          edited · {message.earlierVersions === 1 ? '1 earlier version' : `${message.earlierVersions} earlier versions`}
+          {t('history.meta.editedVersions', { count: message.earlierVersions })}
         </button>
       ) : (
         message.editDate !== null && (
-          <span className="edited" title={`Edited ${formatDateTime(message.editDate)}`}>
-            edited
+          <span className="edited" title={t('history.meta.editedAt', { when: formatDateTime(message.editDate) })}>
+            {t('history.meta.edited')}
           </span>
         )
       )}

@@ -1,5 +1,6 @@
 import type { ForumTopic } from '../../../../shared/domain.ts';
 import { formatCount } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * A forum's topics under its header: "All topics" or one topic at a time, each with its messages on this
@@ -14,9 +15,10 @@ export function TopicBar({
   current: string | null;
   onChoose(topicId: string | null): void;
 }) {
+  const t = useT();
   if (topics.length === 0) return null;
   const choices: Array<{ id: string | null; label: string; count: number | null }> = [
-    { id: null, label: 'All topics', count: null },
+    { id: null, label: t('topics.all'), count: null },
     ...topics.map((topic) => ({
       id: topic.id,
       label: `${topic.iconEmoji ? `${topic.iconEmoji} ` : ''}${topic.title}`,
@@ -31,7 +33,7 @@ export function TopicBar({
     <div
       className="topic-bar"
       role="tablist"
-      aria-label="Topics"
+      aria-label={t('topics.label')}
       data-testid="topic-bar"
       onKeyDown={(event) => {
         if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -49,7 +51,7 @@ export function TopicBar({
           tabIndex={position === index ? 0 : -1}
           className={position === index ? 'on' : ''}
           onClick={() => onChoose(choice.id)}
-          title={choice.count === null ? undefined : `${formatCount(choice.count)} messages of this topic on this computer`}
+          title={choice.count === null ? undefined : t('topics.count', { count: choice.count })}
           dir="auto"
         >
           {choice.label}
