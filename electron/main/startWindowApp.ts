@@ -24,6 +24,8 @@ import { startAppUpdates, type AppUpdates } from './startAppUpdates.ts';
 import { showExportNotification } from './showExportNotification.ts';
 import { useImageBackend } from '../core/files/imageCodec.ts';
 import { limitOpenMediaRequests } from '../core/app/limitOpenMediaRequests.ts';
+import { quitWithDeadline } from './quitWithDeadline.ts';
+import { trackRunningJobs } from './trackRunningJobs.ts';
 import { createChromiumImageBackend } from './chromiumImageBackend.ts';
 
 /** More than the thumbnails a tall window shows at once (a gallery tab's grid); a minute for any one. */
@@ -61,6 +63,7 @@ export function startWindowApp(): void {
   let core: ScrollbackCore | null = null;
   let mainWindow: BrowserWindow | null = null;
   let appUpdates: AppUpdates | null = null;
+  let stopJobs: (() => Promise<void>) | null = null;
   // On Linux, sharp's libvips must never load into this process (its GLib collides with the one Electron
   // links): pictures are drawn by Chromium in a hidden page instead (see imageCodec.ts for the evidence).
   const imageBackend = process.platform === 'linux' ? createChromiumImageBackend() : null;
@@ -128,6 +131,13 @@ export function startWindowApp(): void {
       },
     });
     registerIpcHandlers(handlers, isTrustedFrame, logger);
+    // Quitting cancels a running import or export and waits until it has rolled back (its status says so).
+    const jobs = trackRunningJobs(openedCore.events);
+    stopJobs = () => {
+      openedCore.imports.cancel();
+      openedCore.exports.cancel();
+      return jobs.whenStopped();
+    };
     // Status is pushed, never polled: downloads, jobs and changed chats go to the window as they happen.
     core.events.subscribe((event) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(appEventChannel, event);
@@ -217,22 +227,27 @@ export function startWindowApp(): void {
   });
   let quitting = false;
   app.on('will-quit', (event) => {
-    // Stop background downloads cleanly (what they stored stays; they resume next time), then close.
+    // Imports and exports roll back, downloads stop (what they stored stays; they resume next time), then close.
     if (!core || quitting) return;
     quitting = true;
     event.preventDefault();
     const closing = core;
     core = null;
-    // A source that does not answer must not keep an invisible process (and the single-instance lock) alive:
-    // past the deadline the app exits anyway; what was stored is committed, and a download resumes next time.
-    const deadline = setTimeout(() => {
-      logger.warn(`closing took longer than ${QUIT_DEADLINE_MS / 1000} s; quitting without waiting further`);
-      app.exit(0);
-    }, QUIT_DEADLINE_MS);
-    void closing.close().finally(() => {
-      clearTimeout(deadline);
-      app.quit();
-    });
+    void quitWithDeadline(
+      {
+        stopJobs: stopJobs ?? (() => Promise.resolve()),
+        closeCore: () => closing.close(),
+        releaseLock: () => app.releaseSingleInstanceLock(),
+        quit: () => app.quit(),
+        exit: (code) => app.exit(code),
+        schedule: (ms, run) => {
+          const timer = setTimeout(run, ms);
+          return () => clearTimeout(timer);
+        },
+        logger,
+      },
+      QUIT_DEADLINE_MS,
+    );
   });
 
   void app.whenReady().then(start);
