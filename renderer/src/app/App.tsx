@@ -30,12 +30,14 @@ import { useShortcutKeys } from './useShortcutKeys.ts';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { ToastStack } from './toasts.tsx';
 import { focusRegion, useRegionKeys } from './useRegionKeys.ts';
+import { useT } from '../i18n/translate.ts';
 
 export function App() {
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
   const [addingWhatsApp, setAddingWhatsApp] = useState(false);
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
+  const t = useT();
   const [loggingIn, setLoggingIn] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   // The last export asked for: its download (when messages are missing) is shown by the export's toast.
@@ -84,7 +86,7 @@ export function App() {
   const openHit = (hit: SearchHit) => openInContext(hit.message.chatId, hit.message.id);
   useOpenMessageRequests((target) => {
     if (chatList.some((chat) => chat.id === target.chatId)) openInContext(target.chatId, target.messageId);
-    else window.alert('That link is to a chat that is not on this computer (it may have been removed).');
+    else window.alert(t('app.link.chatGone'));
   });
 
   return (
@@ -104,7 +106,7 @@ export function App() {
           focusRegion(document.querySelector<HTMLElement>('[data-region="chat"]')!);
         }}
       >
-        Skip to the chat
+        {t('app.skipToChat')}
       </a>
       {layout.sidebarOverlay && <div className="sidebar-scrim" onClick={layout.toggleSidebar} />}
       <ChatList
@@ -149,7 +151,7 @@ export function App() {
       </ToastStack>
       <main className="chat-pane" id="chat-pane" data-region="chat">
         {selected ? (
-          <PaneErrorBoundary key={selected.id} label="history view">
+          <PaneErrorBoundary key={selected.id} pane="history">
             <HistoryView
               chat={selected}
               jumpRequest={jumpRequest}
@@ -161,12 +163,12 @@ export function App() {
         ) : (
           <div className="empty-state">
             <SidebarToggle shown={layout.sidebarDocked} onToggle={layout.toggleSidebar} />
-            {chats.pending ? 'Loading chats…' : 'No chats yet. Import an export file or add an account.'}
+            {chats.pending ? t('app.empty.loading') : t('app.empty.noChats')}
           </div>
         )}
       </main>
       {search.open && (
-        <PaneErrorBoundary label="search panel">
+        <PaneErrorBoundary pane="search">
           <SearchPanel
             chat={selected}
             scope={search.scope}

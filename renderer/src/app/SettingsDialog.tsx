@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { ChatSummary, SourceKind } from '../../../shared/domain.ts';
 import type { SourceKindInfo } from '../../../shared/ipc/contract.ts';
 import { MediaStorage } from '../features/media/MediaStorage.tsx';
@@ -6,27 +7,30 @@ import { RefreshSchedule } from '../features/live/RefreshSchedule.tsx';
 import { WhatsAppTimeZoneChooser } from '../features/import/WhatsAppTimeZoneChooser.tsx';
 import { IconButton } from './IconButton.tsx';
 import { useThemeChoice, type ThemeChoice } from './theme.ts';
+import type { MessageId } from '../../../shared/i18n/locales.ts';
+import { useT } from '../i18n/translate.ts';
+import { LanguageChooser } from './LanguageChooser.tsx';
 
-/** The window's keyboard shortcuts, as the Settings view lists them. */
-export const KEYBOARD_SHORTCUTS: ReadonlyArray<{ keys: string; does: string }> = [
-  { keys: 'Ctrl+K', does: 'Filter chats' },
-  { keys: 'Ctrl+F', does: 'Search this chat' },
-  { keys: 'Ctrl+Shift+F', does: 'Search all chats' },
-  { keys: 'Enter / Shift+Enter', does: 'Next / previous search result' },
-  { keys: 'Ctrl+G', does: 'Jump to date' },
-  { keys: 'Ctrl+End', does: 'Jump to the latest message' },
-  { keys: 'Ctrl+E', does: 'Export this chat' },
-  { keys: 'Ctrl+O', does: 'Import export files' },
-  { keys: 'Ctrl+B', does: 'Hide or show the chat list' },
-  { keys: 'F6 / Shift+F6', does: 'Move between the chat list, the chat and a side panel' },
-  { keys: 'Shift+F10 or Menu', does: "Open the focused message's menu" },
-  { keys: 'Esc', does: 'Close a menu, panel or dialog' },
+/** The window's keyboard shortcuts, as the Settings view lists them (key names are not translated). */
+export const KEYBOARD_SHORTCUTS: ReadonlyArray<{ keys: readonly string[]; does: MessageId }> = [
+  { keys: ['Ctrl+K'], does: 'settings.keys.filter' },
+  { keys: ['Ctrl+F'], does: 'settings.keys.find' },
+  { keys: ['Ctrl+Shift+F'], does: 'settings.keys.findAll' },
+  { keys: ['Enter', 'Shift+Enter'], does: 'settings.keys.step' },
+  { keys: ['Ctrl+G'], does: 'settings.keys.jump' },
+  { keys: ['Ctrl+End'], does: 'settings.keys.latest' },
+  { keys: ['Ctrl+E'], does: 'settings.keys.export' },
+  { keys: ['Ctrl+O'], does: 'settings.keys.import' },
+  { keys: ['Ctrl+B'], does: 'settings.keys.sidebar' },
+  { keys: ['F6', 'Shift+F6'], does: 'settings.keys.regions' },
+  { keys: ['Shift+F10', 'Menu'], does: 'settings.keys.menu' },
+  { keys: ['Esc'], does: 'settings.keys.close' },
 ];
 
-const THEMES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
-  { value: 'system', label: 'As the system' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
+const THEMES: ReadonlyArray<{ value: ThemeChoice; label: MessageId }> = [
+  { value: 'system', label: 'settings.theme.system' },
+  { value: 'light', label: 'settings.theme.light' },
+  { value: 'dark', label: 'settings.theme.dark' },
 ];
 
 interface Account {
@@ -44,16 +48,14 @@ export function SettingsDialog({
   chats,
   sourceKinds,
   onRemoveSource,
-  languageSetting,
   onClose,
 }: {
   chats: ChatSummary[];
   sourceKinds: SourceKindInfo[];
   onRemoveSource(sourceId: string, name: string, kind: SourceKind): void;
-  /** The language chooser (from the translation layer), when it has one. */
-  languageSetting?: React.ReactNode;
   onClose(): void;
 }) {
+  const t = useT();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [theme, setTheme] = useThemeChoice();
   useEffect(() => {
@@ -76,13 +78,13 @@ export function SettingsDialog({
   return (
     <dialog ref={dialogRef} className="app-dialog settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
       <header className="settings-head">
-        <h2 id="settings-title">Settings</h2>
-        <IconButton icon="close" label="Close settings" shortcut="Esc" onClick={onClose} />
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <IconButton icon="close" label={t('settings.close')} shortcut="Esc" onClick={onClose} />
       </header>
       <section aria-labelledby="settings-accounts">
-        <h3 id="settings-accounts">Accounts</h3>
+        <h3 id="settings-accounts">{t('settings.accounts')}</h3>
         {accounts.length === 0 ? (
-          <p className="settings-note">No accounts. Log in or add a chat from the + menu beside the chat filter.</p>
+          <p className="settings-note">{t('settings.accounts.none')}</p>
         ) : (
           <ul className="settings-accounts">
             {accounts.map((account) => (
@@ -93,7 +95,7 @@ export function SettingsDialog({
                   onClick={() => onRemoveSource(account.sourceId, account.name, account.kind)}
                   data-testid={`remove-source-${account.kind}`}
                 >
-                  {sourceKinds.find((info) => info.kind === account.kind)?.removeLabel ?? 'Remove'}
+                  {sourceKinds.find((info) => info.kind === account.kind)?.removeLabel ?? t('common.remove')}
                 </button>
               </li>
             ))}
@@ -101,21 +103,21 @@ export function SettingsDialog({
         )}
       </section>
       <section aria-labelledby="settings-media">
-        <h3 id="settings-media">Media storage</h3>
+        <h3 id="settings-media">{t('settings.media')}</h3>
         <MediaStorage />
       </section>
       <section aria-labelledby="settings-refresh">
-        <h3 id="settings-refresh">Keeping chats up to date</h3>
+        <h3 id="settings-refresh">{t('settings.refresh')}</h3>
         <RefreshSchedule />
       </section>
       <section aria-labelledby="settings-whatsapp">
-        <h3 id="settings-whatsapp">WhatsApp imports</h3>
+        <h3 id="settings-whatsapp">{t('settings.whatsApp')}</h3>
         <WhatsAppTimeZoneChooser />
       </section>
       <section aria-labelledby="settings-look">
-        <h3 id="settings-look">Appearance</h3>
+        <h3 id="settings-look">{t('settings.appearance')}</h3>
         <fieldset className="settings-theme">
-          <legend>Theme</legend>
+          <legend>{t('settings.theme.label')}</legend>
           {THEMES.map((option) => (
             <label key={option.value}>
               <input
@@ -126,22 +128,29 @@ export function SettingsDialog({
                 onChange={() => setTheme(option.value)}
                 data-testid={`theme-${option.value}`}
               />
-              {option.label}
+              {t(option.label)}
             </label>
           ))}
         </fieldset>
-        {languageSetting}
+        <LanguageChooser />
       </section>
       <section aria-labelledby="settings-keys">
-        <h3 id="settings-keys">Keyboard shortcuts</h3>
+        <h3 id="settings-keys">{t('settings.keys')}</h3>
         <table className="settings-keys">
           <tbody>
             {KEYBOARD_SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.keys}>
+              <tr key={shortcut.does}>
                 <th scope="row">
-                  <kbd>{shortcut.keys}</kbd>
+                  {shortcut.keys.length === 1 ? (
+                    <kbd>{shortcut.keys[0]}</kbd>
+                  ) : (
+                    <FormattedMessage
+                      id="settings.keys.or"
+                      values={{ first: <kbd>{shortcut.keys[0]}</kbd>, second: <kbd>{shortcut.keys[1]}</kbd> }}
+                    />
+                  )}
                 </th>
-                <td>{shortcut.does}</td>
+                <td>{t(shortcut.does)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { JobStatus } from '../../../shared/jobs.ts';
+import { useT } from '../i18n/translate.ts';
 
 /** How long a finished job's toast stays once the user has gone on with something else (and is not on the toasts). */
 export const TOAST_FADE_MS = 5_000;
@@ -12,12 +13,13 @@ const ToastsHeld = createContext(false);
  * focus is on them, none fades.
  */
 export function ToastStack({ children }: { children: ReactNode }) {
+  const t = useT();
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   return (
     <section
       className="toasts"
-      aria-label="Notifications"
+      aria-label={t('app.toasts')}
       onPointerEnter={() => setHovered(true)}
       onPointerLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}

@@ -4,15 +4,17 @@ import type { SourceKindInfo } from '../../../../shared/ipc/contract.ts';
 import { ContextMenu } from '../../app/ContextMenu.tsx';
 import { emitAppCommand } from '../../app/appCommands.ts';
 import { IconButton } from '../../app/IconButton.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 /** The sidebar's one "+" menu: log in to an account, add a chat, import export files. */
 export function AddMenu({ sourceKinds, onAddSource }: { sourceKinds: SourceKindInfo[]; onAddSource(kind: SourceKind): void }) {
+  const t = useT();
   const [place, setPlace] = useState<{ x: number; y: number } | null>(null);
   return (
     <>
       <IconButton
         icon="plus"
-        label="Log in, add a chat or import"
+        label={t('chatList.add.label')}
         aria-haspopup="menu"
         aria-expanded={place !== null}
         onClick={(event) => {
@@ -30,7 +32,7 @@ export function AddMenu({ sourceKinds, onAddSource }: { sourceKinds: SourceKindI
             ...sourceKinds.flatMap((info) =>
               info.addLabel ? [{ label: info.addLabel, testId: `add-source-${info.kind}`, onSelect: () => onAddSource(info.kind) }] : [],
             ),
-            { label: 'Import export files… (Ctrl+O)', testId: 'add-import', onSelect: () => emitAppCommand('importFiles') },
+            { label: t('chatList.add.import'), testId: 'add-import', onSelect: () => emitAppCommand('importFiles') },
           ]}
         />
       )}

@@ -6,6 +6,7 @@ import { useAppCommand } from '../../app/appCommands.ts';
 import { VirtualRow } from '../../ui/VirtualRow.tsx';
 import { AddMenu } from './AddMenu.tsx';
 import { IconButton } from '../../app/IconButton.tsx';
+import { useT } from '../../i18n/translate.ts';
 import { chatListRows } from './chatListRows.ts';
 import { ChatListRow } from './ChatListRow.tsx';
 import { ChatContextMenu } from './ChatContextMenu.tsx';
@@ -41,6 +42,7 @@ export function ChatList({
   onAddSource,
   onOpenSettings,
 }: ChatListProps) {
+  const t = useT();
   const [menu, setMenu] = useState<{ chat: ChatSummary; x: number; y: number } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const [filter, setFilter] = useState('');
@@ -73,37 +75,38 @@ export function ChatList({
   const focus = useChatListFocus({ rows, selectedChatId, virtualizer, scrollRef, filterRef });
 
   return (
-    <nav className="sidebar" aria-label="Chats" data-region="sidebar">
+    <nav className="sidebar" aria-label={t('chatList.label')} data-region="sidebar">
       <div className="sidebar-top">
         <input
           ref={filterRef}
           className="chat-filter"
           type="search"
-          placeholder="Filter chats (Ctrl+K)"
-          aria-label="Filter chats"
+          placeholder={t('chatList.filter.placeholder')}
+          aria-label={t('chatList.filter.label')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
           onKeyDown={(event) => focus.onFilterKey(event, onSelect)}
           data-testid="chat-filter"
         />
         <AddMenu sourceKinds={sourceKinds} onAddSource={onAddSource} />
-        <IconButton icon="settings" label="Settings" onClick={onOpenSettings} data-testid="open-settings" />
+        <IconButton icon="settings" label={t('settings.open')} onClick={onOpenSettings} data-testid="open-settings" />
       </div>
-      {loading && <div className="sidebar-note">Loading chats…</div>}
-      {error && <div className="sidebar-note error">Could not list chats: {error.message}</div>}
-      {!loading && focus.chatCount === 0 && <div className="sidebar-note">{filter ? 'No chat matches.' : 'No chats.'}</div>}
-      <div ref={scrollRef} className="chat-scroller" role="list" aria-label="Chats" onKeyDown={focus.onListKey} data-testid="chat-scroller">
+      {loading && <div className="sidebar-note">{t('chatList.loading')}</div>}
+      {error && <div className="sidebar-note error">{t('chatList.failed', { reason: error.message })}</div>}
+      {!loading && focus.chatCount === 0 && <div className="sidebar-note">{filter ? t('chatList.noMatch') : t('chatList.none')}</div>}
+      <div
+        ref={scrollRef}
+        className="chat-scroller"
+        role="list"
+        aria-label={t('chatList.label')}
+        onKeyDown={focus.onListKey}
+        data-testid="chat-scroller"
+      >
         <div className="chat-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             return (
-              <VirtualRow
-                key={item.key}
-                item={item}
-                measureElement={virtualizer.measureElement}
-                className="chat-row"
-                role="listitem"
-              >
+              <VirtualRow key={item.key} item={item} measureElement={virtualizer.measureElement} className="chat-row" role="listitem">
                 <ChatListRow
                   row={row}
                   selectedChatId={selectedChatId}

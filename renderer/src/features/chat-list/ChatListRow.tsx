@@ -1,5 +1,5 @@
 import type { ChatSummary } from '../../../../shared/domain.ts';
-import { formatCount } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import { ChatItem } from './ChatItem.tsx';
 import type { ListRow } from './chatListRows.ts';
 
@@ -19,6 +19,7 @@ export function ChatListRow({
   onSelectChat(chatId: number): void;
   onMenu(chat: ChatSummary, x: number, y: number): void;
 }) {
+  const t = useT();
   if (row.kind === 'archive')
     return (
       <button
@@ -29,7 +30,7 @@ export function ChatListRow({
         onClick={() => onToggleArchive(row.sourceId)}
         data-testid="chat-archive-toggle"
       >
-        {row.open ? '▾' : '▸'} Archived chats ({formatCount(row.count)})
+        {row.open ? '▾' : '▸'} {t('chatList.archived', { count: row.count })}
       </button>
     );
   if (row.kind === 'group') return <h2 className="chat-group-title">{row.name}</h2>;

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { describeSpan } from '../search/searchDates.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * The chat header's one coverage indicator: which parts of the chat's history are on this computer (cached
@@ -21,6 +22,7 @@ export function ChatCoverageBar({
   complete: boolean;
   onDownloadRange(from: number | null, to: number): void;
 }) {
+  const t = useT();
   const coverage = useQuery({
     queryKey: queryKeys.coverage(chatId),
     queryFn: () => scrollback.getChatCoverage({ chatId }),
@@ -30,31 +32,20 @@ export function ChatCoverageBar({
   if (ranges.length === 0 && !complete)
     return (
       <div className="coverage" data-testid="coverage">
-        <div
-          className="coverage-bar empty"
-          data-testid="coverage-bar"
-          role="img"
-          aria-label="Nothing of this chat is on this computer yet."
-        />
+        <div className="coverage-bar empty" data-testid="coverage-bar" role="img" aria-label={t('coverage.nothing')} />
         <div className="coverage-legend" aria-hidden="true">
-          <span className="coverage-key missing" /> Not on this computer yet
+          <span className="coverage-key missing" /> {t('coverage.key.nothing')}
         </div>
       </div>
     );
   if (complete || ranges.length === 0)
     return (
       <div className="coverage" data-testid="coverage">
-        <div
-          className="coverage-bar"
-          data-testid="coverage-bar"
-          data-oldest-reached="true"
-          role="img"
-          aria-label="All of this chat is on this computer."
-        >
+        <div className="coverage-bar" data-testid="coverage-bar" data-oldest-reached="true" role="img" aria-label={t('coverage.all')}>
           <span className="coverage-run" style={{ left: 0, width: '100%' }} />
         </div>
         <div className="coverage-legend" aria-hidden="true">
-          <span className="coverage-key here" /> All on this computer
+          <span className="coverage-key here" /> {t('coverage.key.all')}
         </div>
       </div>
     );
@@ -91,8 +82,8 @@ export function ChatCoverageBar({
         data-lifetime-from={start}
         data-lifetime-to={end}
         role="img"
-        aria-label={`On this computer: ${cachedSummary}. ${coverage.data.oldestReached ? 'The beginning of the chat is on this computer.' : 'Older history is not on this computer yet.'}`}
-        title={`On this computer: ${cachedSummary}${coverage.data.oldestReached ? ' (from the beginning)' : '; earlier history not loaded yet'}. Click a gap to download it.`}
+        aria-label={`${t('coverage.label', { spans: cachedSummary })} ${coverage.data.oldestReached ? t('coverage.beginningHere') : t('coverage.olderMissing')}`}
+        title={t('coverage.title', { spans: cachedSummary, fromBeginning: coverage.data.oldestReached ? 'yes' : 'no' })}
       >
         {unknownShare > 0 && <span className="coverage-unknown" style={{ left: 0, width: `${unknownShare * 100}%` }} />}
         {ranges.map((range) => (
@@ -107,17 +98,17 @@ export function ChatCoverageBar({
         ))}
       </div>
       <div className="coverage-legend" aria-hidden="true">
-        <span className="coverage-key here" /> On this computer
+        <span className="coverage-key here" /> {t('coverage.key.here')}
         {hasGaps && (
           <>
             {' '}
-            <span className="coverage-key missing" /> Not yet
+            <span className="coverage-key missing" /> {t('coverage.key.missing')}
           </>
         )}
         {unknownShare > 0 && (
           <>
             {' '}
-            <span className="coverage-key unknown" /> Earlier, unknown
+            <span className="coverage-key unknown" /> {t('coverage.key.unknown')}
           </>
         )}
       </div>

@@ -3,11 +3,11 @@ import type { ChatSummary } from '../../../../shared/domain.ts';
 import { SidebarToggle } from '../../app/SidebarToggle.tsx';
 import { IconButton } from '../../app/IconButton.tsx';
 import { emitAppCommand } from '../../app/appCommands.ts';
-import { formatCount } from '../../format/formatDates.ts';
 import { ChatAvatar } from '../media/ChatAvatar.tsx';
 import { KeepCurrentControl } from '../live/KeepCurrentControl.tsx';
 import { SyncActions, SyncFacts } from '../sync/SyncControl.tsx';
 import { ChatCoverageBar } from './ChatCoverageBar.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * The chat's header, as Telegram's: its picture, name and one line of facts (size, what is on this computer or
@@ -39,6 +39,7 @@ export function ChatHeader({
   changesOpen: boolean;
   onToggleChanges(): void;
 }) {
+  const t = useT();
   const [actionsOpen, setActionsOpen] = useState(false);
   const headerRef = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
@@ -62,14 +63,14 @@ export function ChatHeader({
         <p className="chat-subtitle">
           <span>
             {chat.messageCount !== null
-              ? `${formatCount(chat.messageCount)} messages`
-              : `${formatCount(chat.cachedCount)} on this computer`}
+              ? t('header.messages', { count: chat.messageCount })
+              : t('header.onComputer', { count: chat.cachedCount })}
           </span>
           {/* An imported chat is whole by nature. */}
           {live && <SyncFacts chatId={chat.id} complete={complete} unreachable={offline} />}
           {offline !== null && (
             <span className="offline-badge" title={offline}>
-              Offline, showing cached history: {offline}
+              {t('header.offline', { reason: offline })}
             </span>
           )}
         </p>
@@ -84,7 +85,7 @@ export function ChatHeader({
       {/* In a narrow pane the rest folds into a menu (a container query decides; see app.css). */}
       <IconButton
         className="chat-actions-toggle"
-        label="More actions"
+        label={t('header.more')}
         icon="more"
         aria-expanded={actionsOpen}
         onClick={() => setActionsOpen((open) => !open)}
@@ -98,23 +99,29 @@ export function ChatHeader({
       >
         {live && <KeepCurrentControl chat={chat} />}
         <IconButton
-          label="Search this chat"
+          label={t('header.search')}
           shortcut="Ctrl+F"
           icon="search"
           onClick={() => emitAppCommand('find')}
           data-testid="open-search"
         />
-        <IconButton label="Jump to date" shortcut="Ctrl+G" icon="calendar" onClick={onJumpToDate} data-testid="open-jump-to-date" />
-        <IconButton label="Media" icon="media" aria-pressed={galleryOpen} onClick={onToggleGallery} data-testid="open-media-gallery" />
+        <IconButton label={t('header.jump')} shortcut="Ctrl+G" icon="calendar" onClick={onJumpToDate} data-testid="open-jump-to-date" />
         <IconButton
-          label="What changed"
+          label={t('header.media')}
+          icon="media"
+          aria-pressed={galleryOpen}
+          onClick={onToggleGallery}
+          data-testid="open-media-gallery"
+        />
+        <IconButton
+          label={t('header.changes')}
           icon="changes"
           aria-pressed={changesOpen}
           onClick={onToggleChanges}
           data-testid="open-what-changed"
         />
         <IconButton
-          label="Export chat"
+          label={t('header.export')}
           shortcut="Ctrl+E"
           icon="export"
           onClick={() => emitAppCommand('exportChat')}

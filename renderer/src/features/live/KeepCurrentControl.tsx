@@ -1,15 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
-import { formatCount, formatListDate } from '../../format/formatDates.ts';
+import { formatListDate } from '../../format/formatDates.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
 import { IconButton } from '../../app/IconButton.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * "Keep up to date" for the open chat (a toggle in the header's row), and "Refresh now": the newest messages
  * and a re-check of the last days for edits and deletions. Says when it last ran and what the last run found.
  */
 export function KeepCurrentControl({ chat }: { chat: ChatSummary }) {
+  const t = useT();
   const client = useQueryClient();
   const toggle = useMutation({
     mutationFn: (keep: boolean) => scrollback.setChatKeepCurrent({ chatId: chat.id, keep }),
@@ -21,16 +23,16 @@ export function KeepCurrentControl({ chat }: { chat: ChatSummary }) {
   });
   const found = refresh.data;
   const note = refresh.isError
-    ? `Refresh failed: ${refresh.error.message}`
+    ? t('live.refresh.failed', { reason: refresh.error.message })
     : found
-      ? `${formatCount(found.added)} new, ${formatCount(found.edited)} edited, ${formatCount(found.deleted)} deleted at the source`
+      ? t('live.refresh.found', { added: found.added, edited: found.edited, deleted: found.deleted })
       : '';
   return (
     <div className="keep-current">
       <IconButton
         icon="keep"
-        label="Keep up to date"
-        tooltip="Keep up to date: fetch this chat's new messages, and look for edits and deletions of the last days, in the background"
+        label={t('live.keep.label')}
+        tooltip={t('live.keep.explanation')}
         aria-pressed={chat.keepCurrent}
         disabled={toggle.isPending}
         onClick={() => toggle.mutate(!chat.keepCurrent)}
@@ -38,8 +40,8 @@ export function KeepCurrentControl({ chat }: { chat: ChatSummary }) {
       />
       <IconButton
         icon="refresh"
-        label={refresh.isPending ? 'Refreshing…' : 'Refresh now'}
-        tooltip={chat.refreshedAt !== null ? `Refresh now (last refreshed ${formatListDate(chat.refreshedAt)})` : 'Refresh now'}
+        label={refresh.isPending ? t('live.refreshing') : t('live.refreshNow')}
+        tooltip={chat.refreshedAt !== null ? t('live.refreshNow.last', { when: formatListDate(chat.refreshedAt) }) : t('live.refreshNow')}
         onClick={() => refresh.mutate()}
         disabled={refresh.isPending}
         data-testid="refresh-chat"

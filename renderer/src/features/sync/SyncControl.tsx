@@ -1,9 +1,8 @@
 import { useNow } from '../../ui/useNow.ts';
-import { formatCount } from '../../format/formatDates.ts';
+import { formatDay } from '../../format/formatDates.ts';
 import { IconButton } from '../../app/IconButton.tsx';
 import { useChatSync } from './useChatSync.ts';
-
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { useT } from '../../i18n/translate.ts';
 
 interface SyncProps {
   chatId: number;
@@ -18,6 +17,7 @@ interface SyncProps {
  * beside it is the picture: no second bar), a countdown while a rate limit holds it, or what is on this computer.
  */
 export function SyncFacts({ chatId, complete, unreachable }: SyncProps) {
+  const t = useT();
   const { status } = useChatSync(chatId);
   const now = useNow(Boolean(status?.waitingUntil));
   if (!status) return null;
@@ -26,38 +26,45 @@ export function SyncFacts({ chatId, complete, unreachable }: SyncProps) {
     case 'paused':
       return (
         <span className="sync-progress" data-testid="sync-progress" data-state={status.state} role="status">
-          {formatCount(status.cached)}
-          {status.total !== null ? ` of ${formatCount(status.total)}` : ''} cached
-          {status.reachedDate !== null ? `, back to ${dayFormat.format(status.reachedDate)}` : ''}
-          {status.state === 'paused' ? ' · paused' : ''}
+          {t('sync.progress', {
+            cached: status.cached,
+            hasTotal: status.total !== null ? 'yes' : 'no',
+            total: status.total ?? 0,
+            hasDate: status.reachedDate !== null ? 'yes' : 'no',
+            date: status.reachedDate !== null ? formatDay(status.reachedDate) : '',
+          })}
+          {status.state === 'paused' ? ` · ${t('sync.paused')}` : ''}
           {status.waitingUntil
-            ? ` · ${status.waitingReason ? `${status.waitingReason} ` : ''}resuming in ${Math.max(0, Math.ceil((status.waitingUntil - now) / 1000))} s`
+            ? ` · ${t('sync.waiting', {
+                reason: status.waitingReason ? `${status.waitingReason} ` : '',
+                seconds: Math.max(0, Math.ceil((status.waitingUntil - now) / 1000)),
+              })}`
             : ''}
         </span>
       );
     case 'failed':
       return (
         <span className="sync-progress error" data-testid="sync-progress" data-state="failed" role="alert">
-          Download stopped: {status.error?.message}
+          {t('sync.failed', { reason: status.error?.message ?? t('common.unknownError') })}
         </span>
       );
     case 'done':
       return (
         <span className="sync-progress" data-testid="sync-progress" data-state="done">
-          {status.from === null && status.to === null ? 'All of this chat is on this computer' : 'That range is on this computer'}
+          {status.from === null && status.to === null ? t('sync.allHere') : t('sync.rangeHere')}
         </span>
       );
     default:
       if (complete)
         return (
           <span className="sync-progress" data-testid="sync-progress" data-state="complete">
-            All of this chat is on this computer
+            {t('sync.allHere')}
           </span>
         );
       if (unreachable !== null)
         return (
           <span className="sync-progress" data-testid="sync-progress" data-state="unreachable" title={unreachable}>
-            Download unavailable: the source cannot be reached now
+            {t('sync.unreachable')}
           </span>
         );
       return null;
@@ -66,6 +73,7 @@ export function SyncFacts({ chatId, complete, unreachable }: SyncProps) {
 
 /** The download's buttons in the header's row: Download chat; Pause or Resume and Cancel while it runs; Retry. */
 export function SyncActions({ chatId, complete, unreachable }: SyncProps) {
+  const t = useT();
   const { status, start, pause, resume, cancel } = useChatSync(chatId);
   if (!status) return null;
   switch (status.state) {
@@ -74,23 +82,32 @@ export function SyncActions({ chatId, complete, unreachable }: SyncProps) {
       return (
         <div className="sync-control">
           {status.state === 'running' ? (
-            <IconButton icon="pause" label="Pause" onClick={pause} />
+            <IconButton icon="pause" label={t('sync.pause')} onClick={pause} />
           ) : (
-            <IconButton icon="resume" label="Resume" onClick={resume} />
+            <IconButton icon="resume" label={t('sync.resume')} onClick={resume} />
           )}
-          <IconButton icon="cancel" label="Cancel" onClick={cancel} />
+          <IconButton icon="cancel" label={t('sync.cancel')} onClick={cancel} />
         </div>
       );
     case 'failed':
       return (
         <div className="sync-control">
-          <IconButton icon="refresh" label="Retry" onClick={resume} />
+          <IconButton icon="refresh" label={t('sync.retry')} onClick={resume} />
         </div>
       );
     case 'done':
       return null;
     default:
       if (complete || unreachable !== null) return null;
-      return <IconButton className="sync-start" icon="download" label="Download chat" onClick={() => start()} data-testid="sync-start" />;
+      return (
+        <IconButton
+          className="sync-start"
+          icon="download"
+          label={t('sync.start')}
+          tooltip={t('sync.start.explanation')}
+          onClick={() => start()}
+          data-testid="sync-start"
+        />
+      );
   }
 }
