@@ -208,6 +208,8 @@ export interface ChatMessage {
   signature?: string;
   /** The inline bot the message was sent via ("@QuizBot"). */
   viaBot?: string;
+  /** The source gave no time (a Telegram Desktop HTML page's service line): `date` is its neighbours'. */
+  dateApproximate?: boolean;
 }
 
 /** A topic of a forum chat, as kept on this computer. */

@@ -20,6 +20,11 @@ export interface FileImportResult {
   timeZone: { zone: string; computers: boolean } | null;
   /** How a file in some phone language was read, in words ("read as Dutch, iPhone"); absent for other formats. */
   readAs?: string;
+  /**
+   * Why nothing of this file was imported, in words (it is no export Scrollback reads, or holds no message);
+   * absent when it added to or matched a chat. A selection never drops a file without saying so.
+   */
+  nothingImported?: string;
 }
 
 /** How to read what an import does not say for itself. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import type { ImportProgress } from '../../../shared/importing.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
+import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
 import { importFormatLabels, type ImportFormatInfo } from '../../../shared/importFormats.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
@@ -66,24 +67,30 @@ export async function importCommand(context: CliContext, paths: readonly string[
       { whatsAppTimeZone: options.tz ?? null },
     );
     finishFilesBefore(Number.POSITIVE_INFINITY);
-    if (context.json) {
-      context.out(JSON.stringify(results, null, 2));
-      return;
-    }
-    for (const file of results) {
-      for (const chat of file.chats) {
-        const skipped = chat.skipped > 0 ? `, ${chat.skipped} placeholder${chat.skipped === 1 ? '' : 's'} skipped` : '';
-        context.out(
-          `${chat.name} (chat ${chat.chatId}): ${chat.added} added, ${chat.inFile - chat.added} already there${skipped}  ← ${file.path}`,
-        );
-      }
-      if (file.readAs) context.err(`${file.path}: ${file.readAs}`);
-      if (file.timeZone)
-        context.err(
-          `${file.path}: WhatsApp times read in ${file.timeZone.zone}${file.timeZone.computers ? " (this computer's zone; another with --tz)" : ''}`,
-        );
-    }
+    if (context.json) context.out(JSON.stringify(results, null, 2));
+    else printResults(context, results);
+    // Never done in silence: a selection of which nothing at all was imported fails, with each file's reason.
+    if (results.every((file) => file.nothingImported))
+      throw new ScrollbackError('INVALID_INPUT', results.map((file) => `${file.path}: ${file.nothingImported}`).join('\n'));
   } finally {
     process.removeListener('SIGINT', stop);
+  }
+}
+
+/** Per chat, the messages added; per file, how it was read, the zone of its times, or why nothing was imported. */
+function printResults(context: CliContext, results: readonly FileImportResult[]): void {
+  for (const file of results) {
+    for (const chat of file.chats) {
+      const skipped = chat.skipped > 0 ? `, ${chat.skipped} placeholder${chat.skipped === 1 ? '' : 's'} skipped` : '';
+      context.out(
+        `${chat.name} (chat ${chat.chatId}): ${chat.added} added, ${chat.inFile - chat.added} already there${skipped}  ← ${file.path}`,
+      );
+    }
+    if (file.readAs) context.err(`${file.path}: ${file.readAs}`);
+    if (file.nothingImported) context.err(`${file.path}: nothing imported: ${file.nothingImported}`);
+    if (file.timeZone)
+      context.err(
+        `${file.path}: WhatsApp times read in ${file.timeZone.zone}${file.timeZone.computers ? " (this computer's zone; another with --tz)" : ''}`,
+      );
   }
 }

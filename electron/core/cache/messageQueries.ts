@@ -70,21 +70,23 @@ function forTheWindow(media: Media | null, hasFull: number): Media | null {
 }
 
 /** The details column as message fields (a signature, a via bot); nothing when empty or unreadable. */
-function detailsOf(details: string | null): Pick<ChatMessage, 'signature' | 'viaBot'> {
+function detailsOf(details: string | null): Pick<ChatMessage, 'signature' | 'viaBot' | 'dateApproximate'> {
   if (details === null) return {};
   const parsed = parseStoredJsonOr(storedDetailsSchema, details, {});
   return {
     ...(parsed.signature ? { signature: parsed.signature } : {}),
     ...(parsed.viaBot ? { viaBot: parsed.viaBot } : {}),
+    ...(parsed.dateApproximate ? { dateApproximate: true } : {}),
   };
 }
 
 /** What the details column keeps of a message; null when it has none. */
 function detailsJson(message: SourceMessage): string | null {
-  if (!message.signature && !message.viaBot) return null;
+  if (!message.signature && !message.viaBot && !message.dateApproximate) return null;
   return JSON.stringify({
     ...(message.signature ? { signature: message.signature } : {}),
     ...(message.viaBot ? { viaBot: message.viaBot } : {}),
+    ...(message.dateApproximate ? { dateApproximate: true } : {}),
   });
 }
 

@@ -76,7 +76,11 @@ export const storedMediaSchema = z.discriminatedUnion('kind', [
 ]) satisfies z.ZodType<Media>;
 
 /** A message's details column (signature, via bot). */
-export const storedDetailsSchema = z.looseObject({ signature: z.string().optional(), viaBot: z.string().optional() });
+export const storedDetailsSchema = z.looseObject({
+  signature: z.string().optional(),
+  viaBot: z.string().optional(),
+  dateApproximate: z.boolean().optional(),
+});
 export const storedForwardSchema = z.looseObject({ fromName: z.string(), date: z.number().nullable() }) satisfies z.ZodType<Forward>;
 /** Any stored action; names from before the one vocabulary (pin_message, chatEditTitle…) are translated. */
 export const storedServiceSchema = z

@@ -93,5 +93,5 @@ export interface ImportFormat extends ImportFormatInfo {
     input: ImportInput,
     target: ImportTarget,
     options: ImportFileOptions,
-  ): Pick<FileImportResult, 'timeZone' | 'readAs'> & { chats: ChatImportResult[] };
+  ): Pick<FileImportResult, 'timeZone' | 'readAs' | 'nothingImported'> & { chats: ChatImportResult[] };
 }

@@ -14,7 +14,12 @@ export { chatNameFromFileName } from './examineFile.ts';
  * `result.json`, an HTML chat's pages), else the exports among the folder's files; a file by what its first
  * bytes say. Anything no format reads is refused by name, with the formats Scrollback reads.
  */
-export function findImportInputs(path: string, formats: readonly ImportFormat[] = importFormats): ImportInput[] {
+export function findImportInputs(
+  path: string,
+  formats: readonly ImportFormat[] = importFormats,
+  /** Told of each file of a folder of exports that no format reads, and why (the folder is still read). */
+  onUnread?: (path: string, why: string) => void,
+): ImportInput[] {
   if (!existsSync(path)) throw new ScrollbackError('INVALID_INPUT', `${path}: no such file or folder.`);
   if (!statSync(path).isDirectory()) return fileInputs(examineFile(path), formats);
   for (const format of formats) {
@@ -27,7 +32,12 @@ export function findImportInputs(path: string, formats: readonly ImportFormat[] 
     .filter((name) => extensions.has(extname(name).slice(1).toLowerCase()))
     .sort()
     .map((name) => examineFile(join(path, name)))
-    .filter((file) => statSync(file.path).isFile() && recognising(file, formats) !== null)
+    .filter((file) => {
+      if (!statSync(file.path).isFile()) return false;
+      if (recognising(file, formats) !== null) return true;
+      onUnread?.(file.path, notReadable(file, formats));
+      return false;
+    })
     .flatMap((file) => fileInputs(file, formats));
   if (inside.length === 0)
     throw new ScrollbackError('INVALID_INPUT', `${path}: the folder holds no export Scrollback can read. ${readable(formats)}`);
@@ -42,12 +52,18 @@ function recognising(file: ExaminedFile, formats: readonly ImportFormat[]): Impo
 
 function fileInputs(file: ExaminedFile, formats: readonly ImportFormat[]): ImportInput[] {
   const format = recognising(file, formats);
-  if (format) return format.expand(file);
+  if (format) {
+    const inputs = format.expand(file);
+    if (inputs.length > 0) return inputs;
+    throw new ScrollbackError('INVALID_FILE', `${file.path}: a file of a ${format.app} export, but it holds no chat to import.`);
+  }
+  throw new ScrollbackError('INVALID_FILE', `${file.path}: ${notReadable(file, formats)}`);
+}
+
+/** Why no format reads a file: what it looks like, if anything, and what Scrollback reads. */
+function notReadable(file: ExaminedFile, formats: readonly ImportFormat[]): string {
   const nearMiss = formats.map((candidate) => candidate.nearMiss?.(file) ?? null).find((said) => said !== null);
-  throw new ScrollbackError(
-    'INVALID_FILE',
-    `${file.path}: not an export Scrollback can read${nearMiss ? ` (${nearMiss})` : ''}. ${readable(formats)}`,
-  );
+  return `not an export Scrollback can read${nearMiss ? ` (${nearMiss})` : ''}. ${readable(formats)}`;
 }
 
 function readable(formats: readonly ImportFormat[]): string {

@@ -19,5 +19,13 @@ export function importFile(db: WritableDB, input: ImportInput, options: ImportFi
     const files = { store: options.mediaStore ?? null, media: input.mediaFiles, origin: `import: ${input.path}` };
     return input.format.read(input, { db, files }, options);
   });
-  return { path: input.path, chats: read.chats, timeZone: read.timeZone, ...(read.readAs ? { readAs: read.readAs } : {}) };
+  // A file that matched no message of any chat says why (its format's words, or that it held none).
+  const empty = read.chats.every((chat) => chat.inFile === 0);
+  return {
+    path: input.path,
+    chats: read.chats,
+    timeZone: read.timeZone,
+    ...(read.readAs ? { readAs: read.readAs } : {}),
+    ...(empty ? { nothingImported: read.nothingImported ?? 'it holds no messages.' } : {}),
+  };
 }

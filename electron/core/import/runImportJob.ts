@@ -2,7 +2,9 @@ import type { FileImportResult, ImportOptions, ImportProgress } from '../../../s
 import { basename } from 'node:path';
 import { openCacheDatabase } from '../cache/openCacheDatabase.ts';
 import { onLockWaiting, waitForLockInThisThread } from '../cache/transactions.ts';
+import { ScrollbackError } from '../../../shared/errors.ts';
 import { findImportInputs } from './findImportInputs.ts';
+import { importFormats } from './importFormats.ts';
 import { importFile } from './importFile.ts';
 import { createMediaStore } from '../media/createMediaStore.ts';
 import { mediaFolderBeside } from '../media/mediaFolderBeside.ts';
@@ -15,7 +17,26 @@ export function runImportJob(
   job: { databasePath: string; paths: string[]; options?: ImportOptions },
   options: { onProgress?: (progress: ImportProgress) => void; isCancelled?: () => boolean } = {},
 ): FileImportResult[] {
-  const inputs = job.paths.flatMap((path) => findImportInputs(path));
+  // Each path that yields nothing says why in the results; the others are still imported. Only when no path
+  // yields anything is it an error, in those words.
+  const unread: FileImportResult[] = [];
+  let refused: ScrollbackError | null = null;
+  const nothingFrom = (path: string, why: string): void => {
+    unread.push({ path, chats: [], timeZone: null, nothingImported: why.startsWith(`${path}: `) ? why.slice(path.length + 2) : why });
+  };
+  const inputs = job.paths.flatMap((path) => {
+    try {
+      return findImportInputs(path, importFormats, nothingFrom);
+    } catch (error) {
+      if (!(error instanceof ScrollbackError) || (error.code !== 'INVALID_FILE' && error.code !== 'INVALID_INPUT')) throw error;
+      refused ??= error;
+      nothingFrom(path, error.message);
+      return [];
+    }
+  });
+  if (inputs.length === 0 && unread.length === 1 && refused) throw refused;
+  if (inputs.length === 0)
+    throw new ScrollbackError('INVALID_INPUT', unread.map((file) => `${file.path}: ${file.nothingImported}`).join('\n'));
   const totalBytes = inputs.reduce((sum, input) => sum + input.sizeBytes, 0);
   const db = openCacheDatabase(job.databasePath);
   // This worker may wait for another process's write lock in place; it says so, and Cancel still stops it.
@@ -60,7 +81,7 @@ export function runImportJob(
       doneBytes += input.sizeBytes;
       report(0, true);
     });
-    return results;
+    return [...results, ...unread];
   } finally {
     db.close();
   }

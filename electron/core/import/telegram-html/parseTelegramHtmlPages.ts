@@ -29,10 +29,24 @@ export interface TelegramHtmlPages {
 }
 
 /**
+ * Whether a block's id is a message's: the exporter numbers its own blocks (day separators, and lines it adds)
+ * down from 0, while a basic group's messages from before it became a supergroup are numbered near
+ * −1,000,000,000 (old id − 10⁹) and are real messages.
+ */
+export function isMessageId(id: number): boolean {
+  return id > 0 || id <= -500_000_000;
+}
+
+/** Service lines held until a dated message comes, when nothing before them said a time (at most this many). */
+const MAX_UNDATED = 10_000;
+
+/**
  * Reads the pages of one HTML chat in order, streamed a chunk at a time, handing each message on as it
  * closes (with the chat's name and the bytes read of all the pages so far). A service line (the page gives
- * it no time) takes the time of the message before it, or the start of its day when it opens one, so
- * history order holds.
+ * it no time) takes its neighbours' time, marked approximate: the message before it, or the start of its day
+ * when it opens one, or, with neither, the next dated message (the page's own time when none follows), so
+ * history order holds and nothing is dated 1970. Blocks the exporter numbers itself (ids from 0 down) are
+ * not messages.
  */
 export function parseTelegramHtmlPages(
   input: TelegramHtmlPages,
@@ -49,6 +63,14 @@ export function parseTelegramHtmlPages(
   let previousForward: string | null = null;
   let bytesBefore = 0;
   let bytesRead = 0;
+  // Service lines before any time was said: handed on with the next dated message's time.
+  const undated: Array<{ message: SourceMessage; chatName: string; bytes: number }> = [];
+  const handUndated = (date: number): void => {
+    for (const held of undated.splice(0)) {
+      held.message.date = date;
+      onMessage(held.message, held.chatName, held.bytes);
+    }
+  };
   for (const page of pages) {
     const pageFolder = path.dirname(page);
     const files = {
@@ -68,9 +90,16 @@ export function parseTelegramHtmlPages(
         dayStart = day;
         return;
       }
+      if (!isMessageId(block.id)) return;
       const message = toTelegramHtmlSourceMessage(block, previousSender, files, () => `${page}, message ${block.id}`);
-      if (block.service) message.date = Number.isFinite(lastDate) ? Math.max(lastDate, dayStart) : Math.max(0, dayStart);
-      else lastDate = message.date;
+      if (block.service) {
+        message.dateApproximate = true;
+        const known = Math.max(lastDate, dayStart);
+        if (Number.isFinite(known)) message.date = known;
+      } else {
+        lastDate = message.date;
+        handUndated(message.date);
+      }
       // A joined block forwarded from the same source as the one before it omits the name too.
       if (message.forward && block.forward?.fromName === '' && block.joined && previousForward) message.forward.fromName = previousForward;
       if (!block.service) previousForward = message.forward?.fromName ?? null;
@@ -79,6 +108,11 @@ export function parseTelegramHtmlPages(
       if (message.sender) senders.set(message.sender.key, message.sender.name);
       // The header (the chat's name) comes before the first message on the first page.
       name ??= parser.chatName;
+      if (block.service && !Number.isFinite(Math.max(lastDate, dayStart))) {
+        undated.push({ message, chatName: name || input.chatNameHint, bytes: bytesRead });
+        if (undated.length >= MAX_UNDATED) handUndated(Math.floor(statSync(page).mtimeMs));
+        return;
+      }
       onMessage(message, name || input.chatNameHint, bytesRead);
     }, page);
     for (const chunk of decodeTextChunks(fileByteSource(page))) {
@@ -91,5 +125,7 @@ export function parseTelegramHtmlPages(
     name ??= parser.chatName;
     bytesBefore += statSync(page).size;
   }
+  // Nothing dated followed: the last page's time (when it was exported) is the nearest there is.
+  if (undated.length > 0) handUndated(Math.floor(statSync(pages.at(-1)!).mtimeMs));
   return { chatName: name || input.chatNameHint, senders: [...senders.values()], groupLines, cancelled: false };
 }

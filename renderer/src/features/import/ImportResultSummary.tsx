@@ -41,6 +41,15 @@ export function ImportResultSummary({
           []
         ),
       )}
+      {result.flatMap((file) =>
+        file.nothingImported ? (
+          <span key={`nothing:${file.path}`} className="import-time-zone" data-testid="import-nothing-imported">
+            {t('import.result.nothingImported', { what: file.path, reason: file.nothingImported })}
+          </span>
+        ) : (
+          []
+        ),
+      )}
       {zones.map(({ zone, computers }) => (
         <span key={zone} className="import-time-zone" data-testid="import-time-zone">
           {computers ? t('import.result.zoneComputers', { zone }) : t('import.result.zone', { zone })}
