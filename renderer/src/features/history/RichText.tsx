@@ -4,6 +4,7 @@ import { isSafeExternalUrl } from '../../../../shared/isSafeExternalUrl.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { parseMessageLink } from '../../../../shared/messageLink.ts';
 import { requestOpenMessage } from '../../app/openMessageRequests.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** Nesting order when entities cover the same span: block-level outside, links inside styles. */
 const ORDER: EntityType[] = [
@@ -38,12 +39,13 @@ function openLink(url: string) {
 
 function Spoiler({ children }: { children: ReactNode }) {
   const [revealed, setRevealed] = useState(false);
+  const t = useT();
   return (
     <span
       className={`spoiler${revealed ? ' revealed' : ''}`}
       role="button"
       tabIndex={0}
-      aria-label={revealed ? undefined : 'Spoiler, press to reveal'}
+      aria-label={revealed ? undefined : t('history.spoiler')}
       onClick={() => setRevealed(true)}
       onKeyDown={(event) => event.key === 'Enter' && setRevealed(true)}
     >

@@ -5,6 +5,7 @@ import { firstLink, GALLERY_TILE, type GalleryRow } from './galleryRows.ts';
 import { mediaUrl } from './mediaUrls.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
 import { VoicePlayer } from './VoicePlayer.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 const TILE = GALLERY_TILE;
 
@@ -26,6 +27,7 @@ export function GalleryRowView({
 }
 
 function GalleryTiles({ items, chatId, onOpen }: { items: ChatMessage[]; chatId: number; onOpen(messageId: string): void }) {
+  const t = useT();
   return (
     <div className="gallery-tiles">
       {items.map((item) => (
@@ -34,7 +36,7 @@ function GalleryTiles({ items, chatId, onOpen }: { items: ChatMessage[]; chatId:
           type="button"
           className="gallery-tile"
           onClick={() => onOpen(item.id)}
-          aria-label={`Open ${item.media?.kind ?? 'media'} of ${formatDateTime(item.date)}`}
+          aria-label={t('media.gallery.open', { kind: item.media?.kind ?? 'other', date: formatDateTime(item.date) })}
           data-message-id={item.id}
         >
           <PreviewedImage
@@ -52,13 +54,14 @@ function GalleryTiles({ items, chatId, onOpen }: { items: ChatMessage[]; chatId:
 }
 
 function GalleryItem({ item, chatId, onShowInChat }: { item: ChatMessage; chatId: number; onShowInChat(messageId: string): void }) {
+  const t = useT();
   return (
     <div className="gallery-item" data-message-id={item.id}>
       {item.media?.kind === 'file' || item.media?.kind === 'audio' ? (
         <FileCard
           chatId={chatId}
           messageId={item.id}
-          fileName={item.media.kind === 'file' ? item.media.fileName : (item.media.title ?? 'Audio')}
+          fileName={item.media.kind === 'file' ? item.media.fileName : (item.media.title ?? t('common.messageKind', { kind: 'audio' }))}
           size={item.media.size ?? 0}
           mimeType={item.media.mimeType}
           onComputer={item.media.onComputer === true}
@@ -71,7 +74,7 @@ function GalleryItem({ item, chatId, onShowInChat }: { item: ChatMessage; chatId
           waveform={item.media.waveform}
           size={item.media.size}
           onComputer={item.media.onComputer === true}
-          label="voice message"
+          label={t('common.mediaKind', { kind: 'voice' })}
         />
       ) : (
         <span className="gallery-link" dir="auto">
@@ -79,7 +82,7 @@ function GalleryItem({ item, chatId, onShowInChat }: { item: ChatMessage; chatId
         </span>
       )}
       <button type="button" className="link-button" onClick={() => onShowInChat(item.id)}>
-        {formatDateTime(item.date)} · Show in chat
+        {t('media.gallery.showInChat', { date: formatDateTime(item.date) })}
       </button>
     </div>
   );

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { VirtualRow } from '../../ui/VirtualRow.tsx';
 import { GalleryRowView } from './GalleryRowView.tsx';
 import { useGalleryMedia, type GalleryTab } from './useGalleryMedia.ts';
+import { useT } from '../../i18n/translate.ts';
+import type { MessageId } from '../../../../shared/i18n/locales.ts';
 
-const TABS: Array<{ tab: GalleryTab; label: string }> = [
-  { tab: 'visual', label: 'Photos & videos' },
-  { tab: 'files', label: 'Files' },
-  { tab: 'links', label: 'Links' },
-  { tab: 'voice', label: 'Voice' },
+const TABS: Array<{ tab: GalleryTab; label: MessageId }> = [
+  { tab: 'visual', label: 'media.gallery.visual' },
+  { tab: 'files', label: 'media.gallery.files' },
+  { tab: 'links', label: 'media.gallery.links' },
+  { tab: 'voice', label: 'media.gallery.voice' },
 ];
 /** Gallery rows carry no class of their own: placed here. */
 const ROW_PLACE = { position: 'absolute', top: 0, left: 0, right: 0 } as const;
@@ -27,10 +29,11 @@ export function MediaGallery({
   onShowInChat(messageId: string): void;
   onClose(): void;
 }) {
+  const t = useT();
   const [tab, setTab] = useState<GalleryTab>('visual');
   const { scroller, query, messages, total, rows, virtualizer } = useGalleryMedia(chatId, tab);
   return (
-    <aside className="media-gallery" aria-label="Media of this chat" data-testid="media-gallery">
+    <aside className="media-gallery" aria-label={t('media.gallery.label')} data-testid="media-gallery">
       <header className="gallery-header">
         <div role="tablist" className="gallery-tabs">
           {TABS.map((entry) => (
@@ -42,17 +45,16 @@ export function MediaGallery({
               onClick={() => setTab(entry.tab)}
               data-testid={`gallery-tab-${entry.tab}`}
             >
-              {entry.label}
+              {t(entry.label)}
             </button>
           ))}
         </div>
-        <button type="button" onClick={onClose} aria-label="Close the media gallery">
+        <button type="button" onClick={onClose} aria-label={t('media.gallery.close')}>
           ✕
         </button>
       </header>
       <div className="gallery-count" data-testid="gallery-count">
-        {total === null ? 'Loading…' : `${total.toLocaleString()} on this computer`}
-        {total !== null && ' · download the chat to see all'}
+        {total === null ? t('common.loading') : t('media.gallery.count', { count: total })}
       </div>
       <div className="gallery-scroller" ref={scroller}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -62,7 +64,7 @@ export function MediaGallery({
             </VirtualRow>
           ))}
         </div>
-        {!query.isPending && messages.length === 0 && <p className="gallery-empty">None on this computer.</p>}
+        {!query.isPending && messages.length === 0 && <p className="gallery-empty">{t('media.gallery.none')}</p>}
       </div>
     </aside>
   );

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { formatBytes } from '../../format/formatDates.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { translate, useT } from '../../i18n/translate.ts';
 
 const GB = 1024 ** 3;
 
@@ -11,6 +12,7 @@ const GB = 1024 ** 3;
  * the least recently viewed files go first, never pinned ones or those of chats marked "keep media".
  */
 export function MediaStorage() {
+  const t = useT();
   const client = useQueryClient();
   const settings = useQuery({
     queryKey: queryKeys.media.settings(),
@@ -22,23 +24,23 @@ export function MediaStorage() {
   const { fullBytes, thumbBytes, limitBytes } = settings.data;
   const save = async () => {
     const gb = Number(editing);
-    if (!Number.isFinite(gb) || gb < 0) return setError('Enter a number of gigabytes (0 keeps thumbnails only).');
+    if (!Number.isFinite(gb) || gb < 0) return setError(translate('media.storage.badLimit'));
     try {
       client.setQueryData(queryKeys.media.settings(), await scrollback.setMediaLimit({ limitBytes: Math.round(gb * GB) }));
       setEditing(null);
       setError(null);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'The limit could not be saved.');
+      setError(failure instanceof Error ? failure.message : translate('media.storage.notSaved'));
     }
   };
   return (
     <div className="media-storage" data-testid="media-storage">
-      <span title="Whole files count against the limit; thumbnails are always kept.">
-        Media on this computer: {formatBytes(fullBytes)} of {formatBytes(limitBytes)} (+ {formatBytes(thumbBytes)} thumbnails)
+      <span title={t('media.storage.explanation')}>
+        {t('media.storage.used', { used: formatBytes(fullBytes), limit: formatBytes(limitBytes), thumbnails: formatBytes(thumbBytes) })}
       </span>
       {editing === null ? (
         <button type="button" className="link-button" onClick={() => setEditing(String(Math.round((limitBytes / GB) * 10) / 10))}>
-          Change limit
+          {t('media.storage.change')}
         </button>
       ) : (
         <form
@@ -48,21 +50,21 @@ export function MediaStorage() {
           }}
         >
           <label>
-            Keep up to{' '}
+            {t('media.storage.keepUpTo')}{' '}
             <input
               type="number"
               min={0}
               step={0.5}
               value={editing}
               onChange={(event) => setEditing(event.target.value)}
-              aria-label="Limit in gigabytes"
+              aria-label={t('media.storage.limitLabel')}
               data-testid="media-limit"
             />{' '}
-            GB of whole files
+            {t('media.storage.unit')}
           </label>
-          <button type="submit">Save</button>
+          <button type="submit">{t('common.save')}</button>
           <button type="button" onClick={() => setEditing(null)}>
-            Cancel
+            {t('common.cancel')}
           </button>
           {error && (
             <span className="media-error" role="alert">

@@ -6,6 +6,7 @@ import { mediaUrl } from './mediaUrls.ts';
 import { useOpenMediaViewer } from './mediaViewerContext.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
 import { VoicePlayer } from './VoicePlayer.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 const icons = { poll: '📊', location: '📍', contact: '👤', other: '📎' } as const;
 
@@ -15,6 +16,7 @@ const icons = { poll: '📊', location: '📍', contact: '👤', other: '📎' }
  * playable; files downloadable; link previews as cards.
  */
 export function MediaView({ media, chatId, messageId }: { media: Media; chatId: number; messageId: string }) {
+  const t = useT();
   const openViewer = useOpenMediaViewer();
   switch (media.kind) {
     case 'photo':
@@ -24,19 +26,17 @@ export function MediaView({ media, chatId, messageId }: { media: Media; chatId: 
       const box = mediaBox(media);
       const label =
         media.kind === 'video'
-          ? `${media.round ? 'Round video' : 'Video'} · ${formatDuration(media.durationS)}`
+          ? t(media.round ? 'media.label.roundVideo' : 'media.label.video', { duration: formatDuration(media.durationS) })
           : media.kind === 'sticker'
-            ? `Sticker ${media.emoji ?? ''}`
-            : media.kind === 'gif'
-              ? 'GIF'
-              : 'Photo';
+            ? t('media.label.sticker', { emoji: media.emoji ?? '' })
+            : t('common.messageKind', { kind: media.kind });
       return (
         <button
           type="button"
           className={`media-visual media-${media.kind}${media.kind === 'video' && media.round ? ' media-round' : ''}`}
           style={{ width: box.width, height: box.height }}
           onClick={() => openViewer(messageId)}
-          aria-label={`Open ${label}`}
+          aria-label={t('media.open', { what: label })}
           data-media-kind={media.kind}
         >
           <PreviewedImage
@@ -49,7 +49,9 @@ export function MediaView({ media, chatId, messageId }: { media: Media; chatId: 
           />
           {media.kind === 'sticker' && media.emoji && <span className="media-badge">{media.emoji}</span>}
           {(media.kind === 'video' || media.kind === 'gif') && (
-            <span className="media-badge">{media.kind === 'gif' ? 'GIF' : `▶ ${formatDuration(media.durationS)}`}</span>
+            <span className="media-badge">
+              {media.kind === 'gif' ? t('common.messageKind', { kind: 'gif' }) : `▶ ${formatDuration(media.durationS)}`}
+            </span>
           )}
         </button>
       );
@@ -63,7 +65,7 @@ export function MediaView({ media, chatId, messageId }: { media: Media; chatId: 
           waveform={media.waveform}
           size={media.size}
           onComputer={media.onComputer === true}
-          label="voice message"
+          label={t('common.mediaKind', { kind: 'voice' })}
         />
       );
     case 'audio':
@@ -71,7 +73,7 @@ export function MediaView({ media, chatId, messageId }: { media: Media; chatId: 
         <div className="media-audio">
           <div className="media-line" dir="auto">
             🎵 {media.performer ? `${media.performer} — ` : ''}
-            {media.title ?? 'Audio'}
+            {media.title ?? t('common.messageKind', { kind: 'audio' })}
           </div>
           <VoicePlayer
             chatId={chatId}
@@ -79,7 +81,7 @@ export function MediaView({ media, chatId, messageId }: { media: Media; chatId: 
             durationS={media.durationS}
             size={media.size}
             onComputer={media.onComputer === true}
-            label={media.title ?? 'audio'}
+            label={media.title ?? t('common.mediaKind', { kind: 'audio' })}
           />
         </div>
       );
@@ -116,7 +118,7 @@ export function MediaView({ media, chatId, messageId }: { media: Media; chatId: 
         <div className="media-poll">
           <div className="media-poll-question">
             {icons.poll} <span dir="auto">{media.question}</span>
-            {media.closed ? ' (closed)' : ''}
+            {media.closed ? ` ${t('media.poll.closed')}` : ''}
           </div>
           <ul>
             {media.options.map((option, i) => (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { previewDataUrl } from './previewDataUrl.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * A picture drawn in two steps in the same box: Telegram's stripped preview at once (a data: URL, blurred:
@@ -26,6 +27,7 @@ export function PreviewedImage({
   /** Replaces the fixed box (the viewer sizes it to the window, keeping the aspect). */
   boxStyle?: React.CSSProperties;
 }) {
+  const t = useT();
   const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
   const previewUrl = previewDataUrl(preview);
   return (
@@ -33,7 +35,7 @@ export function PreviewedImage({
       className={`previewed-image ${className}`}
       style={boxStyle ?? { width, height }}
       data-state={state}
-      title={state === 'failed' ? 'Not on this computer, and the source could not send it now' : undefined}
+      title={state === 'failed' ? t('media.unavailable') : undefined}
     >
       {previewUrl && state !== 'loaded' && <img className="preview" src={previewUrl} alt="" aria-hidden="true" />}
       {src && state !== 'failed' && (

@@ -6,9 +6,11 @@ import { MediaProgress } from './MediaProgress.tsx';
 import { mediaUrl } from './mediaUrls.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
 import { useMediaDownload } from './useMediaDownload.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** A video or GIF: its thumbnail and Play until the whole file is here (downloaded with progress), then playing. */
 export function ViewerVideo({ message }: { message: ChatMessage }) {
+  const t = useT();
   const media = message.media!;
   const download = useMediaDownload(message.chatId, message.id, 'onComputer' in media && media.onComputer === true);
   const [asked, setAsked] = useState(false);
@@ -48,9 +50,9 @@ export function ViewerVideo({ message }: { message: ChatMessage }) {
             if (!download.onComputer) void download.start();
           }}
         >
-          ▶ Play
+          ▶ {t('media.play')}
           {media.kind === 'video' ? ` · ${formatDuration(media.durationS)}` : ''}
-          {size && !download.onComputer ? ` · ${formatBytes(size)} to download` : ''}
+          {size && !download.onComputer ? ` · ${t('media.toDownload', { size: formatBytes(size) })}` : ''}
         </button>
       )}
       {download.status?.state === 'failed' && (

@@ -5,6 +5,7 @@ import { bytesOfBase64 } from './base64.ts';
 import { MediaProgress } from './MediaProgress.tsx';
 import { mediaUrl } from './mediaUrls.ts';
 import { useMediaDownload } from './useMediaDownload.ts';
+import { translate, useT } from '../../i18n/translate.ts';
 
 const BARS = 40;
 const BAR_WIDTH = 3;
@@ -57,6 +58,7 @@ export function VoicePlayer({
   const [playing, setPlaying] = useState(false);
   const [played, setPlayed] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const bars = useMemo(() => waveformBars(waveform ? bytesOfBase64(waveform) : null, BARS), [waveform]);
   useEffect(() => () => audio.current?.pause(), []);
 
@@ -77,23 +79,28 @@ export function VoicePlayer({
         setPlaying(false);
         setPlayed(0);
       });
-      element.addEventListener('error', () => setError('This file could not be played.'));
+      element.addEventListener('error', () => setError(translate('media.cannotPlay')));
       audio.current = element;
     }
-    await audio.current.play().catch(() => setError('This file could not be played.'));
+    await audio.current.play().catch(() => setError(translate('media.cannotPlay')));
   }
 
   const running = download.status?.state === 'running' || download.status?.state === 'waiting';
   return (
     <div className="voice-player" data-playing={playing || undefined}>
-      <button type="button" className="voice-play" onClick={() => void toggle()} aria-label={playing ? 'Pause' : `Play ${label}`}>
+      <button
+        type="button"
+        className="voice-play"
+        onClick={() => void toggle()}
+        aria-label={playing ? t('media.pause') : t('media.playWhat', { what: label })}
+      >
         {playing ? '❚❚' : '▶'}
       </button>
       <WaveformBars bars={bars} played={played} />
       <span className="voice-meta">
         {formatDuration(durationS)}
         {!download.onComputer && size ? ` · ${formatBytes(size)}` : ''}
-        {!download.onComputer && !running ? ' · not on this computer' : ''}
+        {!download.onComputer && !running ? ` · ${t('media.file.notHere')}` : ''}
       </span>
       {running && download.status && <MediaProgress status={download.status} onCancel={download.cancel} />}
       {(error ?? download.status?.state === 'failed') && (
