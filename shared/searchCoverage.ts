@@ -1,4 +1,5 @@
 import type { SearchedSource } from './search.ts';
+import type { Translate } from './i18n/locales.ts';
 
 /**
  * The one model of what a search covered. The total line, the "searched where" line and the offer to download
@@ -93,66 +94,79 @@ export function monthRunsOf(spans: ReadonlyArray<{ from: number | null; to: numb
   return merged;
 }
 
-/** "Mar 2019", "Mar 2019 – Oct 2026", "up to Oct 2026". */
-export function describeMonthRun(run: MonthRun, locale?: string): string {
+/** "Mar 2019", "Mar 2019 – Oct 2026", "up to Oct 2026", months named in the locale's words. */
+export function describeMonthRun(run: MonthRun, t: Translate, locale?: string): string {
   const format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
   const name = (month: number) => format.format(new Date(Math.floor(month / 12), month % 12, 1));
-  if (run.first === null) return `up to ${name(run.last)}`;
-  return run.first === run.last ? name(run.first) : `${name(run.first)} – ${name(run.last)}`;
+  if (run.first === null) return t('search.range.upTo', { month: name(run.last) });
+  return run.first === run.last ? name(run.first) : t('search.range.span', { from: name(run.first), to: name(run.last) });
 }
 
-function describeRanges(spans: readonly SearchCoverageSpan[], locale?: string): string {
+function describeRanges(spans: readonly SearchCoverageSpan[], t: Translate, locale?: string): string {
   return monthRunsOf(spans)
-    .map((run) => describeMonthRun(run, locale))
-    .join(', ');
+    .map((run) => describeMonthRun(run, t, locale))
+    .join(t('search.list.separator'));
 }
 
-function describeTotal(counts: SearchCounts, locale?: string): string {
-  const parts = [`${counts.onComputer.toLocaleString(locale)} on this computer`];
-  if (counts.atSource) {
-    const where = counts.atSource.scope === 'chat' ? 'in the whole chat' : 'in all chats';
-    parts.push(`about ${counts.atSource.count.toLocaleString(locale)} ${where} at ${counts.atSource.sourceName}`);
-  }
-  return parts.join(' · ');
+function describeTotal(counts: SearchCounts, t: Translate): string {
+  const { onComputer, atSource } = counts;
+  if (!atSource) return t('search.total.local', { onComputer });
+  return t(atSource.scope === 'chat' ? 'search.total.wholeChat' : 'search.total.allChats', {
+    onComputer,
+    atSource: atSource.count,
+    source: atSource.sourceName,
+  });
 }
 
 /** "Telegram (Ana): searched there too · WhatsApp: only what is on this computer (RyzeAPI cannot search all chats)". */
-function describeSources(sources: readonly SearchedSource[]): string {
+function describeSources(sources: readonly SearchedSource[], t: Translate): string {
   return sources
     .map((source) =>
       source.where === 'source'
-        ? `${source.sourceName}: searched there too`
-        : `${source.sourceName}: only what is on this computer${source.reason ? ` (${source.reason})` : ''}`,
+        ? t('search.sources.there', { source: source.sourceName })
+        : source.reason
+          ? t('search.sources.localBecause', { source: source.sourceName, reason: source.reason })
+          : t('search.sources.local', { source: source.sourceName }),
     )
     .join(' · ');
 }
 
-function describeCoverage(coverage: SearchCoverage, locale?: string): string {
-  const { sourceName } = coverage;
+function describeCoverage(coverage: SearchCoverage, t: Translate, locale?: string): string {
+  const { sourceName: source } = coverage;
   const atSource = coverage.spans.filter((span) => span.place === 'source');
   const unsearched = coverage.spans.filter((span) => span.place === 'unsearched');
-  const why = coverage.unsearchedBecause === 'cannot search' ? `${sourceName} cannot search` : `${sourceName} could not be reached`;
   const parts: string[] = [];
-  if (atSource.length > 0) parts.push(`${describeRanges(atSource, locale)}, searched at ${sourceName}`);
-  if (unsearched.length > 0) parts.push(`${describeRanges(unsearched, locale)}, not searched (${why})`);
-  let text = parts.length === 0 ? 'All of it is on this computer and was searched here' : `Not on this computer: ${parts.join('; ')}`;
-  if (coverage.newerUnchecked) text += `; newer messages not checked (${sourceName} could not be reached)`;
-  return text;
+  if (atSource.length > 0) parts.push(t('search.where.atSource', { ranges: describeRanges(atSource, t, locale), source }));
+  if (unsearched.length > 0)
+    parts.push(
+      t(coverage.unsearchedBecause === 'cannot search' ? 'search.where.cannotSearch' : 'search.where.unreachable', {
+        ranges: describeRanges(unsearched, t, locale),
+        source,
+      }),
+    );
+  const where = parts.length === 0 ? t('search.where.allHere') : t('search.where.notHere', { parts: parts.join('; ') });
+  return coverage.newerUnchecked ? t('search.where.newerUnchecked', { where, source }) : where;
 }
 
 /**
  * The three things the search panel and the command line say about what was searched, from one model:
  * the total counts only what it counts; which parts were not on this computer, and where they were searched,
  * is said once, by the where line; the offer to download appears exactly when that line names a missing part.
+ * `locale` names the months (the window's or the terminal's language).
  */
-export function describeSearchOutcome(outcome: SearchOutcomeInput | null, counts: SearchCounts | null, locale?: string): SearchOutcomeText {
-  const total = counts ? describeTotal(counts, locale) : null;
+export function describeSearchOutcome(
+  outcome: SearchOutcomeInput | null,
+  counts: SearchCounts | null,
+  t: Translate,
+  locale?: string,
+): SearchOutcomeText {
+  const total = counts ? describeTotal(counts, t) : null;
   if (!outcome) return { total, where: null, offerDownload: false };
   if (outcome.coverage) {
     const offerDownload = missingSpans(outcome.coverage).length > 0;
-    return { total, where: describeCoverage(outcome.coverage, locale), offerDownload };
+    return { total, where: describeCoverage(outcome.coverage, t, locale), offerDownload };
   }
-  const sources = describeSources(outcome.sources);
-  const where = sources === '' ? null : `${sources}${outcome.incomplete ? ' (some of it could not be reached)' : ''}`;
+  const sources = describeSources(outcome.sources, t);
+  const where = sources === '' ? null : outcome.incomplete ? t('search.sources.incomplete', { sources }) : sources;
   return { total, where, offerDownload: false };
 }

@@ -6,6 +6,7 @@
  */
 
 import { ScrollbackError } from './errors.ts';
+import type { Translate } from './i18n/locales.ts';
 
 export const HAS_VALUES = ['photo', 'video', 'voice', 'file', 'link', 'poll', 'media'] as const;
 export type HasValue = (typeof HAS_VALUES)[number];
@@ -327,87 +328,83 @@ function plainOf(node: QueryNode, negated = false): Plain {
   }
 }
 
-const HAS_OBJECT: Record<HasValue, string> = {
-  photo: 'a photo',
-  video: 'a video',
-  voice: 'a voice message or audio',
-  file: 'a file',
-  link: 'a link',
-  poll: 'a poll',
-  media: 'media',
-};
-
-function quoted(value: string): string {
-  return `“${value}”`;
-}
-
 function isMe(value: string): boolean {
   return value.toLowerCase() === 'me';
 }
 
 /** When a date leaf admits a message, after "sent": "before 2021", "on 2021-03-14", "during 2021-07". */
-function datePhrase(leaf: Extract<QueryNode, { type: 'date' }>): string {
-  return `${leaf.op} ${leaf.value}`;
+function datePhrase(leaf: Extract<QueryNode, { type: 'date' }>, t: Translate): string {
+  return t('search.read.date', { op: leaf.op, value: leaf.value });
 }
 
 /** A leaf as the verb phrase of "messages that …" (plural), or its negation. */
-function verbPhrase(leaf: Leaf, negated: boolean): string {
-  const not = negated ? ' not' : '';
-  const doNot = negated ? 'do not ' : '';
+function verbPhrase(leaf: Leaf, negated: boolean, t: Translate): string {
+  const no = negated ? 'yes' : 'no';
   switch (leaf.type) {
     case 'text':
-      return `${doNot}contain ${quoted(leaf.value)}`;
+      return t('search.read.contains', { negated: no, value: leaf.value });
     case 'from':
-      return isMe(leaf.value) ? `were${not} sent by you` : `are${not} from ${leaf.value}`;
+      return isMe(leaf.value) ? t('search.read.fromMe', { negated: no }) : t('search.read.fromName', { negated: no, name: leaf.value });
     case 'in':
-      return `are${not} in a chat or topic named like ${quoted(leaf.value)}`;
+      return t('search.read.inChatVerb', { negated: no, name: leaf.value });
     case 'date':
-      return `were${not} sent ${datePhrase(leaf)}`;
+      return t('search.read.sent', { negated: no, when: datePhrase(leaf, t) });
     case 'has':
-      return `${doNot}have ${HAS_OBJECT[leaf.value]}`;
+      return t('search.read.has', { negated: no, kind: leaf.value });
     case 'is':
-      switch (leaf.value) {
-        case 'reply':
-          return `are${not} replies`;
-        case 'service':
-          return `are${not} service messages`;
-        case 'deleted':
-          return `were${not} deleted at the source`;
-        default:
-          return `were${not} ${leaf.value}`;
-      }
+      return t('search.read.is', { negated: no, value: leaf.value });
   }
+}
+
+/** "a, b and c" from the catalog's "{first} and {last}" (the comma list is the locale's separator). */
+function joined(
+  parts: readonly string[],
+  id:
+    | 'search.read.and'
+    | 'search.read.andNested'
+    | 'search.read.either'
+    | 'search.read.eitherNested'
+    | 'search.read.or'
+    | 'search.read.orNested',
+  t: Translate,
+): string {
+  const last = parts.at(-1) ?? '';
+  return t(id, { first: parts.slice(0, -1).join(t('search.list.separator')), last });
 }
 
 /**
  * Verb phrases joined: "a, b and c"; "either a or b". Inside an "either", a group of "and"s repeats its "and"
  * ("both a and b", "a and b and c"), its plain parts first, and an "or" within it takes no second "either".
  */
-function clauseOf(node: Plain, insideOr = false): string {
-  if (node.type === 'leaf') return verbPhrase(node.leaf, node.negated);
+function clauseOf(node: Plain, t: Translate, insideOr = false): string {
+  if (node.type === 'leaf') return verbPhrase(node.leaf, node.negated, t);
   const nested = node.children.some((child) => child.type !== 'leaf');
   if (node.type === 'or') {
-    const parts = node.children.map((child) => clauseOf(child, true));
-    const last = parts.pop() ?? '';
-    return `${insideOr ? '' : 'either '}${parts.join(', ')}${nested ? ',' : ''} or ${last}`;
+    const parts = node.children.map((child) => clauseOf(child, t, true));
+    if (insideOr) return joined(parts, nested ? 'search.read.orNested' : 'search.read.or', t);
+    return joined(parts, nested ? 'search.read.eitherNested' : 'search.read.either', t);
   }
   if (insideOr) {
     const ordered = [...node.children].sort((a, b) => Number(a.type !== 'leaf') - Number(b.type !== 'leaf'));
-    const both = ordered.length === 2 && ordered[0]?.type === 'leaf' ? 'both ' : '';
-    return `${both}${ordered.map((child) => clauseOf(child, true)).join(' and ')}`;
+    const parts = ordered.map((child) => clauseOf(child, t, true));
+    const [first = '', second = ''] = parts;
+    if (parts.length === 2 && ordered[0]?.type === 'leaf') return t('search.read.both', { first, last: second });
+    return parts.reduce((sentence, part) => t('search.read.and', { first: sentence, last: part }));
   }
-  const parts = node.children.map((child) => clauseOf(child));
-  const last = parts.pop() ?? '';
-  return `${parts.join(', ')}${nested ? ',' : ''} and ${last}`;
+  return joined(
+    node.children.map((child) => clauseOf(child, t)),
+    nested ? 'search.read.andNested' : 'search.read.and',
+    t,
+  );
 }
 
 /**
- * How the query was read, as a noun phrase a person reads: "messages from “Ana” that have a photo", "messages
+ * How the query was read, as a noun phrase a person reads: "messages from Ana that have a photo", "messages
  * sent by you before 2021 that either contain “tea” or contain “coffee”". Top-level senders, chats and dates
  * qualify "messages"; everything else is one relative clause ("that …"), with every "not" said at its leaf.
  */
-export function describeSearchQuery(node: QueryNode | null): string {
-  if (!node) return 'all messages';
+export function describeSearchQuery(node: QueryNode | null, t: Translate): string {
+  if (!node) return t('search.read.all');
   const plain = plainOf(node);
   const conjuncts = plain.type === 'and' ? plain.children : [plain];
   const qualifiers: string[] = [];
@@ -419,26 +416,30 @@ export function describeSearchQuery(node: QueryNode | null): string {
     const leaf = conjunct.type === 'leaf' && !conjunct.negated ? conjunct.leaf : null;
     if (leaf?.type === 'from' && sender === null) sender = leaf.value;
     else if (leaf?.type === 'in' && chat === null) chat = leaf.value;
-    else if (leaf?.type === 'date') dates.push(datePhrase(leaf));
+    else if (leaf?.type === 'date') dates.push(datePhrase(leaf, t));
     else rest.push(conjunct);
   }
-  const when = dates.join(' and ');
-  if (sender !== null) qualifiers.push(isMe(sender) ? 'sent by you' : `from ${sender}`);
-  if (chat !== null) qualifiers.push(`in a chat or topic named like ${quoted(chat)}`);
+  const when = dates.length === 0 ? '' : dates.reduce((first, second) => t('search.read.dates', { first, second }));
+  if (sender !== null) qualifiers.push(isMe(sender) ? t('search.read.byYou') : t('search.read.from', { name: sender }));
+  if (chat !== null) qualifiers.push(t('search.read.inChat', { name: chat }));
   // "sent by you before 2021"; "from Ana in … sent before 2021".
-  if (when) qualifiers.push(sender !== null && isMe(sender) && chat === null ? when : `sent ${when}`);
-  const phrase = ['messages', ...qualifiers].join(' ');
+  if (when) {
+    if (sender !== null && isMe(sender) && chat === null) qualifiers[0] = t('search.read.byYouWhen', { when });
+    else qualifiers.push(t('search.read.sentWhen', { when }));
+  }
+  const messages = t('search.read.messages');
+  const phrase = qualifiers.length === 0 ? messages : t('search.read.qualified', { messages, qualifiers: qualifiers.join(' ') });
   if (rest.length === 0) return phrase;
   const [only] = rest;
-  const clause = clauseOf(rest.length === 1 && only ? only : { type: 'and', children: rest });
-  return `${phrase} that ${clause}`;
+  const clause = clauseOf(rest.length === 1 && only ? only : { type: 'and', children: rest }, t);
+  return t('search.read.that', { phrase, clause });
 }
 
 /**
  * What a reader could take for something else in the query: a typed sender is part of a name, not a person
  * ("from:Ana" finds Dana Levi too).
  */
-export function explainSearchQuery(node: QueryNode | null): string[] {
+export function explainSearchQuery(node: QueryNode | null, t: Translate): string[] {
   const names = new Set<string>();
   const walk = (child: QueryNode): void => {
     if (child.type === 'from' && !isMe(child.value)) names.add(child.value);
@@ -446,7 +447,7 @@ export function explainSearchQuery(node: QueryNode | null): string[] {
     else if (child.type === 'and' || child.type === 'or') child.children.forEach(walk);
   };
   if (node) walk(node);
-  return [...names].map((name) => `from:${formatValue(name)} finds every sender whose name contains ${quoted(name)}, whoever they are.`);
+  return [...names].map((name) => t('search.read.fromNote', { token: formatValue(name), name }));
 }
 
 /** The conjuncts of the top level ("a b from:x" → three), for fields that edit one token each. */

@@ -114,7 +114,17 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` �
     const { page } = session;
     await page.fill('[data-testid="search-query"]', 'train -late has:banana');
     await page.waitForFunction(() => /has: takes photo/.test(document.querySelector('[data-testid="search-read-as"]')?.textContent ?? ''));
-    expect(await page.textContent('[data-testid="search-read-as"]')).toMatch(/contains “train” and not \(contains “late”\)/);
+    // Read back as a sentence: every "not" at its word, no brackets, and has:banana searched as text.
+    expect(await page.textContent('[data-testid="search-read-as"]')).toContain(
+      'Searching for messages that contain “train”, do not contain “late” and contain “has:banana”.',
+    );
+    await page.fill('[data-testid="search-query"]', 'from:Ana has:photo');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="search-read-as"]')
+        ?.textContent?.startsWith('Searching for messages from Ana that have a photo.'),
+    );
+    expect(await page.textContent('[data-testid="search-read-as"]')).toContain('from:Ana finds every sender whose name contains “Ana”');
     await page.fill('[data-testid="search-query"]', 'train');
     await page.fill('[data-testid="search-sender"]', 'Ana');
     expect(await page.inputValue('[data-testid="search-query"]')).toBe('train from:Ana');
@@ -134,6 +144,35 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` �
     expect(await page.inputValue('[data-testid="search-sender"]')).toBe('Ana Costa');
     await page.fill('[data-testid="search-query"]', 'the train');
     await page.waitForSelector('[data-result-index="3"]');
+  });
+
+  it('shows hits with avatars and thumbnails in a named list, announces the count politely, and gives focus back on close', async () => {
+    const { page } = session;
+    await page.fill('[data-testid="search-query"]', 'has:photo');
+    await page.waitForFunction(() => document.querySelector('[data-result-index="0"]')?.textContent?.includes('Photo') ?? false);
+    const results = page.getByRole('list', { name: 'Search results' });
+    expect(await results.getByRole('listitem').count()).toBeGreaterThan(0);
+    // A photo shows as a picture (its preview at once), beside the sender's avatar; no word in italics for it.
+    const first = page.locator('[data-result-index="0"]');
+    await first.locator('[data-testid="search-hit-thumb"] img').first().waitFor();
+    expect(await first.locator('.sender-avatar').count()).toBe(1);
+    expect(await page.locator('[data-testid="search-results"] em').count()).toBe(0);
+    // The count, once known, in a polite live region of its own.
+    const announcement = page.locator('[data-testid="search-announcement"]');
+    expect(await announcement.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => announcement.textContent()).toMatch(/^[\d,]+ messages? found$/);
+    await saveScreenshot(page, 'search-thumbnails');
+    // Closed with Esc, focus is back where it was when the panel opened (here the message list).
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.search-panel', { state: 'detached' });
+    await page.focus(scroller);
+    await page.keyboard.press('Control+f');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'search-query');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.search-panel', { state: 'detached' });
+    expect(await page.evaluate((selector) => document.activeElement === document.querySelector(selector), scroller)).toBe(true);
+    await page.keyboard.press('Control+f');
+    await page.waitForSelector('[data-testid="search-query"]');
   });
 
   it('shows a message-density heatmap in the calendar, with known-empty days disabled, and jumps to a picked day', async () => {

@@ -70,6 +70,21 @@ describe('the command line', () => {
     },
   );
 
+  it('search says what it searched from the same model as the window: found at the source only where the where line says so', async () => {
+    const db = path.join(tempFolder(), 'search.db');
+    expect((await cli('--db', db, 'demo')).code).toBe(0);
+    const chats = JSON.parse((await cli('--db', db, 'chats', '--json')).stdout) as Array<{ id: number; messageCount: number }>;
+    const big = chats.find((chat) => chat.messageCount === 1_000_000)!;
+    const run = await cli('--db', db, 'search', String(big.id), '--query', 'birthday', '--limit', '5');
+    expect(run.code, run.stderr).toBe(0);
+    const [total, where, offer, ...hits] = run.stdout.trimEnd().split('\n');
+    expect(total).toMatch(/^[\d,]+ on this computer; showing 5 \(more with a larger --limit\)$/);
+    expect(where).toMatch(/^Not on this computer: up to .+, searched at the demo archive$/);
+    expect(offer).toBe(`To search all of it on this computer: scrollback sync ${big.id}`);
+    expect(hits).toHaveLength(5);
+    for (const hit of hits) expect(hit).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}#\S+ .+\(found at the demo archive\)$/i);
+  });
+
   it('import progress ends at 100 % for every file, even one read between two progress lines', async () => {
     const folder = tempFolder();
     const files = [path.join(folder, 'first.json'), path.join(folder, 'second.json')];

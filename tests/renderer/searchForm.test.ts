@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeSearchedSpans,
-  emptySearchForm,
-  filterFromForm,
-  hasCriteria,
-  steppedIndex,
-} from '../../renderer/src/features/search/searchForm.ts';
+import { emptySearchForm, filterFromForm, hasCriteria, steppedIndex } from '../../renderer/src/features/search/searchForm.ts';
 import { kindChipsIn, withKindChips } from '../../renderer/src/features/search/kindTokens.ts';
 import { parseSearchQuery } from '../../shared/searchQuery.ts';
 
@@ -36,20 +30,5 @@ describe('search form', () => {
     expect(steppedIndex(0, 3, true)).toBe(0);
     expect(steppedIndex(2, 3, true)).toBe(1);
     expect(steppedIndex(-1, 0, false)).toBe(-1);
-  });
-
-  it('says where each stretch was searched, neighbours in the same place merged', () => {
-    const day = (d: number) => new Date(2021, 0, d).getTime();
-    const text = describeSearchedSpans(
-      [
-        { from: day(1), to: day(5), where: 'cache' },
-        { from: day(5), to: day(9), where: 'cache' },
-        { from: day(9), to: day(12), where: 'source' },
-      ],
-      'Telegram',
-    );
-    expect(text).toMatch(/^.+ searched on this computer, .+ searched at Telegram$/);
-    expect(text!.match(/ searched /g)).toHaveLength(2);
-    expect(describeSearchedSpans([], 'Telegram')).toBeNull();
   });
 });

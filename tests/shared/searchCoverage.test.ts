@@ -7,6 +7,9 @@ import {
   type SearchCoverageSpan,
   type SearchCoveragePlace,
 } from '../../shared/searchCoverage.ts';
+import { createTranslator } from '../../electron/core/i18n/createTranslator.ts';
+
+const t = createTranslator('en');
 
 const LOCALE = 'en-US';
 const monthName = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric' });
@@ -94,7 +97,7 @@ describe('one model of what a search covered', () => {
   it('the total, the where line and the download offer never contradict each other and match a brute-force description', () => {
     fc.assert(
       fc.property(arbitraryCoverage, arbitraryCounts, fc.boolean(), (coverage, counts, incomplete) => {
-        const said = describeSearchOutcome({ coverage, sources: [], incomplete }, counts, LOCALE);
+        const said = describeSearchOutcome({ coverage, sources: [], incomplete }, counts, t, LOCALE);
         const missing = coverage.spans.some((span) => span.place !== 'computer');
         // The where line is the brute force's, word for word.
         expect(said.where).toBe(bruteForceWhere(coverage));
@@ -126,7 +129,7 @@ describe('one model of what a search covered', () => {
       unsearchedBecause: null,
       newerUnchecked: false,
     };
-    const said = describeSearchOutcome({ coverage, sources: [], incomplete: false }, { onComputer: 114, atSource: null }, LOCALE);
+    const said = describeSearchOutcome({ coverage, sources: [], incomplete: false }, { onComputer: 114, atSource: null }, t, LOCALE);
     expect(said).toEqual({
       total: '114 on this computer',
       where: 'Not on this computer: Mar 2019 – Oct 2026, searched at the demo archive',
@@ -135,6 +138,7 @@ describe('one model of what a search covered', () => {
     const whole = describeSearchOutcome(
       { coverage: { ...coverage, spans: [{ from: null, to: at(2026, 11), place: 'computer' }] }, sources: [], incomplete: false },
       { onComputer: 114, atSource: null },
+      t,
       LOCALE,
     );
     expect(whole.where).toBe('All of it is on this computer and was searched here');
@@ -150,6 +154,7 @@ describe('one model of what a search covered', () => {
         incomplete: false,
       },
       null,
+      t,
       LOCALE,
     );
     expect(all).toEqual({

@@ -9,6 +9,9 @@ import {
   type QueryNode,
 } from '../../shared/searchQuery.ts';
 import { arbitrarySearchQuery } from '../support/arbitrarySearchQuery.ts';
+import { createTranslator } from '../../electron/core/i18n/createTranslator.ts';
+
+const t = createTranslator('en');
 
 const text = (value: string): QueryNode => ({ type: 'text', value });
 
@@ -99,7 +102,7 @@ describe('the search language', () => {
   it('lets a panel field write its token into the text, keeping the rest', () => {
     const written = withTopLevelTerms('train from:ana has:photo', (node) => node.type === 'from', [{ type: 'from', value: 'Dana Levi' }]);
     expect(written).toBe('train has:photo from:"Dana Levi"');
-    expect(describeSearchQuery(parseSearchQuery(written).root)).toBe('messages from Dana Levi that contain “train” and have a photo');
+    expect(describeSearchQuery(parseSearchQuery(written).root, t)).toBe('messages from Dana Levi that contain “train” and have a photo');
   });
 
   it('says how the query was read as a sentence, for each construct of the language', () => {
@@ -124,9 +127,9 @@ describe('the search language', () => {
       ['-in:work', 'messages that are not in a chat or topic named like “work”'],
       ['', 'all messages'],
     ];
-    for (const [input, sentence] of cases) expect(describeSearchQuery(parseSearchQuery(input).root), input).toBe(sentence);
+    for (const [input, sentence] of cases) expect(describeSearchQuery(parseSearchQuery(input).root, t), input).toBe(sentence);
     // A typed sender is part of a name, not a person: said, so "from:Ana" finding Dana Levi is no surprise.
-    expect(explainSearchQuery(parseSearchQuery('from:Ana -from:"Dana Levi" from:me').root)).toEqual([
+    expect(explainSearchQuery(parseSearchQuery('from:Ana -from:"Dana Levi" from:me').root, t)).toEqual([
       'from:Ana finds every sender whose name contains “Ana”, whoever they are.',
       'from:"Dana Levi" finds every sender whose name contains “Dana Levi”, whoever they are.',
     ]);
@@ -143,7 +146,7 @@ describe('the search language', () => {
       node.type === 'not' ? leavesOf(node.child) : node.type === 'and' || node.type === 'or' ? node.children.flatMap(leavesOf) : [node];
     fc.assert(
       fc.property(queries, (query) => {
-        const sentence = describeSearchQuery(query);
+        const sentence = describeSearchQuery(query, t);
         // Words the query itself holds are quoted; what is outside the quotes is the sentence's own.
         const own = sentence.replace(/“[^”]*”/g, '“…”');
         expect(own).toMatch(/^(all )?messages( |$)/);

@@ -1,6 +1,7 @@
 import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { endOfDateInput, parseDateInput } from '../../../shared/parseDateInput.ts';
 import { describeSearchOutcome } from '../../../shared/searchCoverage.ts';
+import { translator } from '../../core/i18n/createTranslator.ts';
 import { searchKinds, type SearchHit, type SearchRequest } from '../../../shared/search.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
@@ -117,10 +118,11 @@ export async function searchCommand(context: CliContext, chatArgument: string | 
     return;
   }
   // The same model as the window's: the total, where it was searched, and whether anything is not here.
-  const outcome = describeSearchOutcome(page, total);
+  const t = translator();
+  const outcome = describeSearchOutcome(page, total, t, t.locale);
   context.out(`${outcome.total ?? ''}; showing ${page.hits.length}${page.nextCursor ? ' (more with a larger --limit)' : ''}`);
   if (outcome.where) context.out(outcome.where);
-  if (outcome.offerDownload) context.out(`To search all of it on this computer: scrollback sync ${chatId ?? ''}`.trimEnd());
+  if (outcome.offerDownload) context.out(t('search.cli.offerDownload', { chat: String(chatId ?? '') }));
   for (const note of total.notes) context.err(note);
   for (const hit of page.hits)
     context.out(

@@ -16,6 +16,7 @@ import { getChatRecord, upsertChats } from '../../../electron/core/cache/chatQue
 import { storeHistoryRun } from '../../../electron/core/cache/storeHistoryRun.ts';
 import { sourceMessage } from '../../../electron/core/model/SourceMessage.ts';
 import type { SearchHit, SearchRequest } from '../../../shared/search.ts';
+import { createTranslator } from '../../../electron/core/i18n/createTranslator.ts';
 
 const tempFolder = useTempFolder();
 
@@ -265,7 +266,9 @@ describe('Telegram source against a faithful fake', () => {
       scope: 'chat',
     });
     expect(total.notDownloaded.length).toBeGreaterThan(0);
-    expect(describeSearchTotal(total, 'en-US')).toMatch(/^50 on this computer · about [\d,]+ in the whole chat at Telegram$/);
+    expect(describeSearchTotal(total, createTranslator('en'))).toMatch(
+      /^50 on this computer · about [\d,]+ in the whole chat at Telegram$/,
+    );
     // An operator the source cannot count as asked: no count from it.
     expect((await core.search.count({ ...filter, query: 'bold has:photo' })).atSource).toBeNull();
     // The chat's lifetime comes from its first page (offset_id 1).
@@ -378,7 +381,7 @@ describe('Telegram source against a faithful fake', () => {
     const total = await core.search.count(request);
     expect(total.onComputer).toBe(expected.length);
     expect(total.atSource).toEqual({ count: expected.length - 1, sourceName: 'Telegram', scope: 'all chats' });
-    expect(describeSearchTotal(total)).toBe(
+    expect(describeSearchTotal(total, createTranslator('en'))).toBe(
       `${expected.length.toLocaleString('en-US')} on this computer · about ${(expected.length - 1).toLocaleString('en-US')} in all chats at Telegram`,
     );
     await core.close();

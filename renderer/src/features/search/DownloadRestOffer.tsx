@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useChatSync } from '../sync/useChatSync.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * Shown only when the search model says part of the range is not on this computer: offers to bring the whole
@@ -7,6 +8,7 @@ import { useChatSync } from '../sync/useChatSync.ts';
  * and the where line follow what is now here.
  */
 export function DownloadRestOffer({ chatId, onDownloaded }: { chatId: number; onDownloaded(): void }) {
+  const t = useT();
   const { status, start } = useChatSync(chatId);
   const started = useRef(false);
   useEffect(() => {
@@ -15,7 +17,7 @@ export function DownloadRestOffer({ chatId, onDownloaded }: { chatId: number; on
       onDownloaded();
     }
   }, [status?.state, onDownloaded]);
-  if (status?.state === 'running') return <div className="search-where">Downloading the rest of this chat…</div>;
+  if (status?.state === 'running') return <div className="search-where">{t('search.download.running')}</div>;
   return (
     <button
       type="button"
@@ -26,7 +28,7 @@ export function DownloadRestOffer({ chatId, onDownloaded }: { chatId: number; on
       }}
       data-testid="search-download-rest"
     >
-      Download the rest of this chat for fully local search
+      {t('search.download.rest')}
     </button>
   );
 }

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import type { SearchHit } from '../../../../shared/search.ts';
@@ -12,7 +13,8 @@ import { useSearchStepKeys } from './useSearchStepKeys.ts';
 import { SearchHeader } from './SearchHeader.tsx';
 import { SearchQueryBox } from './SearchQueryBox.tsx';
 import { SearchFilters } from './SearchFilters.tsx';
-import { SearchStatus, type ExportedSearch } from './SearchStatus.tsx';
+import { SearchAnnouncement, SearchStatus, type ExportedSearch } from './SearchStatus.tsx';
+import { useT } from '../../i18n/translate.ts';
 import { SearchResultList } from './SearchResultList.tsx';
 import { DownloadRestOffer } from './DownloadRestOffer.tsx';
 
@@ -35,6 +37,20 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const { results, hits, setActive } = search;
   const [filtersOpen, setFiltersOpen] = useState(false);
   const { queryRef } = form;
+  const t = useT();
+  const intl = useIntl();
+  const panelRef = useRef<HTMLElement>(null);
+  // Focus goes back to where it came from when the panel closes (the message, the button that opened it),
+  // unless the person has moved it elsewhere outside the panel meanwhile. Read before the box takes focus.
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const panel = panelRef.current;
+    return () => {
+      const now = document.activeElement;
+      const leftInPanel = now === null || now === document.body || (panel !== null && panel.contains(now));
+      if (leftInPanel && opener?.isConnected && !panel?.contains(opener)) opener.focus({ preventScroll: true });
+    };
+  }, []);
   useEffect(() => queryRef.current?.focus(), [focusToken, queryRef]);
   const [opened, setOpened] = useState<SearchHit | null>(null);
   useEffect(() => (opened ? highlightSearchMatch(opened.message.id, opened.highlights) : undefined), [opened]);
@@ -61,12 +77,11 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
     setOpened(hit);
     onOpen(hit);
   };
-  const panelRef = useRef<HTMLElement>(null);
   useSearchStepKeys(panelRef, { active: search.active, count: hits.length, open, onClose });
 
   // The total, the where line and the offer to download come from one model of the first page's coverage.
   const firstPage = results.data?.pages[0];
-  const outcome = describeSearchOutcome(firstPage ?? null, search.total ?? null);
+  const outcome = describeSearchOutcome(firstPage ?? null, search.total ?? null, t, intl.locale);
   const thisChat = scope === 'chat' ? chat : null;
   const client = useQueryClient();
   // After the rest of the chat is downloaded: the results, their coverage and the total are read again.
@@ -76,7 +91,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   }, [client]);
 
   return (
-    <aside className="search-panel" aria-label="Search" ref={panelRef}>
+    <aside className="search-panel" aria-label={t('search.panel.label')} ref={panelRef}>
       <SearchHeader
         scope={scope}
         chatOpen={chat !== null}
@@ -88,6 +103,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
       <SearchQueryBox form={form} />
       <SearchFilters form={form} open={filtersOpen} scope={scope} chat={chat} />
       <SearchStatus search={search} hits={hits} totalText={outcome.total} onExport={thisChat ? onExport : null} />
+      <SearchAnnouncement search={search} hits={hits} />
       {outcome.where && (
         <div className="search-where" data-testid="search-where">
           {outcome.where}

@@ -1,5 +1,5 @@
 import type { SearchHit, SearchKind } from '../../../../shared/search.ts';
-import { formatCount } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import type { SearchResults } from './useSearchResults.ts';
 
 export interface ExportedSearch {
@@ -8,7 +8,10 @@ export interface ExportedSearch {
   to: number | null;
 }
 
-/** What the search is doing: a hint, "Searching…", or the position, the total, the order and Export. */
+/**
+ * What the search is doing: a hint, "Searching…", or the position, the total, the order and Export. The count
+ * is announced politely by its own live region (below), not by this row of buttons.
+ */
 export function SearchStatus({
   search,
   hits,
@@ -22,23 +25,24 @@ export function SearchStatus({
   /** Set when the search is of one chat: "Export these results…". */
   onExport: ((search: ExportedSearch) => void) | null;
 }) {
+  const t = useT();
   const { searching, results, active, total, order, setOrder, filter } = search;
   return (
-    <div className="search-status" role="status">
+    <div className="search-status">
       {!searching ? (
-        'Type words, pick dates, a sender or kinds.'
+        t('search.status.hint')
       ) : results.isPending ? (
-        'Searching…'
+        t('search.status.searching')
       ) : (
         <>
           {active >= 0 && hits.length > 0 && (
             <span className="search-position" data-testid="search-position">
-              {formatCount(active + 1)} of {formatCount(Math.max(total?.onComputer ?? 0, hits.length))}
+              {t('search.status.position', { position: active + 1, count: Math.max(total?.onComputer ?? 0, hits.length) })}
             </span>
           )}
-          <span data-testid="search-total">{totalText ?? 'Counting…'}</span>
+          <span data-testid="search-total">{totalText ?? t('search.status.counting')}</span>
           <button type="button" className="search-order" onClick={() => setOrder((o) => (o === 'newest' ? 'oldest' : 'newest'))}>
-            {order === 'newest' ? 'Newest first' : 'Oldest first'}
+            {t('search.status.order', { order })}
           </button>
           {onExport && (
             <button
@@ -49,11 +53,30 @@ export function SearchStatus({
                 onExport({ filter: { query: filter.query, sender: filter.sender, kinds: filter.kinds }, from: filter.from, to: filter.to })
               }
             >
-              Export these results…
+              {t('search.status.export')}
             </button>
           )}
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * Says the result of a search once it is in, politely (a screen reader finishes what it was saying first):
+ * "114 messages found", "No messages match". Only the first page counts: paging on says nothing.
+ */
+export function SearchAnnouncement({ search, hits }: { search: SearchResults; hits: readonly SearchHit[] }) {
+  const t = useT();
+  const { searching, results, total } = search;
+  let text = '';
+  // Once: when nothing was found, or when the total is in (not first the page's length, then the total).
+  if (searching && results.isSuccess)
+    if (hits.length === 0) text = t('search.results.none');
+    else if (total) text = t('search.announce.found', { count: Math.max(total.onComputer, hits.length) });
+  return (
+    <div className="history-sr-only" role="status" aria-live="polite" data-testid="search-announcement">
+      {text}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import type { SearchedSpan, SearchFilter } from '../../../../shared/search.ts';
-import { describeSpan, endOf, startOf } from './searchDates.ts';
+import type { SearchFilter } from '../../../../shared/search.ts';
+import { endOf, startOf } from './searchDates.ts';
 
 /**
  * What the search panel's fields hold, as typed. The sender field and kind chips are views of the query's
@@ -36,21 +36,4 @@ export function hasCriteria(filter: SearchFilter): boolean {
 export function steppedIndex(active: number, count: number, backwards: boolean): number {
   if (count === 0) return -1;
   return backwards ? Math.max(0, active - 1) : Math.min(count - 1, active + 1);
-}
-
-/**
- * "2019–2021 searched on this computer, 2022 searched at Telegram": neighbouring spans searched in the same
- * place merged, in order.
- */
-export function describeSearchedSpans(spans: readonly SearchedSpan[], sourceName: string): string | null {
-  if (spans.length === 0) return null;
-  return spans
-    .reduce<Array<{ from: number | null; to: number; where: 'cache' | 'source' }>>((merged, span) => {
-      const last = merged[merged.length - 1];
-      if (last && last.where === span.where) last.to = Math.max(last.to, span.to);
-      else merged.push({ ...span });
-      return merged;
-    }, [])
-    .map((span) => `${describeSpan(span.from, span.to)} searched ${span.where === 'cache' ? 'on this computer' : `at ${sourceName}`}`)
-    .join(', ');
 }

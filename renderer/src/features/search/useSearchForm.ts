@@ -10,6 +10,7 @@ import {
   type QueryNode,
 } from '../../../../shared/searchQuery.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { useT } from '../../i18n/translate.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { quickRange, type QuickRange } from './searchDates.ts';
 import { emptySearchForm, type SearchForm } from './searchForm.ts';
@@ -21,6 +22,7 @@ import { useDebounced } from './useDebounced.ts';
  * top-level tokens, and typing `from:da` offers the senders whose name contains "da".
  */
 export function useSearchForm(chatId: number | null) {
+  const t = useT();
   const [form, setForm] = useState<SearchForm>(emptySearchForm);
   const { query } = form;
   const setField =
@@ -53,7 +55,7 @@ export function useSearchForm(chatId: number | null) {
   };
   const readAs =
     parsed.root && (parsed.notes.length > 0 || /\b(OR|from:|in:|before:|after:|on:|during:|has:|is:)|["()-]/.test(query))
-      ? describeSearchQuery(parsed.root)
+      ? describeSearchQuery(parsed.root, t)
       : null;
   const toggleKind = (kind: KindChip) =>
     setQuery(withKindChips(query, chips.includes(kind) ? chips.filter((k) => k !== kind) : [...chips, kind]));
@@ -66,7 +68,7 @@ export function useSearchForm(chatId: number | null) {
     form,
     setField,
     queryRef,
-    notes: readAs ? [...parsed.notes, ...explainSearchQuery(parsed.root)] : parsed.notes,
+    notes: readAs ? [...parsed.notes, ...explainSearchQuery(parsed.root, t)] : parsed.notes,
     readAs,
     sender,
     setSender,
