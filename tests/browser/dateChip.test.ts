@@ -12,6 +12,8 @@ interface ChipFrame {
   topDay: string | null;
   /** What the chip's box overlaps: message text, names, quotes, media, separators (each clipped to the list). */
   covered: string[];
+  /** The days of the separators the list shows now (any part of them). */
+  separatorsInView: string[];
 }
 
 /** Samples every painted frame: the chip, whether it is visible, and what of the list it would cover. */
@@ -49,7 +51,14 @@ async function startChipSampler(session: BrowserSession): Promise<void> {
         if (r.left < chipBox.right && r.right > chipBox.left && top < chipBox.bottom && bottom > chipBox.top)
           covered.push(`${element.className} ${element.textContent?.slice(0, 30)}`);
       }
+      const separatorsInView = [...list.querySelectorAll<HTMLElement>('.day-separator')]
+        .filter((separator) => {
+          const r = separator.getBoundingClientRect();
+          return r.bottom > box.top + 1 && r.top < box.bottom;
+        })
+        .map((separator) => separator.textContent ?? '');
       state.frames.push({
+        separatorsInView,
         shown,
         chip: chip.textContent ?? '',
         topDay: dated ? dayFormat.format(Date.parse(dated.dataset.date!)) : null,
@@ -91,6 +100,8 @@ describe.skipIf(skipReason !== null)(`the floating date chip${skipReason ? ` —
     const shown = frames.filter((frame) => frame.shown);
     expect(shown.length).toBeGreaterThan(frames.length / 2);
     expect(shown.filter((frame) => frame.chip !== frame.topDay)).toEqual([]);
+    // Never the same date twice: while the chip shows a day, none of that day's separator is in view.
+    expect(shown.filter((frame) => frame.separatorsInView.includes(frame.chip))).toEqual([]);
   }, 120_000);
 
   it('fades when scrolling stops, and a click on it opens the jump dialog', async () => {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, saveScreenshot, type BrowserSession } from './support/startBrowserSession.ts';
 import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
-import { openChat, scroller } from './support/listGeometry.ts';
+import { openChat, scroller, wheelTicks } from './support/listGeometry.ts';
+import { axeViolations, focusedMessage, lastWhollyVisibleIndex } from './support/historyA11y.ts';
+import { waitFrames } from './support/frameSampler.ts';
 import type { ChatMessage } from '../../shared/domain.ts';
 
 const skipReason = browserSkipReason();
@@ -88,7 +90,7 @@ describe.skipIf(skipReason !== null)(`a message's context menu and selection${sk
     await page.locator(`${scroller} [data-message-id="${third!.id}"] .text`).click({ modifiers: ['Shift'] });
     await expect.poll(() => page.textContent('[data-testid="selection-count"]')).toBe('3 messages selected');
     expect(
-      await page.$$eval(`${scroller} [aria-selected="true"]`, (rows) => rows.map((row) => (row as HTMLElement).dataset.messageId)),
+      await page.$$eval(`${scroller} [data-selected="true"]`, (rows) => rows.map((row) => (row as HTMLElement).dataset.messageId)),
     ).toEqual(three.map((message) => message.id));
     await saveScreenshot(page, 'message-selection');
     await page.click('[data-testid="selection-copy"]');
@@ -152,5 +154,173 @@ describe.skipIf(skipReason !== null)(`a message's context menu and selection${sk
     );
     await page.keyboard.press('Control+c');
     await expect.poll(clipboard).toBe(three.map(expectedLine).join('\n'));
+  });
+  it('by keyboard alone: Tab lands on the last message in view, the arrows, PageUp/PageDown and End move, Shift+F10 and the Menu key open its menu and focus comes back, Space selects in selection mode', async () => {
+    const { page } = session;
+    await openChat(page, family);
+    // From the control before the list in the Tab order, one Tab: the last message wholly in view.
+    await page.evaluate((s) => {
+      const list = document.querySelector(s)!;
+      const before = [...document.querySelectorAll<HTMLElement>('button, [href], input, [tabindex]')].filter(
+        (element) =>
+          element.tabIndex >= 0 &&
+          !element.closest(s) &&
+          element.offsetParent !== null &&
+          (element.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      );
+      before.at(-1)!.focus();
+    }, scroller);
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await focusedMessage(page)).index).toBe(await lastWhollyVisibleIndex(page));
+    const landed = await focusedMessage(page);
+    // Its name is its sender and time; its text stays its description (no label hiding it).
+    const named = await page.evaluate(() => {
+      const active = document.activeElement!;
+      const text = (ids: string | null) =>
+        (ids ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+      return {
+        role: active.getAttribute('role'),
+        label: active.getAttribute('aria-label'),
+        name: text(active.getAttribute('aria-labelledby')),
+        description: text(active.getAttribute('aria-describedby')),
+      };
+    });
+    const [message] = session.core.getMessages(family, [landed.id!]);
+    expect(named.role).toBe('article');
+    expect(named.label).toBeNull();
+    expect(named.name.startsWith(message!.out ? 'You' : message!.senderName!)).toBe(true);
+    if (message!.text) expect(named.description).toContain(message!.text.slice(0, 40));
+
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await focusedMessage(page)).index).toBe(landed.index! - 1);
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => (await focusedMessage(page)).index ?? Infinity).toBeLessThan(landed.index! - 2);
+    const paged = await focusedMessage(page);
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await focusedMessage(page)).index ?? -1).toBeGreaterThan(paged.index!);
+
+    // Shift+F10: the focused message's menu, focused; Esc closes it and focus is back on the message.
+    const onMessage = (await focusedMessage(page)).id!;
+    await page.keyboard.press('Shift+F10');
+    await page.waitForSelector('.context-menu [role="menuitem"]:focus');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.context-menu', { state: 'detached' });
+    await expect.poll(async () => (await focusedMessage(page)).id).toBe(onMessage);
+    // The Menu key, then Select (the fourth item): selection mode, focus back on the message.
+    await page.keyboard.press('ContextMenu');
+    await page.waitForSelector('.context-menu [role="menuitem"]:focus');
+    expect(await page.locator('.context-menu').count()).toBe(1);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="selection-bar"]');
+    await expect.poll(async () => (await focusedMessage(page)).id).toBe(onMessage);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await focusedMessage(page)).id).not.toBe(onMessage);
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.textContent('[data-testid="selection-count"]')).toBe('2 messages selected');
+    await page.keyboard.press(' ');
+    await expect.poll(() => page.textContent('[data-testid="selection-count"]')).toBe('1 message selected');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="selection-bar"]', { state: 'detached' });
+
+    // End: the newest message, focused.
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('End');
+    const count = Number(await page.getAttribute(scroller, 'data-loaded-count'));
+    await expect.poll(async () => (await focusedMessage(page)).index).toBe(count - 1);
+  });
+
+  it('Enter on a reply opens its original, lit for a moment (and lit without a fade when motion is reduced)', async () => {
+    const { page } = session;
+    for (const motion of ['no-preference', 'reduce'] as const) {
+      await page.emulateMedia({ reducedMotion: motion });
+      await openChat(page, session.chatIdOf(900));
+      await openChat(page, family);
+      // A reply on screen whose original this window has loaded too (family's ids run in order, oldest first).
+      const findReply = async () => {
+        const replies = await page.$$eval(`${scroller} .message`, (rows) =>
+          rows
+            .filter((row) => row.querySelector('.reply-quote') && !row.querySelector('.media-visual'))
+            .map((row) => (row as HTMLElement).dataset.messageId!),
+        );
+        const oldestLoaded = Number(await page.getAttribute(scroller, 'data-oldest-loaded-id'));
+        return session.core
+          .getMessages(family, replies)
+          .filter((message) => Number(message.replyToId) >= oldestLoaded)
+          .at(-1)?.id;
+      };
+      let reply = await findReply();
+      for (let i = 0; i < 30 && reply === undefined; i++) {
+        await wheelTicks(page, 2, -300);
+        reply = await findReply();
+      }
+      expect(reply).toBeDefined();
+      const original = session.core.getMessages(family, [reply!])[0]!.replyToId!;
+      // The quote is named by who and what it quotes, as it reads.
+      const quoteName = await page.locator(`${scroller} [data-message-id="${reply}"] .reply-quote`).evaluate((quote) => ({
+        label: quote.getAttribute('aria-label'),
+        text: quote.textContent,
+      }));
+      expect(quoteName.label).toBeNull();
+      expect(quoteName.text).toMatch(/^Reply to .+: .+/);
+      await page.focus(`${scroller} [data-message-id="${reply}"]`);
+      await page.keyboard.press('Enter');
+      const lit = page.locator(`${scroller} .highlighted[data-message-id="${original}"]`);
+      await lit.waitFor();
+      expect(await lit.evaluate((element) => getComputedStyle(element).animationName)).toBe(
+        motion === 'reduce' ? 'highlight-steady' : 'highlight',
+      );
+    }
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('looks like a chat: a private chat has no names and no "created the group"; a group names the first bubble of a run and puts the avatar and tail on the last; the list passes axe in both themes', async () => {
+    const { page } = session;
+    const ana = session.chatIdOf(900);
+    await openChat(page, ana);
+    expect(await page.locator(`${scroller} .sender`).count()).toBe(0);
+    expect(await page.locator(`${scroller} .sender-avatar`).count()).toBe(0);
+    await page.focus(scroller);
+    await page.keyboard.press('Home');
+    await page.waitForSelector(`${scroller} .chat-start`);
+    expect(await page.locator(`${scroller} [data-index="0"] .service-line`).count()).toBe(0);
+    expect(await page.locator(scroller).textContent()).not.toContain('created the group');
+    await saveScreenshot(page, 'history-private-chat');
+
+    // The big group: messages minutes apart, so one sender's runs come every few screens.
+    await openChat(page, session.chatIdOf(1_000_000));
+    const readRuns = () =>
+      page.evaluate(
+        (s) =>
+          [...document.querySelectorAll<HTMLElement>(`${s} .message.in`)].map((row) => ({
+            start: row.classList.contains('group-start'),
+            end: row.classList.contains('group-end'),
+            name: row.querySelector('.sender') !== null,
+            avatar: row.querySelector('.sender-avatar') !== null,
+          })),
+        scroller,
+      );
+    let runs = await readRuns();
+    for (let i = 0; i < 30 && runs.every((run) => run.end); i++) {
+      await wheelTicks(page, 2, -300);
+      runs = await readRuns();
+    }
+    expect(runs.length).toBeGreaterThan(3);
+    for (const run of runs) {
+      expect(run.name).toBe(run.start);
+      expect(run.avatar).toBe(run.end);
+    }
+    expect(runs.some((run) => !run.end)).toBe(true);
+    await saveScreenshot(page, 'history-group-runs');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await waitFrames(page, 2);
+      expect(await axeViolations(page, '.history')).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });

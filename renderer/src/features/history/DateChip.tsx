@@ -7,7 +7,7 @@ const IDLE_MS = 1200;
 
 /**
  * The floating date, as in Telegram Desktop: the day of the topmost message in view, shown while scrolling,
- * faded when idle, hidden while that day's own separator is on screen (it would say the same twice). It sits in
+ * faded when idle, hidden while any of that day's own separator is on screen (it would say the same twice). It sits in
  * a strip of its own above the list, so it never covers a message. Read from the painted rows on each scroll
  * frame (what the reader sees, not the list's estimates), without re-rendering the list. Click: jump to date.
  */
@@ -36,8 +36,9 @@ export function DateChip({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | 
       const date = Date.parse(dated.dataset.date!);
       chip.textContent = formatDay(date);
       chip.dataset.date = dated.dataset.date;
+      // Hidden while any of the day's separator shows, even a sliver under the strip: never the same date twice.
       const separator = topRow!.querySelector('.day-separator');
-      chip.classList.toggle('at-separator', separator !== null && separator.getBoundingClientRect().top >= top - 1);
+      chip.classList.toggle('at-separator', separator !== null && separator.getBoundingClientRect().bottom > top + 1);
     };
     const onScroll = () => {
       chip.classList.add('scrolling');
@@ -61,6 +62,8 @@ export function DateChip({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | 
         className="date-chip"
         title="Jump to date (Ctrl+G)"
         onClick={() => emitAppCommand('jumpToDate')}
+        // Not a Tab stop: it is invisible until the list scrolls, and Ctrl+G does the same.
+        tabIndex={-1}
         data-testid="date-chip"
       />
     </div>

@@ -1,3 +1,4 @@
+import type { ChatKind } from '../../../../shared/domain.ts';
 import { ContextMenu } from '../../app/ContextMenu.tsx';
 import { copyText } from '../../app/copyText.ts';
 import { DateChip } from './DateChip.tsx';
@@ -13,6 +14,8 @@ import { JumpToLatestButton } from './JumpToLatestButton.tsx';
 interface HistoryListProps {
   chatId: number;
   chatName: string;
+  /** A group shows senders' names and avatars; a private chat or a channel does not. */
+  chatKind: ChatKind;
   target: WindowTarget;
   windowKey: string;
   onJump(target: WindowTarget): void;
@@ -36,6 +39,7 @@ interface HistoryListProps {
 export function HistoryList({
   chatId,
   chatName,
+  chatKind,
   target,
   windowKey,
   onJump,
@@ -82,11 +86,14 @@ export function HistoryList({
         data-loaded-count={messages.length}
         data-oldest-loaded-id={messages[0]?.id}
         data-page-count={pages?.length ?? 0}
-        tabIndex={0}
+        // Not a Tab stop itself while a message is (roving tabindex): Tab lands on the last message in view.
+        tabIndex={list.tabbableId === null ? 0 : -1}
+        onFocus={list.onFocusMessage}
+        onBlur={list.onBlurList}
         role="list"
         aria-label={`Messages in ${chatName}`}
         aria-busy={query.isFetching}
-        aria-multiselectable={selection.active || undefined}
+        data-selecting={selection.active || undefined}
         onKeyDown={list.onKeyDown}
         {...pointer.handlers}
       >
@@ -97,6 +104,8 @@ export function HistoryList({
           previousOfFirst={firstPage?.previous ?? null}
           reachedOldest={list.reachedOldest}
           highlightId={list.highlightId}
+          tabbableId={list.tabbableId}
+          showSenders={chatKind === 'group'}
           selection={selection}
           quoted={list.quoted}
           onReplyClick={list.jumpToMessage}
@@ -129,6 +138,9 @@ export function HistoryList({
           })}
         />
       )}
+      <div className="history-sr-only" aria-live="polite" data-testid="new-messages-announcement">
+        {list.announcement}
+      </div>
       {follow.awayFromLatest && <JumpToLatestButton arrivedAway={follow.arrivedAway} newer={follow.newer} onClick={jumpToLatest} />}
     </div>
   );

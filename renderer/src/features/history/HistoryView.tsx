@@ -71,6 +71,7 @@ export function HistoryView({
           key={windowKey}
           chatId={chat.id}
           chatName={chat.name}
+          chatKind={chat.kind}
           target={target}
           windowKey={windowKey}
           onJump={jump}

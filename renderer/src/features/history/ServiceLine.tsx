@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDateTime } from '../../format/formatDates.ts';
 import { MediaView } from '../media/MediaView.tsx';
+import { messagePartIds } from './messagePartIds.ts';
 import { snippetOf } from './messageSnippet.ts';
 
 /** A service message (joined, pinned, renamed…) as one centred line; a pin says what it pinned. */
@@ -8,6 +9,7 @@ export function ServiceLine({
   message,
   highlighted,
   selected,
+  tabbable,
   replyTo,
   replyUnavailable,
   onReplyClick,
@@ -15,23 +17,36 @@ export function ServiceLine({
   message: ChatMessage;
   highlighted: boolean;
   selected: boolean | null;
+  tabbable: boolean;
   replyTo: ChatMessage | null;
   replyUnavailable: boolean;
   onReplyClick(messageId: string): void;
 }) {
   const deleted = message.deletedAt !== null;
   const pinned = message.service?.action === 'pinMessage' ? message.replyToId : null;
+  const ids = messagePartIds(message);
   return (
     <div
       className={`service-line${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
       data-message-id={message.id}
-      aria-selected={selected ?? undefined}
+      data-selected={selected ?? undefined}
       data-date={new Date(message.date).toISOString()}
-      tabIndex={-1}
-      role="listitem"
-      aria-label={`${message.text.slice(0, 300)}, ${formatDateTime(message.date)}`}
+      tabIndex={tabbable ? 0 : -1}
+      role="article"
+      aria-labelledby={`${ids.body} ${ids.when}`}
+      aria-describedby={selected ? ids.state : undefined}
     >
-      <span dir="auto">{message.text}</span>
+      <span id={ids.body} dir="auto">
+        {message.text}
+      </span>
+      <span id={ids.when} className="history-sr-only">
+        {formatDateTime(message.date)}
+      </span>
+      {selected && (
+        <span id={ids.state} className="history-sr-only">
+          Selected
+        </span>
+      )}
       {message.media && (
         <div className="service-media">
           <MediaView media={message.media} chatId={message.chatId} messageId={message.id} />

@@ -17,6 +17,8 @@ export function useFollowLatest(
   virtualizer: Virtualizer<HTMLDivElement, Element>,
   window: { chatId: number; topicId: string | null; windowKey: string; messages: readonly ChatMessage[] },
   query: { hasNextPage: boolean; fetchNextPage(): Promise<unknown> },
+  /** Told of the messages that arrived while the reader was at the bottom (for the live region). */
+  onArrivedAtLatest?: (messages: readonly ChatMessage[]) => void,
 ) {
   const { chatId, topicId, windowKey, messages } = window;
   const { hasNextPage, fetchNextPage } = query;
@@ -38,7 +40,10 @@ export function useFollowLatest(
       return { ...data, pages: data.pages.map((page, index) => (index === last ? { ...page, reachedNewest: false } : page)) };
     });
     void fetchNextPage().then(() => {
-      if (!wasAway) requestAnimationFrame(() => virtualizer.scrollToEnd());
+      if (wasAway) return;
+      requestAnimationFrame(() => virtualizer.scrollToEnd());
+      const pages = queryClient.getQueryData<InfiniteData<HistoryPage>>(queryKeys.history.window(chatId, topicId, windowKey))?.pages;
+      onArrivedAtLatest?.(pages?.at(-1)?.messages.slice(-added) ?? []);
     });
   });
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { useQueryClient } from '@tanstack/react-query';
 import { useAppCommand } from '../../app/appCommands.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
@@ -13,6 +13,8 @@ import { useQuotedMessages } from './useQuotedMessages.ts';
 import { useFollowLatest } from './useFollowLatest.ts';
 import { useHistoryKeyDown } from './useHistoryKeyDown.ts';
 import { useMessagePointer } from './useMessagePointer.ts';
+import { useNewMessageAnnouncement } from './useNewMessageAnnouncement.ts';
+import { useMessageControlsTabOrder } from './useMessageControlsTabOrder.ts';
 
 /**
  * The state of one window of history (see HistoryList): its pages, the virtualizer over the loaded
@@ -94,6 +96,22 @@ export function useHistoryList({
   });
 
   const items = virtualizer.getVirtualItems();
+  const lastVisibleIndex = lastVisibleOf(items, virtualizer.scrollOffset ?? 0, virtualizer.scrollRect?.height ?? 0);
+  // Roving tabindex: the focused message while focus is in the list (and it is in view), else the last in view.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const focusedIndex = focusedId === null ? undefined : indexById.get(focusedId);
+  const focusedInView =
+    focusedIndex !== undefined && items.some((item) => item.index === focusedIndex) && isInView(virtualizer, focusedIndex);
+  const tabbableId = focusedInView ? focusedId : lastVisibleIndex === null ? null : (messages[lastVisibleIndex]?.id ?? null);
+  useMessageControlsTabOrder(scrollRef, tabbableId);
+  const onFocusMessage = useCallback((event: React.FocusEvent) => {
+    const id = (event.target as HTMLElement).dataset.messageId;
+    if (id !== undefined) setFocusedId(id);
+  }, []);
+  // Focus leaving the list: the next Tab into it lands on the last message in view again.
+  const onBlurList = useCallback((event: React.FocusEvent) => {
+    if (!scrollRef.current?.contains(event.relatedTarget)) setFocusedId(null);
+  }, []);
   const { hasPreviousPage, hasNextPage, fetchNextPage } = query;
   useEdgePaging(query, {
     ready,
@@ -129,10 +147,18 @@ export function useHistoryList({
     reachedOldest,
     hasPreviousPage,
     count: messages.length,
+    lastVisibleIndex,
     jumpToLatest,
     onJump,
+    openMenu: pointer.openMenuFor,
   });
-  const follow = useFollowLatest(virtualizer, { chatId, topicId, windowKey, messages }, { hasNextPage, fetchNextPage });
+  const announcement = useNewMessageAnnouncement();
+  const follow = useFollowLatest(
+    virtualizer,
+    { chatId, topicId, windowKey, messages },
+    { hasNextPage, fetchNextPage },
+    announcement.announce,
+  );
   return {
     query,
     pages,
@@ -141,6 +167,9 @@ export function useHistoryList({
     reachedOldest,
     scrollRef,
     highlightId,
+    tabbableId,
+    onFocusMessage,
+    onBlurList,
     indexById,
     selection,
     pointer,
@@ -150,5 +179,20 @@ export function useHistoryList({
     jumpToLatest,
     onKeyDown,
     follow,
+    announcement: announcement.text,
   };
+}
+
+/** The last row fully in the viewport (else the last one partly in it); null when none is drawn. */
+function lastVisibleOf(items: readonly VirtualItem[], scrollOffset: number, viewportHeight: number): number | null {
+  const bottom = scrollOffset + viewportHeight;
+  const inView = items.filter((item) => item.end > scrollOffset + 1 && item.start < bottom - 1);
+  const whole = inView.filter((item) => item.end <= bottom + 1);
+  return (whole.at(-1) ?? inView.at(-1))?.index ?? null;
+}
+
+function isInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {
+  const item = virtualizer.measurementsCache[index];
+  const top = virtualizer.scrollOffset ?? 0;
+  return item !== undefined && item.end > top + 1 && item.start < top + (virtualizer.scrollRect?.height ?? 0) - 1;
 }

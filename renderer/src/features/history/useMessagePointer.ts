@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { transcriptLine } from '../../../../shared/messageTranscript.ts';
 import { transcriptOfTextSelection } from './transcriptOfTextSelection.ts';
@@ -6,10 +6,13 @@ import type { MessageSelection } from './useMessageSelection.ts';
 
 /**
  * The scroller's mouse and clipboard handlers over the loaded messages: the context menu of the message
- * under the pointer, clicks that select in selection mode, and copying as a transcript.
+ * under the pointer (or the focused one, by keyboard; focus goes back to it when the menu closes), clicks that
+ * select in selection mode, and copying as a transcript.
  */
 export function useMessagePointer(messages: readonly ChatMessage[], indexById: ReadonlyMap<string, number>, selection: MessageSelection) {
   const [menu, setMenu] = useState<{ message: ChatMessage; x: number; y: number } | null>(null);
+  // Synchronous: the Menu key's own contextmenu event may follow its keydown before a render.
+  const menuFor = useRef<{ id: string; element: HTMLElement } | null>(null);
   const messageAt = (element: EventTarget): ChatMessage | null => {
     const id = (element as HTMLElement).closest?.<HTMLElement>('[data-message-id]')?.dataset.messageId;
     const index = id === undefined ? undefined : indexById.get(id);
@@ -25,6 +28,9 @@ export function useMessagePointer(messages: readonly ChatMessage[], indexById: R
       const message = messageAt(event.target);
       if (!message) return;
       event.preventDefault();
+      if (menuFor.current?.id === message.id) return;
+      const element = (event.target as HTMLElement).closest<HTMLElement>('[data-message-id]')!;
+      menuFor.current = { id: message.id, element };
       setMenu({ message, x: event.clientX, y: event.clientY });
     },
     onClickCapture: (event: React.MouseEvent) => {
@@ -47,6 +53,24 @@ export function useMessagePointer(messages: readonly ChatMessage[], indexById: R
       event.clipboardData.setData('text/plain', text);
     },
   };
-  const closeMenu = useCallback(() => setMenu(null), []);
-  return { menu, closeMenu, handlers, selectedTranscript };
+  /** By keyboard: the menu of a message element, at its start edge. */
+  const openMenuFor = (element: HTMLElement) => {
+    const message = messageAt(element);
+    if (!message) return;
+    const box = element.getBoundingClientRect();
+    menuFor.current = { id: message.id, element };
+    setMenu({ message, x: box.left + Math.min(24, box.width / 2), y: box.top + Math.min(24, box.height / 2) });
+  };
+  const closeMenu = useCallback(() => {
+    const closed = menuFor.current;
+    menuFor.current = null;
+    setMenu(null);
+    // Focus goes back to the message, unless the pointer put it somewhere else on the way out.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (closed?.element.isConnected && (active === null || active === document.body || active.closest('.context-menu')))
+        closed.element.focus({ preventScroll: true });
+    });
+  }, []);
+  return { menu, closeMenu, openMenuFor, handlers, selectedTranscript };
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { HistoryPage } from '../../../../shared/history.ts';
+import { messageElementAt } from './useHistoryKeyDown.ts';
 
 /**
  * Places a window once its first page is in: at the end for the newest messages, else centred on the
@@ -32,8 +33,12 @@ export function useWindowPlacement(options: {
     const settle = () => {
       frames++;
       if (frames === 2 || frames === 4) place();
-      if (frames < 6) requestAnimationFrame(settle);
-      else setReady(true);
+      if (frames < 6) return requestAnimationFrame(settle);
+      setReady(true);
+      // After a jump the keys go on from the message landed on (the newest one for the latest).
+      const index = placeAtEnd ? count - 1 : Math.min(firstPage.anchorIndex ?? 0, count - 1);
+      if (focusOnPlace && document.activeElement === scrollRef.current)
+        messageElementAt(scrollRef.current, index)?.focus({ preventScroll: true });
     };
     requestAnimationFrame(settle);
   }, [firstPage, count, placeAtEnd, virtualizer, focusOnPlace, scrollRef]);

@@ -1,22 +1,16 @@
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import { avatarUrl } from './mediaUrls.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
+import { initialsOf } from '../history/SenderAvatar.tsx';
+import { avatarStyle } from '../history/peerColours.ts';
 
 const SIZE = 36;
-
-function initialsOf(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .map((word) => [...word].find((char) => /\p{L}|\p{N}/u.test(char)) ?? '')
-    .filter(Boolean);
-  return letters.slice(0, 2).join('').toUpperCase() || '·';
-}
 
 /** A chat's picture: its photo (the stripped preview at once, the small photo when fetched), or its initials. */
 export function ChatAvatar({ chat }: { chat: Pick<ChatSummary, 'id' | 'name' | 'avatar'> }) {
   if (!chat.avatar)
     return (
-      <span className={`chat-avatar initials colour-${chat.id % 7}`} aria-hidden="true">
+      <span className="chat-avatar initials" style={avatarStyle(chat.id)} aria-hidden="true">
         {initialsOf(chat.name)}
       </span>
     );

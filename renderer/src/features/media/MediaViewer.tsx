@@ -1,62 +1,56 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { formatDateTime } from '../../format/formatDates.ts';
-import { useMediaViewer, ZOOMS } from './useMediaViewer.ts';
+import { useDialogFocus } from './useDialogFocus.ts';
+import { useMediaViewer } from './useMediaViewer.ts';
+import { ViewerBar } from './ViewerBar.tsx';
 import { ViewerPicture } from './ViewerPicture.tsx';
 import { ViewerVideo } from './ViewerVideo.tsx';
 
 /**
- * The media viewer: one photo, video, GIF or sticker of the chat at a time, as large as the window allows,
- * with zoom (+, −, or a click), the arrows to the previous and next media of the chat, and Esc to close.
+ * The media viewer, as Telegram Desktop's: an opaque modal dialog over the whole window with one photo, video,
+ * GIF or sticker of the chat at a time, fitted to the window; a photo zooms (+, −, 0, Ctrl+wheel, a click) and
+ * pans by dragging; ← and → step through the chat's media; its sender, date and caption, Download and Show in
+ * folder. Tab stays inside; Esc closes and focus goes back to where it was.
  */
 export function MediaViewer({ chatId, messageId, onClose }: { chatId: number; messageId: string; onClose(): void }) {
-  const { data, items, index, shown, step, zoom, setZoom, zoomIn, zoomOut } = useMediaViewer(chatId, messageId, onClose);
+  const { data, items, index, shown, step, zoom, zoomable } = useMediaViewer(chatId, messageId, onClose);
   const dialog = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    dialog.current?.focus();
-  }, []);
-
+  const trapTab = useDialogFocus(dialog, () =>
+    document.querySelector<HTMLElement>(`[data-testid="message-scroller"] [data-message-id="${CSS.escape(messageId)}"]`),
+  );
   const media = shown?.media ?? null;
   return (
     <div
       className="media-viewer"
       role="dialog"
       aria-modal="true"
-      aria-label="Media viewer"
+      aria-labelledby="viewer-title"
+      aria-describedby={shown?.text ? 'viewer-text' : undefined}
       tabIndex={-1}
       ref={dialog}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) onClose();
-      }}
+      onKeyDown={trapTab}
+      data-testid="media-viewer"
     >
-      <div className="viewer-bar">
-        <span className="viewer-caption" dir="auto">
-          {shown ? `${shown.senderName ?? ''} · ${formatDateTime(shown.date)}` : 'Loading…'}
-          {index >= 0 && data ? ` · ${index + 1} of ${items.length} nearby on this computer` : ''}
-        </span>
-        <button type="button" onClick={zoomOut} aria-label="Zoom out" disabled={zoom === 0}>
-          −
-        </button>
-        <span className="viewer-zoom">{Math.round(ZOOMS[zoom]! * 100)}%</span>
-        <button type="button" onClick={zoomIn} aria-label="Zoom in">
-          +
-        </button>
-        <button type="button" onClick={onClose} aria-label="Close the viewer">
-          ✕
-        </button>
-      </div>
+      <ViewerBar
+        title={shown ? `${shown.senderName ?? 'Unknown'} · ${formatDateTime(shown.date)}` : 'Loading…'}
+        position={index >= 0 && data ? `${index + 1} of ${items.length} nearby on this computer` : ''}
+        shown={shown}
+        zoom={zoomable ? zoom : null}
+        onClose={onClose}
+      />
       <button type="button" className="viewer-arrow previous" onClick={() => step(-1)} disabled={index <= 0} aria-label="Previous media">
         ‹
       </button>
       <div
-        className={`viewer-stage${zoom > 0 ? ' zoomed' : ''}`}
+        className={`viewer-stage${zoomable && zoom.zoom > 0 ? ' zoomed' : ''}${zoomable ? ' zoomable' : ''}`}
         data-testid="viewer-stage"
         data-message-id={shown?.id}
-        onClick={() => setZoom((z) => (z === 0 ? 2 : 0))}
+        {...(zoomable ? zoom.stageHandlers : {})}
       >
         {shown && media && (media.kind === 'video' || media.kind === 'gif') ? (
           <ViewerVideo key={shown.id} message={shown} />
         ) : shown && media ? (
-          <ViewerPicture chatId={chatId} shown={shown} media={media} scale={ZOOMS[zoom]!} />
+          <ViewerPicture chatId={chatId} shown={shown} media={media} scale={zoom.scale} pan={zoom.pan} />
         ) : null}
       </div>
       <button
@@ -68,6 +62,11 @@ export function MediaViewer({ chatId, messageId, onClose }: { chatId: number; me
       >
         ›
       </button>
+      {shown?.text && (
+        <p className="viewer-text" id="viewer-text" dir="auto">
+          {shown.text}
+        </p>
+      )}
     </div>
   );
 }

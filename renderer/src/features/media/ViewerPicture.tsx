@@ -3,23 +3,34 @@ import { mediaBox } from './mediaBox.ts';
 import { mediaUrl } from './mediaUrls.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
 
-/** A photo or sticker at its zoom, as large as the window allows. */
+/**
+ * A photo or sticker fitted to the viewer's stage (as large as the stage allows, its aspect kept: the stage
+ * is a size container), then scaled and moved by the zoom and pan.
+ */
 export function ViewerPicture({
   chatId,
   shown,
   media,
   scale,
+  pan,
 }: {
   chatId: number;
   shown: ChatMessage;
   media: NonNullable<ChatMessage['media']>;
   scale: number;
+  pan: { x: number; y: number };
 }) {
   const box = mediaBox(media);
   const natural =
     'width' in media && media.width > 0 ? { width: media.width, height: media.height } : { width: box.width * 3, height: box.height * 3 };
+  const aspect = natural.width / Math.max(1, natural.height);
   return (
-    <div className="viewer-picture" style={{ transform: `scale(${scale})` }} data-testid="viewer-picture" data-message-id={shown.id}>
+    <div
+      className="viewer-picture"
+      style={{ transform: `translate(${pan.x}px, ${pan.y}px) scale(${scale})` }}
+      data-testid="viewer-picture"
+      data-message-id={shown.id}
+    >
       <PreviewedImage
         key={shown.id}
         src={mediaUrl(chatId, shown.id, 'full')}
@@ -29,9 +40,9 @@ export function ViewerPicture({
         height={natural.height}
         className="viewer-image"
         fit="contain"
+        // Stickers keep their own size at most (a 512 px sticker is not blown up); photos fill the stage.
         boxStyle={{
-          // As large as the window allows, never larger than the picture, its aspect kept.
-          width: `min(${natural.width}px, 90vw, calc((100vh - 60px) * ${natural.width / Math.max(1, natural.height)}))`,
+          width: media.kind === 'sticker' ? `min(${natural.width}px, 100cqw, 100cqh * ${aspect})` : `min(100cqw, 100cqh * ${aspect})`,
           aspectRatio: `${natural.width} / ${Math.max(1, natural.height)}`,
         }}
       />

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { formatDateTime } from '../../format/formatDates.ts';
+import { MediaView } from '../media/MediaView.tsx';
+import { EarlierVersions } from './EarlierVersions.tsx';
+import { LongText } from './LongText.tsx';
+import { MessageMeta } from './MessageMeta.tsx';
+import { messagePartIds } from './messagePartIds.ts';
+import type { MessageRowProps } from './MessageRow.tsx';
+import { ReplyQuote } from './ReplyQuote.tsx';
+import { SenderAvatar } from './SenderAvatar.tsx';
+import { senderNameStyle } from './peerColours.ts';
+
+/**
+ * A message as a bubble in a run from its sender: the name on the first (groups only), the tail on the last
+ * and, in groups, the sender's avatar beside it. Named for assistive technology by sender and time
+ * (labelled-by), its text the description, so a focused message is read as "Ana Costa, 13 Nov 2026, 10:59"
+ * followed by what she wrote.
+ */
+export function MessageBubble({
+  message,
+  startsGroup,
+  endsGroup,
+  showSenders,
+  highlighted,
+  selected,
+  tabbable,
+  replyTo,
+  replyUnavailable,
+  onReplyClick,
+  topicTitle = null,
+}: Omit<MessageRowProps, 'startsDay' | 'startsChat'>) {
+  const [versionsOpen, setVersionsOpen] = useState(false);
+  const deleted = message.deletedAt !== null;
+  const ids = messagePartIds(message);
+  const senderName = message.out ? 'You' : (message.senderName ?? 'Deleted Account');
+  const nameShown = showSenders && startsGroup && !message.out;
+  const withAvatar = showSenders && !message.out;
+  const classes: (string | false | null)[] = [
+    'message',
+    message.out ? 'out' : 'in',
+    startsGroup && 'group-start',
+    endsGroup && 'group-end',
+    withAvatar && 'with-avatar',
+  ];
+  classes.push(highlighted && 'highlighted', deleted && 'deleted', selected && 'selected');
+  return (
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-message-id={message.id}
+      data-selected={selected ?? undefined}
+      data-date={new Date(message.date).toISOString()}
+      tabIndex={tabbable ? 0 : -1}
+      role="article"
+      aria-labelledby={`${ids.sender} ${ids.when}`}
+      aria-describedby={[message.text ? ids.body : '', deleted || selected ? ids.state : ''].filter(Boolean).join(' ') || undefined}
+    >
+      {withAvatar && endsGroup && <SenderAvatar senderId={message.senderId} name={senderName} />}
+      <div
+        id={ids.sender}
+        className={nameShown ? 'sender' : 'history-sr-only'}
+        style={nameShown ? senderNameStyle(message.senderId) : undefined}
+        dir="auto"
+      >
+        {senderName}
+      </div>
+      <span id={ids.when} className="history-sr-only">
+        {formatDateTime(message.date)}
+      </span>
+      {(deleted || selected) && (
+        <span id={ids.state} className="history-sr-only">
+          {[selected && 'Selected', deleted && 'Deleted at the source'].filter(Boolean).join(', ')}
+        </span>
+      )}
+      {message.viaBot && (
+        <div className="via-bot" data-testid="via-bot" dir="auto">
+          via {message.viaBot}
+        </div>
+      )}
+      {topicTitle && (
+        <div className="message-topic" data-testid="message-topic" dir="auto">
+          in {topicTitle}
+        </div>
+      )}
+      {message.forward && (
+        <div className="forwarded">
+          Forwarded from <span dir="auto">{message.forward.fromName}</span>
+        </div>
+      )}
+      {/* A message answering only its topic's first message is not a reply: that is how a topic holds it. */}
+      {message.replyToId && message.replyToId !== message.topicId && (
+        <ReplyQuote replyToId={message.replyToId} replyTo={replyTo} replyUnavailable={replyUnavailable} onReplyClick={onReplyClick} />
+      )}
+      {message.media && <MediaView media={message.media} chatId={message.chatId} messageId={message.id} />}
+      {message.text && (
+        <div className="text" id={ids.body} dir="auto">
+          <LongText text={message.text} entities={message.entities} />
+        </div>
+      )}
+      {versionsOpen && message.earlierVersions > 0 && (
+        <EarlierVersions chatId={message.chatId} messageId={message.id} sentAt={message.date} />
+      )}
+      <MessageMeta message={message} versionsOpen={versionsOpen} onToggleVersions={() => setVersionsOpen((open) => !open)} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useRef, useState } from 'react';
+
+/** Zoom steps over the fitted size (1 = as large as the window allows). */
+export const ZOOMS = [1, 1.5, 2, 3, 4] as const;
+/** A pointer that moves further than this between down and up was dragging (panning), not clicking. */
+const DRAG_PX = 4;
+
+/** How far a picture scaled by `scale` may be moved each way and still cover the middle of its stage. */
+export function clampPan(pan: { x: number; y: number }, scale: number, stage: { width: number; height: number }) {
+  const limitX = ((scale - 1) * stage.width) / 2;
+  const limitY = ((scale - 1) * stage.height) / 2;
+  return { x: Math.max(-limitX, Math.min(limitX, pan.x)), y: Math.max(-limitY, Math.min(limitY, pan.y)) };
+}
+
+/**
+ * Zoom and pan of a photo in the viewer: steps in and out (keys, buttons, Ctrl+wheel), a click toggles 2×,
+ * and a drag pans while zoomed (kept within the picture). Reset for each new picture.
+ */
+export function useViewerZoom() {
+  const [zoom, setZoomIndex] = useState(0);
+  const [pan, setPan] = useState({ x: 0, y: 0 });
+  const drag = useRef<{ x: number; y: number; panX: number; panY: number; moved: boolean } | null>(null);
+  const dragged = useRef(false);
+  const scale = ZOOMS[zoom]!;
+
+  const setZoom = (next: number | ((current: number) => number)) => {
+    setZoomIndex((current) => {
+      const index = Math.max(0, Math.min(ZOOMS.length - 1, typeof next === 'function' ? next(current) : next));
+      if (index === 0) setPan({ x: 0, y: 0 });
+      return index;
+    });
+  };
+  const zoomIn = () => setZoom((z) => z + 1);
+  const zoomOut = () => setZoom((z) => z - 1);
+  const reset = () => setZoom(0);
+
+  const stageHandlers = {
+    onPointerDown(event: React.PointerEvent<HTMLElement>) {
+      dragged.current = false;
+      if (zoom === 0 || event.button !== 0) return;
+      drag.current = { x: event.clientX, y: event.clientY, panX: pan.x, panY: pan.y, moved: false };
+      event.currentTarget.setPointerCapture(event.pointerId);
+    },
+    onPointerMove(event: React.PointerEvent<HTMLElement>) {
+      const start = drag.current;
+      if (!start) return;
+      const dx = event.clientX - start.x;
+      const dy = event.clientY - start.y;
+      if (Math.hypot(dx, dy) > DRAG_PX) start.moved = true;
+      const stage = event.currentTarget.getBoundingClientRect();
+      setPan(clampPan({ x: start.panX + dx, y: start.panY + dy }, scale, stage));
+    },
+    onPointerUp() {
+      dragged.current = drag.current?.moved ?? false;
+      drag.current = null;
+    },
+    onClick() {
+      // The end of a drag is not a click.
+      if (dragged.current) return;
+      setZoom((z) => (z === 0 ? 2 : 0));
+    },
+    onWheel(event: React.WheelEvent) {
+      if (!event.ctrlKey) return;
+      if (event.deltaY < 0) zoomIn();
+      else if (event.deltaY > 0) zoomOut();
+    },
+  };
+  return { zoom, scale, pan, setZoom, zoomIn, zoomOut, reset, stageHandlers };
+}
