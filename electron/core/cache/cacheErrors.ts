@@ -4,6 +4,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { currentWriters, describeWriters } from './writerNotes.ts';
 import type { ArchiveHealth } from '../../../shared/archiveHealth.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** Connections found damaged: nothing more is written through them (what still reads, reads). */
 const damaged = new WeakMap<ReadableDB, ScrollbackError>();
@@ -19,11 +20,7 @@ function sqliteCode(error: unknown): string {
 }
 
 function damagedError(databasePath: string): ScrollbackError {
-  return new ScrollbackError(
-    'DB_CORRUPT',
-    `The cache at ${databasePath} is damaged: Scrollback has stopped writing to it, and what still reads is shown. ` +
-      `Copy what can be read into a fresh database with \`scrollback recover\` (the damaged file is kept beside it).`,
-  );
+  return new ScrollbackError('DB_CORRUPT', translator()('error.cache.damaged', { path: databasePath }));
 }
 
 /**
@@ -36,11 +33,7 @@ export function cacheErrorOf(db: ReadableDB | string, error: unknown): Scrollbac
   const code = sqliteCode(error);
   const databasePath = typeof db === 'string' ? db : db.name;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
-    return new ScrollbackError(
-      'DISK_FULL',
-      `The disk holding ${path.dirname(databasePath)} is full: nothing more could be stored (what was stored before is intact). Free some space, then try again.`,
-      { cause: error },
-    );
+    return new ScrollbackError('DISK_FULL', translator()('error.cache.diskFull', { folder: path.dirname(databasePath) }), { cause: error });
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     const marked = damagedError(databasePath);
@@ -54,11 +47,7 @@ export function cacheErrorOf(db: ReadableDB | string, error: unknown): Scrollbac
   }
   if (isLockBusy(error)) return lockBusyError(databasePath, 0, error);
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return new ScrollbackError(
-      'DB_UNWRITABLE',
-      `The cache at ${databasePath} is read-only here (${code}): Scrollback can show it but not add to it.`,
-      { cause: error },
-    );
+    return new ScrollbackError('DB_UNWRITABLE', translator()('error.cache.readOnly', { path: databasePath, code }), { cause: error });
   }
   return null;
 }
@@ -96,12 +85,11 @@ export function isLockBusy(error: unknown): boolean {
 /** BUSY, naming who holds the lock (from the notes writers leave), never INTERNAL. */
 export function lockBusyError(databasePath: string, waitedMs: number, cause?: unknown): ScrollbackError {
   const holders = describeWriters(currentWriters(databasePath));
-  const waited = waitedMs >= 1000 ? ` (waited ${Math.round(waitedMs / 1000)} s)` : '';
+  const t = translator();
+  const waited = waitedMs >= 1000 ? ` ${t('error.cache.waited', { seconds: Math.round(waitedMs / 1000) })}` : '';
   const error = new ScrollbackError(
     'BUSY',
-    holders
-      ? `Another Scrollback process is writing to this archive${waited}: ${holders}. Try again when it has finished.`
-      : `Another program is writing to this archive${waited} (no Scrollback process says it is). Try again in a moment.`,
+    holders ? t('error.cache.busyScrollback', { waited, holders }) : t('error.cache.busyOther', { waited }),
     { cause },
   );
   lockBusyErrors.add(error);

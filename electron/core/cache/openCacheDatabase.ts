@@ -8,6 +8,7 @@ import { runMigrations } from './runMigrations.ts';
 import { isMarkedDamaged, markDamagedIfFlagged } from './cacheErrors.ts';
 import { allMigrations } from './migrations/allMigrations.ts';
 import { LOCK_WAIT_MS } from './transactions.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface OpenCacheOptions {
   /** Open an existing database without creating or migrating it (CLI read paths, inspection). */
@@ -72,11 +73,7 @@ function ensureWritableFolder(folder: string): void {
     fs.accessSync(folder, fs.constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ScrollbackError(
-      'DB_UNWRITABLE',
-      `Cannot write to the data folder ${folder} (${reason}). Make it writable (it must be yours, with room to spare).`,
-      { cause: error },
-    );
+    throw new ScrollbackError('DB_UNWRITABLE', translator()('error.cache.folderUnwritable', { folder, reason }), { cause: error });
   }
 }
 
@@ -92,18 +89,14 @@ function mapOpenError(error: unknown, databasePath: string): ScrollbackError {
   if (error instanceof ScrollbackError) return error;
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
-    return new ScrollbackError(
-      'DB_CORRUPT',
-      `The cache at ${databasePath} is not a readable Scrollback database (${code}). It was left untouched; move it aside and Scrollback starts a fresh cache there.`,
-      { cause: error },
-    );
+    return new ScrollbackError('DB_CORRUPT', translator()('error.cache.notADatabase', { path: databasePath, code }), { cause: error });
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
-    return new ScrollbackError('DB_UNWRITABLE', `Cannot open the cache at ${databasePath} for writing (${code}).`, {
+    return new ScrollbackError('DB_UNWRITABLE', translator()('error.cache.cannotOpenForWriting', { path: databasePath, code }), {
       cause: error,
     });
   }
-  return new ScrollbackError('INTERNAL', `Could not open the cache at ${databasePath}: ${(error as Error).message}`, {
+  return new ScrollbackError('INTERNAL', translator()('error.cache.cannotOpen', { path: databasePath, reason: (error as Error).message }), {
     cause: error,
   });
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { isProcessAlive } from '../base/isProcessAlive.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 const FLUSH_AT = 1 << 20;
 /** A temporary file whose writer is alive is still left alone for this long (a process id can be reused). */
@@ -127,11 +128,14 @@ export class AtomicFileWriter {
 function fileError(error: unknown, target: string): ScrollbackError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new ScrollbackError('DISK_FULL', `The disk is full: ${target} was not written (any previous file there is unchanged).`, {
+    return new ScrollbackError('DISK_FULL', translator()('error.write.diskFull', { file: target }), {
       cause: error,
     });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new ScrollbackError('FORBIDDEN', `Cannot write to ${dirname(target)}: permission denied.`, { cause: error });
-  if (code === 'ENOENT') return new ScrollbackError('INVALID_INPUT', `The folder ${dirname(target)} does not exist.`, { cause: error });
-  return new ScrollbackError('INTERNAL', `Writing ${target} failed (${code ?? (error as Error).message}).`, { cause: error });
+    return new ScrollbackError('FORBIDDEN', translator()('error.write.denied', { folder: dirname(target) }), { cause: error });
+  if (code === 'ENOENT')
+    return new ScrollbackError('INVALID_INPUT', translator()('error.write.noFolder', { folder: dirname(target) }), { cause: error });
+  return new ScrollbackError('INTERNAL', translator()('error.write.failed', { file: target, reason: code ?? (error as Error).message }), {
+    cause: error,
+  });
 }

@@ -1,18 +1,20 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
+import { translator } from '../../i18n/createTranslator.ts';
+import type { MessageId } from '../../../../shared/i18n/locales.ts';
 
 const LOG_IN_AGAIN =
   /^(AUTH_KEY_UNREGISTERED|AUTH_KEY_DUPLICATED|AUTH_KEY_INVALID|SESSION_REVOKED|SESSION_EXPIRED|USER_DEACTIVATED(_BAN)?|AUTH_KEY_PERM_EMPTY)$/;
 
 /** Messages for the errors of logging in, each in words a user can act on. */
-const LOGIN_MESSAGES: Record<string, string> = {
-  PHONE_NUMBER_INVALID: 'That phone number is not valid. Enter it with the country code, e.g. +44 7700 900123.',
-  PHONE_NUMBER_BANNED: 'Telegram has banned this phone number.',
-  PHONE_CODE_INVALID: 'That code is not right. Check the code Telegram sent and try again.',
-  PHONE_CODE_EXPIRED: 'That code has expired. Ask for a new one.',
-  PHONE_CODE_EMPTY: 'Enter the code Telegram sent.',
-  PASSWORD_HASH_INVALID: 'That two-step verification password is not right.',
-  API_ID_INVALID: 'The API id and hash are not valid. Copy them again from my.telegram.org → API development tools.',
-  AUTH_TOKEN_EXPIRED: 'The QR code expired before it was scanned. A new one is shown.',
+const LOGIN_MESSAGES: Record<string, MessageId> = {
+  PHONE_NUMBER_INVALID: 'error.telegram.phoneInvalid',
+  PHONE_NUMBER_BANNED: 'error.telegram.phoneBanned',
+  PHONE_CODE_INVALID: 'error.telegram.codeInvalid',
+  PHONE_CODE_EXPIRED: 'error.telegram.codeExpired',
+  PHONE_CODE_EMPTY: 'error.telegram.codeEmpty',
+  PASSWORD_HASH_INVALID: 'error.telegram.passwordInvalid',
+  API_ID_INVALID: 'error.telegram.apiIdInvalid',
+  AUTH_TOKEN_EXPIRED: 'error.telegram.qrExpired',
 };
 
 /**
@@ -44,9 +46,12 @@ export function toTelegramError(error: unknown): ScrollbackError {
     const why = code === 'AUTH_KEY_DUPLICATED' ? 'the session was used from two places at once' : 'the session was ended or revoked';
     return new ScrollbackError('AUTH_REQUIRED', `Telegram logged this account out (${why}). Log in again.`, { cause: error });
   }
-  if (LOGIN_MESSAGES[code]) return new ScrollbackError('INVALID_INPUT', LOGIN_MESSAGES[code], { cause: error });
-  if (code) return new ScrollbackError('SOURCE_UNAVAILABLE', `Telegram refused the request (${code}).`, { cause: error });
-  return new ScrollbackError('SOURCE_UNAVAILABLE', `Telegram could not be reached (${rpc.message ?? String(error)}).`, { cause: error });
+  const loginMessage = LOGIN_MESSAGES[code];
+  if (loginMessage) return new ScrollbackError('INVALID_INPUT', translator()(loginMessage), { cause: error });
+  if (code) return new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.telegram.refused', { code }), { cause: error });
+  return new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.telegram.unreachable', { reason: rpc.message ?? String(error) }), {
+    cause: error,
+  });
 }
 
 function formatWait(seconds: number): string {
