@@ -31,6 +31,7 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 import { ToastStack } from './toasts.tsx';
 import { focusRegion, useRegionKeys } from './useRegionKeys.ts';
 import { useT } from '../i18n/translate.ts';
+import { BackupViewHost } from '../features/backup/BackupViewHost.tsx';
 
 export function App() {
   const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
@@ -142,6 +143,8 @@ export function App() {
           onClose={() => setSettingsOpen(false)}
         />
       )}
+      {/* The Backup view of an account: opened from a chat's menu ("Back up this account…"). */}
+      <BackupViewHost chats={chatList} />
       <DamagedArchiveBanner />
       <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ToastStack>

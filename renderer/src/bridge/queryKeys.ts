@@ -49,6 +49,11 @@ export const queryKeys = {
     settings: () => ['mediaSettings'] as const,
   },
   refreshSettings: () => ['refreshSettings'] as const,
+  /** An account's whole backup: its figures (kept current by pushed `backupStatus`) and its chats. */
+  backup: {
+    status: (sourceId: string) => ['backup', sourceId, 'status'] as const,
+    chats: (sourceId: string) => ['backup', sourceId, 'chats'] as const,
+  },
   /** An installed app's downloaded update (filled at start and by main's pushed `updateReady`). */
   updateState: () => ['updateState'] as const,
 

@@ -9,6 +9,7 @@ import { requestOpenMessage } from '../app/openMessageRequests.ts';
 import { emitNewMessagesArrived } from '../features/live/newMessagesArrived.ts';
 import { replaceChangedMessages } from '../features/live/replaceChangedMessages.ts';
 import { queryKeys } from './queryKeys.ts';
+import { applyBackupStatus } from '../features/backup/applyBackupStatus.ts';
 import { scrollback } from './scrollbackClient.ts';
 
 /** What each pushed event means for the cached queries. */
@@ -62,6 +63,9 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
     case 'mediaDownload':
       client.setQueryData(queryKeys.media.download(event.status.chatId, event.status.messageId), event.status);
       if (event.status.state === 'done') void client.invalidateQueries({ queryKey: queryKeys.media.settings() });
+      return;
+    case 'backupStatus':
+      applyBackupStatus(client, event.status);
       return;
     case 'chatsListed':
       void client.invalidateQueries({ queryKey: queryKeys.chats() });

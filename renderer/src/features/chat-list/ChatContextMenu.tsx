@@ -2,8 +2,9 @@ import type { ChatSummary } from '../../../../shared/domain.ts';
 import { ContextMenu } from '../../app/ContextMenu.tsx';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { useT } from '../../i18n/translate.ts';
+import { openBackupView } from '../backup/openBackupView.ts';
 
-/** A chat's context menu: Export chat…, and whether its media is kept on this computer. */
+/** A chat's context menu: Export chat…, whether its media is kept on this computer, and its account's backup. */
 export function ChatContextMenu({
   menu,
   onClose,
@@ -26,6 +27,8 @@ export function ChatContextMenu({
           checked: menu.chat.keepMedia,
           onSelect: () => void scrollback.setChatKeepMedia({ chatId: menu.chat.id, keep: !menu.chat.keepMedia }),
         },
+        // An import has nothing to back up from; every other source's chats lead to its account's backup.
+        ...(menu.chat.sourceKind === 'import' ? [] : [{ label: t('backup.open'), onSelect: () => openBackupView(menu.chat.sourceId) }]),
       ]}
     />
   );

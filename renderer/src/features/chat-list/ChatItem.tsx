@@ -3,6 +3,7 @@ import type { ChatSummary, MessageKind } from '../../../../shared/domain.ts';
 import { formatCount, formatListDate } from '../../format/formatDates.ts';
 import { ChatAvatar } from '../media/ChatAvatar.tsx';
 import { useT } from '../../i18n/translate.ts';
+import { useBackupMark } from '../backup/useBackupMark.ts';
 
 /** What changed in a chat's archive since the user last looked: new, edited, deleted (on this computer). */
 function ChatChangesLine({ changes }: { changes: ChatSummary['changesSinceLook'] }) {
@@ -54,6 +55,7 @@ export const ChatItem = memo(function ChatItem({
   onMenu(x: number, y: number): void;
 }) {
   const t = useT();
+  const backupMark = useBackupMark(chat);
   return (
     <button
       type="button"
@@ -80,6 +82,11 @@ export const ChatItem = memo(function ChatItem({
         <span className="chat-item-meta">
           {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}
           {chat.messageCount !== null && <span>{t('chatList.messageCount', { count: chat.messageCount })}</span>}
+          {backupMark && (
+            <span className="chat-backup-mark" data-testid="chat-backup-mark" data-mark={backupMark}>
+              {t(backupMark === 'excluded' ? 'chatList.excludedFromBackup' : 'chatList.notBackedUp')}
+            </span>
+          )}
         </span>
         <LastMessageLine chat={chat} />
         {!selected && <ChatChangesLine changes={chat.changesSinceLook} />}
