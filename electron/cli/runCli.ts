@@ -22,6 +22,7 @@ import { exportCommand } from './commands/exportCommand.ts';
 import { exportFormats } from '../core/export/exportFormats.ts';
 import { recoverCommand } from './commands/recoverCommand.ts';
 import { mcpCommand, mcpUsage } from './commands/mcpCommand.ts';
+import { backupCommand, backupUsage } from './commands/backupCommand.ts';
 import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
 import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
 
@@ -62,6 +63,7 @@ ${importUsage(importFormatInfos())}
                                 Telegram updates as they come, and a refresh now and every MINUTES (15):
                                 the newest messages and a re-check of the last 7 days for edits and
                                 deletions (kept, marked); one line per change
+${backupUsage}
   changes [<chat>] [--since DATE] [--limit N] [--json]
                                 what changed on this computer since DATE (default: the last 24 hours):
                                 new messages, edits seen (earlier text kept), deletions found at the source
@@ -80,6 +82,7 @@ const commandOptions: Record<string, string[]> = {
   search: ['json', 'ndjson', 'all', 'from', 'to', 'query', 'sender', 'type', 'limit', 'oldest', 'earlier-versions'],
   sync: ['json', 'from', 'to', 'watch', 'every'],
   changes: ['json', 'since', 'limit'],
+  backup: ['json', 'kinds', 'media', 'watch'],
   recover: ['json'],
   mcp: ['json'],
   import: ['json', 'tz'],
@@ -131,6 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         every: { type: 'string' },
         tz: { type: 'string' },
         media: { type: 'string' },
+        kinds: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -202,6 +206,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'recover':
         expectNoMore(command, rest);
         recoverCommand(context);
+        break;
+      case 'backup':
+        expectNoMore(command, rest.slice(1));
+        await backupCommand(context, rest[0], values);
         break;
       case 'changes':
         expectNoMore(command, rest.slice(1));

@@ -38,6 +38,14 @@ export interface FakeChat {
   pinned?: boolean;
   /** In the account's archive (peer folder 1). */
   archived?: boolean;
+  /** A broadcast channel (not a supergroup). */
+  broadcast?: boolean;
+  /** A private chat with a bot. */
+  bot?: boolean;
+  /** A channel one has left: not in the dialogs, listed by channels.getLeftChannels (inside a takeout). */
+  left?: boolean;
+  /** A basic group upgraded to the supergroup of this channel id (deactivated, `migrated_to` set). */
+  migratedTo?: number;
 }
 
 /** The traps of the real service, each switchable (see ../shared/notes/telegram-api.md). */
@@ -344,6 +352,10 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           if (request.takeoutId.toJSNumber() !== 9001)
             throw RPCMessageToError(new Api.RpcError({ errorCode: 400, errorMessage: 'TAKEOUT_INVALID' }), request);
           if (request.query instanceof Api.messages.GetHistory) fake.takeoutHistoryCalls++;
+          if (request.query instanceof Api.channels.GetLeftChannels) {
+            fake.log.push({ at: now, request: 'GetLeftChannels' });
+            return leftChannels(request.query);
+          }
           inFlight--;
           try {
             return await fake.invoke(request.query);
@@ -399,6 +411,8 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           const self = world.account?.user ?? { id: 100, firstName: 'Me' };
           return [new Api.User({ id: bigInt(self.id), accessHash: bigInt(7), firstName: self.firstName, self: true })];
         }
+        if (request instanceof Api.channels.GetLeftChannels)
+          throw RPCMessageToError(new Api.RpcError({ errorCode: 403, errorMessage: 'TAKEOUT_REQUIRED' }), request);
         if (request instanceof Api.messages.GetDialogs) {
           fake.log.push({ at: now, request: 'GetDialogs' });
           return dialogs(request);
@@ -731,7 +745,29 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       accessHash: bigInt(chat.peer.accessHash),
       firstName: chat.title,
       photo: new Api.UserProfilePhoto({ photoId: bigInt(chat.peer.id), strippedThumb: STRIPPED, dcId: 2 }),
+      ...(chat.bot ? { bot: true } : {}),
     });
+  }
+
+  /** A basic group as Telegram describes it (deactivated, with `migrated_to`, once upgraded). */
+  function basicGroupObject(chat: FakeChat): Api.Chat {
+    return new Api.Chat({
+      id: bigInt(chat.peer.id),
+      title: chat.title,
+      photo: new Api.ChatPhotoEmpty(),
+      participantsCount: 3,
+      date: 0,
+      version: 1,
+      ...(chat.migratedTo !== undefined
+        ? { deactivated: true, migratedTo: new Api.InputChannel({ channelId: bigInt(chat.migratedTo), accessHash: bigInt(0) }) }
+        : {}),
+    });
+  }
+
+  /** channels.getLeftChannels: the channels one has left, a page of two from `offset`, with the total. */
+  function leftChannels(request: Api.channels.GetLeftChannels): Api.messages.ChatsSlice {
+    const left = world.chats.filter((chat) => chat.left);
+    return new Api.messages.ChatsSlice({ count: left.length, chats: left.slice(request.offset, request.offset + 2).map(channelObject) });
   }
 
   function channelObject(chat: FakeChat): Api.Channel {
@@ -741,7 +777,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
       title: chat.title,
       photo: new Api.ChatPhoto({ photoId: bigInt(chat.peer.id), strippedThumb: STRIPPED, dcId: 2 }),
       date: 0,
-      megagroup: true,
+      ...(chat.broadcast ? { broadcast: true } : { megagroup: true }),
       ...(chat.topics ? { forum: true } : {}),
     });
   }
@@ -885,7 +921,8 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     const ordered = [...world.chats].sort(
       (a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || (b.messages.at(-1)?.date ?? 0) - (a.messages.at(-1)?.date ?? 0),
     );
-    const visible = request.excludePinned ? ordered.filter((chat) => !chat.pinned) : ordered;
+    const listed = ordered.filter((chat) => !chat.left);
+    const visible = request.excludePinned ? listed.filter((chat) => !chat.pinned) : listed;
     let from = 0;
     if (request.offsetId) {
       const index = visible.findIndex(
@@ -895,7 +932,7 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
     }
     const page = visible.slice(from, from + Math.min(2, request.limit));
     return new Api.messages.DialogsSlice({
-      count: world.chats.length,
+      count: listed.length,
       dialogs: page.map(
         (chat) =>
           new Api.Dialog({
@@ -912,7 +949,10 @@ export function createFakeTelegram(world: { chats: FakeChat[]; clock: Clock; tra
           }),
       ),
       messages: page.map((chat) => chat.messages.at(-1)!),
-      chats: page.filter((chat) => chat.peer.type === 'channel').map(channelObject),
+      chats: [
+        ...page.filter((chat) => chat.peer.type === 'channel').map(channelObject),
+        ...page.filter((chat) => chat.peer.type === 'chat').map(basicGroupObject),
+      ],
       users: [...userObjects(undefined), ...page.filter((chat) => chat.peer.type === 'user').map(privateChatUser)],
     });
   }

@@ -17,6 +17,7 @@ import {
   listMediaMissing,
   measureKeptMedia,
   readBackup,
+  readCachedCount,
   recordBackupChatDone,
   recordBackupChatHistory,
   recordBackupChats,
@@ -27,8 +28,8 @@ import {
   type BackupChatRow,
   type BackupRecord,
 } from '../cache/backupQueries.ts';
-import { getChatSummary, upsertChats } from '../cache/chatQueries.ts';
-import { setStoredMediaPinned } from '../cache/mediaQueries.ts';
+import { upsertChats } from '../cache/chatQueries.ts';
+import { findStoredMedia, setStoredMediaPinned } from '../cache/mediaQueries.ts';
 import type { MediaService } from '../media/createMediaService.ts';
 import type { SourceChat } from '../model/SourceChat.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
@@ -79,6 +80,7 @@ export interface BackupService {
 const OUTAGE_RETRY_DELAYS_MS = [10_000, 30_000, 90_000];
 const PAGE = 100;
 const MINUTE = 60_000;
+const STATUS_EVERY_MS = 250;
 
 interface Pace {
   historyMs: number;
@@ -312,8 +314,24 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
     };
   }
 
+  /**
+   * Tells the listener, at most every `STATUS_EVERY_MS` per account (a status reads every chat's row): a
+   * pass storing a chat every few milliseconds must not flood the window. Ends and settings are told at once.
+   */
+  const pendingStatus = new Map<string, ReturnType<typeof setTimeout>>();
   function changed(sourceId: string): void {
-    if (deps.onChange) deps.onChange(statusOf(sourceId));
+    if (!deps.onChange || pendingStatus.has(sourceId)) return;
+    const timer = setTimeout(() => {
+      pendingStatus.delete(sourceId);
+      if (db.open) deps.onChange?.(statusOf(sourceId));
+    }, STATUS_EVERY_MS);
+    timer.unref?.();
+    pendingStatus.set(sourceId, timer);
+  }
+  function changedNow(sourceId: string): void {
+    clearTimeout(pendingStatus.get(sourceId));
+    pendingStatus.delete(sourceId);
+    deps.onChange?.(statusOf(sourceId));
   }
 
   /** Waits out what the source asked (a flood wait), said in the status, then goes on. */
@@ -428,7 +446,7 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
         continue;
       }
       setStoredMediaPinned(db, chatId, item.messageId, true);
-      const size = mediaSizeOf(item.media);
+      const size = findStoredMedia(db, chatId, item.messageId, 'full')?.size ?? mediaSizeOf(item.media);
       job.pace.mediaMs += now() - startedAt;
       job.pace.mediaBytes += size;
       counts.mediaFiles++;
@@ -444,10 +462,10 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
       if (row.gone !== null && row.historyAt !== null) {
         // Left or deleted at the source: what is here is kept as it is.
       } else if (row.historyAt === null) {
-        const before = getChatSummary(db, chatId).cachedCount;
+        const before = readCachedCount(db, chatId);
         const startedAt = now();
         await downloadWhole(chatId, signal);
-        const stored = getChatSummary(db, chatId).cachedCount - before;
+        const stored = readCachedCount(db, chatId) - before;
         job.pace.historyMs += now() - startedAt;
         job.pace.requests += Math.max(1, Math.ceil(stored / PAGE));
         counts.newMessages += stored;
@@ -531,9 +549,8 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
         job.currentChatId = null;
         job.waiting = null;
         armSchedule(job);
-        const final = statusOf(sourceId);
-        deps.onChange?.(final);
-        return final;
+        changedNow(sourceId);
+        return statusOf(sourceId);
       });
     return statusOf(sourceId);
   }
@@ -578,9 +595,8 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
           nextRunAt: settings.everyMinutes > 0 ? record.lastSummary.finishedAt + settings.everyMinutes * MINUTE : null,
         });
       armSchedule(jobOf(sourceId));
-      const status = statusOf(sourceId);
-      deps.onChange?.(status);
-      return status;
+      changedNow(sourceId);
+      return statusOf(sourceId);
     },
     settled: (sourceId) => jobs.get(sourceId)?.running ?? Promise.resolve(statusOf(sourceId)),
     startSchedules() {
@@ -598,6 +614,8 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
         job.controller?.abort('stop');
       }
       await Promise.all([...jobs.values()].map((job) => job.running));
+      for (const timer of pendingStatus.values()) clearTimeout(timer);
+      pendingStatus.clear();
     },
   };
 }

@@ -301,3 +301,8 @@ export function measureKeptMedia(db: ReadableDB, chatId: number): { files: numbe
   ).get(chatId);
   return { files: row?.files ?? 0, bytes: row?.bytes ?? 0 };
 }
+
+/** Messages of a chat on this computer (kept in the chat's row with its messages, so this counts nothing). */
+export function readCachedCount(db: ReadableDB, chatId: number): number {
+  return cachedStatement<[number], { n: number }>(db, 'SELECT cached_count AS n FROM chats WHERE id = ?').get(chatId)?.n ?? 0;
+}
