@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli, USAGE } from '../../electron/cli/runCli.ts';
 import { commandsInUsage } from '../../electron/cli/commandUsage.ts';
+import { importFormatInfos } from '../../electron/core/import/importFormats.ts';
 import { writeTelegramExport } from '../support/writeTelegramExport.ts';
 import { useTempFolder } from '../support/tempFolder.ts';
 
@@ -102,6 +103,17 @@ describe('the command line', () => {
       expect(percents.filter((percent) => percent === 100)).toHaveLength(1);
     }
     expect(run.stdout).toMatch(/^First \(chat \d+\): 3000 added/m);
+  });
+
+  it('an import error that names a format names every format the registry reads', async () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'x.json');
+    fs.writeFileSync(file, '{"a": 1}');
+    const run = await cli('--db', path.join(folder, 'import.db'), 'import', file);
+    expect(run.code).toBe(1);
+    const error = run.stderr.split('\n').find((line) => line.startsWith('scrollback: '))!;
+    expect(error).toContain('not a Telegram Desktop export');
+    for (const format of importFormatInfos()) expect(error).toContain(format.label);
   });
 
   it('preview:web on a busy port prints one line suggesting --port, and exits 1 without opening an archive', async () => {

@@ -3,6 +3,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { FileImportResult, ImportProgress } from '../../../shared/importing.ts';
 import { importFormatLabels, type ImportFormatInfo } from '../../../shared/importFormats.ts';
 import type { CliContext } from '../CliContext.ts';
+import { importFormatInfos } from '../../core/import/importFormats.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 
 /** Usage text's description column, and the width it is wrapped to. */
@@ -72,9 +73,27 @@ export async function importCommand(context: CliContext, paths: readonly string[
     // Never done in silence: a selection of which nothing at all was imported fails, with each file's reason.
     if (results.every((file) => file.nothingImported))
       throw new ScrollbackError('INVALID_INPUT', results.map((file) => `${file.path}: ${file.nothingImported}`).join('\n'));
+  } catch (error) {
+    throw withEveryFormat(error);
   } finally {
     process.removeListener('SIGINT', stop);
   }
+}
+
+/**
+ * A file one format took for its own and then could not read ("not a Telegram Desktop export", "not the start
+ * of a WhatsApp message") names that format only: the error also says every format Scrollback reads, from the
+ * registry, so the person learns what would work.
+ */
+function withEveryFormat(error: unknown): unknown {
+  if (!(error instanceof ScrollbackError) || error.code !== 'INVALID_FILE') return error;
+  const formats = importFormatInfos();
+  const every = `Scrollback reads ${importFormatLabels(formats)}.`;
+  const apps = [...new Set(formats.map((format) => format.app))];
+  // Only an error that names some of the formats (not one about a line deep inside a file it did read).
+  const named = apps.filter((app) => error.message.includes(app));
+  if (error.message.includes(every) || named.length === 0 || named.length === apps.length) return error;
+  return new ScrollbackError('INVALID_FILE', `${error.message.trimEnd()} ${every}`, { cause: error });
 }
 
 /** Per chat, the messages added; per file, how it was read, the zone of its times, or why nothing was imported. */
