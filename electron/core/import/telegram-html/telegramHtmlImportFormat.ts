@@ -94,7 +94,8 @@ function htmlInput(folder: string, pages: string[], root: string): ImportInput {
   return {
     format: telegramHtmlImportFormat,
     source: fileByteSource(pages[0]!),
-    path: folder,
+    // A chat of one page is named by it (what the user chose); of several, by their folder.
+    path: pages.length === 1 ? pages[0]! : folder,
     chatNameHint: basename(folder),
     sizeBytes: pages.reduce((sum, page) => sum + statSync(page).size, 0),
     mediaFiles: folderMediaFiles(root),

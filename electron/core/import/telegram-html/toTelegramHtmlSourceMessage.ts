@@ -80,6 +80,26 @@ export interface HtmlMediaFiles {
   find(href: string): { ref: string; size: number } | undefined;
 }
 
+/**
+ * The kind the JSON export gives the same message: a page draws a sticker or a GIF it did not download as a
+ * generic photo or video block titled "Sticker" or "Animation" (Telegram Desktop's names), a round video as
+ * "Video message", and a downloaded sticker may sit in a photo link to `stickers/…webp`.
+ */
+function kindAsJsonSays(media: TelegramHtmlMedia): string {
+  const title = media.title?.trim();
+  if ((media.kind === 'photo' || media.kind === 'file') && (title === 'Sticker' || /(^|\/)stickers\/[^/]*$|\.tgs$/i.test(media.href ?? '')))
+    return 'sticker';
+  if ((media.kind === 'video' || media.kind === 'file') && title === 'Animation') return 'gif';
+  if (media.kind === 'video' && title === 'Video message') return 'round';
+  return media.kind;
+}
+
+/** A sticker's emoji, as a not-downloaded sticker's status says it before its size ("💪, 40.0 KB"). */
+function stickerEmojiOf(status: string | null): string | null {
+  const emoji = /^([^\s,\w]{1,16}), /u.exec(status ?? '')?.[1];
+  return emoji ?? null;
+}
+
 function mediaOf(media: TelegramHtmlMedia, files: HtmlMediaFiles): Media | null {
   const found = media.href && !/^https?:/.test(media.href) ? files.find(media.href) : undefined;
   const file = found ? { localFile: found.ref, size: found.size } : {};
@@ -93,11 +113,13 @@ function mediaOf(media: TelegramHtmlMedia, files: HtmlMediaFiles): Media | null 
   // A photo not included says its size in pixels ("1280x960, 120.5 KB").
   const pixels = /(\d+)x(\d+)/.exec(media.status ?? '');
   const size = { width: pixels ? Number(pixels[1]) : 0, height: pixels ? Number(pixels[2]) : 0 };
-  switch (media.kind) {
+  switch (kindAsJsonSays(media)) {
     case 'photo':
       return { kind: 'photo', ...size, ...file };
-    case 'sticker':
-      return { kind: 'sticker', ...size, ...file };
+    case 'sticker': {
+      const emoji = stickerEmojiOf(media.status);
+      return { kind: 'sticker', ...size, ...(emoji ? { emoji } : {}), ...file };
+    }
     case 'gif':
       return { kind: 'gif', ...size, ...file };
     case 'video':
@@ -106,7 +128,7 @@ function mediaOf(media: TelegramHtmlMedia, files: HtmlMediaFiles): Media | null 
         kind: 'video',
         ...size,
         durationS: durationOf(media.duration ?? media.status),
-        ...(media.kind === 'round' || /round/.test(media.href ?? '') ? { round: true } : {}),
+        ...(kindAsJsonSays(media) === 'round' || /round/.test(media.href ?? '') ? { round: true } : {}),
         ...file,
       };
     case 'voice':
