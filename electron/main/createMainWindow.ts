@@ -1,10 +1,16 @@
 import path from 'node:path';
-import { BrowserWindow, nativeTheme } from 'electron';
+import { BrowserWindow, nativeTheme, screen } from 'electron';
 import { mainWindowWebPreferences } from './mainWindowWebPreferences.ts';
-import { readWindowState, writeWindowState } from './windowState.ts';
+import { placeOnDisplays, readWindowState, writeWindowState } from './windowState.ts';
 
 export function createMainWindow(options: { preloadPath: string; stateFolder: string; url: string }): BrowserWindow {
-  const state = readWindowState(options.stateFolder);
+  // The primary display first: a saved place on no connected display opens there.
+  const primary = screen.getPrimaryDisplay();
+  const displays = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)];
+  const state = placeOnDisplays(
+    readWindowState(options.stateFolder),
+    displays.map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
     width: state.width,
     height: state.height,

@@ -26,10 +26,14 @@ import { useImageBackend } from '../core/files/imageCodec.ts';
 import { limitOpenMediaRequests } from '../core/app/limitOpenMediaRequests.ts';
 import { quitWithDeadline } from './quitWithDeadline.ts';
 import { trackRunningJobs } from './trackRunningJobs.ts';
+import { registerLinkHandler } from './registerLinkHandler.ts';
 import { createChromiumImageBackend } from './chromiumImageBackend.ts';
 
 /** More than the thumbnails a tall window shows at once (a gallery tab's grid); a minute for any one. */
 const MEDIA_REQUEST_LIMITS = { maxOpen: 64, timeoutMs: 60_000 };
+
+/** Reloads of a window whose process crashed, before it is left as it is (a page that crashes at every load). */
+const MAX_RELOADS_AFTER_CRASH = 3;
 
 /** How long quitting waits for downloads and sources to stop before it exits anyway. */
 export const QUIT_DEADLINE_MS = 5000;
@@ -77,6 +81,7 @@ export function startWindowApp(): void {
       logger.warn(`could not open the log in ${logFolderOf(userData)}; logging to stderr only`, error);
     }
     process.on('uncaughtException', (error) => logger.error('uncaught exception', error));
+    registerLinkHandler(logger);
     app.on('render-process-gone', (_event, _contents, details) =>
       logger.error(
         `the window's process ended: ${details.reason} (exit code ${details.exitCode}); a crash dump may be in the Crashpad folder`,
@@ -179,19 +184,20 @@ export function startWindowApp(): void {
       pendingLink = null;
       if (link) openMessageLink(link);
     });
-    // A crashed or killed window process leaves a blank window: load it again (the crash is in the log).
+    // A crashed or killed window process leaves a blank window: load it again (the crash is in the log). A
+    // page that crashes every time it loads is not reloaded for ever.
+    let reloads = 0;
     mainWindow.webContents.on('render-process-gone', (_event, details) => {
-      if (details.reason !== 'clean-exit' && mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+      if (details.reason === 'clean-exit' || !mainWindow || mainWindow.isDestroyed()) return;
+      if (reloads++ < MAX_RELOADS_AFTER_CRASH) mainWindow.webContents.reload();
+      else logger.error(`the window's process ended ${reloads} times; not reloading it again`);
     });
   }
 
   // `scrollback://message?…` links (Copy link in the window) open the message in context: the system hands
   // them to the running app (macOS: open-url; Windows and Linux: a second instance's command line).
-  // From a checkout the running binary is bare Electron: register it with the app's folder, or the system
-  // would open Electron's default app for a link.
-  if (process.defaultApp && process.argv[1])
-    app.setAsDefaultProtocolClient('scrollback', process.execPath, [path.resolve(process.argv[1])]);
-  else app.setAsDefaultProtocolClient('scrollback');
+  // (How this run registers for them: registerLinkHandler.ts. A link sent before the page listens waits in
+  // the preload until it does.)
   let pendingLink: string | null = process.argv.find((arg) => parseMessageLink(arg) !== null) ?? null;
   function openMessageLink(url: string): void {
     const target = parseMessageLink(url);

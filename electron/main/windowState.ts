@@ -45,3 +45,40 @@ export function writeWindowState(folder: string, state: WindowState): void {
   fs.writeFileSync(temporary, JSON.stringify(state), { mode: 0o600 });
   fs.renameSync(temporary, file);
 }
+
+interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** How much of the window's top edge must be on a display for the saved place to count (its title bar, to drag it). */
+const MIN_VISIBLE = { width: 120, height: 40 };
+
+/**
+ * The saved place checked against the displays connected now (`screen.getAllDisplays()` work areas, the
+ * primary first): a window whose top strip is on no display (a monitor since unplugged, a resolution
+ * lowered) loses its position and opens centred on the primary display; the size never exceeds the work
+ * area of the display it opens on.
+ */
+export function placeOnDisplays(state: WindowState, workAreas: readonly Area[]): WindowState {
+  const [primary] = workAreas;
+  if (!primary) return state;
+  const visibleOn = (area: Area) => {
+    if (state.x === undefined || state.y === undefined) return false;
+    const width = Math.min(state.x + state.width, area.x + area.width) - Math.max(state.x, area.x);
+    const height = Math.min(state.y + MIN_VISIBLE.height, area.y + area.height) - Math.max(state.y, area.y);
+    return width >= Math.min(MIN_VISIBLE.width, state.width) && height >= MIN_VISIBLE.height;
+  };
+  const display = workAreas.find(visibleOn);
+  const area = display ?? primary;
+  const width = Math.min(state.width, area.width);
+  const height = Math.min(state.height, area.height);
+  const { x: _x, y: _y, ...rest } = state;
+  if (!display || state.x === undefined || state.y === undefined) return { ...rest, width, height };
+  // Kept on its display: moved in just enough that the whole (possibly shrunk) window fits its work area.
+  const x = Math.max(area.x, Math.min(state.x, area.x + area.width - width));
+  const y = Math.max(area.y, Math.min(state.y, area.y + area.height - height));
+  return { ...rest, width, height, x, y };
+}

@@ -12,8 +12,17 @@ for (const method of ipcMethodNames) {
 bridge.cancelCall = (callId: string) => {
   if (typeof callId === 'string') ipcRenderer.send(cancelCallChannel, callId);
 };
+// Events pushed before the page listens (a link that started the app, sent once the page loaded, while
+// React has yet to subscribe) wait here, bounded, and go to the first listener.
+const early: unknown[] = [];
+const keepEarly = (_event: unknown, payload: unknown) => {
+  if (early.length < 100) early.push(payload);
+};
+ipcRenderer.on(appEventChannel, keepEarly);
 bridge.onAppEvent = (listener: (event: unknown) => void) => {
   const forward = (_event: unknown, payload: unknown) => listener(payload);
+  ipcRenderer.removeListener(appEventChannel, keepEarly);
+  for (const payload of early.splice(0)) listener(payload);
   ipcRenderer.on(appEventChannel, forward);
   return () => {
     ipcRenderer.removeListener(appEventChannel, forward);

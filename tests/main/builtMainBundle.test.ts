@@ -22,12 +22,14 @@ const noChromium =
 
 describe('built Electron main bundle', () => {
   it.skipIf(!fs.existsSync(bundle) || noChromium)(
-    'starts, registers every IPC method behind the frame check, and serves the window over app:// with the CSP',
-    () => {
+    'starts, registers every IPC method behind the frame check, and serves the window over app:// with the CSP; a crashed page reloads; a link with no window opens one',
+    async () => {
       const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-main-'));
+      // Last closed on a monitor since unplugged: the window opens on the one display, at a size that fits it.
+      fs.writeFileSync(path.join(userData, 'window-state.json'), JSON.stringify({ width: 2400, height: 1300, x: 3000, y: 200 }));
       const run = spawnSync(process.execPath, ['--import', path.join(root, 'tests/support/electronStub/register.mjs'), bundle], {
         encoding: 'utf8',
-        env: { ...process.env, STUB_USER_DATA: userData, SCROLLBACK_DB: '' },
+        env: { ...process.env, STUB_USER_DATA: userData, SCROLLBACK_DB: '', STUB_SCENARIOS: '1' },
         timeout: 30_000,
       });
       const line = run.stdout.split('\n').find((l) => l.startsWith('STUB_REPORT '));
@@ -40,8 +42,9 @@ describe('built Electron main bundle', () => {
       expect(report.events).toEqual(expect.arrayContaining(['open-url', 'second-instance']));
       expect(report.permissionHandler).toBe(true);
       expect([...report.ipcChannels].sort()).toEqual(ipcMethodNames.map(ipcChannelFor).sort());
-      expect(report.windows).toHaveLength(1);
       expect(report.windows[0].url).toBe('app://scrollback/index.html');
+      expect(report.windows[0].options).toMatchObject({ width: 1920, height: 1040, show: false });
+      expect(report.windows[0].options.x).toBeUndefined();
       expect(report.windows[0].options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       expect(report.preloadExists).toBe(true);
       expect(report.page).toMatchObject({ status: 200, csp: CONTENT_SECURITY_POLICY });
@@ -58,11 +61,39 @@ describe('built Electron main bundle', () => {
         expect(report.libvipsMapped, 'libvips is loaded in the Electron main process on Linux').toBe(false);
         expect(report.imageDrawings).toBeGreaterThan(0);
       }
+      // The window's process crashed: logged, and the page reloaded.
+      expect(report.reloads).toBe(1);
+      // Then the window was closed and a link arrived (macOS open-url): a window opened, and the link was
+      // delivered to it once its page had loaded.
+      expect(report.windows).toHaveLength(2);
+      expect(report.sent).toContainEqual({ kind: 'openMessage', chatId: 3, messageId: '41' });
       // The log a user can find: in the data folder, from the first start.
-      expect(fs.readdirSync(path.join(userData, 'logs')).some((name) => name.endsWith('.log'))).toBe(true);
+      const logs = fs.readdirSync(path.join(userData, 'logs')).filter((name) => name.endsWith('.log'));
+      expect(logs.length).toBeGreaterThan(0);
+      await expect
+        .poll(() => logs.map((name) => fs.readFileSync(path.join(userData, 'logs', name), 'utf8')).join(''))
+        .toMatch(/the window's process ended: crashed \(exit code 139\)/);
       fs.rmSync(userData, { recursive: true, force: true });
     },
   );
+
+  it.skipIf(!fs.existsSync(bundle))('a second instance exits at once: no archive, no window, no handlers', () => {
+    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-second-'));
+    const run = spawnSync(process.execPath, ['--import', path.join(root, 'tests/support/electronStub/register.mjs'), bundle], {
+      encoding: 'utf8',
+      env: { ...process.env, STUB_USER_DATA: userData, STUB_SECOND_INSTANCE: '1', SCROLLBACK_DB: '' },
+      timeout: 30_000,
+    });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('STUB_REPORT '));
+    expect(line, run.stderr).toBeDefined();
+    const report = JSON.parse(line!.slice('STUB_REPORT '.length));
+    expect(run.status).toBe(0);
+    expect(report.exitCode).toBe(0);
+    expect(report.windows).toEqual([]);
+    expect(report.ipcChannels).toEqual([]);
+    expect(report.userDataFiles).toEqual([]);
+    fs.rmSync(userData, { recursive: true, force: true });
+  });
 
   it.skipIf(!fs.existsSync(bundle))(
     'loads GramJS only when a Telegram chat is used: nothing the main bundle imports at start imports it',

@@ -17,6 +17,11 @@ const report = {
 const handlers = new Map();
 let ready = false;
 const listeners = new Map();
+const appListeners = new Map();
+const emitApp = (event, ...args) => (appListeners.get(event) ?? []).forEach((listener) => listener(...args));
+/** STUB_SECOND_INSTANCE=1: another instance holds the single-instance lock. */
+const secondInstance = process.env.STUB_SECOND_INSTANCE === '1';
+const printReport = () => process.stdout.write(`STUB_REPORT ${JSON.stringify(report)}\n`);
 const userData = process.env.STUB_USER_DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'stub-electron-'));
 
 export const app = {
@@ -32,18 +37,28 @@ export const app = {
   setAppUserModelId(id) {
     report.appUserModelId = id;
   },
-  requestSingleInstanceLock: () => true,
+  requestSingleInstanceLock: () => !secondInstance,
+  releaseSingleInstanceLock() {
+    report.lockReleased = true;
+  },
   setAsDefaultProtocolClient(scheme) {
     report.protocolClients = [...(report.protocolClients ?? []), scheme];
     return true;
   },
-  on(event) {
+  on(event, listener) {
     report.events.push(event);
+    appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
     return app;
   },
   quit() {},
   exit(code) {
     report.exitCode = code;
+    // The losing instance ends here: what it did before is the report.
+    if (secondInstance) {
+      report.userDataFiles = fs.readdirSync(userData);
+      printReport();
+      process.exit(code);
+    }
   },
   whenReady: () => {
     ready = true;
@@ -99,6 +114,9 @@ export const dialog = {
   },
 };
 export const nativeTheme = { shouldUseDarkColors: false };
+// One 1920 × 1080 display (a work area under a 40 px top panel).
+const display = { id: 1, workArea: { x: 0, y: 40, width: 1920, height: 1040 } };
+export const screen = { getPrimaryDisplay: () => display, getAllDisplays: () => [display] };
 // Linux without a keyring (basic_text) and no consent recorded: no encryption.
 export const safeStorage = {
   isEncryptionAvailable: () => false,
@@ -146,11 +164,26 @@ export class BrowserWindow {
     this.options = options;
     this.listeners = {};
     this.destroyed = false;
-    this.webContents = { send() {}, executeJavaScript: (code) => runInChromium(code) };
+    const contentsListeners = {};
+    this.contentsListeners = contentsListeners;
+    this.webContents = {
+      send: (channel, payload) => (report.sent ??= []).push(payload),
+      executeJavaScript: (code) => runInChromium(code),
+      on: (event, listener) => (contentsListeners[event] ??= []).push(listener),
+      emit: (event, ...args) => (contentsListeners[event] ?? []).forEach((listener) => listener(...args)),
+      isLoading: () => false,
+      reload: () => (report.reloads = (report.reloads ?? 0) + 1),
+      isDestroyed: () => this.destroyed,
+    };
   }
   isDestroyed() {
     return this.destroyed;
   }
+  isMinimized() {
+    return false;
+  }
+  focus() {}
+  setProgressBar() {}
   destroy() {
     this.destroyed = true;
     for (const listener of this.listeners.closed ?? []) listener();
@@ -176,6 +209,11 @@ export class BrowserWindow {
       return;
     }
     report.windows.push({ options: this.options, url });
+    // A window opened later (a link with no window open): its page loads, and what main sends it is recorded.
+    if (report.windows.length > 1) {
+      setImmediate(() => this.webContents.emit('did-finish-load'));
+      return;
+    }
     // Everything is registered by now: exercise it and print the report.
     setTimeout(async () => {
       const serve = report.protocolHandlers.app;
@@ -207,11 +245,27 @@ export class BrowserWindow {
               .filter((line) => /libvips|sharp-/.test(line)).length > 0
           : null;
       if (chromiumPage) await (await chromiumPage).browser.close();
-      process.stdout.write(`STUB_REPORT ${JSON.stringify(report)}\n`);
+      if (process.env.STUB_SCENARIOS === '1') await playScenarios(this);
+      printReport();
       process.exit(0);
     }, 50);
   }
 }
+
+/** After the start: what happens to a running app (STUB_SCENARIOS=1), recorded in the report. */
+async function playScenarios(mainWindow) {
+  // The window's process crashes: main logs it (app's render-process-gone) and reloads the page.
+  const crash = { reason: 'crashed', exitCode: 139 };
+  emitApp('render-process-gone', {}, mainWindow.webContents, crash);
+  mainWindow.webContents.emit('render-process-gone', {}, crash);
+  // The window is closed (macOS keeps the app running), then a link arrives: a window opens and the link is
+  // delivered to it once its page has loaded.
+  mainWindow.destroy();
+  report.sent = [];
+  emitApp('open-url', { preventDefault() {} }, 'scrollback://message?chat=3&id=41');
+  for (let turn = 0; turn < 1000 && !report.sent.some((event) => event.kind === 'openMessage'); turn++)
+    await new Promise((resolve) => setImmediate(resolve));
+}
 export const WebContents = class {};
 export const WebFrameMain = class {};
-export default { app, protocol, ipcMain, session, shell, dialog, nativeTheme, safeStorage, Menu, BrowserWindow, Notification };
+export default { app, protocol, ipcMain, session, shell, dialog, nativeTheme, safeStorage, Menu, BrowserWindow, Notification, screen };
