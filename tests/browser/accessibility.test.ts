@@ -6,6 +6,9 @@ import { browserSkipReason, saveScreenshot, type BrowserSession } from './suppor
 import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
 import { clickChatAction, openChat, scroller } from './support/listGeometry.ts';
 import { waitFrames } from './support/frameSampler.ts';
+import { findImportInputs } from '../../electron/core/import/findImportInputs.ts';
+import { importFile } from '../../electron/core/import/importFile.ts';
+import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 
 const skipReason = browserSkipReason();
 const axeSource = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -55,6 +58,11 @@ async function showChatList(page: Page): Promise<void> {
     await page.waitForSelector('.app.sidebar-overlay [data-chat-id]');
   }
 }
+/** Folds a chat list drawn over the chat (a narrow window) away again. */
+async function hideChatListOverlay(page: Page): Promise<void> {
+  if (await page.locator('.app.sidebar-overlay').count()) await page.click('.sidebar-scrim');
+  await page.waitForSelector('.app:not(.sidebar-overlay)');
+}
 async function openChatFromList(page: Page, chatId: number): Promise<void> {
   await showChatList(page);
   await openChat(page, chatId);
@@ -82,6 +90,12 @@ describe.skipIf(skipReason !== null)(
       session = cached.session();
       family = cached.family();
       ana = session.chatIdOf(900);
+      // Six chats in all: more than the smallest window shows, so "five visible" is measured, not given.
+      for (const name of ['Kai', 'Lena']) {
+        const file = path.join(session.folder, `WhatsApp Chat with ${name}.txt`);
+        writeFileSync(file, `12/01/2024, 10:00 - ${name}: Olá!\n13/01/2024, 21:30 - ${name}: Até amanhã\n`);
+        for (const input of findImportInputs(file)) importFile(databaseOf(session.core), input);
+      }
     });
 
     const states: WindowState[] = [
@@ -91,7 +105,7 @@ describe.skipIf(skipReason !== null)(
         enter: async (page) => {
           await page.evaluate(() => localStorage.clear());
           await page.reload();
-          await page.waitForSelector('[data-chat-id]', { state: 'attached' });
+          await page.waitForSelector('.app.sidebar-docked [data-chat-id], .app.sidebar-hidden');
           await showChatList(page);
         },
         leave: async (page) => openChatFromList(page, family),
@@ -160,7 +174,7 @@ describe.skipIf(skipReason !== null)(
         leave: async (page) => {
           await page.keyboard.press('Escape');
           await page.waitForSelector('.settings-dialog', { state: 'detached' });
-          await page.waitForSelector('.app:not(.sidebar-overlay)');
+          await hideChatListOverlay(page);
         },
       },
       {
@@ -187,7 +201,7 @@ describe.skipIf(skipReason !== null)(
         leave: async (page) => {
           await page.keyboard.press('Escape');
           await page.waitForSelector('.telegram-dialog[open]', { state: 'detached' });
-          await page.waitForSelector('.app:not(.sidebar-overlay)');
+          await hideChatListOverlay(page);
         },
       },
       {
@@ -228,6 +242,163 @@ describe.skipIf(skipReason !== null)(
         }
       }
       expect(found).toEqual([]);
+    }, 120_000);
+
+    it('screenshots of the eight states at 1280×800, 800×600 and 480×480 in both themes; at 480×480 five chats show', async () => {
+      const { page } = session;
+      page.setDefaultTimeout(20_000);
+      const failed: string[] = [];
+      for (const size of [
+        { width: 1280, height: 800 },
+        { width: 800, height: 600 },
+        { width: 480, height: 480 },
+      ]) {
+        await page.setViewportSize(size);
+        for (const state of states.filter((candidate) => candidate.screenshot)) {
+          try {
+            await state.enter(page, session);
+            for (const theme of themes) {
+              await setTheme(page, theme);
+              await saveScreenshot(page, `window-${state.name}-${size.width}x${size.height}-${theme}`);
+            }
+            if (state.name === 'chat-list' && size.height === 480) {
+              const visible = await page.evaluate(() => {
+                const box = document.querySelector('[data-testid="chat-scroller"]')!.getBoundingClientRect();
+                return [...document.querySelectorAll('[data-testid="chat-scroller"] [data-chat-id]')].filter((row) => {
+                  const rect = row.getBoundingClientRect();
+                  return rect.top >= box.top - 0.5 && rect.bottom <= box.bottom + 0.5;
+                }).length;
+              });
+              expect(visible).toBeGreaterThanOrEqual(5);
+            }
+            await state.leave(page);
+          } catch (error) {
+            failed.push(
+              `${state.name} at ${size.width}x${size.height}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+            );
+            await page.reload();
+            await openChatFromList(page, family);
+          }
+        }
+      }
+      expect(failed).toEqual([]);
+    }, 400_000);
+
+    it('by keyboard: a skip link to the chat, F6 between chat list, chat and panel, and focus back where it was after every menu, panel and dialog', async () => {
+      const { page } = session;
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openChatFromList(page, family);
+      // Reopened, the window shows the last chat and nothing has focus yet.
+      await page.reload();
+      await page.waitForSelector(`${scroller}[aria-busy="false"] [data-message-id]`);
+      const focused = () =>
+        page.evaluate(() => {
+          const active = document.activeElement;
+          const region = active?.closest('[data-region], .search-panel');
+          return {
+            testId: active?.getAttribute('data-testid') ?? null,
+            className: active?.className ?? null,
+            region: region ? (region.getAttribute('data-region') ?? 'panel') : null,
+          };
+        });
+      // The first Tab from the top of the page is the skip link; it takes focus into the chat.
+      await page.keyboard.press('Tab');
+      await expect.poll(async () => (await focused()).className).toBe('skip-link');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await focused()).region).toBe('chat');
+
+      // F6 cycles the regions: chat → (no panel) → chat list → chat; with search open, chat → panel → list.
+      await page.keyboard.press('F6');
+      await expect.poll(async () => (await focused()).region).toBe('sidebar');
+      await page.keyboard.press('F6');
+      await expect.poll(async () => (await focused()).region).toBe('chat');
+      await page.keyboard.press('Control+f');
+      await page.waitForSelector('.search-panel');
+      await page.keyboard.press('F6');
+      await expect.poll(async () => (await focused()).region).toBe('sidebar');
+      await page.keyboard.press('Shift+F6');
+      await expect.poll(async () => (await focused()).region).toBe('panel');
+      await page.keyboard.press('Shift+F6');
+      await expect.poll(async () => (await focused()).region).toBe('chat');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.search-panel', { state: 'detached' });
+
+      // Search opened from the header's button: Esc closes it and focus is back on the button.
+      await page.focus('[data-testid="open-search"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.search-panel');
+      await expect.poll(async () => (await focused()).region).toBe('panel');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.search-panel', { state: 'detached' });
+      await expect.poll(async () => (await focused()).testId).toBe('open-search');
+
+      // The export dialog, from its button.
+      await page.focus('[data-testid="open-export"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.export-dialog[open]');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.export-dialog', { state: 'detached' });
+      await expect.poll(async () => (await focused()).testId).toBe('open-export');
+
+      // Settings, from its button.
+      await page.focus('[data-testid="open-settings"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.settings-dialog[open]');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.settings-dialog', { state: 'detached' });
+      await expect.poll(async () => (await focused()).testId).toBe('open-settings');
+
+      // The + menu: arrows inside it, Esc closes it, focus back on +.
+      await page.focus('[data-testid="add-menu"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.context-menu');
+      await expect.poll(async () => (await focused()).testId).toMatch(/^add-/);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.context-menu', { state: 'detached' });
+      await expect.poll(async () => (await focused()).testId).toBe('add-menu');
+    }, 120_000);
+
+    it('a toast never blocks a shortcut, stacks in the corner, fades once you move on, and is not brought back by a reload', async () => {
+      const { page, folder, dialogs } = session;
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.reload();
+      await openChatFromList(page, family);
+      const importFile = (name: string) => {
+        const file = path.join(folder, `WhatsApp Chat with ${name}.txt`);
+        writeFileSync(file, `12/01/2024, 10:00 - ${name}: Olá!\n`);
+        dialogs.openPaths = [file];
+      };
+      importFile('Toast one');
+      await page.keyboard.press('Control+o');
+      await page.waitForSelector('.import-panel.done:has-text("Toast one")');
+      // Ctrl+O works while the result is shown: a second import replaces it.
+      importFile('Toast two');
+      await page.keyboard.press('Control+o');
+      await page.waitForSelector('.import-panel.done:has-text("Toast two")');
+      // In the corner, clear of the chat's header.
+      const placement = await page.evaluate(() => {
+        const toast = document.querySelector('.toasts')!.getBoundingClientRect();
+        const header = document.querySelector('.chat-header')!.getBoundingClientRect();
+        return {
+          right: window.innerWidth - toast.right,
+          bottom: window.innerHeight - toast.bottom,
+          belowHeader: toast.top >= header.bottom,
+        };
+      });
+      expect(placement).toMatchObject({ right: 16, bottom: 16, belowHeader: true });
+      // The Ctrl+O above was "moving on" for the first result only; a key now lets the second fade too.
+      await page.keyboard.press('End');
+      await page.waitForSelector('.import-panel.done', { state: 'detached', timeout: 30_000 });
+      // An error stays until closed, and a reload does not bring back an ended import.
+      const notes = path.join(folder, 'notes.txt');
+      writeFileSync(notes, 'shopping list\n');
+      dialogs.openPaths = [notes];
+      await page.keyboard.press('Control+o');
+      await page.waitForSelector('.import-panel.error');
+      await page.keyboard.press('End');
+      await page.reload();
+      await openChatFromList(page, family);
+      expect(await page.locator('.import-panel').count()).toBe(0);
     }, 120_000);
   },
 );

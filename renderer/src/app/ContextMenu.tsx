@@ -15,6 +15,13 @@ export interface ContextMenuItem {
 export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: ContextMenuItem[]; onClose(): void }) {
   const menuRef = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState({ left: x, top: y });
+  // Where focus was before the menu took it (captured before the first item is focused), to return it there.
+  useLayoutEffect(() => {
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+    };
+  }, []);
   useLayoutEffect(() => {
     const box = menuRef.current!.getBoundingClientRect();
     setPlace({
@@ -24,7 +31,6 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
     menuRef.current!.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
   }, [x, y]);
   useEffect(() => {
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const closeOutside = (event: Event) => {
       if (!menuRef.current?.contains(event.target as Node)) onClose();
     };
@@ -37,7 +43,6 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
       window.removeEventListener('wheel', onClose);
       window.removeEventListener('resize', onClose);
       window.removeEventListener('blur', onClose);
-      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
     };
   }, [onClose]);
 
