@@ -61,8 +61,9 @@ const rules: Rule[] = [
   },
   {
     folder: 'electron/cli',
+    // package.json: the version the MCP server gives its clients (bundled as data, like the CLI's other imports).
     allowed: (layer) =>
-      ['shared', 'electron/core', 'electron/cli', 'node-builtin'].includes(layer) ||
+      ['shared', 'electron/core', 'electron/cli', 'node-builtin', 'package.json'].includes(layer) ||
       (layer.startsWith('package:') && layer !== 'package:electron'),
   },
   { folder: 'electron/preload', allowed: (layer) => ['shared', 'electron/preload', 'package:electron'].includes(layer) },
@@ -200,8 +201,9 @@ const coreLayers: ReadonlyArray<readonly string[]> = [
   // Downloads and refreshes; the worker-thread runner (its entry, which runs imports and exports, is in app/).
   ['sync', 'workers'],
   ['import', 'export'],
-  // Chat-level features over all of the above (coverage, topics, the open chat, sources' chat lists).
-  ['chats'],
+  // Chat-level features over all of the above (coverage, topics, the open chat, sources' chat lists), people
+  // across sources, whole-account backups.
+  ['chats', 'people', 'backup'],
   // The wiring: openScrollbackCore, the IPC handlers, the worker entry.
   ['app'],
 ];

@@ -9,6 +9,7 @@ import type { HistoryEngine } from '../history/createHistoryEngine.ts';
 import type { ImportService } from '../import/createImportService.ts';
 import type { LiveUpdates } from '../live/createLiveUpdates.ts';
 import type { MediaService, ServedMediaFile } from '../media/createMediaService.ts';
+import type { PeopleService } from '../people/createPeopleService.ts';
 import type { SearchService } from '../search/createSearchService.ts';
 import type { SourceProviderOptions } from '../sources/allSourceProviders.ts';
 import type { SourceRegistry } from '../sources/createSourceRegistry.ts';
@@ -73,6 +74,8 @@ export interface ScrollbackCore extends ChatService, SourceManager {
   readonly providerContext: ProviderHandlerContext;
   /** Whole-account backups: every chat of an account and its media, resumable, kept current on a schedule. */
   readonly backup: BackupService;
+  /** One person across sources: senders proved to be the same, linked, unlinked and renamed by the user. */
+  readonly people: PeopleService;
   /** Photos, videos, voice and files: served from the media store, fetched from the source when missing. */
   readonly media: MediaService;
   /** The file behind a window's `media/…` address, for the app:// protocol and the harness. */

@@ -7,6 +7,7 @@ import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import { createMemorySecretStore } from '../base/SecretStore.ts';
 import { createBackupService } from '../backup/createBackupService.ts';
 import { createChatService } from '../chats/createChatService.ts';
+import { createPeopleService } from '../people/createPeopleService.ts';
 import { createSourceManager } from '../chats/createSourceManager.ts';
 import { createExportService } from '../export/createExportService.ts';
 import { removeLeftoverExportPartials } from '../export/removeLeftoverExportPartials.ts';
@@ -139,6 +140,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
     refresh,
     keepUpToDate,
     backup,
+    people: createPeopleService(db),
     logger: options.logger,
     providers,
     // An import holds the write lock until its file commits; meanwhile writes from this thread wait for it

@@ -3,6 +3,7 @@ import { mediaKindsForHas, messageKindsFor } from '../../../shared/search.ts';
 import { dateBoundsOf, type QueryNode } from '../../../shared/searchQuery.ts';
 import type { ReadableDB } from './CacheDatabase.ts';
 import { cachedStatement, recentStatement } from './cachedStatement.ts';
+import { peopleNamedExactly, sendersOfPeople } from './peopleQueries.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
 import { SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
 
@@ -115,9 +116,14 @@ function nodeCondition(db: ReadableDB, node: QueryNode, earlierVersions = false)
         params: [term, term],
       };
     }
-    case 'from':
+    case 'from': {
       if (node.value.toLowerCase() === 'me') return { sql: 'm.out = 1', params: [] };
-      return inList('m.sender_id', senderIdsNamed(db, node.value));
+      // A person's exact name, @username or phone means that person in every source; anything else is part of a name.
+      const people = peopleNamedExactly(db, node.value);
+      if (people.length === 0) return inList('m.sender_id', senderIdsNamed(db, node.value));
+      const { senderIds, includesMe } = sendersOfPeople(db, people);
+      return all([inList('m.sender_id', senderIds), includesMe ? { sql: 'm.out = 1', params: [] } : FALSE], 'OR');
+    }
     case 'in': {
       // A chat, or a forum topic, whose name contains it.
       const topics = topicsNamed(db, node.value);

@@ -2,6 +2,8 @@ import type { SourceMessage, SourceSender } from '../model/SourceMessage.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
 import { cachedStatement } from './cachedStatement.ts';
+import { addSenderIdentities, placeNewSender } from './peopleQueries.ts';
+import type { SourceKind } from '../../../shared/domain.ts';
 
 /** Up to `limit` distinct sender names containing `text` (folded), of one source or all; shortest first. */
 export function senderNamesContaining(db: ReadableDB, sourceId: string | null, text: string, limit: number): string[] {
@@ -23,6 +25,8 @@ export function senderNamesContaining(db: ReadableDB, sourceId: string | null, t
  */
 export function createSenderResolver(db: WritableDB, sourceId: string): (message: SourceMessage) => number | null {
   const known = new Map<string, number>();
+  const sourceKind =
+    cachedStatement<[string], { kind: SourceKind }>(db, 'SELECT kind FROM sources WHERE id = ?').get(sourceId)?.kind ?? 'import';
   const find = cachedStatement<unknown[], { id: number; name: string; peer: string | null }>(
     db,
     'SELECT id, name, peer FROM senders WHERE source_id = ? AND source_key = ?',
@@ -40,8 +44,11 @@ export function createSenderResolver(db: WritableDB, sourceId: string): (message
     if (row) {
       id = row.id;
       if (row.name !== sender.name || (peer !== null && peer !== row.peer)) update.run(sender.name, peer, id);
+      if (sender.identities?.length) addSenderIdentities(db, id, sender.identities);
     } else {
       id = Number(insert.run(sourceId, sender.key, sender.name, peer).lastInsertRowid);
+      // Placed in a person at once, in the same write: a search by person never misses a sender just stored.
+      placeNewSender(db, { id, name: sender.name, sourceKind, key: sender.key, fromSource: sender.identities }, message.out);
     }
     known.set(sender.key, id);
     return id;

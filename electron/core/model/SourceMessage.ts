@@ -15,6 +15,11 @@ export interface SourceSender {
   name: string;
   /** What the source needs to reach this peer again (e.g. Telegram access hash). Never a secret. */
   peer?: unknown;
+  /**
+   * What else the source knows proves who this is, as identity keys (model/senderIdentities.ts): a Telegram
+   * contact's phone (`phone:+<digits>`), a username (`username:telegram:<name>`).
+   */
+  identities?: readonly string[];
 }
 
 /** A message as a source delivers it, before it has a local chat id. */

@@ -137,6 +137,16 @@ const seedsByVersion: Record<number, (db: Database.Database) => void> = {
       "INSERT INTO backup_chats (chat_id, source_id, kind, listed_pass, history_at, history_pass, done_pass, backed_up_at) VALUES (1, ?, 'private', 14, 15, 14, 14, 15)",
     ).run(source);
   },
+  11(db) {
+    // Version 11 kept a chat away from AI assistants.
+    db.prepare('UPDATE chats SET hidden_from_assistants = 1 WHERE id = 2').run();
+  },
+  12(db) {
+    // Version 12 placed senders in people: one renamed by the user, a sender they placed, an identity.
+    db.prepare("UPDATE people SET name = 'Ana C.', named_by_user = 1 WHERE id = (SELECT min(id) FROM people)").run();
+    db.prepare('UPDATE person_senders SET pinned = 1 WHERE sender_id = (SELECT min(sender_id) FROM person_senders)').run();
+    db.prepare("INSERT INTO sender_identities (sender_id, identity) SELECT min(id), 'phone:+4915112345678' FROM senders").run();
+  },
 };
 
 type Snapshot = Record<string, Array<Record<string, unknown>>>;

@@ -1,4 +1,5 @@
 import type { Migration } from './Migration.ts';
+import { placeUnplacedSenders } from '../peopleQueries.ts';
 
 /**
  * People: one person across sources and chats. `sender_identities` holds what proves who a sender is (a
@@ -30,5 +31,7 @@ export const migration0012People: Migration = {
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX sender_identities_by_identity ON sender_identities (identity);
     `);
+    // The senders already stored, each placed as if met now.
+    placeUnplacedSenders(db);
   },
 };

@@ -1,4 +1,5 @@
 import { Api } from 'telegram';
+import { phoneIdentity } from '../../model/senderIdentities.ts';
 
 /**
  * The users and chats a Telegram result carries, by peer key, to name senders and forwards. Telegram sends
@@ -6,6 +7,8 @@ import { Api } from 'telegram';
  */
 export class TelegramDirectory {
   private readonly names = new Map<string, string>();
+  /** What else proves who a user is: a contact's phone, a username (model/senderIdentities.ts). */
+  private readonly identities = new Map<string, string[]>();
 
   constructor(users: readonly Api.TypeUser[], chats: readonly Api.TypeChat[]) {
     for (const user of users) {
@@ -14,6 +17,11 @@ export class TelegramDirectory {
         ? 'Deleted Account'
         : [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username || `User ${user.id.toString()}`;
       this.names.set(`user${user.id.toString()}`, name);
+      const identities = [
+        ...(user.phone ? [phoneIdentity(user.phone)] : []),
+        ...(user.username ? [`username:telegram:${user.username.toLowerCase()}`] : []),
+      ].filter((identity): identity is string => identity !== null);
+      if (identities.length > 0) this.identities.set(`user${user.id.toString()}`, identities);
     }
     for (const chat of chats) {
       if (chat instanceof Api.Chat || chat instanceof Api.ChatForbidden) this.names.set(`chat${chat.id.toString()}`, chat.title);
@@ -25,5 +33,11 @@ export class TelegramDirectory {
   /** The name, or a stand-in naming the id when the result did not include the peer. */
   nameOf(key: string): string {
     return this.names.get(key) ?? `Unknown (${key})`;
+  }
+
+  /** The sender's name and, where the result told them, its phone and username as identity keys. */
+  senderOf(key: string): { key: string; name: string; identities?: string[] } {
+    const identities = this.identities.get(key);
+    return identities ? { key, name: this.nameOf(key), identities } : { key, name: this.nameOf(key) };
   }
 }

@@ -27,7 +27,6 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
   if (message instanceof Api.MessageEmpty) return null;
   const senderPeer = message.fromId ?? message.peerId;
   const senderKey = peerKeyOf(senderPeer);
-  const senderName = directory.nameOf(senderKey);
   const reply = message.replyTo instanceof Api.MessageReplyHeader ? message.replyTo : null;
   // In a forum, a message's reply names its topic: the top id when it answers a message of the topic, else
   // the message it answers is the topic's first. (Messages of the General topic have no forum reply.)
@@ -37,7 +36,7 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
     sortKey: message.id,
     date: message.date * 1000,
     out: message.out === true,
-    sender: { key: senderKey, name: senderName },
+    sender: directory.senderOf(senderKey),
     replyToId: reply?.replyToMsgId ? String(reply.replyToMsgId) : null,
     ...(topicId ? { topicId: String(topicId) } : {}),
   };
@@ -45,7 +44,7 @@ export function mapTelegramMessage(message: Api.TypeMessage, directory: Telegram
     const service = toServiceAction(message.action, directory);
     // A topic's first message is the topic (its id is the topic's).
     const own = message.action instanceof Api.MessageActionTopicCreate ? { topicId: String(message.id) } : {};
-    return sourceMessage({ ...base, ...own, text: describeServiceAction(senderName, service), service });
+    return sourceMessage({ ...base, ...own, text: describeServiceAction(base.sender.name, service), service });
   }
   const forward = message.fwdFrom
     ? {
