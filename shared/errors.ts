@@ -50,8 +50,15 @@ export class ScrollbackError extends Error {
   }
 }
 
+let internalMessage = 'Something went wrong inside Scrollback. The details are in the log.';
+
+/** The generic message in the process's language (the core's translator sets it; shared imports no catalog). */
+export function setInternalErrorMessage(message: string): void {
+  internalMessage = message;
+}
+
 /** Any thrown value as data: unknown errors become INTERNAL with a generic message (details go to the log). */
 export function toErrorData(error: unknown): ErrorData {
   if (error instanceof ScrollbackError) return error.toData();
-  return { code: 'INTERNAL', message: 'Something went wrong inside Scrollback. The details are in the log.' };
+  return { code: 'INTERNAL', message: internalMessage };
 }

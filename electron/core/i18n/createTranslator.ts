@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { setInternalErrorMessage } from '../../../shared/errors.ts';
 import {
   messagesFor,
   pickLocale,
@@ -46,12 +47,18 @@ export function localeFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
 
 let current: ReturnType<typeof createTranslator> | null = null;
 
+function use(locale: AppLocale): Translate & { locale: AppLocale } {
+  current = createTranslator(locale);
+  setInternalErrorMessage(current('error.internal'));
+  return current;
+}
+
 /** The process's translator (chosen once: main from the system's languages, the CLI from its environment). */
 export function translator(): Translate & { locale: AppLocale } {
-  return (current ??= createTranslator(localeFromEnvironment()));
+  return current ?? use(localeFromEnvironment());
 }
 
 /** Main calls this once the app is ready, with app.getPreferredSystemLanguages(). */
 export function setLocaleForMessages(locale: AppLocale): void {
-  if (current?.locale !== locale) current = createTranslator(locale);
+  if (current?.locale !== locale) use(locale);
 }
