@@ -24,3 +24,8 @@ if (run.status !== 0) {
   );
   process.exit(1);
 }
+
+// The binary is here: on a Linux that restricts the sandbox's namespaces, say what to run before Electron aborts.
+var linuxSandbox = require('./linuxSandboxHint.cjs');
+var hint = linuxSandbox.sandboxHint(linuxSandbox.machineFacts());
+if (hint) process.stderr.write(hint);
