@@ -70,14 +70,23 @@ export function runImportJob(
         );
       };
       report(0, true);
-      results.push(
-        importFile(db, input, {
-          onProgress: report,
-          isCancelled: options.isCancelled,
-          mediaStore,
-          whatsAppTimeZone: job.options?.whatsAppTimeZone ?? null,
-        }),
-      );
+      try {
+        results.push(
+          importFile(db, input, {
+            onProgress: report,
+            isCancelled: options.isCancelled,
+            mediaStore,
+            whatsAppTimeZone: job.options?.whatsAppTimeZone ?? null,
+          }),
+        );
+      } catch (error) {
+        // A file of several that turns out unreadable (rolled back whole) says why, and the next is read.
+        if (inputs.length + unread.length === 1 || !(error instanceof ScrollbackError) || error.code !== 'INVALID_FILE') throw error;
+        const why = error.message.startsWith(`${input.path}`)
+          ? error.message.slice(input.path.length).replace(/^[,:] ?/, '')
+          : error.message;
+        results.push({ path: input.path, chats: [], timeZone: null, nothingImported: why });
+      }
       doneBytes += input.sizeBytes;
       report(0, true);
     });

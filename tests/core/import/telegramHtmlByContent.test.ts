@@ -135,14 +135,22 @@ ${block(-1, 'service', '<div class="body details">Ana joined group by link from 
       path.join(folder, 'empty.html'),
       readFileSync(path.join(folder, 'chat', 'messages.html'), 'utf8').replace(/<div class="message [^]*$/, '</div></div></body></html>'),
     );
+    // A text file taken for a WhatsApp export until its first line.
+    writeFileSync(path.join(folder, 'broken.txt'), 'Shopping list\nmilk\n');
     const databasePath = path.join(folder, 'cache.db');
     const results = runImportJob({
       databasePath,
-      paths: [path.join(folder, 'notes.html'), path.join(folder, 'chat', 'messages.html'), path.join(folder, 'empty.html')],
+      paths: [
+        path.join(folder, 'notes.html'),
+        path.join(folder, 'chat', 'messages.html'),
+        path.join(folder, 'empty.html'),
+        path.join(folder, 'broken.txt'),
+      ],
     });
     expect(results.map((result) => [path.basename(result.path), result.chats.map((chat) => chat.added), result.nothingImported])).toEqual([
       ['messages.html', [10], undefined],
       ['empty.html', [], expect.stringMatching(/no messages/)],
+      ['broken.txt', [], expect.stringMatching(/^line 1: “Shopping list” is not the start of a WhatsApp message/)],
       ['notes.html', [], expect.stringMatching(/not an export Scrollback can read \(an HTML page, but not one of a Telegram/)],
     ]);
     // The real CLI, in its own process: says each reason, and exits non-zero when nothing was imported.
