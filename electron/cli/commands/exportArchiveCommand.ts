@@ -8,20 +8,32 @@ import {
 } from '../../../shared/archiveExport.ts';
 import { databaseOf } from '../../core/app/openScrollbackCore.ts';
 import { createArchiveExportService } from '../../core/export/archive/createArchiveExportService.ts';
+import type { Translate } from '../../../shared/i18n/locales.ts';
+import { translator } from '../../core/i18n/createTranslator.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 
 const isFormat = (value: string): value is ArchiveExportFormat => archiveExportFormats.some((format) => format === value);
 const isMediaMode = (value: string): value is ArchiveExportMediaMode => archiveExportMediaModes.some((mode) => mode === value);
 
-function progressLine(progress: ArchiveExportProgress): string {
+function progressLine(t: Translate, progress: ArchiveExportProgress): string {
   switch (progress.phase) {
     case 'fetchingMedia':
-      return `fetching files not on this computer: ${progress.chatName}, ${progress.fetched.toLocaleString('en-US')} fetched${progress.failed > 0 ? `, ${progress.failed.toLocaleString('en-US')} failed` : ''}, ${progress.left.toLocaleString('en-US')} left`;
+      return t('cli.exportAll.fetching', {
+        chat: progress.chatName,
+        fetched: progress.fetched,
+        failed: progress.failed,
+        left: progress.left,
+      });
     case 'writing':
-      return `writing: ${progress.chatsDone.toLocaleString('en-US')} of ${progress.chats.toLocaleString('en-US')} chats, ${progress.written.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} messages`;
+      return t('cli.exportAll.writing', {
+        done: progress.chatsDone,
+        chats: progress.chats,
+        written: progress.written,
+        total: progress.total,
+      });
     case 'hashing':
-      return `writing manifest.sha256: ${progress.hashed.toLocaleString('en-US')} of ${progress.files.toLocaleString('en-US')} files`;
+      return t('cli.exportAll.hashing', { hashed: progress.hashed, files: progress.files });
   }
 }
 
@@ -35,6 +47,7 @@ export async function exportArchiveCommand(context: CliContext, options: { forma
   const media = options.media ?? 'local';
   if (!isMediaMode(media)) throw new CliUsageError(`--media: “${media}” is not one of ${archiveExportMediaModes.join(', ')}.`);
   if (!options.out) throw new CliUsageError('export --all: --out DIR is required (a new folder, or an empty one).');
+  const t = translator();
   const core = context.core();
   const service = createArchiveExportService({
     databasePath: context.databasePath,
@@ -50,13 +63,21 @@ export async function exportArchiveCommand(context: CliContext, options: { forma
     const result = await service.exportArchive({ chatIds: null, format, media }, resolve(options.out), (progress) => {
       if (Date.now() - last < 1000) return;
       last = Date.now();
-      context.err(progressLine(progress));
+      context.err(progressLine(t, progress));
     });
     if (context.json) context.out(JSON.stringify(result, null, 2));
-    else
+    else {
       context.out(
-        `${result.path}: ${result.chats.toLocaleString('en-US')} chats, ${result.messages.toLocaleString('en-US')} messages, ${result.files.toLocaleString('en-US')} files (${result.bytes.toLocaleString('en-US')} bytes), listed with their SHA-256 in manifest.sha256${result.mediaLeftOut > 0 ? `; ${result.mediaLeftOut.toLocaleString('en-US')} files not on this computer were left out` : ''}`,
+        t('cli.exportAll.done', {
+          path: result.path,
+          chats: result.chats,
+          messages: result.messages,
+          files: result.files,
+          bytes: result.bytes,
+        }),
       );
+      if (result.mediaLeftOut > 0) context.err(t('cli.exportAll.leftOut', { count: result.mediaLeftOut }));
+    }
   } finally {
     process.removeListener('SIGINT', stop);
   }

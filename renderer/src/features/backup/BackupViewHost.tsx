@@ -17,7 +17,7 @@ export function BackupViewHost({ chats }: { chats: ChatSummary[] }) {
   }, [chats]);
   if (request.sourceId === null) return null;
   return (
-    <PaneErrorBoundary label="backup view">
+    <PaneErrorBoundary pane="backup">
       <BackupView sourceId={request.sourceId} accounts={accounts} onChooseAccount={openBackupView} onClose={request.close} />
     </PaneErrorBoundary>
   );
