@@ -4,22 +4,31 @@ import { messageBody, transcriptLine } from '../../../../shared/messageTranscrip
 import type { ContextMenuItem } from '../../app/ContextMenu.tsx';
 import { copyText } from '../../app/copyText.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { translate } from '../../i18n/translate.ts';
 
 /** A message's context menu: the copies, a link back to it, selection, and its file when it has one. */
 export function messageMenuItems(message: ChatMessage, selection: { select(): void; selected: boolean }): ContextMenuItem[] {
   const items: ContextMenuItem[] = [
-    { label: 'Copy text', onSelect: () => void copyText(message.text || messageBody(message)), testId: 'menu-copy-text' },
-    { label: 'Copy with date and sender', onSelect: () => void copyText(transcriptLine(message)), testId: 'menu-copy-line' },
     {
-      label: 'Copy link',
+      label: translate('history.menu.copyText'),
+      onSelect: () => void copyText(message.text || messageBody(message)),
+      testId: 'menu-copy-text',
+    },
+    { label: translate('history.menu.copyLine'), onSelect: () => void copyText(transcriptLine(message)), testId: 'menu-copy-line' },
+    {
+      label: translate('history.menu.copyLink'),
       onSelect: () => void copyText(messageLinkOf({ chatId: message.chatId, messageId: message.id })),
       testId: 'menu-copy-link',
     },
-    { label: selection.selected ? 'Deselect' : 'Select', onSelect: selection.select, testId: 'menu-select' },
+    {
+      label: translate(selection.selected ? 'history.menu.deselect' : 'history.menu.select'),
+      onSelect: selection.select,
+      testId: 'menu-select',
+    },
   ];
   if (hasMediaFiles(message.media) && !message.media.onComputer && !message.media.localFile)
     items.push({
-      label: 'Download media',
+      label: translate('history.menu.downloadMedia'),
       // Progress is pushed to the row's own media view; an error shows there too.
       onSelect: () => void scrollback.downloadMedia({ chatId: message.chatId, messageId: message.id }).catch(() => undefined),
       testId: 'menu-download-media',

@@ -15,6 +15,7 @@ import { useHistoryKeyDown } from './useHistoryKeyDown.ts';
 import { useMessagePointer } from './useMessagePointer.ts';
 import { useNewMessageAnnouncement } from './useNewMessageAnnouncement.ts';
 import { useMessageControlsTabOrder } from './useMessageControlsTabOrder.ts';
+import { translate } from '../../i18n/translate.ts';
 
 /**
  * The state of one window of history (see HistoryList): its pages, the virtualizer over the loaded
@@ -83,7 +84,7 @@ export function useHistoryList({
 
   const offlineReason =
     pages?.find((page) => page.offline)?.offlineReason?.message ??
-    (pages?.some((page) => page.offline) ? 'The source could not be reached.' : null);
+    (pages?.some((page) => page.offline) ? translate('history.offline.unreachable') : null);
   useEffect(() => onOfflineChange(offlineReason), [offlineReason, onOfflineChange]);
 
   const ready = useWindowPlacement({

@@ -4,6 +4,7 @@ import type { MediaDownloadStatus } from '../../../../shared/ipc/events.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { queryKeys } from '../../bridge/queryKeys.ts';
+import { translate } from '../../i18n/translate.ts';
 
 export interface MediaDownload {
   /** Pushed progress (or the end) of this file's download; null before any. */
@@ -44,7 +45,7 @@ export function useMediaDownload(chatId: number, messageId: string, onComputerAt
           state: 'failed',
           received: 0,
           total: null,
-          detail: error instanceof Error ? error.message : 'The download failed.',
+          detail: error instanceof Error ? error.message : translate('media.downloadFailed'),
         });
       }
       return false;
