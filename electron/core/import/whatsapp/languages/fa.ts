@@ -1,6 +1,6 @@
 import type { WhatsAppLanguage } from './WhatsAppLanguage.ts';
 
-/** Persian. Only Android's media placeholder is known (notes §2); no system line, marker or attachment word was found. */
+/** Persian. Only Android's media placeholder is known from the notes (§2), and an iPhone attachment word from one unverified parser; no system line or marker was found. */
 export const persian: WhatsAppLanguage = {
   code: 'fa',
   name: 'Persian',
@@ -9,7 +9,14 @@ export const persian: WhatsAppLanguage = {
     { kind: 'media', text: '<رسانه حذف شد>', source: 'CA (T)' },
     { kind: 'media', text: '< پيوست نما/آهنگ حذف شد >', source: 'CA (T)' },
   ],
-  attached: [],
+  attached: [
+    {
+      form: 'iphone',
+      text: 'پیوست',
+      source:
+        "FS: a WhatsApp parser's attachment list, said to come from WhatsApp's Localizable.strings (search index file 62003613889; not in the notes) (?)",
+    },
+  ],
   deleted: [],
   edited: [],
   location: [],

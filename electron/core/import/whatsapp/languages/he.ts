@@ -1,6 +1,6 @@
 import type { WhatsAppLanguage } from './WhatsAppLanguage.ts';
 
-/** Hebrew. Only Android's media placeholder is known (notes §2); no system line, marker or attachment word was found. */
+/** Hebrew. Only Android's media placeholder is known from the notes (§2), and an iPhone attachment word from one unverified parser; no system line or marker was found. */
 export const hebrew: WhatsAppLanguage = {
   code: 'he',
   name: 'Hebrew',
@@ -9,7 +9,14 @@ export const hebrew: WhatsAppLanguage = {
     { kind: 'media', text: '<המדיה לא נכללה>', source: 'CA (T)' },
     { kind: 'media', text: '<מדיה הושמטה>', source: 'CA (T)' },
   ],
-  attached: [],
+  attached: [
+    {
+      form: 'iphone',
+      text: 'מצורף',
+      source:
+        "FS: a WhatsApp parser's attachment list, said to come from WhatsApp's Localizable.strings (search index file 62003613889; not in the notes) (?)",
+    },
+  ],
   deleted: [],
   edited: [],
   location: [],

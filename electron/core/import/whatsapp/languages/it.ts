@@ -27,6 +27,13 @@ export const italian: WhatsAppLanguage = {
       example: 'Marco ha modificato le impostazioni del gruppo',
       source: 'FS (T)',
     },
+    {
+      action: 'other',
+      detail: { sourceName: 'groupChanged' },
+      pattern: 'ha cambiato|ha modificato',
+      example: 'Marco ha cambiato l’immagine del gruppo',
+      source: 'FS fragments "ha cambiato", "ha modificato" (T)',
+    },
     { action: 'messagesTtlChanged', pattern: 'messaggi effimeri', example: 'Marco ha attivato i messaggi effimeri.', source: 'FS (T)' },
   ],
   omitted: [

@@ -1,6 +1,6 @@
 import type { WhatsAppLanguage } from './WhatsAppLanguage.ts';
 
-/** Japanese. Only Android's media placeholder is known (notes §2); no system line, marker or attachment word was found. */
+/** Japanese. Only Android's media placeholder is known from the notes (§2), and an iPhone attachment word from one unverified parser; no system line or marker was found. */
 export const japanese: WhatsAppLanguage = {
   code: 'ja',
   name: 'Japanese',
@@ -9,7 +9,20 @@ export const japanese: WhatsAppLanguage = {
     { kind: 'media', text: '<メディアなし>', source: 'CA (T)' },
     { kind: 'media', text: '<メディアは含まれていません>', source: 'CA (T)' },
   ],
-  attached: [],
+  attached: [
+    {
+      form: 'iphone',
+      text: '添付ファイル',
+      source:
+        "FS: a WhatsApp parser's attachment list, said to come from WhatsApp's Localizable.strings (search index file 62003613889; not in the notes) (?)",
+    },
+    {
+      form: 'android',
+      text: 'ファイル添付',
+      source:
+        "FS: a WhatsApp parser's attachment list, said to come from WhatsApp's Localizable.strings (search index file 62003613889; not in the notes) (?)",
+    },
+  ],
   deleted: [],
   edited: [],
   location: [],

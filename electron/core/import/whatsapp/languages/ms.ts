@@ -1,6 +1,6 @@
 import type { WhatsAppLanguage } from './WhatsAppLanguage.ts';
 
-/** Malay. Only Android's media placeholder is known (notes §2); no system line, marker or attachment word was found. */
+/** Malay. Only Android's media placeholder is known from the notes (§2), and an iPhone attachment word from one unverified parser; no system line or marker was found. */
 export const malay: WhatsAppLanguage = {
   code: 'ms',
   name: 'Malay',
@@ -9,7 +9,14 @@ export const malay: WhatsAppLanguage = {
     { kind: 'media', text: '<Media dikecualikan>', source: 'CA (T)' },
     { kind: 'media', text: '<Media disingkirkan>', source: 'CA (T)' },
   ],
-  attached: [],
+  attached: [
+    {
+      form: 'iphone',
+      text: 'dilampir',
+      source:
+        "FS: a WhatsApp parser's attachment list, said to come from WhatsApp's Localizable.strings (search index file 62003613889; not in the notes) (?)",
+    },
+  ],
   deleted: [],
   edited: [],
   location: [],

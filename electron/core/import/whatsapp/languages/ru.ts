@@ -27,6 +27,13 @@ export const russian: WhatsAppLanguage = {
       example: 'Иван изменил(-а) настройки группы',
       source: 'FS (T)',
     },
+    {
+      action: 'other',
+      detail: { sourceName: 'groupChanged' },
+      pattern: 'изменил(?:\\(-а\\)|а)? ',
+      example: 'Иван изменил(-а) описание группы',
+      source: 'FS fragment "изменил(-а)" (T)',
+    },
     { action: 'other', detail: { sourceName: 'adminChanged' }, pattern: 'теперь вы админ', example: 'Теперь вы админ', source: 'FS (T)' },
     { action: 'messagesTtlChanged', pattern: 'исчезающие сообщения', example: 'Иван включил(-а) исчезающие сообщения.', source: 'FS (T)' },
   ],
