@@ -262,6 +262,51 @@ describe('search over the cache', () => {
     expect(half.notDownloaded).toEqual([{ from: null, to: newest[0]!.date }]);
   });
 
+  it('lays out what a search covered: a whole chat here is all here (news asked of the source is not missing), a gap is searched at the source or said not searched', async () => {
+    const { db, chatIdByKey } = await createEngineHarness(tempFolder());
+    const ana = chatIdByKey('ana');
+    cacheWholeDemoChat(db, ana, 'ana');
+    const request: SearchRequest = {
+      chatId: ana,
+      from: null,
+      to: null,
+      query: 'good',
+      sender: '',
+      kinds: [],
+      order: 'newest',
+      limit: 20,
+      cursor: null,
+    };
+    const service = createSearchService({ db, sourceFor: () => createDemoSource() });
+    const whole = (await service.search(request)).coverage!;
+    expect(whole.spans.every((span) => span.place === 'computer')).toBe(true);
+    expect(whole).toMatchObject({ sourceName: 'the demo archive', unsearchedBecause: null, newerUnchecked: false });
+    // Half of another chat here: the older half is searched at the source, and said so.
+    const design = chatIdByKey('design');
+    const all = allDemoMessages('design');
+    const newest = all.slice(all.length / 2);
+    storeHistoryRun(db, getChatRecord(db, design), {
+      messages: newest,
+      coverage: { from: newest[0]!, to: newest[newest.length - 1]!, reachesOldest: false },
+    });
+    const half = (await service.search({ ...request, chatId: design })).coverage!;
+    expect(half.spans.map((span) => span.place)).toEqual(['source', 'computer']);
+    expect(half.spans[0]).toMatchObject({ from: null, to: newest[0]!.date });
+    // Its source out of reach: the same gap, not searched, and why.
+    const offline = createSearchService({
+      db,
+      sourceFor: () => ({
+        ...createDemoSource(),
+        searchWindow: () => Promise.reject(new Error('offline')),
+      }),
+    });
+    const unreached = (await offline.search({ ...request, chatId: design })).coverage!;
+    expect(unreached.spans.map((span) => span.place)).toEqual(['unsearched', 'computer']);
+    expect(unreached.unsearchedBecause).toBe('unreachable');
+    // All chats: no layout (each source says how it was searched instead).
+    expect((await service.search({ ...request, chatId: null })).coverage).toBeNull();
+  });
+
   it('highlights each term where it appears, diacritics and case folded', async () => {
     const { db, chatIdByKey } = await createEngineHarness(tempFolder());
     const ana = chatIdByKey('ana');
