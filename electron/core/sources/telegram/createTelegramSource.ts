@@ -204,6 +204,15 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
     return { raw: result.messages, messages, complete, count };
   }
 
+  /**
+   * A channel's (or supergroup's) ids are its own and start at 1, its first message (the creation or
+   * migration notice): a page holding id 1 reaches the oldest, with no empty page to prove it. Private chats
+   * and basic groups number from the account's sequence, so there only the result type or an empty page say it.
+   */
+  function holdsChannelStart(ref: SourceChatRef, result: HistoryResult): boolean {
+    return peerOf(ref).type === 'channel' && result.raw.some((message) => message.id === 1);
+  }
+
   /** Pages older (or newer) until one holds a real message: a page of only deleted ids is not the end. */
   async function page(
     ref: SourceChatRef,
@@ -225,7 +234,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       if (messages.length > 0 || result.complete) {
         return {
           messages,
-          reachedOldest: direction === 'older' && result.complete,
+          reachedOldest: direction === 'older' && (result.complete || holdsChannelStart(ref, result)),
           reachedNewest: direction === 'newer' && result.complete,
           totalCount: result.count,
         };
@@ -401,7 +410,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       }
       return {
         messages: result.messages,
-        reachedOldest: result.complete || result.raw.length === 0,
+        reachedOldest: result.complete || result.raw.length === 0 || holdsChannelStart(ref, result),
         reachedNewest: true,
         totalCount: result.count ?? (result.complete ? result.messages.length : null),
       };
