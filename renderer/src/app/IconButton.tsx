@@ -1,4 +1,6 @@
 import type { ButtonHTMLAttributes } from 'react';
+import { useT } from '../i18n/translate.ts';
+import { formatShortcut } from '../i18n/formatShortcut.ts';
 
 /** Line icons drawn in the text colour (so forced-colors and both themes need nothing more), 24-unit grid. */
 const ICONS = {
@@ -48,11 +50,12 @@ export function IconButton({
   /** The tooltip when it says more than the label. */
   tooltip?: string;
 } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'title'>) {
+  const t = useT();
   return (
     <button
       type="button"
       className={`icon-button${className ? ` ${className}` : ''}`}
-      title={(tooltip ?? label) + (shortcut ? ` (${shortcut})` : '')}
+      title={(tooltip ?? label) + (shortcut ? ` (${formatShortcut(shortcut, t)})` : '')}
       {...rest}
     >
       <Icon name={icon} />

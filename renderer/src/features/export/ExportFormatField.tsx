@@ -18,7 +18,7 @@ export function ExportFormatField({
       {formats.map((format) => (
         <label key={format.id}>
           <input type="radio" name="format" value={format.id} checked={chosen === format.id} onChange={() => onChoose(format.id)} />{' '}
-          {format.label}
+          {t('export.format.name', { id: format.id, label: format.label })}
         </label>
       ))}
     </fieldset>
