@@ -5,13 +5,9 @@ import { LabelledField } from '../../ui/LabelledField.tsx';
 import { startOf, toDayInput, type QuickRange } from './searchDates.ts';
 import { KIND_CHIPS } from './kindTokens.ts';
 import type { SearchFormState } from './useSearchForm.ts';
+import { useT } from '../../i18n/translate.ts';
 
-const QUICK_RANGES: Array<{ range: QuickRange; label: string }> = [
-  { range: 'last7', label: 'Last 7 days' },
-  { range: 'thisMonth', label: 'This month' },
-  { range: 'thisYear', label: 'This year' },
-  { range: 'all', label: 'All time' },
-];
+const QUICK_RANGES: readonly QuickRange[] = ['last7', 'thisMonth', 'thisYear', 'all'];
 
 /** The fields beside the box: sender, kinds, earlier versions, quick ranges, dates and the density calendar. */
 export function SearchFilters({
@@ -26,6 +22,7 @@ export function SearchFilters({
   chat: ChatSummary | null;
 }) {
   const { form: fields, setField, sender, setSender, chips, toggleKind, applyQuick, earlierVersions, setEarlierVersions } = form;
+  const t = useT();
   const [calendarOpen, setCalendarOpen] = useState(false);
   const [setFromDay, setFromTime, setToDay, setToTime] = [setField('fromDay'), setField('fromTime'), setField('toDay'), setField('toTime')];
   return (
@@ -33,13 +30,13 @@ export function SearchFilters({
       <input
         className="search-sender"
         type="search"
-        placeholder="Sender"
-        aria-label="Sender"
+        placeholder={t('search.filters.sender')}
+        aria-label={t('search.filters.sender')}
         value={sender}
         onChange={(e) => setSender(e.target.value)}
         data-testid="search-sender"
       />
-      <div className="search-kinds" aria-label="Kinds">
+      <div className="search-kinds" role="group" aria-label={t('search.filters.kinds')}>
         {KIND_CHIPS.map((kind) => (
           <button
             key={kind}
@@ -48,29 +45,31 @@ export function SearchFilters({
             className={chips.includes(kind) ? 'on' : ''}
             onClick={() => toggleKind(kind)}
           >
-            {kind}
+            {t('search.filters.kind', { kind })}
           </button>
         ))}
       </div>
-      <label className="search-earlier-versions" title="Words also match what edited messages said before (slower: every message is read)">
+      <label className="search-earlier-versions" title={t('search.filters.earlierHint')}>
         <input
           type="checkbox"
           checked={earlierVersions}
           onChange={(event) => setEarlierVersions(event.target.checked)}
           data-testid="search-earlier-versions"
         />{' '}
-        Search earlier versions of edited messages too
+        {t('search.filters.earlier')}
       </label>
       <div className="search-quick">
-        {QUICK_RANGES.map(({ range, label }) => (
+        {QUICK_RANGES.map((range) => (
           <button key={range} type="button" onClick={() => applyQuick(range)}>
-            {label}
+            {t('search.filters.quick', { range })}
           </button>
         ))}
         {scope === 'chat' && chat && (
           <button
             type="button"
             aria-expanded={calendarOpen}
+            aria-label={t('search.filters.calendar')}
+            title={t('search.filters.calendar')}
             onClick={() => setCalendarOpen((o) => !o)}
             data-testid="search-calendar-toggle"
           >
@@ -80,15 +79,26 @@ export function SearchFilters({
       </div>
       <div className="search-dates">
         <LabelledField
-          label="From "
+          label={`${t('search.filters.from')} `}
           type="date"
           value={fields.fromDay}
           onChange={(e) => setFromDay(e.target.value)}
           data-testid="search-from"
         />
-        <input type="time" aria-label="From time (optional)" value={fields.fromTime} onChange={(e) => setFromTime(e.target.value)} />
-        <LabelledField label="To " type="date" value={fields.toDay} onChange={(e) => setToDay(e.target.value)} data-testid="search-to" />
-        <input type="time" aria-label="To time (optional)" value={fields.toTime} onChange={(e) => setToTime(e.target.value)} />
+        <input
+          type="time"
+          aria-label={t('search.filters.fromTime')}
+          value={fields.fromTime}
+          onChange={(e) => setFromTime(e.target.value)}
+        />
+        <LabelledField
+          label={`${t('search.filters.to')} `}
+          type="date"
+          value={fields.toDay}
+          onChange={(e) => setToDay(e.target.value)}
+          data-testid="search-to"
+        />
+        <input type="time" aria-label={t('search.filters.toTime')} value={fields.toTime} onChange={(e) => setToTime(e.target.value)} />
       </div>
       {calendarOpen && chat && (
         <DensityCalendar

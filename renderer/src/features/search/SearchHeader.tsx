@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/translate.ts';
+
 /** This chat / All chats, the filters' fold (a short window folds them away; see app.css) and Close. */
 export function SearchHeader({
   scope,
@@ -14,9 +16,10 @@ export function SearchHeader({
   onToggleFilters(): void;
   onClose(): void;
 }) {
+  const t = useT();
   return (
     <div className="search-header">
-      <div className="search-scope" role="radiogroup" aria-label="Search in">
+      <div className="search-scope" role="radiogroup" aria-label={t('search.scope.label')}>
         <button
           type="button"
           role="radio"
@@ -26,7 +29,7 @@ export function SearchHeader({
           onClick={() => onScopeChange('chat')}
           data-testid="search-scope-chat"
         >
-          This chat
+          {t('search.scope.chat')}
         </button>
         <button
           type="button"
@@ -35,7 +38,7 @@ export function SearchHeader({
           className={scope === 'all' ? 'on' : ''}
           onClick={() => onScopeChange('all')}
         >
-          All chats
+          {t('search.scope.all')}
         </button>
       </div>
       <button
@@ -45,9 +48,9 @@ export function SearchHeader({
         onClick={onToggleFilters}
         data-testid="search-filters-toggle"
       >
-        Filters {filtersOpen ? '▴' : '▾'}
+        {t('search.filters.toggle')} {filtersOpen ? '▴' : '▾'}
       </button>
-      <button type="button" className="search-close" onClick={onClose} aria-label="Close search">
+      <button type="button" className="search-close" onClick={onClose} aria-label={t('search.close')}>
         ✕
       </button>
     </div>
