@@ -14,9 +14,13 @@ const ACCENTED: Record<string, string> = Object.fromEntries(
 /** ICU argument types whose options hold messages of their own (translated text inside braces). */
 const NESTED_TYPES = new Set(['plural', 'select', 'selectordinal']);
 
-/** Text up to the `}` that closes the current level (not consumed), or to the end at the top level. */
-function transformText(source: string, start: number, nested: boolean): { text: string; end: number } {
+/**
+ * Text up to the `}` that closes the current level (not consumed), or to the end at the top level; `visible`
+ * estimates how many characters of it a reader sees (an option's text, not the whole plural or select).
+ */
+function transformText(source: string, start: number, nested: boolean): { text: string; end: number; visible: number } {
   let text = '';
+  let visible = 0;
   let i = start;
   for (let ch = source[i]; ch !== undefined; ch = source[i]) {
     if (ch === '}' && nested) break;
@@ -25,6 +29,7 @@ function transformText(source: string, start: number, nested: boolean): { text: 
       const next = source[i + 1];
       if (next === "'") {
         text += "''";
+        visible += 1;
         i += 2;
       } else if (next !== undefined && '{}#|<'.includes(next)) {
         const close = source.indexOf("'", i + 1);
@@ -43,17 +48,19 @@ function transformText(source: string, start: number, nested: boolean): { text: 
     } else if (ch === '{') {
       const argument = transformArgument(source, i);
       text += argument.text;
+      visible += argument.visible;
       i = argument.end;
     } else {
       text += ACCENTED[ch] ?? ch;
+      visible += 1;
       i += 1;
     }
   }
-  return { text, end: i };
+  return { text, end: i, visible };
 }
 
 /** One `{…}` argument from its opening brace; returns the text and the index just past its closing brace. */
-function transformArgument(source: string, start: number): { text: string; end: number } {
+function transformArgument(source: string, start: number): { text: string; end: number; visible: number } {
   let i = start + 1;
   while (i < source.length && source[i] !== '{' && source[i] !== '}') i += 1;
   const header = source.slice(start + 1, i);
@@ -66,25 +73,28 @@ function transformArgument(source: string, start: number): { text: string; end: 
       if (source[j] === '{') depth += 1;
       else if (source[j] === '}' && --depth === 0) break;
     }
-    return { text: source.slice(start, j + 1), end: j + 1 };
+    // A value: a name or a number, a few characters.
+    return { text: source.slice(start, j + 1), end: j + 1, visible: 4 };
   }
   // plural / select: the header already holds the first selector's key ("one "); each option is key {message}.
   let text = `{${header}`;
+  let visible = 0;
   while (i < source.length && source[i] === '{') {
     const body = transformText(source, i + 1, true);
     text += `{${body.text}}`;
+    visible = Math.max(visible, body.visible);
     i = body.end + 1;
     const keyStart = i;
     while (i < source.length && source[i] !== '{' && source[i] !== '}') i += 1;
     text += source.slice(keyStart, i);
   }
-  return { text: `${text}}`, end: i + 1 };
+  return { text: `${text}}`, end: i + 1, visible };
 }
 
 export function pseudoLocalize(message: string): string {
-  const { text } = transformText(message, 0, false);
+  const { text, visible } = transformText(message, 0, false);
   // About a third longer, as German or Russian often are, so truncation and wrapping show up too.
-  const padding = '·'.repeat(Math.max(2, Math.ceil(message.length * 0.3)));
+  const padding = '·'.repeat(Math.max(2, Math.ceil(visible * 0.3)));
   return `[${text} ${padding}]`;
 }
 
