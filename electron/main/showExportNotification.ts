@@ -7,6 +7,11 @@ import { mainT } from './mainTranslator.ts';
  * and its click is lost. */
 const shown = new Set<Notification>();
 
+/** How many export notifications are held now (shown, not yet clicked, closed or failed). */
+export function heldExportNotifications(): number {
+  return shown.size;
+}
+
 /** The system notification of a finished export, with *Show in folder*. */
 export function showExportNotification(result: { written: number; path: string }, logger: Logger): void {
   if (!Notification.isSupported()) return;

@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { ipcMethodNames, ipcChannelFor } from '../../shared/ipc/methods.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy.ts';
+import { APP_ID } from '../../shared/appIdentity.ts';
 
 /**
  * The built main bundle (what `npm start` runs), started on plain Node with a recording stand-in for the
@@ -77,23 +78,28 @@ describe('built Electron main bundle', () => {
     },
   );
 
-  it.skipIf(!fs.existsSync(bundle))('a second instance exits at once: no archive, no window, no handlers', () => {
-    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-second-'));
-    const run = spawnSync(process.execPath, ['--import', path.join(root, 'tests/support/electronStub/register.mjs'), bundle], {
-      encoding: 'utf8',
-      env: { ...process.env, STUB_USER_DATA: userData, STUB_SECOND_INSTANCE: '1', SCROLLBACK_DB: '' },
-      timeout: 30_000,
-    });
-    const line = run.stdout.split('\n').find((l) => l.startsWith('STUB_REPORT '));
-    expect(line, run.stderr).toBeDefined();
-    const report = JSON.parse(line!.slice('STUB_REPORT '.length));
-    expect(run.status).toBe(0);
-    expect(report.exitCode).toBe(0);
-    expect(report.windows).toEqual([]);
-    expect(report.ipcChannels).toEqual([]);
-    expect(report.userDataFiles).toEqual([]);
-    fs.rmSync(userData, { recursive: true, force: true });
-  });
+  it.skipIf(!fs.existsSync(bundle))(
+    'a second instance exits at once: no archive, no window, no handlers (on Windows, after its AppUserModelID)',
+    () => {
+      const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-second-'));
+      const run = spawnSync(process.execPath, ['--import', path.join(root, 'tests/support/electronStub/register.mjs'), bundle], {
+        encoding: 'utf8',
+        env: { ...process.env, STUB_USER_DATA: userData, STUB_SECOND_INSTANCE: '1', STUB_PLATFORM: 'win32', SCROLLBACK_DB: '' },
+        timeout: 30_000,
+      });
+      const line = run.stdout.split('\n').find((l) => l.startsWith('STUB_REPORT '));
+      expect(line, run.stderr).toBeDefined();
+      const report = JSON.parse(line!.slice('STUB_REPORT '.length));
+      expect(run.status).toBe(0);
+      expect(report.exitCode).toBe(0);
+      expect(report.windows).toEqual([]);
+      expect(report.ipcChannels).toEqual([]);
+      expect(report.userDataFiles).toEqual([]);
+      // Windows ties notifications and the taskbar to the id the installer stamps on its shortcuts.
+      expect(report.appUserModelId).toBe(APP_ID);
+      fs.rmSync(userData, { recursive: true, force: true });
+    },
+  );
 
   it.skipIf(!fs.existsSync(bundle))(
     'loads GramJS only when a Telegram chat is used: nothing the main bundle imports at start imports it',

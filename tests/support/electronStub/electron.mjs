@@ -3,6 +3,9 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// STUB_PLATFORM=win32|darwin: the app's platform branches as on that system (Node's own modules stay as they are).
+if (process.env.STUB_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.STUB_PLATFORM });
+
 const report = {
   schemes: [],
   protocolHandlers: {},
