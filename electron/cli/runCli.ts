@@ -22,6 +22,7 @@ import { exportCommand } from './commands/exportCommand.ts';
 import { exportFormats } from '../core/export/exportFormats.ts';
 import { recoverCommand } from './commands/recoverCommand.ts';
 import { mcpCommand, mcpUsage } from './commands/mcpCommand.ts';
+import { peopleCommand, peopleUsage } from './commands/peopleCommand.ts';
 import { backupCommand, backupUsage } from './commands/backupCommand.ts';
 import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
 import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
@@ -70,6 +71,7 @@ ${backupUsage}
   recover [--json]              copy what can be read of a damaged cache into a fresh one (run with the app
                                 closed); the damaged file is kept beside it
 ${mcpUsage}
+${peopleUsage}
 
 <chat> is an id from \`scrollback chats\` or a chat's exact name. DATE is YYYY-MM-DD (a local day) or an
 ISO timestamp (2021-06-01T14:30, 2021-06-01T14:30:00Z).
@@ -85,6 +87,7 @@ const commandOptions: Record<string, string[]> = {
   backup: ['json', 'kinds', 'media', 'watch'],
   recover: ['json'],
   mcp: ['json'],
+  people: ['json'],
   import: ['json', 'tz'],
   telegram: ['json'],
   export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom', 'all', 'media'],
@@ -199,6 +202,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'import':
         await importCommand(context, rest, values);
+        break;
+      case 'people':
+        peopleCommand(context, rest);
         break;
       case 'mcp':
         await mcpCommand(context, rest);

@@ -4,6 +4,7 @@ import type { ScrollbackCore } from '../../core/app/openScrollbackCore.ts';
 import { registerChatResources } from './chatResources.ts';
 import { registerGetMessagesTool } from './getMessagesTool.ts';
 import { registerListChatsTool } from './listChatsTool.ts';
+import { registerListPeopleTool } from './listPeopleTool.ts';
 import { registerMessageLinkTool } from './messageLinkTool.ts';
 import { registerSearchMessagesTool } from './searchMessagesTool.ts';
 
@@ -21,6 +22,7 @@ export function createMcpServer(core: ScrollbackCore): McpServer {
     },
   );
   registerListChatsTool(server, core);
+  registerListPeopleTool(server, core);
   registerSearchMessagesTool(server, core);
   registerGetMessagesTool(server, core);
   registerMessageLinkTool(server, core);

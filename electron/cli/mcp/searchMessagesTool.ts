@@ -11,7 +11,7 @@ import { readOnlyTool } from './readOnlyTool.ts';
 
 const QUERY_LANGUAGE = [
   'Words and "phrases" must all appear (case- and accent-insensitive, parts of words match); -word excludes;',
-  'OR between terms; ( ) groups; from:NAME (part of a sender name); in:CHAT (part of a chat name);',
+  "OR between terms; ( ) groups; from:person:ID (a person of list_people, in every source), from:NAME (a person's exact name, else part of a sender name); in:CHAT (part of a chat name);",
   `has:${HAS_VALUES.join('|')}; is:${IS_VALUES.join('|')}; ${DATE_OPERATORS.join(':/')}: YYYY-MM-DD (during: also YYYY-MM or YYYY).`,
   'This is literal matching, not semantic search.',
 ].join(' ');

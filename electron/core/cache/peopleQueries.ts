@@ -291,3 +291,15 @@ export function chatsOfPerson(
     .all(JSON.stringify(senderIds), includesMe ? 1 : 0)
     .map((row) => ({ chatId: row.chat_id, chatName: row.chat_name, messages: row.messages, first: row.first, last: row.last }));
 }
+
+/** Senders whose every message is in these chats (so known only there): what a chat hidden from assistants would reveal. */
+export function senderIdsOnlyInChats(db: ReadableDB, chatIds: readonly number[]): Set<number> {
+  if (chatIds.length === 0) return new Set();
+  const rows = cachedStatement<[string, string], { sender_id: number }>(
+    db,
+    `SELECT DISTINCT m.sender_id FROM messages m
+     WHERE m.chat_id IN (SELECT value FROM json_each(?)) AND m.sender_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM messages o WHERE o.sender_id = m.sender_id AND o.chat_id NOT IN (SELECT value FROM json_each(?)))`,
+  ).all(JSON.stringify(chatIds), JSON.stringify(chatIds));
+  return new Set(rows.map((row) => row.sender_id));
+}

@@ -7,6 +7,7 @@ import {
   listPeople,
   peopleNamedExactly,
   renamePerson,
+  senderIdsOnlyInChats,
   suggestedMatches,
   unlinkSender,
 } from '../cache/peopleQueries.ts';
@@ -32,6 +33,8 @@ export interface PeopleService {
   /** Takes a sender out of its person into a person of its own; returns the new person. */
   unlink(senderId: number): Person;
   rename(personId: number, name: string): Person;
+  /** Senders met only in these chats: what would tell of a chat hidden from assistants. */
+  sendersOnlyInChats(chatIds: readonly number[]): ReadonlySet<number>;
 }
 
 export function createPeopleService(db: WritableDB): PeopleService {
@@ -52,5 +55,6 @@ export function createPeopleService(db: WritableDB): PeopleService {
       renamePerson(db, personId, name);
       return getPerson(db, personId);
     },
+    sendersOnlyInChats: (chatIds) => senderIdsOnlyInChats(db, chatIds),
   };
 }
