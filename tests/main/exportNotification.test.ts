@@ -10,8 +10,10 @@ vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   class Notification extends EventEmitter {
     static isSupported = () => true;
-    constructor(readonly options: unknown) {
+    readonly options: unknown;
+    constructor(options: unknown) {
       super();
+      this.options = options;
       electron.notifications.push(this);
     }
     show() {}
