@@ -41,6 +41,14 @@ try {
     Object.assign(figures, (await import('./suites/hostileImportBench.ts')).runHostileImportBench(folder, { quick }));
   if (!values.only || values.only === 'second-writer')
     Object.assign(figures, await (await import('./suites/secondWriterBench.ts')).runSecondWriterBench(folder, { quick }));
+  if (!values.only || values.only === 'backup') {
+    process.stderr.write("backup: a whole account of 300 dialogs at Telegram's pace, then five kills and restarts…\n");
+    Object.assign(figures, await (await import('./suites/backupBench.ts')).runBackupBench(folder, { quick }));
+  }
+  if (!values.only || values.only === 'people') {
+    process.stderr.write('people: the first page of one person across 50 chats of two sources…\n');
+    Object.assign(figures, await (await import('./suites/peopleBench.ts')).runPeopleBench(folder, { quick }));
+  }
   if (!values.only || values.only === 'cli') {
     process.stderr.write('cli: cold start of `scrollback history` beside a bare node + better-sqlite3 page…\n');
     Object.assign(figures, runCliBench(folder, { quick }));

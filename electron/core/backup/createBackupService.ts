@@ -81,6 +81,8 @@ const OUTAGE_RETRY_DELAYS_MS = [10_000, 30_000, 90_000];
 const PAGE = 100;
 const MINUTE = 60_000;
 const STATUS_EVERY_MS = 250;
+/** Chats of one page the estimate of unknown chats starts from (see statusOf). */
+const PRIOR_CHATS = 10;
 
 interface Pace {
   historyMs: number;
@@ -260,9 +262,21 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
       media.bytesStored += chat.media.bytesStored;
       media.bytesLeft += chat.media.bytesLeft;
     }
-    // Unknown totals (a private chat's, before its history is walked) are estimated as the mean of the known.
-    const known = rows.filter((row) => row.sourceCount !== null || row.oldestReached).map((row) => row.sourceCount ?? row.cachedCount);
+    // Unknown totals (a private chat's, before its history is walked) are estimated from the chats known so
+    // far: their mean for the messages left, and the mean of their requests (not of their sizes: most chats
+    // take one request, a few take many) for the time left.
+    // A listing's size hint (a channel's newest id) stands in for a total not known yet. The mean of the
+    // requests is drawn towards one request a chat (as if PRIOR_CHATS more chats of one page were known),
+    // so the first few chats, often long ones, do not make every unknown chat look long.
+    const totalOf = (row: BackupChatRow) =>
+      row.oldestReached ? row.cachedCount : (row.sourceCount ?? (row.sizeHint === null ? null : Math.max(row.sizeHint, row.cachedCount)));
+    const known = rows.flatMap((row) => {
+      const total = totalOf(row);
+      return total === null ? [] : [total];
+    });
     const meanTotal = known.length > 0 ? known.reduce((sum, total) => sum + total, 0) / known.length : null;
+    const meanRequests =
+      (known.reduce((sum, total) => sum + Math.max(1, Math.ceil(total / PAGE)), 0) + PRIOR_CHATS) / (known.length + PRIOR_CHATS);
     let messagesLeft: number | null = known.length > 0 || included.length === 0 ? 0 : null;
     let requestsLeft = 0;
     const pass = record.passStartedAt;
@@ -271,13 +285,16 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
       if (!isIncluded(record.settings, row)) continue;
       const done = passOpen ? row.donePass === pass || row.historyPass === pass : row.historyAt !== null;
       if (done) continue;
-      const left = messagesLeftOf(row) ?? (meanTotal === null ? null : Math.max(0, meanTotal - row.cachedCount));
+      const total = totalOf(row);
+      const exactLeft = messagesLeftOf(row) ?? (total === null ? null : Math.max(0, total - row.cachedCount));
+      const left = exactLeft ?? (meanTotal === null ? null : Math.max(0, meanTotal - row.cachedCount));
       if (messagesLeft !== null && left !== null) messagesLeft += left;
       // A chat stored whole before is refreshed (about a request); another takes a request per page left.
-      requestsLeft += row.historyAt !== null ? 1 : Math.max(1, Math.ceil((left ?? PAGE) / PAGE));
+      requestsLeft += row.historyAt !== null ? 1 : exactLeft !== null ? Math.max(1, Math.ceil(exactLeft / PAGE)) : meanRequests;
     }
     const pace = job?.pace;
-    const etaMessages = pace && pace.requests >= 3 && passOpen ? Math.round((pace.historyMs / pace.requests) * requestsLeft) : null;
+    const etaMessages =
+      pace && pace.requests >= 3 && passOpen ? Math.round((pace.historyMs / pace.requests) * Math.round(requestsLeft)) : null;
     const etaMedia =
       pace && pace.mediaBytes > 0 && media.bytesLeft > 0 && passOpen
         ? Math.round((pace.mediaMs / pace.mediaBytes) * media.bytesLeft)
@@ -402,6 +419,7 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
           kind: backupKindOf(chat),
           gone: chat.left ? 'left' : null,
           continuedBy: chat.migratedTo ? (idOfKey.get(chat.migratedTo) ?? null) : null,
+          sizeHint: chat.sizeHint ?? null,
         })),
         page.next,
       );

@@ -166,18 +166,25 @@ export function recordBackupChats(
   db: WritableDB,
   sourceId: string,
   pass: number,
-  listed: ReadonlyArray<{ chatId: number; kind: BackupKind; gone?: 'left' | 'deleted' | null; continuedBy?: number | null }>,
+  listed: ReadonlyArray<{
+    chatId: number;
+    kind: BackupKind;
+    gone?: 'left' | 'deleted' | null;
+    continuedBy?: number | null;
+    sizeHint?: number | null;
+  }>,
   nextCursor: string | null,
 ): void {
   assertWritable(db);
   const upsert = cachedStatement(
     db,
-    `INSERT INTO backup_chats (chat_id, source_id, kind, gone, listed_pass, continued_by) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO backup_chats (chat_id, source_id, kind, gone, listed_pass, continued_by, size_hint) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (chat_id) DO UPDATE SET kind = excluded.kind, gone = excluded.gone, listed_pass = excluded.listed_pass,
-       continued_by = coalesce(excluded.continued_by, continued_by)`,
+       continued_by = coalesce(excluded.continued_by, continued_by), size_hint = coalesce(excluded.size_hint, size_hint)`,
   );
   db.transaction(() => {
-    for (const chat of listed) upsert.run(chat.chatId, sourceId, chat.kind, chat.gone ?? null, pass, chat.continuedBy ?? null);
+    for (const chat of listed)
+      upsert.run(chat.chatId, sourceId, chat.kind, chat.gone ?? null, pass, chat.continuedBy ?? null, chat.sizeHint ?? null);
     cachedStatement(db, 'UPDATE backups SET list_cursor = ? WHERE source_id = ?').run(nextCursor, sourceId);
   })();
 }
@@ -199,6 +206,7 @@ export interface BackupChatRow {
   backedUpAt: number | null;
   error: ErrorData | null;
   continuedBy: number | null;
+  sizeHint: number | null;
 }
 
 interface ChatRow {
@@ -217,6 +225,7 @@ interface ChatRow {
   backed_up_at: number | null;
   error: string | null;
   continued_by: number | null;
+  size_hint: number | null;
 }
 
 /** The account's chats in the backup, most recently active first (the order a pass takes them in). */
@@ -225,7 +234,7 @@ export function listBackupChatRows(db: ReadableDB, sourceId: string): BackupChat
     db,
     `SELECT b.chat_id, c.name, b.kind, b.gone, c.archived, c.last_message_date, c.cached_count, c.message_count,
        EXISTS (SELECT 1 FROM coverage v WHERE v.chat_id = b.chat_id AND v.reaches_oldest = 1) AS oldest_reached,
-       b.history_at, b.history_pass, b.done_pass, b.backed_up_at, b.error, b.continued_by
+       b.history_at, b.history_pass, b.done_pass, b.backed_up_at, b.error, b.continued_by, b.size_hint
      FROM backup_chats b JOIN chats c ON c.id = b.chat_id
      WHERE b.source_id = ?
      ORDER BY c.last_message_date IS NULL, c.last_message_date DESC, b.chat_id`,
@@ -247,6 +256,7 @@ export function listBackupChatRows(db: ReadableDB, sourceId: string): BackupChat
       backedUpAt: row.backed_up_at,
       error: parseError(row.error),
       continuedBy: row.continued_by,
+      sizeHint: row.size_hint,
     }));
 }
 

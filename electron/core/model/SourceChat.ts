@@ -22,6 +22,8 @@ export interface SourceChat {
   bot?: boolean;
   /** A channel or group one has left (Telegram's channels.getLeftChannels): kept, marked, backed up if it can be. */
   left?: boolean;
+  /** About how many messages the chat has, where the listing can say (a channel's newest id); for estimates only. */
+  sizeHint?: number;
   /** A basic group upgraded to a supergroup: the supergroup's key, whose history continues this one's. */
   migratedTo?: string;
 }

@@ -45,6 +45,9 @@ export const migration0010Backups: Migration = {
         done_pass INTEGER,
         backed_up_at INTEGER,
         error TEXT,
+        -- About how many messages it has, from its listing (a channel's newest id: its ids are its own), for
+        -- the time left before its history is walked; NULL: the listing could not say.
+        size_hint INTEGER,
         -- A basic group later migrated to a supergroup: the supergroup's chat, whose history continues it.
         continued_by INTEGER REFERENCES chats (id) ON DELETE SET NULL
       ) STRICT;

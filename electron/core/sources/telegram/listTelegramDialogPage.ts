@@ -74,7 +74,14 @@ export async function listTelegramDialogPage(
     const top = topMessages.get(`${peerKeyOf(dialog.peer)}:${dialog.topMessage}`);
     if (!chat) continue;
     last = { peer: chat.peer as TelegramPeer, date: top?.date ?? 0, id: dialog.topMessage };
-    chats.push({ ...chat, lastMessageDate: top ? top.date * 1000 : null, pinned: dialog.pinned === true, archived: dialog.folderId === 1 });
+    chats.push({
+      ...chat,
+      lastMessageDate: top ? top.date * 1000 : null,
+      pinned: dialog.pinned === true,
+      archived: dialog.folderId === 1,
+      // A channel numbers its own messages from 1: its newest id is about how many it has had.
+      ...(dialog.peer instanceof Api.PeerChannel ? { sizeHint: dialog.topMessage } : {}),
+    });
   }
   const seen = cursor.seen + chats.length;
   const ended =

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Api } from 'telegram';
+import { defaultBackupSettings } from '../../shared/backup.ts';
+import { createFakeTelegram } from '../../tests/support/fakeTelegram.ts';
+import { createCompressedClock, seedFakeAccount } from '../../tests/support/fakeTelegramAccount.ts';
+import { runScriptAndKill } from '../../tests/support/killMidway.ts';
+import { openBackupCore } from '../../tests/support/openBackupCore.ts';
+import { round, type Figures } from '../benchResults.ts';
+
+/**
+ * A whole-account backup of the fake account of 300 dialogs of every kind (most chats short, every 25th
+ * long: 1,500 messages, spread over every kind), at Telegram's pace (a second between background requests) on a compressed clock:
+ * - how many history requests it asks beside the least that can fetch every chat (Σ ceil(messages/100));
+ * - how far off the messages ETA said at 10 % of the messages was from the time the rest then took;
+ * - how many requests a restart asks again after a kill -9 at a random request (the kill test's process).
+ */
+export async function runBackupBench(folder: string, options: { quick: boolean }): Promise<Figures> {
+  const clock = createCompressedClock();
+  const chats = seedFakeAccount({ largeEvery: 25, largeSize: options.quick ? 600 : 1_500 });
+  const fake = createFakeTelegram({ chats, clock });
+  const { core, sourceId } = openBackupCore(path.join(folder, 'backup-bench.db'), fake, clock);
+  const total = chats.filter((chat) => !chat.left).reduce((sum, chat) => sum + chat.messages.length, 0);
+  let predicted: { at: number; etaMs: number } | null = null;
+  let historyDoneAt = 0;
+  const unsubscribe = core.events.subscribe((event) => {
+    if (event.kind !== 'backupStatus' || event.status.state !== 'running') return;
+    if (!predicted && event.status.etaMs.messages !== null && event.status.messages.stored >= total / 10)
+      predicted = { at: clock.now(), etaMs: event.status.etaMs.messages };
+  });
+  // The moment the last history page was answered (media are left out: the ETA is of the messages).
+  const invoke = fake.invoke.bind(fake);
+  fake.invoke = async (request) => {
+    const answer = await invoke(request);
+    if (request instanceof Api.messages.GetHistory) historyDoneAt = clock.now();
+    return answer;
+  };
+  let minimum = 0;
+  let requests = 0;
+  try {
+    core.backup.setSettings(sourceId, { ...defaultBackupSettings, media: [] });
+    core.backup.start(sourceId);
+    const final = await core.backup.settled(sourceId);
+    if (final.state !== 'done') throw new Error(`the backup ended ${final.state}: ${final.error?.message ?? ''}`);
+    requests = fake.historyCalls;
+    minimum = chats.filter((chat) => !chat.left).reduce((sum, chat) => sum + Math.max(1, Math.ceil(chat.messages.length / 100)), 0);
+  } finally {
+    unsubscribe();
+    await core.close();
+  }
+  const at10 = predicted as { at: number; etaMs: number } | null;
+  const etaError = at10 ? (at10.etaMs - (historyDoneAt - at10.at)) / (historyDoneAt - at10.at) : Number.NaN;
+
+  // Kills: each run halts at a random request and is killed; the next run's answered requests are compared.
+  const dbPath = path.join(folder, 'backup-kill.db');
+  let worst = 0;
+  const kills = process.env.H1_NO_KILLS ? 0 : options.quick ? 2 : 5;
+  let seed = 29;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const runs = [...Array.from({ length: kills }, () => 2 + Math.floor(next() * 140)), null];
+  for (const haltAt of runs)
+    await runScriptAndKill(
+      'tests/support/backupAccountProcess.ts',
+      [dbPath, haltAt === null ? 'none' : String(haltAt)],
+      haltAt === null ? null : /halted at request/,
+    );
+  const asked = new Set<string>();
+  let run: string[] = [];
+  const finishRun = (first: boolean) => {
+    if (!first) worst = Math.max(worst, run.filter((key) => asked.has(key)).length);
+    for (const key of run) asked.add(key);
+    run = [];
+  };
+  let index = 0;
+  for (const line of fs.readFileSync(`${dbPath}.requests`, 'utf8').split('\n')) {
+    if (line === '--- run') {
+      if (index > 0) finishRun(index === 1);
+      index++;
+    } else if (line !== '') run.push(line);
+  }
+  finishRun(index === 1);
+
+  return {
+    backup_history_requests_vs_minimum: {
+      value: round(requests / minimum, 3),
+      unit: '×',
+      target: '≤ 1.05',
+      note: `${requests} history requests for ${minimum} = Σ ceil(messages/100) over ${chats.length - 1} chats (${total} messages)`,
+    },
+    backup_eta_error: {
+      value: round(etaError * 100, 1),
+      unit: '%',
+      target: 'within ±25 %',
+      note: 'the messages ETA at 10 % of the messages stored, against the time the rest of the history then took (compressed clock)',
+    },
+    backup_resume_repeated_requests: {
+      value: worst,
+      unit: 'requests per kill (worst)',
+      target: '≤ 1',
+      note: `${kills} kill -9 at random requests of the 300-dialog backup, each followed by a restart`,
+    },
+  };
+}
