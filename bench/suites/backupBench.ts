@@ -35,19 +35,17 @@ export async function runBackupBench(folder: string, options: { quick: boolean }
     if (request instanceof Api.messages.GetHistory) historyDoneAt = clock.now();
     return answer;
   };
-  let minimum = 0;
-  let requests = 0;
   try {
     core.backup.setSettings(sourceId, { ...defaultBackupSettings, media: [] });
     core.backup.start(sourceId);
     const final = await core.backup.settled(sourceId);
     if (final.state !== 'done') throw new Error(`the backup ended ${final.state}: ${final.error?.message ?? ''}`);
-    requests = fake.historyCalls;
-    minimum = chats.filter((chat) => !chat.left).reduce((sum, chat) => sum + Math.max(1, Math.ceil(chat.messages.length / 100)), 0);
   } finally {
     unsubscribe();
     await core.close();
   }
+  const requests = fake.historyCalls;
+  const minimum = chats.filter((chat) => !chat.left).reduce((sum, chat) => sum + Math.max(1, Math.ceil(chat.messages.length / 100)), 0);
   const at10 = predicted as { at: number; etaMs: number } | null;
   const etaError = at10 ? (at10.etaMs - (historyDoneAt - at10.at)) / (historyDoneAt - at10.at) : Number.NaN;
 
