@@ -27,11 +27,46 @@ export type QueryNode =
   | { type: 'and'; children: QueryNode[] }
   | { type: 'or'; children: QueryNode[] };
 
+/** How a part of the query that is not what it looks like was read; words from `describeSearchQueryNote`. */
+export type SearchQueryNote =
+  /** An operator searched as text: it needs a name, takes other values, or a period. */
+  | { kind: 'asText'; raw: string; operator: string; why: 'needsName' | 'hasValues' | 'isValues' | 'period' }
+  | { kind: 'orAlone' }
+  | { kind: 'unclosed' }
+  | { kind: 'emptyGroup' }
+  | { kind: 'strayClose' };
+
 export interface ParsedSearchQuery {
   /** Null when nothing was typed. */
   root: QueryNode | null;
   /** How parts that are not what they look like were read ("has:banana" searched as text, …). */
-  notes: string[];
+  notes: SearchQueryNote[];
+}
+
+/** A note in the reader's words: "“has:banana” was searched as text: has: takes photo, video, …". */
+export function describeSearchQueryNote(note: SearchQueryNote, t: Translate): string {
+  switch (note.kind) {
+    case 'asText':
+      switch (note.why) {
+        case 'needsName':
+          return t('search.note.needsName', { raw: note.raw, operator: note.operator });
+        case 'hasValues':
+          return t('search.note.hasValues', { raw: note.raw, values: HAS_VALUES.join(', ') });
+        case 'isValues':
+          return t('search.note.isValues', { raw: note.raw, values: IS_VALUES.join(', ') });
+        case 'period':
+          return t('search.note.period', { raw: note.raw, operator: note.operator });
+      }
+      break;
+    case 'orAlone':
+      return t('search.note.orAlone');
+    case 'unclosed':
+      return t('search.note.unclosed');
+    case 'emptyGroup':
+      return t('search.note.emptyGroup');
+    case 'strayClose':
+      return t('search.note.strayClose');
+  }
 }
 
 type Token =
@@ -117,29 +152,27 @@ function tokenize(input: string): Token[] {
   return tokens;
 }
 
-function operatorNode(token: Extract<Token, { kind: 'operator' }>, notes: string[]): QueryNode {
+function operatorNode(token: Extract<Token, { kind: 'operator' }>, notes: SearchQueryNote[]): QueryNode {
   const value = token.value.trim();
-  const asText = (why: string): QueryNode => {
-    notes.push(`“${token.raw}” was searched as text: ${why}`);
+  const asText = (why: Extract<SearchQueryNote, { kind: 'asText' }>['why']): QueryNode => {
+    notes.push({ kind: 'asText', raw: token.raw, operator: token.name, why });
     return { type: 'text', value: token.raw };
   };
   switch (token.name) {
     case 'from':
     case 'in':
-      return value === '' ? asText(`${token.name}: needs a name.`) : { type: token.name, value };
+      return value === '' ? asText('needsName') : { type: token.name, value };
     case 'has': {
       const wanted = HAS_VALUES.find((known) => known === value.toLowerCase());
-      return wanted ? { type: 'has', value: wanted } : asText(`has: takes ${HAS_VALUES.join(', ')}.`);
+      return wanted ? { type: 'has', value: wanted } : asText('hasValues');
     }
     case 'is': {
       const wanted = IS_VALUES.find((known) => known === value.toLowerCase());
-      return wanted ? { type: 'is', value: wanted } : asText(`is: takes ${IS_VALUES.join(', ')}.`);
+      return wanted ? { type: 'is', value: wanted } : asText('isValues');
     }
     default: {
       const op = DATE_OPERATORS.find((known) => known === token.name);
-      return op && periodOf(value)
-        ? { type: 'date', op, value }
-        : asText(`${token.name}: takes a year, a month or a day (2021, 2021-03 or 2021-03-14).`);
+      return op && periodOf(value) ? { type: 'date', op, value } : asText('period');
     }
   }
 }
@@ -149,7 +182,7 @@ function operatorNode(token: Extract<Token, { kind: 'operator' }>, notes: string
  */
 export function parseSearchQuery(input: string): ParsedSearchQuery {
   const tokens = tokenize(input);
-  const notes: string[] = [];
+  const notes: SearchQueryNote[] = [];
   let at = 0;
   const peek = () => tokens[at];
 
@@ -165,7 +198,7 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
         continue;
       }
       // "a OR" or "OR b": the word is searched for, joined to the side that exists.
-      notes.push('“OR” needs something on both sides; it was searched as text.');
+      notes.push({ kind: 'orAlone' });
       const word: QueryNode = { type: 'text', value: 'OR' };
       current = current ? andOf([current, word]) : next ? andOf([word, next]) : word;
     }
@@ -203,8 +236,8 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
       case 'open': {
         const inner = parseOr();
         if (peek()?.kind === 'close') at++;
-        else notes.push('A “(” was not closed; the group runs to the end.');
-        if (!inner) notes.push('An empty “( )” was left out.');
+        else notes.push({ kind: 'unclosed' });
+        if (!inner) notes.push({ kind: 'emptyGroup' });
         return inner;
       }
       case 'word':
@@ -221,7 +254,7 @@ export function parseSearchQuery(input: string): ParsedSearchQuery {
   // Stray closing brackets (only possible after an unbalanced group) are read as text.
   while (at < tokens.length) {
     at++;
-    notes.push('A “)” without its “(” was left out.');
+    notes.push({ kind: 'strayClose' });
     const rest = parseOr();
     if (rest) root = root ? andOf([root, rest]) : rest;
   }

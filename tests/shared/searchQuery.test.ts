@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   describeSearchQuery,
+  describeSearchQueryNote,
   explainSearchQuery,
   formatSearchQuery,
   parseSearchQuery,
@@ -72,7 +73,7 @@ describe('the search language', () => {
     for (const [input, root, note] of cases) {
       const parsed = parseSearchQuery(input);
       expect(parsed.root, input).toEqual(root);
-      if (note) expect(parsed.notes.join(' '), input).toMatch(note);
+      if (note) expect(parsed.notes.map((one) => describeSearchQueryNote(one, t)).join(' '), input).toMatch(note);
     }
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '(', ')', '"', '-', 'OR', ':', 'has:', 'from:', 'x', 'é') }), (input) => {

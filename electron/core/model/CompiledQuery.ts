@@ -1,11 +1,11 @@
-import type { QueryNode } from '../../../shared/searchQuery.ts';
+import type { QueryNode, SearchQueryNote } from '../../../shared/searchQuery.ts';
 
 /** A search text compiled once per request: the parsed query and what is derived from it. */
 export interface CompiledQuery {
   /** The parsed query; null when nothing was typed. */
   root: QueryNode | null;
   /** How unusual parts were read (shown under the search box). */
-  notes: string[];
+  notes: SearchQueryNote[];
   /** Folded text a match contains (not under a `-`), for highlighting. */
   terms: string[];
   /**

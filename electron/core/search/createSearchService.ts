@@ -37,6 +37,8 @@ import {
 import { splitByCoverage } from './uncoveredSpans.ts';
 import { layOutSearchCoverage, type UncoveredOutcome } from './layOutSearchCoverage.ts';
 import { missingSpans, type SearchCoverage } from '../../../shared/searchCoverage.ts';
+import { describeSearchQueryNote } from '../../../shared/searchQuery.ts';
+import { translator } from '../i18n/createTranslator.ts';
 import { senderNamesContaining } from '../cache/senderQueries.ts';
 
 export interface SearchService {
@@ -56,6 +58,12 @@ const SHORT_TERM_WALK = 4_000;
 
 /** Slices a count is split into; each is a few tens of milliseconds even on a 1,000,000-message chat. */
 const COUNT_SLICES = 32;
+
+/** The query's notes in the words of this process's language (the window reads its own from the query). */
+function describedNotes(query: CompiledQuery): string[] {
+  const t = translator();
+  return query.notes.map((note) => describeSearchQueryNote(note, t));
+}
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -414,7 +422,7 @@ export function createSearchService(deps: {
           first === undefined
             ? null
             : { count: counts.reduce((sum, { count }) => sum + count, 0), sourceName: sourceKindName(first.kind), scope: 'all chats' };
-        return { onComputer, atSource, notDownloaded: [], notes: query.notes };
+        return { onComputer, atSource, notDownloaded: [], notes: describedNotes(query) };
       }
       const chat = getChatRecord(db, filter.chatId);
       // History not downloaded, as the search model lays it out (news past the newest known message is not).
@@ -436,7 +444,7 @@ export function createSearchService(deps: {
         );
         if (count !== null) atSource = { count, sourceName: sourceKindName(source.kind), scope: 'chat' };
       }
-      return { onComputer, atSource, notDownloaded: uncoveredOpen, notes: query.notes };
+      return { onComputer, atSource, notDownloaded: uncoveredOpen, notes: describedNotes(query) };
     },
   };
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ChatSummary } from '../../../../shared/domain.ts';
 import {
   describeSearchQuery,
+  describeSearchQueryNote,
   explainSearchQuery,
   parseSearchQuery,
   topLevelTerms,
@@ -68,7 +69,7 @@ export function useSearchForm(chatId: number | null) {
     form,
     setField,
     queryRef,
-    notes: readAs ? [...parsed.notes, ...explainSearchQuery(parsed.root, t)] : parsed.notes,
+    notes: [...parsed.notes.map((note) => describeSearchQueryNote(note, t)), ...(readAs ? explainSearchQuery(parsed.root, t) : [])],
     readAs,
     sender,
     setSender,
