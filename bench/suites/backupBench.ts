@@ -58,7 +58,7 @@ export async function runBackupBench(folder: string, options: { quick: boolean }
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed / 2 ** 31;
   };
-  const runs = [...Array.from({ length: kills }, () => 2 + Math.floor(next() * 140)), null];
+  const runs = [...Array.from({ length: kills }, () => 2 + Math.floor(next() * 300)), null];
   for (const haltAt of runs)
     await runScriptAndKill(
       'tests/support/backupAccountProcess.ts',
