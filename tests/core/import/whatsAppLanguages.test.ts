@@ -9,6 +9,8 @@ import { findImportInputs } from '../../../electron/core/import/findImportInputs
 import { importFile } from '../../../electron/core/import/importFile.ts';
 import { whatsAppLanguages } from '../../../electron/core/import/whatsapp/languages/index.ts';
 import { parseWhatsAppHeader } from '../../../electron/core/import/whatsapp/parseWhatsAppHeader.ts';
+import { readAllWhatsAppMessages } from '../../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
+import { memoryByteSource } from '../../../electron/core/files/ByteSource.ts';
 import type { WritableDB } from '../../../electron/core/cache/CacheDatabase.ts';
 import type { OmittedKind, WhatsAppLanguage } from '../../../electron/core/import/whatsapp/languages/WhatsAppLanguage.ts';
 import { fixturesFolder } from '../../support/fixturesFolder.ts';
@@ -364,5 +366,40 @@ describe.skipIf(!fixtures)('real WhatsApp exports of ../shared/fixtures', () => 
     expect(readAs.filter((words) => words.startsWith('read as German'))).toHaveLength(4);
     expect(readAs.filter((words) => words.startsWith('read as English')).length).toBeGreaterThanOrEqual(4);
     expect(readAs.every((words) => /^read as .*(?:iPhone|Android)/.test(words))).toBe(true);
+  });
+});
+
+describe('WhatsApp stamps read in this computer’s zone', () => {
+  it('reads every minute of a day with a clock change as a Date would (each day’s midnight is reused only on plain days)', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago']) {
+        process.env.TZ = tz;
+        const lines: string[] = [];
+        const expected: number[] = [];
+        // Berlin's spring and autumn changes, Lord Howe's half-hour one, Santiago's at midnight; and a plain day.
+        for (const [year, month, day] of [
+          [2024, 3, 31],
+          [2024, 10, 27],
+          [2024, 4, 7],
+          [2024, 9, 8],
+          [2024, 6, 15],
+        ] as const)
+          for (let minute = 0; minute < 24 * 60; minute += 7) {
+            const hour = Math.floor(minute / 60);
+            const mm = minute % 60;
+            lines.push(`${day}/${month}/${year}, ${hour}:${String(mm).padStart(2, '0')} - Ana: ${minute}`);
+            expected.push(new Date(year, month - 1, day, hour, mm).getTime());
+          }
+        const read = readAllWhatsAppMessages(memoryByteSource(Buffer.from(lines.join('\n')), 'dst.txt'));
+        expect(
+          read.map((message) => message.date),
+          tz,
+        ).toEqual(expected);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

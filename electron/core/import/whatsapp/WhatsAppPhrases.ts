@@ -26,10 +26,10 @@ interface CompiledTables {
   /** The longest placeholder and deleted text (and a few marks and a period): longer texts are not looked up. */
   longestOmitted: number;
   longestDeleted: number;
-  /** The last two characters of every placeholder, lower-cased (as deletedEndings). */
-  omittedEndings: Set<string>;
-  /** The last two letters of every deleted text, lower-cased: most texts end otherwise and are not looked up. */
-  deletedEndings: Set<string>;
+  /** The last two characters of every placeholder (endingOf): most texts end otherwise and are not looked up. */
+  omittedEndings: Set<number>;
+  /** The last two characters of every deleted text, without a period (endingOf). */
+  deletedEndings: Set<number>;
   /** ` <marker>` at the end of a text; group i+1 is `editedLanguages[i]`. */
   edited: RegExp | null;
   editedLanguages: WhatsAppLanguage[];
@@ -41,6 +41,17 @@ interface CompiledTables {
   poll: RegExp | null;
   /** `OPTION: text (N votes)`, global: group 1 the option's text. */
   pollOption: RegExp | null;
+}
+
+/**
+ * A text's last two characters before trailing spaces and periods, as one number, ASCII letters folded to
+ * lower case: a cheap first test before a lookup (no string is made).
+ */
+function endingOf(text: string): number {
+  let end = text.length - 1;
+  while (end > 0 && (text.charCodeAt(end) === 0x2e || text.charCodeAt(end) === 0x20)) end--;
+  const fold = (code: number): number => (code >= 0x41 && code <= 0x5a ? code | 0x20 : code);
+  return fold(text.charCodeAt(end - 1)) * 0x10000 + fold(text.charCodeAt(end));
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -119,8 +130,8 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
     omitted,
     longestOmitted: Math.max(0, ...[...omitted.keys()].map((key) => key.length)) + 4,
     longestDeleted: Math.max(0, ...[...deleted.keys()].map((key) => key.length)) + 4,
-    omittedEndings: new Set([...omitted.keys()].map((key) => key.slice(-2))),
-    deletedEndings: new Set([...deleted.keys()].map((key) => key.slice(-2))),
+    omittedEndings: new Set([...omitted.keys()].map((key) => endingOf(key))),
+    deletedEndings: new Set([...deleted.keys()].map((key) => endingOf(key))),
     documentPages:
       documentSources.length > 0
         ? new RegExp(`^[\\u200e]*(.+?\\.\\w{1,5}) • [^\\n]*?[\\u200e ](?:${documentSources.join('|')})$`, 'i')
@@ -259,9 +270,7 @@ export class WhatsAppPhrases {
 
   isDeleted(text: string): boolean {
     if (text.length > this.#tables.longestDeleted) return false;
-    let end = text.length - 1;
-    while (end > 0 && (text.charCodeAt(end) === 0x2e || text.charCodeAt(end) === 0x20)) end--;
-    if (!this.#tables.deletedEndings.has(text.slice(end - 1, end + 1).toLowerCase())) return false;
+    if (!this.#tables.deletedEndings.has(endingOf(text))) return false;
     const languages = this.#tables.deleted.get(withoutPeriod(withoutLeadingMarks(text)));
     if (!languages) return false;
     this.#metAll(languages);
@@ -286,7 +295,7 @@ export class WhatsAppPhrases {
     const newline = text.indexOf('\n');
     const firstLine = newline < 0 ? text : text.slice(0, newline);
     const first =
-      firstLine.length <= this.#tables.longestOmitted && this.#tables.omittedEndings.has(firstLine.trimEnd().slice(-2).toLowerCase())
+      firstLine.length <= this.#tables.longestOmitted && this.#tables.omittedEndings.has(endingOf(firstLine))
         ? omitted.get(withoutLeadingMarks(firstLine).trim().toLowerCase())
         : undefined;
     if (first) {

@@ -38,8 +38,24 @@ const AUTHOR = /^([^:"“”\n]{1,100}?): /;
 const AUTHOR_AT_END = /^([^:"“”\n]{1,100}?):$/;
 const INVISIBLE_PREFIX = /^[\u200e\u200f\ufeff]+/;
 
+/**
+ * This computer's wall clock as epoch ms. A chat's messages come many a day, so each day's midnight is
+ * remembered with whether the day is a plain 24 hours (no clock change in it): a Date per line was a tenth of
+ * the parse.
+ */
+let dayKey = -1;
+let dayStart = 0;
+let dayIsPlain = false;
+const DAY_END_MS = ((23 * 60 + 59) * 60 + 59) * 1000;
 function localEpochMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  return new Date(year, month - 1, day, hour, minute, second).getTime();
+  const key = (year * 13 + month) * 32 + day;
+  if (key !== dayKey) {
+    dayKey = key;
+    dayStart = new Date(year, month - 1, day).getTime();
+    dayIsPlain = new Date(year, month - 1, day, 23, 59, 59).getTime() - dayStart === DAY_END_MS;
+  }
+  if (!dayIsPlain) return new Date(year, month - 1, day, hour, minute, second).getTime();
+  return dayStart + ((hour * 60 + minute) * 60 + second) * 1000;
 }
 
 interface Pending {
@@ -48,6 +64,8 @@ interface Pending {
   text: string;
   length: number;
   line: number;
+  /** "Name: " as the first line says it (read once, when the line is met), or null. */
+  author: RegExpExecArray | null;
 }
 
 /** Messages (and their characters) that may wait for the date order; then it is decided on what was seen. */
@@ -97,8 +115,11 @@ export function readWhatsAppMessages(
     // Blank lines after a message are the gap before the next one, not part of it (trimEnd: a regex
     // would take quadratic time on a long run of spaces).
     if (text.endsWith('\n') && notHeld === 0) text = text.trimEnd();
-    const { author, body } = splitAuthor(text, authors);
-    const shown = body.replace(INVISIBLE_PREFIX, '');
+    const { author, body } = pending.author
+      ? { author: pending.author[1]!, body: text.slice(pending.author[0].length) }
+      : splitAuthor(text, authors);
+    const first = body.charCodeAt(0);
+    const shown = first === 0x200e || first === 0x200f || first === 0xfeff ? body.replace(INVISIBLE_PREFIX, '') : body;
     count++;
     onMessage({
       date: toEpochMs(year, month, day, header.hour, header.minute, header.second),
@@ -146,8 +167,8 @@ export function readWhatsAppMessages(
     finish();
     if (!stamped) options.onFirstHeader?.(header);
     stamped = true;
-    current = { header, text: header.rest, length: header.rest.length + length - text.length, line: number };
     const author = AUTHOR.exec(header.rest);
+    current = { header, text: header.rest, length: header.rest.length + length - text.length, line: number, author };
     if (author) authors.add(author[1]!);
     if (order === null) {
       vote.add(header);
