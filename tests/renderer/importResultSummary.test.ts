@@ -1,7 +1,9 @@
 import { createElement, type FunctionComponent, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { IntlProvider } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { FileImportResult } from '../../shared/importing.ts';
+import { messagesFor } from '../../shared/i18n/locales.ts';
 
 interface SummaryProps {
   result: FileImportResult[];
@@ -13,7 +15,14 @@ const componentPath = '../../renderer/src/features/import/ImportResultSummary.ts
 const { ImportResultSummary } = (await import(componentPath)) as { ImportResultSummary: FunctionComponent<SummaryProps> };
 
 function summary(result: FileImportResult[]): string {
-  return renderToStaticMarkup(createElement(ImportResultSummary, { result, onOpenChat: () => {}, close: null }));
+  // The window's words come from the catalog: rendered in English, as the window is for an English system.
+  return renderToStaticMarkup(
+    createElement(
+      IntlProvider,
+      { locale: 'en', messages: messagesFor('en') },
+      createElement(ImportResultSummary, { result, onOpenChat: () => {}, close: null }),
+    ),
+  );
 }
 
 describe('the import result', () => {
@@ -29,5 +38,16 @@ describe('the import result', () => {
     ]);
     expect(html).toContain('data-testid="import-read-as">Familie: read as Dutch, iPhone</span>');
     expect(html.match(/import-read-as/g)).toHaveLength(1);
+  });
+
+  it('says, for each file of the selection that imported nothing, why', () => {
+    const html = summary([
+      { path: '/exports/chat', chats: [{ chatId: 9, name: 'Kept', added: 10, inFile: 10, skipped: 0 }], timeZone: null },
+      { path: '/exports/notes.html', chats: [], timeZone: null, nothingImported: 'not an export Scrollback can read.' },
+    ]);
+    expect(html).toContain(
+      'data-testid="import-nothing-imported">/exports/notes.html: nothing imported: not an export Scrollback can read.</span>',
+    );
+    expect(html.match(/import-nothing-imported/g)).toHaveLength(1);
   });
 });
