@@ -47,7 +47,14 @@ const themes: Theme[] = ['light', 'dark'];
 
 async function setTheme(page: Page, theme: Theme): Promise<void> {
   await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
-  await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme);
+  // The root says the theme and its colours are in use (a muted text colour of that theme is computed).
+  await page.waitForFunction(
+    (wanted) =>
+      document.documentElement.dataset.theme === wanted &&
+      matchMedia(`(prefers-color-scheme: ${wanted})`).matches &&
+      getComputedStyle(document.documentElement).colorScheme === wanted,
+    theme,
+  );
   await waitFrames(page, 2);
 }
 
@@ -60,7 +67,9 @@ async function showChatList(page: Page): Promise<void> {
 }
 /** Folds a chat list drawn over the chat (a narrow window) away again. */
 async function hideChatListOverlay(page: Page): Promise<void> {
-  if (await page.locator('.app.sidebar-overlay').count()) await page.click('.sidebar-scrim');
+  // A click on the chat beside it (the scrim's far edge: the list covers its middle).
+  if (await page.locator('.app.sidebar-overlay').count())
+    await page.mouse.click(page.viewportSize()!.width - 8, page.viewportSize()!.height / 2);
   await page.waitForSelector('.app:not(.sidebar-overlay)');
 }
 async function openChatFromList(page: Page, chatId: number): Promise<void> {
@@ -230,7 +239,20 @@ describe.skipIf(skipReason !== null)(
           await state.enter(page, session);
           for (const theme of themes) {
             await setTheme(page, theme);
-            for (const violation of await seriousViolations(page)) found.push(`${state.name} (${theme}) ${violation}`);
+            const violations = await seriousViolations(page);
+            if (process.env.A11Y_DEBUG && violations.length > 0)
+              console.log(
+                state.name,
+                theme,
+                await page.evaluate(() => [
+                  document.documentElement.dataset.theme,
+                  getComputedStyle(document.documentElement).getPropertyValue('--text-muted'),
+                  matchMedia('(prefers-color-scheme: dark)').matches,
+                  localStorage.getItem('scrollback.theme'),
+                  document.documentElement.outerHTML.slice(0, 300),
+                ]),
+              );
+            for (const violation of violations) found.push(`${state.name} (${theme}) ${violation}`);
             if (process.env.A11Y_SHOTS) await saveScreenshot(page, `a11y-${state.name}-${theme}`);
           }
           await state.leave(page);
@@ -276,6 +298,10 @@ describe.skipIf(skipReason !== null)(
             failed.push(
               `${state.name} at ${size.width}x${size.height}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
             );
+            if (process.env.A11Y_DEBUG) {
+              console.log(error);
+              await saveScreenshot(page, `failed-${state.name}-${size.width}`);
+            }
             await page.reload();
             await openChatFromList(page, family);
           }

@@ -64,7 +64,7 @@ export function ChatList({
     estimateSize: (index) => {
       const row = rows[index];
       if (row?.kind === 'group' || row?.kind === 'archive') return 30;
-      return row?.chat.lastMessage ? 76 : 58;
+      return 58;
     },
     getItemKey: (index) => {
       const row = rows[index]!;
