@@ -93,6 +93,9 @@ function keyOf(chatId: number): string {
   }
 }
 
+const unescapeHtml = (text: string) =>
+  text.replace(/&(amp|quot|apos|lt|gt);/g, (_, name: string) => ({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' })[name] ?? '');
+
 function listFiles(folder: string, under = ''): string[] {
   return fs.readdirSync(path.join(folder, under), { withFileTypes: true }).flatMap((entry) => {
     const relative = under ? `${under}/${entry.name}` : entry.name;
@@ -212,6 +215,36 @@ describe.skipIf(!fixtures)('the whole-archive export', () => {
     expect(fresh.formats).toEqual(['telegram-html']);
     expect(chatsAndCounts(fresh.databasePath)).toEqual(original);
     expect(fresh.mediaFiles).toBeGreaterThanOrEqual(archive.mediaMessages);
+  });
+
+  it('names every file it copies (a page’s link or picture, a result.json path), with files or with thumbnails only', () => {
+    for (const format of ['json', 'html'] as const)
+      for (const media of ['local', 'thumbnails'] as const) {
+        const target = path.join(tempFolder(), 'archive');
+        runArchiveExportJob({ databasePath: archive.databasePath, request: { chatIds: archive.chosen, format, media }, target });
+        const copied = listFiles(target).filter((file) => /^chats\/chat_\d+\/(?!messages\d*\.html$)/.test(file));
+        expect(copied.length, `${format}, ${media}`).toBeGreaterThan(0);
+        const named = new Set(
+          format === 'json'
+            ? (
+                JSON.parse(fs.readFileSync(path.join(target, 'result.json'), 'utf8')) as {
+                  chats: { list: Array<{ messages: Array<Record<string, unknown>> }> };
+                }
+              ).chats.list.flatMap((chat) =>
+                chat.messages.flatMap((message) => [message.photo, message.file, message.thumbnail].map(String)),
+              )
+            : listFiles(target)
+                .filter((file) => file.endsWith('.html'))
+                .flatMap((page) =>
+                  // Each link and picture of a page, as a path from the export's root.
+                  [...fs.readFileSync(path.join(target, page), 'utf8').matchAll(/(?:href|src)="([^"#]+)"/g)].map((match) =>
+                    path.posix.join(path.posix.dirname(page), decodeURIComponent(unescapeHtml(match[1]!))),
+                  ),
+                ),
+        );
+        const unnamed = copied.filter((file) => !named.has(file));
+        expect(unnamed, `${format}, ${media}`).toEqual([]);
+      }
   });
 
   it('lists every file with its SHA-256 in manifest.sha256, and the hashes match the files', () => {

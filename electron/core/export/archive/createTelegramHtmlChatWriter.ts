@@ -10,8 +10,14 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-/** A path inside the export as an attribute: each segment URL-encoded, "/" kept. */
-const hrefOf = (relative: string) => escapeHtml(relative.split('/').map(encodeURIComponent).join('/'));
+/** A path inside the export as an attribute: each segment URL-encoded ("@" kept, as Telegram Desktop writes it), "/" kept. */
+const hrefOf = (relative: string) =>
+  escapeHtml(
+    relative
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(/%40/g, '@'))
+      .join('/'),
+  );
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** "08.03.2022 11:10:02 UTC+00:00": Telegram Desktop's title of a message's time (written in UTC, so it reads back exactly). */
@@ -73,12 +79,13 @@ function richText(text: string, entities: readonly MessageEntity[]): string {
 }
 
 /** A generic media block (`media clearfix pull_left media_X`): a link (`href`, ready for the attribute) when it leads somewhere. */
-function mediaBlock(kind: string, title: string, description: string | null, status: string, href?: string): string {
+function mediaBlock(kind: string, title: string, description: string | null, status: string, href?: string, thumbnail?: string): string {
   const tag = href
     ? `a class="media clearfix pull_left block_link media_${kind}" href="${href}"`
     : `div class="media clearfix pull_left media_${kind}"`;
+  // The small picture, when the export has it (a file's, or a photo's with "thumbnails only"), in place of the icon.
   return `<${tag}>
-<div class="fill pull_left"></div>
+<div class="fill pull_left">${thumbnail ? `<img class="thumb" src="${hrefOf(thumbnail)}" alt="">` : ''}</div>
 <div class="body">
 <div class="title bold">
 ${escapeHtml(title)}
@@ -102,15 +109,22 @@ function mediaHtml(media: Media, files: ExportedMediaPaths): string {
     case 'photo':
       return files.file
         ? drawn('photo_wrap', 'photo', files.file, files.thumbnail)
-        : mediaBlock('photo', 'Photo', NOT_INCLUDED, `${media.width}x${media.height}${media.size ? `, ${sizeText(media.size)}` : ''}`);
+        : mediaBlock(
+            'photo',
+            'Photo',
+            NOT_INCLUDED,
+            `${media.width}x${media.height}${media.size ? `, ${sizeText(media.size)}` : ''}`,
+            undefined,
+            files.thumbnail,
+          );
     case 'sticker':
       return files.file
         ? drawn('sticker_wrap', 'sticker', files.file, files.thumbnail)
-        : mediaBlock('photo', 'Sticker', NOT_INCLUDED, `${media.emoji ?? ''}`);
+        : mediaBlock('photo', 'Sticker', NOT_INCLUDED, `${media.emoji ?? ''}`, undefined, files.thumbnail);
     case 'gif':
       return files.file
         ? drawn('animated_wrap', 'animated', files.file, files.thumbnail)
-        : mediaBlock('video', 'Animation', NOT_INCLUDED, sizeText(media.size));
+        : mediaBlock('video', 'Animation', NOT_INCLUDED, sizeText(media.size), undefined, files.thumbnail);
     case 'video':
       if (files.file)
         return drawn(
@@ -120,7 +134,14 @@ function mediaHtml(media: Media, files: ExportedMediaPaths): string {
           files.thumbnail,
           `<div class="video_duration">\n${duration(media.durationS)}\n</div>\n`,
         );
-      return mediaBlock('video', media.round ? 'Round video message' : 'Video file', NOT_INCLUDED, duration(media.durationS));
+      return mediaBlock(
+        'video',
+        media.round ? 'Round video message' : 'Video file',
+        NOT_INCLUDED,
+        duration(media.durationS),
+        undefined,
+        files.thumbnail,
+      );
     case 'voice':
       return mediaBlock(
         'voice_message',
@@ -136,9 +157,17 @@ function mediaHtml(media: Media, files: ExportedMediaPaths): string {
         media.performer ?? (files.file ? null : NOT_INCLUDED),
         duration(media.durationS),
         files.file && hrefOf(files.file),
+        files.thumbnail,
       );
     case 'file':
-      return mediaBlock('file', media.fileName, files.file ? null : NOT_INCLUDED, sizeText(media.size), files.file && hrefOf(files.file));
+      return mediaBlock(
+        'file',
+        media.fileName,
+        files.file ? null : NOT_INCLUDED,
+        sizeText(media.size),
+        files.file && hrefOf(files.file),
+        files.thumbnail,
+      );
     case 'location':
       return mediaBlock(
         'location',
