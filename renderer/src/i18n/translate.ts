@@ -9,7 +9,6 @@ import {
   type Translate,
 } from '../../../shared/i18n/locales.ts';
 import { setFormatLocale } from '../format/formatDates.ts';
-import { effectiveLocale } from './languageSetting.ts';
 
 const cache = createIntlCache();
 let current: { locale: AppLocale; intl: IntlShape } | null = null;
@@ -40,7 +39,8 @@ export function activateLocale(locale: AppLocale): IntlShape {
 
 /** A message in the window's language, for code outside components (confirm dialogs, hooks' callbacks). */
 export const translate: Translate = (id: MessageId, values?: MessageValues) =>
-  activateLocale(current?.locale ?? effectiveLocale()).formatMessage({ id }, values);
+  // The language provider activates the window's language before anything renders; English until then (and in tests).
+  activateLocale(current?.locale ?? 'en').formatMessage({ id }, values);
 
 /**
  * The component's translator: `const t = useT(); t('chatList.empty')`, `t('search.total.found', { count })`.
