@@ -4,10 +4,12 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { resolveChatArgument } from '../resolveChatArgument.ts';
+import { formatLocalStamp } from '../formatLocalStamp.ts';
 
 function describe(status: SyncStatus): string {
   const total = status.total !== null ? ` of ${status.total.toLocaleString('en-US')}` : '';
-  const reached = status.reachedDate !== null ? `, reached ${new Date(status.reachedDate).toISOString().slice(0, 10)}` : '';
+  // The day reached, as the person at the terminal counts days (local), like every other time the CLI prints.
+  const reached = status.reachedDate !== null ? `, reached ${formatLocalStamp(status.reachedDate).slice(0, 10)}` : '';
   const waiting =
     status.waitingUntil !== null
       ? `, waiting ${Math.ceil((status.waitingUntil - Date.now()) / 1000)} s (${status.waitingReason ?? 'rate limit'})`
