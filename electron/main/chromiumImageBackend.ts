@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { z } from 'zod';
 import type { EncodedImage, ImageBackend } from '../core/files/imageCodec.ts';
 import { drawInPage, type PageDrawing } from './drawInPage.ts';
@@ -20,7 +20,8 @@ function formatOf(bytes: Uint8Array): string | null {
 /**
  * Pictures drawn by Chromium in a hidden, sandboxed page (no preload, no Node, never shown, never navigated):
  * the image backend of the app on Linux, where sharp's libvips must not load into Electron's process (see
- * imageCodec.ts). The page is opened on first use, after the app is ready, and closed with the main window
+ * imageCodec.ts), for the window and for the command line the app binary answers. The page is opened on first
+ * use, once the app is ready, and closed with the main window
  * (`close`), so that it never keeps the app from quitting. One page draws everything, one picture at a time
  * in its own task queue; JPEG and WebP are Chromium's encoders, stripped previews are encoded in core.
  */
@@ -28,6 +29,8 @@ export function createChromiumImageBackend(): ImageBackend & { close(): void } {
   let page: Promise<BrowserWindow> | null = null;
   const open = (): Promise<BrowserWindow> => {
     page ??= (async () => {
+      // The command line runs before the app is ready; windows can be made only after.
+      await app.whenReady();
       const window = new BrowserWindow({
         show: false,
         width: 64,

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app } from 'electron';
+import { useImageBackend } from '../core/files/imageCodec.ts';
+import { createChromiumImageBackend } from './chromiumImageBackend.ts';
 
 /**
  * Runs the `scrollback` command inside the app binary, with no window, and exits with its code. The command
@@ -10,6 +12,8 @@ import { app } from 'electron';
  */
 export async function runCliInApp(args: string[]): Promise<void> {
   app.dock?.hide();
+  // As in the window: on Linux, pictures (the demo's, thumbnails) are drawn by Chromium, never by libvips here.
+  if (process.platform === 'linux') useImageBackend(createChromiumImageBackend());
   process.argv = [process.execPath, 'scrollback', ...args];
   const bundle = path.join(import.meta.dirname, '../cli/main.js');
   try {

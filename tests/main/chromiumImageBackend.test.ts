@@ -11,6 +11,7 @@ import { sharpImageBackend } from '../../electron/core/files/sharpImageBackend.t
  */
 const chromiumPage = vi.hoisted(() => ({ page: null as Page | null, windows: 0, destroyed: 0 }));
 vi.mock('electron', () => ({
+  app: { whenReady: () => Promise.resolve() },
   BrowserWindow: class {
     private closed: (() => void)[] = [];
     private gone = false;

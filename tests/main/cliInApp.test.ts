@@ -22,13 +22,24 @@ describe('the app binary as the `scrollback` command', () => {
 
   it.skipIf(!fs.existsSync(bundle))('the built main bundle answers `demo` and `chats --json` without opening a window', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-cli-in-app-'));
-    const run = (args: string[]) =>
+    const run = (args: string[], env: Record<string, string> = {}) =>
       spawnSync(process.execPath, ['--import', path.join(root, 'tests/support/electronStub/register.mjs'), bundle, ...args], {
         encoding: 'utf8',
-        env: { ...process.env, STUB_USER_DATA: folder, SCROLLBACK_DB: path.join(folder, 'cli.db') },
+        env: { ...process.env, STUB_USER_DATA: folder, SCROLLBACK_DB: path.join(folder, 'cli.db'), ...env },
         timeout: 120_000,
       });
-    expect(run(['demo']).status).toBe(0);
+    const demo = run(['demo'], { STUB_EXIT_REPORT: '1' });
+    expect(demo.status, demo.stderr).toBe(0);
+    // The demo's pictures were drawn, on Linux by Chromium (the stub's hidden page is real) and never by libvips
+    // in the app binary's process.
+    const exit = demo.stdout.split('\n').find((line) => line.startsWith('STUB_EXIT '));
+    expect(exit, demo.stderr).toBeDefined();
+    const drawn = JSON.parse(exit!.slice('STUB_EXIT '.length));
+    expect(drawn.windows).toBe(0);
+    if (process.platform === 'linux') {
+      expect(drawn.libvipsMapped, 'libvips is loaded in the app binary answering the command line').toBe(false);
+      expect(drawn.imageDrawings).toBeGreaterThan(0);
+    }
     const chats = run(['chats', '--json']);
     expect(chats.status, chats.stderr).toBe(0);
     expect(chats.stdout).not.toContain('STUB_REPORT'); // no window was made

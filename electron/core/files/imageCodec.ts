@@ -26,26 +26,35 @@ export interface ImageBackend {
   drawPixels(input: Uint8Array | string, box: number): Promise<{ data: Uint8Array; width: number; height: number; channels: 3 | 4 }>;
 }
 
-let backend: ImageBackend = sharpImageBackend;
+/**
+ * The backend is kept on the global object, not in this module: the app binary answering the command line
+ * runs the CLI bundle, which has its own copy of this module, in the process whose backend main chose.
+ */
+const BACKEND = Symbol.for('scrollback.imageBackend');
+
+function backendNow(): ImageBackend {
+  const chosen: ImageBackend | undefined = Reflect.get(globalThis, BACKEND);
+  return chosen ?? sharpImageBackend;
+}
 
 /** Sets the process's image backend; the Electron app does this once, before anything draws. */
 export function useImageBackend(chosen: ImageBackend): void {
-  backend = chosen;
+  Reflect.set(globalThis, BACKEND, chosen);
 }
 
 /** Draws an SVG this program wrote (never a source's) at its own size, as JPEG or WebP (keeps transparency). */
 export function renderSvg(svg: string, format: 'jpeg' | 'webp', quality = 82): Promise<EncodedImage> {
-  return backend.renderSvg(svg, format, quality);
+  return backendNow().renderSvg(svg, format, quality);
 }
 
 /** Fits an image into a `box` × `box` square (never enlarging) as JPEG: the thumbnail kept for the list. */
 export function makeThumbnail(bytes: Uint8Array, box = 320): Promise<EncodedImage> {
-  return backend.makeThumbnail(bytes, box);
+  return backendNow().makeThumbnail(bytes, box);
 }
 
 /** Width, height and format of an image's bytes, or null when they are not an image the library reads. */
 export function readImageInfo(bytes: Uint8Array): Promise<{ width: number; height: number; format: string } | null> {
-  return backend.readImageInfo(bytes);
+  return backendNow().readImageInfo(bytes);
 }
 
 /**
@@ -54,7 +63,7 @@ export function readImageInfo(bytes: Uint8Array): Promise<{ width: number; heigh
  * tables, 4:2:0, standard Huffman tables), so every backend makes previews that header decodes.
  */
 export async function encodeStrippedPreview(input: Uint8Array | string): Promise<Uint8Array> {
-  const pixels = await backend.drawPixels(input, 40);
+  const pixels = await backendNow().drawPixels(input, 40);
   const scan = encodeStrippedScan(pixels);
   const stripped = new Uint8Array(3 + scan.length);
   stripped[0] = 1;

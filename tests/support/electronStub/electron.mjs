@@ -24,6 +24,14 @@ const appListeners = new Map();
 const emitApp = (event, ...args) => (appListeners.get(event) ?? []).forEach((listener) => listener(...args));
 /** STUB_SECOND_INSTANCE=1: another instance holds the single-instance lock. */
 const secondInstance = process.env.STUB_SECOND_INSTANCE === '1';
+/** Whether sharp's libvips is loaded into this process (Linux: its memory map), null where that cannot be read. */
+const libvipsMapped = () =>
+  process.platform === 'linux'
+    ? fs
+        .readFileSync('/proc/self/maps', 'utf8')
+        .split('\n')
+        .some((line) => /libvips|sharp-/.test(line))
+    : null;
 const printReport = () => process.stdout.write(`STUB_REPORT ${JSON.stringify(report)}\n`);
 const userData = process.env.STUB_USER_DATA ?? fs.mkdtempSync(path.join(os.tmpdir(), 'stub-electron-'));
 
@@ -54,14 +62,20 @@ export const app = {
     return app;
   },
   quit() {},
+  // Electron's app.exit ends the process at once.
   exit(code) {
     report.exitCode = code;
     // The losing instance ends here: what it did before is the report.
     if (secondInstance) {
       report.userDataFiles = fs.readdirSync(userData);
       printReport();
-      process.exit(code);
     }
+    // STUB_EXIT_REPORT=1 (the app binary as the command line): what the process drew, and with what.
+    if (process.env.STUB_EXIT_REPORT === '1')
+      process.stdout.write(
+        `STUB_EXIT ${JSON.stringify({ libvipsMapped: libvipsMapped(), imageDrawings: report.imageDrawings, windows: report.windows.length })}\n`,
+      );
+    process.exit(code);
   },
   whenReady: () => {
     ready = true;
@@ -240,13 +254,7 @@ export class BrowserWindow {
         const bytes = new Uint8Array(await avatar.arrayBuffer());
         report.avatar = { status: avatar.status, type: avatar.headers.get('content-type'), jpeg: bytes[0] === 0xff && bytes[1] === 0xd8 };
       }
-      report.libvipsMapped =
-        process.platform === 'linux'
-          ? fs
-              .readFileSync('/proc/self/maps', 'utf8')
-              .split('\n')
-              .filter((line) => /libvips|sharp-/.test(line)).length > 0
-          : null;
+      report.libvipsMapped = libvipsMapped();
       if (chromiumPage) await (await chromiumPage).browser.close();
       if (process.env.STUB_SCENARIOS === '1') await playScenarios(this);
       printReport();
