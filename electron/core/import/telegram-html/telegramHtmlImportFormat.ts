@@ -82,8 +82,18 @@ function htmlChatInputs(folder: string): ImportInput[] {
     .flatMap((name) => htmlChatInputs(join(chats, name)));
 }
 
+/**
+ * Pages by the number in their names when each has its own (messages.html, messages2.html, …: nothing more is
+ * read); renamed ones by their first message's id, read from each page.
+ */
 function inHistoryOrder(pages: string[]): string[] {
-  const keyed = pages.map((path) => ({ path, id: firstMessageIdOf(path), number: nameNumberOf(path) }));
+  const numbers = pages.map(nameNumberOf);
+  if (new Set(numbers).size === pages.length)
+    return pages
+      .map((path, index) => ({ path, number: numbers[index]! }))
+      .sort((a, b) => a.number - b.number)
+      .map((page) => page.path);
+  const keyed = pages.map((path, index) => ({ path, id: firstMessageIdOf(path), number: numbers[index]! }));
   // By first id where both pages have one; else by the number in the name.
   return keyed
     .sort((a, b) => (a.id !== null && b.id !== null && a.id !== b.id ? a.id - b.id : a.number - b.number))
