@@ -7,6 +7,7 @@ import { useOpenMediaViewer } from './mediaViewerContext.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
 import { VoicePlayer } from './VoicePlayer.tsx';
 import { useT } from '../../i18n/translate.ts';
+import { visualMediaLabel } from './visualMediaLabel.ts';
 
 const icons = { poll: '📊', location: '📍', contact: '👤', other: '📎' } as const;
 
@@ -24,12 +25,7 @@ export function MediaView({ media, chatId, messageId }: { media: Media; chatId: 
     case 'gif':
     case 'sticker': {
       const box = mediaBox(media);
-      const label =
-        media.kind === 'video'
-          ? t(media.round ? 'media.label.roundVideo' : 'media.label.video', { duration: formatDuration(media.durationS) })
-          : media.kind === 'sticker'
-            ? t('media.label.sticker', { emoji: media.emoji ?? '' })
-            : t('common.messageKind', { kind: media.kind });
+      const label = visualMediaLabel(media, t);
       return (
         <button
           type="button"
