@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 import { createDemoSource, type DemoPace, type DemoRequestEvent } from '../../electron/core/sources/demo/createDemoSource.ts';
@@ -14,6 +17,29 @@ const DESIGN = 6_000;
  * requests every few frames.
  */
 const PACE: DemoPace = { pacingMs: 120, requestMs: 40, floodWaitEvery: 1000, floodWaitMs: 0 };
+
+const axeSource = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA rules over the page as it is: the serious and critical findings (as accessibility.test.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Found = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; failureSummary?: string }> };
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Found[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) => `${violation.impact} ${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? violation.help}`,
+      ),
+    );
+}
 
 const backgroundSent = (log: DemoRequestEvent[]) => log.filter((event) => event.phase === 'sent' && event.priority === 'background');
 
@@ -115,6 +141,8 @@ describe.skipIf(skipReason !== null)(`the Backup view${skipReason ? ` — skippe
         page.$eval('[data-testid="backup-chats"]', (line) => [line.getAttribute('data-excluded'), line.getAttribute('data-total')]),
       )
       .toEqual(['1', '4']);
+    // The open view passes the accessibility rules the rest of the window is held to.
+    expect(await seriousViolations(page)).toEqual([]);
     // Something was stored by the backup before the pause.
     expect(included.reduce((sum, chat) => sum + chat.stored, 0)).toBeGreaterThan(0);
 
