@@ -50,36 +50,6 @@ describe.skipIf(skipReason !== null)(
       expect(csv.trim().split('\r\n')).toHaveLength(901);
     }, 60_000);
 
-    it('an export of messages not on this computer first downloads them, showing how many of how many, a bar and the time left; Cancel stops it', async () => {
-      const { page, core, folder } = browserSession();
-      const chat = core.listChats().find((candidate) => candidate.messageCount === 1_000_000)!;
-      await page.click(`[data-chat-id="${chat.id}"]`);
-      await page.keyboard.press('Control+e');
-      await page.waitForSelector('.export-dialog[open]');
-      await page.click('.export-dialog input[value="csv"]');
-      await page.waitForFunction(() => /fetched first/.test(document.querySelector('[data-testid="export-estimate"]')?.textContent ?? ''));
-      const missing = Number(
-        /([\d,]+) messages are fetched first/.exec((await page.textContent('[data-testid="export-estimate"]'))!)![1]!.replace(/,/g, ''),
-      );
-      expect(missing).toBeGreaterThan(0);
-      // The source holds the download back (a rate limit, retried) so its progress can be read while it runs.
-      browserSession().setSourceFailure(new ScrollbackError('RATE_LIMITED', 'Asked to wait.', { retryAfterMs: 50 }));
-      browserSession().dialogs.savePath = path.join(folder, 'uncached.csv');
-      await page.click('.export-dialog button[type="submit"]');
-      const shown = page.locator('[data-testid="export-download-progress"]');
-      await expect
-        .poll(() => shown.textContent())
-        .toMatch(new RegExp(`^Downloading the missing messages first: 0 of ${missing.toLocaleString('en-GB')} · about .+ left$`));
-      const bar = page.locator('.export-strip progress');
-      expect(await bar.getAttribute('max')).toBe(String(missing));
-      expect(await bar.getAttribute('value')).toBe('0');
-      await saveScreenshot(page, 'export-download-first');
-      // Cancel stops the download and the export; what was downloaded stays.
-      await page.click('.export-strip button:has-text("Cancel")');
-      await page.waitForSelector('.export-strip.error, .export-strip:has-text("cancelled")');
-      browserSession().setSourceFailure(null);
-    }, 90_000);
-
     it('the chat list context menu exports too; cancelling the save dialog starts nothing', async () => {
       const { page, core } = browserSession();
       const chat = core.listChats().find((candidate) => candidate.name === 'Ana Costa')!;
@@ -257,5 +227,35 @@ describe.skipIf(skipReason !== null)(
       await saveScreenshot(viewer, 'html-export-media');
       await viewer.close();
     }, 60_000);
+
+    it('an export of messages not on this computer first downloads them, showing how many of how many, a bar and the time left; Cancel stops it', async () => {
+      const { page, core, folder } = browserSession();
+      const chat = core.listChats().find((candidate) => candidate.messageCount === 1_000_000)!;
+      await page.click(`[data-chat-id="${chat.id}"]`);
+      await page.keyboard.press('Control+e');
+      await page.waitForSelector('.export-dialog[open]');
+      await page.click('.export-dialog input[value="csv"]');
+      await page.waitForFunction(() => /fetched first/.test(document.querySelector('[data-testid="export-estimate"]')?.textContent ?? ''));
+      const missing = Number(
+        /([\d,]+) messages are fetched first/.exec((await page.textContent('[data-testid="export-estimate"]'))!)![1]!.replace(/,/g, ''),
+      );
+      expect(missing).toBeGreaterThan(0);
+      // The source holds the download back (a rate limit, retried) so its progress can be read while it runs.
+      browserSession().setSourceFailure(new ScrollbackError('RATE_LIMITED', 'Asked to wait.', { retryAfterMs: 50 }));
+      browserSession().dialogs.savePath = path.join(folder, 'uncached.csv');
+      await page.click('.export-dialog button[type="submit"]');
+      const shown = page.locator('[data-testid="export-download-progress"]');
+      await expect
+        .poll(() => shown.textContent())
+        .toMatch(new RegExp(`^Downloading the missing messages first: 0 of ${missing.toLocaleString('en-GB')} · about .+ left$`));
+      const bar = page.locator('.export-strip progress');
+      expect(await bar.getAttribute('max')).toBe(String(missing));
+      expect(await bar.getAttribute('value')).toBe('0');
+      await saveScreenshot(page, 'export-download-first');
+      // Cancel stops the download and the export; what was downloaded stays.
+      await page.click('.export-strip button:has-text("Cancel")');
+      await page.waitForSelector('.export-strip.error, .export-strip:has-text("cancelled")');
+      browserSession().setSourceFailure(null);
+    }, 90_000);
   },
 );
