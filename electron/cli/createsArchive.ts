@@ -1,4 +1,5 @@
 import { ScrollbackError } from '../../shared/errors.ts';
+import { translator } from '../core/i18n/createTranslator.ts';
 
 /** Commands that add to an archive, and so may start one: the demo, imports, and each source's own (logging in). */
 const ADDING_COMMANDS: ReadonlySet<string> = new Set(['demo', 'import']);
@@ -10,8 +11,5 @@ export function createsArchive(command: string, sourceCommands: ReadonlyArray<{ 
 
 /** What a reading command says where there is no archive, instead of creating an empty one. */
 export function noArchiveError(databasePath: string): ScrollbackError {
-  return new ScrollbackError(
-    'NOT_FOUND',
-    `no archive at ${databasePath}: run \`scrollback demo\` or \`scrollback import <file-or-folder>\` to start one (or pass --db PATH).`,
-  );
+  return new ScrollbackError('NOT_FOUND', translator()('cli.noArchive', { path: databasePath, files: '<file-or-folder>' }));
 }

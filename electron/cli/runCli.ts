@@ -8,6 +8,7 @@ import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
 import type { CliContext } from './CliContext.ts';
 import { CliUsageError } from './CliUsageError.ts';
 import { commandsInUsage, usageOfCommand } from './commandUsage.ts';
+import { translator } from '../core/i18n/createTranslator.ts';
 import { createsArchive, noArchiveError } from './createsArchive.ts';
 import { chatsCommand } from './commands/chatsCommand.ts';
 import { demoCommand } from './commands/demoCommand.ts';
@@ -149,7 +150,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (values.help || command === 'help') {
       const named = command === 'help' ? (rest[0] ?? '') : command;
       const usage = usageOfCommand(USAGE, named);
-      if (usage === null) throw new CliUsageError(`Unknown command “${named}”: the commands are ${commandsInUsage(USAGE).join(', ')}.`);
+      if (usage === null)
+        throw new CliUsageError(translator()('cli.help.unknownCommand', { command: named, commands: commandsInUsage(USAGE).join(', ') }));
       io.stdout(`${usage}\n`);
       return 0;
     }
