@@ -28,6 +28,7 @@ import { quitWithDeadline } from './quitWithDeadline.ts';
 import { trackRunningJobs } from './trackRunningJobs.ts';
 import { registerLinkHandler } from './registerLinkHandler.ts';
 import { createChromiumImageBackend } from './chromiumImageBackend.ts';
+import { mainT } from './mainTranslator.ts';
 
 /** More than the thumbnails a tall window shows at once (a gallery tab's grid); a minute for any one. */
 const MEDIA_REQUEST_LIMITS = { maxOpen: 64, timeoutMs: 60_000 };
@@ -107,7 +108,7 @@ export function startWindowApp(): void {
     } catch (error) {
       const message = error instanceof ScrollbackError ? error.message : String(error);
       logger.error('could not open the cache', error);
-      dialog.showErrorBox('Scrollback cannot open its cache', message);
+      dialog.showErrorBox(mainT()('dialog.cacheFailed.title'), message);
       app.exit(1);
       return;
     }
