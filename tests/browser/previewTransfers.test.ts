@@ -49,7 +49,7 @@ describe.skipIf(skipReason !== null)(
 
     it('WhatsApp times are read in the zone chosen in Settings, and the result says which', async () => {
       const { page, core } = browserSession();
-      await page.click('.import-panel.done button[aria-label="Close"]');
+      await page.click('.import-panel.done button:has-text("Close")');
       // The zone is chosen in Settings.
       await page.click('[data-testid="open-settings"]');
       await page.selectOption('[data-testid="whatsapp-time-zone"]', 'Asia/Tokyo');
