@@ -104,7 +104,9 @@ export function startWindowApp(): void {
         listen: true,
         keepUpToDateEveryMs: 15 * 60_000,
       });
-      if (core.listSources().length === 0) await core.setUpDemo();
+      // The demo is a welcome, not the app: if its pictures cannot be drawn, the window opens without it.
+      if (core.listSources().length === 0)
+        await core.setUpDemo().catch((error: unknown) => logger.error('could not set up the demo archive', error));
     } catch (error) {
       const message = error instanceof ScrollbackError ? error.message : String(error);
       logger.error('could not open the cache', error);
