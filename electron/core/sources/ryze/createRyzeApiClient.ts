@@ -2,6 +2,7 @@ import type { SourceRetry } from '../../../../shared/ipc/events.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { createRequestLimiter, systemClock, type Clock } from '../createRequestLimiter.ts';
 import { secondsInWords } from '../waitWithDeadline.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** One message as RyzeAPI returns it. */
 export interface RyzeMessage {
@@ -186,7 +187,7 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
     options.onRetry?.(null);
     throw new ScrollbackError(
       'SOURCE_UNAVAILABLE',
-      `RyzeAPI could not be reached (${lastProblem}) after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; check the connection. Nothing was changed.`,
+      translator()('error.ryze.unreachable', { problem: lastProblem, attempts: maxAttempts }),
     );
   }
 }
@@ -216,19 +217,15 @@ function errorMessageOf(json: unknown): string {
 
 /** The documented errors, each with what it means for the person using Scrollback. */
 function documentedError(status: number, serverMessage: string, instance: string): ScrollbackError {
-  if (status === 401)
-    return new ScrollbackError(
-      'AUTH_REQUIRED',
-      `RyzeAPI refused the token (“${serverMessage}”). Check the token for instance “${instance}”.`,
-    );
-  if (status === 404) return new ScrollbackError('SOURCE_NOT_FOUND', `RyzeAPI has no instance named “${instance}” (“${serverMessage}”).`);
+  if (status === 401) return new ScrollbackError('AUTH_REQUIRED', translator()('error.ryze.token', { server: serverMessage, instance }));
+  if (status === 404)
+    return new ScrollbackError('SOURCE_NOT_FOUND', translator()('error.ryze.noInstance', { server: serverMessage, instance }));
   if (/from' date format/.test(serverMessage))
-    return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the start date (“${serverMessage}”).`);
+    return new ScrollbackError('INVALID_INPUT', translator()('error.ryze.startDate', { server: serverMessage }));
   if (/to' date format/.test(serverMessage))
-    return new ScrollbackError('INVALID_INPUT', `RyzeAPI rejected the end date (“${serverMessage}”).`);
-  if (/Number is required/.test(serverMessage))
-    return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs the chat’s number or JID (“Number is required”).');
+    return new ScrollbackError('INVALID_INPUT', translator()('error.ryze.endDate', { server: serverMessage }));
+  if (/Number is required/.test(serverMessage)) return new ScrollbackError('INVALID_INPUT', translator()('error.ryze.needsNumber'));
   if (/Instance name is required/.test(serverMessage))
-    return new ScrollbackError('INVALID_INPUT', 'RyzeAPI needs an instance name (“Instance name is required”).');
-  return new ScrollbackError('INVALID_INPUT', `RyzeAPI refused the request (HTTP ${status}: “${serverMessage}”).`);
+    return new ScrollbackError('INVALID_INPUT', translator()('error.ryze.needsInstance'));
+  return new ScrollbackError('INVALID_INPUT', translator()('error.ryze.refused', { status, server: serverMessage }));
 }
