@@ -182,6 +182,7 @@ interface ExistingRow {
   views: number | null;
   reactions: string | null;
   deleted_at: number | null;
+  details: string | null;
 }
 
 /** What storing a run changed besides adding messages: edits seen (an earlier version kept) and deletions. */
@@ -334,9 +335,13 @@ function mergedMedia(stored: string | null, incoming: string | null): string | n
 function reconcileStored(db: WritableDB, chatId: number, message: SourceMessage, seen: { at: number; changes: MessageChanges }): void {
   const row = cachedStatement<unknown[], ExistingRow>(
     db,
-    'SELECT id, text, entities, media, edit_date, views, reactions, deleted_at FROM messages WHERE chat_id = ? AND source_msg_id = ?',
+    'SELECT id, text, entities, media, edit_date, views, reactions, deleted_at, details FROM messages WHERE chat_id = ? AND source_msg_id = ?',
   ).get(chatId, message.id);
   if (!row) return;
+  // A time the source did not give (an HTML page's service line, dated by its neighbours) takes the exact one
+  // another copy brings (the JSON export of the same chat).
+  if (!message.dateApproximate && row.details?.includes('"dateApproximate":true'))
+    cachedStatement(db, 'UPDATE messages SET date = ?, details = ? WHERE id = ?').run(message.date, detailsJson(message), row.id);
   // A copy that knows the message's topic (a live fetch of what an export stored) says it.
   if (message.topicId)
     cachedStatement(db, 'UPDATE messages SET topic_id = ? WHERE id = ? AND topic_id IS NULL').run(message.topicId, row.id);

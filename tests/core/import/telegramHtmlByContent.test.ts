@@ -124,6 +124,20 @@ ${block(-1, 'service', '<div class="body details">Ana joined group by link from 
       messages.map((message) => [message.id, message.service?.action ?? message.media?.kind ?? 'text', message.replyToId]);
     expect(html).toHaveLength(json.length);
     expect(shape(html)).toEqual(shape(json));
+    // Imported HTML first, then the JSON: the service lines' times the page did not give become the JSON's.
+    const db = openCacheDatabase(path.join(folder, 'both.db'));
+    try {
+      for (const kind of ['html', 'json']) for (const input of findImportInputs(path.join(folder, kind))) importFile(db, input);
+      const chatId = (db.prepare("SELECT id FROM chats WHERE source_id = 'import'").get() as { id: number }).id;
+      const both = messagesOf(db, chatId);
+      const services = both.filter((message) => message.service !== null);
+      expect(services.length).toBeGreaterThan(0);
+      expect(services.filter((message) => message.dateApproximate)).toEqual([]);
+      const jsonDates = new Map(json.map((message) => [message.id, message.date]));
+      expect(both.filter((message) => message.date !== jsonDates.get(message.id))).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   it('says why each file of a selection imports nothing, still imports the rest, and fails only when nothing at all was imported', () => {
