@@ -179,28 +179,48 @@ describe.skipIf(!fixtures)('the whole-archive export', () => {
     expect(fresh.mediaFiles).toBeGreaterThanOrEqual(archive.mediaMessages);
   });
 
-  it('as HTML: export_results.html, lists/chats.html and chats/chat_NNN pages whose every chat reads back whole', () => {
+  it('as HTML: export_results.html, lists/chats.html and chats/chat_NNN pages whose every chat reads back whole, to the second', () => {
     const target = path.join(tempFolder(), 'archive');
-    runArchiveExportJob({ databasePath: archive.databasePath, request: everything('html'), target });
-    const db = openCacheDatabase(archive.databasePath, { readonly: true });
-    const chats = listChatSummaries(db);
-    db.close();
-    expect(fs.existsSync(path.join(target, 'export_results.html'))).toBe(true);
-    const list = fs.readFileSync(path.join(target, 'lists', 'chats.html'), 'utf8');
-    expect(list.match(/class="entry block_link clearfix"/g)).toHaveLength(chats.length);
-    // Each chat's pages, read by the HTML importer's own reader (in this thread: a worker per chat costs seconds).
-    for (const [index, chat] of chats.entries()) {
-      const folder = path.join(target, 'chats', chatFolderName(index + 1));
-      const pages = fs
-        .readdirSync(folder)
-        .filter((name) => /^messages\d*\.html$/.test(name))
-        .sort((a, b) => a.length - b.length || a.localeCompare(b));
-      let read = 0;
-      const said = parseTelegramHtmlPages(
-        { pages: pages.map((page) => path.join(folder, page)), root: target, chatNameHint: '', mediaFiles: folderMediaFiles(target) },
-        () => read++,
-      );
-      expect([said.chatName, read]).toEqual([chat.name, chat.cachedCount]);
+    // Written where the clock is not UTC (and read back there): the pages' times carry their offset.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      runArchiveExportJob({ databasePath: archive.databasePath, request: everything('html'), target });
+      const db = openCacheDatabase(archive.databasePath, { readonly: true });
+      const chats = listChatSummaries(db);
+      // Each chat's messages (not service lines: a page gives them no time) to the second, oldest first.
+      const secondsOf = (chatId: number) =>
+        (
+          db.prepare('SELECT date FROM messages WHERE chat_id = ? AND service IS NULL ORDER BY date, sort_key').all(chatId) as Array<{
+            date: number;
+          }>
+        ).map((row) => Math.floor(row.date / 1000));
+      expect(fs.existsSync(path.join(target, 'export_results.html'))).toBe(true);
+      const list = fs.readFileSync(path.join(target, 'lists', 'chats.html'), 'utf8');
+      expect(list.match(/class="entry block_link clearfix"/g)).toHaveLength(chats.length);
+      // Each chat's pages, read by the HTML importer's own reader (in this thread: a worker per chat costs seconds).
+      for (const [index, chat] of chats.entries()) {
+        const folder = path.join(target, 'chats', chatFolderName(index + 1));
+        const pages = fs
+          .readdirSync(folder)
+          .filter((name) => /^messages\d*\.html$/.test(name))
+          .sort((a, b) => a.length - b.length || a.localeCompare(b));
+        let read = 0;
+        const dates: number[] = [];
+        const said = parseTelegramHtmlPages(
+          { pages: pages.map((page) => path.join(folder, page)), root: target, chatNameHint: '', mediaFiles: folderMediaFiles(target) },
+          (message) => {
+            read++;
+            if (!message.service) dates.push(Math.floor(message.date / 1000));
+          },
+        );
+        expect([said.chatName, read]).toEqual([chat.name, chat.cachedCount]);
+        expect(dates, chat.name).toEqual(secondsOf(chat.id));
+      }
+      db.close();
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
     }
   });
 

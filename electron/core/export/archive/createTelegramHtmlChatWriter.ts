@@ -20,10 +20,15 @@ const hrefOf = (relative: string) =>
   );
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** "08.03.2022 11:10:02 UTC+00:00": Telegram Desktop's title of a message's time (written in UTC, so it reads back exactly). */
+/**
+ * "08.03.2022 11:10:02 UTC+05:30": Telegram Desktop's title of a message's time, in this computer's time with
+ * its offset, so it reads back to the same instant.
+ */
 function timeTitle(epochMs: number): string {
   const date = new Date(epochMs);
-  return `${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC+00:00`;
+  const offset = -date.getTimezoneOffset();
+  const zone = `UTC${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ${zone}`;
 }
 
 /** "9 December 2023": a day separator, in this computer's time as Telegram Desktop writes it. */
