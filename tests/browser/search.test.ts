@@ -156,6 +156,13 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` â
     const first = page.locator('[data-result-index="0"]');
     await first.locator('[data-testid="search-hit-thumb"] img').first().waitFor();
     expect(await first.locator('.sender-avatar').count()).toBe(1);
+    // Both inside the hit, where they can be seen.
+    const hitBox = (await first.boundingBox())!;
+    for (const part of [first.locator('.sender-avatar'), first.locator('[data-testid="search-hit-thumb"]')]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(hitBox.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(hitBox.x + hitBox.width);
+    }
     expect(await page.locator('[data-testid="search-results"] em').count()).toBe(0);
     // The count, once known, in a polite live region of its own.
     const announcement = page.locator('[data-testid="search-announcement"]');
