@@ -1,6 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { z } from 'zod';
-import type { EncodedImage, ImageBackend } from '../core/files/imageCodec.ts';
+import type { EncodedImage, ImageBackend } from '../core/files/ImageBackend.ts';
 import { drawInPage, type PageDrawing } from './drawInPage.ts';
 
 const drawnSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive(), base64: z.string() });

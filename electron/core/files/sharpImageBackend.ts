@@ -1,6 +1,6 @@
 import type * as SharpModule from 'sharp';
 import type { Sharp, SharpOptions } from 'sharp';
-import type { ImageBackend } from './imageCodec.ts';
+import type { ImageBackend } from './ImageBackend.ts';
 
 /**
  * The image backend on plain Node: sharp (libvips, prebuilt per platform, no download at install). Loaded
