@@ -4,6 +4,7 @@ import { ScrollbackError, toErrorData } from '../../../../shared/errors.ts';
 import { idleTelegramLogin, type TelegramLoginState } from '../../../../shared/telegramLogin.ts';
 import { toTelegramError } from './toTelegramError.ts';
 import { secondsInWords, SOURCE_DEADLINE_MS, waitWithDeadline } from '../waitWithDeadline.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** A finished login: what the caller stores (the session, as a secret) and shows. */
 export interface TelegramLoginResult {
@@ -49,7 +50,7 @@ function codeVia(type: Api.auth.TypeSentCodeType): TelegramLoginState['codeVia']
 /** Waits for one network call of a step, within the step's deadline and until Cancel; `what` names it. */
 type Wait = <T>(work: Promise<T>, what: string) => Promise<T>;
 
-const cancelledLogin = () => new ScrollbackError('CANCELLED', 'The login was cancelled.');
+const cancelledLogin = () => new ScrollbackError('CANCELLED', translator()('error.login.cancelled'));
 
 /**
  * Logging in to Telegram, step by step, with explicit API calls: phone → code (in the app or by SMS) →
@@ -70,13 +71,8 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
   let result: TelegramLoginResult | null = null;
 
   async function freshClient(apiId: number, apiHash: string, wait: Wait): Promise<TelegramClient> {
-    if (!Number.isInteger(apiId) || apiId <= 0)
-      throw new ScrollbackError('INVALID_INPUT', 'The API id is a number; copy it from my.telegram.org → API development tools.');
-    if (!/^[0-9a-f]{32}$/i.test(apiHash))
-      throw new ScrollbackError(
-        'INVALID_INPUT',
-        'The API hash is 32 hexadecimal characters; copy it from my.telegram.org → API development tools.',
-      );
+    if (!Number.isInteger(apiId) || apiId <= 0) throw new ScrollbackError('INVALID_INPUT', translator()('error.login.apiId'));
+    if (!/^[0-9a-f]{32}$/i.test(apiHash)) throw new ScrollbackError('INVALID_INPUT', translator()('error.login.apiHash'));
     dispose();
     credentials = { apiId, apiHash };
     const created = deps.newClient(apiId, apiHash);
@@ -130,14 +126,13 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
   }
 
   function need(): TelegramClient {
-    if (!client || !credentials)
-      throw new ScrollbackError('INVALID_INPUT', 'Start the login again: enter the API id, hash and phone number.');
+    if (!client || !credentials) throw new ScrollbackError('INVALID_INPUT', translator()('error.login.startAgain'));
     return client;
   }
 
   function finish(authorization: Api.auth.TypeAuthorization): TelegramLoginState {
     if (!(authorization instanceof Api.auth.Authorization) || !(authorization.user instanceof Api.User)) {
-      throw new ScrollbackError('INVALID_INPUT', 'This phone number has no Telegram account yet; sign up in a Telegram app first.');
+      throw new ScrollbackError('INVALID_INPUT', translator()('error.login.noAccount'));
     }
     const user = authorization.user;
     const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username || user.phone || user.id.toString();
@@ -187,8 +182,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
     startWithPhone: ({ apiId, apiHash, phone }) =>
       step(async (wait) => {
         const digits = phone.replace(/[\s()-]/g, '');
-        if (!/^\+?\d{6,16}$/.test(digits))
-          throw new ScrollbackError('INVALID_INPUT', 'Enter the phone number with its country code, e.g. +44 7700 900123.');
+        if (!/^\+?\d{6,16}$/.test(digits)) throw new ScrollbackError('INVALID_INPUT', translator()('error.login.phoneFormat'));
         state = { ...idleTelegramLogin, phone: digits };
         const current = await freshClient(apiId, apiHash, wait);
         const sent = (await wait(
@@ -210,7 +204,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
     submitCode: (code) =>
       step(async (wait) => {
         const trimmed = code.replace(/\s/g, '');
-        if (!/^\d{4,8}$/.test(trimmed)) throw new ScrollbackError('INVALID_INPUT', 'The code is the 5 digits Telegram sent.');
+        if (!/^\d{4,8}$/.test(trimmed)) throw new ScrollbackError('INVALID_INPUT', translator()('error.login.codeFormat'));
         try {
           const authorization = await wait(
             need().invoke(new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed })),
@@ -224,7 +218,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
       }),
     submitPassword: (password) =>
       step(async (wait) => {
-        if (password === '') throw new ScrollbackError('INVALID_INPUT', 'Enter the two-step verification password.');
+        if (password === '') throw new ScrollbackError('INVALID_INPUT', translator()('error.login.passwordEmpty'));
         const current = need();
         const info = await wait(current.invoke(new Api.account.GetPassword()), 'preparing the password check');
         const check = await computeCheck(info, password);
