@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, saveScreenshot, type BrowserSession } from './support/startBrowserSession.ts';
 import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
 import { openChat, scroller, wheelTicks } from './support/listGeometry.ts';
+import { axeViolations } from './support/historyA11y.ts';
 
 const skipReason = browserSkipReason();
 
@@ -147,5 +148,56 @@ describe.skipIf(skipReason !== null)(`the floating date chip${skipReason ? ` —
     // Still "scrolling" (it would show), but the day's own separator is in view, so it stays hidden.
     expect(state.scrolling).toBe(true);
     expect(state.hiddenBySeparator).toBe(true);
+  });
+  it('the jump dialog’s calendar is a grid with one Tab stop that the arrows, Home/End and PageUp/PageDown walk; Enter picks the day', async () => {
+    const { page } = session;
+    await page.keyboard.press('Control+g');
+    await page.waitForSelector('.jump-dialog[open] .calendar-grid');
+    await page.fill('[data-testid="jump-date"]', '2024-03-13');
+    const title = () => page.textContent('.jump-dialog .calendar-title');
+    await expect.poll(title).toBe('March 2024');
+    // One Tab stop in the grid: the chosen day.
+    await expect.poll(() => page.locator('.jump-dialog .calendar-day[tabindex="0"]').count()).toBe(1);
+    const stop = page.locator('.jump-dialog .calendar-day[tabindex="0"]');
+    await stop.focus();
+    const focusedDay = () =>
+      page.evaluate(() => {
+        const day = document.activeElement as HTMLElement;
+        return day.classList.contains('calendar-day') ? new Date(Number(day.dataset.start)).toDateString() : null;
+      });
+    /** The day the keys should reach: `from` moved by `days`, past days the grid disables in that direction. */
+    const expectMove = async (key: string, days: number) => {
+      const before = await page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.start));
+      await page.keyboard.press(key);
+      await expect
+        .poll(async () => {
+          const after = await page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.start));
+          const moved = Math.round((after - before) / 86_400_000);
+          return Math.sign(moved) === Math.sign(days) && Math.abs(moved) >= Math.abs(days);
+        })
+        .toBe(true);
+    };
+    await expectMove('ArrowRight', 1);
+    await expectMove('ArrowLeft', -1);
+    await expectMove('ArrowDown', 7);
+    await expectMove('ArrowUp', -7);
+    await page.keyboard.press('PageUp');
+    await expect.poll(title).toBe('February 2024');
+    expect(await focusedDay()).not.toBeNull();
+    await page.keyboard.press('Shift+PageDown');
+    await expect.poll(title).toBe('February 2025');
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await focusedDay())?.slice(0, 3)).toMatch(/Mon|Sun|Sat/);
+    // Still one Tab stop, and the structure is a valid grid (rows of gridcells).
+    expect(await page.locator('.jump-dialog .calendar-day[tabindex="0"]').count()).toBe(1);
+    expect(await axeViolations(page, '.jump-dialog .density-calendar')).toEqual([]);
+    const picked = await page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.start));
+    await page.keyboard.press('Enter');
+    const pickedDay = new Date(picked);
+    const expected = `${pickedDay.getFullYear()}-${String(pickedDay.getMonth() + 1).padStart(2, '0')}-${String(pickedDay.getDate()).padStart(2, '0')}`;
+    await expect.poll(() => page.inputValue('[data-testid="jump-date"]')).toBe(expected);
+    await saveScreenshot(page, 'calendar-grid-keyboard');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.jump-dialog[open]', { state: 'detached' });
   });
 });

@@ -73,6 +73,10 @@ describe.skipIf(skipReason !== null)(`live updates in the window${skipReason ? `
     );
     expect(Math.abs(scrollerBottom - rowBottom)).toBeLessThanOrEqual(2);
     expect(await rowText(lastNew)).toBe('live message 49');
+    // Said politely to screen readers (the reader was at the bottom), in few lines for the burst.
+    const announced = page.locator('[data-testid="new-messages-announcement"]');
+    expect(await announced.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => announced.textContent(), { timeout: 60_000 }).toMatch(/live message 49$/);
     await saveScreenshot(page, 'live-updates');
 
     // Scrolled up, the reader keeps their place and the jump-to-latest button counts what arrived.
@@ -81,6 +85,8 @@ describe.skipIf(skipReason !== null)(`live updates in the window${skipReason ? `
     await waitForIdleList(page);
     for (let i = 0; i < 3; i++) fake.postMessage(team, `while away ${i}`);
     await expect.poll(() => page.locator('[data-testid="arrived-count"]').textContent(), { timeout: 60_000 }).toBe('3');
+    // Scrolled up, arrivals are counted on the button, not announced.
+    expect(await announced.textContent()).not.toContain('while away');
     await page.click('[data-testid="jump-latest"]');
     await page.waitForSelector(`${scroller} [data-message-id="${team.messages.at(-1)!.id}"]`);
     await expect.poll(() => page.locator('[data-testid="arrived-count"]').count()).toBe(0);

@@ -84,7 +84,31 @@ function mediaSuite(
         const full = document.querySelector<HTMLImageElement>('[data-testid="viewer-picture"] img.full');
         return full !== null && full.complete && full.naturalWidth >= 800;
       });
+      // Opaque, a modal dialog, the photo fitted to its stage (touching two of its sides).
+      const viewer = page.locator('.media-viewer');
+      expect(await viewer.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(0, 0, 0)');
+      expect(await viewer.getAttribute('aria-modal')).toBe('true');
+      const fit = await page.evaluate(() => {
+        const stage = document.querySelector('[data-testid="viewer-stage"]')!.getBoundingClientRect();
+        const image = document.querySelector('[data-testid="viewer-picture"] .viewer-image')!.getBoundingClientRect();
+        return { width: stage.width - image.width, height: stage.height - image.height };
+      });
+      expect(Math.min(Math.abs(fit.width), Math.abs(fit.height))).toBeLessThanOrEqual(2);
+      expect(await page.locator('[data-testid="viewer-download"], [data-testid="viewer-show-in-folder"]').count()).toBe(1);
+      // Tab and Shift+Tab never leave it.
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+        expect(await page.evaluate(() => document.activeElement?.closest('.media-viewer') !== null)).toBe(true);
+      }
       await page.keyboard.press('+');
+      expect(await page.locator('.viewer-zoom').textContent()).toBe('150%');
+      // Zoomed, a drag pans the photo.
+      const stageBox = (await page.locator('[data-testid="viewer-stage"]').boundingBox())!;
+      await page.mouse.move(stageBox.x + stageBox.width / 2, stageBox.y + stageBox.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(stageBox.x + stageBox.width / 2 + 60, stageBox.y + stageBox.height / 2 + 30, { steps: 4 });
+      await page.mouse.up();
+      expect(await picture.evaluate((element) => element.style.transform)).toMatch(/^translate\(60px, 30px\) scale\(1\.5\)$/);
       expect(await page.locator('.viewer-zoom').textContent()).toBe('150%');
       const seen = new Set<string>([openedId!]);
       for (let step = 0; step < 20; step++) {
@@ -93,12 +117,17 @@ function mediaSuite(
         await page.waitForFunction((previous) => document.querySelector('.viewer-caption')?.textContent !== previous, before);
         seen.add((await page.locator('[data-testid="viewer-stage"]').getAttribute('data-message-id'))!);
       }
-      // The zoom resets for each new picture.
-      expect(await page.locator('.viewer-zoom').textContent()).toBe('100%');
+      // The zoom resets for each new picture (a video or GIF shown last has no zoom at all).
+      if ((await page.locator('.viewer-zoom').count()) > 0) expect(await page.locator('.viewer-zoom').textContent()).toBe('100%');
+      else expect(await page.locator('[data-testid="viewer-picture"]').count()).toBe(0);
       expect(seen.size).toBe(21);
       await saveScreenshot(page, `media-viewer-${world.split(' ').pop()}`);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('.media-viewer').count()).toBe(0);
+      // Focus is back on the photo that opened it.
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-message-id]')?.getAttribute('data-message-id'))).toBe(
+        openedId,
+      );
     });
 
     it('plays a video after downloading it with progress', async () => {
@@ -107,6 +136,10 @@ function mediaSuite(
       await scrollUntilPresent(page, `${scroller} .media-visual[data-media-kind="video"]`);
       await video.scrollIntoViewIfNeeded();
       await video.click();
+      // A video has no zoom: no control, and + does nothing.
+      await page.locator('.viewer-play').waitFor();
+      await page.keyboard.press('+');
+      expect(await page.locator('.media-viewer .viewer-zoom, .media-viewer [aria-label="Zoom in"]').count()).toBe(0);
       await page.locator('.viewer-play').click();
       const element = page.locator('[data-testid="viewer-video"]');
       await element.waitFor({ timeout: 60_000 });

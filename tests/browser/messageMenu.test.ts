@@ -316,6 +316,10 @@ describe.skipIf(skipReason !== null)(`a message's context menu and selection${sk
     }
     expect(runs.some((run) => !run.end)).toBe(true);
     await saveScreenshot(page, 'history-group-runs');
+    // The date chip fades after scrolling: judged once it has settled, not halfway through its fade.
+    await expect
+      .poll(() => page.$eval('[data-testid="date-chip"]', (chip) => Number(getComputedStyle(chip).opacity)), { timeout: 60_000 })
+      .toBe(0);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await waitFrames(page, 2);

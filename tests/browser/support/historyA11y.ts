@@ -32,7 +32,11 @@ export async function axeViolations(page: Page, selector: string): Promise<strin
         }
       ).axe;
       const result = await axe.run(document.querySelector(selector)!, { runOnly: { type: 'rule', values: rules } });
-      return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+      return result.violations.flatMap((violation) =>
+        violation.nodes.map(
+          (node) => `${violation.id}: ${node.target.join(' ')} ${(node as { failureSummary?: string }).failureSummary ?? ''}`,
+        ),
+      );
     },
     { selector, rules: HISTORY_AXE_RULES },
   );

@@ -1,4 +1,5 @@
 import { formatLocale } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import type { DayDensity } from './useDensityCounts.ts';
 
 /** One day of the month: its shade by message count, its counts said in its name, Enter or a click picks it. */
@@ -20,9 +21,12 @@ export function CalendarDay({
   const level = day.count === 0 ? 0 : Math.min(4, 1 + Math.floor((day.count / max) * 4));
   const date = new Date(day.start).toLocaleDateString(formatLocale(), { dateStyle: 'full' });
   const atSource = day.atSource !== null && day.atSource > day.cached;
+  const t = useT();
   const label = atSource
-    ? `${date}: ${day.atSource} messages at ${sourceName ?? 'the source'}, ${day.cached} of them on this computer`
-    : `${date}: ${day.count === 0 ? (day.knownEmpty ? 'no messages' : 'not downloaded') : `${day.cached} messages on this computer`}`;
+    ? t('calendar.day.atSource', { date, atSource: day.atSource ?? 0, source: sourceName ?? t('calendar.theSource'), cached: day.cached })
+    : day.count > 0
+      ? t('calendar.day.here', { date, count: day.cached })
+      : t(day.knownEmpty ? 'calendar.day.none' : 'calendar.day.notDownloaded', { date });
   return (
     <button
       type="button"

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { formatLocale } from '../../format/formatDates.ts';
 import { CalendarDay } from './CalendarDay.tsx';
 import type { DayDensity } from './useDensityCounts.ts';
-import { calendarKeyMove, firstDayOfWeek, leadingBlanks } from './weekStart.ts';
+import { calendarKeyMove, leadingBlanks, weekStartOf } from './weekStart.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +37,7 @@ export function CalendarGrid({
 }) {
   const gridRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
-  const weekStart = firstDayOfWeek(formatLocale());
+  const weekStart = weekStartOf(formatLocale());
   const blanks = leadingBlanks(year, month, weekStart);
   const max = Math.max(1, ...days.map((day) => day.count));
   // The Tab stop: the focus day, or the nearest day that can be picked.

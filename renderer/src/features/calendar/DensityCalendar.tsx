@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { formatLocale } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import { CalendarGrid } from './CalendarGrid.tsx';
 import { useDensityCounts } from './useDensityCounts.ts';
 
@@ -24,25 +25,26 @@ export function DensityCalendar({ chatId, value, onPick }: { chatId: number; val
   const { days, sourceName, counting, failed } = useDensityCounts(chatId, year, month);
   const shift = (months: number) => setFocusDay(new Date(year, month + months, 1).getTime());
   const titleId = useId();
+  const t = useT();
   const monthFormat = new Intl.DateTimeFormat(formatLocale(), { month: 'long', year: 'numeric' });
   const selected = Number.isFinite(valueDay) ? valueDay : null;
 
   return (
     <div className="density-calendar" data-testid="density-calendar">
       <div className="calendar-header">
-        <button type="button" onClick={() => shift(-12)} aria-label="Previous year">
+        <button type="button" onClick={() => shift(-12)} aria-label={t('calendar.previousYear')}>
           «
         </button>
-        <button type="button" onClick={() => shift(-1)} aria-label="Previous month">
+        <button type="button" onClick={() => shift(-1)} aria-label={t('calendar.previousMonth')}>
           ‹
         </button>
         <span className="calendar-title" id={titleId} aria-live="polite">
           {monthFormat.format(new Date(year, month, 1))}
         </span>
-        <button type="button" onClick={() => shift(1)} aria-label="Next month">
+        <button type="button" onClick={() => shift(1)} aria-label={t('calendar.nextMonth')}>
           ›
         </button>
-        <button type="button" onClick={() => shift(12)} aria-label="Next year">
+        <button type="button" onClick={() => shift(12)} aria-label={t('calendar.nextYear')}>
           »
         </button>
       </div>
@@ -60,8 +62,8 @@ export function DensityCalendar({ chatId, value, onPick }: { chatId: number; val
       {(counting || failed) && (
         <div className="calendar-note" role="status" data-testid="calendar-note">
           {failed
-            ? `Days not downloaded are not counted: ${failed instanceof Error ? failed.message : 'the source could not be reached'}`
-            : `Counting the days not downloaded at ${sourceName ?? 'the source'}…`}
+            ? t('calendar.notCounted', { reason: failed instanceof Error ? failed.message : t('calendar.unreachable') })
+            : t('calendar.counting', { source: sourceName ?? t('calendar.theSource') })}
         </div>
       )}
     </div>

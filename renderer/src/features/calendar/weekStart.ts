@@ -1,16 +1,8 @@
+import { firstDayOfWeek } from '../../../../shared/i18n/locales.ts';
+
 /** The first day of the week where `locale` is used, as Date.getDay() counts (0 = Sunday … 6 = Saturday). */
-export function firstDayOfWeek(locale: string | undefined): number {
-  try {
-    const intlLocale = new Intl.Locale(locale ?? navigator.language ?? 'en') as Intl.Locale & {
-      getWeekInfo?: () => { firstDay: number };
-      weekInfo?: { firstDay: number };
-    };
-    // Some engines shipped it as a getter first.
-    const firstDay = intlLocale.getWeekInfo?.().firstDay ?? intlLocale.weekInfo?.firstDay;
-    return firstDay === undefined ? 1 : firstDay % 7;
-  } catch {
-    return 1;
-  }
+export function weekStartOf(locale: string | undefined): number {
+  return firstDayOfWeek(locale ?? navigator.language) % 7;
 }
 
 /** Days of the month `first` starts on that come before it in its first week (the blank cells). */

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { emitAppCommand } from '../../app/appCommands.ts';
 import { formatDay } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 
 /** How long after the last scroll the chip stays before it fades. */
 const IDLE_MS = 1200;
@@ -13,6 +14,7 @@ const IDLE_MS = 1200;
  */
 export function DateChip({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | null> }) {
   const chipRef = useRef<HTMLButtonElement>(null);
+  const t = useT();
   useEffect(() => {
     const scroller = scrollRef.current;
     const chip = chipRef.current;
@@ -60,7 +62,7 @@ export function DateChip({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | 
         ref={chipRef}
         type="button"
         className="date-chip"
-        title="Jump to date (Ctrl+G)"
+        title={t('history.dateChip.title')}
         onClick={() => emitAppCommand('jumpToDate')}
         // Not a Tab stop: it is invisible until the list scrolls, and Ctrl+G does the same.
         tabIndex={-1}

@@ -1,5 +1,6 @@
 import type { ChatKind } from '../../../../shared/domain.ts';
 import { ContextMenu } from '../../app/ContextMenu.tsx';
+import { useT } from '../../i18n/translate.ts';
 import { copyText } from '../../app/copyText.ts';
 import { DateChip } from './DateChip.tsx';
 import type { WindowTarget } from './historyWindow.ts';
@@ -52,11 +53,12 @@ export function HistoryList({
   const list = useHistoryList({ chatId, target, windowKey, topicId, onJump, onOfflineChange, focusOnPlace });
   const { query, pages, messages, firstPage, scrollRef, selection, pointer, virtualizer, jumpToLatest, follow } = list;
   const menu = pointer.menu;
+  const t = useT();
 
   if (query.isPending)
     return (
       <div className="history-status" role="status">
-        Loading messages…
+        {t('history.list.loading')}
       </div>
     );
   if (query.isError && messages.length === 0) {
@@ -66,7 +68,7 @@ export function HistoryList({
       </div>
     );
   }
-  if (messages.length === 0) return <div className="history-status">This chat has no messages.</div>;
+  if (messages.length === 0) return <div className="history-status">{t('history.list.empty')}</div>;
 
   const edgeError = { error: query.error, errorUpdatedAt: query.errorUpdatedAt };
   return (
@@ -91,7 +93,7 @@ export function HistoryList({
         onFocus={list.onFocusMessage}
         onBlur={list.onBlurList}
         role="list"
-        aria-label={`Messages in ${chatName}`}
+        aria-label={t('history.list.label', { chat: chatName })}
         aria-busy={query.isFetching}
         data-selecting={selection.active || undefined}
         onKeyDown={list.onKeyDown}

@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { formatDateTime } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import { MediaView } from '../media/MediaView.tsx';
 import { EarlierVersions } from './EarlierVersions.tsx';
 import { LongText } from './LongText.tsx';
@@ -30,9 +32,10 @@ export function MessageBubble({
   topicTitle = null,
 }: Omit<MessageRowProps, 'startsDay' | 'startsChat'>) {
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const t = useT();
   const deleted = message.deletedAt !== null;
   const ids = messagePartIds(message);
-  const senderName = message.out ? 'You' : (message.senderName ?? 'Deleted Account');
+  const senderName = message.out ? t('common.you') : (message.senderName ?? t('history.deletedAccount'));
   const nameShown = showSenders && startsGroup && !message.out;
   const withAvatar = showSenders && !message.out;
   const classes: (string | false | null)[] = [
@@ -52,7 +55,7 @@ export function MessageBubble({
       tabIndex={tabbable ? 0 : -1}
       role="article"
       aria-labelledby={`${ids.sender} ${ids.when}`}
-      aria-describedby={[message.text ? ids.body : '', deleted || selected ? ids.state : ''].filter(Boolean).join(' ') || undefined}
+      aria-describedby={[message.text && ids.body, selected && ids.state, deleted && ids.deleted].filter(Boolean).join(' ') || undefined}
     >
       {withAvatar && endsGroup && <SenderAvatar senderId={message.senderId} name={senderName} />}
       <div
@@ -66,24 +69,32 @@ export function MessageBubble({
       <span id={ids.when} className="history-sr-only">
         {formatDateTime(message.date)}
       </span>
-      {(deleted || selected) && (
+      {selected && (
         <span id={ids.state} className="history-sr-only">
-          {[selected && 'Selected', deleted && 'Deleted at the source'].filter(Boolean).join(', ')}
+          {t('history.state.selected')}
+        </span>
+      )}
+      {deleted && (
+        <span id={ids.deleted} className="history-sr-only">
+          {t('history.state.deleted')}
         </span>
       )}
       {message.viaBot && (
         <div className="via-bot" data-testid="via-bot" dir="auto">
-          via {message.viaBot}
+          {t('history.viaBot', { bot: message.viaBot })}
         </div>
       )}
       {topicTitle && (
         <div className="message-topic" data-testid="message-topic" dir="auto">
-          in {topicTitle}
+          {t('history.inTopic', { topic: topicTitle })}
         </div>
       )}
       {message.forward && (
         <div className="forwarded">
-          Forwarded from <span dir="auto">{message.forward.fromName}</span>
+          <FormattedMessage
+            id="history.forwardedFrom"
+            values={{ name: message.forward.fromName, who: (chunks: ReactNode[]) => <span dir="auto">{chunks}</span> }}
+          />
         </div>
       )}
       {/* A message answering only its topic's first message is not a reply: that is how a topic holds it. */}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDay } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import { MessageBubble } from './MessageBubble.tsx';
 import { ServiceLine } from './ServiceLine.tsx';
 
@@ -35,9 +36,10 @@ export interface MessageRowProps {
  * message. Memoised: while scrolling, only rows entering the window render.
  */
 export const MessageRow = memo(function MessageRow({ message, startsDay, startsChat, ...props }: MessageRowProps) {
+  const t = useT();
   return (
     <div className="message-row-inner">
-      {startsChat && <div className="chat-start">Beginning of this chat</div>}
+      {startsChat && <div className="chat-start">{t('history.chatStart')}</div>}
       {startsDay && (
         <h3 className="day-separator">
           <span>{formatDay(message.date)}</span>

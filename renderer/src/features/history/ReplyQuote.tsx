@@ -1,4 +1,7 @@
 import type { ChatMessage } from '../../../../shared/domain.ts';
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../../i18n/translate.ts';
 import { snippetOf } from './messageSnippet.ts';
 
 /**
@@ -17,16 +20,29 @@ export function ReplyQuote({
   replyUnavailable: boolean;
   onReplyClick(messageId: string): void;
 }) {
+  const t = useT();
+  const sender = replyTo ? (replyTo.senderName ?? t('common.unknownSender')) : t('history.reply.unknownMessage', { id: replyToId });
+  const text = replyTo ? snippetOf(replyTo) : replyUnavailable ? t('history.reply.unavailable') : t('common.loading');
   return (
-    <button type="button" className="reply-quote" onClick={() => onReplyClick(replyToId)} title="Go to the replied message">
-      <span className="history-sr-only">Reply to </span>
-      <span className="reply-sender" dir="auto">
-        {replyTo ? (replyTo.senderName ?? 'Unknown') : `Message #${replyToId}`}
-      </span>
-      <span className="history-sr-only">: </span>
-      <span className="reply-text" dir="auto">
-        {replyTo ? snippetOf(replyTo) : replyUnavailable ? 'Not available: deleted, or not in what was saved' : 'Loading…'}
-      </span>
+    <button type="button" className="reply-quote" onClick={() => onReplyClick(replyToId)} title={t('history.reply.title')}>
+      <FormattedMessage
+        id="history.reply.quote"
+        values={{
+          sender,
+          text,
+          hidden: (chunks: ReactNode[]) => <span className="history-sr-only">{chunks}</span>,
+          who: (chunks: ReactNode[]) => (
+            <span className="reply-sender" dir="auto">
+              {chunks}
+            </span>
+          ),
+          what: (chunks: ReactNode[]) => (
+            <span className="reply-text" dir="auto">
+              {chunks}
+            </span>
+          ),
+        }}
+      />
     </button>
   );
 }

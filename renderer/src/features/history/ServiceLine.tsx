@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDateTime } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import { MediaView } from '../media/MediaView.tsx';
 import { messagePartIds } from './messagePartIds.ts';
 import { snippetOf } from './messageSnippet.ts';
@@ -25,6 +26,7 @@ export function ServiceLine({
   const deleted = message.deletedAt !== null;
   const pinned = message.service?.action === 'pinMessage' ? message.replyToId : null;
   const ids = messagePartIds(message);
+  const t = useT();
   return (
     <div
       className={`service-line${highlighted ? ' highlighted' : ''}${deleted ? ' deleted' : ''}${selected ? ' selected' : ''}`}
@@ -44,7 +46,7 @@ export function ServiceLine({
       </span>
       {selected && (
         <span id={ids.state} className="history-sr-only">
-          Selected
+          {t('history.state.selected')}
         </span>
       )}
       {message.media && (
@@ -64,7 +66,7 @@ export function ServiceLine({
             data-testid="pin-target"
             dir="auto"
           >
-            {replyTo ? `«${snippetOf(replyTo)}»` : 'a message not available here'}
+            {replyTo ? `«${snippetOf(replyTo)}»` : t('history.pin.unavailable')}
           </button>
         </>
       )}

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
+import type { Translate } from '../../../../shared/i18n/locales.ts';
+import { translate } from '../../i18n/translate.ts';
 import { snippetOf } from './messageSnippet.ts';
 
 /** At most one announcement this often: a burst of arrivals is read as one line, not one line each. */
 export const ANNOUNCE_GAP_MS = 2000;
 
 /** What the polite live region says of messages that arrived while the reader was at the bottom. */
-export function newMessagesAnnouncement(count: number, last: ChatMessage): string {
-  const who = last.out ? 'you' : (last.senderName ?? 'Deleted Account');
-  const what = snippetOf(last).slice(0, 200);
-  return count === 1 ? `New message from ${who}: ${what}` : `${count} new messages, the last from ${who}: ${what}`;
+export function newMessagesAnnouncement(count: number, last: ChatMessage, t: Translate): string {
+  const sender = last.out ? t('history.announce.you') : (last.senderName ?? t('history.deletedAccount'));
+  const text = snippetOf(last).slice(0, 200);
+  return count === 1 ? t('history.announce.one', { sender, text }) : t('history.announce.many', { count, sender, text });
 }
 
 /**
@@ -33,7 +35,7 @@ export function useNewMessageAnnouncement(): { text: string; announce(messages: 
       pending.current = null;
       if (!said) return;
       lastAt.current = Date.now();
-      setText(newMessagesAnnouncement(said.count, said.last));
+      setText(newMessagesAnnouncement(said.count, said.last, translate));
     };
     const wait = lastAt.current + ANNOUNCE_GAP_MS - Date.now();
     if (wait <= 0) flush();

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { formatDateTime } from '../../format/formatDates.ts';
+import { useT } from '../../i18n/translate.ts';
 import { useDialogFocus } from './useDialogFocus.ts';
 import { useMediaViewer } from './useMediaViewer.ts';
 import { ViewerBar } from './ViewerBar.tsx';
@@ -15,6 +16,7 @@ import { ViewerVideo } from './ViewerVideo.tsx';
 export function MediaViewer({ chatId, messageId, onClose }: { chatId: number; messageId: string; onClose(): void }) {
   const { data, items, index, shown, step, zoom, zoomable } = useMediaViewer(chatId, messageId, onClose);
   const dialog = useRef<HTMLDivElement | null>(null);
+  const t = useT();
   const trapTab = useDialogFocus(dialog, () =>
     document.querySelector<HTMLElement>(`[data-testid="message-scroller"] [data-message-id="${CSS.escape(messageId)}"]`),
   );
@@ -32,13 +34,23 @@ export function MediaViewer({ chatId, messageId, onClose }: { chatId: number; me
       data-testid="media-viewer"
     >
       <ViewerBar
-        title={shown ? `${shown.senderName ?? 'Unknown'} · ${formatDateTime(shown.date)}` : 'Loading…'}
-        position={index >= 0 && data ? `${index + 1} of ${items.length} nearby on this computer` : ''}
+        title={
+          shown
+            ? t('media.viewer.title', { sender: shown.senderName ?? t('common.unknownSender'), date: formatDateTime(shown.date) })
+            : t('common.loading')
+        }
+        position={index >= 0 && data ? t('media.viewer.position', { index: index + 1, count: items.length }) : ''}
         shown={shown}
         zoom={zoomable ? zoom : null}
         onClose={onClose}
       />
-      <button type="button" className="viewer-arrow previous" onClick={() => step(-1)} disabled={index <= 0} aria-label="Previous media">
+      <button
+        type="button"
+        className="viewer-arrow previous"
+        onClick={() => step(-1)}
+        disabled={index <= 0}
+        aria-label={t('media.viewer.previous')}
+      >
         ‹
       </button>
       <div
@@ -58,7 +70,7 @@ export function MediaViewer({ chatId, messageId, onClose }: { chatId: number; me
         className="viewer-arrow next"
         onClick={() => step(1)}
         disabled={index < 0 || index >= items.length - 1}
-        aria-label="Next media"
+        aria-label={t('media.viewer.next')}
       >
         ›
       </button>

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
+import { useT } from '../../i18n/translate.ts';
 import { MediaProgress } from './MediaProgress.tsx';
 import { useMediaDownload } from './useMediaDownload.ts';
 import { ZOOMS, type useViewerZoom } from './useViewerZoom.ts';
@@ -22,6 +23,7 @@ export function ViewerBar({
   zoom: ReturnType<typeof useViewerZoom> | null;
   onClose(): void;
 }) {
+  const t = useT();
   return (
     <div className="viewer-bar">
       <div className="viewer-who">
@@ -32,19 +34,31 @@ export function ViewerBar({
       </div>
       {zoom && (
         <>
-          <button type="button" onClick={zoom.zoomOut} aria-label="Zoom out" title="Zoom out (−)" disabled={zoom.zoom === 0}>
+          <button
+            type="button"
+            onClick={zoom.zoomOut}
+            aria-label={t('media.viewer.zoomOut')}
+            title={t('media.viewer.zoomOutTitle')}
+            disabled={zoom.zoom === 0}
+          >
             −
           </button>
           <span className="viewer-zoom" aria-live="polite">
-            {Math.round(ZOOMS[zoom.zoom]! * 100)}%
+            {t('media.viewer.zoom', { percent: Math.round(ZOOMS[zoom.zoom]! * 100) })}
           </span>
-          <button type="button" onClick={zoom.zoomIn} aria-label="Zoom in" title="Zoom in (+)" disabled={zoom.zoom === ZOOMS.length - 1}>
+          <button
+            type="button"
+            onClick={zoom.zoomIn}
+            aria-label={t('media.viewer.zoomIn')}
+            title={t('media.viewer.zoomInTitle')}
+            disabled={zoom.zoom === ZOOMS.length - 1}
+          >
             +
           </button>
         </>
       )}
       {shown && <ViewerFileActions key={shown.id} message={shown} />}
-      <button type="button" onClick={onClose} aria-label="Close the viewer" title="Close (Esc)">
+      <button type="button" onClick={onClose} aria-label={t('media.viewer.close')} title={t('media.viewer.closeTitle')}>
         ✕
       </button>
     </div>
@@ -57,6 +71,7 @@ function ViewerFileActions({ message }: { message: ChatMessage }) {
   const onComputer = media !== null && 'onComputer' in media && media.onComputer === true;
   const download = useMediaDownload(message.chatId, message.id, onComputer);
   const running = download.status?.state === 'running' || download.status?.state === 'waiting';
+  const t = useT();
   if (running && download.status) return <MediaProgress status={download.status} onCancel={download.cancel} />;
   if (download.onComputer)
     return (
@@ -66,12 +81,12 @@ function ViewerFileActions({ message }: { message: ChatMessage }) {
         data-testid="viewer-show-in-folder"
         onClick={() => void scrollback.showMediaFile({ chatId: message.chatId, messageId: message.id })}
       >
-        Show in folder
+        {t('common.showInFolder')}
       </button>
     );
   return (
     <button type="button" className="viewer-action" data-testid="viewer-download" onClick={() => void download.start()}>
-      Download
+      {t('media.download')}
     </button>
   );
 }

@@ -2,6 +2,7 @@ import type { ChatMessage } from '../../../../shared/domain.ts';
 import { mediaBox } from './mediaBox.ts';
 import { mediaUrl } from './mediaUrls.ts';
 import { PreviewedImage } from './PreviewedImage.tsx';
+import { useT } from '../../i18n/translate.ts';
 
 /**
  * A photo or sticker fitted to the viewer's stage (as large as the stage allows, its aspect kept: the stage
@@ -20,6 +21,7 @@ export function ViewerPicture({
   scale: number;
   pan: { x: number; y: number };
 }) {
+  const t = useT();
   const box = mediaBox(media);
   const natural =
     'width' in media && media.width > 0 ? { width: media.width, height: media.height } : { width: box.width * 3, height: box.height * 3 };
@@ -35,7 +37,7 @@ export function ViewerPicture({
         key={shown.id}
         src={mediaUrl(chatId, shown.id, 'full')}
         preview={'preview' in media ? media.preview : undefined}
-        alt={media.kind === 'sticker' ? `Sticker ${media.emoji ?? ''}` : 'Photo'}
+        alt={media.kind === 'sticker' ? t('media.label.sticker', { emoji: media.emoji ?? '' }) : t('common.messageKind', { kind: 'photo' })}
         width={natural.width}
         height={natural.height}
         className="viewer-image"

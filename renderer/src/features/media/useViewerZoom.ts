@@ -34,6 +34,14 @@ export function useViewerZoom() {
   const zoomOut = () => setZoom((z) => z - 1);
   const reset = () => setZoom(0);
 
+  const panTo = (event: React.PointerEvent<HTMLElement>) => {
+    const start = drag.current;
+    if (!start) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (Math.hypot(dx, dy) > DRAG_PX) start.moved = true;
+    setPan(clampPan({ x: start.panX + dx, y: start.panY + dy }, scale, event.currentTarget.getBoundingClientRect()));
+  };
   const stageHandlers = {
     onPointerDown(event: React.PointerEvent<HTMLElement>) {
       dragged.current = false;
@@ -42,16 +50,15 @@ export function useViewerZoom() {
       event.currentTarget.setPointerCapture(event.pointerId);
     },
     onPointerMove(event: React.PointerEvent<HTMLElement>) {
-      const start = drag.current;
-      if (!start) return;
-      const dx = event.clientX - start.x;
-      const dy = event.clientY - start.y;
-      if (Math.hypot(dx, dy) > DRAG_PX) start.moved = true;
-      const stage = event.currentTarget.getBoundingClientRect();
-      setPan(clampPan({ x: start.panX + dx, y: start.panY + dy }, scale, stage));
+      panTo(event);
     },
-    onPointerUp() {
+    onPointerUp(event: React.PointerEvent<HTMLElement>) {
+      // The last position too: moves are coalesced per frame, and the release may come before the last one.
+      panTo(event);
       dragged.current = drag.current?.moved ?? false;
+      drag.current = null;
+    },
+    onPointerCancel() {
       drag.current = null;
     },
     onClick() {
