@@ -34,7 +34,8 @@ function LastMessageLine({ chat }: { chat: ChatSummary }) {
   const who = last.service ? null : last.out ? t('common.you') : chat.kind === 'private' ? null : last.senderName;
   return (
     <span className="chat-item-preview" dir="auto" data-testid="chat-preview">
-      {who && <span className="chat-item-preview-sender">{t('chatList.preview.sender', { name: who })} </span>}
+      {/* A <bdi>: dir="auto" skips it, so the line runs the way the message's own text does (English in an Arabic window too). */}
+      {who && <bdi className="chat-item-preview-sender">{t('chatList.preview.sender', { name: who })} </bdi>}
       {what}
     </span>
   );
