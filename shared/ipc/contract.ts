@@ -17,6 +17,7 @@ import type { ExportEstimate, ExportFormatInfo, ExportProgress, ExportRecord, Ex
 
 import type { TelegramLoginState } from '../telegramLogin.ts';
 import { isSafeExternalUrl } from '../isSafeExternalUrl.ts';
+import type { Person } from '../people.ts';
 import { backupSettingsSchema, epochMs, exportRequestSchema, searchFilterShape } from './inputSchemas.ts';
 
 export { exportRequestSchema };
@@ -38,6 +39,13 @@ export type ImportStatus = JobStatus<ImportProgress, FileImportResult[]>;
 export type ExportStatus = JobStatus<ExportProgress | { downloading: true }, ExportResult>;
 /** A recovery of a damaged archive (copying what reads into a fresh one), as the window's banner shows it. */
 export type RecoveryStatus = JobStatus<RecoveryProgress, RecoveryResult>;
+
+/** A person as the person view shows them: where they wrote and who else might be them (suggestions, never links). */
+export interface PersonDetails extends Person {
+  /** Each chat they wrote in (their own messages there, the first and the last, epoch ms), most recent first. */
+  chats: Array<{ chatId: number; chatName: string; messages: number; first: number; last: number }>;
+  suggestions: Person[];
+}
 
 /** A method's input schema (validated in main) and its output type (carried as a phantom). */
 interface MethodSpec<Input extends z.ZodType, Output> {
@@ -191,6 +199,7 @@ const noInput = z.strictObject({}).optional();
 const chatOnly = z.strictObject({ chatId: z.number().int().positive() });
 const sourceOnly = z.strictObject({ sourceId: z.string().min(1).max(120) });
 const messageRef = z.strictObject({ chatId: z.number().int().positive(), messageId: z.string().min(1).max(200) });
+const personOnly = z.strictObject({ personId: z.number().int().positive() });
 
 /** The one IPC contract: main's handlers, the preload bridge and the renderer client are all derived from it. */
 export const ipcContract = {
@@ -387,6 +396,19 @@ export const ipcContract = {
   cancelBackup: method<BackupStatus>()(sourceOnly),
   /** Kinds, media policy, exclusions and schedule of the account's backup. */
   setBackupSettings: method<BackupStatus>()(z.strictObject({ sourceId: z.string().min(1).max(120), settings: backupSettingsSchema })),
+  /** People whose name or a sender's name contains `text`, "you" first; at most `limit`. */
+  listPeople: method<Person[]>()(z.strictObject({ text: z.string().max(200), limit: z.number().int().min(1).max(500) })),
+  /** A person with every chat they wrote in and the people of the same name who might be them. */
+  getPerson: method<PersonDetails>()(personOnly),
+  /** The person who sent a stored message (null: a message with no sender). */
+  findPersonOfMessage: method<number | null>()(messageRef),
+  /** Makes `otherPersonId` part of `personId` (the user's link: automatic linking never undoes it). */
+  linkPeople: method<Person>()(z.strictObject({ personId: z.number().int().positive(), otherPersonId: z.number().int().positive() })),
+  /** Takes a sender out of its person into one of its own; answers with the new person. */
+  unlinkSender: method<Person>()(z.strictObject({ senderId: z.number().int().positive() })),
+  renamePerson: method<Person>()(z.strictObject({ personId: z.number().int().positive(), name: z.string().min(1).max(200) })),
+  /** Keeps a chat (and senders met only there) out of what AI assistants can read (`scrollback mcp`), or lets it back. */
+  setChatHiddenFromAssistants: method<void>()(z.strictObject({ chatId: z.number().int().positive(), hidden: z.boolean() })),
 } satisfies { [K in IpcMethodName]: MethodSpec<z.ZodType, unknown> };
 
 export type IpcContract = typeof ipcContract;

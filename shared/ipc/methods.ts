@@ -77,6 +77,13 @@ export const ipcMethodNames = [
   'resumeBackup',
   'cancelBackup',
   'setBackupSettings',
+  'listPeople',
+  'getPerson',
+  'findPersonOfMessage',
+  'linkPeople',
+  'unlinkSender',
+  'renamePerson',
+  'setChatHiddenFromAssistants',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -12,6 +12,7 @@ import type { ScrollbackCore } from './openScrollbackCore.ts';
 import { createMediaHandlers } from './createMediaHandlers.ts';
 import { createRecoveryHandlers } from './createRecoveryHandlers.ts';
 import { createBackupHandlers } from './createBackupHandlers.ts';
+import { createPeopleHandlers } from './createPeopleHandlers.ts';
 import { safeFileName } from '../../../shared/safeFileName.ts';
 import { exportFormatInfo, exportFormatOf, exportFormats } from '../export/exportFormats.ts';
 
@@ -73,6 +74,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     ...createMediaHandlers(core, platform),
     ...createRecoveryHandlers(core, platform),
     ...createBackupHandlers(core),
+    ...createPeopleHandlers(core),
     getAppInfo: () => ({ version: platform.version, databasePath: core.databasePath, platform: process.platform }),
     reportRendererError: (report) => rendererErrors.report(report),
     getUpdateState: () => ({ readyVersion: platform.updates?.readyVersion() ?? null }),
