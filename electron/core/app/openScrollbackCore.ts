@@ -169,5 +169,7 @@ export function openScrollbackCore(options: ScrollbackCoreOptions): ScrollbackCo
   rememberDatabaseOf(core, db);
   if (options.listen) void live.listen();
   startSchedule();
+  // The app (a core kept open, refreshing on a schedule) goes on with backups a kill interrupted and runs them on theirs.
+  if (options.keepUpToDateEveryMs) backup.startSchedules();
   return core;
 }
