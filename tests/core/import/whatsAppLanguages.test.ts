@@ -403,3 +403,18 @@ describe('WhatsApp stamps read in this computer’s zone', () => {
     }
   });
 });
+
+describe('WhatsApp attachment lines beside system phrases', () => {
+  it('keeps an iPhone attachment whose file name holds a system word a file, in any language’s export', () => {
+    const { messages } = importLines([
+      '[25/03/2024, 13:00:00] Familie: \u200ePapa heeft Mam toegevoegd',
+      '[25/03/2024, 13:01:00] Papa: \u200e<bijgevoegd: 00000042-added-removed-left.pdf>',
+      '[25/03/2024, 13:02:00] Papa: \u200e<attached: 00000043-joined.jpg>',
+    ]);
+    expect(messages.map((message) => [message.service?.action ?? null, message.senderName, message.media?.kind ?? null])).toEqual([
+      ['membersAdded', null, null],
+      [null, 'Papa', 'file'],
+      [null, 'Papa', 'photo'],
+    ]);
+  });
+});

@@ -69,9 +69,10 @@ export function toWhatsAppSourceMessage(
   if (line.author === null)
     return sourceMessage({ ...base, sender: null, text, service: phrases.systemAction(text) ?? { action: 'other' } });
   if (phrases.isDeleted(text)) return sourceMessage({ ...base, text: 'This message was deleted', service: { action: 'messageDeleted' } });
+  // WhatsApp's own words after a mark: a system line, unless bracketed (`<attached: added-list.pdf>` is a file).
   const system = phrases.isEncryptionNotice(text)
     ? { action: 'encryptionNotice' as const }
-    : line.marked
+    : line.marked && !/^[\u200e]*</.test(text)
       ? phrases.systemAction(text)
       : null;
   if (system) return sourceMessage({ ...base, sender: null, text, service: system });
