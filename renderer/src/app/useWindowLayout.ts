@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { focusRegion } from './useRegionKeys.ts';
 
 const WIDTH_KEY = 'scrollback.sidebarWidth';
 const COLLAPSED_KEY = 'scrollback.sidebarCollapsed';
@@ -51,6 +52,19 @@ export function useWindowLayout(searchOpen: boolean): WindowLayout {
   useEffect(() => {
     if (!narrow) setOverlayOpen(false);
   }, [narrow]);
+  // Esc folds a chat list drawn over the chat away (unless a dialog or menu is what Esc is for), and focus
+  // goes to the chat.
+  useEffect(() => {
+    if (!narrow || !overlayOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open], .context-menu')) return;
+      setOverlayOpen(false);
+      const chat = document.querySelector<HTMLElement>('[data-region="chat"]');
+      if (chat) requestAnimationFrame(() => focusRegion(chat));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [narrow, overlayOpen]);
 
   const maxWidth = Math.max(SIDEBAR_MIN_WIDTH, Math.min(SIDEBAR_MAX_WIDTH, width - CHAT_PANE_MIN_WIDTH));
   const sidebarWidth = Math.min(storedWidth, maxWidth);
