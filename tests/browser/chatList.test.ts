@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 import { upsertChats } from '../../electron/core/cache/chatQueries.ts';
 import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
+import { personOfMessage } from '../../electron/core/people/personOfMessage.ts';
 import { browserSkipReason, startBrowserSession, type BrowserSession } from './support/startBrowserSession.ts';
 
 const skipReason = browserSkipReason();
@@ -124,5 +125,60 @@ describe.skipIf(skipReason !== null)(`the chat list with 5,000 chats${skipReason
     await expect.poll(() => page.locator('.history-view h1').textContent()).toBe('Chat 0042');
     await page.fill('[data-testid="chat-filter"]', '');
     await expect.poll(() => page.locator('[data-testid="chat-scroller"] [data-chat-id]').count()).toBeGreaterThan(5);
+  });
+
+  it('a sender opens their person view (chats as the core has them); Search everything counts as the core; a chat hides from AI assistants', async () => {
+    const { page, core } = session;
+    const family = core.listChats().find((chat) => chat.name.startsWith('Family'))!;
+    await page.fill('[data-testid="chat-filter"]', 'Family');
+    await page.click(`[data-chat-id="${family.id}"]`);
+    const senderLink = page.locator('[data-testid="message-scroller"] [data-testid="sender-link"]').last();
+    await senderLink.waitFor();
+    const messageId = (await senderLink.evaluate((link) => link.closest('[data-message-id]')!.getAttribute('data-message-id')))!;
+    const personId = personOfMessage(databaseOf(session.core), family.id, messageId)!;
+    const person = core.people.getPerson(personId);
+    expect(person.chats.length).toBeGreaterThan(0);
+
+    await senderLink.click();
+    const panel = page.locator('[data-testid="person-panel"]');
+    await expect.poll(() => panel.locator('[data-testid="person-name"]').textContent()).toContain(person.name);
+    // Focus moves into the panel.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="person-panel"]') !== null)).toBe(true);
+    const shownChats = () =>
+      panel.locator('[data-testid="person-chat"]').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-chat-id'))));
+    await expect.poll(shownChats).toEqual(person.chats.map((chat) => chat.chatId));
+    expect(await panel.locator('[data-testid="person-sender"]').count()).toBe(person.senders.length);
+    // Esc closes it and focus goes back to the sender's name.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).toBe('sender-link');
+
+    // The message menu's "About …" opens it too; Search everything they wrote searches all chats for them.
+    await page.locator(`[data-testid="message-scroller"] [data-message-id="${messageId}"]`).click({ button: 'right' });
+    await page.click('[data-testid="menu-about-person"]');
+    await panel.locator('[data-testid="person-search"]').click();
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => page.inputValue('[data-testid="search-query"]')).toBe(`from:person:${personId} `);
+    const expectedTotal = (
+      await core.search.count({ chatId: null, from: null, to: null, query: `from:person:${personId}`, sender: '', kinds: [] })
+    ).onComputer;
+    expect(expectedTotal).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="search-total"]')?.textContent?.startsWith(n),
+      expectedTotal.toLocaleString('en-GB'),
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.search-panel', { state: 'detached' });
+
+    // Hide from AI assistants, from the chat's menu: the core holds it and the chat is marked; then shown again.
+    await page.click(`[data-chat-id="${family.id}"]`, { button: 'right' });
+    await page.click('[data-testid="chat-menu-assistants"]:has-text("Hide from AI assistants")');
+    await expect.poll(() => core.chatIdsHiddenFromAssistants().has(family.id)).toBe(true);
+    await page.waitForSelector(`[data-chat-id="${family.id}"] [data-testid="chat-hidden-mark"]`);
+    await page.click(`[data-chat-id="${family.id}"]`, { button: 'right' });
+    await page.click('[data-testid="chat-menu-assistants"]:has-text("Show to AI assistants")');
+    await expect.poll(() => core.chatIdsHiddenFromAssistants().has(family.id)).toBe(false);
+    await page.waitForSelector(`[data-chat-id="${family.id}"] [data-testid="chat-hidden-mark"]`, { state: 'detached' });
+    await page.fill('[data-testid="chat-filter"]', '');
   });
 });

@@ -32,9 +32,17 @@ import { ToastStack } from './toasts.tsx';
 import { focusRegion, useRegionKeys } from './useRegionKeys.ts';
 import { useT } from '../i18n/translate.ts';
 import { BackupViewHost } from '../features/backup/BackupViewHost.tsx';
+import { PersonPanel } from '../features/people/PersonPanel.tsx';
+import { usePersonViewRequests } from '../features/people/personViewRequests.ts';
 
 export function App() {
-  const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number }>({ open: false, scope: 'chat', focus: 0 });
+  const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number; query?: string }>({
+    open: false,
+    scope: 'chat',
+    focus: 0,
+  });
+  // The person view takes the search panel's place beside the chat (one side panel at a time).
+  const [personId, setPersonId] = useState<number | null>(null);
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
   const [addingWhatsApp, setAddingWhatsApp] = useState(false);
   const [exportScope, setExportScope] = useState<ExportScope | null>(null);
@@ -49,14 +57,26 @@ export function App() {
   const addDialogs: Partial<Record<SourceKind, () => void>> = { telegram: () => setLoggingIn(true), ryze: () => setAddingWhatsApp(true) };
   const removeSource = useRemoveSource();
   useAppEvents();
-  const layout = useWindowLayout(search.open);
+  const layout = useWindowLayout(search.open || personId !== null);
   useAppCommand('toggleSidebar', layout.toggleSidebar);
   const { chatList, selected, select, ...chats } = useChatChoice(() => layout.chatChosen());
   const exporting = useExport();
   const openSearch = (scope: 'chat' | 'all') => {
     const active = document.activeElement;
     if (!search.open) searchOpener.current = active instanceof HTMLElement && active !== document.body ? active : null;
-    setSearch((s) => ({ open: true, scope, focus: s.focus + 1 }));
+    setPersonId(null);
+    setSearch((s) => ({ open: true, scope, focus: s.focus + 1, query: s.open ? s.query : undefined }));
+  };
+  usePersonViewRequests(({ chatId, messageId }) => {
+    void scrollback.findPersonOfMessage({ chatId, messageId }).then((found) => {
+      if (found === null) return;
+      setSearch((s) => ({ ...s, open: false }));
+      setPersonId(found);
+    });
+  });
+  const searchPerson = (id: number) => {
+    setPersonId(null);
+    setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1, query: `from:person:${id} ` }));
   };
   const closeSearch = () => {
     setSearch((s) => ({ ...s, open: false }));
@@ -95,7 +115,7 @@ export function App() {
       className={[
         'app',
         layout.sidebarDocked ? 'sidebar-docked' : layout.sidebarOverlay ? 'sidebar-overlay' : 'sidebar-hidden',
-        search.open ? (layout.searchOverlay ? 'search-overlay' : 'with-search') : '',
+        search.open || personId !== null ? (layout.searchOverlay ? 'search-overlay' : 'with-search') : '',
       ].join(' ')}
       style={{ '--sidebar-width': `${layout.sidebarWidth}px` } as React.CSSProperties}
     >
@@ -170,9 +190,22 @@ export function App() {
           </div>
         )}
       </main>
+      {personId !== null && (
+        <PaneErrorBoundary>
+          <PersonPanel
+            personId={personId}
+            onOpenChat={select}
+            onSearch={searchPerson}
+            onShowPerson={setPersonId}
+            onClose={() => setPersonId(null)}
+          />
+        </PaneErrorBoundary>
+      )}
       {search.open && (
         <PaneErrorBoundary pane="search">
           <SearchPanel
+            key={search.query === undefined ? 'search' : `search:${search.focus}`}
+            initialQuery={search.query}
             chat={selected}
             scope={search.scope}
             focusToken={search.focus}

@@ -79,6 +79,17 @@ export const ChatItem = memo(function ChatItem({
             </span>
           )}
           {chat.name}
+          {chat.hiddenFromAssistants && (
+            <span
+              className="chat-hidden-mark"
+              data-testid="chat-hidden-mark"
+              title={t('chatList.hiddenFromAssistants.explanation')}
+              aria-label={t('chatList.hiddenFromAssistants')}
+            >
+              {' '}
+              ⊘
+            </span>
+          )}
         </span>
         <span className="chat-item-meta">
           {chat.lastMessageDate !== null && <span>{formatListDate(chat.lastMessageDate)}</span>}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { formatDateTime } from '../../format/formatDates.ts';
 import { useT } from '../../i18n/translate.ts';
@@ -10,6 +10,7 @@ import { messagePartIds } from './messagePartIds.ts';
 import type { MessageRowProps } from './MessageRow.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
 import { SenderAvatar } from './SenderAvatar.tsx';
+import { requestPersonView } from '../people/personViewRequests.ts';
 import { senderNameStyle } from './peerColours.ts';
 
 /**
@@ -38,6 +39,11 @@ export function MessageBubble({
   const senderName = message.out ? t('common.you') : (message.senderName ?? t('history.deletedAccount'));
   const nameShown = showSenders && startsGroup && !message.out;
   const withAvatar = showSenders && !message.out;
+  // The sender's name or avatar opens their person view (the click is theirs, not the bubble's selection).
+  const openPerson = (event: MouseEvent) => {
+    event.stopPropagation();
+    requestPersonView({ chatId: message.chatId, messageId: message.id });
+  };
   const classes: (string | false | null)[] = [
     'message',
     message.out ? 'out' : 'in',
@@ -57,14 +63,30 @@ export function MessageBubble({
       aria-labelledby={`${ids.sender} ${ids.when}`}
       aria-describedby={[message.text && ids.body, selected && ids.state, deleted && ids.deleted].filter(Boolean).join(' ') || undefined}
     >
-      {withAvatar && endsGroup && <SenderAvatar senderId={message.senderId} name={senderName} />}
+      {withAvatar && endsGroup && (
+        <span className="sender-avatar-link" onClick={(event) => openPerson(event)}>
+          <SenderAvatar senderId={message.senderId} name={senderName} />
+        </span>
+      )}
       <div
         id={ids.sender}
         className={nameShown ? 'sender' : 'history-sr-only'}
         style={nameShown ? senderNameStyle(message.senderId) : undefined}
         dir="auto"
       >
-        {senderName}
+        {nameShown && message.senderId !== null ? (
+          <button
+            type="button"
+            className="sender-link"
+            tabIndex={tabbable ? 0 : -1}
+            onClick={(event) => openPerson(event)}
+            data-testid="sender-link"
+          >
+            {senderName}
+          </button>
+        ) : (
+          senderName
+        )}
       </div>
       <span id={ids.when} className="history-sr-only">
         {formatDateTime(message.date)}

@@ -5,6 +5,7 @@ import type { ContextMenuItem } from '../../app/ContextMenu.tsx';
 import { copyText } from '../../app/copyText.ts';
 import { scrollback } from '../../bridge/scrollbackClient.ts';
 import { translate } from '../../i18n/translate.ts';
+import { requestPersonView } from '../people/personViewRequests.ts';
 
 /** A message's context menu: the copies, a link back to it, selection, and its file when it has one. */
 export function messageMenuItems(message: ChatMessage, selection: { select(): void; selected: boolean }): ContextMenuItem[] {
@@ -26,6 +27,14 @@ export function messageMenuItems(message: ChatMessage, selection: { select(): vo
       testId: 'menu-select',
     },
   ];
+  if (message.senderId !== null)
+    items.push({
+      label: translate('people.about', {
+        name: message.out ? translate('common.you') : (message.senderName ?? translate('common.unknownSender')),
+      }),
+      onSelect: () => requestPersonView({ chatId: message.chatId, messageId: message.id }),
+      testId: 'menu-about-person',
+    });
   if (hasMediaFiles(message.media) && !message.media.onComputer && !message.media.localFile)
     items.push({
       label: translate('history.menu.downloadMedia'),

@@ -27,12 +27,14 @@ interface SearchPanelProps {
   /** "Export these results": the current filter of this chat's search. */
   onExport(search: ExportedSearch): void;
   focusToken: number;
+  /** What the box holds when the panel opens (a person view's `from:person:<id>`). */
+  initialQuery?: string;
 }
 
 /** Ctrl+F (this chat) / Ctrl+Shift+F (all chats): dates, words, sender and kinds in one search. */
-export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExport, focusToken }: SearchPanelProps) {
+export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExport, focusToken, initialQuery }: SearchPanelProps) {
   const chatId = searchedChatId(scope, chat);
-  const form = useSearchForm(chatId);
+  const form = useSearchForm(chatId, initialQuery);
   const search = useSearchResults(form.form, chatId, form.earlierVersions);
   const { results, hits, setActive } = search;
   const [filtersOpen, setFiltersOpen] = useState(false);

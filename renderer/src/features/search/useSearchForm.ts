@@ -22,9 +22,9 @@ import { useDebounced } from './useDebounced.ts';
  * The search panel's fields. The box is the filter; the sender field and kind chips are views of its
  * top-level tokens, and typing `from:da` offers the senders whose name contains "da".
  */
-export function useSearchForm(chatId: number | null) {
+export function useSearchForm(chatId: number | null, initialQuery = '') {
   const t = useT();
-  const [form, setForm] = useState<SearchForm>(emptySearchForm);
+  const [form, setForm] = useState<SearchForm>(() => ({ ...emptySearchForm, query: initialQuery }));
   const { query } = form;
   const setField =
     <K extends keyof SearchForm>(field: K) =>
