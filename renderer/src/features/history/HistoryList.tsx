@@ -6,6 +6,7 @@ import { DateChip } from './DateChip.tsx';
 import type { WindowTarget } from './historyWindow.ts';
 import { SourceErrorNotice } from './SourceErrorNotice.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
+import { SenderNames } from './SenderNames.tsx';
 import { messageMenuItems } from './messageMenuItems.ts';
 import { useHistoryList } from './useHistoryList.ts';
 import { HistoryRows } from './HistoryRows.tsx';
@@ -69,7 +70,6 @@ export function HistoryList({
     );
   }
   if (messages.length === 0) return <div className="history-status">{t('history.list.empty')}</div>;
-
   const edgeError = { error: query.error, errorUpdatedAt: query.errorUpdatedAt };
   return (
     <div className="history">
@@ -140,6 +140,7 @@ export function HistoryList({
           })}
         />
       )}
+      <SenderNames messages={messages} />
       <div className="history-sr-only" aria-live="polite" data-testid="new-messages-announcement">
         {list.announcement}
       </div>

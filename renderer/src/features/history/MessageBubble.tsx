@@ -1,6 +1,5 @@
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { formatDateTime } from '../../format/formatDates.ts';
 import { useT } from '../../i18n/translate.ts';
 import { MediaView } from '../media/MediaView.tsx';
 import { EarlierVersions } from './EarlierVersions.tsx';
@@ -10,6 +9,7 @@ import { messagePartIds } from './messagePartIds.ts';
 import type { MessageRowProps } from './MessageRow.tsx';
 import { ReplyQuote } from './ReplyQuote.tsx';
 import { SenderAvatar } from './SenderAvatar.tsx';
+import { senderLabelId } from './SenderNames.tsx';
 import { requestPersonView } from '../people/personViewRequests.ts';
 import { senderNameStyle } from './peerColours.ts';
 
@@ -60,7 +60,7 @@ export function MessageBubble({
       data-date={new Date(message.date).toISOString()}
       tabIndex={tabbable ? 0 : -1}
       role="article"
-      aria-labelledby={`${ids.sender} ${ids.when}`}
+      aria-labelledby={`${nameShown ? ids.sender : senderLabelId(message)} ${ids.when}`}
       aria-describedby={[message.text && ids.body, selected && ids.state, deleted && ids.deleted].filter(Boolean).join(' ') || undefined}
     >
       {withAvatar && endsGroup && (
@@ -68,29 +68,23 @@ export function MessageBubble({
           <SenderAvatar senderId={message.senderId} name={senderName} />
         </span>
       )}
-      <div
-        id={ids.sender}
-        className={nameShown ? 'sender' : 'history-sr-only'}
-        style={nameShown ? senderNameStyle(message.senderId) : undefined}
-        dir="auto"
-      >
-        {nameShown && message.senderId !== null ? (
-          <button
-            type="button"
-            className="sender-link"
-            tabIndex={tabbable ? 0 : -1}
-            onClick={(event) => openPerson(event)}
-            data-testid="sender-link"
-          >
-            {senderName}
-          </button>
-        ) : (
-          senderName
-        )}
-      </div>
-      <span id={ids.when} className="history-sr-only">
-        {formatDateTime(message.date)}
-      </span>
+      {nameShown && (
+        <div id={ids.sender} className="sender" style={senderNameStyle(message.senderId)} dir="auto">
+          {message.senderId !== null ? (
+            <button
+              type="button"
+              className="sender-link"
+              tabIndex={tabbable ? 0 : -1}
+              onClick={(event) => openPerson(event)}
+              data-testid="sender-link"
+            >
+              {senderName}
+            </button>
+          ) : (
+            senderName
+          )}
+        </div>
+      )}
       {selected && (
         <span id={ids.state} className="history-sr-only">
           {t('history.state.selected')}

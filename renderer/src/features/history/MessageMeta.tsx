@@ -1,6 +1,7 @@
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { formatDateTime, formatDay, formatTime } from '../../format/formatDates.ts';
 import { useT } from '../../i18n/translate.ts';
+import { messagePartIds } from './messagePartIds.ts';
 
 /** Under a message: reactions, signature, deleted mark, edited (with its earlier versions' toggle) and time. */
 export function MessageMeta({
@@ -53,7 +54,7 @@ export function MessageMeta({
           </span>
         )
       )}
-      <time dateTime={iso} title={formatDateTime(message.date)}>
+      <time id={messagePartIds(message).when} dateTime={iso} title={formatDateTime(message.date)}>
         {formatTime(message.date)}
       </time>
     </div>

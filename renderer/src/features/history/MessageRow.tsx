@@ -32,13 +32,13 @@ export interface MessageRowProps {
 }
 
 /**
- * One row of the list (a listitem): the chat's start and the day's heading when they fall here, then the
+ * One row of the list (its listitem is the virtual row): the chat's start and the day's heading when they fall here, then the
  * message. Memoised: while scrolling, only rows entering the window render.
  */
 export const MessageRow = memo(function MessageRow({ message, startsDay, startsChat, ...props }: MessageRowProps) {
   const t = useT();
   return (
-    <div className="message-row-inner">
+    <>
       {startsChat && <div className="chat-start">{t('history.chatStart')}</div>}
       {startsDay && (
         <h3 className="day-separator">
@@ -58,6 +58,6 @@ export const MessageRow = memo(function MessageRow({ message, startsDay, startsC
       ) : (
         <MessageBubble message={message} {...props} />
       )}
-    </div>
+    </>
   );
 });
