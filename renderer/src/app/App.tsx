@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { scrollback } from '../bridge/scrollbackClient.ts';
 import { ChatList } from '../features/chat-list/ChatList.tsx';
@@ -29,7 +29,9 @@ import { useRemoveSource } from './useRemoveSource.ts';
 import { useShortcutKeys } from './useShortcutKeys.ts';
 import { SettingsDialog } from './SettingsDialog.tsx';
 import { ToastStack } from './toasts.tsx';
-import { focusRegion, useRegionKeys } from './useRegionKeys.ts';
+import { useRegionKeys } from './useRegionKeys.ts';
+import { SkipLink } from './SkipLink.tsx';
+import { useFocusReturn } from './useFocusReturn.ts';
 import { useT } from '../i18n/translate.ts';
 import { BackupViewHost } from '../features/backup/BackupViewHost.tsx';
 import { PersonPanel } from '../features/people/PersonPanel.tsx';
@@ -52,7 +54,7 @@ export function App() {
   // The last export asked for: its download (when messages are missing) is shown by the export's toast.
   const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null);
   // Where focus was when the search panel opened: it goes back there when the panel closes.
-  const searchOpener = useRef<HTMLElement | null>(null);
+  const searchFocus = useFocusReturn();
   const sourceKinds = useQuery({ queryKey: queryKeys.sourceKinds(), queryFn: () => scrollback.listSourceKinds() });
   const addDialogs: Partial<Record<SourceKind, () => void>> = { telegram: () => setLoggingIn(true), ryze: () => setAddingWhatsApp(true) };
   const removeSource = useRemoveSource();
@@ -62,8 +64,7 @@ export function App() {
   const { chatList, selected, select, ...chats } = useChatChoice(() => layout.chatChosen());
   const exporting = useExport();
   const openSearch = (scope: 'chat' | 'all') => {
-    const active = document.activeElement;
-    if (!search.open) searchOpener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    if (!search.open) searchFocus.remember();
     setPersonId(null);
     setSearch((s) => ({ open: true, scope, focus: s.focus + 1, query: s.open ? s.query : undefined }));
   };
@@ -80,16 +81,7 @@ export function App() {
   };
   const closeSearch = () => {
     setSearch((s) => ({ ...s, open: false }));
-    const opener = searchOpener.current;
-    searchOpener.current = null;
-    // After the panel has gone (the next frame): back to where the search was opened from, else the chat.
-    requestAnimationFrame(() => {
-      if (opener?.isConnected) opener.focus({ preventScroll: true });
-      else {
-        const chat = document.querySelector<HTMLElement>('[data-region="chat"]');
-        if (chat) focusRegion(chat);
-      }
-    });
+    searchFocus.restore();
   };
   useAppCommand('find', () => openSearch('chat'));
   useAppCommand('findAll', () => openSearch('all'));
@@ -119,16 +111,7 @@ export function App() {
       ].join(' ')}
       style={{ '--sidebar-width': `${layout.sidebarWidth}px` } as React.CSSProperties}
     >
-      <a
-        className="skip-link"
-        href="#chat-pane"
-        onClick={(event) => {
-          event.preventDefault();
-          focusRegion(document.querySelector<HTMLElement>('[data-region="chat"]')!);
-        }}
-      >
-        {t('app.skipToChat')}
-      </a>
+      <SkipLink />
       {layout.sidebarOverlay && <div className="sidebar-scrim" onClick={layout.toggleSidebar} />}
       <ChatList
         chats={chatList}

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { FormattedMessage } from 'react-intl';
 import type { ChatSummary, SourceKind } from '../../../shared/domain.ts';
 import type { SourceKindInfo } from '../../../shared/ipc/contract.ts';
 import { MediaStorage } from '../features/media/MediaStorage.tsx';
@@ -10,22 +9,7 @@ import { useThemeChoice, type ThemeChoice } from './theme.ts';
 import type { MessageId } from '../../../shared/i18n/locales.ts';
 import { useT } from '../i18n/translate.ts';
 import { LanguageChooser } from './LanguageChooser.tsx';
-
-/** The window's keyboard shortcuts, as the Settings view lists them (key names are not translated). */
-export const KEYBOARD_SHORTCUTS: ReadonlyArray<{ keys: readonly string[]; does: MessageId }> = [
-  { keys: ['Ctrl+K'], does: 'settings.keys.filter' },
-  { keys: ['Ctrl+F'], does: 'settings.keys.find' },
-  { keys: ['Ctrl+Shift+F'], does: 'settings.keys.findAll' },
-  { keys: ['Enter', 'Shift+Enter'], does: 'settings.keys.step' },
-  { keys: ['Ctrl+G'], does: 'settings.keys.jump' },
-  { keys: ['Ctrl+End'], does: 'settings.keys.latest' },
-  { keys: ['Ctrl+E'], does: 'settings.keys.export' },
-  { keys: ['Ctrl+O'], does: 'settings.keys.import' },
-  { keys: ['Ctrl+B'], does: 'settings.keys.sidebar' },
-  { keys: ['F6', 'Shift+F6'], does: 'settings.keys.regions' },
-  { keys: ['Shift+F10', 'Menu'], does: 'settings.keys.menu' },
-  { keys: ['Esc'], does: 'settings.keys.close' },
-];
+import { KeyboardShortcuts } from './KeyboardShortcuts.tsx';
 
 const THEMES: ReadonlyArray<{ value: ThemeChoice; label: MessageId }> = [
   { value: 'system', label: 'settings.theme.system' },
@@ -136,25 +120,7 @@ export function SettingsDialog({
       </section>
       <section aria-labelledby="settings-keys">
         <h3 id="settings-keys">{t('settings.keys')}</h3>
-        <table className="settings-keys">
-          <tbody>
-            {KEYBOARD_SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.does}>
-                <th scope="row">
-                  {shortcut.keys.length === 1 ? (
-                    <kbd>{shortcut.keys[0]}</kbd>
-                  ) : (
-                    <FormattedMessage
-                      id="settings.keys.or"
-                      values={{ first: <kbd>{shortcut.keys[0]}</kbd>, second: <kbd>{shortcut.keys[1]}</kbd> }}
-                    />
-                  )}
-                </th>
-                <td>{t(shortcut.does)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KeyboardShortcuts />
       </section>
     </dialog>
   );
