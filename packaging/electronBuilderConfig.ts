@@ -66,8 +66,8 @@ const config: Configuration = {
     '!node_modules/date-fns/locale/**',
     'node_modules/date-fns/locale/{en-US,_lib}/**',
     'node_modules/date-fns/locale/en-US.{js,cjs}',
-    // zod's TypeScript sources and the v3 compatibility layer are not used at run time.
-    '!node_modules/zod/{src,v3}/**',
+    // zod's TypeScript sources are not used at run time (its v3 layer is: the MCP SDK imports zod/v3).
+    '!node_modules/zod/src/**',
   ],
   // Native code cannot load from inside an asar: better-sqlite3's binary, sharp and libvips (whose
   // versioned `libvips-cpp.so.8.x.y` smart-unpacking does not recognise) stay beside it on disk.
