@@ -138,6 +138,13 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     resumeBackup: () => idleBackup,
     cancelBackup: () => idleBackup,
     setBackupSettings: () => idleBackup,
+    listPeople: () => [],
+    getPerson: ({ personId }) => ({ id: personId, name: 'Ana', me: false, namedByUser: false, senders: [], chats: [], suggestions: [] }),
+    findPersonOfMessage: () => null,
+    linkPeople: ({ personId }) => ({ id: personId, name: 'Ana', me: false, namedByUser: false, senders: [] }),
+    unlinkSender: () => ({ id: 2, name: 'Ana', me: false, namedByUser: false, senders: [] }),
+    renamePerson: ({ personId, name }) => ({ id: personId, name, me: false, namedByUser: true, senders: [] }),
+    setChatHiddenFromAssistants: () => undefined,
     ...overrides,
   };
 }
