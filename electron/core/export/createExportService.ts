@@ -41,6 +41,7 @@ export interface ExportService {
 }
 
 import { measureChatMedia } from '../cache/mediaQueries.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export function createExportService(deps: { databasePath: string; db: WritableDB; sync: SyncService }): ExportService {
   let active: CoreWorkerRun<ExportResult> | null = null;
@@ -88,8 +89,7 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
     async exportChat(request, target, onProgress) {
       // An unknown format fails here, before anything is downloaded.
       exportFormatOf(request.format);
-      if (active || downloading !== null)
-        throw new ScrollbackError('BUSY', 'An export is already running; wait for it or cancel it first.');
+      if (active || downloading !== null) throw new ScrollbackError('BUSY', translator()('error.export.busy'));
       if (!isCovered(request)) {
         downloading = request.chatId;
         onProgress?.({ downloading: true });
@@ -97,14 +97,11 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
           deps.sync.start({ chatId: request.chatId, from: request.from, to: request.to });
           const status = await deps.sync.settled(request.chatId);
           if (status.state === 'cancelled' || status.state === 'paused')
-            throw new ScrollbackError(
-              'CANCELLED',
-              'Export cancelled while downloading the missing messages; what was downloaded stays cached.',
-            );
+            throw new ScrollbackError('CANCELLED', translator()('error.export.cancelledDownloading'));
           if (status.state === 'failed')
             throw new ScrollbackError(
               'SOURCE_UNAVAILABLE',
-              `The missing messages could not be downloaded: ${status.error?.message ?? 'unknown error'}`,
+              translator()('error.export.downloadFailed', { reason: status.error?.message ?? translator()('common.unknownError') }),
             );
         } finally {
           downloading = null;
@@ -126,7 +123,7 @@ export function createExportService(deps: { databasePath: string; db: WritableDB
     },
     exportAgain(exportId, mode, onProgress) {
       const stored = getExportRecord(deps.db, exportId);
-      if (!stored) throw new ScrollbackError('NOT_FOUND', `There is no earlier export ${exportId}.`);
+      if (!stored) throw new ScrollbackError('NOT_FOUND', translator()('error.export.noEarlier', { id: String(exportId) }));
       const { request, record } = stored;
       if (mode === 'merged') return service.exportChat(request, record.target, onProgress);
       const extension = extname(record.target);

@@ -16,6 +16,7 @@ import {
 import { boundsOf, storeHistoryRunWhenFree, type StoredRun } from '../cache/storeHistoryRun.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import type { AroundTarget, HistorySource, SourceChatRef, SourcePage } from '../sources/HistorySource.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 type Point = Pick<MessagePosition, 'date' | 'sortKey'>;
 
@@ -287,11 +288,11 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
     if (!(error instanceof ScrollbackError)) deps.onSourceError?.(error, chat);
     return error instanceof ScrollbackError
       ? error
-      : new ScrollbackError('SOURCE_UNAVAILABLE', `The source of “${chat.name}” could not be reached.`, { cause: error });
+      : new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.history.unreachable', { chat: chat.name }), { cause: error });
   }
 
   function messageNotFound(messageId: string): ScrollbackError {
-    return new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${messageId} is not in this chat.`);
+    return new ScrollbackError('MESSAGE_NOT_FOUND', translator()('error.history.noMessage', { id: messageId }));
   }
 
   /**

@@ -2,6 +2,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { FileImportResult, ImportOptions, ImportProgress } from '../../../shared/importing.ts';
 import { checkTimeZone } from './whatsapp/wallClockInZone.ts';
 import { runCoreWorker, type CoreWorkerRun } from '../workers/runCoreWorker.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface ImportService {
   /** Imports the files (or folders) on a worker thread; one import at a time. */
@@ -18,8 +19,8 @@ export function createImportService(databasePath: string): ImportService {
   let active: CoreWorkerRun<FileImportResult[]> | null = null;
   return {
     async importFiles(paths, onProgress, options = {}) {
-      if (active) throw new ScrollbackError('BUSY', 'An import is already running; wait for it or cancel it first.');
-      if (paths.length === 0) throw new ScrollbackError('INVALID_INPUT', 'Choose at least one file or folder to import.');
+      if (active) throw new ScrollbackError('BUSY', translator()('error.import.busy'));
+      if (paths.length === 0) throw new ScrollbackError('INVALID_INPUT', translator()('error.import.nothingChosen'));
       const zone = options.whatsAppTimeZone ? checkTimeZone(options.whatsAppTimeZone) : null;
       const run = runCoreWorker({ kind: 'import', databasePath, paths: [...paths], options: { whatsAppTimeZone: zone } }, (progress) =>
         onProgress?.(progress),
