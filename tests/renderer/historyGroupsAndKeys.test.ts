@@ -6,7 +6,7 @@ import { historyKeyAction, pageTarget } from '../../renderer/src/features/histor
 import { endsRun, GROUP_GAP_MS } from '../../renderer/src/features/history/rowPlacement.ts';
 import { newMessagesAnnouncement } from '../../renderer/src/features/history/useNewMessageAnnouncement.ts';
 import { calendarKeyMove, leadingBlanks } from '../../renderer/src/features/calendar/weekStart.ts';
-import { clampPan } from '../../renderer/src/features/media/useViewerZoom.ts';
+import { clampPan } from '../../renderer/src/features/media/clampPan.ts';
 
 const noon = new Date(2024, 2, 12, 12, 0).getTime();
 function message(id: number, senderId: string, date: number, extra: Partial<ChatMessage> = {}): ChatMessage {

@@ -1,16 +1,10 @@
 import { useRef, useState } from 'react';
+import { clampPan } from './clampPan.ts';
 
 /** Zoom steps over the fitted size (1 = as large as the window allows). */
 export const ZOOMS = [1, 1.5, 2, 3, 4] as const;
 /** A pointer that moves further than this between down and up was dragging (panning), not clicking. */
 const DRAG_PX = 4;
-
-/** How far a picture scaled by `scale` may be moved each way and still cover the middle of its stage. */
-export function clampPan(pan: { x: number; y: number }, scale: number, stage: { width: number; height: number }) {
-  const limitX = ((scale - 1) * stage.width) / 2;
-  const limitY = ((scale - 1) * stage.height) / 2;
-  return { x: Math.max(-limitX, Math.min(limitX, pan.x)), y: Math.max(-limitY, Math.min(limitY, pan.y)) };
-}
 
 /**
  * Zoom and pan of a photo in the viewer: steps in and out (keys, buttons, Ctrl+wheel), a click toggles 2×,
