@@ -54,9 +54,23 @@ export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export const backupSettingsSchema = z.strictObject({
   kinds: z.array(z.enum(backupKinds)).max(backupKinds.length),
   media: z
-    .array(z.strictObject({ type: z.enum(backupMediaTypes), maxBytes: z.number().int().positive().max(2 ** 42).nullable() }))
+    .array(
+      z.strictObject({
+        type: z.enum(backupMediaTypes),
+        maxBytes: z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 42)
+          .nullable(),
+      }),
+    )
     .max(backupMediaTypes.length),
   excludedChatIds: z.array(z.number().int().positive()).max(100_000),
-  everyMinutes: z.number().int().min(0).max(60 * 24 * 366),
+  everyMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 366),
   includeLeft: z.boolean(),
 }) satisfies z.ZodType<BackupSettings>;
