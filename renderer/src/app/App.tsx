@@ -4,20 +4,13 @@ import { scrollback } from '../bridge/scrollbackClient.ts';
 import { ChatList } from '../features/chat-list/ChatList.tsx';
 import { HistoryView } from '../features/history/HistoryView.tsx';
 import { useAppCommand } from './appCommands.ts';
-import { SearchPanel } from '../features/search/SearchPanel.tsx';
 import { PaneErrorBoundary } from './PaneErrorBoundary.tsx';
-import { AddRyzeChatDialog } from '../features/sources/AddRyzeChatDialog.tsx';
 import type { JumpRequest } from '../features/history/HistoryView.tsx';
-import type { SearchHit } from '../../../shared/search.ts';
 import { ImportPanel } from '../features/import/ImportPanel.tsx';
-import { ExportDialog, type ExportScope } from '../features/export/ExportDialog.tsx';
 import { ExportStatusStrip } from '../features/export/ExportStatusStrip.tsx';
 import { DamagedArchiveBanner } from '../features/archive/DamagedArchiveBanner.tsx';
 import { UpdateBanner } from '../features/updates/UpdateBanner.tsx';
 import { useExport } from '../features/export/useExport.ts';
-import { TelegramLoginDialog } from '../features/telegram/TelegramLoginDialog.tsx';
-import type { SourceKind } from '../../../shared/domain.ts';
-import type { ExportRequest } from '../../../shared/exporting.ts';
 import { useAppEvents } from '../bridge/useAppEvents.ts';
 import { useWindowLayout } from './useWindowLayout.ts';
 import { SidebarResizeHandle } from './SidebarResizeHandle.tsx';
@@ -27,76 +20,38 @@ import { queryKeys } from '../bridge/queryKeys.ts';
 import { useChatChoice } from './useChatChoice.ts';
 import { useRemoveSource } from './useRemoveSource.ts';
 import { useShortcutKeys } from './useShortcutKeys.ts';
-import { SettingsDialog } from './SettingsDialog.tsx';
 import { ToastStack } from './toasts.tsx';
 import { useRegionKeys } from './useRegionKeys.ts';
 import { SkipLink } from './SkipLink.tsx';
-import { useFocusReturn } from './useFocusReturn.ts';
 import { useT } from '../i18n/translate.ts';
 import { BackupViewHost } from '../features/backup/BackupViewHost.tsx';
-import { PersonPanel } from '../features/people/PersonPanel.tsx';
-import { usePersonViewRequests } from '../features/people/personViewRequests.ts';
+import { useSidePanels } from './useSidePanels.ts';
+import { SidePanels } from './SidePanels.tsx';
+import { useAppDialogs } from './useAppDialogs.ts';
+import { AppDialogs } from './AppDialogs.tsx';
 
 export function App() {
-  const [search, setSearch] = useState<{ open: boolean; scope: 'chat' | 'all'; focus: number; query?: string }>({
-    open: false,
-    scope: 'chat',
-    focus: 0,
-  });
-  // The person view takes the search panel's place beside the chat (one side panel at a time).
-  const [personId, setPersonId] = useState<number | null>(null);
   const [jumpRequest, setJumpRequest] = useState<JumpRequest | null>(null);
-  const [addingWhatsApp, setAddingWhatsApp] = useState(false);
-  const [exportScope, setExportScope] = useState<ExportScope | null>(null);
   const t = useT();
-  const [loggingIn, setLoggingIn] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
-  // The last export asked for: its download (when messages are missing) is shown by the export's toast.
-  const [exportRequest, setExportRequest] = useState<ExportRequest | null>(null);
-  // Where focus was when the search panel opened: it goes back there when the panel closes.
-  const searchFocus = useFocusReturn();
+  const panels = useSidePanels();
+  const dialogs = useAppDialogs();
   const sourceKinds = useQuery({ queryKey: queryKeys.sourceKinds(), queryFn: () => scrollback.listSourceKinds() });
-  const addDialogs: Partial<Record<SourceKind, () => void>> = { telegram: () => setLoggingIn(true), ryze: () => setAddingWhatsApp(true) };
   const removeSource = useRemoveSource();
   useAppEvents();
-  const layout = useWindowLayout(search.open || personId !== null);
+  const layout = useWindowLayout(panels.open);
   useAppCommand('toggleSidebar', layout.toggleSidebar);
   const { chatList, selected, select, ...chats } = useChatChoice(() => layout.chatChosen());
   const exporting = useExport();
-  const openSearch = (scope: 'chat' | 'all') => {
-    if (!search.open) searchFocus.remember();
-    setPersonId(null);
-    setSearch((s) => ({ open: true, scope, focus: s.focus + 1, query: s.open ? s.query : undefined }));
-  };
-  usePersonViewRequests(({ chatId, messageId }) => {
-    void scrollback.findPersonOfMessage({ chatId, messageId }).then((found) => {
-      if (found === null) return;
-      setSearch((s) => ({ ...s, open: false }));
-      setPersonId(found);
-    });
-  });
-  const searchPerson = (id: number) => {
-    setPersonId(null);
-    setSearch((s) => ({ open: true, scope: 'all', focus: s.focus + 1, query: `from:person:${id} ` }));
-  };
-  const closeSearch = () => {
-    setSearch((s) => ({ ...s, open: false }));
-    searchFocus.restore();
-  };
-  useAppCommand('find', () => openSearch('chat'));
-  useAppCommand('findAll', () => openSearch('all'));
   useShortcutKeys();
   useRegionKeys();
-
   useAppCommand('exportChat', () => {
-    if (selected) setExportScope({ chat: selected, search: null });
+    if (selected) dialogs.openExport({ chat: selected, search: null });
   });
 
   const openInContext = (chatId: number, messageId: string) => {
     select(chatId);
     setJumpRequest((previous) => ({ chatId, messageId, nonce: (previous?.nonce ?? 0) + 1 }));
   };
-  const openHit = (hit: SearchHit) => openInContext(hit.message.chatId, hit.message.id);
   useOpenMessageRequests((target) => {
     if (chatList.some((chat) => chat.id === target.chatId)) openInContext(target.chatId, target.messageId);
     else window.alert(t('app.link.chatGone'));
@@ -107,7 +62,7 @@ export function App() {
       className={[
         'app',
         layout.sidebarDocked ? 'sidebar-docked' : layout.sidebarOverlay ? 'sidebar-overlay' : 'sidebar-hidden',
-        search.open || personId !== null ? (layout.searchOverlay ? 'search-overlay' : 'with-search') : '',
+        panels.open ? (layout.searchOverlay ? 'search-overlay' : 'with-search') : '',
       ].join(' ')}
       style={{ '--sidebar-width': `${layout.sidebarWidth}px` } as React.CSSProperties}
     >
@@ -120,39 +75,26 @@ export function App() {
         selectedChatId={selected?.id ?? null}
         onSelect={select}
         // A kind whose add dialog this window does not have is not offered.
-        sourceKinds={(sourceKinds.data ?? []).map((info) => (addDialogs[info.kind] ? info : { ...info, addLabel: null }))}
-        onAddSource={(kind) => addDialogs[kind]?.()}
-        onExport={(chat) => setExportScope({ chat, search: null })}
-        onOpenSettings={() => setSettingsOpen(true)}
+        sourceKinds={(sourceKinds.data ?? []).map((info) => (dialogs.addDialogs[info.kind] ? info : { ...info, addLabel: null }))}
+        onAddSource={(kind) => dialogs.addDialogs[kind]?.()}
+        onExport={(chat) => dialogs.openExport({ chat, search: null })}
+        onOpenSettings={dialogs.openSettings}
       />
       {layout.sidebarDocked && <SidebarResizeHandle width={layout.sidebarWidth} onResize={layout.resizeSidebar} />}
-      <TelegramLoginDialog open={loggingIn} onClose={() => setLoggingIn(false)} />
-      {exportScope && (
-        <ExportDialog
-          scope={exportScope}
-          onClose={() => setExportScope(null)}
-          onStart={(request) => {
-            setExportRequest(request);
-            exporting.start(request);
-          }}
-          onAgain={exporting.again}
-        />
-      )}
-      {settingsOpen && (
-        <SettingsDialog
-          chats={chatList}
-          sourceKinds={sourceKinds.data ?? []}
-          onRemoveSource={(sourceId, name, kind) => void removeSource(sourceId, name, kind)}
-          onClose={() => setSettingsOpen(false)}
-        />
-      )}
+      <AppDialogs
+        dialogs={dialogs}
+        exporting={exporting}
+        chats={chatList}
+        sourceKinds={sourceKinds.data ?? []}
+        onRemoveSource={(sourceId, name, kind) => void removeSource(sourceId, name, kind)}
+        onOpenChat={select}
+      />
       {/* The Backup view of an account: opened from a chat's menu ("Back up this account…"). */}
       <BackupViewHost chats={chatList} />
       <DamagedArchiveBanner />
-      <AddRyzeChatDialog open={addingWhatsApp} onClose={() => setAddingWhatsApp(false)} onAdded={select} />
       <ToastStack>
         <UpdateBanner />
-        <ExportStatusStrip exporting={exporting} request={exportRequest} />
+        <ExportStatusStrip exporting={exporting} request={dialogs.exportRequest} />
         <ImportPanel onOpenChat={select} />
       </ToastStack>
       <main className="chat-pane" id="chat-pane" data-region="chat">
@@ -163,7 +105,7 @@ export function App() {
               jumpRequest={jumpRequest}
               sidebarShown={layout.sidebarDocked}
               onToggleSidebar={layout.toggleSidebar}
-              onExportSelection={(messageIds) => setExportScope({ chat: selected, search: null, selection: messageIds })}
+              onExportSelection={(messageIds) => dialogs.openExport({ chat: selected, search: null, selection: messageIds })}
             />
           </PaneErrorBoundary>
         ) : (
@@ -173,32 +115,13 @@ export function App() {
           </div>
         )}
       </main>
-      {personId !== null && (
-        <PaneErrorBoundary>
-          <PersonPanel
-            personId={personId}
-            onOpenChat={select}
-            onSearch={searchPerson}
-            onShowPerson={setPersonId}
-            onClose={() => setPersonId(null)}
-          />
-        </PaneErrorBoundary>
-      )}
-      {search.open && (
-        <PaneErrorBoundary pane="search">
-          <SearchPanel
-            key={search.query === undefined ? 'search' : `search:${search.focus}`}
-            initialQuery={search.query}
-            chat={selected}
-            scope={search.scope}
-            focusToken={search.focus}
-            onScopeChange={(scope) => setSearch((s) => ({ ...s, scope }))}
-            onOpen={openHit}
-            onClose={closeSearch}
-            onExport={(search) => selected && setExportScope({ chat: selected, search })}
-          />
-        </PaneErrorBoundary>
-      )}
+      <SidePanels
+        panels={panels}
+        selected={selected}
+        onOpenChat={select}
+        onOpenHit={(hit) => openInContext(hit.message.chatId, hit.message.id)}
+        onExport={dialogs.openExport}
+      />
     </div>
   );
 }

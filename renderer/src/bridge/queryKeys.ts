@@ -54,6 +54,11 @@ export const queryKeys = {
     status: (sourceId: string) => ['backup', sourceId, 'status'] as const,
     chats: (sourceId: string) => ['backup', sourceId, 'chats'] as const,
   },
+  /** People across sources: every person view (invalidated whole after a link, unlink or rename). */
+  people: {
+    all: () => ['person'] as const,
+    person: (personId: number) => ['person', personId] as const,
+  },
   /** An installed app's downloaded update (filled at start and by main's pushed `updateReady`). */
   updateState: () => ['updateState'] as const,
 
