@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { syncFolderEntry } from './syncFolderEntry.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { isProcessAlive } from '../base/isProcessAlive.ts';
 import { translator } from '../i18n/createTranslator.ts';
@@ -98,14 +99,7 @@ export class AtomicFileWriter {
       this.abort();
       throw fileError(error, this.target);
     }
-    // The rename itself must survive a power cut: flush the folder's entry too (not possible on Windows).
-    try {
-      const folder = openSync(dirname(this.target), 'r');
-      fsyncSync(folder);
-      closeSync(folder);
-    } catch {
-      // Best effort.
-    }
+    syncFolderEntry(this.target);
   }
 
   abort(): void {

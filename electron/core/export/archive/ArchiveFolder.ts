@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { syncFolderEntry } from '../syncFolderEntry.ts';
 import {
   closeSync,
   existsSync,
@@ -142,13 +143,7 @@ export class ArchiveFolder {
       this.abort();
       throw folderError(error, this.target);
     }
-    try {
-      const parent = openSync(dirname(this.target), 'r');
-      fsyncSync(parent);
-      closeSync(parent);
-    } catch {
-      // Best effort (not possible on Windows).
-    }
+    syncFolderEntry(this.target);
   }
 
   /** Removes the temporary folder and everything in it. */

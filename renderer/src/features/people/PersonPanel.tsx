@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/translate.ts';
+import { usePanelFocusReturn } from '../../app/usePanelFocusReturn.ts';
 import { PersonLists } from './PersonLists.tsx';
 import { PersonRename } from './PersonRename.tsx';
 import { usePerson } from './usePerson.ts';
@@ -30,16 +31,7 @@ export function PersonPanel({
   const [renaming, setRenaming] = useState<string | null>(null);
   const { person: data, failure, rename, link, unlink } = usePerson(personId, onShowPerson, () => setRenaming(null));
 
-  // Focus goes back to where it came from when the panel closes, unless it was moved outside meanwhile.
-  useLayoutEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const panel = panelRef.current;
-    return () => {
-      const now = document.activeElement;
-      const leftInPanel = now === null || now === document.body || (panel !== null && panel.contains(now));
-      if (leftInPanel && opener?.isConnected && !panel?.contains(opener)) opener.focus({ preventScroll: true });
-    };
-  }, []);
+  usePanelFocusReturn(panelRef);
   useEffect(() => {
     if (data) headingRef.current?.focus({ preventScroll: true });
   }, [data?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- once per person shown

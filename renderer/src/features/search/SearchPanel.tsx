@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -15,6 +15,7 @@ import { SearchQueryBox } from './SearchQueryBox.tsx';
 import { SearchFilters } from './SearchFilters.tsx';
 import { SearchAnnouncement, SearchStatus, type ExportedSearch } from './SearchStatus.tsx';
 import { useT } from '../../i18n/translate.ts';
+import { usePanelFocusReturn } from '../../app/usePanelFocusReturn.ts';
 import { SearchResultList } from './SearchResultList.tsx';
 import { DownloadRestOffer } from './DownloadRestOffer.tsx';
 
@@ -42,17 +43,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   const t = useT();
   const intl = useIntl();
   const panelRef = useRef<HTMLElement>(null);
-  // Focus goes back to where it came from when the panel closes (the message, the button that opened it),
-  // unless the person has moved it elsewhere outside the panel meanwhile. Read before the box takes focus.
-  useLayoutEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const panel = panelRef.current;
-    return () => {
-      const now = document.activeElement;
-      const leftInPanel = now === null || now === document.body || (panel !== null && panel.contains(now));
-      if (leftInPanel && opener?.isConnected && !panel?.contains(opener)) opener.focus({ preventScroll: true });
-    };
-  }, []);
+  usePanelFocusReturn(panelRef);
   useEffect(() => queryRef.current?.focus(), [focusToken, queryRef]);
   const [opened, setOpened] = useState<SearchHit | null>(null);
   useEffect(() => (opened ? highlightSearchMatch(opened.message.id, opened.highlights) : undefined), [opened]);
