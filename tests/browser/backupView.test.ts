@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
-import { createDemoSource, type DemoPace, type DemoRequestEvent } from '../../electron/core/sources/demo/createDemoSource.ts';
+import { createDemoSource, type DemoPace } from '../../electron/core/sources/demo/createDemoSource.ts';
+import { backgroundSent, backgroundSentAhead } from './support/requestOrder.ts';
 import { browserSkipReason } from './support/startBrowserSession.ts';
 import { useBrowserSession } from './support/useBrowserSession.ts';
 import { openChat, scroller } from './support/listGeometry.ts';
@@ -39,26 +40,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
         (node) => `${violation.impact} ${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? violation.help}`,
       ),
     );
-}
-
-const backgroundSent = (log: DemoRequestEvent[]) => log.filter((event) => event.phase === 'sent' && event.priority === 'background');
-
-/**
- * For each of the window's requests queued from `from` on and sent: the backup's requests sent between its joining
- * the queue and its own turn (none may be: the window's request goes before the backup's next one).
- */
-function backgroundSentAhead(log: DemoRequestEvent[], from: number): Array<{ id: number; overtakenBy: number[] }> {
-  const found = [];
-  for (let index = from; index < log.length; index++) {
-    const queued = log[index]!;
-    if (queued.phase !== 'queued' || queued.priority !== 'foreground') continue;
-    const sentAt = log.findIndex((event, at) => at > index && event.id === queued.id && event.phase === 'sent');
-    // Never sent: the window gave it up (it scrolled or jumped on) before its turn, so nothing waited for it.
-    if (sentAt < 0) continue;
-    const between = log.slice(index + 1, sentAt);
-    found.push({ id: queued.id, overtakenBy: backgroundSent(between).map((event) => event.id) });
-  }
-  return found;
 }
 
 /** The message a jump to `date` lands on, from the demo's own timeline (nothing is cached by it). */

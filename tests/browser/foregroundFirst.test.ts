@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoSource, demoPaces, type DemoPace, type DemoRequestEvent } from '../../electron/core/sources/demo/createDemoSource.ts';
+import { createDemoSource, demoPaces, type DemoPace } from '../../electron/core/sources/demo/createDemoSource.ts';
+import { backgroundSent, backgroundSentAhead } from './support/requestOrder.ts';
 import { browserSkipReason } from './support/startBrowserSession.ts';
 import { useBrowserSession } from './support/useBrowserSession.ts';
 import { openChat, scroller } from './support/listGeometry.ts';
@@ -12,25 +13,6 @@ const BIG = 1_000_000;
 async function landingId(date: number): Promise<string> {
   const page = await createDemoSource().getAround({ key: 'archive', peer: null }, { date }, 60);
   return page.messages.find((message) => message.date >= date)!.id;
-}
-
-/** Background requests the demo sent (its turn came), in order. */
-const backgroundSent = (log: DemoRequestEvent[]) => log.filter((event) => event.phase === 'sent' && event.priority === 'background');
-
-/**
- * For each of the window's requests queued from `from` on: the background requests sent between its joining the
- * queue and its own turn (there must be none: the window's request goes before the next background one).
- */
-function backgroundSentAhead(log: DemoRequestEvent[], from: number): Array<{ id: number; overtakenBy: number[] }> {
-  const found = [];
-  for (let index = from; index < log.length; index++) {
-    const queued = log[index]!;
-    if (queued.phase !== 'queued' || queued.priority !== 'foreground') continue;
-    const sentAt = log.findIndex((event, at) => at > index && event.id === queued.id && event.phase === 'sent');
-    const between = log.slice(index + 1, sentAt < 0 ? log.length : sentAt);
-    found.push({ id: queued.id, overtakenBy: backgroundSent(between).map((event) => event.id) });
-  }
-  return found;
 }
 
 // How fast the jump paints, Pause is shown and progress moves, with the same jump without a download beside it,

@@ -36,10 +36,13 @@ export interface DemoSourceOptions {
   onRequest?: (event: DemoRequestEvent) => void;
 }
 
-/** One step of one request to the demo: `id` pairs a request's `queued` with its `sent`. */
+/**
+ * One step of one request to the demo: `id` pairs a request's `queued` with its `sent`, or with `dropped` when
+ * its caller gave it up (its signal aborted) while it waited its turn, so it was never sent.
+ */
 export interface DemoRequestEvent {
   id: number;
-  phase: 'queued' | 'sent';
+  phase: 'queued' | 'sent' | 'dropped';
   priority: RequestPriority;
 }
 
@@ -101,7 +104,9 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
   function respond(signal: AbortSignal | undefined): Promise<void> {
     const request = { id: ++logged, priority: currentRequestPriority() };
     options.onRequest?.({ ...request, phase: 'queued' });
-    return scheduler.run(async () => {
+    let sent = false;
+    const ran = scheduler.run(async () => {
+      sent = true;
       options.onRequest?.({ ...request, phase: 'sent' });
       const failure = options.failure?.();
       if (failure) throw failure;
@@ -127,6 +132,10 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       if (latency > 0) await systemClock.sleep(latency, signal);
       signal?.throwIfAborted();
     }, signal);
+    ran.catch(() => {
+      if (!sent) options.onRequest?.({ ...request, phase: 'dropped' });
+    });
+    return ran;
   }
 
   /** Messages with indexes [from, to) of a chat, clamped to the chat, pictures with their stripped previews. */
