@@ -171,7 +171,13 @@ describe.skipIf(skipReason !== null)(`a message's context menu and selection${sk
       before.at(-1)!.focus();
     }, scroller);
     await page.keyboard.press('Tab');
-    await expect.poll(async () => (await focusedMessage(page)).index).toBe(await lastWhollyVisibleIndex(page));
+    // Both sides read at each poll: rows settling (a picture's height arriving) can change which is last in view.
+    await expect
+      .poll(async () => {
+        const [focused, last] = [(await focusedMessage(page)).index, await lastWhollyVisibleIndex(page)];
+        return focused === last ? 'the last message wholly in view' : `message ${focused}, the last in view being ${last}`;
+      })
+      .toBe('the last message wholly in view');
     const landed = await focusedMessage(page);
     // Its name is its sender and time; its text stays its description (no label hiding it).
     const named = await page.evaluate(() => {
@@ -269,11 +275,12 @@ describe.skipIf(skipReason !== null)(`a message's context menu and selection${sk
       expect(quoteName.text).toMatch(/^Reply to .+: .+/);
       await page.focus(`${scroller} [data-message-id="${reply}"]`);
       await page.keyboard.press('Enter');
-      const lit = page.locator(`${scroller} .highlighted[data-message-id="${original}"]`);
-      await lit.waitFor();
-      expect(await lit.evaluate((element) => getComputedStyle(element).animationName)).toBe(
-        motion === 'reduce' ? 'highlight-steady' : 'highlight',
-      );
+      // Read in the same frame the original is found lit (a later read could meet its row re-rendered by paging).
+      const animation = await page.waitForFunction((selector) => {
+        const element = document.querySelector(selector);
+        return element ? getComputedStyle(element).animationName : null;
+      }, `${scroller} .highlighted[data-message-id="${original}"]`);
+      expect(await animation.jsonValue()).toBe(motion === 'reduce' ? 'highlight-steady' : 'highlight');
     }
     await page.emulateMedia({ reducedMotion: 'no-preference' });
   });
