@@ -48,7 +48,8 @@ const targets: Record<string, string> = {
   whatsapp_fixtures_same_count_as_peer: 'the others: the peer merges lines (see the peer test)',
   whatsapp_parse_ms: 'ours, 200,000 generated lines',
   whatsapp_peer_parse_ms: 'whatsapp-chat-parser, same text, same run',
-  whatsapp_parse_vs_peer_ratio: '<= 0.7 (lines told apart with every language table)',
+  whatsapp_parse_vs_peer_ratio:
+    '<= 0.7 — this figure predates the 20 language tables; with them about 0.9 (missed; not re-run in the full bench)',
   import_tdesktop_msgs_per_s: '>= 50000 (scrollback import, own process)',
   import_tdesktop_html_msgs_per_s: '>= 30000 (scrollback import of the same messages as HTML pages)',
   import_html_peak_rss_mb: '<= 400',
@@ -78,6 +79,15 @@ const targets: Record<string, string> = {
   live_update_to_row_ms: '<= 100 (a pushed Telegram update to its painted row, Chromium, median)',
   refresh_1m_changed_100_requests: '<= 5 (1M-message chat; 90 new, 5 edited, 5 deleted, all found)',
   refresh_1m_changed_100_ms: 'the same refresh, unpaced fake (Telegram: about 1 s a request)',
+  backup_history_requests_vs_minimum: '<= 1.05 (history requests over the minimum, Σ ceil(messages/100), 300 dialogs)',
+  backup_resume_repeated_requests: '<= 1 per kill (worst of 5 kill -9 and restarts)',
+  backup_eta_error: '±25 % (the messages ETA at 10 % done against the time the rest took)',
+  person_search_first_page_ms: 'wall: a person in 50 chats of 2 sources, 1M messages, first page of 50',
+  person_search_first_page_cpu_ms: 'CPU, the same',
+  person_search_one_sender_cpu_ms: 'baseline: the same page of one of her sender ids, straight from SQLite',
+  person_search_vs_one_sender_cpu_ratio: '<= 3 (CPU)',
+  person_search_floor_cpu_ms: 'floor: the same page of both her sender ids, straight from SQLite (the same work)',
+  person_search_vs_floor_cpu_ratio: '<= 3 (CPU)',
 };
 const rows = [
   '| figure | value | unit | target |',
