@@ -65,11 +65,12 @@ export function useMessagePointer(messages: readonly ChatMessage[], indexById: R
     const closed = menuFor.current;
     menuFor.current = null;
     setMenu(null);
-    // Focus goes back to the message, unless the pointer put it somewhere else on the way out.
+    // Focus goes back to the message, unless the pointer put it somewhere else on the way out, or a menu
+    // opened since (a key pressed before this frame): that menu keeps its focus.
     requestAnimationFrame(() => {
+      if (menuFor.current !== null) return;
       const active = document.activeElement;
-      if (closed?.element.isConnected && (active === null || active === document.body || active.closest('.context-menu')))
-        closed.element.focus({ preventScroll: true });
+      if (closed?.element.isConnected && (active === null || active === document.body)) closed.element.focus({ preventScroll: true });
     });
   }, []);
   return { menu, closeMenu, openMenuFor, handlers, selectedTranscript };
