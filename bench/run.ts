@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { printTable, writeFigures, type Figures } from './benchResults.ts';
+import { benchRun, printTable, writeFigures, type Figures } from './benchResults.ts';
 import { runHistoryBench } from './suites/historyBench.ts';
 import { runFileBench } from './suites/fileBench.ts';
 import { runCliBench } from './suites/cliBench.ts';
@@ -17,6 +17,7 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-bench-'));
 const resultsFile = path.join(import.meta.dirname, 'results.json');
 const figures: Figures = {};
 const began = performance.now();
+const loadAtStart = os.loadavg();
 try {
   process.stderr.write(`history: ingesting 1,000,000 demo messages and timing pages${quick ? ' (quick)' : ''}…\n`);
   if (!values.only || values.only === 'history') Object.assign(figures, (await runHistoryBench(folder, { quick })).figures);
@@ -65,7 +66,7 @@ try {
   fs.rmSync(folder, { recursive: true, force: true });
 }
 printTable(figures);
-writeFigures(resultsFile, figures);
+writeFigures(resultsFile, figures, benchRun(quick, loadAtStart));
 process.stdout.write(
   `\n${Object.keys(figures).length} figures written to ${path.relative(process.cwd(), resultsFile)} in ${Math.round((performance.now() - began) / 1000)} s\n`,
 );

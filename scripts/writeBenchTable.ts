@@ -1,102 +1,25 @@
-// Rewrites the benchmark table in README.md from bench/results.json, so the README shows measured figures.
+// Rewrites the benchmark table in README.md from bench/results.json, so the README shows measured figures:
+// each beside its floor, the ratio with its spread over rounds, the target and whether it is met.
 import fs from 'node:fs';
 import path from 'node:path';
+import { missingFloor, tableOf, type BenchRun, type Figures } from '../bench/benchResults.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const results = JSON.parse(fs.readFileSync(path.join(root, 'bench/results.json'), 'utf8')) as Record<
-  string,
-  { value: number; unit: string }
->;
-const targets: Record<string, string> = {
-  ui_memory_after_pages_back_mb: '<= 64 (JS heap after GC + decoded images in the page, 150 pages back)',
-  ingest_msgs_per_s: '>= 100000 (median of 3)',
-  search_count_common_ms: 'the panel total, "the" in the 1M chat inside 10M messages',
-  search_count_common_bare_fts_ms: 'baseline: bare FTS5 count of the phrase, whole database',
-  search_count_vs_fts_ratio_common: '<= 2',
-  search_count_rare_ms: 'the panel total, "console.log" (4,401 matches)',
-  search_count_rare_bare_fts_ms: 'baseline: bare FTS5 count, whole database',
-  search_count_vs_fts_ratio_rare: '<= 2',
-  search_count_vs_fts_ratio: '<= 2 (the worse of the two words)',
-  search_zero_hits_ms: 'slower of page and total, a word with no match',
-  search_zero_hits_bare_fts_ms: 'baseline: bare FTS5 lookup',
-  search_zero_hits_vs_fts_ratio: '<= 2',
-  search_two_letter_rare_ms: '<= 50 per 1M scanned (all chats, 10M messages: 0.33 per 1M)',
-  search_p50_ms_10m: '<= 20 (one chat inside 10M messages)',
-  search_range_only_p50_ms_10m: '<= 5 (one chat inside 10M messages)',
-  search_all_chats_5000_first_page_ms: '<= 50 (slowest of four words)',
-  search_all_chats_5000_count_ms: '<= 500 (slowest of four words)',
-  ingest_msgs_per_s_min: 'spread',
-  ingest_msgs_per_s_max: 'spread',
-  page_p50_ms_depth_0: '<= 0.5',
-  page_p99_ms_depth_0: '<= 2',
-  page_p50_ms_depth_500k: '<= 0.5',
-  page_p99_ms_depth_500k: '<= 2',
-  page_p50_ms_depth_999k: '<= 0.5',
-  page_p99_ms_depth_999k: '<= 2',
-  offset_p50_ms_depth_999k: 'baseline',
-  keyset_vs_offset_ratio_999k: '>= 100',
-  search_p50_ms: '<= 20',
-  search_range_only_p50_ms: '<= 5',
-  search_500k_matches_first_page_ms: 'as fast as search_p50',
-  search_500k_matches_count_ms: 'separate call',
-  ui_open_to_first_row_ms: '<= 300',
-  ui_scroll_task_ms_per_frame: '<= 8',
-  ui_prepend_max_jump_px: '= 0',
-  ui_search_500k_first_results_ms: 'as fast as any search',
-  ui_search_500k_scroll_task_ms_per_frame: '<= 8 (no freezing)',
-  search_p99_ms: 'tail',
-  whatsapp_fixtures_same_count_as_peer: 'the others: the peer merges lines (see the peer test)',
-  whatsapp_parse_ms: 'ours, 200,000 generated lines',
-  whatsapp_peer_parse_ms: 'whatsapp-chat-parser, same text, same run',
-  whatsapp_parse_vs_peer_ratio:
-    '<= 0.7 — this figure predates the 20 language tables; with them about 0.9 (missed; not re-run in the full bench)',
-  import_tdesktop_msgs_per_s: '>= 50000 (scrollback import, own process)',
-  import_tdesktop_html_msgs_per_s: '>= 30000 (scrollback import of the same messages as HTML pages)',
-  import_html_peak_rss_mb: '<= 400',
-  import_peak_rss_mb: '<= 400 (that process, kernel high-water mark)',
-  import_history_page_max_ms: '<= 50 while importing',
-  export_history_page_max_ms: '<= 50 while exporting',
-  export_json_1m_s: '<= 15 (scrollback export, own process)',
-  export_peak_rss_mb: '<= 300 (that process, kernel high-water mark)',
-  export_json_vs_raw_scan_ratio: 'vs reading every row, same run',
-  html_export_mb: '1,000,000 messages',
-  html_export_open_ms: '<= 3000',
-  html_export_js_heap_mb: '<= 600',
-  history_page_during_sync_p50_ms: 'cached page while the fast demo downloads',
-  history_page_during_sync_p99_ms: '<= 50',
-  foreground_wait_behind_sync_paced_p50_ms: 'beyond its own request (Telegram pace)',
-  foreground_wait_behind_sync_paced_max_ms: '<= 1000 (one request interval)',
-  cli_cold_start_ms: 'scrollback history --limit 50 --json, new process',
-  cli_floor_ms: 'baseline: node + better-sqlite3 + the same page',
-  cli_cold_start_vs_floor_ratio: '<= 2',
-  cli_help_ms: 'scrollback --help',
-  cli_from_source_ms: 'the same, run from the TypeScript',
-  ui_chat_list_4_first_paint_ms: 'baseline: the demo’s 4 chats, reload to the first painted chat row',
-  ui_chat_list_5000_first_paint_ms: 'the same with 5,000 more chats',
-  ui_chat_list_5000_vs_4_ratio: '<= 1.2',
-  ui_chat_list_5000_dom_nodes: '<= 200 (inside the list)',
-  ui_chat_list_5000_filter_ms: '<= 50 (a filter change to the next frame)',
-  live_update_to_row_ms: '<= 100 (a pushed Telegram update to its painted row, Chromium, median)',
-  refresh_1m_changed_100_requests: '<= 5 (1M-message chat; 90 new, 5 edited, 5 deleted, all found)',
-  refresh_1m_changed_100_ms: 'the same refresh, unpaced fake (Telegram: about 1 s a request)',
-  backup_history_requests_vs_minimum: '<= 1.05 (history requests over the minimum, Σ ceil(messages/100), 300 dialogs)',
-  backup_resume_repeated_requests: '<= 1 per kill (worst of 5 kill -9 and restarts)',
-  backup_eta_error: '±25 % (the messages ETA at 10 % done against the time the rest took)',
-  person_search_first_page_ms: 'wall: a person in 50 chats of 2 sources, 1M messages, first page of 50',
-  person_search_first_page_cpu_ms: 'CPU, the same',
-  person_search_one_sender_cpu_ms: 'baseline: the same page of one of her sender ids, straight from SQLite',
-  person_search_vs_one_sender_cpu_ratio: '<= 3 (CPU)',
-  person_search_floor_cpu_ms: 'floor: the same page of both her sender ids, straight from SQLite (the same work)',
-  person_search_vs_floor_cpu_ratio: '<= 3 (CPU)',
-};
-const rows = [
-  '| figure | value | unit | target |',
-  '| --- | --- | --- | --- |',
-  ...Object.entries(results).map(([name, figure]) => `| \`${name}\` | ${figure.value} | ${figure.unit} | ${targets[name] ?? ''} |`),
-];
+const stored = JSON.parse(fs.readFileSync(path.join(root, 'bench/results.json'), 'utf8')) as { run: BenchRun; figures: Figures };
+const unfloored = Object.entries(stored.figures)
+  .map(([name, figure]) => missingFloor(name, figure))
+  .filter((problem): problem is string => problem !== null);
+if (unfloored.length > 0) throw new Error(`bench/results.json has figures without a floor:\n${unfloored.join('\n')}`);
+const { run } = stored;
+const machine =
+  `Measured ${run.at.slice(0, 10)} on ${run.cpus} × ${run.cpuModel}, Node ${run.node}${run.quick ? ', --quick' : ''}; ` +
+  `load average ${run.loadAverage.start[0]} at the start, ${run.loadAverage.end[0]} at the end.`;
 const readme = path.join(root, 'README.md');
 const text = fs.readFileSync(readme, 'utf8');
 fs.writeFileSync(
   readme,
-  text.replace(/<!-- bench-table -->[\s\S]*<!-- \/bench-table -->/, `<!-- bench-table -->\n${rows.join('\n')}\n<!-- /bench-table -->`),
+  text.replace(
+    /<!-- bench-table -->[\s\S]*<!-- \/bench-table -->/,
+    `<!-- bench-table -->\n${machine}\n\n${tableOf(stored.figures).join('\n')}\n<!-- /bench-table -->`,
+  ),
 );
