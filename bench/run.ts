@@ -62,6 +62,13 @@ try {
     };
     Object.assign(figures, await runUiBench({ quick }));
   }
+  if (!values.only || values.only === 'window-first') {
+    process.stderr.write("window-first: jumps, Pause and progress in the window while a download runs at Telegram's pace…\n");
+    const { runWindowFirstBench } = (await import(new URL('./suites/windowFirstBench.ts', import.meta.url).href)) as {
+      runWindowFirstBench(options: { quick: boolean }): Promise<Figures>;
+    };
+    Object.assign(figures, await runWindowFirstBench({ quick }));
+  }
 } finally {
   fs.rmSync(folder, { recursive: true, force: true });
 }

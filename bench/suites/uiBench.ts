@@ -12,7 +12,6 @@ import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
 import type { SourceMessage } from '../../electron/core/model/SourceMessage.ts';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 import { mainThreadMsPerFrame } from '../../tests/browser/support/mainThreadMsPerFrame.ts';
-import { runWindowFirstBench } from './windowFirstBench.ts';
 import { createFakeTelegram, seedFakeChat } from '../../tests/support/fakeTelegram.ts';
 import { fakeSessionString } from '../../tests/support/fakeTelegramClient.ts';
 import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
@@ -250,7 +249,6 @@ export async function runUiBench(options: { quick: boolean }): Promise<Figures> 
   } finally {
     await slow.close();
   }
-  Object.assign(figures, await runWindowFirstBench(options));
   return figures;
 }
 
