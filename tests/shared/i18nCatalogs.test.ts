@@ -161,6 +161,18 @@ describe('locales', () => {
     ]);
     expect([0, 2, 11].map((count) => createTranslator('ar')('header.messages', { count }))).toEqual(['0 رسالة', 'رسالتان', '11 رسالة']);
   });
+
+  it('the jump-to-latest count is a plural, and a lower bound says so in words ("1 newer message", not "1 newer messages")', () => {
+    const en = createTranslator('en');
+    expect(en('history.latest.newer', { count: 1, more: 'no' })).toBe('1 newer message on this computer');
+    expect(en('history.latest.newer', { count: 1200, more: 'no' })).toBe('1,200 newer messages on this computer');
+    expect(en('history.latest.newer', { count: 1000, more: 'yes' })).toBe('more than 1,000 newer messages on this computer');
+    expect([1, 3, 5].map((count) => createTranslator('ru')('history.latest.newer', { count, more: 'no' }))).toEqual([
+      '1 более новое сообщение на этом компьютере',
+      '3 более новых сообщения на этом компьютере',
+      '5 более новых сообщений на этом компьютере',
+    ]);
+  });
 });
 
 // ---- No literal user-visible text in the window's JSX ----

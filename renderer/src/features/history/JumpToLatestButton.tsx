@@ -1,4 +1,4 @@
-import { formatCompactCount, formatCount } from '../../format/formatDates.ts';
+import { formatCompactCount } from '../../format/formatDates.ts';
 import { useT } from '../../i18n/translate.ts';
 
 /** ↓ to the latest message, with how many arrived since scrolling up, else how many newer are on this computer. */
@@ -12,10 +12,9 @@ export function JumpToLatestButton({
   onClick(): void;
 }) {
   const t = useT();
-  const newerWords = newer === null ? null : `${formatCount(newer.count)}${newer.more ? '+' : ''}`;
   const label = [
     t('history.latest.label'),
-    newerWords ? t('history.latest.newer', { count: newerWords }) : null,
+    newer !== null && newer.count > 0 ? t('history.latest.newer', { count: newer.count, more: newer.more ? 'yes' : 'no' }) : null,
     arrivedAway > 0 ? t('history.latest.arrived', { count: arrivedAway }) : null,
   ].filter((part) => part !== null);
   return (
