@@ -46,9 +46,11 @@ export function useFollowLatest(
       onArrivedAtLatest?.(pages?.at(-1)?.messages.slice(-added) ?? []);
     });
   });
+  // The count is of this window: back at the latest, or another chat or a jump (a new window), it starts again.
   useEffect(() => {
     if (!awayFromLatest) setArrivedAway(0);
   }, [awayFromLatest]);
+  useEffect(() => setArrivedAway(0), [chatId, windowKey]);
   // How many messages are newer than the bottom one in view (on this computer), for the jump-to-latest button.
   const bottomItem = virtualizer.getVirtualItems().findLast((item) => item.start < scrollOffset + viewportHeight);
   const newer = useNewerCount(chatId, awayFromLatest ? (messages[bottomItem?.index ?? -1]?.date ?? null) : null);
