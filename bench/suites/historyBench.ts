@@ -1,178 +1,218 @@
 import path from 'node:path';
 import { encodeCursor } from '../../shared/cursor.ts';
 import { openCacheDatabase } from '../../electron/core/cache/openCacheDatabase.ts';
-import { upsertChats, getChatRecord } from '../../electron/core/cache/chatQueries.ts';
-import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
-import { storeBatchAsPage } from './storeBatchesAsPages.ts';
+import { getChatRecord } from '../../electron/core/cache/chatQueries.ts';
 import { createHistoryEngine } from '../../electron/core/history/createHistoryEngine.ts';
-import { createSearchService } from '../../electron/core/search/createSearchService.ts';
-import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
-import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
-import type { SourceMessage } from '../../electron/core/model/SourceMessage.ts';
-import { percentile, round, type Figures } from '../benchResults.ts';
+import type { DemoChatSpec } from '../../electron/core/sources/demo/demoChats.ts';
+import type { DemoTimeline } from '../../electron/core/sources/demo/DemoTimeline.ts';
+import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
+import { compareCosts, costOf, countFigure, median, percentile, round, type Cost, type Figure, type Figures } from '../benchResults.ts';
+import { archiveSpec, bytesByPart, fileBytes, ingestFloor, ingestOurs, INGEST_FLOOR, rawTableBytes, timelineOf } from './historyArchive.ts';
 
-/** Messages per transaction, as a bulk sync or an import writes them. */
-const BATCH = 50_000;
-
-/** Stores the demo's 1,000,000-message chat in a fresh database and returns the rate. */
+/**
+ * Stores the demo's 1,000,000-message chat in a fresh database by the real store path, as a download pages
+ * newer (each batch proves only its own stretch; the ingest throws if any message ends marked deleted).
+ */
 export async function ingestDemoArchive(databasePath: string) {
-  const db = openCacheDatabase(databasePath);
-  const demo = createDemoSource();
-  upsertSource(db, { id: demo.id, kind: 'demo', name: 'Demo archive' });
-  const chatIds = upsertChats(db, demo.id, await demo.listChats());
-  const spec = demoChats[0]!;
-  const chatId = chatIds[0]!;
-  const chat = getChatRecord(db, chatId);
-  const timeline = demo.timelineOf(spec.key);
-  // Messages are generated outside the timed part; the timed part is the store transaction (rows,
-  // senders, full-text index, coverage), as a bulk sync or an import does it.
-  // Each batch is stored as a download pages newer: proving only the stretch from the previous batch's last
-  // message to its own, so no batch can mark another's messages deleted at the source.
-  let ingestMs = 0;
-  let previous: SourceMessage | null = null;
-  let markedDeleted = 0;
-  for (let start = 0; start < spec.count; start += BATCH) {
-    const batch: SourceMessage[] = [];
-    for (let index = start; index < Math.min(spec.count, start + BATCH); index++) batch.push(createDemoMessage(spec, timeline, index));
-    const began = performance.now();
-    markedDeleted += storeBatchAsPage(db, chat, batch, previous, spec.count);
-    ingestMs += performance.now() - began;
-    previous = batch[batch.length - 1]!;
-  }
-  return { db, demo, chatId, spec, timeline, databasePath, rate: spec.count / (ingestMs / 1000), markedDeleted };
+  const spec = archiveSpec(1_000_000);
+  const timeline = timelineOf(spec);
+  const { db, demo, chatId, cost } = await ingestOurs(databasePath, spec, timeline);
+  return { db, demo, chatId, spec, timeline, databasePath, rate: spec.count / (cost.wallMs / 1000), markedDeleted: 0 };
+}
+
+interface Scale {
+  /** Figure-name suffix. */
+  label: '100k' | '1m' | '10m';
+  count: number;
+  /** Interleaved ingest rounds (ours, floor, …): each stores the whole archive. */
+  ingestRounds: number;
 }
 
 /**
- * The cache at scale: ingest the demo's 1,000,000-message chat (with the full-text index), then time
- * 100-message keyset pages at three depths, and OFFSET paging at the deepest one as the baseline.
+ * The cache at 100k, 1M (and 10M in full mode) messages, each figure beside its floor in the same run:
+ * - ingest: the real store path against plain INSERTs of the same rows into the same schema;
+ * - disk: bytes a message of the whole database against the same rows in a bare table;
+ * - pages: a 50-message history page through the history engine at three depths (p50 and p99 CPU) against
+ *   the bare keyset SELECT of the same 50 rows by the same index.
  */
 export async function runHistoryBench(folder: string, options: { quick: boolean }): Promise<{ figures: Figures; databasePath: string }> {
-  // Ingest varies by ±15% run to run on a shared 2-core machine: the full run reports the median of three
-  // fresh databases; the last one is kept for the page timings.
-  const runs = options.quick ? 1 : 3;
-  const rates: number[] = [];
-  let prepared: Awaited<ReturnType<typeof ingestDemoArchive>> | null = null;
-  for (let run = 0; run < runs; run++) {
-    prepared?.db.close();
-    prepared = await ingestDemoArchive(path.join(folder, `bench-${run}.db`));
-    rates.push(prepared.rate);
+  const scales: Scale[] = options.quick
+    ? [{ label: '100k', count: 100_000, ingestRounds: 3 }]
+    : [
+        { label: '100k', count: 100_000, ingestRounds: 3 },
+        { label: '1m', count: 1_000_000, ingestRounds: 3 },
+        // One round: each stores 10M messages twice (several minutes); the spread is then not measured.
+        { label: '10m', count: 10_000_000, ingestRounds: 1 },
+      ];
+  const figures: Figures = {};
+  let databasePath = '';
+  for (const scale of scales) {
+    process.stderr.write(`history: ${scale.count.toLocaleString('en-US')} messages, ingest ×${scale.ingestRounds} beside its floor…\n`);
+    databasePath = path.join(folder, `history-${scale.label}.db`);
+    Object.assign(figures, await benchScale(folder, databasePath, scale, options));
   }
-  const { db, demo, chatId, spec, timeline, databasePath, markedDeleted } = prepared!;
-  const figures: Figures = {
-    ingest_msgs_per_s: { value: Math.round(percentile(rates, 50)), unit: 'msg/s', target: '>= 100000' },
-    // A stored run proves only what it covers: ingesting a whole chat marks nothing deleted at the source.
-    ingest_marked_deleted: { value: markedDeleted, unit: 'messages', target: '= 0' },
-  };
-  if (runs > 1) {
-    figures.ingest_msgs_per_s_min = { value: Math.round(Math.min(...rates)), unit: 'msg/s', target: 'spread' };
-    figures.ingest_msgs_per_s_max = { value: Math.round(Math.max(...rates)), unit: 'msg/s', target: 'spread' };
-  }
-
-  const engine = createHistoryEngine({ db, sourceFor: () => demo });
-  const samples = options.quick ? 300 : 2000;
-  const positionAtDepth = (depth: number) => {
-    const index = spec.count - 1 - depth;
-    const message = createDemoMessage(spec, timeline, index);
-    return { date: message.date, sortKey: message.sortKey, id: message.id };
-  };
-  for (const [label, depth] of [
-    ['0', 0],
-    ['500k', 500_000],
-    ['999k', 999_000],
-  ] as const) {
-    const times: number[] = [];
-    // Warm the statement cache and the page cache once, as a session in progress would have.
-    await engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: encodeCursor(positionAtDepth(depth)) }, limit: 100 });
-    for (let i = 0; i < samples; i++) {
-      const cursor = encodeCursor(positionAtDepth(Math.min(999_899, depth + (i % 200))));
-      const began = performance.now();
-      const page = await engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor }, limit: 100 });
-      times.push(performance.now() - began);
-      if (page.messages.length !== 100) throw new Error(`page at depth ${depth} had ${page.messages.length} messages`);
-    }
-    figures[`page_p50_ms_depth_${label}`] = { value: round(percentile(times, 50)), unit: 'ms', target: '<= 0.5' };
-    figures[`page_p99_ms_depth_${label}`] = { value: round(percentile(times, 99)), unit: 'ms', target: '<= 2' };
-  }
-
-  // Keyset against OFFSET at depth 999k: the same 100 rows, same columns, same run.
-  const deep = positionAtDepth(999_000);
-  const keyset = db.prepare(
-    `SELECT id, text FROM messages WHERE chat_id = ? AND (date, sort_key) < (?, ?) ORDER BY date DESC, sort_key DESC LIMIT 100`,
-  );
-  const offset = db.prepare(`SELECT id, text FROM messages WHERE chat_id = ? ORDER BY date DESC, sort_key DESC LIMIT 100 OFFSET ?`);
-  const keysetTimes: number[] = [];
-  const offsetTimes: number[] = [];
-  const rounds = options.quick ? 5 : 15;
-  for (let i = 0; i < rounds; i++) {
-    let began = performance.now();
-    const a = keyset.all(chatId, deep.date, deep.sortKey) as Array<{ id: number }>;
-    keysetTimes.push(performance.now() - began);
-    began = performance.now();
-    const b = offset.all(chatId, 999_001) as Array<{ id: number }>;
-    offsetTimes.push(performance.now() - began);
-    if (a[0]?.id !== b[0]?.id) throw new Error('keyset and OFFSET disagree at depth 999k');
-  }
-  figures.offset_p50_ms_depth_999k = { value: round(percentile(offsetTimes, 50)), unit: 'ms', target: 'baseline' };
-  figures.keyset_vs_offset_ratio_999k = {
-    value: round(percentile(offsetTimes, 50) / percentile(keysetTimes, 50), 1),
-    unit: 'x',
-    target: '>= 100',
-  };
-  Object.assign(figures, await benchSearch(db, demo, chatId, options));
-  db.close();
   return { figures, databasePath };
 }
 
-/**
- * Search on the fully cached 1,000,000-message chat: date range + text (first 50 results), date range alone,
- * and a text that matches more than 500,000 messages (its first page, and its total counted separately).
- */
-async function benchSearch(
+async function benchScale(folder: string, databasePath: string, scale: Scale, options: { quick: boolean }): Promise<Figures> {
+  const spec = archiveSpec(scale.count);
+  const timeline = timelineOf(spec);
+  const figures: Figures = {};
+  const ingest = await compareCosts({
+    what: `storing ${scale.count.toLocaleString('en-US')} messages by the real store path (storeHistoryRun: rows, senders, full-text index, the sweep of each batch's stretch, coverage), 50,000-message batches each proving only its own stretch as a download paging newer does`,
+    floor: INGEST_FLOOR,
+    ours: async () => {
+      const { db, cost } = await ingestOurs(databasePath, spec, timeline);
+      db.close();
+      return cost;
+    },
+    floorWork: () => ingestFloor(path.join(folder, `history-${scale.label}-floor.db`), spec, timeline),
+    samples: 1,
+    rounds: scale.ingestRounds,
+    warmup: 0,
+    target: { max: 1.3 },
+  });
+  figures[`ingest_vs_raw_insert_${scale.label}`] = {
+    ...ingest,
+    note: `${Math.round(scale.count / (ingest.value / 1000)).toLocaleString('en-US')} msg/s CPU ours, ${Math.round(scale.count / (ingest.floor.value / 1000)).toLocaleString('en-US')} msg/s CPU the floor; every stored message checked not marked deleted after each ingest`,
+  };
+
+  // The last ingest of ours is the database the rest reads.
+  const db = openCacheDatabase(databasePath);
+  const { id } = db.prepare('SELECT id FROM chats WHERE source_key = ?').get(spec.key) as { id: number };
+  const chat = getChatRecord(db, id);
+  figures[`disk_bytes_per_message_${scale.label}`] = diskFigure(
+    db,
+    databasePath,
+    path.join(folder, `history-${scale.label}-raw.db`),
+    scale,
+  );
+  Object.assign(figures, await pageFigures(db, chat.id, spec, timeline, scale, options));
+  db.close();
+  return figures;
+}
+
+function diskFigure(db: WritableDB, databasePath: string, rawPath: string, scale: Scale): Figure {
+  const ours = fileBytes(db, databasePath) / scale.count;
+  const raw = rawTableBytes(db, rawPath) / scale.count;
+  const parts = bytesByPart(db)
+    .filter((part) => part.bytes / scale.count >= 1)
+    .map((part) => `${part.name} ${round(part.bytes / scale.count, 1)}`)
+    .join(', ');
+  return countFigure({
+    what: `the cache database file (rows, every index, full-text index; log folded in) over the messages it holds, at ${scale.count.toLocaleString('en-US')}`,
+    unit: 'B/msg',
+    value: round(ours, 1),
+    floor: {
+      what: 'the same message rows in a table of the same columns with no secondary index (same page size), over the messages',
+      value: round(raw, 1),
+    },
+    target: { max: 250, on: 'value' },
+    note: `bytes a message by table and index: ${parts}`,
+  });
+}
+
+/** Depths of the page figures: the newest page, the middle, the oldest (1,000 from the chat's first message). */
+function depthsOf(count: number): Array<{ label: string; depth: number }> {
+  const label = (depth: number) => (depth === 0 ? '0' : `${Math.round(depth / 1000)}k`);
+  return [0, count / 2, count - 1000].map((depth) => ({ label: label(depth), depth }));
+}
+
+const PAGE = 50;
+/** Distinct cursors per depth, walked in turn (a reader scrolling), the same for ours and the floor. */
+const CURSORS = 200;
+
+async function pageFigures(
   db: WritableDB,
-  demo: ReturnType<typeof createDemoSource>,
   chatId: number,
+  spec: DemoChatSpec,
+  timeline: DemoTimeline,
+  scale: Scale,
   options: { quick: boolean },
 ): Promise<Figures> {
-  const service = createSearchService({ db, sourceFor: () => demo });
-  const year = 365 * 86_400_000;
-  const start = Date.parse('2016-02-01T00:00:00Z');
-  const queries = ['the train', 'café', 'meeting', 'you', 'shared folder', '你好', 'lunch', 'birthday'];
-  const samples = options.quick ? 40 : 200;
-  const withText: number[] = [];
-  const rangeOnly: number[] = [];
-  const filter = (i: number, query: string) => {
-    const from = start + ((i * 7919) % 9) * year + ((i * 104729) % 300) * 86_400_000;
-    return { chatId, from, to: from + year, query, sender: '', kinds: [], order: 'newest' as const, limit: 50, cursor: null };
-  };
-  // Warm up the statements once.
-  await service.search(filter(0, 'the'));
-  for (let i = 0; i < samples; i++) {
-    let began = performance.now();
-    await service.search(filter(i, queries[i % queries.length]!));
-    withText.push(performance.now() - began);
-    began = performance.now();
-    await service.search(filter(i, ''));
-    rangeOnly.push(performance.now() - began);
+  const figures: Figures = {};
+  const engine = createHistoryEngine({ db, sourceFor: () => createDemoSource() });
+  const floorSelect = db.prepare(
+    `SELECT id, chat_id, source_msg_id, date, sort_key, sender_id, kind, out, text, entities, media, reply_to, forward, edit_date,
+       service, grouped_id, views, reactions, deleted_at, earlier_versions, topic_id, details
+     FROM messages WHERE chat_id = ? AND (date, sort_key) < (?, ?) ORDER BY date DESC, sort_key DESC LIMIT ${PAGE}`,
+  );
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${floorSelect.source}`).all(chatId, 0, 0) as Array<{ detail: string }>)
+    .map((row) => row.detail)
+    .join('; ');
+  if (!plan.includes('messages_by_position')) throw new Error(`the floor's page does not walk messages_by_position: ${plan}`);
+  const samples = options.quick ? 100 : 300;
+  const rounds = 3;
+  const warmup = 20;
+  for (const { label, depth } of depthsOf(scale.count)) {
+    const cursors = Array.from({ length: CURSORS }, (_, i) => {
+      const message = createDemoMessage(spec, timeline, scale.count - 1 - Math.min(scale.count - 1 - PAGE, depth + i));
+      return { date: message.date, sortKey: message.sortKey, id: message.id };
+    });
+    const oursPage = async (at: (typeof cursors)[number]) =>
+      engine.getHistoryPage({ chatId, anchor: { kind: 'before', cursor: encodeCursor(at) }, limit: PAGE });
+    const floorPage = (at: (typeof cursors)[number]) => floorSelect.all(chatId, at.date, at.sortKey) as Array<{ source_msg_id: string }>;
+    // Both read the same 50 rows (the engine's page is oldest first, the SELECT newest first).
+    for (const at of [cursors[0]!, cursors[CURSORS - 1]!]) {
+      const ours = (await oursPage(at)).messages.map((message) => message.id);
+      const floor = floorPage(at)
+        .map((row) => row.source_msg_id)
+        .reverse();
+      if (ours.length !== PAGE || ours.join() !== floor.join())
+        throw new Error(`page at depth ${depth}: ours and the floor read different rows`);
+    }
+    const cpu = { ours: [] as number[], floor: [] as number[] };
+    let oursAt = 0;
+    let floorAt = 0;
+    const figure = await compareCosts({
+      what: `a ${PAGE}-message history page (the history engine's getHistoryPage: coverage check, rows with senders and attachments, parsed for the window) ${depth === 0 ? 'at the newest message' : `${depth.toLocaleString('en-US')} messages deep`} in a ${scale.count.toLocaleString('en-US')}-message chat`,
+      floor: `the bare keyset SELECT of the same ${PAGE} rows (every messages column) by messages_by_position, no sender join, nothing parsed`,
+      ours: async () => {
+        const cost: Cost = await costOf(() => oursPage(cursors[oursAt++ % CURSORS]!));
+        cpu.ours.push(cost.cpuMs);
+        return cost;
+      },
+      floorWork: async () => {
+        const cost: Cost = await costOf(() => floorPage(cursors[floorAt++ % CURSORS]!));
+        cpu.floor.push(cost.cpuMs);
+        return cost;
+      },
+      samples,
+      rounds,
+      warmup,
+    });
+    figures[`page_p50_depth_${label}_${scale.label}`] = {
+      ...figure,
+      note: `median over ${rounds} interleaved rounds of each round's median of ${samples} pages`,
+    };
+    figures[`page_p99_depth_${label}_${scale.label}`] = p99Figure(figure, cpu, { samples, rounds, warmup });
   }
-  // Single-letter text matching most of the chat: the first page, then the count on its own.
-  const common = { chatId, from: null, to: null, query: 'e', sender: '', kinds: [], order: 'newest' as const, limit: 50, cursor: null };
-  const firstPages: number[] = [];
-  for (let i = 0; i < (options.quick ? 5 : 20); i++) {
-    const began = performance.now();
-    await service.search(common);
-    firstPages.push(performance.now() - began);
-  }
-  const countBegan = performance.now();
-  const matches = (await service.count(common)).onComputer;
-  const countMs = performance.now() - countBegan;
-  if (matches < 500_000) throw new Error(`the common query matched only ${matches} messages`);
+  return figures;
+}
+
+/** The 99th percentile of the same calls compareCosts timed (warmup left out), each round's ratio as the spread. */
+function p99Figure(
+  p50: Figure,
+  cpu: { ours: number[]; floor: number[] },
+  run: { samples: number; rounds: number; warmup: number },
+): Figure {
+  const roundsOf = (all: number[]) =>
+    Array.from({ length: run.rounds }, (_, r) => all.slice(run.warmup + r * run.samples, run.warmup + (r + 1) * run.samples));
+  const ours = roundsOf(cpu.ours);
+  const floor = roundsOf(cpu.floor);
+  const value = percentile(ours.flat(), 99);
+  const floorValue = percentile(floor.flat(), 99);
+  const ratios = ours.map((samples, r) => percentile(samples, 99) / Math.max(percentile(floor[r]!, 99), 1e-6));
   return {
-    search_p50_ms: { value: round(percentile(withText, 50), 2), unit: 'ms', target: '<= 20' },
-    search_p99_ms: { value: round(percentile(withText, 99), 2), unit: 'ms', target: '(tail)' },
-    search_range_only_p50_ms: { value: round(percentile(rangeOnly, 50), 2), unit: 'ms', target: '<= 5' },
-    search_500k_matches_first_page_ms: { value: round(percentile(firstPages, 50), 2), unit: 'ms', target: 'as fast as search_p50' },
-    search_500k_matches_count_ms: { value: round(countMs, 1), unit: 'ms', target: `(separate call; ${matches} matches)` },
+    what: p50.what.replace('a 50-message', 'the 99th percentile of a 50-message'),
+    unit: 'ms CPU',
+    value: round(value),
+    floor: { what: `the 99th percentile of ${p50.floor.what}`, value: round(floorValue) },
+    ratio: round(value / Math.max(floorValue, 1e-6), 2),
+    spread: [round(Math.min(...ratios), 2), round(Math.max(...ratios), 2)],
+    rounds: run.rounds,
+    note: `${run.rounds * run.samples} pages of each, interleaved by round; p50 ratio ${p50.ratio}, median round ratio ${round(median(ratios), 2)}`,
   };
 }
