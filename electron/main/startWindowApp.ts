@@ -28,7 +28,7 @@ import { quitWithDeadline } from './quitWithDeadline.ts';
 import { trackRunningJobs } from './trackRunningJobs.ts';
 import { registerLinkHandler } from './registerLinkHandler.ts';
 import { createChromiumImageBackend } from './chromiumImageBackend.ts';
-import { mainT } from './mainTranslator.ts';
+import { followWindowLanguage, mainT } from './mainTranslator.ts';
 
 /** More than the thumbnails a tall window shows at once (a gallery tab's grid); a minute for any one. */
 const MEDIA_REQUEST_LIMITS = { maxOpen: 64, timeoutMs: 60_000 };
@@ -121,6 +121,22 @@ export function startWindowApp(): void {
     const openMedia = limitOpenMediaRequests((pathname, signal) => openedCore.mediaFileFor(pathname, signal), MEDIA_REQUEST_LIMITS);
     serveRendererOverAppProtocol(path.join(import.meta.dirname, '../renderer'), openMedia);
     const isTrustedFrame = (frame: WebFrameMain | null) => frame !== null && frame.parent === null && isAppUrl(frame.url);
+    const diagnostics = () => collectDiagnostics(app.getVersion(), userData, logFolderOf(userData));
+    // Built again in the window's language when it says which (setLanguage).
+    const installMenu = () =>
+      Menu.setApplicationMenu(
+        buildAppMenu(() => mainWindow, devServerUrl !== undefined, {
+          logFolder: logFolderOf(userData),
+          showAbout: () => void showAboutDialog(mainWindow, diagnostics()),
+          reportProblem: () =>
+            void shell.openExternal(
+              newIssueUrl(
+                '',
+                `What happened, and what did you expect?\n\n\n---\n${diagnosticsText(diagnostics())}\n(Attach the log from Help → Open Log Folder if it helps; it names no messages.)`,
+              ),
+            ),
+        }),
+      );
     const handlers = createCoreHandlers(core, {
       version: app.getVersion(),
       openExternalLink,
@@ -137,6 +153,10 @@ export function startWindowApp(): void {
         app.relaunch();
         app.exit(0);
       },
+      languageChanged: () => {
+        followWindowLanguage();
+        installMenu();
+      },
     });
     registerIpcHandlers(handlers, isTrustedFrame, logger);
     // Quitting cancels a running import or export and waits until it has rolled back (its status says so).
@@ -150,20 +170,7 @@ export function startWindowApp(): void {
     core.events.subscribe((event) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(appEventChannel, event);
     });
-    const diagnostics = () => collectDiagnostics(app.getVersion(), userData, logFolderOf(userData));
-    Menu.setApplicationMenu(
-      buildAppMenu(() => mainWindow, devServerUrl !== undefined, {
-        logFolder: logFolderOf(userData),
-        showAbout: () => void showAboutDialog(mainWindow, diagnostics()),
-        reportProblem: () =>
-          void shell.openExternal(
-            newIssueUrl(
-              '',
-              `What happened, and what did you expect?\n\n\n---\n${diagnosticsText(diagnostics())}\n(Attach the log from Help → Open Log Folder if it helps; it names no messages.)`,
-            ),
-          ),
-      }),
-    );
+    installMenu();
     openWindow(userData);
     appUpdates = await startAppUpdates(logger, (version) => {
       const event: AppEvent = { kind: 'updateReady', version };

@@ -18,6 +18,7 @@ import type { ExportEstimate, ExportFormatInfo, ExportProgress, ExportRecord, Ex
 import type { TelegramLoginState } from '../telegramLogin.ts';
 import { isSafeExternalUrl } from '../isSafeExternalUrl.ts';
 import type { Person } from '../people.ts';
+import { PSEUDO_LOCALE, TRANSLATED_LOCALES } from '../i18n/locales.ts';
 import { backupSettingsSchema, epochMs, exportRequestSchema, searchFilterShape } from './inputSchemas.ts';
 
 export { exportRequestSchema };
@@ -373,6 +374,8 @@ export const ipcContract = {
   setOpenChat: method<{ previousLook: number | null }>()(z.strictObject({ chatId: z.number().int().positive().nullable() })),
   getRefreshSettings: method<RefreshSettings>()(noInput),
   setRefreshSettings: method<RefreshSettings>()(z.strictObject({ everyMinutes: z.number().int().min(0).max(10_080) })),
+  /** The language the window speaks (its setting, or the system's): main's menus and the core's words follow it. */
+  setLanguage: method<void>()(z.strictObject({ locale: z.enum(TRANSLATED_LOCALES).or(z.literal(PSEUDO_LOCALE)) })),
   /** What changed in a chat (or all chats) after a moment: new, edited, deleted at the source; newest first. */
   listChanges: method<ArchiveChange[]>()(
     z.strictObject({ chatId: z.number().int().positive().nullable(), since: epochMs, limit: z.number().int().min(1).max(1000) }),

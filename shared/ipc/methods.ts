@@ -67,6 +67,7 @@ export const ipcMethodNames = [
   'listChanges',
   'getRefreshSettings',
   'setRefreshSettings',
+  'setLanguage',
   'getArchiveHealth',
   'recoverArchive',
   'getRecoveryStatus',

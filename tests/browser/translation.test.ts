@@ -4,6 +4,7 @@ import { browserSkipReason, saveScreenshot, type BrowserSession } from './suppor
 import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
 import { openChat } from './support/listGeometry.ts';
 import { demoChats } from '../../electron/core/sources/demo/demoChats.ts';
+import { createTranslator, translator } from '../../electron/core/i18n/createTranslator.ts';
 
 const skipReason = browserSkipReason();
 
@@ -150,6 +151,13 @@ describe.skipIf(skipReason !== null)(`the window in other languages${skipReason 
       await useLanguage(page, 'de');
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['de', 'ltr']);
       await expect.poll(() => page.textContent(`[data-chat-id="${million}"]`)).toContain('1.000.000');
+      // Main and the core speak the window's language, not the system's: an error the core words comes in German.
+      await expect.poll(() => translator().locale).toBe('de');
+      const refused = await page.evaluate(() => window.scrollback.importFiles({ paths: ['notes.txt'] }));
+      expect(refused).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'INVALID_INPUT', message: createTranslator('de')('error.import.relativePath', { path: 'notes.txt' }) }),
+      });
     } finally {
       await useLanguage(page, null);
     }

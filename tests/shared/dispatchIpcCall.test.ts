@@ -131,6 +131,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     listChanges: () => [],
     getRefreshSettings: () => ({ everyMinutes: 15 }),
     setRefreshSettings: ({ everyMinutes }) => ({ everyMinutes }),
+    setLanguage: () => undefined,
     getBackupStatus: () => idleBackup,
     listBackupChats: () => [],
     startBackup: () => idleBackup,

@@ -14,6 +14,8 @@ import { createRecoveryHandlers } from './createRecoveryHandlers.ts';
 import { createBackupHandlers } from './createBackupHandlers.ts';
 import { createPeopleHandlers } from './createPeopleHandlers.ts';
 import { safeFileName } from '../../../shared/safeFileName.ts';
+import type { AppLocale } from '../../../shared/i18n/locales.ts';
+import { setLocaleForMessages, translator } from '../i18n/createTranslator.ts';
 import { exportFormatInfo, exportFormatOf, exportFormats } from '../export/exportFormats.ts';
 
 /** What a front end (Electron, the browser harness) provides for the handlers that need its platform. */
@@ -33,6 +35,8 @@ export interface CorePlatform {
   updates?: { readyVersion(): string | null; restart(): void };
   /** Opens the archive again after a recovery replaced it (the app restarts); absent: the next start does. */
   reopenArchive?(): void;
+  /** The window's language changed (the core already speaks it): main rebuilds its menus in it. */
+  languageChanged?(locale: AppLocale): void;
   logger: Logger;
 }
 
@@ -125,7 +129,7 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
       const chosen = paths ?? (await platform.chooseFilesToImport());
       if (!chosen || chosen.length === 0) return importJob.status();
       const relative = chosen.find((path) => !isAbsolute(path));
-      if (relative) throw new ScrollbackError('INVALID_INPUT', `“${relative.slice(0, 80)}” is not an absolute path.`);
+      if (relative) throw new ScrollbackError('INVALID_INPUT', translator()('error.import.relativePath', { path: relative.slice(0, 80) }));
       return importJob.start(
         (onProgress) => core.imports.importFiles(chosen, onProgress, { whatsAppTimeZone: whatsAppTimeZone ?? null }),
         () => core.imports.cancel(),
@@ -174,6 +178,10 @@ export function createCoreHandlers(core: ScrollbackCore, platform: CorePlatform)
     listChanges: ({ chatId, since, limit }) => core.listChanges(chatId, since, limit),
     getRefreshSettings: () => core.refreshSettings(),
     setRefreshSettings: ({ everyMinutes }) => core.setRefreshSettings({ everyMinutes }),
+    setLanguage: ({ locale }) => {
+      setLocaleForMessages(locale);
+      platform.languageChanged?.(locale);
+    },
     removeSource: ({ sourceId }) => core.removeSource(sourceId),
   } satisfies Partial<IpcHandlers>;
   // Each source kind's own methods (adding a RyzeAPI connection, the Telegram login steps) come from its provider.

@@ -1,8 +1,9 @@
-import { useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { directionOf, messagesFor, PSEUDO_LOCALE } from '../../../shared/i18n/locales.ts';
 import { useEffectiveLocale } from './languageSetting.ts';
 import { activateLocale } from './translate.ts';
+import { scrollback } from '../bridge/scrollbackClient.ts';
 
 /**
  * The window in the user's language: messages from the catalog, `lang` and `dir` on the page (the layout
@@ -17,6 +18,10 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dir = directionOf(locale);
+  }, [locale]);
+  // Main's menus and dialogs and the core's words (errors, totals) speak the window's language, not the system's.
+  useEffect(() => {
+    scrollback.setLanguage({ locale }).catch((error: unknown) => console.warn('the language could not reach main', error));
   }, [locale]);
   return (
     <IntlProvider
