@@ -156,7 +156,10 @@ describe.skipIf(skipReason !== null)(`the window in other languages${skipReason 
       const refused = await page.evaluate(() => window.scrollback.importFiles({ paths: ['notes.txt'] }));
       expect(refused).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'INVALID_INPUT', message: createTranslator('de')('error.import.relativePath', { path: 'notes.txt' }) }),
+        error: expect.objectContaining({
+          code: 'INVALID_INPUT',
+          message: createTranslator('de')('error.import.relativePath', { path: 'notes.txt' }),
+        }),
       });
     } finally {
       await useLanguage(page, null);
