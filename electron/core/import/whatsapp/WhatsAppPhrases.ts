@@ -54,6 +54,41 @@ function endingOf(text: string): number {
   return fold(text.charCodeAt(end - 1)) * 0x10000 + fold(text.charCodeAt(end));
 }
 
+/** What a text holds that some phrase needs (textTraits): tests that cannot match skip their search. */
+export const TEXT_HAS_NEWLINE = 1;
+/** U+200E, the mark before an iPhone placeholder. */
+export const TEXT_HAS_MARK = 2;
+/** `•`, of `name.pdf • 3 pages`. */
+export const TEXT_HAS_BULLET = 4;
+/** `:` then a line break, as after `POLL:`. */
+export const TEXT_HAS_COLON_NEWLINE = 8;
+/** `:/` or `www.` (any case): what every web address and map link holds. */
+export const TEXT_HAS_LINK = 16;
+/** U+FEFF anywhere. */
+export const TEXT_HAS_BYTE_ORDER_MARK = 32;
+
+/**
+ * The TEXT_HAS_ traits of a text, in one walk over it: most messages hold none, and one walk costs less than
+ * the half-dozen searches (each a call into the engine) it spares them.
+ */
+export function textTraits(text: string): number {
+  let traits = 0;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) traits |= previous === 0x3a ? TEXT_HAS_NEWLINE | TEXT_HAS_COLON_NEWLINE : TEXT_HAS_NEWLINE;
+    else if (code === 0x2f) {
+      if (previous === 0x3a) traits |= TEXT_HAS_LINK;
+    } else if (code === 0x2e) {
+      if (i >= 3 && (previous | 0x20) === 0x77 && (text.charCodeAt(i - 2) | 0x20) === 0x77 && (text.charCodeAt(i - 3) | 0x20) === 0x77)
+        traits |= TEXT_HAS_LINK;
+    } else if (code >= 0x200e)
+      traits |= code === 0x200e ? TEXT_HAS_MARK : code === 0x2022 ? TEXT_HAS_BULLET : code === 0xfeff ? TEXT_HAS_BYTE_ORDER_MARK : 0;
+    previous = code;
+  }
+  return traits;
+}
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const withoutPeriod = (text: string): string => {
   const trimmed = text.trim();
@@ -290,9 +325,9 @@ export class WhatsAppPhrases {
    * A placeholder for media left out: the whole text, its first line (Android, the caption on the lines after),
    * or what follows the last left-to-right mark (iPhone, the caption before).
    */
-  omittedMedia(text: string): OmittedMedia | null {
+  omittedMedia(text: string, traits: number = textTraits(text)): OmittedMedia | null {
     const { omitted } = this.#tables;
-    const newline = text.indexOf('\n');
+    const newline = traits & TEXT_HAS_NEWLINE ? text.indexOf('\n') : -1;
     const firstLine = newline < 0 ? text : text.slice(0, newline);
     const first =
       firstLine.length <= this.#tables.longestOmitted && this.#tables.omittedEndings.has(endingOf(firstLine))
@@ -302,7 +337,7 @@ export class WhatsAppPhrases {
       this.#metAll(first.languages);
       return { kind: first.kind, caption: newline < 0 ? '' : text.slice(newline + 1), fileName: null };
     }
-    const mark = text.lastIndexOf('\u200e');
+    const mark = traits & TEXT_HAS_MARK ? text.lastIndexOf('\u200e') : -1;
     if (mark > 0) {
       const tail = omitted.get(
         text
@@ -317,7 +352,7 @@ export class WhatsAppPhrases {
         return { kind: tail.kind, caption: named ? '' : before, fileName: named ? named[1]! : null };
       }
     }
-    const pages = text.includes(' • ') ? this.#tables.documentPages?.exec(text) : null;
+    const pages = traits & TEXT_HAS_BULLET && text.includes(' • ') ? this.#tables.documentPages?.exec(text) : null;
     if (pages) {
       this.#met(this.#tables.documentLanguages[pages.findIndex((group, i) => i > 1 && group !== undefined) - 2]!);
       return { kind: 'document', caption: '', fileName: pages[1]! };
@@ -338,16 +373,16 @@ export class WhatsAppPhrases {
   }
 
   /** An iPhone poll's question and options (the votes are counts without voters: not kept). */
-  poll(text: string): { question: string; options: string[] } | null {
-    if (!this.#tables.poll || !text.includes(':\n')) return null;
+  poll(text: string, traits: number = textTraits(text)): { question: string; options: string[] } | null {
+    if (!this.#tables.poll || !(traits & TEXT_HAS_COLON_NEWLINE)) return null;
     const match = this.#tables.poll.exec(withoutLeadingMarks(text));
     if (!match || !this.#tables.pollOption) return null;
     const options = [...match[2]!.slice(1).matchAll(this.#tables.pollOption)].map((option) => option[1]!);
     return { question: match[1]!, options };
   }
 
-  location(text: string): { latitude: number; longitude: number } | null {
-    const match = text.includes('https://maps.google.com/') ? this.#tables.location?.exec(text) : null;
+  location(text: string, traits: number = textTraits(text)): { latitude: number; longitude: number } | null {
+    const match = traits & TEXT_HAS_LINK && text.includes('https://maps.google.com/') ? this.#tables.location?.exec(text) : null;
     return match ? { latitude: Number(match[1]), longitude: Number(match[2]) } : null;
   }
 }

@@ -64,8 +64,8 @@ interface Pending {
   text: string;
   length: number;
   line: number;
-  /** "Name: " as the first line says it (read once, when the line is met), or null. */
-  author: RegExpExecArray | null;
+  /** The author as the first line says it ("Name: ", read once, when the line is met), or null. */
+  author: string | null;
 }
 
 /** Messages (and their characters) that may wait for the date order; then it is decided on what was seen. */
@@ -115,9 +115,8 @@ export function readWhatsAppMessages(
     // Blank lines after a message are the gap before the next one, not part of it (trimEnd: a regex
     // would take quadratic time on a long run of spaces).
     if (text.endsWith('\n') && notHeld === 0) text = text.trimEnd();
-    const { author, body } = pending.author
-      ? { author: pending.author[1]!, body: text.slice(pending.author[0].length) }
-      : splitAuthor(text, authors);
+    const { author, body } =
+      pending.author !== null ? { author: pending.author, body: text.slice(pending.author.length + 2) } : splitAuthor(text, authors);
     const first = body.charCodeAt(0);
     const shown = first === 0x200e || first === 0x200f || first === 0xfeff ? body.replace(INVISIBLE_PREFIX, '') : body;
     count++;
@@ -167,9 +166,10 @@ export function readWhatsAppMessages(
     finish();
     if (!stamped) options.onFirstHeader?.(header);
     stamped = true;
-    const author = AUTHOR.exec(header.rest);
+    const colon = authorColon(header.rest);
+    const author = colon < 0 ? null : header.rest.slice(0, colon);
     current = { header, text: header.rest, length: header.rest.length + length - text.length, line: number, author };
-    if (author) authors.add(author[1]!);
+    if (author !== null) authors.add(author);
     if (order === null) {
       vote.add(header);
       order = vote.settled();
@@ -192,6 +192,20 @@ export function readAllWhatsAppMessages(source: ByteSource, options: WhatsAppRea
   const messages: WhatsAppLine[] = [];
   readWhatsAppMessages(source, (message) => messages.push(message), options);
   return messages;
+}
+
+/**
+ * Where AUTHOR's colon is (`Name: `: 1 to 100 characters, none of them a colon, a quote or a line break), or
+ * -1: AUTHOR by hand, as every message line asks it.
+ */
+export function authorColon(rest: string): number {
+  const end = Math.min(rest.length, 101);
+  for (let i = 0; i < end; i++) {
+    const code = rest.charCodeAt(i);
+    if (code === 0x3a) return i > 0 && rest.charCodeAt(i + 1) === 0x20 ? i : -1;
+    if (code === 0x22 || code === 0x201c || code === 0x201d || code === 0x0a) return -1;
+  }
+  return -1;
 }
 
 function splitAuthor(rest: string, authors: ReadonlySet<string>): { author: string | null; body: string } {

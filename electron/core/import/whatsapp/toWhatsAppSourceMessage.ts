@@ -1,7 +1,14 @@
 import type { FileMedia, Media, MessageEntity } from '../../../../shared/domain.ts';
 import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { WhatsAppLine } from './readWhatsAppMessages.ts';
-import { WhatsAppPhrases, type OmittedMedia } from './WhatsAppPhrases.ts';
+import {
+  TEXT_HAS_BYTE_ORDER_MARK,
+  TEXT_HAS_LINK,
+  TEXT_HAS_NEWLINE,
+  textTraits,
+  WhatsAppPhrases,
+  type OmittedMedia,
+} from './WhatsAppPhrases.ts';
 
 /** What an omitted placeholder stands for, when the export names no file: a kind, with sizes unknown (0). */
 function omittedMediaOf(omitted: OmittedMedia): Media {
@@ -46,6 +53,19 @@ const MIME_BY_EXTENSION: Record<string, string> = {
   txt: 'text/plain',
 };
 
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
+/**
+ * `String(ms)`, from three small integers: a time in ms is too large for V8's small-integer conversion, and
+ * its general number-to-text path cost about a tenth of the parse.
+ */
+function epochMsText(ms: number): string {
+  if (ms < 1e9 || !Number.isSafeInteger(ms)) return String(ms);
+  const thousands = Math.floor(ms / 1000);
+  const millions = Math.floor(thousands / 1000);
+  return `${millions}${THREE_DIGITS[thousands - millions * 1000]!}${THREE_DIGITS[ms - thousands * 1000]!}`;
+}
+
 /**
  * A message of a WhatsApp export as the engine stores it. WhatsApp writes no message ids, so the id is the
  * time plus the message's place among those with the same time: importing the same export, or a newer
@@ -57,40 +77,45 @@ export function toWhatsAppSourceMessage(
   findMedia: (name: string) => { ref: string; size: number } | undefined = () => undefined,
   phrases: WhatsAppPhrases = new WhatsAppPhrases(),
 ): SourceMessage {
-  const base = {
-    id: `${line.date}.${indexAtSameTime}`,
+  const id = `${epochMsText(line.date)}.${indexAtSameTime}`;
+  const sender = line.author === null ? null : { key: `whatsapp:${line.author}`, name: line.author };
+  let traits = textTraits(line.text);
+  let text = line.text;
+  if (traits & TEXT_HAS_BYTE_ORDER_MARK) traits = textTraits((text = text.replace(/\ufeff/g, '')));
+  const base = (): Pick<SourceMessage, 'id' | 'sortKey' | 'date' | 'out' | 'sender'> => ({
+    id,
     sortKey: indexAtSameTime,
     date: line.date,
     out: false,
-    sender: line.author === null ? null : { key: `whatsapp:${line.author}`, name: line.author },
-  };
-  let text = line.text.includes('\ufeff') ? line.text.replace(/\ufeff/g, '') : line.text;
+    sender,
+  });
   // A system line has no author, or (iOS) the chat's name in the author's place and a mark before the text.
   if (line.author === null)
-    return sourceMessage({ ...base, sender: null, text, service: phrases.systemAction(text) ?? { action: 'other' } });
-  if (phrases.isDeleted(text)) return sourceMessage({ ...base, text: 'This message was deleted', service: { action: 'messageDeleted' } });
+    return sourceMessage({ ...base(), sender: null, text, service: phrases.systemAction(text) ?? { action: 'other' } });
+  if (phrases.isDeleted(text)) return sourceMessage({ ...base(), text: 'This message was deleted', service: { action: 'messageDeleted' } });
   // WhatsApp's own words after a mark: a system line, unless bracketed (`<attached: added-list.pdf>` is a file).
   const system = phrases.isEncryptionNotice(text)
     ? { action: 'encryptionNotice' as const }
     : line.marked && !/^[\u200e]*</.test(text)
       ? phrases.systemAction(text)
       : null;
-  if (system) return sourceMessage({ ...base, sender: null, text, service: system });
+  if (system) return sourceMessage({ ...base(), sender: null, text, service: system });
   // WhatsApp writes when a message was edited only as a marker after its text; the time of the edit is unknown.
   const unmarked = phrases.withoutEditedMarker(text);
   const edited = unmarked === null ? {} : { editDate: line.date };
+  // The text without its marker is the start of the text: it holds no trait the whole text lacks.
   if (unmarked !== null) text = unmarked;
-  const media = mediaOf(text, findMedia, phrases);
-  if (media) return sourceMessage({ ...base, ...edited, text: media.caption, media: media.media, entities: linksIn(media.caption) });
+  const media = mediaOf(text, traits, findMedia, phrases);
+  if (media) return sourceMessage({ ...base(), ...edited, text: media.caption, media: media.media, entities: linksIn(media.caption) });
   // Most lines are plain text: built in one literal (a spread per line was a tenth of the parse).
   return {
-    id: base.id,
-    sortKey: base.sortKey,
-    date: base.date,
+    id,
+    sortKey: indexAtSameTime,
+    date: line.date,
     out: false,
-    sender: base.sender,
+    sender,
     text,
-    entities: linksIn(text),
+    entities: traits & TEXT_HAS_LINK ? linksIn(text) : [],
     media: null,
     replyToId: null,
     forward: null,
@@ -136,12 +161,13 @@ function attachmentMedia(fileName: string, extension: string, mimeType: string |
 
 function mediaOf(
   text: string,
+  traits: number,
   findMedia: (name: string) => { ref: string; size: number } | undefined,
   phrases: WhatsAppPhrases,
 ): { media: Media; caption: string } | null {
-  const omitted = phrases.omittedMedia(text);
+  const omitted = phrases.omittedMedia(text, traits);
   if (omitted) return { media: omittedMediaOf(omitted), caption: omitted.caption };
-  const newline = text.indexOf('\n');
+  const newline = traits & TEXT_HAS_NEWLINE ? text.indexOf('\n') : -1;
   const firstLineMarked = newline < 0 ? text : text.slice(0, newline);
   const firstLine = firstLineMarked.charCodeAt(0) === 0x200e ? firstLineMarked.replace(/^[\u200e]+/, '') : firstLineMarked;
   const attached = phrases.attachedFile(firstLine);
@@ -154,9 +180,9 @@ function mediaOf(
     const media = attachmentMedia(fileName, extension, mimeType, found?.size);
     return { media: found ? { ...media, localFile: found.ref } : media, caption };
   }
-  const poll = phrases.poll(text);
+  const poll = phrases.poll(text, traits);
   if (poll) return { media: { kind: 'poll', ...poll, closed: false }, caption: '' };
-  const location = phrases.location(text);
+  const location = phrases.location(text, traits);
   if (location) return { media: { kind: 'location', ...location }, caption: '' };
   return null;
 }
