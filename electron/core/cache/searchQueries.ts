@@ -273,6 +273,11 @@ export interface SearchPlan {
   rest: Sql;
   /** The query has a 1–2 character term. */
   shortTerms: boolean;
+  /**
+   * When the index decides everything but the panel's date bounds: those bounds (a count in one chat can then
+   * be the index's count over the ids those dates hold, see countChatMatchesInDates).
+   */
+  onlyDates: { from: number | null; to: number | null } | null;
 }
 
 /** Whether the query has a 1–2 character term (found through the index's vocabulary, which costs as much as its matches). */
@@ -303,7 +308,7 @@ export function planSearch(
   if (filter.earlierVersions) {
     // The index holds only the newest text: every row is checked (slower; the option says so).
     const whole = all([...fields, ...conjuncts.map((conjunct) => nodeCondition(db, conjunct, true))], 'AND');
-    return { none: whole.sql === FALSE.sql, index: null, whole, rest: whole, shortTerms: false };
+    return { none: whole.sql === FALSE.sql, index: null, whole, rest: whole, shortTerms: false, onlyDates: null };
   }
   const exact: string[] = [];
   const rest: Sql[] = [...fields];
@@ -315,14 +320,19 @@ export function planSearch(
   const whole = all([...fields, ...conjuncts.map((conjunct) => nodeCondition(db, conjunct))], 'AND');
   let index: string | null;
   let restCondition: Sql;
+  let onlyDates: SearchPlan['onlyDates'] = null;
   if (exact.length > 0) {
     index = exact.length === 1 ? exact[0]! : exact.join(' AND ');
     restCondition = all(rest, 'AND');
+    const dated = filter.from !== null || filter.to !== null;
+    // The panel's date bounds are the first of the fields; nothing after them means the index decides the rest.
+    if (dated && rest.length === (filter.from === null ? 0 : 1) + (filter.to === null ? 0 : 1))
+      onlyDates = { from: filter.from, to: filter.to };
   } else {
     index = root ? narrowingExpression(db, root, expandShort) : null;
     restCondition = whole;
   }
-  return { none: whole.sql === FALSE.sql, index, whole, rest: restCondition, shortTerms: hasShortTerm(root) };
+  return { none: whole.sql === FALSE.sql, index, whole, rest: restCondition, shortTerms: hasShortTerm(root), onlyDates };
 }
 
 /** The rowid range of one chat's entries in the index. */
@@ -402,13 +412,23 @@ export function searchCachedMessages(
         params: where.params,
       };
     } else {
-      // Only the next `walkBudget` rows in order are checked (a page found there is the true next page).
+      // Only the next `walkBudget` rows in order are checked (a page found there is the true next page): the
+      // last of them, found in the index alone, bounds the walk, which stops sooner at `limit` matches.
       const walked = all([scope, cursor], 'AND');
+      const boundary = recentStatement<unknown[], { date: number; sort_key: number; chat_id: number }>(
+        db,
+        `SELECT m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY ${index} WHERE ${walked.sql} ORDER BY ${order} LIMIT 1 OFFSET ?`,
+      ).get(...walked.params, options.walkBudget - 1);
+      const comparison = descending ? '>=' : '<=';
+      const stop: Sql = !boundary
+        ? TRUE
+        : chatId === null
+          ? { sql: `(m.date, m.sort_key, m.chat_id) ${comparison} (?, ?, ?)`, params: [boundary.date, boundary.sort_key, boundary.chat_id] }
+          : { sql: `(m.date, m.sort_key) ${comparison} (?, ?)`, params: [boundary.date, boundary.sort_key] };
+      const where = all([scope, cursor, stop, plan.whole], 'AND');
       query = {
-        sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM
-                (SELECT m.* FROM messages m INDEXED BY ${index} WHERE ${walked.sql} ORDER BY ${order} LIMIT ?) m
-              WHERE ${plan.whole.sql} ORDER BY ${order} LIMIT ?`,
-        params: [...walked.params, options.walkBudget, ...plan.whole.params],
+        sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ?`,
+        params: where.params,
       };
     }
   }
@@ -421,6 +441,89 @@ export function searchCachedMessages(
     chatId: row.chat_id,
     position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id },
   }));
+}
+
+/** The index's rowids of one chat's messages with ids in [fromId, toId]. */
+function chatIdRange(chatId: number, fromId: number, toId: number): Sql {
+  return { sql: `s.rowid BETWEEN ? * ${SEARCH_ROWID_SPAN} + ? AND ? * ${SEARCH_ROWID_SPAN} + ?`, params: [chatId, fromId, chatId, toId] };
+}
+
+const LAST_MESSAGE_ID = SEARCH_ROWID_SPAN - 1;
+
+/**
+ * Whether any message of the chat lies strictly between two positions (null: open) with an id outside
+ * [fromId, toId]: one walk of the position index (it carries the id), over the messages between the two.
+ */
+function hasMessageOutsideIds(
+  db: ReadableDB,
+  chatId: number,
+  after: Pick<SearchPosition, 'date' | 'sortKey'> | null,
+  before: Pick<SearchPosition, 'date' | 'sortKey'> | null,
+  fromId: number,
+  toId: number,
+): boolean {
+  const low = after ?? { date: Number.MIN_SAFE_INTEGER, sortKey: Number.MIN_SAFE_INTEGER };
+  const high = before ?? { date: Number.MAX_SAFE_INTEGER, sortKey: Number.MAX_SAFE_INTEGER };
+  return (
+    cachedStatement<number[], { one: number }>(
+      db,
+      `SELECT 1 AS one FROM messages INDEXED BY messages_by_position
+        WHERE chat_id = ? AND (date, sort_key) > (?, ?) AND (date, sort_key) < (?, ?) AND (id < ? OR id > ?) LIMIT 1`,
+    ).get(chatId, low.date, low.sortKey, high.date, high.sortKey, fromId, toId) !== undefined
+  );
+}
+
+/**
+ * One page of a chat's matches read from the index in rowid order — the chat's message ids — which is its
+ * position order wherever messages were stored oldest first (an import, a download paging newer): then the
+ * page costs `limit` postings and rows, as little as the index can do it. The order is proven, not assumed:
+ * a message between the page's ends (or its cursor) whose id was not read makes this return null, and the
+ * caller sorts candidates or walks dates instead. Only for a query the index decides exactly (no row check).
+ */
+export function searchChatInIdOrder(
+  db: ReadableDB,
+  plan: SearchPlan,
+  chatId: number,
+  options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null },
+): CacheHit[] | null {
+  if (plan.none) return [];
+  if (plan.index === null || plan.rest.sql !== TRUE.sql) return null;
+  const descending = options.order === 'newest';
+  const { after, limit } = options;
+  // Past a cursor, ids are read from the cursor's message on (its id bounds them as its position does).
+  let cursorId: number | null = null;
+  if (after) {
+    const row = cachedStatement<[number, number, number], { id: number }>(
+      db,
+      'SELECT id FROM messages WHERE chat_id = ? AND date = ? AND sort_key = ?',
+    ).get(chatId, after.date, after.sortKey);
+    if (!row) return null;
+    cursorId = row.id;
+  }
+  const fromId = !descending && cursorId !== null ? cursorId + 1 : 0;
+  const toId = descending && cursorId !== null ? cursorId - 1 : LAST_MESSAGE_ID;
+  const where = all([chatIdRange(chatId, fromId, toId), cursorCondition(after, descending, true)], 'AND');
+  const rows = recentStatement<unknown[], { id: number; date: number; sort_key: number }>(
+    db,
+    `SELECT m.id, m.date, m.sort_key FROM message_search s CROSS JOIN messages m ON m.id = ${MESSAGE_OF_ROWID}
+      WHERE message_search MATCH ? AND ${where.sql} ORDER BY s.rowid ${descending ? 'DESC' : 'ASC'} LIMIT ?`,
+  ).all(plan.index, ...where.params, limit);
+  const sign = descending ? -1 : 1;
+  rows.sort((a, b) => sign * (a.date - b.date || a.sort_key - b.sort_key));
+  const full = rows.length === limit;
+  const ids = rows.map((row) => row.id);
+  // What was read: every match with an id in [readFrom, readTo] (all of them when the page is not full).
+  const readFrom = descending && full ? Math.min(...ids) : fromId;
+  const readTo = !descending && full ? Math.max(...ids) : toId;
+  const last = rows.at(-1);
+  const end = full && last ? { date: last.date, sortKey: last.sort_key } : null;
+  if (readFrom > 0 || readTo < LAST_MESSAGE_ID) {
+    // A page that ran out below a cursor would have to prove the whole rest of the chat: left to the caller.
+    if (!full) return null;
+    const [older, newer] = descending ? [end, after] : [after, end];
+    if (hasMessageOutsideIds(db, chatId, older, newer, readFrom, readTo)) return null;
+  }
+  return rows.map((row) => ({ rowId: row.id, chatId, position: { date: row.date, sortKey: row.sort_key, chatId } }));
 }
 
 /**
@@ -438,12 +541,66 @@ export function countCachedMatchesByIndex(db: ReadableDB, plan: SearchPlan, chat
       `SELECT count(*) AS n FROM message_search s WHERE message_search MATCH ? AND ${range.sql}`,
     ).get(plan.index, ...range.params)!.n;
   }
+  if (chatId !== null && plan.onlyDates) {
+    const counted = countChatMatchesInDates(db, plan.index, chatId, plan.onlyDates);
+    if (counted !== null) return counted;
+  }
   const where = all([range, plan.rest], 'AND');
   return recentStatement<unknown[], { n: number }>(
     db,
     `SELECT count(*) AS n FROM message_search s CROSS JOIN messages m ON m.id = ${MESSAGE_OF_ROWID}
        WHERE message_search MATCH ? AND ${where.sql}`,
   ).get(plan.index, ...where.params)!.n;
+}
+
+/** A candidate's row read to check its date costs about this many position-index entries walked. */
+const ROW_COST_IN_INDEX_ENTRIES = 40;
+
+/**
+ * Matches of one chat dated in [from, to), counted by the index alone over the ids those dates hold, when they
+ * hold a run of ids and nothing else: the messages there, counted in the position index, are as many as the ids
+ * between their lowest and highest (so every id between is theirs). That walk costs a fraction of reading each
+ * candidate's row for its date, unless candidates are few: then (and when the ids are not one run) null, and
+ * the caller reads the rows.
+ */
+function countChatMatchesInDates(
+  db: ReadableDB,
+  expression: string,
+  chatId: number,
+  dates: { from: number | null; to: number | null },
+): number | null {
+  const from = dates.from ?? Number.MIN_SAFE_INTEGER;
+  const to = dates.to ?? Number.MAX_SAFE_INTEGER;
+  // The ids at the range's ends (two seeks) estimate how many messages it holds.
+  const end = (descending: boolean) =>
+    cachedStatement<[number, number, number], { id: number }>(
+      db,
+      `SELECT id FROM messages INDEXED BY messages_by_position WHERE chat_id = ? AND date >= ? AND date < ?
+        ORDER BY date ${descending ? 'DESC' : 'ASC'}, sort_key ${descending ? 'DESC' : 'ASC'} LIMIT 1`,
+    ).get(chatId, from, to)?.id;
+  const first = end(false);
+  const last = end(true);
+  if (first === undefined || last === undefined) return 0;
+  const walk = Math.abs(last - first) + 1;
+  const rowsWorthReading = Math.floor(walk / ROW_COST_IN_INDEX_ENTRIES);
+  const range = chatRange(chatId);
+  const candidates = recentStatement<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM message_search s WHERE message_search MATCH ? AND ${range.sql} LIMIT ?)`,
+  ).get(expression, ...range.params, rowsWorthReading + 1)!.n;
+  if (candidates <= rowsWorthReading) return null;
+  const span = cachedStatement<[number, number, number], { n: number; low: number | null; high: number | null }>(
+    db,
+    `SELECT count(*) AS n, min(id) AS low, max(id) AS high FROM messages INDEXED BY messages_by_position
+      WHERE chat_id = ? AND date >= ? AND date < ?`,
+  ).get(chatId, from, to)!;
+  if (span.n === 0 || span.low === null || span.high === null) return 0;
+  if (span.high - span.low + 1 !== span.n) return null;
+  const ids = chatIdRange(chatId, span.low, span.high);
+  return recentStatement<unknown[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM message_search s WHERE message_search MATCH ? AND ${ids.sql}`,
+  ).get(expression, ...ids.params)!.n;
 }
 
 /** Matches among a chat's (or every chat's) cached messages dated in [from, to), checking each row. */

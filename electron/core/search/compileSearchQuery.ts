@@ -4,6 +4,8 @@ import type { CompiledQuery } from '../model/CompiledQuery.ts';
 
 export type { CompiledQuery };
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Text a match must contain somewhere (positive text, not under a NOT); OR branches included for highlighting. */
 function positiveTerms(node: QueryNode | null, into: Set<string>): Set<string> {
   if (!node) return into;
@@ -33,6 +35,14 @@ export function compileSearchQuery(query: string): CompiledQuery {
 /** Where each term occurs in `text`, as [start, end) ranges of the original (UTF-16) string, merged. */
 export function highlightRanges(text: string, terms: readonly string[]): Array<[number, number]> {
   if (terms.length === 0 || text === '') return [];
+  const ranges: Array<[number, number]> = [];
+  if (ASCII_ONLY.test(text)) {
+    // ASCII folds unit for unit (lower case), so a match's place in the folded text is its place in the text.
+    const folded = text.toLowerCase();
+    for (const term of terms)
+      for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) ranges.push([at, at + term.length]);
+    return mergedRanges(ranges);
+  }
   // Fold one code point at a time, remembering where each folded unit came from.
   let folded = '';
   const origin: number[] = [];
@@ -45,7 +55,6 @@ export function highlightRanges(text: string, terms: readonly string[]): Array<[
     index += character.length;
   }
   origin.push(text.length);
-  const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
       // origin has one entry per folded unit (and one past the end), so both lookups are inside it.
@@ -56,6 +65,10 @@ export function highlightRanges(text: string, terms: readonly string[]): Array<[
       ranges.push([start, end]);
     }
   }
+  return mergedRanges(ranges);
+}
+
+function mergedRanges(ranges: Array<[number, number]>): Array<[number, number]> {
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const range of ranges) {

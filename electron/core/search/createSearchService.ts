@@ -31,6 +31,7 @@ import {
   countIndexCandidates,
   planSearch,
   searchCachedMessages,
+  searchChatInIdOrder,
   type CacheHit,
   type SearchPosition,
 } from '../cache/searchQueries.ts';
@@ -55,6 +56,9 @@ export interface SearchService {
 
 /** Rows a page with a 1–2 character term walks before it asks the index's vocabulary instead. */
 const SHORT_TERM_WALK = 4_000;
+
+/** Rows walked first: a 1–2 character term found in none of them is left to the index's vocabulary at once. */
+const SHORT_TERM_PROBE = 256;
 
 /** Slices a count is split into; each is a few tens of milliseconds even on a 1,000,000-message chat. */
 const COUNT_SLICES = 32;
@@ -335,21 +339,29 @@ export function createSearchService(deps: {
       const scoped = floor === null ? request : { ...request, from: Math.max(request.from ?? Number.MIN_SAFE_INTEGER, floor + 1) };
       const options = { order: request.order, limit: request.limit, after };
       // A 1–2 character term is usually common: a short walk in date order fills the page before its
-      // vocabulary (which costs as much as its matches) could be read. Only a page it does not fill goes on.
+      // vocabulary (which costs as much as its matches) could be read. A probe of the first rows tells a rare
+      // one (nothing there) from a common one; only a page the walk does not fill goes on to the index.
       const quick = planSearch(db, scoped, query.root, { expandShortTerms: false });
-      const walked = quick.shortTerms
-        ? searchCachedMessages(db, quick, request.chatId, { ...options, viaIndex: false, walkBudget: SHORT_TERM_WALK })
-        : [];
-      let page = walked;
-      if (walked.length < request.limit) {
+      let page: CacheHit[] = [];
+      if (quick.shortTerms) {
+        const walk = (walkBudget: number) => searchCachedMessages(db, quick, request.chatId, { ...options, viaIndex: false, walkBudget });
+        page = walk(SHORT_TERM_PROBE);
+        if (page.length > 0 && page.length < request.limit) page = walk(SHORT_TERM_WALK);
+      }
+      if (page.length < request.limit) {
         const plan = quick.shortTerms ? planSearch(db, scoped, query.root) : quick;
-        let cap = 0;
-        const candidates = countIndexCandidates(db, plan, request.chatId, () => {
-          cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
-          return cap + 1;
-        });
-        // No candidate: the index has answered "nothing" already, without a walk.
-        page = candidates === 0 ? [] : searchCachedMessages(db, plan, request.chatId, { ...options, viaIndex: candidates <= cap });
+        // One chat stored oldest first: the index in id order is the page, proven before it is used.
+        const inIdOrder = request.chatId === null ? null : searchChatInIdOrder(db, plan, request.chatId, options);
+        if (inIdOrder) page = inIdOrder;
+        else {
+          let cap = 0;
+          const candidates = countIndexCandidates(db, plan, request.chatId, () => {
+            cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
+            return cap + 1;
+          });
+          // No candidate: the index has answered "nothing" already, without a walk.
+          page = candidates === 0 ? [] : searchCachedMessages(db, plan, request.chatId, { ...options, viaIndex: candidates <= cap });
+        }
       }
       const names = chatNamesOf(
         db,
