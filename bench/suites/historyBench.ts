@@ -64,11 +64,15 @@ async function benchScale(folder: string, databasePath: string, scale: Scale, op
     what: `storing ${scale.count.toLocaleString('en-US')} messages by the real store path (storeHistoryRun: rows, senders, full-text index, the sweep of each batch's stretch, coverage), 50,000-message batches each proving only its own stretch as a download paging newer does`,
     floor: INGEST_FLOOR,
     ours: async () => {
+      collectGarbage();
       const { db, cost } = await ingestOurs(databasePath, spec, timeline);
       db.close();
       return cost;
     },
-    floorWork: () => ingestFloor(path.join(folder, `history-${scale.label}-floor.db`), spec, timeline),
+    floorWork: () => {
+      collectGarbage();
+      return ingestFloor(path.join(folder, `history-${scale.label}-floor.db`), spec, timeline);
+    },
     samples: 1,
     rounds: scale.ingestRounds,
     warmup: 0,
@@ -112,6 +116,11 @@ function diskFigure(db: WritableDB, databasePath: string, rawPath: string, scale
     target: { max: 250, on: 'value' },
     note: `bytes a message by table and index: ${parts}`,
   });
+}
+
+/** Between whole ingests, so that neither side pays for the garbage the other left (npm run bench exposes gc). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** Depths of the page figures: the newest page, the middle, the oldest (1,000 from the chat's first message). */
@@ -163,6 +172,7 @@ async function pageFigures(
       if (ours.length !== PAGE || ours.join() !== floor.join())
         throw new Error(`page at depth ${depth}: ours and the floor read different rows`);
     }
+    collectGarbage();
     const cpu = { ours: [] as number[], floor: [] as number[] };
     let oursAt = 0;
     let floorAt = 0;

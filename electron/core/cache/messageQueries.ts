@@ -428,6 +428,16 @@ export function markMissingAsDeleted(
     .map((row) => row.source_msg_id);
 }
 
+/** How many stored messages of a chat lie strictly between two positions (null: unbounded), read from the position index alone. */
+export function countMessagesBetween(db: ReadableDB, chatId: number, range: { after: Bound | null; before: Bound | null }): number {
+  const after = range.after ?? { date: Number.MIN_SAFE_INTEGER, sortKey: Number.MIN_SAFE_INTEGER };
+  const before = range.before ?? { date: Number.MAX_SAFE_INTEGER, sortKey: Number.MAX_SAFE_INTEGER };
+  return cachedStatement<unknown[], { n: number }>(
+    db,
+    'SELECT count(*) AS n FROM messages WHERE chat_id = ? AND (date, sort_key) > (?, ?) AND (date, sort_key) < (?, ?)',
+  ).get(chatId, after.date, after.sortKey, before.date, before.sortKey)!.n;
+}
+
 /** Marks messages of a chat deleted at the source by their ids (a delete update); returns those newly marked. */
 export function markDeletedByIds(db: WritableDB, chatId: number, ids: readonly string[], at: number): string[] {
   assertWritable(db);

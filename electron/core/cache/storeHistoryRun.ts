@@ -4,7 +4,7 @@ import type { WritableDB } from './CacheDatabase.ts';
 import type { ChatRecord } from './chatQueries.ts';
 import { recordSourceTotals } from './chatQueries.ts';
 import { addCoverage, type CoverageRange } from './coverageQueries.ts';
-import { insertMessages, markMissingAsDeleted, noMessageChanges, type MessageChanges } from './messageQueries.ts';
+import { countMessagesBetween, insertMessages, markMissingAsDeleted, noMessageChanges, type MessageChanges } from './messageQueries.ts';
 import { assertWritable } from './cacheErrors.ts';
 import { runAfterFirstWrite, writeWhenFree } from './transactions.ts';
 import { createSenderResolver } from './senderQueries.ts';
@@ -59,14 +59,17 @@ export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRu
       const inserted = insertMessages(db, chat.id, createSenderResolver(db, chat.sourceId), run.messages, seen);
       if (coverage && run.sweepsCoverage !== false) {
         const { from, to, reachesOldest } = coverage;
-        const gone = markMissingAsDeleted(
-          db,
-          chat.id,
-          { after: reachesOldest ? null : from, before: reachesNewest ? null : to },
-          run.messages.map((message) => message.id),
-          seen.at,
-        );
-        seen.changes.deleted.push(...gone);
+        const stretch = { after: reachesOldest ? null : from, before: reachesNewest ? null : to };
+        if (!holdsOnlyTheRun(db, chat.id, stretch, run.messages, inserted)) {
+          const gone = markMissingAsDeleted(
+            db,
+            chat.id,
+            stretch,
+            run.messages.map((message) => message.id),
+            seen.at,
+          );
+          seen.changes.deleted.push(...gone);
+        }
       }
       if (coverage) addCoverage(db, chat.id, coverage);
       let newestDate: number | null = null;
@@ -92,6 +95,31 @@ export function storeHistoryRun(db: WritableDB, chat: ChatRecord, run: HistoryRu
  */
 export function storeHistoryRunWhenFree(db: WritableDB, chat: ChatRecord, run: HistoryRun, signal?: AbortSignal): Promise<StoredRun> {
   return writeWhenFree(db, () => storeHistoryRun(db, chat, run), signal ? { signal } : {});
+}
+
+/**
+ * Whether the swept stretch holds no stored message but the run's own, so the sweep has nothing to mark:
+ * every message of the run was new (so each is stored at its own position) and the stretch's stored count,
+ * read from the position index alone, is the number of the run's messages inside it. Each page of a
+ * download is this case; it then skips the sweep's row-by-row check of the stretch (a tenth of its store).
+ */
+function holdsOnlyTheRun(
+  db: WritableDB,
+  chatId: number,
+  stretch: { after: Point | null; before: Point | null },
+  messages: readonly SourceMessage[],
+  inserted: number,
+): boolean {
+  if (inserted !== messages.length) return false;
+  let inside = 0;
+  for (const message of messages) {
+    if (
+      (stretch.after === null || comparePositions(message, stretch.after) > 0) &&
+      (stretch.before === null || comparePositions(message, stretch.before) < 0)
+    )
+      inside++;
+  }
+  return countMessagesBetween(db, chatId, stretch) === inside;
 }
 
 /**
