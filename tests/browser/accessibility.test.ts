@@ -6,6 +6,7 @@ import { browserSkipReason, saveScreenshot, type BrowserSession } from './suppor
 import { useSessionWithFamilyCached } from './support/useBrowserSession.ts';
 import { clickChatAction, openChat, scroller } from './support/listGeometry.ts';
 import { waitFrames } from './support/frameSampler.ts';
+import { focusedElement, pressUntilFocused } from './support/keyboardFocus.ts';
 import { findImportInputs } from '../../electron/core/import/findImportInputs.ts';
 import { importFile } from '../../electron/core/import/importFile.ts';
 import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
@@ -40,6 +41,19 @@ async function seriousViolations(page: Page): Promise<string[]> {
         (node) => `${violation.impact} ${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? violation.help}`,
       ),
     );
+}
+
+/** A day in the page's zone (the browser session's, Europe/Lisbon) as the date field holds it: yyyy-mm-dd. */
+function localDay(time: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lisbon', year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+}
+/** Whole calendar months (in the page's zone) from `earlier` to `later`. */
+function monthsBetween(earlier: number, later: number): number {
+  const month = (time: number) => {
+    const [year, month] = localDay(time).split('-').map(Number);
+    return year! * 12 + month!;
+  };
+  return month(later) - month(earlier);
 }
 
 type Theme = 'light' | 'dark';
@@ -417,6 +431,178 @@ describe.skipIf(skipReason !== null)(
       await page.waitForSelector('.app.sidebar-hidden');
       await expect.poll(async () => (await focused()).region).toBe('chat');
       await page.setViewportSize({ width: 1280, height: 800 });
+    }, 120_000);
+
+    it('by keyboard alone, every feature the README lists: a chat from the list, a message read and copied, the media viewer, search stepped and a result opened, a jump to a date, import, export to the end, settings', async () => {
+      const { page, core, folder, dialogs } = session;
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      // A fresh window (no chat remembered), nothing focused: from here on only keys move focus.
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.waitForSelector('[data-testid="chat-scroller"] [data-chat-id]');
+      const header = () => page.textContent('.chat-header h1');
+      const familyName = core.listChats().find((chat) => chat.id === family)!.name;
+
+      // The chat list: F6 goes to it, typing a name's first letter moves to that chat, Enter opens it.
+      await page.keyboard.press('F6');
+      await expect.poll(async () => (await focusedElement(page)).region).toBe('sidebar');
+      await pressUntilFocused(page, familyName[0]!, (focused) => focused.chatId === family, 6);
+      await page.keyboard.press('Enter');
+      await expect.poll(header).toBe(familyName);
+      await page.waitForSelector(`${scroller}[aria-busy="false"] [data-message-id]`);
+
+      // Into the chat (F6): a message has focus; End focuses the chat's newest message, as the core has it.
+      await page.keyboard.press('F6');
+      await expect.poll(async () => (await focusedElement(page)).messageId).not.toBeNull();
+      await page.keyboard.press('End');
+      const newest = (await core.history.getHistoryPage({ chatId: family, anchor: { kind: 'latest' }, limit: 1 })).messages.at(-1)!;
+      await expect.poll(async () => (await focusedElement(page)).messageId).toBe(newest.id);
+
+      // The media viewer: up to a photo, Enter opens it as a modal dialog that keeps Tab inside; Esc closes it.
+      const photo = await pressUntilFocused(
+        page,
+        'ArrowUp',
+        (focused) => focused.messageId !== null && core.getMessages(family, [focused.messageId])[0]?.media?.kind === 'photo',
+        60,
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="viewer-picture"]');
+      expect(await page.getAttribute('[data-testid="viewer-stage"]', 'data-message-id')).toBe(photo.messageId);
+      await expect.poll(async () => (await focusedElement(page)).region).toBe('media-viewer');
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        expect((await focusedElement(page)).region).toBe('media-viewer');
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-testid="media-viewer"]', { state: 'detached' });
+      await expect.poll(async () => (await focusedElement(page)).messageId).toBe(photo.messageId);
+
+      // A message read: up to one with text, named by its sender and described by its text; its menu (Shift+F10)
+      // starts on Copy text, and Enter puts the text on the clipboard.
+      const plain = (id: string | null) => {
+        const message = id === null ? undefined : core.getMessages(family, [id])[0];
+        return message !== undefined && !message.service && message.media === null && message.text !== '' ? message : null;
+      };
+      const reading = await pressUntilFocused(page, 'ArrowUp', (focused) => plain(focused.messageId) !== null, 60);
+      const message = plain(reading.messageId)!;
+      const read = await page.evaluate(() => {
+        const text = (ids: string | null) =>
+          (ids ?? '')
+            .split(' ')
+            .filter(Boolean)
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ');
+        const active = document.activeElement!;
+        return { name: text(active.getAttribute('aria-labelledby')), description: text(active.getAttribute('aria-describedby')) };
+      });
+      expect(read.name).toContain(message.out ? 'You' : message.senderName!);
+      expect(read.description).toContain(message.text.slice(0, 40));
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await page.keyboard.press('Shift+F10');
+      await expect.poll(async () => (await focusedElement(page)).testId).toBe('menu-copy-text');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(message.text);
+      await page.waitForSelector('.context-menu', { state: 'detached' });
+      await expect.poll(async () => (await focusedElement(page)).messageId).toBe(message.id);
+
+      // Search: Ctrl+F, type, Enter and Enter step through the results ("2 of N"); Tab reaches the first result
+      // and Enter opens it, not the next one; Esc closes the panel.
+      await page.keyboard.press('Control+f');
+      await expect.poll(async () => (await focusedElement(page)).testId).toBe('search-query');
+      await page.keyboard.type('the train');
+      await page.waitForSelector('[data-result-index="1"]');
+      await page.waitForFunction(() => /\p{Nd}/u.test(document.querySelector('[data-testid="search-total"]')?.textContent ?? ''));
+      const total = (await page.textContent('[data-testid="search-total"]'))!.match(/^([\d,]+) /)![1]!;
+      const resultIds = await Promise.all([0, 1, 2].map((i) => page.getAttribute(`[data-result-index="${i}"]`, 'data-message-id')));
+      for (const step of [0, 1]) {
+        await page.keyboard.press('Enter');
+        await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${resultIds[step]}"]`);
+        await expect.poll(() => page.textContent('[data-testid="search-position"]')).toBe(`${step + 1} of ${total}`);
+      }
+      await pressUntilFocused(page, 'Tab', (focused) => focused.resultIndex === 0, 60);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent('[data-testid="search-position"]')).toBe(`1 of ${total}`);
+      await page.waitForSelector(`${scroller} .message.highlighted[data-message-id="${resultIds[0]}"]`);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.search-panel', { state: 'detached' });
+      await expect.poll(async () => (await focusedElement(page)).region).not.toBeNull();
+
+      // Jump to a date: Ctrl+G starts in the day field; Shift+Tab goes to the calendar's chosen day, PageUp twice
+      // two months back, Enter picks that day into the field; Tab to Jump, Enter: the first message of that day,
+      // highlighted. (The field's day, month and year order follows the browser's own language, so the calendar
+      // is walked rather than the field typed in.)
+      await page.keyboard.press('Control+g');
+      await expect.poll(async () => (await focusedElement(page)).testId).toBe('jump-date');
+      const shown = await pressUntilFocused(page, 'Shift+Tab', (focused) => focused.dayStart !== null, 5);
+      for (const monthsBack of [1, 2]) {
+        await page.keyboard.press('PageUp');
+        await expect
+          .poll(async () => {
+            const day = (await focusedElement(page)).dayStart;
+            return day === null ? null : monthsBetween(day, shown.dayStart!);
+          })
+          .toBe(monthsBack);
+      }
+      const picked = (await focusedElement(page)).dayStart!;
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.inputValue('[data-testid="jump-date"]')).toBe(localDay(picked));
+      const around = await core.history.getHistoryPage({ chatId: family, anchor: { kind: 'aroundDate', date: picked }, limit: 60 });
+      const landing = around.messages[around.anchorIndex!]!;
+      expect(localDay(landing.date) >= localDay(picked)).toBe(true);
+      await pressUntilFocused(page, 'Tab', (focused) => focused.tag === 'button' && focused.type === 'submit', 10);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.jump-dialog[open]', { state: 'detached' });
+      await page.waitForSelector(`${scroller} .highlighted[data-message-id="${landing.id}"]`);
+
+      // Import (Ctrl+O; the native dialog answered by the test): the result names the chat; Ctrl+K and its
+      // name open it.
+      const imported = path.join(folder, 'WhatsApp Chat with Walker.txt');
+      writeFileSync(imported, '12/01/2024, 10:00 - Walker: Olá!\n13/01/2024, 21:30 - Walker: Até amanhã\n');
+      dialogs.openPaths = [imported];
+      await page.keyboard.press('Control+o');
+      await page.waitForSelector('.import-panel.done:has-text("Walker")');
+      await page.keyboard.press('Control+k');
+      await expect.poll(async () => (await focusedElement(page)).testId).toBe('chat-filter');
+      await page.keyboard.type('Walker');
+      await page.keyboard.press('Enter');
+      await expect.poll(header).toBe('Walker');
+      await expect
+        .poll(() => page.$$eval(`${scroller} [data-message-id] .text`, (texts) => texts.map((text) => text.textContent)))
+        .toEqual(['Olá!', 'Até amanhã']);
+
+      // Export (Ctrl+E): the format chosen with the arrows, Tab to Export, Enter; the file written to the end.
+      const target = path.join(folder, 'walker.txt');
+      dialogs.savePath = target;
+      await page.keyboard.press('Control+e');
+      await page.waitForSelector('.export-dialog[open] input[name="format"]:checked');
+      // The dialog opens on its first field; the format is the first group (Shift+Tab reaches it from any later one).
+      await expect.poll(async () => (await focusedElement(page)).region).toBe('export-dialog');
+      await pressUntilFocused(page, 'Shift+Tab', (focused) => focused.name === 'format', 10);
+      await pressUntilFocused(page, 'ArrowDown', (focused) => focused.value === 'txt', 10);
+      await expect.poll(() => page.inputValue('.export-dialog input[name="format"]:checked')).toBe('txt');
+      await pressUntilFocused(page, 'Tab', (focused) => focused.type === 'submit' && focused.region === 'export-dialog', 20);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.export-strip.done');
+      const written = readFileSync(target, 'utf8');
+      expect(written).toContain('Olá!');
+      expect(written).toContain('Até amanhã');
+
+      // Settings: from the chat list, Shift+Tab to ⚙, Enter; Tab to the theme, the arrows choose Dark, which the
+      // window takes at once and keeps; Esc closes and focus is back on ⚙.
+      await page.keyboard.press('F6');
+      await expect.poll(async () => (await focusedElement(page)).region).toBe('sidebar');
+      await pressUntilFocused(page, 'Shift+Tab', (focused) => focused.testId === 'open-settings', 6);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.settings-dialog[open]');
+      await pressUntilFocused(page, 'Tab', (focused) => focused.testId?.startsWith('theme-') === true, 40);
+      await pressUntilFocused(page, 'ArrowDown', (focused) => focused.testId === 'theme-dark', 3);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await page.evaluate(() => localStorage.getItem('scrollback.theme'))).toBe('dark');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.settings-dialog', { state: 'detached' });
+      await expect.poll(async () => (await focusedElement(page)).testId).toBe('open-settings');
+      await page.evaluate(() => localStorage.removeItem('scrollback.theme'));
     }, 120_000);
 
     it('a toast never blocks a shortcut, stacks in the corner, fades once you move on, and is not brought back by a reload', async () => {

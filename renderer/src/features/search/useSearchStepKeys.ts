@@ -25,9 +25,10 @@ export function useSearchStepKeys(
         close();
       } else if (
         event.key === 'Enter' &&
+        // A focused result or control is the button's own (Enter on the fourth result opens the fourth).
         !(
           target instanceof HTMLButtonElement &&
-          target.closest('.search-header, .search-kinds, .search-quick, .search-status, .search-suggestions')
+          target.closest('.search-header, .search-kinds, .search-quick, .search-status, .search-suggestions, [data-result-index]')
         )
       ) {
         if (count === 0) return;
