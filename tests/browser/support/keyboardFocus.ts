@@ -76,9 +76,9 @@ export function focusedElement(page: Page): Promise<FocusedElement> {
 }
 
 /**
- * Presses `key` until the focused element is the one `wanted` picks, at most `limit` times. After each press
- * it waits two frames: a list row takes focus in the frame after its key, and Tab may stay in one element (a
- * date field's day, month and year).
+ * Presses `key` until the focused element is the one `wanted` picks, at most `limit` times. Where a press has
+ * not moved focus by the time it is dispatched, it waits two frames: a list row takes focus in the frame after
+ * its key, and Tab may stay in one element (a date field's day, month and year).
  */
 export async function pressUntilFocused(
   page: Page,
@@ -89,9 +89,13 @@ export async function pressUntilFocused(
   let focused = await focusedElement(page);
   for (let presses = 0; !wanted(focused); presses++) {
     if (presses === limit) throw new Error(`${limit} × ${key} never reached the element wanted; focus is on ${JSON.stringify(focused)}`);
+    const before = focused.path;
     await page.keyboard.press(key);
-    await waitFrames(page, 2);
     focused = await focusedElement(page);
+    if (focused.path === before) {
+      await waitFrames(page, 2);
+      focused = await focusedElement(page);
+    }
   }
   return focused;
 }
