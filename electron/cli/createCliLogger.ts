@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Logger } from '../core/base/Logger.ts';
-import { createFileLogger, logFolderOf } from '../core/app/createFileLogger.ts';
+import type { createFileLogger } from '../core/app/createFileLogger.ts';
+import { logFolderOf } from '../core/app/logFolderOf.ts';
 
 export interface CliLogger extends Logger {
   /** Where the log is (the `logs` folder beside the database, as the app's beside its data). */
@@ -20,12 +21,15 @@ export function createCliLogger(databasePath: string): CliLogger {
   let opened: Promise<FileLogger | null> | null = null;
   let pending: Promise<unknown> = Promise.resolve();
   const write = (level: 'info' | 'warn' | 'error') => (message: string, detail?: unknown) => {
-    opened ??= createFileLogger(dataFolder).catch((error: unknown) => {
-      process.stderr.write(
-        `[scrollback warn] could not open the log in ${logFolderOf(dataFolder)}: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      return null;
-    });
+    // pino and its file rotation load only here: a command that logs nothing never pays for them.
+    opened ??= import('../core/app/createFileLogger.ts')
+      .then((module) => module.createFileLogger(dataFolder))
+      .catch((error: unknown) => {
+        process.stderr.write(
+          `[scrollback warn] could not open the log in ${logFolderOf(dataFolder)}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        return null;
+      });
     pending = opened.then((logger) => {
       if (logger) logger[level](message, detail);
       else if (level !== 'info') process.stderr.write(`[scrollback ${level}] ${message}\n`);

@@ -4,9 +4,9 @@ import { translator } from '../core/i18n/createTranslator.ts';
 /** Commands that add to an archive, and so may start one: the demo, imports, and each source's own (logging in). */
 const ADDING_COMMANDS: ReadonlySet<string> = new Set(['demo', 'import']);
 
-/** Whether `command` may create the archive file; every other command needs one there already. */
-export function createsArchive(command: string, sourceCommands: ReadonlyArray<{ name: string }>): boolean {
-  return ADDING_COMMANDS.has(command) || sourceCommands.some((sourceCommand) => sourceCommand.name === command);
+/** Whether `command` (a source kind's own when `isSourceCommand`) may create the archive file; every other command needs one there already. */
+export function createsArchive(command: string, isSourceCommand: boolean): boolean {
+  return ADDING_COMMANDS.has(command) || isSourceCommand;
 }
 
 /** What a reading command says where there is no archive, instead of creating an empty one. */

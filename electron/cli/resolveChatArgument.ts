@@ -4,7 +4,7 @@ import type { ScrollbackCore } from '../core/app/openScrollbackCore.ts';
 import { CliUsageError } from './CliUsageError.ts';
 
 /** A chat named on the command line: its id from `scrollback chats`, or its exact name. */
-export function resolveChatArgument(core: ScrollbackCore, argument: string | undefined): ChatSummary {
+export function resolveChatArgument(core: Pick<ScrollbackCore, 'getChat' | 'listChats'>, argument: string | undefined): ChatSummary {
   if (argument === undefined || argument === '') throw new CliUsageError('Name a chat: its id from `scrollback chats`, or its name.');
   if (/^\d+$/.test(argument)) return core.getChat(Number(argument));
   const wanted = argument.toLocaleLowerCase();

@@ -1,83 +1,23 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ScrollbackError } from '../../shared/errors.ts';
-import { createCliLogger, type CliLogger } from './createCliLogger.ts';
-import { nameThisProgram } from '../core/cache/writerNotes.ts';
-import { openScrollbackCore, type ScrollbackCore } from '../core/app/openScrollbackCore.ts';
+import type { openScrollbackCore, ScrollbackCore } from '../core/app/openScrollbackCore.ts';
+import type { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
 import { resolveDatabasePath } from '../core/app/resolveDatabasePath.ts';
-import type { CliContext } from './CliContext.ts';
+import type { ReadingCliContext } from './CliContext.ts';
 import { CliUsageError } from './CliUsageError.ts';
 import { commandsInUsage, usageOfCommand } from './commandUsage.ts';
-import { translator } from '../core/i18n/createTranslator.ts';
-import { createsArchive, noArchiveError } from './createsArchive.ts';
-import { chatsCommand } from './commands/chatsCommand.ts';
-import { demoCommand } from './commands/demoCommand.ts';
-import { historyCommand } from './commands/historyCommand.ts';
-import { searchCommand } from './commands/searchCommand.ts';
-import { syncCommand } from './commands/syncCommand.ts';
-import { watchCommand } from './commands/watchCommand.ts';
-import { changesCommand } from './commands/changesCommand.ts';
-import { importCommand, importUsage } from './commands/importCommand.ts';
-import { importFormatInfos } from '../core/import/importFormats.ts';
-import { exportCommand } from './commands/exportCommand.ts';
-import { exportFormats } from '../core/export/exportFormats.ts';
-import { recoverCommand } from './commands/recoverCommand.ts';
-import { mcpCommand, mcpUsage } from './commands/mcpCommand.ts';
-import { peopleCommand, peopleUsage } from './commands/peopleCommand.ts';
-import { backupCommand, backupUsage } from './commands/backupCommand.ts';
-import { createSourceProviders } from '../core/sources/allSourceProviders.ts';
-import { createEnvironmentSecretStore } from './createEnvironmentSecretStore.ts';
+import { createCliLogger, type CliLogger } from './createCliLogger.ts';
+import type { ArchiveReader } from './openArchiveReader.ts';
+import { resolveChatArgument } from './resolveChatArgument.ts';
+import type { SourceCliCommand } from '../core/sources/SourceProvider.ts';
 
-/** The subcommands of each source kind (`scrollback ryze …`, `scrollback telegram …`), from its provider. */
-const sourceCommands = Object.values(createSourceProviders()).flatMap((provider) => (provider.cli ? [provider.cli] : []));
-const sourceCommandsUsage = sourceCommands.map((command) => command.usage).join('\n');
+// A command's start-up is most of what it costs (`scrollback history` reads 50 rows). So this module loads
+// little, and each part is loaded with import() where it is used: a command's own code, the core (every
+// service, source and format), the usage text (it lists the registries), the log's pino, the MCP SDK. A
+// read of an imported chat opens the archive without the core at all (openArchiveReader.ts).
 
-export const USAGE = `Usage: scrollback [--db PATH] <command> [options]
-
-Commands:
-  demo                          add the built-in demo archive (4 chats, one of 1,000,000 messages)
-  chats [--json]                list chats with their ids
-  history <chat> [--before ID | --after ID | --around DATE] [--limit N] [--json | --ndjson]
-                                print a page of a chat, oldest first (default: the newest 50);
-                                --ndjson streams any number (default: all), one JSON message a line,
-                                newest first (with --after: oldest first)
-  search <chat> | --all [--from DATE] [--to DATE] [--query TEXT] [--sender NAME] [--type KIND[,KIND]]
-         [--limit N] [--oldest] [--earlier-versions] [--json | --ndjson]
-                                messages matching all the given filters, newest first; --from and --to
-                                days are whole local days, inclusive; KIND is text, photo, video, voice,
-                                file, link, poll or service; --ndjson streams every match (or --limit N);
-                                --earlier-versions: words also match edited messages' earlier text
-${sourceCommandsUsage}
-${importUsage(importFormatInfos())}
-  export <chat> --out PATH [--format ${exportFormats.map((format) => format.id).join('|')}] [--from DATE] [--to DATE] [--query TEXT]
-         [--no-service] [--bom]
-                                write the chat (or those days, or what the query matches) to a file;
-                                missing messages are downloaded first; the file appears only when complete
-  export --all --out DIR [--format json|html] [--media all|local|thumbnails|none]
-                                every chat of every source into one new folder in Telegram Desktop's
-                                whole-account layout, with manifest.sha256; --media all fetches missing
-                                files first, local (the default) copies what is on this computer
-  sync <chat> [--from DATE] [--to DATE] [--json]
-                                download the chat (or those days) into the cache, with progress on
-                                stderr; Ctrl+C stops it, and running it again continues where it stopped
-  sync [<chat>] --watch [--every MINUTES] [--json]
-                                keep the chat (or every chat kept up to date) current until Ctrl+C: live
-                                Telegram updates as they come, and a refresh now and every MINUTES (15):
-                                the newest messages and a re-check of the last 7 days for edits and
-                                deletions (kept, marked); one line per change
-${backupUsage}
-  changes [<chat>] [--since DATE] [--limit N] [--json]
-                                what changed on this computer since DATE (default: the last 24 hours):
-                                new messages, edits seen (earlier text kept), deletions found at the source
-  recover [--json]              copy what can be read of a damaged cache into a fresh one (run with the app
-                                closed); the damaged file is kept beside it
-${mcpUsage}
-${peopleUsage}
-
-<chat> is an id from \`scrollback chats\` or a chat's exact name. DATE is YYYY-MM-DD (a local day) or an
-ISO timestamp (2021-06-01T14:30, 2021-06-01T14:30:00Z).
-The cache is SCROLLBACK_DB, or --db PATH, or the user-data folder (e.g. ~/.config/Scrollback/scrollback.db).`;
-
+/** The options of each built-in command; a source kind's command (`telegram`, `ryze`) lists its own. */
 const commandOptions: Record<string, string[]> = {
   demo: ['json'],
   chats: ['json'],
@@ -90,10 +30,16 @@ const commandOptions: Record<string, string[]> = {
   mcp: ['json'],
   people: ['json'],
   import: ['json', 'tz'],
-  telegram: ['json'],
   export: ['json', 'format', 'from', 'to', 'query', 'out', 'no-service', 'bom', 'all', 'media'],
-  ...Object.fromEntries(sourceCommands.map((command) => [command.name, [...command.options]])),
 };
+
+/** Commands that only read chats' pages: they open the core only for a chat whose source may be asked. */
+const READING_COMMANDS: ReadonlySet<string> = new Set(['history']);
+
+/** The usage text, loaded when it is printed. */
+async function usageText(): Promise<string> {
+  return (await import('./usage.ts')).USAGE;
+}
 
 export interface CliIo {
   stdout(text: string): void;
@@ -104,6 +50,7 @@ export interface CliIo {
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 failed, 2 called wrongly. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let core: ScrollbackCore | null = null;
+  let reader: ArchiveReader | null = null;
   let logger: CliLogger | null = null;
   try {
     const { values, positionals } = parseArgs({
@@ -143,40 +90,81 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
     const [command, ...rest] = positionals;
     if (command === undefined || (command === 'help' && rest.length === 0)) {
-      io.stdout(`${USAGE}\n`);
+      io.stdout(`${await usageText()}\n`);
       return command === undefined && !values.help ? 2 : 0;
     }
     // `scrollback help <command>` and `<command> --help`: that command's lines of the usage, and the notes.
     if (values.help || command === 'help') {
       const named = command === 'help' ? (rest[0] ?? '') : command;
-      const usage = usageOfCommand(USAGE, named);
-      if (usage === null)
-        throw new CliUsageError(translator()('cli.help.unknownCommand', { command: named, commands: commandsInUsage(USAGE).join(', ') }));
+      const whole = await usageText();
+      const usage = usageOfCommand(whole, named);
+      if (usage === null) {
+        const { translator } = await import('../core/i18n/createTranslator.ts');
+        throw new CliUsageError(translator()('cli.help.unknownCommand', { command: named, commands: commandsInUsage(whole).join(', ') }));
+      }
       io.stdout(`${usage}\n`);
       return 0;
     }
-    const allowed = commandOptions[command];
+    // Not a built-in command: perhaps a source kind's (which needs the providers, so it is looked up only then).
+    const sourceCommand: SourceCliCommand | undefined =
+      command in commandOptions ? undefined : (await import('./sourceCommands.ts')).sourceCommands.find((one) => one.name === command);
+    const allowed = commandOptions[command] ?? sourceCommand?.options;
     if (!allowed) throw new CliUsageError(`Unknown command “${command}”.`);
     for (const name of Object.keys(values)) {
       if (name !== 'db' && name !== 'help' && !allowed.includes(name)) throw new CliUsageError(`${command} does not take --${name}.`);
     }
     const databasePath = resolveDatabasePath({ flag: values.db, env: io.env });
+    const [{ nameThisProgram }, { createsArchive, noArchiveError }] = await Promise.all([
+      import('../core/cache/writerNotes.ts'),
+      import('./createsArchive.ts'),
+    ]);
     // Named in the note a long write leaves, so another process that finds the archive locked can say by whom.
     nameThisProgram(`scrollback ${command}`);
     const cliLogger = (logger = createCliLogger(databasePath));
-    const context: CliContext = {
+    // The core's module, loaded before the first context.core() (which is synchronous) of a command that uses it.
+    let coreModule: {
+      openScrollbackCore: typeof openScrollbackCore;
+      createEnvironmentSecretStore: typeof createEnvironmentSecretStore;
+    } | null = null;
+    const loadCore = async () => {
+      const [{ openScrollbackCore }, { createEnvironmentSecretStore }] = await Promise.all([
+        import('../core/app/openScrollbackCore.ts'),
+        import('./createEnvironmentSecretStore.ts'),
+      ]);
+      coreModule = { openScrollbackCore, createEnvironmentSecretStore };
+    };
+    if (!READING_COMMANDS.has(command)) await loadCore();
+    const context: ReadingCliContext = {
       json: values.json === true,
       databasePath,
       core: () => {
         // A command that reads never leaves an empty archive behind where there was none.
-        if (core === null && !createsArchive(command, sourceCommands) && !existsSync(databasePath)) throw noArchiveError(databasePath);
-        core ??= openScrollbackCore({
+        if (core === null && !createsArchive(command, sourceCommand !== undefined) && !existsSync(databasePath))
+          throw noArchiveError(databasePath);
+        if (coreModule === null) throw new ScrollbackError('INTERNAL', `scrollback ${command} used the core without loading it.`);
+        core ??= coreModule.openScrollbackCore({
           databasePath,
           logger: cliLogger,
           // The command line stores no credentials: each kind reads its own from the environment.
-          secrets: createEnvironmentSecretStore(io.env, () => Object.values(core?.providers ?? {})),
+          secrets: coreModule.createEnvironmentSecretStore(io.env, () => Object.values(core?.providers ?? {})),
         });
         return core;
+      },
+      async readChat(argument) {
+        if (core === null && reader === null) {
+          // As core(): reading never leaves an empty archive behind where there was none.
+          if (!existsSync(databasePath)) throw noArchiveError(databasePath);
+          reader = (await import('./openArchiveReader.ts')).openArchiveReader(databasePath);
+        }
+        const from = core ?? reader;
+        if (from === null) throw new ScrollbackError('INTERNAL', 'No archive open.');
+        const chat = resolveChatArgument(from, argument);
+        if (core !== null || (await import('./openArchiveReader.ts')).readsFromArchiveAlone(chat)) return { chat, reader: from };
+        // A chat whose source may be asked: the core opens its own connection.
+        reader?.close();
+        reader = null;
+        await loadCore();
+        return { chat, reader: context.core() };
       },
       out: (line) => io.stdout(`${line}\n`),
       err: (line) => io.stderr(`${line}\n`),
@@ -184,54 +172,53 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'demo':
         expectNoMore(command, rest);
-        await demoCommand(context);
+        await (await import('./commands/demoCommand.ts')).demoCommand(context);
         break;
       case 'chats':
         expectNoMore(command, rest);
-        chatsCommand(context);
+        (await import('./commands/chatsCommand.ts')).chatsCommand(context);
         break;
       case 'history':
         expectNoMore(command, rest.slice(1));
-        await historyCommand(context, rest[0], values);
+        await (await import('./commands/historyCommand.ts')).historyCommand(context, rest[0], values);
         break;
       case 'search':
         expectNoMore(command, rest.slice(1));
-        await searchCommand(context, rest[0], values);
+        await (await import('./commands/searchCommand.ts')).searchCommand(context, rest[0], values);
         break;
       case 'export':
         expectNoMore(command, rest.slice(1));
-        await exportCommand(context, rest[0], values);
+        await (await import('./commands/exportCommand.ts')).exportCommand(context, rest[0], values);
         break;
       case 'import':
-        await importCommand(context, rest, values);
+        await (await import('./commands/importCommand.ts')).importCommand(context, rest, values);
         break;
       case 'people':
-        peopleCommand(context, rest);
+        (await import('./commands/peopleCommand.ts')).peopleCommand(context, rest);
         break;
       case 'mcp':
-        await mcpCommand(context, rest);
+        await (await import('./commands/mcpCommand.ts')).mcpCommand(context, rest);
         break;
       case 'recover':
         expectNoMore(command, rest);
-        recoverCommand(context);
+        (await import('./commands/recoverCommand.ts')).recoverCommand(context);
         break;
       case 'backup':
         expectNoMore(command, rest.slice(1));
-        await backupCommand(context, rest[0], values);
+        await (await import('./commands/backupCommand.ts')).backupCommand(context, rest[0], values);
         break;
       case 'changes':
         expectNoMore(command, rest.slice(1));
-        changesCommand(context, rest[0], values);
+        (await import('./commands/changesCommand.ts')).changesCommand(context, rest[0], values);
         break;
       case 'sync':
         expectNoMore(command, rest.slice(1));
-        if (values.watch) await watchCommand(context, rest[0], values.every);
+        if (values.watch) await (await import('./commands/watchCommand.ts')).watchCommand(context, rest[0], values.every);
         else if (values.every !== undefined) throw new CliUsageError('sync: --every goes with --watch.');
-        else await syncCommand(context, rest[0], values);
+        else await (await import('./commands/syncCommand.ts')).syncCommand(context, rest[0], values);
         break;
       default: {
         // Every command the usage lists reaches its case above or names a source's command here.
-        const sourceCommand = sourceCommands.find((candidate) => candidate.name === command);
         if (!sourceCommand) throw new CliUsageError(`Unknown command “${command}”.`);
         const opened = context.core();
         await sourceCommand.run(
@@ -250,7 +237,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (caught) {
     // A full disk or a damaged cache is said in words, with what to do.
-    const error = (core as ScrollbackCore | null)?.explainError(caught) ?? caught;
+    const error = ((core as ScrollbackCore | null) ?? reader)?.explainError(caught) ?? caught;
     if (error instanceof CliUsageError || isParseArgsError(error)) {
       io.stderr(`scrollback: ${(error as Error).message}\nRun \`scrollback --help\` for usage.\n`);
       return 2;
@@ -276,6 +263,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   } finally {
     await (core as ScrollbackCore | null)?.close();
+    (reader as ArchiveReader | null)?.close();
     await logger?.close();
   }
 }

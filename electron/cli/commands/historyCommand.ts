@@ -3,11 +3,11 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { HistoryAnchor } from '../../../shared/history.ts';
 import { MAX_PAGE_SIZE } from '../../../shared/history.ts';
 import { parseDateInput } from '../../../shared/parseDateInput.ts';
-import type { CliContext } from '../CliContext.ts';
+import type { CliContext, ReadingCliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
 import { formatMessageLine } from '../formatMessageLine.ts';
 import { toJsonMessage } from '../../../shared/toJsonMessage.ts';
-import { resolveChatArgument } from '../resolveChatArgument.ts';
+import type { ChatReader } from '../openArchiveReader.ts';
 
 export interface HistoryOptions {
   before?: string;
@@ -17,13 +17,12 @@ export interface HistoryOptions {
   ndjson?: boolean;
 }
 
-export async function historyCommand(context: CliContext, chatArgument: string | undefined, options: HistoryOptions): Promise<void> {
+export async function historyCommand(context: ReadingCliContext, chatArgument: string | undefined, options: HistoryOptions): Promise<void> {
   const given = (['before', 'after', 'around'] as const).filter((name) => options[name] !== undefined);
   if (given.length > 1)
     throw new CliUsageError(`Use only one of --before, --after and --around (got ${given.map((name) => `--${name}`).join(' and ')}).`);
   const limit = options.ndjson ? parseStreamLimit(options.limit) : parseLimit(options.limit);
-  const core = context.core();
-  const chat = resolveChatArgument(core, chatArgument);
+  const { chat, reader } = await context.readChat(chatArgument);
 
   let anchor: HistoryAnchor = { kind: 'latest' };
   const id = options.before ?? options.after;
@@ -32,7 +31,7 @@ export async function historyCommand(context: CliContext, chatArgument: string |
     if (!parsed.ok) throw new CliUsageError(`--around: ${parsed.message}`);
     anchor = { kind: 'aroundDate', date: parsed.date };
   } else if (id !== undefined) {
-    const position = core.findMessagePosition(chat.id, id);
+    const position = reader.findMessagePosition(chat.id, id);
     if (!position) {
       throw new ScrollbackError(
         'MESSAGE_NOT_FOUND',
@@ -43,10 +42,10 @@ export async function historyCommand(context: CliContext, chatArgument: string |
   }
 
   if (options.ndjson) {
-    await streamHistory(context, chat.id, anchor, limit);
+    await streamHistory(context, reader, chat.id, anchor, limit);
     return;
   }
-  const page = await core.history.getHistoryPage({ chatId: chat.id, anchor, limit });
+  const page = await reader.history.getHistoryPage({ chatId: chat.id, anchor, limit });
   if (context.json) {
     context.out(
       JSON.stringify(
@@ -88,12 +87,12 @@ function parseStreamLimit(value: string | undefined): number {
  * --before) back to the beginning, newest first; with --after forward to the newest, oldest first.
  * Memory stays flat whatever the count.
  */
-async function streamHistory(context: CliContext, chatId: number, first: HistoryAnchor, limit: number): Promise<void> {
+async function streamHistory(context: CliContext, reader: ChatReader, chatId: number, first: HistoryAnchor, limit: number): Promise<void> {
   const forward = first.kind === 'after';
   let anchor = first;
   let written = 0;
   while (written < limit) {
-    const page = await context.core().history.getHistoryPage({ chatId, anchor, limit: Math.min(MAX_PAGE_SIZE, limit - written) });
+    const page = await reader.history.getHistoryPage({ chatId, anchor, limit: Math.min(MAX_PAGE_SIZE, limit - written) });
     const messages = forward ? page.messages : [...page.messages].reverse();
     for (const message of messages.slice(0, limit - written)) context.out(JSON.stringify(toJsonMessage(message)));
     written += Math.min(messages.length, limit - written);

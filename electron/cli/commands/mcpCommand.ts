@@ -1,7 +1,5 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CliContext } from '../CliContext.ts';
 import { CliUsageError } from '../CliUsageError.ts';
-import { createMcpServer } from '../mcp/createMcpServer.ts';
 import { resolveChatArgument } from '../resolveChatArgument.ts';
 
 export const mcpUsage = `  mcp                           serve the archive to AI assistants over the Model Context Protocol (stdio):
@@ -44,6 +42,11 @@ export async function mcpCommand(context: CliContext, args: readonly string[]): 
 }
 
 async function serve(context: CliContext): Promise<void> {
+  // The MCP SDK (and the validator it brings) costs more to load than a whole read: only serving loads it.
+  const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/server/stdio.js'),
+    import('../mcp/createMcpServer.ts'),
+  ]);
   const server = createMcpServer(context.core());
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {

@@ -5,11 +5,9 @@ import pino from 'pino';
 import pinoRoll from 'pino-roll';
 import type { Logger } from '../base/Logger.ts';
 import { redactSecrets } from '../base/secretRedactor.ts';
+import { logFolderOf } from './logFolderOf.ts';
 
-/** The log folder inside the data folder. */
-export function logFolderOf(dataFolder: string): string {
-  return path.join(dataFolder, 'logs');
-}
+export { logFolderOf } from './logFolderOf.ts';
 
 /** Keys whose values are never written, wherever they appear in a logged detail. */
 const SECRET_KEYS = ['token', 'session', 'apiHash', 'password', 'phoneCodeHash', 'authorization', 'secret'];

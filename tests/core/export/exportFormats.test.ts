@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/runCli.ts';
-import { USAGE } from '../../../electron/cli/runCli.ts';
+import { USAGE } from '../../../electron/cli/usage.ts';
 import { createCoreHandlers } from '../../../electron/core/app/createCoreHandlers.ts';
 import { databaseOf } from '../../../electron/core/app/openScrollbackCore.ts';
 import { exportFormatInfo, exportFormats } from '../../../electron/core/export/exportFormats.ts';

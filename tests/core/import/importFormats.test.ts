@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDialogFilters, importDropWording, type ImportFormatInfo } from '../../../shared/importFormats.ts';
 import { importUsage } from '../../../electron/cli/commands/importCommand.ts';
-import { USAGE } from '../../../electron/cli/runCli.ts';
+import { USAGE } from '../../../electron/cli/usage.ts';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
 import { ChatWriter } from '../../../electron/core/import/ChatWriter.ts';
 import { fileInput } from '../../../electron/core/import/examineFile.ts';
