@@ -207,6 +207,25 @@ export function rawTableBytes(db: WritableDB, floorPath: string): number {
   return fs.statSync(floorPath).size;
 }
 
+/**
+ * The same indexed bodies (same rowids, same folding, same end markers) in a trigram index that keeps no
+ * positions (detail=none), bytes: what the full-text index would take without the positions that let a term
+ * match as a phrase and a count come from the index alone.
+ */
+export function positionlessIndexBytes(db: WritableDB, barePath: string): number {
+  fs.rmSync(barePath, { force: true });
+  db.prepare('ATTACH DATABASE ? AS bare').run(barePath);
+  try {
+    db.exec(`PRAGMA bare.page_size = 8192;
+      CREATE VIRTUAL TABLE bare.message_search USING fts5 (body, content = '', tokenize = 'trigram case_sensitive 1', detail = 'none', columnsize = 0);
+      INSERT INTO bare.message_search (message_search, rank) VALUES ('automerge', 16);
+      INSERT INTO bare.message_search (rowid, body) SELECT ${searchRowIdOf('messages')}, ${indexedBodyOf('text')} FROM main.messages WHERE text <> '';`);
+  } finally {
+    db.exec('DETACH DATABASE bare');
+  }
+  return fs.statSync(barePath).size;
+}
+
 /** Bytes of each table and index of the database (dbstat), largest first, to say where the bytes go. */
 export function bytesByPart(db: WritableDB): Array<{ name: string; bytes: number }> {
   return db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as Array<{

@@ -9,7 +9,17 @@ import type { DemoChatSpec } from '../../electron/core/sources/demo/demoChats.ts
 import type { DemoTimeline } from '../../electron/core/sources/demo/DemoTimeline.ts';
 import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
 import { compareCosts, costOf, countFigure, median, percentile, round, type Cost, type Figure, type Figures } from '../benchResults.ts';
-import { archiveSpec, bytesByPart, fileBytes, ingestFloor, ingestOurs, INGEST_FLOOR, rawTableBytes, timelineOf } from './historyArchive.ts';
+import {
+  archiveSpec,
+  bytesByPart,
+  fileBytes,
+  ingestFloor,
+  ingestOurs,
+  INGEST_FLOOR,
+  positionlessIndexBytes,
+  rawTableBytes,
+  timelineOf,
+} from './historyArchive.ts';
 
 /**
  * Stores the demo's 1,000,000-message chat in a fresh database by the real store path, as a download pages
@@ -87,21 +97,31 @@ async function benchScale(folder: string, databasePath: string, scale: Scale, op
   const db = openCacheDatabase(databasePath);
   const { id } = db.prepare('SELECT id FROM chats WHERE source_key = ?').get(spec.key) as { id: number };
   const chat = getChatRecord(db, id);
+  const parts = bytesByPart(db);
   figures[`disk_bytes_per_message_${scale.label}`] = diskFigure(
     db,
     databasePath,
     path.join(folder, `history-${scale.label}-raw.db`),
     scale,
+    parts,
+  );
+  figures[`disk_fulltext_bytes_per_message_${scale.label}`] = fullTextFigure(
+    db,
+    path.join(folder, `history-${scale.label}-bare-fts.db`),
+    scale,
+    parts,
   );
   Object.assign(figures, await pageFigures(db, chat.id, spec, timeline, scale, options));
   db.close();
   return figures;
 }
 
-function diskFigure(db: WritableDB, databasePath: string, rawPath: string, scale: Scale): Figure {
+type Parts = ReturnType<typeof bytesByPart>;
+
+function diskFigure(db: WritableDB, databasePath: string, rawPath: string, scale: Scale, byPart: Parts): Figure {
   const ours = fileBytes(db, databasePath) / scale.count;
   const raw = rawTableBytes(db, rawPath) / scale.count;
-  const parts = bytesByPart(db)
+  const parts = byPart
     .filter((part) => part.bytes / scale.count >= 1)
     .map((part) => `${part.name} ${round(part.bytes / scale.count, 1)}`)
     .join(', ');
@@ -115,6 +135,22 @@ function diskFigure(db: WritableDB, databasePath: string, rawPath: string, scale
     },
     target: { max: 250, on: 'value' },
     note: `bytes a message by table and index: ${parts}`,
+  });
+}
+
+/** The full-text index's share of the disk figure beside the same bodies indexed without positions. */
+function fullTextFigure(db: WritableDB, barePath: string, scale: Scale, byPart: Parts): Figure {
+  const ours = byPart.filter((part) => part.name.startsWith('message_search')).reduce((sum, part) => sum + part.bytes, 0) / scale.count;
+  const bare = positionlessIndexBytes(db, barePath) / scale.count;
+  return countFigure({
+    what: `the full-text index (trigrams with their positions, detail=full) over the messages, at ${scale.count.toLocaleString('en-US')}`,
+    unit: 'B/msg',
+    value: round(ours, 1),
+    floor: {
+      what: 'the same indexed bodies in a trigram index without positions (detail=none), built in one go, over the messages',
+      value: round(bare, 1),
+    },
+    note: 'the positions match a term as a phrase of its trigrams, so a match is exact and a count or a zero-hit answer comes from the index alone; without them each candidate is checked against its row',
   });
 }
 
