@@ -52,7 +52,7 @@ try {
   }
   if (!values.only || values.only === 'cli') {
     process.stderr.write('cli: cold start of `scrollback history` beside a bare node + better-sqlite3 page…\n');
-    Object.assign(figures, runCliBench(folder, { quick }));
+    Object.assign(figures, await runCliBench(folder, { quick }));
   }
   if (!values.only || values.only === 'ui') {
     process.stderr.write('ui: the message list in Chromium on the 1,000,000-message chat…\n');
