@@ -10,7 +10,7 @@ import { createSearchService } from '../../electron/core/search/createSearchServ
 import { englishPhrases } from '../../electron/core/sources/demo/demoPhrases.ts';
 import type { HistorySource } from '../../electron/core/sources/HistorySource.ts';
 import type { SearchRequest } from '../../shared/search.ts';
-import { percentile, round, type Figures } from '../benchResults.ts';
+import { compareCosts, finish, type Figures } from '../benchResults.ts';
 
 /** Ana: the same Telegram user (user777) in live chats and in imports, so two senders of one person. */
 const ANA = { key: 'user777', name: 'Ana Costa' };
@@ -57,21 +57,11 @@ function storeArchive(db: WritableDB, perChat: number): void {
   }
 }
 
-/** CPU and wall milliseconds of one call. */
-async function timed(run: () => unknown): Promise<{ cpu: number; wall: number }> {
-  const cpu = process.cpuUsage();
-  const began = performance.now();
-  await run();
-  const used = process.cpuUsage(cpu);
-  return { cpu: (used.user + used.system) / 1000, wall: performance.now() - began };
-}
-
 /**
- * `person_search_first_page_ms`: the first page (50, newest first) of everything one person wrote, across 50
- * chats of two sources, in a 1,000,000-message archive (quick: 300,000), beside the issue's baseline (the same
- * page of one of her sender ids) and the floor doing the same work (both her sender ids), each read straight
- * from SQLite the way the search plans it (the date index walked newest first, filtered by sender).
- * Interleaved rounds; medians of CPU and of wall time.
+ * The first page (50, newest first) of everything one person wrote, across 50 chats of two sources, in a
+ * 1,000,000-message archive (quick: 300,000), beside its floor doing the same work: the same page of both her
+ * sender ids read straight from SQLite the way the search plans it (the date index walked newest first,
+ * filtered by sender), with no person lookup or query compile. Interleaved rounds, CPU.
  */
 export async function runPeopleBench(folder: string, options: { quick: boolean }): Promise<Figures> {
   const db = openCacheDatabase(path.join(folder, 'people.db'));
@@ -99,52 +89,27 @@ export async function runPeopleBench(folder: string, options: { quick: boolean }
     (row) => row.id,
   );
   if (senderIds.length !== 2) throw new Error(`Ana should be two senders (live and imported), not ${senderIds.length}`);
-  const floorSql = (condition: string) =>
-    db.prepare(`SELECT * FROM messages INDEXED BY messages_by_date WHERE ${condition} ORDER BY date DESC, sort_key DESC LIMIT 50`);
-  const oneSenderFloor = floorSql('sender_id = ?');
-  const bothSendersFloor = floorSql('sender_id IN (?, ?)');
-  const ours = async () => {
-    const page = await service.search(request);
-    if (page.hits.length !== 50) throw new Error(`the person's first page held ${page.hits.length} messages, not 50`);
-  };
-  const oneSender = () => oneSenderFloor.all(senderIds[0]);
-  const bothSenders = () => bothSendersFloor.all(senderIds[0], senderIds[1]);
-  await ours();
-  const rounds = options.quick ? 3 : 5;
-  const samples = options.quick ? 10 : 30;
-  const oursTimes: Array<{ cpu: number; wall: number }> = [];
-  const oneSenderTimes: Array<{ cpu: number; wall: number }> = [];
-  const bothSendersTimes: Array<{ cpu: number; wall: number }> = [];
-  for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < samples; i++) oursTimes.push(await timed(ours));
-    for (let i = 0; i < samples; i++) oneSenderTimes.push(await timed(oneSender));
-    for (let i = 0; i < samples; i++) bothSendersTimes.push(await timed(bothSenders));
-  }
+  const bothSendersFloor = db.prepare(
+    'SELECT * FROM messages INDEXED BY messages_by_date WHERE sender_id IN (?, ?) ORDER BY date DESC, sort_key DESC LIMIT 50',
+  );
   const total = (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
-  db.close();
-  const median = (times: Array<{ cpu: number; wall: number }>, key: 'cpu' | 'wall') =>
-    percentile(
-      times.map((time) => time[key]),
-      50,
-    );
-  const oursCpu = median(oursTimes, 'cpu');
-  const oneSenderCpu = median(oneSenderTimes, 'cpu');
-  const bothSendersCpu = median(bothSendersTimes, 'cpu');
-  const label = `a person in 50 chats of 2 sources, ${(total / 1e6).toFixed(1)}M messages`;
-  return {
-    person_search_first_page_ms: { value: round(median(oursTimes, 'wall'), 3), unit: 'ms', target: `wall; ${label}` },
-    person_search_first_page_cpu_ms: { value: round(oursCpu, 3), unit: 'ms', target: `CPU; ${label}` },
-    person_search_one_sender_cpu_ms: {
-      value: round(oneSenderCpu, 3),
-      unit: 'ms',
-      target: 'baseline: the same 50 newest of one sender id (her live Telegram one), straight from SQLite (date index, sender filter)',
-    },
-    person_search_vs_one_sender_cpu_ratio: { value: round(oursCpu / oneSenderCpu, 2), unit: 'x', target: '<= 3 (CPU)' },
-    person_search_floor_cpu_ms: {
-      value: round(bothSendersCpu, 3),
-      unit: 'ms',
-      target: 'floor: the same page of both her sender ids, straight from SQLite (the same work, no person lookup or query compile)',
-    },
-    person_search_vs_floor_cpu_ratio: { value: round(oursCpu / bothSendersCpu, 2), unit: 'x', target: '<= 3 (CPU)' },
-  };
+  try {
+    const figure = await compareCosts({
+      what: `the first page (50, newest first) of everything one person wrote: a person in 50 chats of 2 sources, ${(total / 1e6).toFixed(1)}M messages`,
+      floor:
+        'the same 50 rows of both her sender ids straight from SQLite (date index walked newest first, sender filter): no person lookup, no query compile',
+      ours: async () => {
+        const page = await service.search(request);
+        if (page.hits.length !== 50) throw new Error(`the person's first page held ${page.hits.length} messages, not 50`);
+      },
+      floorWork: () => bothSendersFloor.all(senderIds[0], senderIds[1]),
+      samples: options.quick ? 10 : 30,
+      rounds: 3,
+      warmup: 3,
+      target: { max: 3 },
+    });
+    return { person_search_first_page: finish(figure) };
+  } finally {
+    db.close();
+  }
 }
