@@ -59,13 +59,13 @@ function storeArchive(db: WritableDB, perChat: number): void {
 
 /**
  * The first page (50, newest first) of everything one person wrote, across 50 chats of two sources, in a
- * 1,000,000-message archive (quick: 300,000), beside its floor doing the same work: the same page of both her
+ * 1,000,000-message archive (quick: 120,000), beside its floor doing the same work: the same page of both her
  * sender ids read straight from SQLite the way the search plans it (the date index walked newest first,
  * filtered by sender), with no person lookup or query compile. Interleaved rounds, CPU.
  */
 export async function runPeopleBench(folder: string, options: { quick: boolean }): Promise<Figures> {
   const db = openCacheDatabase(path.join(folder, 'people.db'));
-  const perChat = options.quick ? 5_000 : 16_667;
+  const perChat = options.quick ? 2_000 : 16_667;
   storeArchive(db, perChat);
   const [ana] = peopleNamedExactly(db, ANA.name);
   if (ana === undefined) throw new Error('the bench archive has no person named Ana Costa');
