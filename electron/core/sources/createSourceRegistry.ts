@@ -1,6 +1,7 @@
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { SourceRecord } from '../cache/sourceQueries.ts';
 import type { HistorySource } from './HistorySource.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface SourceRegistry {
   sourceFor(sourceId: string): HistorySource;
@@ -19,7 +20,7 @@ export function createSourceRegistry(deps: {
       const existing = live.get(sourceId);
       if (existing) return existing;
       const record = deps.recordOf(sourceId);
-      if (!record) throw new ScrollbackError('SOURCE_NOT_FOUND', `The source “${sourceId}” is not set up.`);
+      if (!record) throw new ScrollbackError('SOURCE_NOT_FOUND', translator()('error.source.notSetUp', { id: sourceId }));
       const source = deps.create(record);
       live.set(sourceId, source);
       return source;

@@ -1,3 +1,5 @@
+import { translator } from '../i18n/createTranslator.ts';
+
 /** How long a source may take to answer one request (or to connect) before the wait is given up. */
 export const SOURCE_DEADLINE_MS = 30_000;
 
@@ -50,7 +52,7 @@ export function waitWithDeadline<T>(work: Promise<T>, options: WaitOptions): Pro
   });
 }
 
-/** A deadline in words: "30 s", "0.2 s". */
+/** A deadline in the user's words: "30 s", "0.2 s" ("0,2 s" in German). */
 export function secondsInWords(ms: number): string {
-  return `${ms >= 10_000 ? Math.round(ms / 1000) : Number((ms / 1000).toFixed(1))} s`;
+  return translator()('time.short', { unit: 'second', value: ms >= 10_000 ? Math.round(ms / 1000) : Number((ms / 1000).toFixed(1)) });
 }

@@ -4,6 +4,7 @@ import type { HistoryAnchor, HistoryPage } from '../../../shared/history.ts';
 import type { HistoryEngine } from '../history/createHistoryEngine.ts';
 import { inBackground } from '../sources/requestPriority.ts';
 import { systemClock } from '../sources/createRequestLimiter.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface SyncServiceDeps {
   history: HistoryEngine;
@@ -107,7 +108,7 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
           if (page.offline) {
             throw page.offlineReason
               ? ScrollbackError.fromData(page.offlineReason)
-              : new ScrollbackError('SOURCE_UNAVAILABLE', 'The source could not be reached; the download stopped where the cache ends.');
+              : new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.sync.unreachable'));
           }
           outages = 0;
         } catch (error) {

@@ -1,12 +1,13 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { createRandom } from './seededRandom.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 const DAY_MS = 86_400_000;
 
 /** One day's entry of a per-day array; every day asked is one of the timeline's (0 to days − 1). */
 function dayValue(perDay: Float64Array | Int32Array, day: number): number {
   const value = perDay[day];
-  if (value === undefined) throw new ScrollbackError('INTERNAL', `Day ${day} is outside the demo timeline.`);
+  if (value === undefined) throw new ScrollbackError('INTERNAL', translator()('error.demo.dayOutside', { day: String(day) }));
   return value;
 }
 

@@ -7,12 +7,13 @@ import type { DemoTimeline } from './DemoTimeline.ts';
 import { createRandom, hash2 } from './seededRandom.ts';
 import * as bank from './demoPhrases.ts';
 import { withDemoFiles } from './demoMedia.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 const DELETED_ACCOUNT: SourceSender = { key: 'deleted', name: 'Deleted Account' };
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new ScrollbackError('INTERNAL', 'A demo chat has an empty list to pick from.');
+  if (item === undefined) throw new ScrollbackError('INTERNAL', translator()('error.demo.emptyList'));
   return item;
 }
 

@@ -16,6 +16,7 @@ import { DemoTimeline } from './DemoTimeline.ts';
 import { createRequestScheduler } from '../createRequestScheduler.ts';
 import { systemClock } from '../createRequestLimiter.ts';
 import { currentRequestPriority, type RequestPriority } from '../requestPriority.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 export const DEMO_SOURCE_ID = 'demo';
 
@@ -78,7 +79,7 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
     let chat = chats.get(key);
     if (!chat) {
       const spec = demoChats.find((candidate) => candidate.key === key);
-      if (!spec) throw new ScrollbackError('CHAT_NOT_FOUND', `The demo archive has no chat “${key}”.`);
+      if (!spec) throw new ScrollbackError('CHAT_NOT_FOUND', translator()('error.demo.noChat', { key }));
       chat = {
         spec,
         timeline: new DemoTimeline({
@@ -115,7 +116,7 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
         if (now < floodUntil) {
           throw new ScrollbackError(
             'RATE_LIMITED',
-            `The demo asked to wait (like Telegram's FLOOD_WAIT); resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`,
+            translator()('error.demo.floodResuming', { seconds: Math.ceil((floodUntil - now) / 1000) }),
             {
               retryAfterMs: floodUntil - now,
             },
@@ -123,7 +124,7 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
         }
         if (++requests % pace.floodWaitEvery === 0) {
           floodUntil = now + pace.floodWaitMs;
-          throw new ScrollbackError('RATE_LIMITED', `The demo asked to wait ${pace.floodWaitMs / 1000} s (like Telegram's FLOOD_WAIT).`, {
+          throw new ScrollbackError('RATE_LIMITED', translator()('error.demo.flood', { seconds: pace.floodWaitMs / 1000 }), {
             retryAfterMs: pace.floodWaitMs,
           });
         }
@@ -226,7 +227,7 @@ export function createDemoSource(options: DemoSourceOptions = {}): HistorySource
       if ('messageId' in target) {
         const id = Number(target.messageId);
         if (!Number.isSafeInteger(id) || id < 1 || id > chat.spec.count) {
-          throw new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${target.messageId} is not in this chat.`);
+          throw new ScrollbackError('MESSAGE_NOT_FOUND', translator()('error.history.noMessage', { id: String(target.messageId) }));
         }
         index = id - 1;
       } else {

@@ -1,6 +1,7 @@
 import type { SourceProvider } from '../SourceProvider.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { createDemoSource, demoPaces, type DemoPace, type DemoSourceOptions } from './createDemoSource.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /**
  * The built-in demo archive: added on first start (or `scrollback demo`), no credentials. With
@@ -19,6 +20,6 @@ export function createDemoProvider(options: DemoSourceOptions = {}, env: NodeJS.
 function paceFromEnvironment(name: string | undefined): DemoPace | null {
   if (name === undefined || name === '' || name === 'fast') return null;
   const pace = demoPaces[name];
-  if (!pace) throw new ScrollbackError('INVALID_INPUT', `SCROLLBACK_DEMO_PACE is “${name.slice(0, 30)}”; use telegram or fast.`);
+  if (!pace) throw new ScrollbackError('INVALID_INPUT', translator()('error.demo.pace', { name: name.slice(0, 30) }));
   return pace;
 }

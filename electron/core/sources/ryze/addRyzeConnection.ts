@@ -3,6 +3,7 @@ import type { ProviderContext } from '../SourceProvider.ts';
 import { createRyzeApiClient } from './createRyzeApiClient.ts';
 import { parseWhatsAppChat } from './parseWhatsAppChat.ts';
 import { checkRyzeConnection, ryzeSourceId, ryzeTokenKey, type RyzeSettings } from './ryzeSettings.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /**
  * Adds (or updates) a RyzeAPI connection. The token is stored first: where the secret store refuses it
@@ -34,7 +35,7 @@ async function tryRyzeConnection(settings: RyzeSettings, token: string, chat: st
     if (error instanceof ScrollbackError && error.code === 'SOURCE_UNAVAILABLE') {
       throw new ScrollbackError(
         'SOURCE_UNAVAILABLE',
-        `Nothing answered as RyzeAPI at ${settings.baseUrl}: check the base URL. (${error.message})`,
+        translator()('error.ryze.nothingAnswered', { url: settings.baseUrl, reason: error.message }),
       );
     }
     throw error;

@@ -106,17 +106,17 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
         );
         json = parseJsonOrNull(await response.text());
       } catch (error) {
-        if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'The download was cancelled.');
+        if (signal?.aborted) throw new ScrollbackError('CANCELLED', translator()('error.download.cancelled'));
         throw new ScrollbackError(
           'SOURCE_UNAVAILABLE',
           (error as Error).name === 'TimeoutError'
-            ? `RyzeAPI did not answer within ${secondsInWords(timeoutMs * 3)} (a media file); check the connection.`
-            : 'RyzeAPI could not be reached (the connection failed) for a media file; check the connection.',
+            ? translator()('error.ryze.mediaTimeout', { wait: secondsInWords(timeoutMs * 3) })
+            : translator()('error.ryze.mediaFailed'),
         );
       }
       if (response.status === 404) return null;
       if (response.status === 503)
-        throw new ScrollbackError('SOURCE_UNAVAILABLE', `The WhatsApp instance “${options.instance}” is not connected at RyzeAPI (503).`);
+        throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.ryze.instanceDisconnected', { instance: options.instance }));
       const media = json as { mime_type?: unknown; media_type?: unknown; base64?: unknown } | null;
       if (response.status !== 200 || !media || typeof media.base64 !== 'string' || typeof media.mime_type !== 'string')
         throw documentedError(response.status, errorMessageOf(json), options.instance);
@@ -127,7 +127,8 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
         return await fetchHistoryOnce(request, signal);
       } catch (error) {
         // Cancel during a wait (the rate limit, a backoff) says so in words, as during the request.
-        if (signal?.aborted && !(error instanceof ScrollbackError)) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
+        if (signal?.aborted && !(error instanceof ScrollbackError))
+          throw new ScrollbackError('CANCELLED', translator()('error.request.cancelled'));
         throw error;
       }
     },
@@ -141,7 +142,7 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
       ...(request.from !== undefined ? { from: new Date(request.from).toISOString() } : {}),
       ...(request.to !== undefined ? { to: new Date(request.to).toISOString() } : {}),
     });
-    let lastProblem = 'no answer';
+    let lastProblem = translator()('error.ryze.problem', { kind: 'noAnswer' });
     let retried = false;
     /** Waits before the next attempt, saying so first (unless this was the last). */
     const retryAfter = async (attemptNumber: number, waitMs: number) => {
@@ -156,8 +157,11 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
       try {
         result = await attempt(body, signal);
       } catch (error) {
-        if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
-        lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${secondsInWords(timeoutMs)}` : 'the connection failed';
+        if (signal?.aborted) throw new ScrollbackError('CANCELLED', translator()('error.request.cancelled'));
+        lastProblem =
+          (error as Error).name === 'TimeoutError'
+            ? translator()('error.ryze.problem', { kind: 'timeout', wait: secondsInWords(timeoutMs) })
+            : translator()('error.ryze.problem', { kind: 'connectionFailed' });
         await retryAfter(attemptNumber, backoffMs(attemptNumber));
         continue;
       }
@@ -169,15 +173,20 @@ export function createRyzeApiClient(options: RyzeClientOptions) {
       if (status === 429) {
         const wait = retryAfterMs ?? backoffMs(attemptNumber);
         if (wait > (options.maxRetryAfterMs ?? 120_000))
-          throw new ScrollbackError('RATE_LIMITED', `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
-        lastProblem = `RyzeAPI asked to wait ${Math.ceil(wait / 1000)} s (429)`;
+          throw new ScrollbackError('RATE_LIMITED', translator()('error.ryze.wait', { seconds: Math.ceil(wait / 1000) }), {
+            retryAfterMs: wait,
+          });
+        lastProblem = translator()('error.ryze.problem', { kind: 'wait', seconds: Math.ceil(wait / 1000) });
         retried = true;
         options.onRetry?.({ attempt: attemptNumber + 1, of: maxAttempts, nextAt: clock.now() + wait, problem: lastProblem });
         await clock.sleep(wait, signal);
         continue;
       }
       if (status >= 500 || status === 200) {
-        lastProblem = status === 200 ? 'an answer that is not chat history' : `server error ${status}`;
+        lastProblem =
+          status === 200
+            ? translator()('error.ryze.problem', { kind: 'notHistory' })
+            : translator()('error.ryze.problem', { kind: 'serverError', status: String(status) });
         await retryAfter(attemptNumber, backoffMs(attemptNumber));
         continue;
       }

@@ -4,6 +4,7 @@ import type { AroundTarget, HistorySource, SourceChat, SourceChatRef, SourcePage
 import type { SourceMessage } from '../../model/SourceMessage.ts';
 import type { createRyzeApiClient, RyzeMessage } from './createRyzeApiClient.ts';
 import { secondOf, toSourceMessages } from './toSourceMessages.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 type RyzeClient = ReturnType<typeof createRyzeApiClient>;
 
@@ -28,10 +29,7 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
       const page = await client.fetchHistory({ number, from: second, to: second + 999, count: size }, signal);
       if (page.messages.length < size) return page.messages;
     }
-    throw new ScrollbackError(
-      'SOURCE_UNAVAILABLE',
-      `RyzeAPI holds more than ${MAX_SECOND_COUNT} messages in one second of this chat; stopping.`,
-    );
+    throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.ryze.sameSecond', { max: MAX_SECOND_COUNT }));
   }
 
   /**
@@ -84,7 +82,7 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
       span = Number.isFinite(full) ? Math.floor((empty + full) / 2000) * 1000 : span * 8;
       if (span <= empty) span = empty + 1000;
     }
-    throw new ScrollbackError('SOURCE_UNAVAILABLE', 'RyzeAPI answers did not settle on a window of history; stopping.');
+    throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.ryze.unsettled'));
   }
 
   function convert(chat: SourceChatRef, messages: RyzeMessage[]): SourceMessage[] {
@@ -129,18 +127,14 @@ export function createRyzeSource(options: { id: string; client: RyzeClient; list
         const { messages, reachedNewest } = await secondsUpFrom(chat.key, from, signal);
         const newer = convert(chat, messages).filter((m) => isAfter(m, point));
         if (newer.length > 0 || reachedNewest) return { messages: newer, reachedOldest: false, reachedNewest };
-        if (messages.length === 0)
-          throw new ScrollbackError('SOURCE_UNAVAILABLE', 'RyzeAPI returned an empty window that is not the end of the chat.');
+        if (messages.length === 0) throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.ryze.emptyWindow'));
         from = Math.max(...messages.map((m) => secondOf(m.timestamp))) + 1000;
       }
     },
     // The window is whole seconds on either side of the date, as many as one request's count returns.
     async getAround(chat, target: AroundTarget, _limit, signal): Promise<SourcePage> {
       if ('messageId' in target) {
-        throw new ScrollbackError(
-          'MESSAGE_NOT_FOUND',
-          `Message ${target.messageId} is not cached, and RyzeAPI cannot look a message up by id.`,
-        );
+        throw new ScrollbackError('MESSAGE_NOT_FOUND', translator()('error.ryze.notCached', { id: String(target.messageId) }));
       }
       const second = Math.floor(target.date / 1000) * 1000;
       const older = await secondsDownFrom(chat.key, second - 1, signal);

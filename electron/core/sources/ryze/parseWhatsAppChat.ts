@@ -1,5 +1,6 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { ChatKind } from '../../../../shared/domain.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /**
  * A chat as the user names it: a phone number (digits, spaces, +, dashes) or a JID — private
@@ -13,8 +14,5 @@ export function parseWhatsAppChat(input: string): { jid: string; kind: ChatKind;
   if (/^\d{6,20}@lid$/.test(text)) return { jid: text, kind: 'private', name: text };
   if (/^[\d-]{6,40}@g\.us$/.test(text)) return { jid: text, kind: 'group', name: `Group ${text.split('@')[0]}` };
   if (/^[\w.-]{3,60}@newsletter$/.test(text)) return { jid: text, kind: 'channel', name: `Channel ${text.split('@')[0]}` };
-  throw new ScrollbackError(
-    'INVALID_INPUT',
-    `“${text.slice(0, 60)}” is not a WhatsApp number or JID. Use a phone number with country code (5511999999999) or a JID ending in @s.whatsapp.net, @lid, @g.us or @newsletter.`,
-  );
+  throw new ScrollbackError('INVALID_INPUT', translator()('error.ryze.badChat', { text: text.slice(0, 60) }));
 }

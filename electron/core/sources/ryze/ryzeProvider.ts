@@ -7,6 +7,7 @@ import { createRyzeApiClient } from './createRyzeApiClient.ts';
 import { createRyzeSource } from './createRyzeSource.ts';
 import { ryzeCliCommand } from './ryzeCliCommand.ts';
 import { ryzeSettingsSchema, ryzeTokenKey } from './ryzeSettings.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** WhatsApp chats through the RyzeAPI HTTP API. */
 export function createRyzeProvider(): SourceProvider {
@@ -18,10 +19,7 @@ export function createRyzeProvider(): SourceProvider {
       const settings = ryzeSettingsSchema.parse(record.settings);
       const token = context.secrets.get(ryzeTokenKey(record.id));
       if (!token) {
-        throw new ScrollbackError(
-          'AUTH_REQUIRED',
-          `No RyzeAPI token for instance “${settings.instance}”: set SCROLLBACK_RYZE_TOKEN (command line) or enter it in the app.`,
-        );
+        throw new ScrollbackError('AUTH_REQUIRED', translator()('error.ryze.noToken', { instance: settings.instance }));
       }
       return createRyzeSource({
         id: record.id,

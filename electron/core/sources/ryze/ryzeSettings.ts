@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { RYZE_DEFAULT_BASE_URL } from './createRyzeApiClient.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** A RyzeAPI connection's stored settings (the token is a credential, kept in the secret store). */
 export const ryzeSettingsSchema = z.object({
@@ -21,19 +22,18 @@ export function ryzeTokenKey(sourceId: string): string {
 /** Checks what a person typed for a new connection, saying which part is wrong. */
 export function checkRyzeConnection(input: { instance: string; baseUrl: string }): RyzeSettings {
   if (!/^[\w.-]{1,100}$/.test(input.instance)) {
-    throw new ScrollbackError('INVALID_INPUT', `“${input.instance.slice(0, 40)}” is not an instance name (letters, digits, . _ -).`);
+    throw new ScrollbackError('INVALID_INPUT', translator()('error.ryze.badInstance', { name: input.instance.slice(0, 40) }));
   }
   const baseUrl = input.baseUrl.trim() === '' ? RYZE_DEFAULT_BASE_URL : input.baseUrl.trim();
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new ScrollbackError('INVALID_INPUT', `“${baseUrl.slice(0, 60)}” is not a URL: the base URL looks like https://ryzeapi.cloud.`);
+    throw new ScrollbackError('INVALID_INPUT', translator()('error.ryze.badUrl', { url: baseUrl.slice(0, 60) }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ScrollbackError('INVALID_INPUT', `“${baseUrl.slice(0, 60)}” is not an http(s) base URL.`);
+    throw new ScrollbackError('INVALID_INPUT', translator()('error.ryze.notHttp', { url: baseUrl.slice(0, 60) }));
   }
-  if (url.username || url.password)
-    throw new ScrollbackError('INVALID_INPUT', 'The base URL must not carry a user name or password: the token goes in its own field.');
+  if (url.username || url.password) throw new ScrollbackError('INVALID_INPUT', translator()('error.ryze.urlCredentials'));
   return { instance: input.instance, baseUrl: baseUrl.replace(/\/+$/, '') };
 }

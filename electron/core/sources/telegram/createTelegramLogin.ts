@@ -47,8 +47,12 @@ function codeVia(type: Api.auth.TypeSentCodeType): TelegramLoginState['codeVia']
   return 'other';
 }
 
-/** Waits for one network call of a step, within the step's deadline and until Cancel; `what` names it. */
-type Wait = <T>(work: Promise<T>, what: string) => Promise<T>;
+/** The network calls of a login, as its timeout error names them (`telegram.loginStep`). */
+type LoginCall =
+  'connecting' | 'passwordHint' | 'qrDataCenter' | 'qrCode' | 'sendCode' | 'resendCode' | 'checkCode' | 'preparePassword' | 'checkPassword';
+
+/** Waits for one network call of a step, within the step's deadline and until Cancel; `call` names it. */
+type Wait = <T>(work: Promise<T>, call: LoginCall) => Promise<T>;
 
 const cancelledLogin = () => new ScrollbackError('CANCELLED', translator()('error.login.cancelled'));
 
@@ -103,7 +107,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
    */
   async function step(run: (wait: Wait) => Promise<TelegramLoginState>): Promise<TelegramLoginState> {
     const { signal } = cancelling;
-    const wait: Wait = (work, what) =>
+    const wait: Wait = (work, call) =>
       waitWithDeadline(work, {
         deadlineMs,
         signal,
@@ -111,7 +115,10 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
         onTimeout: () =>
           new ScrollbackError(
             'SOURCE_UNAVAILABLE',
-            `Telegram did not answer within ${secondsInWords(deadlineMs)} (${what}). Check the internet connection (or a proxy or firewall blocking Telegram) and try again.`,
+            translator()('error.telegram.loginTimeout', {
+              wait: secondsInWords(deadlineMs),
+              what: translator()('telegram.loginStep', { call }),
+            }),
           ),
       });
     try {
@@ -147,17 +154,14 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
   }
 
   async function askPassword(wait: Wait): Promise<TelegramLoginState> {
-    const password = await wait(need().invoke(new Api.account.GetPassword()), 'asking for the password hint');
+    const password = await wait(need().invoke(new Api.account.GetPassword()), 'passwordHint');
     return { ...state, step: 'password', passwordHint: password.hint ?? null, qrUrl: null, qrExpiresAt: null, error: null };
   }
 
   async function handleQr(token: Api.auth.TypeLoginToken, wait: Wait): Promise<TelegramLoginState> {
     if (token instanceof Api.auth.LoginTokenSuccess) return finish(token.authorization);
     if (token instanceof Api.auth.LoginTokenMigrateTo) {
-      const imported = await wait(
-        need().invoke(new Api.auth.ImportLoginToken({ token: token.token })),
-        'moving the QR login to its data center',
-      );
+      const imported = await wait(need().invoke(new Api.auth.ImportLoginToken({ token: token.token })), 'qrDataCenter');
       return handleQr(imported, wait);
     }
     const url = `tg://login?token=${Buffer.from(token.token).toString('base64url')}`;
@@ -168,7 +172,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
     try {
       const token = await wait(
         need().invoke(new Api.auth.ExportLoginToken({ apiId: credentials!.apiId, apiHash: credentials!.apiHash, exceptIds: [] })),
-        'asking for a QR code',
+        'qrCode',
       );
       return await handleQr(token, wait);
     } catch (error) {
@@ -187,7 +191,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
         const current = await freshClient(apiId, apiHash, wait);
         const sent = (await wait(
           current.invoke(new Api.auth.SendCode({ phoneNumber: digits, apiId, apiHash, settings: new Api.CodeSettings({}) })),
-          'sending the code',
+          'sendCode',
         )) as Api.auth.SentCode;
         phoneCodeHash = sent.phoneCodeHash;
         return { ...idleTelegramLogin, step: 'code', phone: digits, codeVia: codeVia(sent.type) };
@@ -196,7 +200,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
       step(async (wait) => {
         const sent = (await wait(
           need().invoke(new Api.auth.ResendCode({ phoneNumber: state.phone!, phoneCodeHash })),
-          'sending the code again',
+          'resendCode',
         )) as Api.auth.SentCode;
         phoneCodeHash = sent.phoneCodeHash;
         return { ...state, codeVia: codeVia(sent.type), error: null };
@@ -208,7 +212,7 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
         try {
           const authorization = await wait(
             need().invoke(new Api.auth.SignIn({ phoneNumber: state.phone!, phoneCodeHash, phoneCode: trimmed })),
-            'checking the code',
+            'checkCode',
           );
           return finish(authorization);
         } catch (error) {
@@ -220,9 +224,9 @@ export function createTelegramLogin(deps: TelegramLoginDeps): TelegramLogin {
       step(async (wait) => {
         if (password === '') throw new ScrollbackError('INVALID_INPUT', translator()('error.login.passwordEmpty'));
         const current = need();
-        const info = await wait(current.invoke(new Api.account.GetPassword()), 'preparing the password check');
+        const info = await wait(current.invoke(new Api.account.GetPassword()), 'preparePassword');
         const check = await computeCheck(info, password);
-        return finish(await wait(current.invoke(new Api.auth.CheckPassword({ password: check })), 'checking the password'));
+        return finish(await wait(current.invoke(new Api.auth.CheckPassword({ password: check })), 'checkPassword'));
       }),
     startWithQr: ({ apiId, apiHash }) =>
       step(async (wait) => {

@@ -20,6 +20,7 @@ import { listTelegramDialogPage } from './listTelegramDialogPage.ts';
 import { listTelegramTopics } from './listTelegramTopics.ts';
 import { searchTelegramGlobally } from './searchTelegramGlobally.ts';
 import { secondsInWords, SOURCE_DEADLINE_MS, waitWithDeadline } from '../waitWithDeadline.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 export interface TelegramSourceOptions {
   id: string;
@@ -87,10 +88,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       deadlineMs,
       signal,
       onTimeout: () =>
-        new ScrollbackError(
-          'SOURCE_UNAVAILABLE',
-          `Telegram did not answer within ${secondsInWords(deadlineMs)} (${what}); check the internet connection. Scrollback tries again later.`,
-        ),
+        new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.telegram.timeout', { wait: secondsInWords(deadlineMs), what })),
     });
   }
 
@@ -101,9 +99,13 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       if (refused) throw refused;
       const now = clock.now();
       if (now < floodUntil) {
-        throw new ScrollbackError('RATE_LIMITED', `Telegram asked to wait; resuming in ${Math.ceil((floodUntil - now) / 1000)} s.`, {
-          retryAfterMs: floodUntil - now,
-        });
+        throw new ScrollbackError(
+          'RATE_LIMITED',
+          translator()('error.telegram.floodResuming', { seconds: Math.ceil((floodUntil - now) / 1000) }),
+          {
+            retryAfterMs: floodUntil - now,
+          },
+        );
       }
       try {
         if (options.connect) {
@@ -113,7 +115,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
           attempt.catch(() => {
             if (connected === attempt) connected = null;
           });
-          await waitFor(attempt, 'connecting', signal);
+          await waitFor(attempt, translator()('telegram.loginStep', { call: 'connecting' }), signal);
         }
         // Files live on a data center of their own; GramJS opens (and reuses) a sender for it.
         return (await waitFor(dcId === undefined ? client.invoke(request) : client.invoke(request, dcId), request.className, signal)) as R;
@@ -132,7 +134,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
 
   function peerOf(ref: SourceChatRef): TelegramPeer {
     if (!isTelegramPeer(ref.peer))
-      throw new ScrollbackError('SOURCE_UNAVAILABLE', `The chat “${ref.key}” has no stored Telegram peer; list the account's chats again.`);
+      throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.telegram.noPeer', { chat: ref.key }));
     return ref.peer;
   }
 
@@ -242,10 +244,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       const ids = result.raw.map((message) => message.id);
       offset = direction === 'older' ? Math.min(...ids) : Math.max(...ids);
     }
-    throw new ScrollbackError(
-      'SOURCE_UNAVAILABLE',
-      `Telegram returned ${MAX_EMPTY_SKIPS} pages of deleted messages in a row; try again later.`,
-    );
+    throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.telegram.deletedPages', { count: MAX_EMPTY_SKIPS }));
   }
 
   /**
@@ -459,7 +458,7 @@ export function createTelegramSource(client: TelegramClient, options: TelegramSo
       if ('messageId' in target) {
         anchorId = Number(target.messageId);
         if (!Number.isSafeInteger(anchorId))
-          throw new ScrollbackError('MESSAGE_NOT_FOUND', `“${target.messageId}” is not a Telegram message id.`);
+          throw new ScrollbackError('MESSAGE_NOT_FOUND', translator()('error.telegram.badMessageId', { id: String(target.messageId) }));
       } else {
         // Two calls, as the offsets page advises: the last message before the date, then a window around it.
         const probe = await history(ref, { offsetDate: Math.floor(target.date / 1000), limit: 1 }, signal);

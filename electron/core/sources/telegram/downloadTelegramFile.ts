@@ -6,6 +6,7 @@ import type { Clock } from '../createRequestLimiter.ts';
 import type { SourceMediaOptions, SourceMediaSink } from '../HistorySource.ts';
 import { inputLocationOf, mimeTypeOfStorage, type TelegramFileLocator } from './telegramMediaLocator.ts';
 import type { TelegramPeer } from './TelegramPeer.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /**
  * Bytes per `upload.getFile` request: 512 KB. Without `precise`, offsets and limits must be multiples of
@@ -66,7 +67,7 @@ export async function downloadTelegramFile(
       if (/^FILE_REFERENCE_(EXPIRED|INVALID)$/.test(name) && !renewed) {
         renewed = true;
         const fresh = await deps.refetchLocator();
-        if (!fresh) throw new ScrollbackError('NOT_FOUND', 'The message with this file was deleted at the source.', { cause: error });
+        if (!fresh) throw new ScrollbackError('NOT_FOUND', translator()('error.telegram.fileDeleted'), { cause: error });
         locator = fresh;
         continue;
       }
@@ -82,8 +83,7 @@ export async function downloadTelegramFile(
       }
       throw error;
     }
-    if (!(part instanceof Api.upload.File))
-      throw new ScrollbackError('SOURCE_UNAVAILABLE', 'Telegram sends this file through a CDN, which Scrollback cannot read yet.');
+    if (!(part instanceof Api.upload.File)) throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.telegram.cdn'));
     mimeType ??= mimeTypeOfStorage(part.type);
     await sink.write(part.bytes);
     options.onProgress?.(sink.received, target.size);

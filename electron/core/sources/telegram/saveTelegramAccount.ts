@@ -1,6 +1,7 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import type { ProviderContext } from '../SourceProvider.ts';
 import { telegramSettingsSchema, telegramSourceId } from './telegramSettings.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** Adds (or updates) a logged-in account; settings already there (a flood wait still running) are kept. */
 export function saveTelegramAccount(
@@ -8,7 +9,7 @@ export function saveTelegramAccount(
   account: { userId: string; name: string; apiId: number; takeout?: boolean },
 ): string {
   if (!/^\d{1,20}$/.test(account.userId))
-    throw new ScrollbackError('INVALID_INPUT', `“${account.userId.slice(0, 30)}” is not a Telegram user id.`);
+    throw new ScrollbackError('INVALID_INPUT', translator()('error.telegram.badUserId', { id: account.userId.slice(0, 30) }));
   const id = telegramSourceId(account.userId);
   const existing = context.sourceRecord(id)?.settings ?? {};
   const settings = {

@@ -2,6 +2,7 @@ import type { SourceCliCommand } from '../SourceProvider.ts';
 import { saveTelegramAccount } from './saveTelegramAccount.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { secondsInWords, SOURCE_DEADLINE_MS, waitWithDeadline } from '../waitWithDeadline.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /**
  * `telegram add`: registers the account of the session in the environment and lists its chats; then
@@ -23,17 +24,20 @@ export const telegramCliCommand: SourceCliCommand = {
     const { newTelegramClient, whoAmI } = await import('./telegramAccount.ts');
     const client = newTelegramClient(session.apiId, session.apiHash, session.session);
     try {
-      const withinDeadline = <T>(work: Promise<T>, what: string) =>
+      const withinDeadline = <T>(work: Promise<T>, call: 'connecting' | 'readAccount') =>
         waitWithDeadline(work, {
           deadlineMs: SOURCE_DEADLINE_MS,
           onTimeout: () =>
             new ScrollbackError(
               'SOURCE_UNAVAILABLE',
-              `Telegram did not answer within ${secondsInWords(SOURCE_DEADLINE_MS)} (${what}); check the internet connection and try again.`,
+              translator()('error.telegram.cliTimeout', {
+                wait: secondsInWords(SOURCE_DEADLINE_MS),
+                what: translator()('telegram.loginStep', { call }),
+              }),
             ),
         });
       await withinDeadline(client.connect(), 'connecting');
-      const account = await withinDeadline(whoAmI(client), 'reading the account');
+      const account = await withinDeadline(whoAmI(client), 'readAccount');
       const sourceId = saveTelegramAccount(context, { userId: account.userId, name: account.name, apiId: session.apiId });
       const chats = (await context.refreshChats(sourceId)) as Array<{ id: number; name: string; kind: string }>;
       if (context.json)

@@ -15,6 +15,7 @@ import { telegramCliCommand, telegramSessionFromEnvironment } from './telegramCl
 import { createTelegramHandlers } from './telegramHandlers.ts';
 import { saveTelegramAccount } from './saveTelegramAccount.ts';
 import { telegramSettingsSchema } from './telegramSettings.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 export interface TelegramProviderOptions {
   /**
@@ -59,10 +60,7 @@ export function createTelegramProvider(options: TelegramProviderOptions = {}): S
         const session = vaultFor(context).get(record.id);
         const client = (await (options.clientFor ?? defaultClientFor)(record, session)) ?? null;
         if (!client) {
-          throw new ScrollbackError(
-            'AUTH_REQUIRED',
-            `${record.name} is not logged in on this computer: log in again (or set SCROLLBACK_TELEGRAM_SESSION for the command line).`,
-          );
+          throw new ScrollbackError('AUTH_REQUIRED', translator()('error.telegram.loggedOut', { name: record.name }));
         }
         liveClients.set(record.id, client);
         const { createTelegramSource } = await import('./createTelegramSource.ts');

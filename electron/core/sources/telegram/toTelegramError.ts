@@ -30,21 +30,20 @@ export function toTelegramError(error: unknown): ScrollbackError {
   if (takeoutDelay) {
     // Not a rate limit: Telegram waits for the user to allow the data export from another logged-in app.
     // Asked again every minute, so an approval is noticed soon.
-    return new ScrollbackError(
-      'RATE_LIMITED',
-      `Waiting for you to allow this data export in another Telegram app (a message from Telegram asks). Without that, Telegram allows it in ${formatWait(Number(takeoutDelay[1]))}.`,
-      { retryAfterMs: Math.min(Number(takeoutDelay[1]), 60) * 1000, cause: error },
-    );
+    return new ScrollbackError('RATE_LIMITED', translator()('error.telegram.takeout', { wait: formatWait(Number(takeoutDelay[1])) }), {
+      retryAfterMs: Math.min(Number(takeoutDelay[1]), 60) * 1000,
+      cause: error,
+    });
   }
   if (typeof rpc.seconds === 'number' && /FLOOD|SLOWMODE/.test(code + (rpc.message ?? ''))) {
-    return new ScrollbackError('RATE_LIMITED', `Telegram asked to wait ${formatWait(rpc.seconds)} before the next request.`, {
+    return new ScrollbackError('RATE_LIMITED', translator()('error.telegram.flood', { wait: formatWait(rpc.seconds) }), {
       retryAfterMs: rpc.seconds * 1000,
       cause: error,
     });
   }
   if (LOG_IN_AGAIN.test(code)) {
-    const why = code === 'AUTH_KEY_DUPLICATED' ? 'the session was used from two places at once' : 'the session was ended or revoked';
-    return new ScrollbackError('AUTH_REQUIRED', `Telegram logged this account out (${why}). Log in again.`, { cause: error });
+    const reason = code === 'AUTH_KEY_DUPLICATED' ? 'duplicated' : 'revoked';
+    return new ScrollbackError('AUTH_REQUIRED', translator()('error.telegram.authLost', { reason }), { cause: error });
   }
   const loginMessage = LOGIN_MESSAGES[code];
   if (loginMessage) return new ScrollbackError('INVALID_INPUT', translator()(loginMessage), { cause: error });
@@ -55,7 +54,8 @@ export function toTelegramError(error: unknown): ScrollbackError {
 }
 
 function formatWait(seconds: number): string {
-  if (seconds < 120) return `${seconds} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+  const t = translator();
+  if (seconds < 120) return t('time.short', { unit: 'second', value: seconds });
+  if (seconds < 7200) return t('time.short', { unit: 'minute', value: Math.round(seconds / 60) });
+  return t('time.short', { unit: 'hour', value: Number((seconds / 3600).toFixed(1)) });
 }
