@@ -1,5 +1,6 @@
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ByteSource } from './ByteSource.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** Text of a source with where each piece started, so parsers can name a byte offset in their errors. */
 export interface TextChunk {
@@ -31,7 +32,7 @@ export function* decodeTextChunks(source: ByteSource): Generator<TextChunk> {
     } catch (error) {
       throw new ScrollbackError(
         'INVALID_FILE',
-        `${source.name}: the text is not UTF-8 at byte ${offset + firstInvalidUtf8Byte(bytes)}. Export the chat again, or save the file as UTF-8.`,
+        translator()('error.file.notUtf8', { file: source.name, byte: String(offset + firstInvalidUtf8Byte(bytes)) }),
         { cause: error },
       );
     }
@@ -45,7 +46,7 @@ export function* decodeTextChunks(source: ByteSource): Generator<TextChunk> {
     } catch (error) {
       throw new ScrollbackError(
         'INVALID_FILE',
-        `${source.name}: the file ends in the middle of a character (byte ${offset}); it looks truncated.`,
+        translator()('error.file.truncatedCharacter', { file: source.name, byte: String(offset) }),
         { cause: error },
       );
     }

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ByteSource } from './ByteSource.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface ZipEntry {
   name: string;
@@ -19,14 +20,14 @@ const ZIP64_END_OF_DIRECTORY = 0x06064b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
 
-function damaged(path: string, what: string): ScrollbackError {
-  return new ScrollbackError('INVALID_FILE', `${path}: ${what}; the zip looks damaged or truncated. Nothing was imported.`);
+function damaged(path: string, problem: string): ScrollbackError {
+  return new ScrollbackError('INVALID_FILE', translator()('error.zip.damaged', { path, problem }));
 }
 
 /** A 64-bit size or offset, refused past what a file on this computer can hold. */
 function readUInt64(buffer: Buffer, at: number, path: string): number {
   const value = buffer.readBigUInt64LE(at);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged(path, 'a size in the zip is impossibly large');
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged(path, translator()('error.zip.hugeSize'));
   return Number(value);
 }
 
@@ -50,7 +51,7 @@ export function listZipEntries(path: string): ZipEntry[] {
     const tail = readAt(fd, tailLength, tailStart);
     const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     if (end < 0 || end + 22 > tail.length || tail.readUInt32LE(end) !== END_OF_DIRECTORY)
-      throw new ScrollbackError('INVALID_FILE', `${path}: not a zip file, or a truncated one (no end of central directory).`);
+      throw new ScrollbackError('INVALID_FILE', translator()('error.zip.notZip', { path }));
     let count = tail.readUInt16LE(end + 10);
     let directorySize = tail.readUInt32LE(end + 12);
     let directoryOffset = tail.readUInt32LE(end + 16);
@@ -59,32 +60,37 @@ export function listZipEntries(path: string): ZipEntry[] {
     if (locatorAt >= 0 && tail.readUInt32LE(locatorAt) === ZIP64_LOCATOR) {
       const recordOffset = readUInt64(tail, locatorAt + 8, path);
       const record = readAt(fd, 56, recordOffset);
-      if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_END_OF_DIRECTORY) throw damaged(path, 'its zip64 end record is missing');
+      if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_END_OF_DIRECTORY)
+        throw damaged(path, translator()('error.zip.noZip64End'));
       count = readUInt64(record, 32, path);
       directorySize = readUInt64(record, 40, path);
       directoryOffset = readUInt64(record, 48, path);
     } else if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
-      throw damaged(path, 'it says it is a zip64 archive but has no zip64 end record');
+      throw damaged(path, translator()('error.zip.zip64WithoutEnd'));
     }
-    if (directoryOffset + directorySize > size) throw damaged(path, "the zip's directory points past its end");
+    if (directoryOffset + directorySize > size) throw damaged(path, translator()('error.zip.directoryPastEnd'));
     if (directorySize > MAX_DIRECTORY_BYTES)
       throw new ScrollbackError(
         'INVALID_FILE',
-        `${path}: the zip's list of files takes ${Math.round(directorySize / (1024 * 1024))} MB (more than ${MAX_DIRECTORY_BYTES / (1024 * 1024)} MB); this is not a chat export Scrollback reads. Nothing was imported.`,
+        translator()('error.zip.directoryTooLarge', {
+          path,
+          size: Math.round(directorySize / (1024 * 1024)),
+          max: MAX_DIRECTORY_BYTES / (1024 * 1024),
+        }),
       );
     // Each entry takes at least 46 bytes of the directory: a count beyond that is a lie, not a reason to loop.
-    if (count > directorySize / 46) throw damaged(path, `it claims ${count} files in a directory of ${directorySize} bytes`);
+    if (count > directorySize / 46) throw damaged(path, translator()('error.zip.tooManyFiles', { count, bytes: directorySize }));
     const directory = readAt(fd, directorySize, directoryOffset);
     const entries: ZipEntry[] = [];
     let at = 0;
     for (let i = 0; i < count; i++) {
       if (at + 46 > directory.length || directory.readUInt32LE(at) !== DIRECTORY_ENTRY)
-        throw damaged(path, `its directory is broken at byte ${directoryOffset + at}`);
+        throw damaged(path, translator()('error.zip.directoryBroken', { byte: String(directoryOffset + at) }));
       const nameLength = directory.readUInt16LE(at + 28);
       const extraLength = directory.readUInt16LE(at + 30);
       const commentLength = directory.readUInt16LE(at + 32);
       if (at + 46 + nameLength + extraLength > directory.length)
-        throw damaged(path, `its directory is broken at byte ${directoryOffset + at}`);
+        throw damaged(path, translator()('error.zip.directoryBroken', { byte: String(directoryOffset + at) }));
       const entry: ZipEntry = {
         method: directory.readUInt16LE(at + 10),
         compressedSize: directory.readUInt32LE(at + 20),
@@ -116,7 +122,8 @@ function readZip64Extra(extra: Buffer, entry: ZipEntry, path: string): void {
     if (id === 0x0001) {
       let field = at + 4;
       const next = (): number => {
-        if (field + 8 > at + 4 + length || field + 8 > extra.length) throw damaged(path, `“${entry.name}” has a short zip64 field`);
+        if (field + 8 > at + 4 + length || field + 8 > extra.length)
+          throw damaged(path, translator()('error.zip.shortZip64Field', { name: entry.name }));
         const value = readUInt64(extra, field, path);
         field += 8;
         return value;
@@ -128,7 +135,7 @@ function readZip64Extra(extra: Buffer, entry: ZipEntry, path: string): void {
     }
     at += 4 + length;
   }
-  throw damaged(path, `“${entry.name}” is marked zip64 but has no zip64 field`);
+  throw damaged(path, translator()('error.zip.noZip64Field', { name: entry.name }));
 }
 
 /** The most a chat text may inflate to, and to how many times its packed size (text packs 5–20×). */
@@ -143,17 +150,15 @@ export const MAX_PACKED_CHAT_BYTES = 128 * 1024 * 1024;
 /** Where an entry's bytes start in the file (after its local header), checking that header. */
 function dataOffsetOf(fd: number, path: string, entry: ZipEntry): number {
   const header = readAt(fd, 30, entry.localHeaderOffset);
-  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw damaged(path, `the entry “${entry.name}” is missing`);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER)
+    throw damaged(path, translator()('error.zip.entryMissing', { name: entry.name }));
   const offset = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  if (offset + entry.compressedSize > fstatSync(fd).size) throw damaged(path, `the entry “${entry.name}” runs past the end of the file`);
+  if (offset + entry.compressedSize > fstatSync(fd).size) throw damaged(path, translator()('error.zip.entryPastEnd', { name: entry.name }));
   return offset;
 }
 
 function unknownMethod(path: string, entry: ZipEntry): ScrollbackError {
-  return new ScrollbackError(
-    'INVALID_FILE',
-    `${path}: “${entry.name}” uses zip compression method ${entry.method}; only stored and deflated entries can be read.`,
-  );
+  return new ScrollbackError('INVALID_FILE', translator()('error.zip.method', { path, name: entry.name, method: String(entry.method) }));
 }
 
 /**
@@ -166,12 +171,17 @@ export function readZipEntry(path: string, entry: ZipEntry, maxBytes: number = M
   const tooLarge = () =>
     new ScrollbackError(
       'INVALID_FILE',
-      `${path}: “${entry.name}” is ${Math.round(Math.max(entry.size, entry.compressedSize) / (1024 * 1024))} MB or more; Scrollback unpacks at most ${Math.round(maxBytes / (1024 * 1024))} MB of one file from a zip. Unzip the export and import the folder instead. Nothing was imported.`,
+      translator()('error.zip.entryTooLarge', {
+        path,
+        name: entry.name,
+        size: Math.round(Math.max(entry.size, entry.compressedSize) / (1024 * 1024)),
+        max: Math.round(maxBytes / (1024 * 1024)),
+      }),
     );
   const bomb = () =>
     new ScrollbackError(
       'INVALID_FILE',
-      `${path}: “${entry.name}” would unpack to more than ${Math.round(ratioLimit / (1024 * 1024))} MB (over ${MAX_INFLATE_RATIO} times its packed size): this is not a chat export Scrollback reads (it may be a zip bomb). Nothing was imported.`,
+      translator()('error.zip.bomb', { path, name: entry.name, size: Math.round(ratioLimit / (1024 * 1024)), ratio: MAX_INFLATE_RATIO }),
     );
   const refuse = () => (ratioLimit <= maxBytes ? bomb() : tooLarge());
   if (entry.size > ratioLimit) throw bomb();
@@ -185,9 +195,13 @@ export function readZipEntry(path: string, entry: ZipEntry, maxBytes: number = M
       return inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw refuse();
-      throw new ScrollbackError('INVALID_FILE', `${path}: “${entry.name}” is damaged inside the zip (${(error as Error).message}).`, {
-        cause: error,
-      });
+      throw new ScrollbackError(
+        'INVALID_FILE',
+        translator()('error.zip.entryDamaged', { path, name: entry.name, reason: (error as Error).message }),
+        {
+          cause: error,
+        },
+      );
     }
   } finally {
     closeSync(fd);
@@ -223,7 +237,7 @@ export function zipEntryByteSource(path: string, entry: ZipEntry): ByteSource {
         let left = entry.compressedSize;
         while (left > 0) {
           const chunk = readAt(fd, Math.min(CHUNK_BYTES, left), position);
-          if (chunk.length === 0) throw damaged(path, `the entry “${entry.name}” ends early`);
+          if (chunk.length === 0) throw damaged(path, translator()('error.zip.entryEndsEarly', { name: entry.name }));
           position += chunk.length;
           left -= chunk.length;
           yield chunk;

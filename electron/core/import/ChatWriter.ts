@@ -19,6 +19,7 @@ import type { SourceChat } from '../sources/HistorySource.ts';
 import type { SourceMessage } from '../model/SourceMessage.ts';
 import { mimeTypeOfName } from '../media/servableMimeType.ts';
 import type { ImportFiles, ImportInput } from './ImportFormat.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 const BATCH = 4096;
 /** Characters of text a batch may hold: a file of long messages is written in smaller batches (bounded memory). */
@@ -167,5 +168,5 @@ function withoutFileReference(message: SourceMessage, queue: Array<{ messageId: 
 
 /** The error a cancelled import ends with (its transaction rolls the file back). */
 export function cancelledImport(input: ImportInput): ScrollbackError {
-  return new ScrollbackError('CANCELLED', `Import of ${input.path} cancelled; nothing from it was kept.`);
+  return new ScrollbackError('CANCELLED', translator()('error.import.cancelled', { path: input.path }));
 }

@@ -5,6 +5,7 @@ import { importFormatLabels } from '../../../shared/importFormats.ts';
 import { examineFile } from './examineFile.ts';
 import type { ExaminedFile, ImportFormat, ImportInput } from './ImportFormat.ts';
 import { importFormats } from './importFormats.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export type { ImportInput } from './ImportFormat.ts';
 export { chatNameFromFileName } from './examineFile.ts';
@@ -20,7 +21,7 @@ export function findImportInputs(
   /** Told of each file of a folder of exports that no format reads, and why (the folder is still read). */
   onUnread?: (path: string, why: string) => void,
 ): ImportInput[] {
-  if (!existsSync(path)) throw new ScrollbackError('INVALID_INPUT', `${path}: no such file or folder.`);
+  if (!existsSync(path)) throw new ScrollbackError('INVALID_INPUT', translator()('error.import.noSuchPath', { path }));
   if (!statSync(path).isDirectory()) return fileInputs(examineFile(path), formats);
   for (const format of formats) {
     const inputs = format.findInFolder?.(path) ?? [];
@@ -40,7 +41,7 @@ export function findImportInputs(
     })
     .flatMap((file) => fileInputs(file, formats));
   if (inside.length === 0)
-    throw new ScrollbackError('INVALID_INPUT', `${path}: the folder holds no export Scrollback can read. ${readable(formats)}`);
+    throw new ScrollbackError('INVALID_INPUT', translator()('error.import.emptyFolder', { path, formats: importFormatLabels(formats) }));
   return inside;
 }
 
@@ -55,17 +56,19 @@ function fileInputs(file: ExaminedFile, formats: readonly ImportFormat[]): Impor
   if (format) {
     const inputs = format.expand(file);
     if (inputs.length > 0) return inputs;
-    throw new ScrollbackError('INVALID_FILE', `${file.path}: a file of a ${format.app} export, but it holds no chat to import.`);
+    throw new ScrollbackError('INVALID_FILE', translator()('error.import.noChat', { path: file.path, app: format.app }));
   }
-  throw new ScrollbackError('INVALID_FILE', `${file.path}: ${notReadable(file, formats)}`);
+  throw new ScrollbackError(
+    'INVALID_FILE',
+    translator()('error.import.fileProblem', { path: file.path, problem: notReadable(file, formats) }),
+  );
 }
 
 /** Why no format reads a file: what it looks like, if anything, and what Scrollback reads. */
 function notReadable(file: ExaminedFile, formats: readonly ImportFormat[]): string {
   const nearMiss = formats.map((candidate) => candidate.nearMiss?.(file) ?? null).find((said) => said !== null);
-  return `not an export Scrollback can read${nearMiss ? ` (${nearMiss})` : ''}. ${readable(formats)}`;
-}
-
-function readable(formats: readonly ImportFormat[]): string {
-  return `Scrollback reads ${importFormatLabels(formats)}.`;
+  const t = translator();
+  return nearMiss
+    ? t('error.import.notReadableLooksLike', { nearMiss, formats: importFormatLabels(formats) })
+    : t('error.import.notReadable', { formats: importFormatLabels(formats) });
 }

@@ -4,6 +4,7 @@ import { chatNameFromFileName, fileInput } from '../examineFile.ts';
 import type { ImportFormat } from '../ImportFormat.ts';
 import { readDiscordExport } from './readDiscordExport.ts';
 import { toDiscordSourceChat, toDiscordSourceMessages } from './toDiscordSourceMessages.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** A DiscordChatExporter file is read a message at a time; past this size it should be split when exporting. */
 const MAX_DISCORD_BYTES = 512 * 1024 * 1024;
@@ -18,10 +19,7 @@ export const discordImportFormat: ImportFormat = {
   recognise: (file) => (file.content === 'json' && /^\{\s*"guild"\s*:/.test(file.head) ? 'sure' : null),
   expand(file) {
     if (file.sizeBytes > MAX_DISCORD_BYTES)
-      throw new ScrollbackError(
-        'INVALID_FILE',
-        `${file.path}: this DiscordChatExporter file is larger than 512 MB; export the channel again in parts (its --partition option) and import those.`,
-      );
+      throw new ScrollbackError('INVALID_FILE', translator()('error.discord.tooLarge', { path: file.path }));
     return [fileInput(file.path, discordImportFormat, chatNameFromFileName(file.path))];
   },
   read(input, { db, files }, options) {
@@ -42,7 +40,7 @@ export const discordImportFormat: ImportFormat = {
       },
       { isCancelled: options.isCancelled, cancelled: () => cancelledImport(input), onProgress: options.onProgress },
     );
-    if (!chat.writer) throw new ScrollbackError('INVALID_FILE', `${input.path}: a DiscordChatExporter file needs a “messages” list.`);
+    if (!chat.writer) throw new ScrollbackError('INVALID_FILE', translator()('error.discord.noMessages', { path: input.path }));
     return { chats: [chat.writer.finish()], timeZone: null };
   },
 };

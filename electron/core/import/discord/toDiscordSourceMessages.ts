@@ -2,6 +2,7 @@ import type { ChatKind, Media, Reaction, ServiceAction } from '../../../../share
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { sourceMessage, type SourceMessage } from '../../model/SourceMessage.ts';
 import type { SourceChat } from '../../sources/HistorySource.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** A DiscordChatExporter JSON export, as far as Scrollback reads it (its documented JSON writer's fields). */
 interface DiscordExport {
@@ -18,7 +19,7 @@ export function toDiscordSourceChat(exported: DiscordExport, fallbackName: strin
   const guild = exported.guild ?? {};
   const channel = exported.channel ?? {};
   if (typeof channel.id !== 'string' || channel.id === '')
-    throw new ScrollbackError('INVALID_FILE', 'This DiscordChatExporter file has no “channel.id”: it is not a whole export.');
+    throw new ScrollbackError('INVALID_FILE', translator()('error.discord.noChannelId'));
   const type = text(channel.type);
   const direct = type.startsWith('Direct');
   const name = direct ? text(channel.name) || fallbackName : `${text(guild.name) || 'Server'} · #${text(channel.name) || channel.id}`;
@@ -98,15 +99,11 @@ export function toDiscordSourceMessages(
   where: string,
   find: (name: string) => { ref: string; size: number } | undefined,
 ): SourceMessage[] {
-  if (!raw || typeof raw !== 'object') throw new ScrollbackError('INVALID_FILE', `${where}: a message is not a JSON object.`);
+  if (!raw || typeof raw !== 'object') throw new ScrollbackError('INVALID_FILE', translator()('error.discord.notObject', { where }));
   const message = raw as Raw;
   const id = text(message.id);
   const date = Date.parse(text(message.timestamp));
-  if (!id || !Number.isFinite(date))
-    throw new ScrollbackError(
-      'INVALID_FILE',
-      `${where}: a message has no “id” or readable “timestamp” (expected ISO 8601 like 2023-01-17T19:33:07.489+00:00).`,
-    );
+  if (!id || !Number.isFinite(date)) throw new ScrollbackError('INVALID_FILE', translator()('error.discord.noIdOrTime', { where }));
   const author = (message.author ?? {}) as Raw;
   const sender =
     typeof author.id === 'string'
@@ -168,9 +165,9 @@ export function parseDiscordExport(json: string, where: string): DiscordExport {
   try {
     parsed = JSON.parse(json.replace(/^\ufeff/, ''));
   } catch (error) {
-    throw new ScrollbackError('INVALID_FILE', `${where}: not valid JSON (${(error as Error).message}).`);
+    throw new ScrollbackError('INVALID_FILE', translator()('error.discord.notJson', { where, reason: (error as Error).message }));
   }
   if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as DiscordExport).messages))
-    throw new ScrollbackError('INVALID_FILE', `${where}: a DiscordChatExporter file needs a “messages” list.`);
+    throw new ScrollbackError('INVALID_FILE', translator()('error.discord.noMessages', { path: where }));
   return parsed;
 }

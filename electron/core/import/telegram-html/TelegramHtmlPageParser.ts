@@ -3,6 +3,7 @@ import type { EntityType, MessageEntity } from '../../../../shared/domain.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { capStreamedText, MAX_STORED_TEXT } from '../../cache/capMessageText.ts';
 import type { TelegramHtmlMedia, TelegramHtmlMessage } from './TelegramHtmlMessage.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /**
  * A Telegram Desktop page nests elements about 12 deep; past this it is no export's page, and refused at
@@ -219,7 +220,7 @@ export class TelegramHtmlPageParser {
     if (this.charsSinceEvent > MAX_TOKEN_CHARS)
       throw new ScrollbackError(
         'INVALID_FILE',
-        `${this.pageName}: one tag, attribute or comment runs past ${MAX_TOKEN_CHARS / (1024 * 1024)} MB; this is not a page of a Telegram Desktop export. Nothing of this chat was kept.`,
+        translator()('error.telegramHtml.tokenTooLong', { page: this.pageName, size: MAX_TOKEN_CHARS / (1024 * 1024) }),
       );
     this.parser.write(chunk);
   }
@@ -245,7 +246,7 @@ export class TelegramHtmlPageParser {
       if (this.maxDepthSeen > MAX_ELEMENT_DEPTH)
         throw new ScrollbackError(
           'INVALID_FILE',
-          `${this.pageName}: elements nest more than ${MAX_ELEMENT_DEPTH} deep (a Telegram Desktop page nests about 12); this is not a page of a Telegram Desktop export. Nothing of this chat was kept.`,
+          translator()('error.telegramHtml.tooDeep', { page: this.pageName, depth: MAX_ELEMENT_DEPTH }),
         );
     }
     if (mask & C.page_header) this.inHeader = true;

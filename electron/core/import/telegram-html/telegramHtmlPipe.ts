@@ -2,6 +2,7 @@ import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { ScrollbackError, type ErrorData } from '../../../../shared/errors.ts';
 import type { SourceMessage } from '../../model/SourceMessage.ts';
 import type { TelegramHtmlChatRead } from './parseTelegramHtmlPages.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** Messages per batch sent from the reading thread. */
 export const BATCH_MESSAGES = 2048;
@@ -72,8 +73,7 @@ export class HtmlPipeCounters {
         Atomics.notify(this.shared, CONSUMED);
         return received.message as HtmlPipeMessage;
       }
-      if (Date.now() - started > SILENCE_LIMIT_MS)
-        throw new ScrollbackError('INTERNAL', 'The thread reading the HTML pages stopped answering; nothing of this chat was kept.');
+      if (Date.now() - started > SILENCE_LIMIT_MS) throw new ScrollbackError('INTERNAL', translator()('error.telegramHtml.threadStopped'));
       Atomics.wait(this.shared, POSTED, posted, 1000);
     }
   }

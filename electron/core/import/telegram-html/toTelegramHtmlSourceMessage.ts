@@ -2,6 +2,7 @@ import type { Media, ServiceAction } from '../../../../shared/domain.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { sourceMessage, type SourceMessage, type SourceSender } from '../../model/SourceMessage.ts';
 import type { TelegramHtmlMedia, TelegramHtmlMessage } from './TelegramHtmlMessage.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /**
  * "08.03.2022 11:10:02 UTC+05:30" (exact), "12.05.2022 19:34:07 +06", or "15.09.2019 11:15:05" (older
@@ -205,10 +206,7 @@ export function toTelegramHtmlSourceMessage(
 ): SourceMessage {
   const date = block.dateTitle === null ? null : parseTelegramHtmlDate(block.dateTitle);
   if (date === null && !block.service)
-    throw new ScrollbackError(
-      'INVALID_FILE',
-      `${where()}: message ${block.id} has no readable date (expected a title like "08.03.2022 11:10:02 UTC+05:30").`,
-    );
+    throw new ScrollbackError('INVALID_FILE', translator()('error.telegramHtml.noDate', { where: where(), id: String(block.id) }));
   const base = { id: String(block.id), sortKey: block.id, date: date ?? 0, out: false };
   if (block.service) {
     const text = block.text.trim();

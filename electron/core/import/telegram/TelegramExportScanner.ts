@@ -1,6 +1,7 @@
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { capStreamedText, MAX_STORED_TEXT } from '../../cache/capMessageText.ts';
 import { BoundedJsonValue, type JsonValueBounds } from '../../files/BoundedJsonValue.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** The fields of a chat object in a Telegram Desktop export that say which chat it is. */
 export interface TelegramChatMeta {
@@ -356,7 +357,10 @@ export class TelegramExportScanner {
 
   private error(index: number, what: string): ScrollbackError {
     const byte = this.bytesBefore + Buffer.byteLength(this.buffer.slice(0, Math.max(0, index)));
-    return new ScrollbackError('INVALID_FILE', `${this.name}, byte ${byte}: ${what}.`);
+    return new ScrollbackError(
+      'INVALID_FILE',
+      translator()('error.telegramExport.atByte', { file: this.name, byte: String(byte), problem: what }),
+    );
   }
 }
 

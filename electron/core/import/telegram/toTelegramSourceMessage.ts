@@ -7,6 +7,7 @@ import { describeServiceAction } from '../../../../shared/serviceActions.ts';
 import { toTelegramDesktopServiceAction } from './toTelegramDesktopServiceAction.ts';
 import { readTelegramText } from './telegramText.ts';
 import type { TelegramChatMeta } from './TelegramExportScanner.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -226,5 +227,5 @@ function mediaOf(message: Raw): Media | null {
 }
 
 function invalid(where: () => string, what: string): ScrollbackError {
-  return new ScrollbackError('INVALID_FILE', `${where()}: ${what}.`);
+  return new ScrollbackError('INVALID_FILE', translator()('error.import.problemAt', { where: where(), problem: what }));
 }
