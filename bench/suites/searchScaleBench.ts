@@ -1,194 +1,268 @@
 import path from 'node:path';
-import { upsertChats, getChatRecord } from '../../electron/core/cache/chatQueries.ts';
-import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
-import { storeHistoryRun } from '../../electron/core/cache/storeHistoryRun.ts';
-import { openCacheDatabase } from '../../electron/core/cache/openCacheDatabase.ts';
 import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
-import { createSearchService } from '../../electron/core/search/createSearchService.ts';
-import { englishPhrases, otherLanguagePhrases } from '../../electron/core/sources/demo/demoPhrases.ts';
-import { sourceMessage, type SourceMessage } from '../../electron/core/model/SourceMessage.ts';
-import type { SearchFilter, SearchRequest } from '../../shared/search.ts';
-import { percentile, round, type Figures } from '../benchResults.ts';
-import { ingestDemoArchive } from './historyBench.ts';
+import { SEARCH_ROWID_SPAN } from '../../electron/core/cache/searchIndexRowid.ts';
+import { createSearchService, type SearchService } from '../../electron/core/search/createSearchService.ts';
+import { foldForSearch } from '../../electron/core/text/foldForSearch.ts';
+import type { SearchFilter } from '../../shared/search.ts';
+import { compareCosts, costOfSync, round, type Figure, type Figures } from '../benchResults.ts';
+import { openFreshDatabase, PLANTED, storeDemoChat, storeGeneratedChats } from './searchArchive.ts';
 
-const phrases = [...englishPhrases, ...otherLanguagePhrases];
-/** A two-letter run no phrase holds: put into one generated message in 20,000. */
-const RARE_PAIR = 'zq';
-const senders = ['Ana', 'Ben', 'Chen', 'Dana', 'Émile', 'Fatima'].map((name, index) => ({ key: `g${index}`, name }));
+/**
+ * Search at scale, every figure beside bare SQL doing the same work at its least, in the same run:
+ * - the first page (50 newest hits) beside the cheaper of a walk of the date index that checks each row for the
+ *   term and the index's top 50 matches by rowid (the chats' ids, which follow their dates here);
+ * - a total in one year beside the bare index count over that year's ids (one chat), or the cheaper of the join
+ *   of the index's matches with their dates and a walk of the year counting rows (all chats);
+ * - a total without dates beside the bare index count of the same chat (or of the whole index for all chats).
+ * Terms: common, middling, rare, none and 1–2 characters (common, middling, rare), in the demo's archive chat
+ * and across 5,000 chats, at 1M messages and at 10M (the archive chat inside 10M; quick: 200k only).
+ */
 
-/** Deterministic filler chats: phrases of the demo's languages, a rare pair now and then, one message a minute. */
-function storeGeneratedChats(db: WritableDB, chats: number, perChat: number, sourceId: string): number[] {
-  upsertSource(db, { id: sourceId, kind: 'import', name: `Generated ${chats} chats` });
-  const start = Date.parse('2015-01-01T00:00:00Z');
-  const ids = upsertChats(
-    db,
-    sourceId,
-    Array.from({ length: chats }, (_, c) => ({
-      key: `chat-${c}`,
-      name: `Generated chat ${c}`,
-      kind: 'group' as const,
-      messageCount: perChat,
-      lastMessageDate: start + perChat * 60_000,
-    })),
+const S = SEARCH_ROWID_SPAN;
+const FOLDED = 'CASE WHEN length(CAST(m.text AS BLOB)) = length(m.text) THEN lower(m.text) ELSE fold(m.text) END';
+const PAGE = 50;
+const YEAR = { from: Date.parse('2021-01-01T00:00:00Z'), to: Date.parse('2022-01-01T00:00:00Z') };
+
+interface Term {
+  name: string;
+  text: string;
+}
+
+/** The same kinds of term in both places; in the archive chat its own words, in generated chats the planted ones. */
+const chatTerms: Term[] = [
+  { name: 'common', text: 'the' },
+  { name: 'middling', text: 'console.log' },
+  { name: 'rare', text: PLANTED.rare },
+  { name: 'none', text: 'qqzzxx' },
+  { name: 'two_letters_common', text: 'ok' },
+  { name: 'two_letters_middling', text: '42' },
+  { name: 'two_letters_rare', text: 'zq' },
+];
+
+type Scope = { label: 'one_chat'; chatId: number } | { label: 'all_chats'; chatId: null };
+
+function quoted(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** Bare SQL over one database: the floors. */
+function floorsOf(db: WritableDB) {
+  const vocabulary = db.prepare<[string, string], { term: string }>('SELECT term FROM message_search_terms WHERE term >= ? AND term <= ?');
+  /** The index expression for a term: its phrase, or for 1–2 characters the trigrams starting with it (null: none). */
+  const expression = (text: string): string | null => {
+    const term = foldForSearch(text);
+    const length = Array.from(term).length;
+    if (length >= 3) return quoted(term);
+    const trigrams = vocabulary.all(term, term + '\u{10FFFF}'.repeat(3 - length)).map((row) => quoted(row.term));
+    return trigrams.length === 0 ? null : `(${trigrams.join(' OR ')})`;
+  };
+  const walkChat = db.prepare(
+    `SELECT m.* FROM messages m INDEXED BY messages_by_position WHERE m.chat_id = ? AND instr(${FOLDED}, ?) > 0
+      ORDER BY m.date DESC, m.sort_key DESC LIMIT ${PAGE}`,
   );
-  let seed = 12345;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const batchSize = 50_000;
-  for (const [c, chatId] of ids.entries()) {
-    const chat = getChatRecord(db, chatId);
-    for (let first = 0; first < perChat; first += batchSize) {
-      const batch: SourceMessage[] = [];
-      for (let i = first; i < Math.min(perChat, first + batchSize); i++) {
-        const a = phrases[Math.floor(random() * phrases.length)]!;
-        const b = random() < 0.3 ? ` ${phrases[Math.floor(random() * phrases.length)]!}` : '';
-        const rare = (c * perChat + i) % 20_000 === 7 ? ` ${RARE_PAIR}ip` : '';
-        batch.push(
-          sourceMessage({
-            id: String(i + 1),
-            sortKey: i + 1,
-            date: start + i * 60_000 + c,
-            sender: senders[(i + c) % senders.length]!,
-            out: false,
-            text: a + b + rare,
-          }),
-        );
-      }
-      storeHistoryRun(db, chat, {
-        messages: batch,
-        coverage: { from: batch[0]!, to: batch[batch.length - 1]!, reachesOldest: first === 0 },
+  const walkAll = db.prepare(
+    `SELECT m.* FROM messages m INDEXED BY messages_by_date WHERE instr(${FOLDED}, ?) > 0
+      ORDER BY m.date DESC, m.sort_key DESC, m.chat_id DESC LIMIT ${PAGE}`,
+  );
+  const topChat = db.prepare(
+    `SELECT m.* FROM (SELECT rowid AS r FROM message_search WHERE message_search MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ${PAGE}) s
+      CROSS JOIN messages m ON m.id = (s.r & ${S - 1})`,
+  );
+  const topAll = db.prepare(
+    `SELECT m.* FROM (SELECT rowid AS r FROM message_search WHERE message_search MATCH ? ORDER BY rowid DESC LIMIT ${PAGE}) s
+      CROSS JOIN messages m ON m.id = (s.r & ${S - 1})`,
+  );
+  const countChat = db.prepare<[string, number, number], { n: number }>(
+    'SELECT count(*) AS n FROM message_search WHERE message_search MATCH ? AND rowid BETWEEN ? AND ?',
+  );
+  const countAll = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM message_search WHERE message_search MATCH ?');
+  const end = (direction: 'ASC' | 'DESC') =>
+    `(SELECT id FROM messages INDEXED BY messages_by_position WHERE chat_id = :chat AND date >= :from AND date < :to
+       ORDER BY date ${direction}, sort_key ${direction} LIMIT 1)`;
+  // The chat's ids follow its dates here (stored oldest first): a year is the ids between its first and last message.
+  const countChatYear = db.prepare<[{ expression: string; chat: number; from: number; to: number }], { n: number }>(
+    `SELECT count(*) AS n FROM message_search WHERE message_search MATCH :expression
+      AND rowid BETWEEN :chat * ${S} + ${end('ASC')} AND :chat * ${S} + ${end('DESC')}`,
+  );
+  const joinAllYear = db.prepare<[string, number, number], { n: number }>(
+    `SELECT count(*) AS n FROM message_search s CROSS JOIN messages m ON m.id = (s.rowid & ${S - 1})
+      WHERE message_search MATCH ? AND m.date >= ? AND m.date < ?`,
+  );
+  const walkAllYear = db.prepare<[number, number, string], { n: number }>(
+    `SELECT count(*) AS n FROM messages m INDEXED BY messages_by_date WHERE m.date >= ? AND m.date < ? AND instr(${FOLDED}, ?) > 0`,
+  );
+  const chatRange = (chatId: number): [number, number] => [chatId * S, chatId * S + S - 1];
+  return {
+    pageWalk: (scope: Scope, text: string) => () =>
+      scope.chatId === null ? walkAll.all(foldForSearch(text)) : walkChat.all(scope.chatId, foldForSearch(text)),
+    pageIndex: (scope: Scope, text: string) => () => {
+      const match = expression(text);
+      if (match === null) return [];
+      return scope.chatId === null ? topAll.all(match) : topChat.all(match, ...chatRange(scope.chatId));
+    },
+    count: (scope: Scope, text: string) => () => {
+      const match = expression(text);
+      if (match === null) return 0;
+      return scope.chatId === null ? countAll.get(match)!.n : countChat.get(match, ...chatRange(scope.chatId))!.n;
+    },
+    countYearChat: (chatId: number, text: string) => () => {
+      const match = expression(text);
+      return match === null ? 0 : countChatYear.get({ expression: match, chat: chatId, ...YEAR })!.n;
+    },
+    joinYearAll: (text: string) => () => {
+      const match = expression(text);
+      return match === null ? 0 : joinAllYear.get(match, YEAR.from, YEAR.to)!.n;
+    },
+    walkYearAll: (text: string) => () => walkAllYear.get(YEAR.from, YEAR.to, foldForSearch(text))!.n,
+  };
+}
+
+interface Candidate {
+  what: string;
+  work: () => unknown;
+}
+
+/** The cheaper of two ways to the same result, by one timed call each (after a warm-up call when it is cheap). */
+function cheaperOf(candidates: Candidate[]): { chosen: Candidate; note: string } {
+  const timed = candidates.map((candidate) => {
+    let cost = costOfSync(candidate.work).cpuMs;
+    if (cost < 200) cost = costOfSync(candidate.work).cpuMs;
+    return { candidate, cost };
+  });
+  timed.sort((a, b) => a.cost - b.cost);
+  return {
+    chosen: timed[0]!.candidate,
+    note: `floor chosen as the cheaper of: ${timed.map((t) => `${t.candidate.what} ${round(t.cost, 2)} ms`).join('; ')}`,
+  };
+}
+
+export async function runSearchScaleBench(folder: string, options: { quick: boolean }): Promise<Figures> {
+  const figures: Figures = {};
+  const offline = () => {
+    // No source is asked: what is measured is the search over this computer's archive.
+    throw new Error('offline');
+  };
+
+  /** Times ours beside the floor, with as many calls a round as fit in about half a second. */
+  async function figure(name: string, spec: { what: string; floor: Candidate; ours: () => unknown; target: number; note: string }) {
+    const once = Math.max(costOfSync(spec.floor.work).cpuMs, (await timeAsync(spec.ours)).cpuMs, 0.05);
+    const budget = options.quick ? 120 : 500;
+    const samples = Math.max(1, Math.min(options.quick ? 7 : 15, Math.round(budget / once)));
+    const result: Figure = await compareCosts({
+      what: spec.what,
+      floor: spec.floor.what,
+      ours: spec.ours,
+      floorWork: spec.floor.work,
+      samples,
+      rounds: 3,
+      warmup: 0,
+      target: { max: spec.target },
+      note: spec.note,
+    });
+    figures[name] = result;
+    process.stderr.write(`  ${name}: ${result.value} vs ${result.floor.value} ms CPU (${result.ratio}×)\n`);
+  }
+
+  async function measure(db: WritableDB, scope: Scope, size: string, sizeWords: string, terms: Term[]) {
+    const service: SearchService = createSearchService({ db, sourceFor: offline });
+    const floors = floorsOf(db);
+    const where = scope.chatId === null ? `across 5,000 chats, ${sizeWords}` : `in one chat, ${sizeWords}`;
+    for (const term of terms) {
+      const filter: SearchFilter = { chatId: scope.chatId, from: null, to: null, query: term.text, sender: '', kinds: [] };
+      const dated: SearchFilter = { ...filter, ...YEAR };
+      const total = (await service.count(filter)).onComputer;
+      const totalDated = (await service.count(dated)).onComputer;
+      const bareTotal = floors.count(scope, term.text)();
+      if (scope.chatId !== null && bareTotal !== total)
+        throw new Error(`"${term.text}": ours counts ${total}, the bare index ${bareTotal}`);
+      const key = `${term.name}_${scope.label}_${size}`;
+      const words = `"${term.text}" (${total} hits)`;
+
+      // The first page, as the window asks for it.
+      const page = cheaperOf([
+        { what: 'bare SQL: walk of the date index checking each row for the term, 50 rows', work: floors.pageWalk(scope, term.text) },
+        {
+          what: `bare SQL: the index's top 50 matches by rowid${scope.chatId === null ? ' (chat by chat, not by date)' : ''}, their rows`,
+          work: floors.pageIndex(scope, term.text),
+        },
+      ]);
+      await figure(`search_first_page_${key}`, {
+        what: `first page (50 newest hits, read and highlighted) of ${words} ${where}`,
+        floor: page.chosen,
+        ours: () => service.search({ ...filter, order: 'newest', limit: PAGE, cursor: null }),
+        target: 3,
+        note: page.note,
+      });
+
+      // The total in one year.
+      const year =
+        scope.chatId === null
+          ? cheaperOf([
+              { what: "bare SQL: the index's matches joined with their rows' dates, counted", work: floors.joinYearAll(term.text) },
+              { what: 'bare SQL: walk of the year in the date index, rows holding the term counted', work: floors.walkYearAll(term.text) },
+            ])
+          : {
+              chosen: {
+                what: "bare SQL: the index's count over the year's ids (from its first and last message, two seeks)",
+                work: floors.countYearChat(scope.chatId, term.text),
+              },
+              note: "the chat's ids follow its dates here, so the year's ids are one run",
+            };
+      const bareYear = year.chosen.work();
+      if (bareYear !== totalDated) throw new Error(`"${term.text}" in 2021: ours counts ${totalDated}, the floor ${String(bareYear)}`);
+      await figure(`search_total_in_a_year_${key}`, {
+        what: `total in 2021 of ${words.replace(/\(.*\)/, `(${totalDated} in 2021)`)} ${where}`,
+        floor: year.chosen,
+        ours: () => service.count(dated),
+        target: 2,
+        note: year.note,
+      });
+
+      // The total without dates.
+      await figure(`search_total_${key}`, {
+        what: `total of ${words} ${where}`,
+        floor: {
+          what: `bare SQL: the index's count${scope.chatId === null ? ' (the whole index)' : " over the chat's rowids"}`,
+          work: floors.count(scope, term.text),
+        },
+        ours: () => service.count(filter),
+        target: 2,
+        note: '',
       });
     }
   }
-  return ids;
-}
 
-async function medianMs(samples: number, run: () => unknown): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const began = performance.now();
-    await run();
-    times.push(performance.now() - began);
-  }
-  return percentile(times, 50);
-}
+  const oneChat = options.quick ? 200_000 : 1_000_000;
+  const label = options.quick ? '200k' : '1m';
+  const words = options.quick ? '200k messages' : '1M messages';
 
-function bareCount(db: WritableDB, expression: string): () => number {
-  const statement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM message_search WHERE message_search MATCH ?');
-  return () => statement.get(expression)!.n;
-}
+  // One chat: the demo's archive chat alone.
+  process.stderr.write(`search: the archive chat of ${words}…\n`);
+  const archive = openFreshDatabase(path.join(folder, 'search-archive.db'));
+  const archiveChat = storeDemoChat(archive, oneChat);
+  await measure(archive, { label: 'one_chat', chatId: archiveChat }, label, `${words} in all`, chatTerms);
 
-const request = (filter: SearchFilter): SearchRequest => ({ ...filter, order: 'newest', limit: 50, cursor: null });
-
-/**
- * Search at scale: the 1,000,000-message demo chat inside a database of 10,000,000 (quick: 2,000,000), and
- * 5,000 chats of 200 messages, each figure beside the bare FTS5 query for the same text on the same database.
- */
-export async function runSearchScaleBench(folder: string, options: { quick: boolean }): Promise<Figures> {
-  const figures: Figures = {};
-  const samples = options.quick ? 5 : 15;
-  const big = await ingestDemoArchive(path.join(folder, 'search-10m.db'));
-  const extraChats = options.quick ? 10 : 90;
-  storeGeneratedChats(big.db, extraChats, 100_000, 'import:generated');
-  const total = (big.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
-  const service = createSearchService({ db: big.db, sourceFor: () => big.demo });
-  const chatFilter = (query: string): SearchFilter => ({ chatId: big.chatId, from: null, to: null, query, sender: '', kinds: [] });
-  const label = `${(total / 1e6).toFixed(0)}M messages`;
-
-  for (const [name, word] of [
-    ['common', 'the'],
-    ['rare', 'console.log'],
-  ] as const) {
-    const ours = await medianMs(samples, () => service.count(chatFilter(word)));
-    const bare = await medianMs(samples, bareCount(big.db, `"${word}"`));
-    const matches = (await service.count(chatFilter(word))).onComputer;
-    figures[`search_count_${name}_ms`] = { value: round(ours, 2), unit: 'ms', target: `"${word}": ${matches} in the 1M chat, ${label}` };
-    figures[`search_count_${name}_bare_fts_ms`] = {
-      value: round(bare, 2),
-      unit: 'ms',
-      target: 'baseline: bare FTS5 count, whole database',
-    };
-    figures[`search_count_vs_fts_ratio_${name}`] = { value: round(ours / bare, 2), unit: 'x', target: '<= 2' };
-  }
-
-  // A word with no match: the total and the page answered from the cache (the range ends at the newest
-  // cached message, so no source is asked about the time since), beside the bare FTS5 lookup.
-  // The acceptance line's figure: the worse of the two words.
-  figures.search_count_vs_fts_ratio = {
-    value: Math.max(figures.search_count_vs_fts_ratio_common!.value, figures.search_count_vs_fts_ratio_rare!.value),
-    unit: 'x',
-    target: '<= 2 (the worse of the common and the rare word)',
-  };
-
-  const nothing = 'qqzzxx';
-  const newest = (big.db.prepare('SELECT max(date) AS d FROM messages WHERE chat_id = ?').get(big.chatId) as { d: number }).d;
-  const zeroFilter = { ...chatFilter(nothing), to: newest + 1 };
-  const zeroSearch = await medianMs(samples * 20, () => service.search(request(zeroFilter)));
-  const zeroCount = await medianMs(samples * 20, () => service.count(zeroFilter));
-  const zeroBare = await medianMs(samples * 20, bareCount(big.db, `"${nothing}"`));
-  figures.search_zero_hits_ms = {
-    value: round(Math.max(zeroSearch, zeroCount), 3),
-    unit: 'ms',
-    target: `<= 2 x bare (${round(zeroBare, 3)} ms); slower of page (${round(zeroSearch, 3)}) and total (${round(zeroCount, 3)})`,
-  };
-  figures.search_zero_hits_bare_fts_ms = { value: round(zeroBare, 3), unit: 'ms', target: 'baseline' };
-  figures.search_zero_hits_vs_fts_ratio = { value: round(Math.max(zeroSearch, zeroCount) / zeroBare, 2), unit: 'x', target: '<= 2' };
-
-  const allFilter = (query: string): SearchFilter => ({ chatId: null, from: null, to: null, query, sender: '', kinds: [] });
-  const pairPage = await medianMs(samples, () => service.search(request(allFilter(RARE_PAIR))));
-  const pairCount = await medianMs(samples, () => service.count(allFilter(RARE_PAIR)));
-  const pairMatches = (await service.count(allFilter(RARE_PAIR))).onComputer;
-  figures.search_two_letter_rare_ms = {
-    value: round(Math.max(pairPage, pairCount), 2),
-    unit: 'ms',
-    target: `<= 50 per 1M scanned (${round(Math.max(pairPage, pairCount) / (total / 1e6), 2)} per 1M here; "${RARE_PAIR}": ${pairMatches} in all chats)`,
-  };
-
-  // The one-chat figures of the history bench, now inside the big database.
-  const year = 365 * 86_400_000;
-  const start = Date.parse('2016-02-01T00:00:00Z');
-  const words = ['the train', 'café', 'meeting', 'you', 'shared folder', '你好', 'lunch', 'birthday'];
-  const withText: number[] = [];
-  const rangeOnly: number[] = [];
-  for (let i = 0; i < (options.quick ? 40 : 200); i++) {
-    const from = start + ((i * 7919) % 9) * year + ((i * 104729) % 300) * 86_400_000;
-    const ranged = (query: string) => request({ ...chatFilter(query), from, to: from + year });
-    let began = performance.now();
-    await service.search(ranged(words[i % words.length]!));
-    withText.push(performance.now() - began);
-    began = performance.now();
-    await service.search(ranged(''));
-    rangeOnly.push(performance.now() - began);
-  }
-  figures.search_p50_ms_10m = { value: round(percentile(withText, 50), 2), unit: 'ms', target: `<= 20 (${label})` };
-  figures.search_range_only_p50_ms_10m = { value: round(percentile(rangeOnly, 50), 2), unit: 'ms', target: `<= 5 (${label})` };
-  big.db.close();
-
-  // 5,000 chats of 200 messages: all-chats search is one query, not 5,000.
-  const many = openCacheDatabase(path.join(folder, 'search-5000.db'));
-  storeGeneratedChats(many, 5000, 200, 'import:many');
-  const manyService = createSearchService({ db: many, sourceFor: () => big.demo });
-  const firstPages: string[] = [];
-  let worstFirst = 0;
-  let worstCount = 0;
-  for (const word of ['the', 'train', 'landlord', RARE_PAIR]) {
-    const first = await medianMs(samples, () => manyService.search(request(allFilter(word))));
-    const counted = await medianMs(samples, () => manyService.count(allFilter(word)));
-    worstFirst = Math.max(worstFirst, first);
-    worstCount = Math.max(worstCount, counted);
-    firstPages.push(`${word} ${round(first, 1)}/${round(counted, 1)}`);
-  }
-  const manyBare = await medianMs(samples, bareCount(many, '"the"'));
-  figures.search_all_chats_5000_first_page_ms = {
-    value: round(worstFirst, 2),
-    unit: 'ms',
-    target: `<= 50 (slowest of: ${firstPages.join(', ')} ms page/count)`,
-  };
-  figures.search_all_chats_5000_count_ms = {
-    value: round(worstCount, 2),
-    unit: 'ms',
-    target: `<= 500 (bare FTS5 count of "the": ${round(manyBare, 1)} ms)`,
-  };
+  // 5,000 chats of the same size in all.
+  process.stderr.write(`search: 5,000 chats, ${words} in all…\n`);
+  const many = openFreshDatabase(path.join(folder, 'search-5000.db'));
+  storeGeneratedChats(many, 5_000, oneChat / 5_000, 'import:many');
+  await measure(many, { label: 'all_chats', chatId: null }, label, `${words} in all`, chatTerms);
   many.close();
+
+  if (!options.quick) {
+    // 10M: the archive chat beside 4,999 more chats (5,000 in all).
+    process.stderr.write('search: the archive chat beside 4,999 chats, 10M messages in all…\n');
+    storeGeneratedChats(archive, 4_999, 1_800, 'import:many');
+    await measure(archive, { label: 'one_chat', chatId: archiveChat }, '10m', 'the 1M archive chat in 10M messages', chatTerms);
+    await measure(archive, { label: 'all_chats', chatId: null }, '10m', '10M messages in all', chatTerms);
+  }
+  archive.close();
   return figures;
+}
+
+async function timeAsync(work: () => unknown) {
+  const cpu = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000 };
 }

@@ -346,7 +346,7 @@ function chatRange(chatId: number | null): Sql {
  * Whether anything in the whole index matches: a word that is nowhere is answered by this one lookup, as
  * fast as a bare FTS5 query (a lookup restricted to a chat's rowid range seeks in every index segment).
  */
-function indexMatchesAnywhere(db: ReadableDB, expression: string): boolean {
+export function indexMatchesAnywhere(db: ReadableDB, expression: string): boolean {
   return (
     cachedStatement<[string], { one: number }>(db, 'SELECT 1 AS one FROM message_search WHERE message_search MATCH ? LIMIT 1').get(
       expression,
@@ -373,6 +373,34 @@ function cursorCondition(after: SearchPosition | null, descending: boolean, chat
   return chatScoped
     ? { sql: `(m.date, m.sort_key) ${descending ? '<' : '>'} (?, ?)`, params: [after.date, after.sortKey] }
     : { sql: `(m.date, m.sort_key, m.chat_id) ${descending ? '<' : '>'} (?, ?, ?)`, params: [after.date, after.sortKey, after.chatId] };
+}
+
+/**
+ * One page across all chats by walking the date index (which carries each message's chat and id, so its
+ * index rowid) and keeping what the index matches: the index's matches are read once into a set, and no row
+ * is read until it is a match. Cheaper than checking each row walked when matches are a small share of rows,
+ * and than reading every candidate's row for its date when the page is found well before the last of them.
+ */
+export function searchAllChatsByIndexMembership(
+  db: ReadableDB,
+  plan: SearchPlan,
+  options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null },
+): CacheHit[] {
+  if (plan.none) return [];
+  if (plan.index === null) throw new Error('A walk by index membership needs an index expression.');
+  const direction = options.order === 'newest' ? 'DESC' : 'ASC';
+  const where = all([plan.rest, cursorCondition(options.after, options.order === 'newest', false)], 'AND');
+  const rows = recentStatement<unknown[], { id: number; date: number; sort_key: number; chat_id: number }>(
+    db,
+    `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY messages_by_date
+      WHERE m.chat_id * ${SEARCH_ROWID_SPAN} + m.id IN (SELECT rowid FROM message_search WHERE message_search MATCH ?) AND ${where.sql}
+      ORDER BY m.date ${direction}, m.sort_key ${direction}, m.chat_id ${direction} LIMIT ?`,
+  ).all(plan.index, ...where.params, options.limit);
+  return rows.map((row) => ({
+    rowId: row.id,
+    chatId: row.chat_id,
+    position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id },
+  }));
 }
 
 /**
@@ -545,12 +573,42 @@ export function countCachedMatchesByIndex(db: ReadableDB, plan: SearchPlan, chat
     const counted = countChatMatchesInDates(db, plan.index, chatId, plan.onlyDates);
     if (counted !== null) return counted;
   }
+  if (chatId === null && plan.onlyDates) {
+    const counted = countAllChatsMatchesInDates(db, plan.index, plan.onlyDates);
+    if (counted !== null) return counted;
+  }
   const where = all([range, plan.rest], 'AND');
   return recentStatement<unknown[], { n: number }>(
     db,
     `SELECT count(*) AS n FROM message_search s CROSS JOIN messages m ON m.id = ${MESSAGE_OF_ROWID}
        WHERE message_search MATCH ? AND ${where.sql}`,
   ).get(plan.index, ...where.params)!.n;
+}
+
+/**
+ * Matches across all chats dated in [from, to), when the index's candidates are many for those dates: the date
+ * index walked over them, keeping entries whose index rowid (chat and id, both in the date index) the index
+ * matches — no row is read. Null when candidates are few (reading each one's row for its date costs less).
+ * The rows in the dates are estimated from the archive's span, as if spread evenly.
+ */
+function countAllChatsMatchesInDates(db: ReadableDB, expression: string, dates: { from: number | null; to: number | null }): number | null {
+  const span = cachedDateSpan(db, null);
+  if (!span) return 0;
+  const from = Math.max(span.first, dates.from ?? span.first);
+  const to = Math.min(span.last + 1, dates.to ?? span.last + 1);
+  if (to <= from) return 0;
+  const rows = (cachedMessageCount(db, null) * (to - from)) / (span.last + 1 - span.first);
+  const rowsWorthReading = Math.floor(rows / ROW_COST_IN_INDEX_ENTRIES);
+  const candidates = recentStatement<[string, number], { n: number }>(
+    db,
+    'SELECT count(*) AS n FROM (SELECT 1 FROM message_search WHERE message_search MATCH ? LIMIT ?)',
+  ).get(expression, rowsWorthReading + 1)!.n;
+  if (candidates <= rowsWorthReading) return null;
+  return recentStatement<[number, number, string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM messages m INDEXED BY messages_by_date WHERE m.date >= ? AND m.date < ?
+      AND m.chat_id * ${SEARCH_ROWID_SPAN} + m.id IN (SELECT rowid FROM message_search WHERE message_search MATCH ?)`,
+  ).get(from, to, expression)!.n;
 }
 
 /** A candidate's row read to check its date costs about this many position-index entries walked. */
@@ -617,12 +675,13 @@ export function cachedDateSpan(db: ReadableDB, chatId: number | null): { first: 
     chatId === null
       ? cachedStatement<[], { first: number | null; last: number | null }>(
           db,
-          'SELECT min(date) AS first, max(date) AS last FROM messages',
+          // Each of min and max alone is one seek in the date index; together in one SELECT they scan it.
+          'SELECT (SELECT min(date) FROM messages) AS first, (SELECT max(date) FROM messages) AS last',
         ).get()
-      : cachedStatement<[number], { first: number | null; last: number | null }>(
+      : cachedStatement<[number, number], { first: number | null; last: number | null }>(
           db,
-          'SELECT min(date) AS first, max(date) AS last FROM messages WHERE chat_id = ?',
-        ).get(chatId);
+          'SELECT (SELECT min(date) FROM messages WHERE chat_id = ?) AS first, (SELECT max(date) FROM messages WHERE chat_id = ?) AS last',
+        ).get(chatId, chatId);
   return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
 }
 

@@ -49,7 +49,8 @@ export function highlightRanges(text: string, terms: readonly string[]): Array<[
   let index = 0;
   // A string iterates by code point: a surrogate pair is one character of length 2.
   for (const character of text) {
-    const piece = foldForSearch(character);
+    // ASCII folds to its lower case; only other characters need the whole folding.
+    const piece = character.charCodeAt(0) < 0x80 ? character.toLowerCase() : foldForSearch(character);
     for (let k = 0; k < piece.length; k++) origin.push(index);
     folded += piece;
     index += character.length;

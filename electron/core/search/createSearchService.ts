@@ -29,7 +29,9 @@ import {
   countCachedMatchesByIndex,
   countCachedMatchesInDates,
   countIndexCandidates,
+  indexMatchesAnywhere,
   planSearch,
+  searchAllChatsByIndexMembership,
   searchCachedMessages,
   searchChatInIdOrder,
   type CacheHit,
@@ -57,8 +59,11 @@ export interface SearchService {
 /** Rows a page with a 1–2 character term walks before it asks the index's vocabulary instead. */
 const SHORT_TERM_WALK = 4_000;
 
-/** Rows walked first: a 1–2 character term found in none of them is left to the index's vocabulary at once. */
-const SHORT_TERM_PROBE = 256;
+/** Rows walked first: a term found in none of them is left to the index at once. */
+const WALK_PROBE = 256;
+
+/** Checking a row walked in date order costs about as much as reading this many postings of the index. */
+const ROW_COST_IN_POSTINGS = 23;
 
 /** Slices a count is split into; each is a few tens of milliseconds even on a 1,000,000-message chat. */
 const COUNT_SLICES = 32;
@@ -301,17 +306,80 @@ export function createSearchService(deps: {
   }
 
   /** Counts what the index cannot decide by walking the scope's dates in slices, yielding between them. */
-  async function countBySlices(plan: ReturnType<typeof planSearch>, chatId: number | null, signal: AbortSignal | undefined) {
+  async function countBySlices(
+    filter: SearchFilter,
+    plan: ReturnType<typeof planSearch>,
+    chatId: number | null,
+    signal: AbortSignal | undefined,
+  ) {
     const span = cachedDateSpan(db, chatId);
     if (!span) return 0;
+    // Only the dates asked are walked (the plan checks them on each row as well).
+    const first = Math.max(span.first, filter.from ?? span.first);
+    const last = Math.min(span.last, filter.to === null ? span.last : filter.to - 1);
     let total = 0;
-    const step = Math.max(1, Math.ceil((span.last + 1 - span.first) / COUNT_SLICES));
-    for (let from = span.first; from <= span.last; from += step) {
-      total += countCachedMatchesInDates(db, plan, chatId, from, Math.min(from + step, span.last + 1));
+    const step = Math.max(1, Math.ceil((last + 1 - first) / COUNT_SLICES));
+    for (let from = first; from <= last; from += step) {
+      total += countCachedMatchesInDates(db, plan, chatId, from, Math.min(from + step, last + 1));
       await yieldToEventLoop();
       signal?.throwIfAborted();
     }
     return total;
+  }
+
+  /**
+   * One page from the cache, by the plan that costs least for this term:
+   * - a term the index has nowhere: nothing, from one lookup;
+   * - a 1–2 character term, and any term across chats: a probe of the first rows in date order tells a common
+   *   term (it fills the page there, or within a short walk at the density found) from the rest;
+   * - one chat: the index in id order, proven to be the chat's position order (searchChatInIdOrder);
+   * - across chats, a term seen in the probe: the date index walked keeping the index's matches;
+   * - else the index's candidates sorted by date when few, or the date index walked keeping its matches.
+   */
+  function findCachedPage(
+    filter: SearchFilter,
+    query: CompiledQuery,
+    chatId: number | null,
+    options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null },
+  ): CacheHit[] {
+    // A 1–2 character term is left to the row check first: its vocabulary costs as much as its matches.
+    const quick = planSearch(db, filter, query.root, { expandShortTerms: false });
+    if (quick.none) return [];
+    if (quick.index !== null && chatId === null && !indexMatchesAnywhere(db, quick.index)) return [];
+    let seen = 0;
+    if (quick.shortTerms || chatId === null) {
+      const walk = (walkBudget: number) => searchCachedMessages(db, quick, chatId, { ...options, viaIndex: false, walkBudget });
+      const probe = walk(WALK_PROBE);
+      if (probe.length === options.limit) return probe;
+      seen = probe.length;
+      if (seen > 0) {
+        // Rows the page takes at the probe's density, twice over, against what the index would read: for a
+        // 1–2 character term its vocabulary (about its matches in the whole archive), else its candidates.
+        const rows = Math.ceil((2 * WALK_PROBE * options.limit) / seen);
+        const matches = (seen / WALK_PROBE) * cachedMessageCount(db, quick.shortTerms ? null : chatId);
+        if (rows <= SHORT_TERM_WALK || rows * ROW_COST_IN_POSTINGS < matches) {
+          const walked = walk(rows);
+          if (walked.length === options.limit) return walked;
+        }
+      }
+    }
+    const plan = quick.shortTerms ? planSearch(db, filter, query.root) : quick;
+    if (plan.index === null) return searchCachedMessages(db, plan, chatId, { ...options, viaIndex: false });
+    if (chatId !== null) {
+      const inIdOrder = searchChatInIdOrder(db, plan, chatId, options);
+      if (inIdOrder) return inIdOrder;
+    } else if (seen > 0) return searchAllChatsByIndexMembership(db, plan, options);
+    let cap = 0;
+    const candidates = countIndexCandidates(db, plan, chatId, () => {
+      cap = indexCandidateCap(options.limit, cachedMessageCount(db, chatId));
+      return cap + 1;
+    });
+    // No candidate: the index has answered "nothing" already, without a walk.
+    if (candidates === 0) return [];
+    if (candidates <= cap) return searchCachedMessages(db, plan, chatId, { ...options, viaIndex: true });
+    return chatId === null
+      ? searchAllChatsByIndexMembership(db, plan, options)
+      : searchCachedMessages(db, plan, chatId, { ...options, viaIndex: false });
   }
 
   return {
@@ -337,32 +405,7 @@ export function createSearchService(deps: {
       signal?.throwIfAborted();
       // Below the floor a source may hold matches it has not returned yet: this page stops above it.
       const scoped = floor === null ? request : { ...request, from: Math.max(request.from ?? Number.MIN_SAFE_INTEGER, floor + 1) };
-      const options = { order: request.order, limit: request.limit, after };
-      // A 1–2 character term is usually common: a short walk in date order fills the page before its
-      // vocabulary (which costs as much as its matches) could be read. A probe of the first rows tells a rare
-      // one (nothing there) from a common one; only a page the walk does not fill goes on to the index.
-      const quick = planSearch(db, scoped, query.root, { expandShortTerms: false });
-      let page: CacheHit[] = [];
-      if (quick.shortTerms) {
-        const walk = (walkBudget: number) => searchCachedMessages(db, quick, request.chatId, { ...options, viaIndex: false, walkBudget });
-        page = walk(SHORT_TERM_PROBE);
-        if (page.length > 0 && page.length < request.limit) page = walk(SHORT_TERM_WALK);
-      }
-      if (page.length < request.limit) {
-        const plan = quick.shortTerms ? planSearch(db, scoped, query.root) : quick;
-        // One chat stored oldest first: the index in id order is the page, proven before it is used.
-        const inIdOrder = request.chatId === null ? null : searchChatInIdOrder(db, plan, request.chatId, options);
-        if (inIdOrder) page = inIdOrder;
-        else {
-          let cap = 0;
-          const candidates = countIndexCandidates(db, plan, request.chatId, () => {
-            cap = indexCandidateCap(request.limit, cachedMessageCount(db, request.chatId));
-            return cap + 1;
-          });
-          // No candidate: the index has answered "nothing" already, without a walk.
-          page = candidates === 0 ? [] : searchCachedMessages(db, plan, request.chatId, { ...options, viaIndex: candidates <= cap });
-        }
-      }
+      const page = findCachedPage(scoped, query, request.chatId, { order: request.order, limit: request.limit, after });
       const names = chatNamesOf(
         db,
         page.map((hit) => hit.chatId),
@@ -398,7 +441,7 @@ export function createSearchService(deps: {
       const query = compileSearchQuery(filter.query);
       const plan = planSearch(db, filter, query.root);
       const byIndex = countCachedMatchesByIndex(db, plan, filter.chatId);
-      const onComputer = byIndex ?? (await countBySlices(plan, filter.chatId, signal));
+      const onComputer = byIndex ?? (await countBySlices(filter, plan, filter.chatId, signal));
       // Only a query a source can count exactly as asked (its words, nothing else) gets its count.
       const countable =
         query.sourceWords !== '' &&
