@@ -13,6 +13,7 @@ import { runExportJob } from '../export/runExportJob.ts';
 import { runArchiveExportJob } from '../export/archive/runArchiveExportJob.ts';
 import { cacheErrorOf } from '../cache/cacheErrors.ts';
 import { copyReadableArchive } from '../cache/recoverCacheDatabase.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * Entry of the worker thread for heavy jobs. It works synchronously (one transaction per file, reads with
@@ -33,10 +34,10 @@ const runners: { [K in CoreJobKind]: (job: CoreJobOf<K>, post: (message: CoreWor
 
 function run<K extends CoreJobKind>(kind: K, input: CoreJobOf<K>): void {
   const port = parentPort;
-  if (!port) throw new ScrollbackError('INTERNAL', 'The core worker runs only as a worker thread that runCoreWorker starts.');
+  if (!port) throw new ScrollbackError('INTERNAL', translator()('error.worker.notAThread'));
   const post = (message: CoreWorkerMessage<K>): void => port.postMessage(message);
   try {
-    if (!(kind in runners)) throw new ScrollbackError('INTERNAL', `Unknown job ${String(kind)}.`);
+    if (!(kind in runners)) throw new ScrollbackError('INTERNAL', translator()('error.worker.unknownJob', { kind: String(kind) }));
     post({ type: 'done', result: runners[kind](input, post) });
   } catch (error) {
     const explained = cacheErrorOf(input.databasePath, error) ?? error;

@@ -1,5 +1,7 @@
 import { ScrollbackError, toErrorData } from '../../../shared/errors.ts';
 import type { JobStatus } from '../../../shared/jobs.ts';
+import type { MessageId } from '../../../shared/i18n/locales.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface BackgroundJob<Progress, Result> {
   /** Starts the job; answers at once with the status. BUSY while one is running. */
@@ -11,13 +13,20 @@ export interface BackgroundJob<Progress, Result> {
 /** Progress is pushed at most this often; a state change (started, done, failed) at once. */
 const PROGRESS_INTERVAL_MS = 100;
 
+/** What BUSY says for each kind of job, a whole sentence in each language. */
+const BUSY_MESSAGES = {
+  'A recovery': 'error.recovery.busy',
+  'An import': 'error.import.busy',
+  'An export': 'error.export.busy',
+} as const satisfies Record<string, MessageId>;
+
 /**
  * One long job at a time (an import, an export): the handler that starts it answers at once, and every
  * change of its status (progress, the result, the error as data with a code) is pushed through `onChange`
  * and kept until the next start.
  */
 export function createBackgroundJob<Progress, Result>(
-  what: string,
+  what: keyof typeof BUSY_MESSAGES,
   hooks: { onError(error: unknown): void; onChange?(status: JobStatus<Progress, Result>): void },
 ): BackgroundJob<Progress, Result> {
   let revision = 0;
@@ -31,7 +40,7 @@ export function createBackgroundJob<Progress, Result>(
   };
   return {
     start(run, cancel) {
-      if (status.state === 'running') throw new ScrollbackError('BUSY', `${what} is already running; wait for it or cancel it first.`);
+      if (status.state === 'running') throw new ScrollbackError('BUSY', translator()(BUSY_MESSAGES[what]));
       set({ state: 'running', progress: null, result: null, error: null, revision });
       cancelRunning = cancel;
       run((progress) => {

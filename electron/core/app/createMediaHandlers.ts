@@ -6,6 +6,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../shared/cursor.ts';
 import type { IpcHandlers, MediaSettings, MediaState } from '../../../shared/ipc/contract.ts';
 import type { ScrollbackCore } from './openScrollbackCore.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 type MediaHandlers = Pick<
   IpcHandlers,
@@ -94,7 +95,7 @@ export function createMediaHandlers(core: ScrollbackCore, platform: { showInFold
     },
     showMediaFile: async ({ chatId, messageId }) => {
       const file = media.store.open(chatId, messageId, 'full');
-      if (!file) throw new ScrollbackError('NOT_FOUND', 'This file is not on this computer; download it first.');
+      if (!file) throw new ScrollbackError('NOT_FOUND', translator()('error.media.notDownloaded'));
       const found = media.mediaOfMessage(chatId, messageId);
       const name = found?.kind === 'file' ? found.fileName : `${chatId}-${messageId}${extensionOf(file.mimeType)}`;
       const folder = path.join(os.homedir(), 'Downloads', 'Scrollback');

@@ -8,6 +8,7 @@ import type { Logger } from '../base/Logger.ts';
 import { createBackgroundJob } from './createBackgroundJob.ts';
 import { databaseOf } from './databaseOf.ts';
 import type { ScrollbackCore } from './ScrollbackCore.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * The window's way out of a damaged archive, as `scrollback recover` is the command line's: what reads is
@@ -31,8 +32,7 @@ export function createRecoveryHandlers(
     },
     recoverArchive: () => {
       if (job.status().state === 'running' || job.status().state === 'done') return job.status();
-      if (!archiveHealthOf(databaseOf(core)).damaged)
-        throw new ScrollbackError('INVALID_INPUT', 'This archive is not damaged: there is nothing to recover.');
+      if (!archiveHealthOf(databaseOf(core)).damaged) throw new ScrollbackError('INVALID_INPUT', translator()('error.recovery.notDamaged'));
       return job.start(
         async (onProgress) => {
           const copied = await runCoreWorker({ kind: 'recover', databasePath: core.databasePath }, onProgress).result;

@@ -1,6 +1,7 @@
 import { backupMediaTypes, type BackupMediaRule, type BackupMediaType } from '../../../shared/backup.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { SourceMedia } from '../model/SourceMessage.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** The stored message kinds each media type of the policy covers. */
 const KINDS: Record<BackupMediaType, readonly string[]> = {
@@ -63,10 +64,11 @@ export function parseMediaPolicy(text: string): BackupMediaRule[] {
   return text.split(',').map((part) => {
     const [name = '', limit] = part.trim().split(':');
     const type = backupMediaTypes.find((candidate) => candidate === name.trim().toLowerCase());
-    if (!type) throw new ScrollbackError('INVALID_INPUT', `“${name}” is not a media type; use ${backupMediaTypes.join(', ')} (or none).`);
+    if (!type)
+      throw new ScrollbackError('INVALID_INPUT', translator()('error.backup.mediaType', { name, types: backupMediaTypes.join(', ') }));
     if (limit === undefined) return { type, maxBytes: null };
     const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i.exec(limit.trim());
-    if (!match) throw new ScrollbackError('INVALID_INPUT', `“${limit}” is not a size; write it like 20MB or 512KB.`);
+    if (!match) throw new ScrollbackError('INVALID_INPUT', translator()('error.backup.sizeLimit', { limit }));
     return { type, maxBytes: Math.round(Number(match[1]) * (UNITS[(match[2] ?? 'B').toUpperCase()] ?? 1)) };
   });
 }

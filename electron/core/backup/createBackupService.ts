@@ -38,6 +38,7 @@ import { inBackground } from '../sources/requestPriority.ts';
 import type { RefreshResult, RefreshService } from '../sync/createRefreshService.ts';
 import type { SyncService } from '../sync/createSyncService.ts';
 import { mediaKindsOf, mediaSizeOf, wantedByPolicy } from './backupMediaPolicy.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface BackupServiceDeps {
   db: WritableDB;
@@ -189,7 +190,7 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
     deps.sourceFor(sourceId); // throws SOURCE_NOT_FOUND for an unknown account
     writeBackupSettings(db, sourceId, defaultBackupSettings);
     const created = readBackup(db, sourceId);
-    if (!created) throw new ScrollbackError('INTERNAL', 'The backup could not be set up in the archive.');
+    if (!created) throw new ScrollbackError('INTERNAL', translator()('error.backup.setup'));
     return created;
   }
 
@@ -440,8 +441,7 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
       const final = await deps.sync.settled(chatId);
       signal.throwIfAborted();
       if (final.state === 'failed') throw ScrollbackError.fromData(final.error ?? { code: 'INTERNAL', message: 'The download failed.' });
-      if (final.state !== 'done')
-        throw new ScrollbackError('CANCELLED', 'The download of this chat was stopped in the window; the next pass goes on with it.');
+      if (final.state !== 'done') throw new ScrollbackError('CANCELLED', translator()('error.backup.chatStopped'));
     } finally {
       signal.removeEventListener('abort', onAbort);
     }

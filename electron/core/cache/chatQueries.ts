@@ -5,6 +5,7 @@ import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { assertWritable, writeIfFree } from './cacheErrors.ts';
 import { parseStoredJson, parseStoredJsonOr, storedAvatarSchema, storedPeerSchema } from './storedJson.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** A chat with what the engine needs to reach its source. */
 export interface ChatRecord {
@@ -198,7 +199,7 @@ export function chatIdsOfSource(db: ReadableDB, sourceId: string, keyPrefixes: r
 }
 
 function chatNotFound(chatId: number): ScrollbackError {
-  return new ScrollbackError('CHAT_NOT_FOUND', `There is no chat with id ${chatId}. List the chats to see their ids.`);
+  return new ScrollbackError('CHAT_NOT_FOUND', translator()('error.chat.noSuchId', { id: String(chatId) }));
 }
 
 const flag = (value: boolean | undefined): number | null => (value === undefined ? null : value ? 1 : 0);
@@ -354,7 +355,7 @@ export function setChatKind(db: WritableDB, chatId: number, kind: ChatKind): voi
 export function setChatHiddenFromAssistants(db: WritableDB, chatId: number, hidden: boolean): void {
   assertWritable(db);
   const changed = cachedStatement(db, 'UPDATE chats SET hidden_from_assistants = ? WHERE id = ?').run(hidden ? 1 : 0, chatId).changes;
-  if (changed === 0) throw new ScrollbackError('CHAT_NOT_FOUND', `There is no chat ${chatId} in this archive.`);
+  if (changed === 0) throw new ScrollbackError('CHAT_NOT_FOUND', translator()('error.chat.notInArchive', { id: String(chatId) }));
 }
 
 /** The chats AI assistants must never see. */

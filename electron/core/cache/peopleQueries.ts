@@ -7,6 +7,7 @@ import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
 import { assertWritable } from './cacheErrors.ts';
 import { inWriteTransaction } from './transactions.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 function createPerson(db: WritableDB, name: string, me = false): number {
   return Number(cachedStatement(db, 'INSERT INTO people (name, me) VALUES (?, ?)').run(name, me ? 1 : 0).lastInsertRowid);
@@ -137,7 +138,7 @@ function toPerson(db: ReadableDB, row: PersonRow): Person {
 
 export function getPerson(db: ReadableDB, personId: number): Person {
   const row = cachedStatement<[number], PersonRow>(db, 'SELECT id, name, me, named_by_user FROM people WHERE id = ?').get(personId);
-  if (!row) throw new ScrollbackError('NOT_FOUND', `There is no person ${personId} in this archive.`);
+  if (!row) throw new ScrollbackError('NOT_FOUND', translator()('error.people.noPerson', { id: String(personId) }));
   return toPerson(db, row);
 }
 
@@ -257,7 +258,7 @@ export function unlinkSender(db: WritableDB, senderId: number): number {
     db,
     'SELECT ps.person_id, s.name FROM person_senders ps JOIN senders s ON s.id = ps.sender_id WHERE ps.sender_id = ?',
   ).get(senderId);
-  if (!row) throw new ScrollbackError('NOT_FOUND', `There is no sender ${senderId} in this archive.`);
+  if (!row) throw new ScrollbackError('NOT_FOUND', translator()('error.people.noSender', { id: String(senderId) }));
   return inWriteTransaction(db, () => {
     const alone = createPerson(db, row.name);
     cachedStatement(db, 'UPDATE person_senders SET person_id = ?, pinned = 1 WHERE sender_id = ?').run(alone, senderId);
@@ -270,7 +271,7 @@ export function unlinkSender(db: WritableDB, senderId: number): number {
 export function renamePerson(db: WritableDB, personId: number, name: string): void {
   assertWritable(db);
   const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 200) throw new ScrollbackError('INVALID_INPUT', 'A person’s name must be 1 to 200 characters.');
+  if (trimmed === '' || trimmed.length > 200) throw new ScrollbackError('INVALID_INPUT', translator()('error.people.nameLength'));
   getPerson(db, personId);
   cachedStatement(db, 'UPDATE people SET name = ?, named_by_user = 1 WHERE id = ?').run(trimmed, personId);
 }

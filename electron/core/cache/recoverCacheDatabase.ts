@@ -5,6 +5,7 @@ import type { RecoveryProgress } from '../../../shared/archiveHealth.ts';
 import { damageMarkerOf } from './cacheErrors.ts';
 import { openCacheDatabase } from './openCacheDatabase.ts';
 import { INDEXED_BODY_OF_PARAMETER, SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface RecoveryReport {
   /** The recovered database (at the original path). */
@@ -42,7 +43,8 @@ export function copyReadableArchive(
   databasePath: string,
   onProgress?: (progress: RecoveryProgress) => void,
 ): { freshPath: string; report: Omit<RecoveryReport, 'path' | 'damagedCopy'> } {
-  if (!fs.existsSync(databasePath)) throw new ScrollbackError('NOT_FOUND', `There is no cache at ${databasePath} to recover.`);
+  if (!fs.existsSync(databasePath))
+    throw new ScrollbackError('NOT_FOUND', translator()('error.cache.nothingToRecover', { path: databasePath }));
   const freshPath = `${databasePath}.recovering`;
   fs.rmSync(freshPath, { force: true });
   const damaged = new Database(databasePath, { readonly: true, fileMustExist: true });

@@ -1,6 +1,7 @@
 import { ScrollbackError } from '../../../shared/errors.ts';
 import type { WritableDB } from './CacheDatabase.ts';
 import type { Migration } from './migrations/Migration.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * Brings the schema to the newest version. Each step and its version bump commit together, so a crash
@@ -12,7 +13,7 @@ export function runMigrations(db: WritableDB, migrations: readonly Migration[], 
   if (current > latest) {
     throw new ScrollbackError(
       'DB_TOO_NEW',
-      `The cache at ${databasePath} was written by a newer version of Scrollback (schema ${current}; this version knows up to ${latest}). Update Scrollback; the file was left untouched.`,
+      translator()('error.cache.tooNew', { path: databasePath, schema: String(current), latest: String(latest) }),
     );
   }
   for (const migration of migrations) {
@@ -44,7 +45,11 @@ function runRebuildingMigration(db: WritableDB, migration: Migration): void {
       if (violations.length > 0) {
         throw new ScrollbackError(
           'INTERNAL',
-          `Schema step ${migration.version} (${migration.name}) would break ${violations.length} references; nothing was changed.`,
+          translator()('error.cache.migrationBreaks', {
+            version: String(migration.version),
+            name: migration.name,
+            count: violations.length,
+          }),
         );
       }
       db.pragma(`user_version = ${migration.version}`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChatAvatar, Forward, Media, MessageEntity, Reaction, ServiceAction } from '../../../shared/domain.ts';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { normaliseServiceAction } from '../../../shared/serviceActions.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 // The JSON columns as this version writes them. Rows are parsed with these on the way out, never cast, so
 // a damaged or foreign value is found where it is read. Objects keep unknown keys (a newer field survives).
@@ -110,14 +111,14 @@ export function parseStoredJson<T>(schema: z.ZodType<T>, text: string, where: st
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ScrollbackError('DB_CORRUPT', `The stored ${where} is not JSON; the cache may be damaged.`);
+    throw new ScrollbackError('DB_CORRUPT', translator()('error.cache.storedNotJson', { where }));
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ScrollbackError(
       'DB_CORRUPT',
-      `The stored ${where} does not have the expected shape (${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}).`,
+      translator()('error.cache.storedShape', { where, field: issue?.path.join('.') || 'value', problem: issue?.message ?? 'invalid' }),
     );
   }
   return parsed.data;

@@ -2,6 +2,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { assertWritable, isLockBusy, isMarkedDamaged, lockBusyError, lockWaitingMessage } from './cacheErrors.ts';
 import { noteWriting } from './writerNotes.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * Several processes share one archive (the app and any number of `scrollback` commands), and SQLite lets one
@@ -94,8 +95,7 @@ export function inWriteTransaction<T>(db: WritableDB, work: () => T): T {
         if (!isLockBusy(error)) throw error;
         const waited = Date.now() - startedAt;
         if (began || !wait || waited >= (wait.deadlineMs ?? WRITE_DEADLINE_MS)) throw lockBusyError(db.name, waited, error);
-        if (wait.isCancelled?.())
-          throw new ScrollbackError('CANCELLED', 'Cancelled while waiting for another Scrollback process to finish writing.');
+        if (wait.isCancelled?.()) throw new ScrollbackError('CANCELLED', translator()('error.cache.waitCancelled'));
         if (!told && waited >= SAY_WAITING_AFTER_MS) {
           told = true;
           sayWaiting(db, lockWaitingMessage(db.name));

@@ -9,6 +9,7 @@ import { listSourceRecords, removeSourceRecord, upsertSource } from '../cache/so
 import { createSourceRegistry, type SourceRegistry } from '../sources/createSourceRegistry.ts';
 import { DEMO_SOURCE_ID } from '../sources/demo/createDemoSource.ts';
 import type { ProviderHandlerContext, SourceProvider } from '../sources/SourceProvider.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** The sources set up on this computer and the list of each one's chats. */
 export interface SourceManager {
@@ -53,7 +54,7 @@ export function createSourceManager(deps: SourceManagerDeps): SourceManager & {
     sourceRecord,
     saveSource(record) {
       if (!(record.kind in providers))
-        throw new ScrollbackError('INVALID_INPUT', `“${String(record.kind).slice(0, 40)}” is not a kind of source this version knows.`);
+        throw new ScrollbackError('INVALID_INPUT', translator()('error.source.unknownKind', { kind: String(record.kind).slice(0, 40) }));
       upsertSource(db, record);
       registry.forget(record.id);
       chatsListed();
@@ -69,10 +70,7 @@ export function createSourceManager(deps: SourceManagerDeps): SourceManager & {
     create: (record) => {
       const provider = providers[record.kind];
       if (!provider)
-        throw new ScrollbackError(
-          'SOURCE_UNAVAILABLE',
-          `Sources of kind “${record.kind}” are not available in this version of Scrollback.`,
-        );
+        throw new ScrollbackError('SOURCE_UNAVAILABLE', translator()('error.source.kindUnavailable', { kind: String(record.kind) }));
       return provider.createSource(record, providerContext);
     },
   });
@@ -91,12 +89,12 @@ export function createSourceManager(deps: SourceManagerDeps): SourceManager & {
       return listChatsOf(DEMO_SOURCE_ID);
     },
     async refreshChats(sourceId: string) {
-      if (!sourceRecord(sourceId)) throw new ScrollbackError('SOURCE_NOT_FOUND', `There is no source “${sourceId}”.`);
+      if (!sourceRecord(sourceId)) throw new ScrollbackError('SOURCE_NOT_FOUND', translator()('error.source.noSuch', { id: sourceId }));
       return listChatsOf(sourceId);
     },
     async removeSource(sourceId: string) {
       const record = sourceRecord(sourceId);
-      if (!record) throw new ScrollbackError('SOURCE_NOT_FOUND', `There is no source “${sourceId}”.`);
+      if (!record) throw new ScrollbackError('SOURCE_NOT_FOUND', translator()('error.source.noSuch', { id: sourceId }));
       await deps.stopDownloads(
         listChatSummaries(db)
           .filter((chat) => chat.sourceId === sourceId)

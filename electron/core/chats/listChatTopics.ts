@@ -3,6 +3,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import { getChatRecord, getChatSummary } from '../cache/chatQueries.ts';
 import { listTopics, upsertTopics } from '../cache/topicQueries.ts';
 import type { ChatDeps } from './ChatDeps.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** A forum's topics: the source's list stored first where it has one (Telegram), then what is kept here. */
 export async function listChatTopics(
@@ -19,7 +20,7 @@ export async function listChatTopics(
         source.listTopics && !source.holdsOnlyTheCache ? await source.listTopics({ key: chat.sourceKey, peer: chat.peer }, signal) : [];
       upsertTopics(db, chatId, listed);
     } catch (error) {
-      if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'Listing the topics was cancelled.');
+      if (signal?.aborted) throw new ScrollbackError('CANCELLED', translator()('error.topics.cancelled'));
       // Offline or refused: the topics kept here are listed.
       deps.logger.warn(`could not list the topics of chat ${chatId}`, error);
     }

@@ -5,6 +5,7 @@ import { getChatRecord } from '../cache/chatQueries.ts';
 import { coveredIntervals } from '../cache/densityQueries.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
 import { sourceKindName } from '../sources/sourceKindName.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * Messages per interval at the chat's source for the intervals this computer does not cover (the calendar's
@@ -46,7 +47,7 @@ export async function countSourceDensity(
       signal,
     );
   } catch (error) {
-    if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'Counting at the source was cancelled.');
+    if (signal?.aborted) throw new ScrollbackError('CANCELLED', translator()('error.history.countCancelled'));
     throw error;
   }
   const sinceAt = new Map(asked.map(({ index }, position) => [index, since[position] ?? null]));

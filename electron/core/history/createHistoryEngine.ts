@@ -186,7 +186,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
         offline = reasonOf(failure);
       }
     }
-    if (!newestRange) throw new ScrollbackError('INTERNAL', 'The newest page was stored but its coverage is missing.');
+    if (!newestRange) throw new ScrollbackError('INTERNAL', translator()('error.history.newestCoverage'));
     let rows = selectMessagesBefore(db, chat.id, justAfter(newestRange.to), newestRange.from, limit).reverse();
     let reachedOldest = newestRange.reachesOldest && (rows.length < limit || isAt(rows[0], newestRange.from));
     // A source may answer the newest page short (whole seconds only, or a short page mid-history): top it
@@ -243,7 +243,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       } catch (error) {
         throw handleSourceError(error, chat, signal);
       }
-      if (!range) throw new ScrollbackError('INTERNAL', 'The window around the target was stored but its coverage is missing.');
+      if (!range) throw new ScrollbackError('INTERNAL', translator()('error.history.windowCoverage'));
     }
     const half = Math.floor(limit / 2);
     const before = selectMessagesBefore(db, chat.id, target, range.from, half).reverse();
@@ -284,7 +284,7 @@ export function createHistoryEngine(deps: HistoryEngineDeps): HistoryEngine {
       if (error.reason instanceof ScrollbackError && error.reason.code === 'DB_CORRUPT') return error.reason;
       throw error.reason;
     }
-    if (signal?.aborted || signalAborted(error)) throw new ScrollbackError('CANCELLED', 'The request was cancelled.');
+    if (signal?.aborted || signalAborted(error)) throw new ScrollbackError('CANCELLED', translator()('error.request.cancelled'));
     if (!(error instanceof ScrollbackError)) deps.onSourceError?.(error, chat);
     return error instanceof ScrollbackError
       ? error

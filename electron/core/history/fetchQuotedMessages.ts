@@ -6,6 +6,7 @@ import { selectMessagesByIds } from '../cache/messageQueries.ts';
 import { storeHistoryRunWhenFree } from '../cache/storeHistoryRun.ts';
 import type { Logger } from '../base/Logger.ts';
 import type { HistorySource } from '../sources/HistorySource.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * The originals of reply quotes in view: from the cache, and those it lacks asked of the source by id (one
@@ -36,7 +37,7 @@ export async function fetchQuotedMessages(
     if (fetched.length === 0) return cached;
     await storeHistoryRunWhenFree(deps.db, chat, { messages: fetched, coverage: null }, signal);
   } catch (error) {
-    if (signal?.aborted) throw new ScrollbackError('CANCELLED', 'Reading the quoted messages was cancelled.');
+    if (signal?.aborted) throw new ScrollbackError('CANCELLED', translator()('error.history.quotesCancelled'));
     deps.logger.warn(`could not fetch ${missing.length} quoted messages of chat ${chatId}`, error);
     return cached;
   }

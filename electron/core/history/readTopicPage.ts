@@ -4,6 +4,7 @@ import { ScrollbackError } from '../../../shared/errors.ts';
 import type { HistoryAnchor, HistoryPage } from '../../../shared/history.ts';
 import type { ReadableDB } from '../cache/CacheDatabase.ts';
 import { findMessagePosition, selectTopicMessages, type StoredMessage } from '../cache/messageQueries.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 const NEWEST = { date: Number.MAX_SAFE_INTEGER, sortKey: Number.MAX_SAFE_INTEGER };
 
@@ -82,5 +83,5 @@ export function readTopicPage(db: ReadableDB, chatId: number, topicId: string, a
 }
 
 function notFound(messageId: string): never {
-  throw new ScrollbackError('MESSAGE_NOT_FOUND', `Message ${messageId} is not on this computer in this topic.`);
+  throw new ScrollbackError('MESSAGE_NOT_FOUND', translator()('error.history.notInTopic', { id: String(messageId) }));
 }

@@ -17,6 +17,7 @@ import { makeThumbnail } from '../files/imageCodec.ts';
 import { servableMimeType } from './servableMimeType.ts';
 import type { MediaStore } from './createMediaStore.ts';
 import { legacyLocalFile } from './legacyLocalFile.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** A file ready to be sent to the window: only ever one the store recorded (or an older import's). */
 export interface ServedMediaFile {
@@ -206,7 +207,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     async download(chatId, messageId, signal) {
       if (served(chatId, messageId, 'full')) return { onComputer: true };
       const found = mediaOf(chatId, messageId);
-      if (!found) throw new ScrollbackError('NOT_FOUND', 'This message has no file to download.');
+      if (!found) throw new ScrollbackError('NOT_FOUND', translator()('error.media.noFile'));
       if (legacyLocalFile(found.media)) return { onComputer: true };
       const chat = getChatRecord(db, chatId);
       const total = found.media.size ?? null;
@@ -233,7 +234,7 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
         );
         if (!file) {
           status('failed', 0, 'The source has no file for this message.');
-          throw new ScrollbackError('NOT_FOUND', 'The source has no file for this message (it may never have been stored there).');
+          throw new ScrollbackError('NOT_FOUND', translator()('error.media.notAtSource'));
         }
         status('done', file.size);
         return { onComputer: true };
@@ -247,11 +248,12 @@ export function createMediaService(deps: MediaServiceDeps): MediaService {
     mediaOfMessage: (chatId, messageId) => mediaOf(chatId, messageId)?.media ?? null,
     setPinned(chatId, messageId, pinned) {
       if (!setStoredMediaPinned(db, chatId, messageId, pinned) && pinned)
-        throw new ScrollbackError('NOT_FOUND', 'Download the file first: only a file on this computer can be kept.');
+        throw new ScrollbackError('NOT_FOUND', translator()('error.media.downloadFirst'));
     },
     isPinned: (chatId, messageId) => isStoredMediaPinned(db, chatId, messageId),
     setKeepMedia(chatId, keep) {
-      if (!setChatKeepsMedia(db, chatId, keep)) throw new ScrollbackError('CHAT_NOT_FOUND', `There is no chat ${chatId}.`);
+      if (!setChatKeepsMedia(db, chatId, keep))
+        throw new ScrollbackError('CHAT_NOT_FOUND', translator()('error.chat.noSuch', { id: String(chatId) }));
     },
     keepsMedia: (chatId) => chatKeepsMedia(db, chatId),
     listAround: (chatId, messageId, limit) => selectVisualMediaAround(db, chatId, messageId, limit),

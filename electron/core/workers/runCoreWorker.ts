@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { ScrollbackError } from '../../../shared/errors.ts';
 import { CANCEL_FLAG, type CoreJobKind, type CoreJobKinds, type CoreJobOf, type CoreWorkerMessage } from './CoreJob.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface CoreWorkerRun<R> {
   result: Promise<R>;
@@ -38,10 +39,12 @@ export function runCoreWorker<K extends CoreJobKind>(
     });
     worker.on('error', (error) => {
       settled = true;
-      reject(new ScrollbackError('INTERNAL', `The ${job.kind} worker failed: ${error.message}`, { cause: error }));
+      reject(
+        new ScrollbackError('INTERNAL', translator()('error.worker.failed', { kind: job.kind, reason: error.message }), { cause: error }),
+      );
     });
     worker.on('exit', (code) => {
-      if (!settled) reject(new ScrollbackError('INTERNAL', `The ${job.kind} worker stopped unexpectedly (exit code ${code}).`));
+      if (!settled) reject(new ScrollbackError('INTERNAL', translator()('error.worker.exited', { kind: job.kind, code: String(code) })));
     });
   });
   return {
