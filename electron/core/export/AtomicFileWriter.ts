@@ -89,7 +89,7 @@ export class AtomicFileWriter {
 
   commit(): void {
     this.flush();
-    if (this.fd === null) throw new ScrollbackError('INTERNAL', 'The export file was already closed.');
+    if (this.fd === null) throw new ScrollbackError('INTERNAL', translator()('error.export.fileClosed'));
     try {
       fsyncSync(this.fd);
       closeSync(this.fd);

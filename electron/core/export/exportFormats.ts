@@ -6,6 +6,7 @@ import { jsonExportFormat } from './formats/createJsonExportWriter.ts';
 import { jsonLinesExportFormat } from './formats/createJsonLinesExportWriter.ts';
 import { mdExportFormat, txtExportFormat } from './formats/createTranscriptExportWriter.ts';
 import type { ExportFormatSpec } from './formats/ExportWriter.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * Every export format, in the order the window and the CLI offer them. The export dialog, the CLI's usage and
@@ -27,7 +28,7 @@ export function exportFormatOf(id: string): ExportFormatSpec {
   if (!format)
     throw new ScrollbackError(
       'INVALID_INPUT',
-      `“${id}” is not an export format; the formats are ${exportFormats.map((known) => known.id).join(', ')}.`,
+      translator()('error.export.unknownFormat', { id, formats: exportFormats.map((known) => known.id).join(', ') }),
     );
   return format;
 }

@@ -11,6 +11,7 @@ import { AtomicFileWriter } from './AtomicFileWriter.ts';
 import { exportFormatOf } from './exportFormats.ts';
 import type { ExportWriter, TextSink } from './formats/ExportWriter.ts';
 import { countExportScope, readExportMessages } from './readExportMessages.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /** The writer of the request's format, with its options (a byte order mark, where its media were copied). */
 export function createExportWriter(
@@ -59,10 +60,7 @@ export function runExportJob(
           written++;
           if (written % 1024 === 0) {
             if (options.isCancelled?.())
-              throw new ScrollbackError(
-                'CANCELLED',
-                `Export cancelled; ${job.target} was not written (any previous file there is unchanged).`,
-              );
+              throw new ScrollbackError('CANCELLED', translator()('error.export.cancelled', { file: job.target }));
             const now = Date.now();
             if (now - lastReport >= 100) {
               lastReport = now;

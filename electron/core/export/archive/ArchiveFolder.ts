@@ -19,6 +19,7 @@ import { ARCHIVE_MANIFEST } from '../../../../shared/archiveExport.ts';
 import { ScrollbackError } from '../../../../shared/errors.ts';
 import { isProcessAlive } from '../../base/isProcessAlive.ts';
 import type { TextSink } from '../formats/ExportWriter.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 const FLUSH_AT = 1 << 20;
 const HASH_CHUNK = 1 << 20;
@@ -48,12 +49,9 @@ export class ArchiveFolder {
     this.target = target;
     const parent = dirname(target);
     if (!existsSync(parent) || !statSync(parent).isDirectory())
-      throw new ScrollbackError('INVALID_INPUT', `The folder ${parent} does not exist.`);
+      throw new ScrollbackError('INVALID_INPUT', translator()('error.write.noFolder', { folder: parent }));
     if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0))
-      throw new ScrollbackError(
-        'INVALID_INPUT',
-        `${target} already exists and is not an empty folder; choose a new folder name (nothing there was changed).`,
-      );
+      throw new ScrollbackError('INVALID_INPUT', translator()('error.archive.targetExists', { folder: target }));
     removeLeftoverArchiveFolders(parent);
     this.temporary = join(parent, `.${basename(target)}.scrollback-archive-${process.pid}-${randomBytes(4).toString('hex')}.partial`);
     try {
@@ -161,7 +159,7 @@ export class ArchiveFolder {
 }
 
 export function cancelled(target: string): ScrollbackError {
-  return new ScrollbackError('CANCELLED', `Export cancelled; ${target} was not written (nothing was left half-written).`);
+  return new ScrollbackError('CANCELLED', translator()('error.archive.cancelled', { folder: target }));
 }
 
 /**
@@ -220,8 +218,10 @@ function folderError(error: unknown, target: string): ScrollbackError {
   if (error instanceof ScrollbackError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new ScrollbackError('DISK_FULL', `The disk is full: ${target} was not written.`, { cause: error });
+    return new ScrollbackError('DISK_FULL', translator()('error.archive.diskFull', { folder: target }), { cause: error });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new ScrollbackError('FORBIDDEN', `Cannot write to ${dirname(target)}: permission denied.`, { cause: error });
-  return new ScrollbackError('INTERNAL', `Writing ${target} failed (${code ?? (error as Error).message}).`, { cause: error });
+    return new ScrollbackError('FORBIDDEN', translator()('error.write.denied', { folder: dirname(target) }), { cause: error });
+  return new ScrollbackError('INTERNAL', translator()('error.write.failed', { file: target, reason: code ?? (error as Error).message }), {
+    cause: error,
+  });
 }

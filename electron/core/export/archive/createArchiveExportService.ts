@@ -5,6 +5,7 @@ import type { ReadableDB } from '../../cache/CacheDatabase.ts';
 import { getChatSummary, listChatSummaries } from '../../cache/chatQueries.ts';
 import type { MediaService } from '../../media/createMediaService.ts';
 import { runCoreWorker, type CoreWorkerRun } from '../../workers/runCoreWorker.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 const PAGE = 200;
 /** A chat whose source fails this many fetches in a row is given up for this export (offline, logged out). */
@@ -74,7 +75,7 @@ export function createArchiveExportService(deps: {
 
   return {
     async exportArchive(request, target, onProgress) {
-      if (fetching || writing) throw new ScrollbackError('BUSY', 'An archive export is already running; wait for it or cancel it first.');
+      if (fetching || writing) throw new ScrollbackError('BUSY', translator()('error.archive.busy'));
       if (request.media === 'all') {
         const controller = new AbortController();
         fetching = controller;
@@ -105,8 +106,5 @@ export function createArchiveExportService(deps: {
 }
 
 function cancelledWhileFetching(): ScrollbackError {
-  return new ScrollbackError(
-    'CANCELLED',
-    'Export cancelled while fetching the media not on this computer; what was fetched stays on this computer, and no folder was written.',
-  );
+  return new ScrollbackError('CANCELLED', translator()('error.archive.cancelledFetching'));
 }
