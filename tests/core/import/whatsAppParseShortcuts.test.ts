@@ -11,6 +11,7 @@ import {
   TEXT_HAS_MARK,
   TEXT_HAS_NEWLINE,
   textTraits,
+  WhatsAppPhrases,
 } from '../../../electron/core/import/whatsapp/WhatsAppPhrases.ts';
 
 /** A small seeded generator, so a failure names a stamp that fails again. */
@@ -185,5 +186,19 @@ describe('the shortcuts of a message text', () => {
       if (colon !== (match ? match[1]!.length : -1)) differing.push({ text, colon });
     }
     expect(differing.slice(0, 3)).toEqual([]);
+  });
+});
+
+describe('the encryption notice shortcut', () => {
+  it('lets every table’s notice through in any case, and passes over texts that cannot hold one', () => {
+    for (const language of whatsAppLanguages)
+      for (const phrase of language.system.filter((system) => system.action === 'encryptionNotice'))
+        for (const text of [phrase.example, phrase.example.toUpperCase(), phrase.example.toLowerCase(), `‎${phrase.example}`])
+          expect({ language: language.code, text, notice: new WhatsAppPhrases().isEncryptionNotice(text) }).toEqual({
+            language: language.code,
+            text,
+            notice: true,
+          });
+    expect(new WhatsAppPhrases().isEncryptionNotice('message 12 with some words in it')).toBe(false);
   });
 });

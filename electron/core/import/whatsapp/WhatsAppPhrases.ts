@@ -15,6 +15,11 @@ interface CompiledTables {
   systemEntries: Array<{ language: WhatsAppLanguage; action: ServiceAction }>;
   /** Encryption notices only: tested on every authored line (iPhone writes the chat's name as the author). */
   encryption: RegExp | null;
+  /**
+   * A character of every encryption phrase, as a case-insensitive class (encryptionHint): a text without any
+   * cannot hold a phrase, and is not searched for one. Null when a phrase is a pattern, not plain words.
+   */
+  encryptionHint: RegExp | null;
   encryptionLanguages: WhatsAppLanguage[];
   /** Lower-cased placeholder → kind, and the languages that write it. */
   omitted: Map<string, { kind: OmittedKind; languages: WhatsAppLanguage[] }>;
@@ -67,11 +72,15 @@ export const TEXT_HAS_LINK = 16;
 /** U+FEFF anywhere. */
 export const TEXT_HAS_BYTE_ORDER_MARK = 32;
 
+const TRAIT_CHARACTERS = /[\n/.\u200e\u2022\ufeff]/;
+
 /**
  * The TEXT_HAS_ traits of a text, in one walk over it: most messages hold none, and one walk costs less than
  * the half-dozen searches (each a call into the engine) it spares them.
  */
 export function textTraits(text: string): number {
+  // Most texts hold none of the characters a trait starts from: one native scan says so.
+  if (!TRAIT_CHARACTERS.test(text)) return 0;
   let traits = 0;
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
@@ -89,6 +98,34 @@ export function textTraits(text: string): number {
   return traits;
 }
 
+/** ASCII letters from the most to the least used in the Latin-script languages of the tables (roughly). */
+const LETTERS_BY_USE = 'eaitnorsldcumpvhgbfkywzjxq';
+
+/**
+ * One character of each phrase, the one ordinary text holds least (a mark, a digit, a non-Latin or accented
+ * letter, else the rarest letter), as one case-insensitive class; null unless every pattern is plain words
+ * (alternatives of literal text), so that a phrase found means its character found.
+ */
+function encryptionHint(patterns: readonly string[]): RegExp | null {
+  const chosen = new Set<string>();
+  for (const pattern of patterns) {
+    if (/[\\^$.*+?()[\]{}]/.test(pattern)) return null;
+    for (const phrase of pattern.split('|')) {
+      let best = '';
+      let bestRank = -1;
+      for (const character of phrase) {
+        if (character === ' ') continue;
+        const index = LETTERS_BY_USE.indexOf(character.toLowerCase());
+        const rank = index < 0 ? LETTERS_BY_USE.length : index;
+        if (rank > bestRank) [best, bestRank] = [character, rank];
+      }
+      if (best === '') return null;
+      chosen.add(best);
+    }
+  }
+  return new RegExp(`[${[...chosen].map((character) => (/[\\\]^-]/.test(character) ? `\\${character}` : character)).join('')}]`, 'i');
+}
+
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const withoutPeriod = (text: string): string => {
   const trimmed = text.trim();
@@ -101,6 +138,7 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
   const systemEntries: CompiledTables['systemEntries'] = [];
   const systemSources: string[] = [];
   const encryptionSources: string[] = [];
+  const encryptionPatterns: string[] = [];
   const encryptionLanguages: WhatsAppLanguage[] = [];
   const omitted: CompiledTables['omitted'] = new Map();
   const documentSources: string[] = [];
@@ -118,6 +156,7 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
       systemSources.push(`[^]*?(${phrase.pattern})`);
       if (phrase.action === 'encryptionNotice') {
         encryptionSources.push(`(${phrase.pattern})`);
+        encryptionPatterns.push(phrase.pattern);
         encryptionLanguages.push(language);
       }
     }
@@ -161,6 +200,7 @@ function compile(languages: readonly WhatsAppLanguage[]): CompiledTables {
     system: systemSources.length > 0 ? new RegExp(`^(?:${systemSources.join('|')})`, 'i') : null,
     systemEntries,
     encryption: encryptionSources.length > 0 ? new RegExp(encryptionSources.join('|'), 'i') : null,
+    encryptionHint: encryptionHint(encryptionPatterns),
     encryptionLanguages,
     omitted,
     longestOmitted: Math.max(0, ...[...omitted.keys()].map((key) => key.length)) + 4,
@@ -297,6 +337,8 @@ export class WhatsAppPhrases {
 
   /** An end-to-end encryption notice (written as if by the chat on iPhone). */
   isEncryptionNotice(text: string): boolean {
+    const hint = this.#tables.encryptionHint;
+    if (hint !== null && !hint.test(text)) return false;
     const match = this.#tables.encryption?.exec(text);
     if (!match) return false;
     this.#met(this.#tables.encryptionLanguages[match.findIndex((group, i) => i > 0 && group !== undefined) - 1]!);

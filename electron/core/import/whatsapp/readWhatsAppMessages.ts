@@ -139,6 +139,13 @@ export function readWhatsAppMessages(
   };
   const finish = (): void => {
     if (!current) return;
+    // Once the order is known and nothing waits, a message goes out without passing through the queue.
+    if (order !== null && queue.length === 0) {
+      const next = current;
+      current = null;
+      emit(next, order);
+      return;
+    }
     queue.push(current);
     queuedChars += current.text.length;
     current = null;
