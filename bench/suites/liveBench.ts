@@ -9,7 +9,7 @@ import { saveTelegramAccount } from '../../electron/core/sources/telegram/saveTe
 import { createFakeTelegram, seedFakeChat } from '../../tests/support/fakeTelegram.ts';
 import { fakeTelegramClient } from '../../tests/support/fakeTelegramClient.ts';
 import { createFakeClock } from '../../tests/support/fakeRyzeApiServer.ts';
-import { round, type Figures } from '../benchResults.ts';
+import { countFigure, finish, type Figures } from '../benchResults.ts';
 
 /** Messages the fake Telegram holds of the chat: the newest ones (a refresh never asks for older). */
 const AT_SOURCE = 5_000;
@@ -19,13 +19,15 @@ const OVERLAP = 100;
 
 /**
  * Refreshing a 1,000,000-message Telegram chat that changed by 100 messages since it was downloaded (90 new,
- * 5 edited, 5 deleted, as between two days of use): how many requests Telegram gets, and how long it takes.
+ * 5 edited, 5 deleted, as between two days of use): how many requests Telegram gets, beside the least that
+ * could find the changes. (Its wall time with an unpaced fake had no floor doing the same work, and is left out:
+ * at Telegram's pace the requests are the time.)
  * The cache holds all 1,000,000 (stored as one covered run, as a finished download leaves it); the fake
  * Telegram holds the chat's newest 5,000 with the same ids and dates (older ones come back as deleted ids,
  * which the refresh never reaches).
  */
 export async function runLiveBench(folder: string, options: { quick: boolean }): Promise<Figures> {
-  const count = options.quick ? 200_000 : 1_000_000;
+  const count = options.quick ? 100_000 : 1_000_000;
   const offset = count - AT_SOURCE;
   const base = Date.UTC(2016, 0, 1) / 1000;
   const channel = seedFakeChat({ type: 'channel', id: 4040, accessHash: 77 }, 'Big live channel', AT_SOURCE);
@@ -91,24 +93,33 @@ export async function runLiveBench(folder: string, options: { quick: boolean }):
       { unseen: true },
     );
     for (let i = 0; i < 90; i++) fake.postMessage(channel, `new ${i}`, { unseen: true });
+    // The least a refresh could ask: Telegram's pages of 100 (its largest) that hold every changed message,
+    // from the oldest one edited or deleted to the newest new one.
+    const oldestChanged = recent[10]!.id;
+    const holdingChanges = channel.messages.filter((message) => message.id >= oldestChanged).length;
+    const minimum = Math.ceil(holdingChanges / 100);
     const requestsBefore = fake.log.length;
-    const began = performance.now();
     const result = await core.refresh.refresh(chat!.id);
-    const ms = performance.now() - began;
     const requests = fake.log.length - requestsBefore;
     if (result.added !== 90 || result.edited !== 5 || result.deleted !== 5)
       throw new Error(`the refresh found ${JSON.stringify(result)}, not 90 new, 5 edited and 5 deleted`);
-    const note = `${count.toLocaleString('en-US')}-message chat, 90 new + 5 edited + 5 deleted found; ${fake.log
-      .slice(requestsBefore)
-      .map((entry) => entry.request)
-      .join(', ')}`;
     return {
-      refresh_1m_changed_100_requests: { value: requests, unit: 'requests', target: '<= 5', note },
-      refresh_1m_changed_100_ms: {
-        value: round(ms, 1),
-        unit: 'ms',
-        note: 'the same refresh, wall time with an unpaced fake (Telegram paces about 1 s a request)',
-      },
+      refresh_1m_changed_100_requests: finish(
+        countFigure({
+          what: `requests to Telegram of a refresh of a ${count.toLocaleString('en-US')}-message chat that changed by 100 messages (90 new, 5 edited, 5 deleted) since it was downloaded`,
+          unit: 'requests',
+          value: requests,
+          floor: {
+            what: `pages of 100 (Telegram's largest) holding every changed message: the newest ${holdingChanges} down to the oldest edited one`,
+            value: minimum,
+          },
+          target: { max: 1.5 },
+          note: fake.log
+            .slice(requestsBefore)
+            .map((entry) => entry.request)
+            .join(', '),
+        }),
+      ),
     };
   } finally {
     await core.close();
