@@ -35,7 +35,7 @@ export function readDiscordExport(
       message: (raw) => visitor.message(raw, ++index),
       chatEnd() {},
     },
-    { metaKeys: ['guild', 'channel'], exportName: 'a DiscordChatExporter JSON export' },
+    { metaKeys: ['guild', 'channel'], exportKind: 'discord' },
   );
   for (const chunk of decodeTextChunks(source)) {
     if (options.isCancelled?.()) throw options.cancelled?.() ?? new Error('cancelled');

@@ -9,6 +9,7 @@ import type { ExaminedFile, ImportFormat, ImportInput } from '../ImportFormat.ts
 import { folderMediaFiles } from '../importMediaFiles.ts';
 import { isMessageId } from './parseTelegramHtmlPages.ts';
 import { readTelegramHtmlChat } from './readTelegramHtmlChat.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** Every page of a Telegram Desktop HTML export is titled "Exported Data" and opens with a page header. */
 const isTelegramHtml = (file: ExaminedFile): boolean =>
@@ -125,7 +126,7 @@ export const telegramHtmlImportFormat: ImportFormat = {
   label: 'Telegram Desktop HTML exports (any of their pages, or their folder)',
   extensions: ['html'],
   recognise: (file) => (isTelegramHtml(file) ? 'sure' : null),
-  nearMiss: (file) => (file.content === 'html' ? 'an HTML page, but not one of a Telegram Desktop export' : null),
+  nearMiss: (file) => (file.content === 'html' ? translator()('error.import.notTelegramHtml') : null),
   findInFolder: htmlChatInputs,
   // A page chosen on its own brings its whole chat: the pages beside it that its header names (by content).
   // The account's lists or front page bring every chat of the export.

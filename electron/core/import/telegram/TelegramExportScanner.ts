@@ -103,17 +103,21 @@ export class TelegramExportScanner {
   readonly cuts = { cutStrings: 0, skippedValues: 0 };
 
   private readonly metaKeys: ReadonlySet<string>;
-  private readonly exportName: string;
+  private readonly exportKind: 'telegram' | 'discord';
 
   /**
    * `options.metaKeys`: the keys before a messages list that say which chat it is (Telegram's by default);
-   * `options.exportName`: what a file that is not one is said not to be.
+   * `options.exportKind`: which export a file that is not one is said not to be.
    */
-  constructor(name: string, visitor: TelegramExportVisitor, options: { metaKeys?: readonly string[]; exportName?: string } = {}) {
+  constructor(
+    name: string,
+    visitor: TelegramExportVisitor,
+    options: { metaKeys?: readonly string[]; exportKind?: 'telegram' | 'discord' } = {},
+  ) {
     this.name = name;
     this.visitor = visitor;
     this.metaKeys = options.metaKeys ? new Set(options.metaKeys) : META_KEYS;
-    this.exportName = options.exportName ?? 'a Telegram Desktop export (result.json)';
+    this.exportKind = options.exportKind ?? 'telegram';
   }
 
   /** The next piece of text; `byteOffset` is where it starts in the file (for error messages). */
@@ -131,10 +135,10 @@ export class TelegramExportScanner {
 
   end(): void {
     if (this.reader || this.mark >= 0 || this.stack.length > 0 || !this.started) {
-      const where = this.stack.some((frame) => frame.role === MESSAGES) ? ' inside a list of messages' : '';
-      throw this.error(this.buffer.length, `the file ends too early${where}: it looks truncated (expected the rest of the JSON)`);
+      const inMessages = this.stack.some((frame) => frame.role === MESSAGES) ? 'yes' : 'no';
+      throw this.error(this.buffer.length, translator()('error.jsonExport.endsEarly', { inMessages }));
     }
-    if (!this.sawChats) throw this.error(0, `this JSON has no “messages” or “chats” list: it is not ${this.exportName}`);
+    if (!this.sawChats) throw this.error(0, translator()('error.jsonExport.noLists', { export: this.exportKind }));
   }
 
   private scan(): void {
@@ -170,10 +174,10 @@ export class TelegramExportScanner {
         i++;
         continue;
       }
-      if (this.finished) throw this.error(i, `unexpected “${buffer[i]}” after the end of the JSON`);
+      if (this.finished) throw this.error(i, translator()('error.jsonExport.afterEnd', { found: String(buffer[i]) }));
       const frame = this.stack[this.stack.length - 1];
       if (!frame) {
-        if (code !== 123) throw this.error(i, `expected a JSON object (“{”) at the start: this is not ${this.exportName}`);
+        if (code !== 123) throw this.error(i, translator()('error.jsonExport.noObject', { brace: '{', export: this.exportKind }));
         this.started = true;
         this.stack.push({ role: ROOT, isArray: false, key: null, expectKey: true, meta: {} });
         i++;
@@ -190,10 +194,10 @@ export class TelegramExportScanner {
         continue;
       }
       if (!frame.isArray && frame.expectKey) {
-        if (code !== 34) throw this.error(i, `expected a quoted key, found “${buffer[i]}”`);
+        if (code !== 34) throw this.error(i, translator()('error.jsonExport.keyExpected', { found: String(buffer[i]) }));
         const end = findStringEnd(buffer, i + 1);
         if (end < 0) {
-          if (length - i > MAX_KEY_CHARS) throw this.error(i, `a key longer than 64 KB: this is not ${this.exportName}`);
+          if (length - i > MAX_KEY_CHARS) throw this.error(i, translator()('error.jsonExport.longKey', { export: this.exportKind }));
           // A key split across chunks: keep it and read it again when the rest has come.
           this.mark = i;
           this.waitingForKey = true;
@@ -203,7 +207,7 @@ export class TelegramExportScanner {
         try {
           frame.key = JSON.parse(buffer.slice(i, end + 1)) as string;
         } catch (error) {
-          throw this.error(i, `a key is not a valid JSON string (${(error as Error).message})`);
+          throw this.error(i, translator()('error.jsonExport.badKey', { reason: (error as Error).message }));
         }
         frame.expectKey = false;
         i = end + 1;
@@ -237,7 +241,7 @@ export class TelegramExportScanner {
       return i + 1;
     }
     if (frame.role === MESSAGES && code !== 123)
-      throw this.error(i, `expected a message object (“{”) in the messages list, found “${buffer[i]}”`);
+      throw this.error(i, translator()('error.jsonExport.messageExpected', { brace: '{', found: String(buffer[i]) }));
     // Anything else is cut out whole: a message (parsed), a chat's name/type/id (kept), the rest (skipped).
     this.mark = i;
     this.depth = 0;
@@ -300,7 +304,10 @@ export class TelegramExportScanner {
     try {
       end = reader.read(buffer, from);
     } catch (error) {
-      throw this.error(from, `${this.captureIsMessage ? 'a message' : 'a value'} is not valid JSON (${(error as Error).message})`);
+      throw this.error(
+        from,
+        translator()('error.jsonExport.badValue', { what: this.captureIsMessage ? 'message' : 'value', reason: (error as Error).message }),
+      );
     }
     if (reader.largestHeldString > this.largestHeldString) this.largestHeldString = reader.largestHeldString;
     if (end < 0) return -1;
@@ -326,7 +333,7 @@ export class TelegramExportScanner {
       try {
         parsed = JSON.parse(raw);
       } catch (error) {
-        throw this.error(start, `a message is not valid JSON (${(error as Error).message})`);
+        throw this.error(start, translator()('error.jsonExport.badValue', { what: 'message', reason: (error as Error).message }));
       }
       const bytesBefore = this.bytesBefore;
       this.visitor.message(parsed, () => bytesBefore + Buffer.byteLength(buffer.slice(0, start)));
@@ -334,21 +341,22 @@ export class TelegramExportScanner {
       try {
         frame.meta[frame.key as keyof TelegramChatMeta] = JSON.parse(raw);
       } catch (error) {
-        throw this.error(start, `the chat's “${frame.key}” is not valid JSON (${(error as Error).message})`);
+        throw this.error(start, translator()('error.jsonExport.badChatValue', { key: frame.key, reason: (error as Error).message }));
       }
     } else if (raw.length < 64) {
       // Validate small scalars: a typo in a skipped part is still a broken file.
       try {
         JSON.parse(raw);
       } catch {
-        throw this.error(start, `“${raw.slice(0, 20)}” is not a JSON value`);
+        throw this.error(start, translator()('error.jsonExport.notValue', { text: raw.slice(0, 20) }));
       }
     }
     return end;
   }
 
   private close(frame: Frame, code: number, i: number): number {
-    if ((code === 93) !== frame.isArray) throw this.error(i, `unexpected “${this.buffer[i]}”`);
+    if ((code === 93) !== frame.isArray)
+      throw this.error(i, translator()('error.jsonExport.unexpected', { found: String(this.buffer[i]) }));
     this.stack.pop();
     if (frame.role === MESSAGES) this.visitor.chatEnd();
     if (this.stack.length === 0) this.finished = true;

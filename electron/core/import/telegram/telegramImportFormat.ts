@@ -8,6 +8,7 @@ import { chatNameFromFileName, fileInput } from '../examineFile.ts';
 import type { ExaminedFile, ImportFormat } from '../ImportFormat.ts';
 import { TelegramExportScanner } from './TelegramExportScanner.ts';
 import { toTelegramSourceChat, toTelegramSourceMessage } from './toTelegramSourceMessage.ts';
+import { translator } from '../../i18n/createTranslator.ts';
 
 /** A Telethon dump: one JSON object a line, each a TL object named by its "_". */
 function isTelethonDump(file: ExaminedFile): boolean {
@@ -25,10 +26,7 @@ export const telegramImportFormat: ImportFormat = {
   label: 'Telegram Desktop JSON exports (result.json or its folder)',
   extensions: ['json'],
   recognise: (file) => (!isTelethonDump(file) && (file.content === 'json' || file.extension === 'json') ? 'maybe' : null),
-  nearMiss: (file) =>
-    isTelethonDump(file)
-      ? 'it looks like a Telethon dump (one JSON object per line), which Scrollback cannot import; export the chat from Telegram Desktop as JSON or HTML instead'
-      : null,
+  nearMiss: (file) => (isTelethonDump(file) ? translator()('error.import.telethonDump') : null),
   findInFolder(folder) {
     const result = join(folder, 'result.json');
     return existsSync(result) ? [fileInput(result, telegramImportFormat, basename(folder))] : [];

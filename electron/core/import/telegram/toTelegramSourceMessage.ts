@@ -44,18 +44,15 @@ export function toTelegramSourceMessage(
   where: () => string,
   findMedia: (name: unknown) => { ref: string; size: number } | undefined = () => undefined,
 ): SourceMessage | null {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(where, 'a message is not a JSON object');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalid(where, translator()('error.jsonExport.messageNotObject'));
   const message = raw as Raw;
   const id = message.id;
   if (id !== undefined && (typeof id !== 'number' || !Number.isInteger(id)))
-    throw invalid(where, `a message's “id” is ${JSON.stringify(id)}, not a whole number`);
+    throw invalid(where, translator()('error.jsonExport.idNotWhole', { id: JSON.stringify(id) }));
   const date = readDate(message.date_unixtime, message.date);
   if (date === null) {
     if (message.type === 'unsupported') return null;
-    throw invalid(
-      where,
-      `message ${id ?? ordinal} has no readable “date” (expected "date": "2021-03-22T17:06:53" or "date_unixtime": "1616432813")`,
-    );
+    throw invalid(where, translator()('error.jsonExport.noDate', { id: String(id ?? ordinal) }));
   }
   const { text, entities } = readTelegramText(message);
   // Fields only Scrollback's own JSON export writes: an id that was not a number, and milliseconds.
