@@ -100,9 +100,9 @@ export function lockBusyError(databasePath: string, waitedMs: number, cause?: un
 export function lockWaitingMessage(databasePath: string): string {
   const notes = currentWriters(databasePath);
   const holders = describeWriters(notes);
-  if (!holders) return 'Another program is writing to this archive; waiting…';
-  const importing = notes.some((note) => note.doing.startsWith('importing'));
-  return `Another Scrollback process is ${importing ? 'importing' : 'writing'}; waiting… (${holders})`;
+  if (!holders) return translator()('cache.lock.waitingOther');
+  const doing = notes.some((note) => note.doing.startsWith('importing')) ? 'importing' : 'writing';
+  return translator()('cache.lock.waitingScrollback', { doing, holders });
 }
 
 /** Whether the archive is damaged (found so here, or by another process or an earlier run), in words. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { z } from 'zod';
 import { isProcessAlive } from '../base/isProcessAlive.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 /**
  * Who is writing to an archive, so a process that finds it locked can say by whom. SQLite does not tell who
@@ -96,8 +97,8 @@ export function describeWriters(notes: readonly WriterNote[]): string | null {
   return notes
     .map((note) => {
       const since = new Date(note.since).toTimeString().slice(0, 8);
-      const who = note.pid === process.pid ? `${note.program} (this process)` : `${note.program} (process ${note.pid})`;
-      return `${who}, ${note.doing} since ${since}`;
+      const self = note.pid === process.pid ? 'yes' : 'no';
+      return translator()('cache.lock.writer', { program: note.program, self, pid: String(note.pid), doing: note.doing, since });
     })
     .join('; ');
 }
