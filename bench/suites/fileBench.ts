@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseString } from 'whatsapp-chat-parser';
-import { databaseOf, openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
+import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
 import { memoryByteSource } from '../../electron/core/files/ByteSource.ts';
 import { readWhatsAppMessages } from '../../electron/core/import/whatsapp/readWhatsAppMessages.ts';
 import { toWhatsAppSourceMessage } from '../../electron/core/import/whatsapp/toWhatsAppSourceMessage.ts';
@@ -11,52 +11,36 @@ import { whatsAppLanguages } from '../../electron/core/import/whatsapp/languages
 import { writeTelegramHtmlExport } from '../../tests/support/writeTelegramHtmlExport.ts';
 import { writeTelegramExport } from '../../tests/support/writeTelegramExport.ts';
 import { probeHistoryWhile } from '../../tests/support/probeHistoryWhile.ts';
-import { round, type Figures } from '../benchResults.ts';
+import { compareCosts, costOfSync, countFigure, median, percentile, round, type Cost, type Figure, type Figures } from '../benchResults.ts';
+import { childCost } from '../support/childCost.ts';
 
 const quietLogger = { info() {}, warn() {}, error() {} };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = [
+  '--disable-warning=ExperimentalWarning',
+  '--import',
+  path.join(import.meta.dirname, 'filePeakRss.mjs'),
+  path.join(root, 'electron/cli/main.ts'),
+];
+const floors = [
+  '--disable-warning=ExperimentalWarning',
+  '--import',
+  path.join(import.meta.dirname, 'filePeakRss.mjs'),
+  path.join(import.meta.dirname, 'fileFloors.ts'),
+];
 
 /**
  * Our parse as an import does it: each line read, then told apart with every language's phrase table (system
  * lines, omitted media, attachments, deleted and edited markers) into the message it stores.
  */
-function parseOurs(text: string): number {
-  const source = memoryByteSource(Buffer.from(text), 'bench.txt');
+function parseOurs(bytes: Buffer): number {
+  const source = memoryByteSource(bytes, 'bench.txt');
   const phrases = new WhatsAppPhrases();
   return readWhatsAppMessages(source, (line) => toWhatsAppSourceMessage(line, 0, undefined, phrases));
 }
 
-/**
- * Runs the `scrollback` CLI as its own process (as a user would) and reports its wall time and peak
- * resident memory (the kernel's high-water mark, main thread and worker together), read from /proc.
- */
-async function runCliMeasured(args: string[]): Promise<{ seconds: number; peakRssMb: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', path.resolve('electron/cli/main.ts'), ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  let peakKb = 0;
-  const timer = setInterval(() => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    } catch {
-      // Exited between two samples.
-    }
-  }, 20);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  clearInterval(timer);
-  if (code !== 0) throw new Error(`scrollback ${args.join(' ')} failed: ${stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakRssMb: round(peakKb / 1024, 0) };
-}
-
-function generatedWhatsApp(lines: number): string {
+/** An English Android export of plain messages (every tenth with a second line). */
+function englishWhatsApp(lines: number): string {
   const out: string[] = [];
   for (let i = 0; i < lines; i++) {
     const day = 1 + (Math.floor(i / 400) % 28);
@@ -69,151 +53,268 @@ function generatedWhatsApp(lines: number): string {
   return out.join('\n');
 }
 
-export async function runFileBench(folder: string, fixtures: string | null, options: { quick: boolean }): Promise<Figures> {
+/**
+ * A German Android export (`03.08.21, 12:30 - `) as such files read: mostly text, and among it the German
+ * system lines, omitted media, deletions and edit markers that only the German table knows.
+ */
+function germanWhatsApp(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const day = String(1 + (Math.floor(i / 400) % 28)).padStart(2, '0');
+    const month = String(1 + (Math.floor(i / 11200) % 12)).padStart(2, '0');
+    const stamp = `${day}.${month}.23, ${10 + (i % 12)}:${String(i % 60).padStart(2, '0')} - `;
+    const who = ['Jonas', 'Lea', 'Mia'][i % 3]!;
+    if (i % 200 === 0) out.push(`${stamp}${who} hat Anna hinzugefügt.`);
+    else if (i % 20 === 1) out.push(`${stamp}${who}: <Medien ausgeschlossen>`);
+    else if (i % 50 === 2) out.push(`${stamp}${who}: Diese Nachricht wurde gelöscht.`);
+    else if (i % 40 === 3) out.push(`${stamp}${who}: bis morgen dann <Diese Nachricht wurde bearbeitet>`);
+    else out.push(`${stamp}${who}: Nachricht ${i} mit ein paar Wörtern darin`);
+    if (i % 10 === 0) out.push('und eine zweite Zeile');
+  }
+  return out.join('\n');
+}
+
+/** The CPU and wall time of `work`, started from a collected heap when the bench can ask for one. */
+function afterCollecting(work: () => unknown): Cost {
+  (globalThis as { gc?: () => void }).gc?.();
+  return costOfSync(work);
+}
+
+/** The peak resident memory a child reported (filePeakRss.mjs), MB. */
+interface Measured {
+  cost: Cost;
+  peakMb: number;
+}
+
+function measuredChild(args: readonly string[]): Measured {
+  const peakFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-peak-')), 'peak.json');
+  try {
+    const cost = childCost(args, { ...process.env, SCROLLBACK_BENCH_PEAK_FILE: peakFile });
+    const { peakKb } = JSON.parse(fs.readFileSync(peakFile, 'utf8')) as { peakKb: number };
+    return { cost, peakMb: peakKb / 1024 };
+  } finally {
+    fs.rmSync(path.dirname(peakFile), { recursive: true, force: true });
+  }
+}
+
+/** Ours and its floor as child processes, interleaved; the CPU figure, and the peaks each reached. */
+async function compareChildren(options: {
+  what: string;
+  floor: string;
+  ours: () => string[];
+  floorWork: () => string[];
+  rounds: number;
+  target?: Figure['target'];
+  afterEach?: () => void;
+}): Promise<{ figure: Figure; oursPeakMb: number[]; floorPeakMb: number[] }> {
+  const oursPeakMb: number[] = [];
+  const floorPeakMb: number[] = [];
+  const figure = await compareCosts({
+    what: options.what,
+    floor: options.floor,
+    samples: 1,
+    rounds: options.rounds,
+    warmup: 0,
+    ...(options.target ? { target: options.target } : {}),
+    ours: () => {
+      const run = measuredChild(options.ours());
+      oursPeakMb.push(run.peakMb);
+      options.afterEach?.();
+      return run.cost;
+    },
+    floorWork: () => {
+      const run = measuredChild(options.floorWork());
+      floorPeakMb.push(run.peakMb);
+      options.afterEach?.();
+      return run.cost;
+    },
+  });
+  return { figure, oursPeakMb, floorPeakMb };
+}
+
+/** A rate beside its floor's, from CPU figures of the same count of messages. */
+function withRates(figure: Figure, count: number): Figure {
+  const rate = (ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en-US');
+  return { ...figure, note: `${rate(figure.value)} msg/s of CPU against ${rate(figure.floor.value)} for the floor` };
+}
+
+function peakFigure(what: string, floor: string, ours: number[], floorPeaks: number[], max: number): Figure {
+  return countFigure({
+    what,
+    unit: 'MB',
+    value: round(median(ours), 0),
+    floor: { what: floor, value: round(median(floorPeaks), 0) },
+    rounds: ours.length,
+    target: { max },
+  });
+}
+
+export async function runFileBench(folder: string, _fixtures: string | null, options: { quick: boolean }): Promise<Figures> {
   const figures: Figures = {};
+  const rounds = 3;
 
-  // Side by side with the npm package whatsapp-chat-parser: which fixtures each reads, and speed.
-  if (fixtures) {
-    let same = 0;
-    const files = readdirSync(path.join(fixtures, 'whatsapp'));
-    for (const file of files) {
-      const text = readFileSync(path.join(fixtures, 'whatsapp', file), 'utf8');
-      const ours = parseOurs(text);
-      const theirs = parseString(text).length;
-      if (ours === theirs) same++;
-      process.stderr.write(`  ${file}: ours ${ours}, whatsapp-chat-parser ${theirs}\n`);
-    }
-    figures.whatsapp_fixtures_same_count_as_peer = {
-      value: same,
-      unit: `of ${files.length}`,
-      target: 'the rest: peer merges BOM lines (see test)',
-    };
+  // WhatsApp: our reader with every language table beside whatsapp-chat-parser, on the same text.
+  // 200,000 messages in quick mode too: on a few thousand, start-up costs (the queue that waits for the date
+  // order, code not yet optimised) weigh more than the per-line cost the figure is about.
+  const whatsAppLines = 200_000;
+  const tables = `all ${whatsAppLanguages.length} language tables`;
+  for (const [name, generated, language] of [
+    ['whatsapp_parse_vs_peer', englishWhatsApp(whatsAppLines), 'English'],
+    ['whatsapp_parse_german_vs_peer', germanWhatsApp(whatsAppLines), 'German'],
+  ] as const) {
+    // Both start from the file's bytes: ours decodes them as it reads, the peer is handed them decoded.
+    const bytes = Buffer.from(generated);
+    const peer = () => parseString(bytes.toString('utf8'));
+    if (parseOurs(bytes) !== peer().length) throw new Error(`${name}: ours and the peer count different messages`);
+    figures[name] = await compareCosts({
+      what: `a generated ${language} Android export of ${whatsAppLines.toLocaleString('en-US')} messages read and told apart (${tables})`,
+      floor: 'whatsapp-chat-parser 4.0.2: the same bytes decoded (Buffer#toString) and parseString',
+      // Each call from a collected heap (the bench runs with --expose-gc), so neither pays for the other's garbage.
+      ours: () => afterCollecting(() => parseOurs(bytes)),
+      floorWork: () => afterCollecting(peer),
+      samples: options.quick ? 2 : 5,
+      rounds,
+      warmup: 2,
+      target: { max: 0.7 },
+    });
   }
-  const big = generatedWhatsApp(options.quick ? 50_000 : 200_000);
-  const oursMs: number[] = [];
-  const theirsMs: number[] = [];
-  for (let run = 0; run < 5; run++) {
-    let started = performance.now();
-    parseOurs(big);
-    oursMs.push(performance.now() - started);
-    started = performance.now();
-    parseString(big);
-    theirsMs.push(performance.now() - started);
-  }
-  figures.whatsapp_parse_ms = { value: round(median(oursMs), 1), unit: 'ms' };
-  figures.whatsapp_peer_parse_ms = { value: round(median(theirsMs), 1), unit: 'ms' };
-  figures.whatsapp_parse_vs_peer_ratio = {
-    value: round(median(oursMs) / median(theirsMs), 2),
-    unit: 'ratio',
-    target: `≤ 0.7 (all ${whatsAppLanguages.length} language tables)`,
-  };
 
-  // A generated 1,000,000-message Telegram Desktop export: imported by `scrollback import` in its own
-  // process (time and peak memory), then again inside a core while the window's history is probed.
-  const count = options.quick ? 200_000 : 1_000_000;
+  // Imports, each `scrollback import` in its own process into a new archive, beside a bare script that parses
+  // the same file and inserts the same rows into a bare table.
+  const count = options.quick ? 30_000 : 1_000_000;
+  const label = count.toLocaleString('en-US');
   const exportFile = path.join(folder, 'result.json');
   writeTelegramExport(exportFile, count, { name: 'Bench chat' });
-  const cliDb = path.join(folder, 'cli.db');
-  const cliImport = await runCliMeasured(['--db', cliDb, 'import', exportFile]);
-  figures.import_tdesktop_msgs_per_s = { value: Math.round(count / cliImport.seconds), unit: 'msg/s', target: '≥ 50,000' };
-  figures.import_peak_rss_mb = { value: cliImport.peakRssMb, unit: 'MB', target: '≤ 400' };
-  // The same messages as a Telegram Desktop HTML export (pages of 1,000, its default format), the same way.
   const htmlFolder = path.join(folder, 'html-export');
   writeTelegramHtmlExport(htmlFolder, count, { name: 'Bench chat (HTML)' });
-  const htmlImport = await runCliMeasured(['--db', path.join(folder, 'cli-html.db'), 'import', htmlFolder]);
-  figures.import_tdesktop_html_msgs_per_s = { value: Math.round(count / htmlImport.seconds), unit: 'msg/s', target: '≥ 30,000' };
-  figures.import_html_peak_rss_mb = { value: htmlImport.peakRssMb, unit: 'MB', target: '≤ 400' };
-  rmSync(htmlFolder, { recursive: true, force: true });
-  const cliExport = await runCliMeasured([
-    '--db',
-    cliDb,
-    'export',
-    'Bench chat',
-    '--format',
-    'json',
-    '--out',
-    path.join(folder, 'cli.json'),
-  ]);
-  figures.export_json_1m_s = { value: round(cliExport.seconds * (1_000_000 / count), 2), unit: 's', target: '≤ 15 (whole CLI run)' };
-  figures.export_peak_rss_mb = { value: cliExport.peakRssMb, unit: 'MB', target: '≤ 300' };
-
-  const core = openScrollbackCore({ databasePath: path.join(folder, 'files.db'), logger: quietLogger });
-  await core.setUpDemo();
-  // The window during the import: a chat already cached (its pages come from the cache) is scrolled.
-  const demoChat = core.listChats().find((chat) => chat.name === 'Ana Costa')!;
-  core.sync.start({ chatId: demoChat.id, from: null, to: null });
-  await core.sync.settled(demoChat.id);
-  const around2024 = (index: number) => ({ kind: 'aroundDate' as const, date: Date.UTC(2024, index % 12, 1) });
-  // Baseline in the same run: the same pages with nothing else running.
-  const idleLatencies = await probeHistoryWhile(core, demoChat.id, new Promise((resolve) => setTimeout(resolve, 2000)), {
-    pauseMs: 20,
-    anchor: around2024,
+  let run = 0;
+  const freshDb = () => path.join(folder, `import-${++run}.db`);
+  /** The archive ours imported last, kept for the export below (the others are removed as they are made). */
+  let kept = '';
+  const dropDbs = () => {
+    for (const name of fs.readdirSync(folder))
+      if (/^import-\d+\.db/.test(name) && (kept === '' || !name.startsWith(path.basename(kept))))
+        fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+  };
+  const bareInsert = 'one prepared INSERT per message (chat, id, date, sender, text) into a bare keyed table, one transaction';
+  const json = await compareChildren({
+    what: `\`scrollback import\` of a ${label}-message Telegram Desktop result.json into a new archive (its own process, run from the TypeScript source)`,
+    floor: `node: JSON.parse of each message line of the same file + ${bareInsert}`,
+    ours: () => [...cli, '--db', (kept = freshDb()), 'import', exportFile],
+    floorWork: () => [...floors, 'import-json', exportFile, freshDb()],
+    rounds: options.quick ? 1 : rounds,
+    target: { max: 3 },
+    afterEach: dropDbs,
   });
-  figures.history_page_idle_max_ms = {
-    value: round(Math.max(...idleLatencies), 1),
-    unit: 'ms',
-    target: 'baseline for the two below, same run',
-  };
-  const importing = core.imports.importFiles([exportFile]);
-  const pageLatencies = await probeHistoryWhile(core, demoChat.id, importing, { pauseMs: 20, anchor: around2024 });
-  const [result] = await importing;
-  figures.import_history_page_max_ms = { value: round(Math.max(...pageLatencies), 1), unit: 'ms', target: '≤ 50 while importing' };
-  const chatId = result!.chats[0]!.chatId;
-  const base = { chatId, from: null, to: null, filter: null, includeService: true, csvBom: false } as const;
-  const started = performance.now();
-  const exportLatencies = await probeHistoryWhile(
-    core,
-    demoChat.id,
-    core.exports.exportChat({ ...base, format: 'json' }, path.join(folder, 'out.json')),
-    { pauseMs: 20, anchor: around2024 },
+  figures.import_tdesktop_json = withRates(json.figure, count);
+  // Export: `scrollback export` of the chat as JSON, beside a bare script writing the same rows as JSON.
+  const cliDb = kept;
+  const outFile = path.join(folder, 'export-out.json');
+  const exported = await compareChildren({
+    what: `\`scrollback export\` of the ${label}-message chat as JSON (Telegram Desktop's result.json shape), its own process, from source`,
+    floor: 'node + better-sqlite3: the rows in order with the sender join, JSON.stringify of each, written to a file',
+    ours: () => [...cli, '--db', cliDb, 'export', 'Bench chat', '--format', 'json', '--out', outFile],
+    floorWork: () => [...floors, 'export-json', cliDb, 'Bench chat', outFile],
+    rounds: options.quick ? 1 : rounds,
+    target: { max: 2.5 },
+    afterEach: () => fs.rmSync(outFile, { force: true }),
+  });
+  figures.export_tdesktop_json = withRates(exported.figure, count);
+  figures.export_tdesktop_json_peak_rss = peakFigure(
+    'peak resident memory of that export (VmHWM)',
+    'the bare export script above',
+    exported.oursPeakMb,
+    exported.floorPeakMb,
+    3,
   );
-  const jsonSeconds = (performance.now() - started) / 1000;
-  figures.export_history_page_max_ms = { value: round(Math.max(...exportLatencies), 1), unit: 'ms', target: '≤ 50 while exporting' };
-  // Baseline in the same run: reading every row of the chat, row by row, doing nothing with it.
-  const rawStarted = performance.now();
-  let rows = 0;
-  for (const _ of databaseOf(core).prepare('SELECT * FROM messages WHERE chat_id = ?').iterate(chatId)) rows++;
-  const rawScanSeconds = (performance.now() - rawStarted) / 1000;
-  if (rows !== count) throw new Error(`expected ${count} rows, read ${rows}`);
-  figures.export_json_vs_raw_scan_ratio = {
-    value: round(jsonSeconds / rawScanSeconds, 1),
-    unit: 'ratio',
-    target: 'vs reading every row, same run',
-  };
-  const htmlFile = path.join(folder, 'out.html');
-  await core.exports.exportChat({ ...base, format: 'html' }, htmlFile);
-  figures.html_export_mb = { value: round(statSync(htmlFile).size / 1e6, 0), unit: 'MB' };
-  await core.close();
 
-  const { chromium } = await import('@playwright/test');
-  const { chromiumExecutable } = (await import(new URL('../../tests/browser/support/startBrowserSession.ts', import.meta.url).href)) as {
-    chromiumExecutable(): string | undefined;
-  };
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ['--enable-precise-memory-info'] });
+  const html = await compareChildren({
+    what: `\`scrollback import\` of the same ${label} messages as a Telegram Desktop HTML export (pages of 1,000), its own process, from source`,
+    floor: `node: each page read whole, its message blocks found by one regular expression + ${bareInsert}`,
+    ours: () => [...cli, '--db', freshDb(), 'import', htmlFolder],
+    floorWork: () => [...floors, 'import-html', htmlFolder, freshDb()],
+    rounds: options.quick ? 1 : rounds,
+    target: { max: 4 },
+    afterEach: () => {
+      kept = '';
+      dropDbs();
+    },
+  });
+  figures.import_tdesktop_html = withRates(html.figure, count);
+  // Memory: beside a bare node that reads the same file in 1 MB chunks (what any streaming reader holds).
+  const readPeak = (target: string) => [1, 2, 3].map(() => measuredChild([...floors, 'read', target]).peakMb);
+  figures.import_tdesktop_json_peak_rss = peakFigure(
+    `peak resident memory of that JSON import (main thread and worker, VmHWM)`,
+    'a bare node reading the same file in 1 MB chunks',
+    json.oursPeakMb,
+    readPeak(exportFile),
+    8,
+  );
+  figures.import_tdesktop_html_peak_rss = peakFigure(
+    `peak resident memory of that HTML import (VmHWM)`,
+    'a bare node reading the same pages in 1 MB chunks',
+    html.oursPeakMb,
+    readPeak(htmlFolder),
+    8,
+  );
+  fs.rmSync(htmlFolder, { recursive: true, force: true });
+
+  // The window while a file is imported or exported in the same process: history pages of another chat,
+  // beside the same pages with nothing running, in interleaved rounds.
+  const core = openScrollbackCore({ databasePath: path.join(folder, 'files.db'), logger: quietLogger });
   try {
-    const openMs: number[] = [];
-    let heapMb = 0;
-    for (let run = 0; run < (options.quick ? 1 : 3); run++) {
-      const page = await browser.newPage();
-      const opened = performance.now();
-      await page.goto(`file://${htmlFile}`, { waitUntil: 'commit', timeout: 120_000 });
-      await page.waitForSelector('.msg', { timeout: 120_000 });
-      // After the next frame: the rows are painted, not just in the DOM.
-      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
-      openMs.push(performance.now() - opened);
-      const client = await page.context().newCDPSession(page);
-      const heap = (await client.send('Runtime.getHeapUsage')) as { usedSize: number };
-      heapMb = Math.max(heapMb, heap.usedSize / 1e6);
-      await page.close();
-    }
-    figures.html_export_open_ms = {
-      value: Math.round(median(openMs)),
+    await core.setUpDemo();
+    const demoChat = core.listChats().find((chat) => chat.name === 'Ana Costa')!;
+    core.sync.start({ chatId: demoChat.id, from: null, to: null });
+    await core.sync.settled(demoChat.id);
+    const around2024 = (index: number) => ({ kind: 'aroundDate' as const, date: Date.UTC(2024, index % 12, 1) });
+    const idle = (ms: number) =>
+      probeHistoryWhile(core, demoChat.id, new Promise((resolve) => setTimeout(resolve, ms)), { pauseMs: 20, anchor: around2024 });
+    const idleBefore = await idle(options.quick ? 500 : 1000);
+    const importing = core.imports.importFiles([exportFile]);
+    const duringImport = await probeHistoryWhile(core, demoChat.id, importing, { pauseMs: 20, anchor: around2024 });
+    const [result] = await importing;
+    const idleAfter = await idle(options.quick ? 500 : 1000);
+    figures.import_history_page_p95 = countFigure({
+      what: `a history page (60 rows, another chat) while the ${label}-message JSON import runs in the same process, p95`,
       unit: 'ms',
-      target: `≤ 3000 (${count.toLocaleString('en-US')} messages)`,
-    };
-    figures.html_export_js_heap_mb = { value: round(heapMb, 0), unit: 'MB', target: '≤ 600' };
+      value: round(percentile(duringImport, 95), 1),
+      floor: {
+        what: 'the same pages with nothing running, just before and after',
+        value: round(percentile([...idleBefore, ...idleAfter], 95), 1),
+      },
+      target: { max: 50, on: 'value' },
+      note: `max ${round(Math.max(...duringImport), 1)} ms over ${duringImport.length} pages`,
+    });
+    const chatId = result!.chats[0]!.chatId;
+    const request = { chatId, from: null, to: null, filter: null, includeService: true, csvBom: false, format: 'json' } as const;
+    const busy: number[] = [];
+    const calm: number[] = [];
+    const perRound: Array<[number, number]> = [];
+    for (let r = 0; r < (options.quick ? 1 : rounds); r++) {
+      const started = performance.now();
+      const during = await probeHistoryWhile(core, demoChat.id, core.exports.exportChat(request, path.join(folder, 'out.json')), {
+        pauseMs: 20,
+        anchor: around2024,
+      });
+      const quiet = await idle(Math.min(5000, performance.now() - started));
+      busy.push(...during);
+      calm.push(...quiet);
+      perRound.push([percentile(during, 95), percentile(quiet, 95)]);
+    }
+    const ratios = perRound.map(([ours, floor]) => ours / Math.max(floor, 1e-6));
+    figures.export_history_page_p95 = countFigure({
+      what: `a history page (60 rows, another chat) while the ${label}-message chat is exported as JSON in the same process, p95`,
+      unit: 'ms',
+      value: round(percentile(busy, 95), 1),
+      floor: { what: 'the same pages with nothing running, interleaved with the exports', value: round(percentile(calm, 95), 1) },
+      spread: [round(Math.min(...ratios), 2), round(Math.max(...ratios), 2)],
+      rounds: perRound.length,
+      target: { max: 50, on: 'value' },
+      note: `max ${round(Math.max(...busy), 1)} ms over ${busy.length} pages`,
+    });
   } finally {
-    await browser.close();
+    await core.close();
   }
   return figures;
 }
