@@ -4,6 +4,7 @@ import { SEARCH_ROWID_SPAN } from '../../electron/core/cache/searchIndexRowid.ts
 import { createSearchService, type SearchService } from '../../electron/core/search/createSearchService.ts';
 import { foldForSearch } from '../../electron/core/text/foldForSearch.ts';
 import type { SearchFilter } from '../../shared/search.ts';
+import type { HistorySource } from '../../electron/core/sources/HistorySource.ts';
 import { compareCosts, costOfSync, round, type Figure, type Figures } from '../benchResults.ts';
 import { openFreshDatabase, PLANTED, storeDemoChat, storeGeneratedChats } from './searchArchive.ts';
 
@@ -138,10 +139,18 @@ function cheaperOf(candidates: Candidate[]): { chosen: Candidate; note: string }
 
 export async function runSearchScaleBench(folder: string, options: { quick: boolean }): Promise<Figures> {
   const figures: Figures = {};
-  const offline = () => {
-    // No source is asked: what is measured is the search over this computer's archive.
-    throw new Error('offline');
+  // Sources that cannot search (as an imported archive's): what is measured is the search on this computer.
+  const notHere = () => Promise.reject(new Error('The bench asks no source.'));
+  const cannotSearch: HistorySource = {
+    id: 'bench',
+    kind: 'import',
+    listChats: async () => [],
+    getLatest: notHere,
+    getOlder: notHere,
+    getNewer: notHere,
+    getAround: notHere,
   };
+  const offline = () => cannotSearch;
 
   /** Times ours beside the floor, with as many calls a round as fit in about half a second. */
   async function figure(name: string, spec: { what: string; floor: Candidate; ours: () => unknown; target: number; note: string }) {

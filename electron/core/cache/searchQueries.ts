@@ -479,26 +479,25 @@ function chatIdRange(chatId: number, fromId: number, toId: number): Sql {
 const LAST_MESSAGE_ID = SEARCH_ROWID_SPAN - 1;
 
 /**
- * Whether any message of the chat lies strictly between two positions (null: open) with an id outside
- * [fromId, toId]: one walk of the position index (it carries the id), over the messages between the two.
+ * Whether every message of the chat dated from `after` to `before` (inclusive; null: open) has an id in
+ * [fromId, toId]: the lowest and highest id there, from the position index alone (it carries the id). The
+ * dates are a superset of the positions that matter, so a false "no" only sends the caller to another plan.
  */
-function hasMessageOutsideIds(
+function idsBetweenDatesWithin(
   db: ReadableDB,
   chatId: number,
-  after: Pick<SearchPosition, 'date' | 'sortKey'> | null,
-  before: Pick<SearchPosition, 'date' | 'sortKey'> | null,
+  after: number | null,
+  before: number | null,
   fromId: number,
   toId: number,
 ): boolean {
-  const low = after ?? { date: Number.MIN_SAFE_INTEGER, sortKey: Number.MIN_SAFE_INTEGER };
-  const high = before ?? { date: Number.MAX_SAFE_INTEGER, sortKey: Number.MAX_SAFE_INTEGER };
-  return (
-    cachedStatement<number[], { one: number }>(
-      db,
-      `SELECT 1 AS one FROM messages INDEXED BY messages_by_position
-        WHERE chat_id = ? AND (date, sort_key) > (?, ?) AND (date, sort_key) < (?, ?) AND (id < ? OR id > ?) LIMIT 1`,
-    ).get(chatId, low.date, low.sortKey, high.date, high.sortKey, fromId, toId) !== undefined
-  );
+  const wanted = [fromId > 0 ? 'min(id) AS low' : '', toId < LAST_MESSAGE_ID ? 'max(id) AS high' : ''].filter(Boolean).join(', ');
+  if (wanted === '') return true;
+  const row = cachedStatement<[number, number, number], { low?: number | null; high?: number | null }>(
+    db,
+    `SELECT ${wanted} FROM messages INDEXED BY messages_by_position WHERE chat_id = ? AND date >= ? AND date <= ?`,
+  ).get(chatId, after ?? Number.MIN_SAFE_INTEGER, before ?? Number.MAX_SAFE_INTEGER)!;
+  return (row.low == null || row.low >= fromId) && (row.high == null || row.high <= toId);
 }
 
 /**
@@ -543,13 +542,16 @@ export function searchChatInIdOrder(
   // What was read: every match with an id in [readFrom, readTo] (all of them when the page is not full).
   const readFrom = descending && full ? Math.min(...ids) : fromId;
   const readTo = !descending && full ? Math.max(...ids) : toId;
-  const last = rows.at(-1);
-  const end = full && last ? { date: last.date, sortKey: last.sort_key } : null;
+  const end = full ? (rows.at(-1)?.date ?? null) : null;
   if (readFrom > 0 || readTo < LAST_MESSAGE_ID) {
     // A page that ran out below a cursor would have to prove the whole rest of the chat: left to the caller.
     if (!full) return null;
-    const [older, newer] = descending ? [end, after] : [after, end];
-    if (hasMessageOutsideIds(db, chatId, older, newer, readFrom, readTo)) return null;
+    // Between the page's end and its cursor no message may have an id that was not read (the cursor's own
+    // message, at the window's edge, has the id it bounds the read with).
+    const [older, newer] = descending ? [end, after?.date ?? null] : [after?.date ?? null, end];
+    const low = !descending && cursorId !== null ? cursorId : readFrom;
+    const high = descending && cursorId !== null ? cursorId : readTo;
+    if (!idsBetweenDatesWithin(db, chatId, older, newer, low, high)) return null;
   }
   return rows.map((row) => ({ rowId: row.id, chatId, position: { date: row.date, sortKey: row.sort_key, chatId } }));
 }

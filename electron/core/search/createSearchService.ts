@@ -56,11 +56,8 @@ export interface SearchService {
   suggestSenders(chatId: number | null, text: string): string[];
 }
 
-/** Rows a page with a 1–2 character term walks before it asks the index's vocabulary instead. */
-const SHORT_TERM_WALK = 4_000;
-
 /** Rows walked first: a term found in none of them is left to the index at once. */
-const WALK_PROBE = 256;
+const WALK_PROBE = 64;
 
 /** Checking a row walked in date order costs about as much as reading this many postings of the index. */
 const ROW_COST_IN_POSTINGS = 23;
@@ -344,8 +341,8 @@ export function createSearchService(deps: {
   ): CacheHit[] {
     // A 1–2 character term is left to the row check first: its vocabulary costs as much as its matches.
     const quick = planSearch(db, filter, query.root, { expandShortTerms: false });
-    if (quick.none) return [];
-    if (quick.index !== null && chatId === null && !indexMatchesAnywhere(db, quick.index)) return [];
+    // Found nowhere in the index: nothing, from one lookup.
+    if (quick.none || (quick.index !== null && !indexMatchesAnywhere(db, quick.index))) return [];
     let seen = 0;
     if (quick.shortTerms || chatId === null) {
       const walk = (walkBudget: number) => searchCachedMessages(db, quick, chatId, { ...options, viaIndex: false, walkBudget });
@@ -357,7 +354,7 @@ export function createSearchService(deps: {
         // 1–2 character term its vocabulary (about its matches in the whole archive), else its candidates.
         const rows = Math.ceil((2 * WALK_PROBE * options.limit) / seen);
         const matches = (seen / WALK_PROBE) * cachedMessageCount(db, quick.shortTerms ? null : chatId);
-        if (rows <= SHORT_TERM_WALK || rows * ROW_COST_IN_POSTINGS < matches) {
+        if (rows * ROW_COST_IN_POSTINGS < matches) {
           const walked = walk(rows);
           if (walked.length === options.limit) return walked;
         }
