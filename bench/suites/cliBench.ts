@@ -73,7 +73,7 @@ export async function runCliBench(folder: string, options: { quick: boolean }): 
     const rows = db.prepare(\`SELECT m.*, s.source_key AS sender_key, s.name AS sender_name FROM messages m
       LEFT JOIN senders s ON s.id = m.sender_id WHERE m.chat_id = ? ORDER BY m.date DESC, m.sort_key DESC LIMIT 50\`).all(${chatId});
     process.stdout.write(JSON.stringify(rows.reverse(), null, 2));`;
-  const samples = options.quick ? 3 : 7;
+  const samples = options.quick ? 2 : 7;
   const figures: Figures = {};
   figures.cli_history_first_page = finish(
     await compareCosts({
