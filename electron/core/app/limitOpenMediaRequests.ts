@@ -1,4 +1,5 @@
 import { ScrollbackError } from '../../../shared/errors.ts';
+import { translator } from '../i18n/createTranslator.ts';
 
 export interface MediaRequestLimits {
   /** Requests answered at once; past that the oldest is abandoned (the window asks for what it shows now). */
@@ -39,10 +40,10 @@ export function limitOpenMediaRequests<T>(
     openRequests.add(controller);
     if (openRequests.size > limits.maxOpen) {
       const [oldest] = openRequests;
-      if (oldest) abandon(oldest, 'The window moved on from this picture before it came.');
+      if (oldest) abandon(oldest, translator()('error.media.movedOn'));
     }
     const cancelTimeout = schedule(limits.timeoutMs, () =>
-      abandon(controller, `The picture did not come within ${Math.round(limits.timeoutMs / 1000)} s.`),
+      abandon(controller, translator()('error.media.pictureTimeout', { seconds: Math.round(limits.timeoutMs / 1000) })),
     );
     const onAbort = () => controller.abort(signal?.reason);
     if (signal?.aborted) onAbort();
