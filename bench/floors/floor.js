@@ -26,7 +26,7 @@
   /** A paint the bench waits for: kept on window, and told to the bench's binding the moment it happens. */
   const mark = (key, at) => {
     window[key] = at;
-    window.benchMark?.(key, at);
+    window.benchMark?.(key, at, performance.timeOrigin);
   };
 
   /** Resolves after the next frame has been painted (a task queued from the frame's rAF). */

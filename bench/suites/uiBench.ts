@@ -116,7 +116,11 @@ async function markStartPaints(page: Page): Promise<void> {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           w[key] = performance.now();
-          (window as unknown as { benchMark?: (key: string, at: number) => void }).benchMark?.(key, w[key]);
+          (window as unknown as { benchMark?: (key: string, at: number, origin: number) => void }).benchMark?.(
+            key,
+            w[key],
+            performance.timeOrigin,
+          );
         };
         channel.port2.postMessage(0);
       });
@@ -160,7 +164,10 @@ async function reloadRestartsMetrics(page: Page, cdp: CDPSession): Promise<boole
  */
 async function reloadTimer(page: Page, cdp: CDPSession): Promise<(key: string) => Promise<Cost>> {
   const waiting = new Map<string, (mark: { cpuMs: number; at: number }) => void>();
-  await page.exposeBinding('benchMark', async (_source, key: string, at: number) => {
+  let reloadedAt = 0;
+  await page.exposeBinding('benchMark', async (_source, key: string, at: number, timeOrigin: number) => {
+    // A mark of the document before the reload (still loading when it was asked) is not this load's.
+    if (timeOrigin < reloadedAt - 50) return;
     const cpuMs = await mainThreadMs(cdp);
     waiting.get(key)?.({ cpuMs, at });
     waiting.delete(key);
@@ -169,6 +176,7 @@ async function reloadTimer(page: Page, cdp: CDPSession): Promise<(key: string) =
   return async (key) => {
     const before = restarts ? 0 : await mainThreadMs(cdp);
     const marked = new Promise<{ cpuMs: number; at: number }>((resolve) => waiting.set(key, resolve));
+    reloadedAt = Date.now();
     await page.reload();
     const mark = await marked;
     return { cpuMs: mark.cpuMs - before, wallMs: mark.at };
