@@ -3,6 +3,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/runCli.ts';
+import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
+import { encodeCursor } from '../../shared/cursor.ts';
+import type { HistoryAnchor } from '../../shared/history.ts';
+import { toJsonMessage } from '../../shared/toJsonMessage.ts';
 import { useTempFolder } from '../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
@@ -51,6 +55,44 @@ describe('scrollback CLI', () => {
     const day = new Date(2021, 5, 1).getTime();
     expect(dates.filter((date) => date < day).length).toBeGreaterThan(0);
     expect(dates.filter((date) => date >= day).length).toBeGreaterThan(0);
+  });
+
+  it('history of an imported chat, read from the archive alone, prints what the core gives: newest page, paging back, --after, --ndjson', async () => {
+    const folder = tempFolder();
+    const db = path.join(folder, 'cli.db');
+    const lines = Array.from(
+      { length: 230 },
+      (_, i) => `${1 + Math.floor(i / 60)}/03/2023, 10:${String(i % 60).padStart(2, '0')} - ${i % 2 ? 'Ana' : 'Bo'}: message ${i}`,
+    );
+    fs.writeFileSync(path.join(folder, 'WhatsApp Chat with Ana.txt'), lines.join('\n'));
+    expect((await cli(db, 'import', path.join(folder, 'WhatsApp Chat with Ana.txt'), '--tz', 'UTC')).code).toBe(0);
+    const viaCli = async (...args: string[]) => {
+      const result = await cli(db, 'history', 'Ana', ...args);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return result.stdout;
+    };
+    const newest = JSON.parse(await viaCli('--limit', '100', '--json')) as JsonHistory;
+    const older = JSON.parse(await viaCli('--before', newest.messages[0]!.id, '--limit', '200', '--json')) as JsonHistory;
+    const after = JSON.parse(await viaCli('--after', older.messages[0]!.id, '--limit', '5', '--json')) as JsonHistory;
+    const streamed = (await viaCli('--ndjson')).trim().split('\n');
+
+    const core = openScrollbackCore({ databasePath: db, logger: { info() {}, warn() {}, error() {} } });
+    try {
+      const chatId = core.listChats()[0]!.id;
+      const page = async (anchor: HistoryAnchor, limit: number) => {
+        const { messages, reachedOldest, reachedNewest, offline } = await core.history.getHistoryPage({ chatId, anchor, limit });
+        return { chatId, messages: messages.map(toJsonMessage), reachedOldest, reachedNewest, offline };
+      };
+      const cursorOf = (id: string) => ({ cursor: encodeCursor(core.findMessagePosition(chatId, id)!) });
+      expect(newest).toEqual(await page({ kind: 'latest' }, 100));
+      expect(newest.reachedNewest).toBe(true);
+      expect(older).toEqual(await page({ kind: 'before', ...cursorOf(newest.messages[0]!.id) }, 200));
+      expect(older.reachedOldest).toBe(true);
+      expect(after).toEqual(await page({ kind: 'after', ...cursorOf(older.messages[0]!.id) }, 5));
+      expect(streamed.map((line) => (JSON.parse(line) as { text: string }).text)).toEqual(lines.map((_, i) => `message ${i}`).reverse());
+    } finally {
+      await core.close();
+    }
   });
 
   it('paging --before from the newest message reaches the oldest with no gap and no repeat', async () => {
