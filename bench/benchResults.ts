@@ -29,6 +29,8 @@ export interface Figure {
   /** Set by `finish`: whether the target is met (absent when there is no target). */
   pass?: boolean;
   note?: string;
+  /** Set by `writeFigures`: the run this figure came from (suites run separately keep their own). */
+  measured?: { at: string; quick: boolean; loadAverage: [number, number] };
 }
 
 export type Figures = Record<string, Figure>;
@@ -214,7 +216,13 @@ export function writeFigures(file: string, figures: Figures, run: BenchRun): voi
     } catch {
       existing = {};
     }
-    const merged = { run, figures: { ...(existing.figures ?? {}), ...Object.fromEntries(Object.entries(figures).map(([n, f]) => [n, finish(f)])) } };
+    const measured = {
+      at: run.at,
+      quick: run.quick,
+      loadAverage: [run.loadAverage.start[0]!, run.loadAverage.end[0]!] as [number, number],
+    };
+    const fresh = Object.fromEntries(Object.entries(figures).map(([name, figure]) => [name, { ...finish(figure), measured }]));
+    const merged = { run, figures: { ...(existing.figures ?? {}), ...fresh } };
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(`${file}.new`, `${JSON.stringify(merged, null, 2)}\n`);
     fs.renameSync(`${file}.new`, file);
@@ -234,16 +242,23 @@ export function benchRun(quick: boolean, loadAtStart: number[]): BenchRun {
   };
 }
 
-/** The table the bench prints: figure, ours, floor, ratio (spread), target, pass. */
+/** The table the bench prints: figure, ours, floor, ratio (spread), target, pass, and the run it came from. */
 export function tableOf(figures: Figures): string[] {
   const rows = Object.entries(figures).map(([name, raw]) => {
     const f = finish(raw);
     const spread = f.spread ? ` (${f.spread[0]}–${f.spread[1]})` : '';
     const target = f.target ? targetText(f.target) : '';
     const verdict = f.pass === undefined ? '' : f.pass ? 'pass' : '**miss**';
-    return `| \`${name}\` | ${f.what} | ${f.value} ${f.unit} | ${f.floor.value} ${f.unit}: ${f.floor.what} | ${f.ratio}×${spread} | ${target} | ${verdict} |`;
+    const run = f.measured
+      ? `${f.measured.at.slice(0, 10)}${f.measured.quick ? ' quick' : ''}, load ${f.measured.loadAverage.join('→')}`
+      : '';
+    return `| \`${name}\` | ${f.what} | ${f.value} ${f.unit} | ${f.floor.value} ${f.unit}: ${f.floor.what} | ${f.ratio}×${spread} | ${target} | ${verdict} | ${run} |`;
   });
-  return ['| figure | ours | value | floor | ratio (spread) | target | |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows];
+  return [
+    '| figure | ours | value | floor | ratio (spread) | target | | run |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ];
 }
 
 export function targetText(target: NonNullable<Figure['target']>): string {
