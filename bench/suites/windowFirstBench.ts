@@ -50,8 +50,9 @@ export async function runWindowFirstBench(options: { quick: boolean }): Promise<
   const figures: Figures = {};
   const pace = demoPaces.telegram!;
   const samples = options.quick ? 2 : 6;
-  // Each jump to a date no earlier jump cached: days years apart.
-  const dates = (offset: number) => Array.from({ length: samples }, (_, i) => new Date(2011 + offset + 3 * i, (i * 5) % 12, 3 + i, 9, 30));
+  // Each jump to a date no earlier jump cached: days years apart (the batch after Pause half a year later).
+  const dates = (batch: number) =>
+    Array.from({ length: samples }, (_, i) => new Date(2011 + (batch % 2) + 2 * i, ((i * 5) % 12) + (batch === 2 ? 6 : 0), 3 + i, 9, 30));
   const session = await startBrowserSession({ demoPace: pace });
   try {
     const { page } = session;
