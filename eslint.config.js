@@ -79,7 +79,7 @@ export default tseslint.config(
   },
   {
     // CommonJS on purpose: these run before anything else, on whatever Node is installed.
-    files: ['scripts/*.cjs'],
+    files: ['scripts/*.cjs', 'bench/support/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
