@@ -448,11 +448,18 @@ export function searchCachedMessages(
         `SELECT m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY ${index} WHERE ${walked.sql} ORDER BY ${order} LIMIT 1 OFFSET ?`,
       ).get(...walked.params, options.walkBudget - 1);
       const comparison = descending ? '>=' : '<=';
+      // The plain date bound ends the index range (a row-value bound alone is checked on every entry after).
       const stop: Sql = !boundary
         ? TRUE
         : chatId === null
-          ? { sql: `(m.date, m.sort_key, m.chat_id) ${comparison} (?, ?, ?)`, params: [boundary.date, boundary.sort_key, boundary.chat_id] }
-          : { sql: `(m.date, m.sort_key) ${comparison} (?, ?)`, params: [boundary.date, boundary.sort_key] };
+          ? {
+              sql: `m.date ${comparison} ? AND (m.date, m.sort_key, m.chat_id) ${comparison} (?, ?, ?)`,
+              params: [boundary.date, boundary.date, boundary.sort_key, boundary.chat_id],
+            }
+          : {
+              sql: `m.date ${comparison} ? AND (m.date, m.sort_key) ${comparison} (?, ?)`,
+              params: [boundary.date, boundary.date, boundary.sort_key],
+            };
       const where = all([scope, cursor, stop, plan.whole], 'AND');
       query = {
         sql: `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m INDEXED BY ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ?`,

@@ -59,6 +59,9 @@ export interface SearchService {
 /** Rows walked first: a term found in none of them is left to the index at once. */
 const WALK_PROBE = 64;
 
+/** Candidates across chats read and sorted by date; more are found walking the date index for them. */
+const FEW_CANDIDATES = 4_000;
+
 /** Checking a row walked in date order costs about as much as reading this many postings of the index. */
 const ROW_COST_IN_POSTINGS = 23;
 
@@ -327,11 +330,12 @@ export function createSearchService(deps: {
   /**
    * One page from the cache, by the plan that costs least for this term:
    * - a term the index has nowhere: nothing, from one lookup;
-   * - a 1–2 character term, and any term across chats: a probe of the first rows in date order tells a common
-   *   term (it fills the page there, or within a short walk at the density found) from the rest;
+   * - a probe of the first rows in date order tells a common term (it fills the page there, or within a short
+   *   walk at the density found) from the rest (the index in id order is slow for a term that is everywhere:
+   *   it reads its postings in other chats' segments to reach this chat's);
    * - one chat: the index in id order, proven to be the chat's position order (searchChatInIdOrder);
-   * - across chats, a term seen in the probe: the date index walked keeping the index's matches;
-   * - else the index's candidates sorted by date when few, or the date index walked keeping its matches.
+   * - across chats: the index's candidates sorted by date when few, else the date index walked keeping them;
+   * - one chat otherwise: its candidates sorted by date when few, else a walk of its dates checking each row.
    */
   function findCachedPage(
     filter: SearchFilter,
@@ -343,29 +347,32 @@ export function createSearchService(deps: {
     const quick = planSearch(db, filter, query.root, { expandShortTerms: false });
     // Found nowhere in the index: nothing, from one lookup.
     if (quick.none || (quick.index !== null && !indexMatchesAnywhere(db, quick.index))) return [];
-    let seen = 0;
-    if (quick.shortTerms || chatId === null) {
-      const walk = (walkBudget: number) => searchCachedMessages(db, quick, chatId, { ...options, viaIndex: false, walkBudget });
-      const probe = walk(WALK_PROBE);
-      if (probe.length === options.limit) return probe;
-      seen = probe.length;
-      if (seen > 0) {
-        // Rows the page takes at the probe's density, twice over, against what the index would read: for a
-        // 1–2 character term its vocabulary (about its matches in the whole archive), else its candidates.
-        const rows = Math.ceil((2 * WALK_PROBE * options.limit) / seen);
-        const matches = (seen / WALK_PROBE) * cachedMessageCount(db, quick.shortTerms ? null : chatId);
-        if (rows * ROW_COST_IN_POSTINGS < matches) {
-          const walked = walk(rows);
-          if (walked.length === options.limit) return walked;
-        }
+    const walk = (walkBudget: number) => searchCachedMessages(db, quick, chatId, { ...options, viaIndex: false, walkBudget });
+    const probe = walk(WALK_PROBE);
+    if (probe.length === options.limit) return probe;
+    const seen = probe.length;
+    if (seen > 0) {
+      // Rows the page takes at the probe's density, twice over, against what the index would read: for a
+      // 1–2 character term its vocabulary (about its matches in the whole archive), else its candidates.
+      const rows = Math.ceil((2 * WALK_PROBE * options.limit) / seen);
+      const matches = (seen / WALK_PROBE) * cachedMessageCount(db, quick.shortTerms ? null : chatId);
+      if (rows * ROW_COST_IN_POSTINGS < matches) {
+        const walked = walk(rows);
+        if (walked.length === options.limit) return walked;
       }
     }
     const plan = quick.shortTerms ? planSearch(db, filter, query.root) : quick;
     if (plan.index === null) return searchCachedMessages(db, plan, chatId, { ...options, viaIndex: false });
-    if (chatId !== null) {
-      const inIdOrder = searchChatInIdOrder(db, plan, chatId, options);
-      if (inIdOrder) return inIdOrder;
-    } else if (seen > 0) return searchAllChatsByIndexMembership(db, plan, options);
+    if (chatId === null) {
+      // Across chats: few candidates are sorted by date; many are found walking the date index.
+      const candidates = countIndexCandidates(db, plan, null, () => FEW_CANDIDATES + 1);
+      if (candidates === 0) return [];
+      return candidates <= FEW_CANDIDATES
+        ? searchCachedMessages(db, plan, null, { ...options, viaIndex: true })
+        : searchAllChatsByIndexMembership(db, plan, options);
+    }
+    const inIdOrder = searchChatInIdOrder(db, plan, chatId, options);
+    if (inIdOrder) return inIdOrder;
     let cap = 0;
     const candidates = countIndexCandidates(db, plan, chatId, () => {
       cap = indexCandidateCap(options.limit, cachedMessageCount(db, chatId));
@@ -373,10 +380,7 @@ export function createSearchService(deps: {
     });
     // No candidate: the index has answered "nothing" already, without a walk.
     if (candidates === 0) return [];
-    if (candidates <= cap) return searchCachedMessages(db, plan, chatId, { ...options, viaIndex: true });
-    return chatId === null
-      ? searchAllChatsByIndexMembership(db, plan, options)
-      : searchCachedMessages(db, plan, chatId, { ...options, viaIndex: false });
+    return searchCachedMessages(db, plan, chatId, { ...options, viaIndex: candidates <= cap });
   }
 
   return {
