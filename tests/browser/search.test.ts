@@ -169,6 +169,19 @@ describe.skipIf(skipReason !== null)(`search panel in Chromium${skipReason ? ` �
     expect(await announcement.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => announcement.textContent()).toMatch(/^[\d,]+ messages? found$/);
     await saveScreenshot(page, 'search-thumbnails');
+    // The results are one key from the box: ↓ to the first, ↓ to the next, ↑ twice back to the box.
+    const focusedPlace = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-result-index') ?? document.activeElement?.getAttribute('data-testid'));
+    await page.focus('[data-testid="search-query"]');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedPlace).toBe('0');
+    if ((await results.getByRole('listitem').count()) > 1) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(focusedPlace).toBe('1');
+      await page.keyboard.press('ArrowUp');
+    }
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focusedPlace).toBe('search-query');
     // Closed with Esc, focus is back where it was when the panel opened (here the message list).
     await page.keyboard.press('Escape');
     await page.waitForSelector('.search-panel', { state: 'detached' });

@@ -17,6 +17,7 @@ import { SearchAnnouncement, SearchStatus, type ExportedSearch } from './SearchS
 import { useT } from '../../i18n/translate.ts';
 import { usePanelFocusReturn } from '../../app/usePanelFocusReturn.ts';
 import { SearchResultList } from './SearchResultList.tsx';
+import { useResultArrowKeys } from './useResultArrowKeys.ts';
 import { DownloadRestOffer } from './DownloadRestOffer.tsx';
 
 interface SearchPanelProps {
@@ -71,6 +72,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
     onOpen(hit);
   };
   useSearchStepKeys(panelRef, { active: search.active, count: hits.length, open, onClose });
+  const onArrowKey = useResultArrowKeys({ queryRef, listRef, virtualizer, count: hits.length, active: search.active });
 
   // The total, the where line and the offer to download come from one model of the first page's coverage.
   const firstPage = results.data?.pages[0];
@@ -84,7 +86,7 @@ export function SearchPanel({ chat, scope, onScopeChange, onOpen, onClose, onExp
   }, [client]);
 
   return (
-    <aside className="search-panel" aria-label={t('search.panel.label')} ref={panelRef}>
+    <aside className="search-panel" aria-label={t('search.panel.label')} ref={panelRef} onKeyDown={onArrowKey}>
       <SearchHeader
         scope={scope}
         chatOpen={chat !== null}
