@@ -36,7 +36,13 @@ describe('the bench', () => {
     expect(ingest.ratio).toBe(1.25);
     expect(finish(ingest).pass).toBe(true);
     expect(finish({ ...ingest, target: { max: 1.2 } }).pass).toBe(false);
-    const bytes = countFigure({ what: 'disk', unit: 'B/msg', value: 260, floor: { what: 'raw', value: 200 }, target: { max: 250, on: 'value' } });
+    const bytes = countFigure({
+      what: 'disk',
+      unit: 'B/msg',
+      value: 260,
+      floor: { what: 'raw', value: 200 },
+      target: { max: 250, on: 'value' },
+    });
     expect(finish(bytes).pass).toBe(false);
     expect(tableOf({ bytes })[2]).toContain('**miss**');
   });
