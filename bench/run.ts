@@ -22,7 +22,9 @@ try {
   process.stderr.write(`history: ingest, disk and pages at ${quick ? '100k (quick)' : '100k, 1M and 10M'} messages…\n`);
   if (!values.only || values.only === 'history') Object.assign(figures, (await runHistoryBench(folder, { quick })).figures);
   if (!values.only || values.only === 'search') {
-    process.stderr.write(`search: one chat and 5,000 chats at ${quick ? '200k (quick)' : '1M and 10M'} messages, each term beside its bare-SQL floor…\n`);
+    process.stderr.write(
+      `search: one chat and 5,000 chats at ${quick ? '200k (quick)' : '1M and 10M'} messages, each term beside its bare-SQL floor…\n`,
+    );
     Object.assign(figures, await runSearchScaleBench(folder, { quick }));
   }
   if (!values.only || values.only === 'files') {
