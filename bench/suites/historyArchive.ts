@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { messageKindOf } from '../../shared/domain.ts';
 import type { WritableDB } from '../../electron/core/cache/CacheDatabase.ts';
 import { openCacheDatabase } from '../../electron/core/cache/openCacheDatabase.ts';
 import { upsertChats, getChatRecord, type ChatRecord } from '../../electron/core/cache/chatQueries.ts';
 import { upsertSource } from '../../electron/core/cache/sourceQueries.ts';
-import { capMessageText } from '../../electron/core/cache/capMessageText.ts';
+import { messageRowValues } from '../../electron/core/cache/messageQueries.ts';
 import { indexedBodyOf, searchRowIdOf } from '../../electron/core/cache/searchIndexRowid.ts';
 import { createDemoSource } from '../../electron/core/sources/demo/createDemoSource.ts';
 import { createDemoMessage } from '../../electron/core/sources/demo/createDemoMessage.ts';
@@ -126,7 +125,7 @@ export async function ingestFloor(databasePath: string, spec: DemoChatSpec, time
     for (const message of batch)
       if (message.sender && !senderIds.has(message.sender.key))
         senderIds.set(message.sender.key, Number(addSender.run(demo.id, message.sender.key, message.sender.name).lastInsertRowid));
-    const rows = batch.map((message) => rowOf(chatId, message, message.sender ? senderIds.get(message.sender.key)! : null));
+    const rows = batch.map((message) => messageRowValues(chatId, message, message.sender ? senderIds.get(message.sender.key)! : null));
     const one = costOfSync(() =>
       db
         .transaction(() => {
@@ -143,41 +142,6 @@ export async function ingestFloor(databasePath: string, spec: DemoChatSpec, time
   db.close();
   if (stored !== spec.count) throw new Error(`the floor stored ${stored} messages of ${spec.count}`);
   return cost;
-}
-
-/** A message's row values as the store path writes them. */
-function rowOf(chatId: number, message: SourceMessage, senderId: number | null): unknown[] {
-  const { text, entities } = capMessageText(message);
-  const details =
-    message.signature || message.viaBot || message.dateApproximate
-      ? JSON.stringify({
-          ...(message.signature ? { signature: message.signature } : {}),
-          ...(message.viaBot ? { viaBot: message.viaBot } : {}),
-          ...(message.dateApproximate ? { dateApproximate: true } : {}),
-        })
-      : null;
-  return [
-    chatId,
-    message.id,
-    message.date,
-    message.sortKey,
-    senderId,
-    messageKindOf(message),
-    message.out ? 1 : 0,
-    text,
-    entities.length > 0 ? JSON.stringify(entities) : null,
-    message.media ? JSON.stringify(message.media) : null,
-    message.replyToId,
-    message.forward ? JSON.stringify(message.forward) : null,
-    message.editDate,
-    message.service ? JSON.stringify(message.service) : null,
-    message.groupedId,
-    message.views,
-    message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
-    message.deletedAt ?? null,
-    message.topicId ?? null,
-    details,
-  ];
 }
 
 /** The database's size on disk once its log is folded in (what the user's disk holds), bytes. */

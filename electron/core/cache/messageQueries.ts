@@ -90,6 +90,36 @@ function detailsJson(message: SourceMessage): string | null {
   });
 }
 
+/**
+ * A message's values for the messages table, in the INSERT's column order (chat_id … details): one place, so
+ * the store path and the bench's raw-insert floor write the same row.
+ */
+export function messageRowValues(chatId: number, message: SourceMessage, senderId: number | null): unknown[] {
+  const { text, entities } = capMessageText(message);
+  return [
+    chatId,
+    message.id,
+    message.date,
+    message.sortKey,
+    senderId,
+    messageKindOf(message),
+    message.out ? 1 : 0,
+    text,
+    entities.length > 0 ? JSON.stringify(entities) : null,
+    message.media ? JSON.stringify(message.media) : null,
+    message.replyToId,
+    message.forward ? JSON.stringify(message.forward) : null,
+    message.editDate,
+    message.service ? JSON.stringify(message.service) : null,
+    message.groupedId,
+    message.views,
+    message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
+    message.deletedAt ?? null,
+    message.topicId ?? null,
+    detailsJson(message),
+  ];
+}
+
 function toStoredMessage(row: MessageRow): StoredMessage {
   return {
     message: {
@@ -224,29 +254,7 @@ export function insertMessages(
   let inserted = 0;
   const existing: SourceMessage[] = [];
   for (const message of messages) {
-    const { text, entities } = capMessageText(message);
-    const result = insert.run(
-      chatId,
-      message.id,
-      message.date,
-      message.sortKey,
-      resolveSenderId(message),
-      messageKindOf(message),
-      message.out ? 1 : 0,
-      text,
-      entities.length > 0 ? JSON.stringify(entities) : null,
-      message.media ? JSON.stringify(message.media) : null,
-      message.replyToId,
-      message.forward ? JSON.stringify(message.forward) : null,
-      message.editDate,
-      message.service ? JSON.stringify(message.service) : null,
-      message.groupedId,
-      message.views,
-      message.reactions.length > 0 ? JSON.stringify(message.reactions) : null,
-      message.deletedAt ?? null,
-      message.topicId ?? null,
-      detailsJson(message),
-    );
+    const result = insert.run(...messageRowValues(chatId, message, resolveSenderId(message)));
     if (result.changes === 1) inserted++;
     else existing.push(message);
   }

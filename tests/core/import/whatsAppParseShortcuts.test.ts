@@ -13,18 +13,8 @@ import {
   textTraits,
   WhatsAppPhrases,
 } from '../../../electron/core/import/whatsapp/WhatsAppPhrases.ts';
-
-/** A small seeded generator, so a failure names a stamp that fails again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failure names a stamp that fails again.
+import { createRandom } from '../../../electron/core/sources/demo/seededRandom.ts';
 
 const SPACES = [' ', '\u00a0', '\u202f'];
 const MERIDIEMS = ['AM', 'PM', 'am', 'pm', 'a.m.', 'p.m.', 'a. m.', 'p.\u00a0m.', 'A.M', 'P\u202fM', 'a', 'pm.', '上午', '下午', '오후'];
@@ -89,7 +79,7 @@ function stampOf(next: () => number): string {
 
 describe('the hand-read WhatsApp stamp', () => {
   it('reads every stamp it reads as the pattern does, on generated and edited stamps', () => {
-    const next = random(20261207);
+    const next = createRandom(20261207);
     let scanned = 0;
     let read = 0;
     const differing: unknown[] = [];
@@ -158,7 +148,7 @@ function textOf(next: () => number): string {
 
 describe('the shortcuts of a message text', () => {
   it('say what a text holds as the searches they spare do', () => {
-    const next = random(7);
+    const next = createRandom(7);
     const differing: unknown[] = [];
     for (let n = 0; n < 20_000; n++) {
       const text = textOf(next);
@@ -176,7 +166,7 @@ describe('the shortcuts of a message text', () => {
   });
 
   it('find the author where the pattern `Name: ` does', () => {
-    const next = random(11);
+    const next = createRandom(11);
     const AUTHOR = /^([^:"“”\n]{1,100}?): /;
     const differing: unknown[] = [];
     for (let n = 0; n < 20_000; n++) {
