@@ -18,6 +18,7 @@ import { servableMimeType } from './servableMimeType.ts';
 import type { MediaStore } from './createMediaStore.ts';
 import { legacyLocalFile } from './legacyLocalFile.ts';
 import { translator } from '../i18n/createTranslator.ts';
+import { createSharedFetches } from './createSharedFetches.ts';
 
 /** A file ready to be sent to the window: only ever one the store recorded (or an older import's). */
 export interface ServedMediaFile {
@@ -63,45 +64,6 @@ export interface MediaServiceDeps {
 
 /** Pictures whose whole file the viewer shows as soon as it opens (small enough to fetch without asking). */
 const PICTURE_KINDS = new Set(['photo', 'sticker']);
-
-/** One fetch per file however many rows ask at once; it is cancelled only when all of them stop waiting. */
-function createSharedFetches() {
-  const running = new Map<string, { promise: Promise<unknown>; controller: AbortController; waiters: number }>();
-  return function share<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    let entry = running.get(key);
-    if (!entry) {
-      const controller = new AbortController();
-      const promise = start(controller.signal).finally(() => running.delete(key));
-      entry = { promise, controller, waiters: 0 };
-      running.set(key, entry);
-    }
-    const shared = entry;
-    shared.waiters++;
-    return new Promise<T>((resolve, reject) => {
-      const leave = () => {
-        signal?.removeEventListener('abort', onAbort);
-        shared.waiters--;
-      };
-      const onAbort = () => {
-        leave();
-        if (shared.waiters === 0) shared.controller.abort(signal?.reason);
-        reject(signal?.reason);
-      };
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      (shared.promise as Promise<T>).then(
-        (value) => {
-          leave();
-          resolve(value);
-        },
-        (error: unknown) => {
-          leave();
-          reject(error);
-        },
-      );
-    });
-  };
-}
 
 /**
  * Media for the window: what the store holds is served at once; what it lacks is fetched from the chat's
