@@ -75,7 +75,7 @@ export async function runCliBench(folder: string, options: { quick: boolean }): 
     process.stdout.write(JSON.stringify(rows.reverse(), null, 2));`;
   const samples = options.quick ? 2 : 7;
   const figures: Figures = {};
-  figures.cli_history_first_page = finish(
+  figures.cli_cold_start_vs_floor_ratio = finish(
     await compareCosts({
       what: `\`scrollback history <chat> --limit 50 --json\`, a new process each time: the newest 50 messages of an imported ${MESSAGES.toLocaleString('en-US')}-message chat`,
       floor:

@@ -223,7 +223,7 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
     target: { max: 2.5 },
     afterEach: () => fs.rmSync(outFile, { force: true }),
   });
-  figures.export_tdesktop_json = withRates(exported.figure, count);
+  figures.export_json_vs_raw_scan_ratio = withRates(exported.figure, count);
   figures.export_tdesktop_json_peak_rss = peakFigure(
     'peak resident memory of that export (VmHWM)',
     'the bare export script above',
