@@ -192,12 +192,26 @@ export function missingFloor(name: string, stored: unknown): string | null {
   return null;
 }
 
+/** The full run's figures: the ones the README's table shows. */
+export const FULL_RESULTS = 'results.json';
+/** A quick run's figures (smaller archives, fewer samples): a local check, never mixed with the full run's. */
+export const QUICK_RESULTS = 'results-quick.json';
+
+/** Where a run's figures go: a quick run's small-size figures must not replace the full run's of the same name. */
+export function resultsFileFor(benchFolder: string, quick: boolean): string {
+  return path.join(benchFolder, quick ? QUICK_RESULTS : FULL_RESULTS);
+}
+
 /**
- * Merges into bench/results.json, so suites can run separately without erasing each other's figures. The
- * file is replaced whole (written beside, then renamed), under a lock folder, so two suites run at once do not
- * lose each other's figures.
+ * Merges into bench/results.json (a quick run: bench/results-quick.json), so suites can run separately without
+ * erasing each other's figures. The file is replaced whole (written beside, then renamed), under a lock folder,
+ * so two suites run at once do not lose each other's figures.
  */
 export function writeFigures(file: string, figures: Figures, run: BenchRun): void {
+  if (run.quick && path.basename(file) === FULL_RESULTS)
+    throw new Error(
+      `A quick run's figures go to ${QUICK_RESULTS}, not ${file}: they would replace the full run's figures of the same name.`,
+    );
   const lock = `${file}.lock`;
   for (let tries = 0; ; tries++) {
     try {
