@@ -18,11 +18,13 @@ const bin = path.join(root, 'bin/scrollback.js');
 const MB = 1024 * 1024;
 
 /**
- * Preloaded into each measured process: at exit it writes its peak resident memory (the kernel's maxRSS,
- * which counts every thread) and CPU time to the file named in SCROLLBACK_BENCH_USAGE.
+ * Preloaded into each measured process: at exit it writes its peak resident memory (VmHWM, every thread) and
+ * CPU time to the file named in SCROLLBACK_BENCH_USAGE. Not resourceUsage().maxRSS: Linux carries a parent's
+ * peak over to a child it spawns, so every import read as at least the bench process's own size (345 MB for
+ * every shape and its floor alike in a quick run).
  */
 const USAGE_HOOK = `data:text/javascript,${encodeURIComponent(
-  "import fs from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); fs.writeFileSync(process.env.SCROLLBACK_BENCH_USAGE, JSON.stringify({ maxRssKb: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime })); });",
+  "import fs from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); const hwm = /VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8')); fs.writeFileSync(process.env.SCROLLBACK_BENCH_USAGE, JSON.stringify({ maxRssKb: Number(hwm?.[1] ?? Number.NaN), cpuUs: u.userCPUTime + u.systemCPUTime })); });",
 )}`;
 
 /** A normal WhatsApp export of about `bytes` bytes: short messages from three people, one a line. */
@@ -71,44 +73,107 @@ function measured(args: string[], usageFile: string): Run {
   return { wallS, cpuS: usage.cpuUs / 1e6, peakMb: usage.maxRssKb / 1024, code: run.status, said: said.slice(0, 200) };
 }
 
-/** Each hostile shape at the size it was reported at, written to `folder`: what to import, and the bytes a floor reads. */
-function hostileFiles(folder: string, quick: boolean): Array<{ key: string; what: string; path: string; bytes: string[] }> {
+interface HostileFile {
+  key: string;
+  what: string;
+  path: string;
+  /** The files a floor reads (their sizes summed). */
+  bytes: string[];
+}
+
+/**
+ * Each hostile shape at the size it was reported at (quick: the large ones at a twentieth), written to
+ * `folder` only if `wanted` names it: what to import, and the bytes a floor reads.
+ */
+function hostileFiles(folder: string, quick: boolean, wanted: (key: string) => boolean): HostileFile[] {
   const scale = quick ? 0.05 : 1;
-  const json = path.join(folder, 'huge-message', 'result.json');
-  fs.mkdirSync(path.dirname(json), { recursive: true });
-  writeHugeTelegramMessage(json, Math.round(200 * MB * scale));
-  const line = path.join(folder, 'WhatsApp Chat with Huge.txt');
-  writeHugeWhatsAppLine(line, Math.round(200 * MB * scale));
-  const html = writeHugeHtmlMessage(path.join(folder, 'huge-html'), Math.round(200 * MB * scale));
-  const deep = path.join(folder, 'deep', 'result.json');
-  fs.mkdirSync(path.dirname(deep), { recursive: true });
-  writeDeepTelegramJson(deep, Math.round(51 * MB * scale), 10);
-  const discord = path.join(folder, 'discord.json');
-  writeHugeDiscordMessage(discord, Math.round(200 * MB * scale));
-  const long = path.join(folder, 'long', 'result.json');
-  fs.mkdirSync(path.dirname(long), { recursive: true });
-  writeManyLongTelegramMessages(long, Math.round(150 * scale), 999_000);
-  const divs = writeNestedDivPage(path.join(folder, 'divs'), 1_000_000);
-  const zip = path.join(folder, 'WhatsApp Chat - Zip64.zip');
-  const lines: string[] = [];
-  for (let i = 0; lines.length < (quick ? 50_000 : 200_000); i++)
-    lines.push(
-      `${String((i % 28) + 1).padStart(2, '0')}/02/2024, 10:${String(i % 60).padStart(2, '0')} - ${i % 3 ? 'Ana' : 'Bo'}: message ${i} of a chat in a zip64 archive`,
-    );
-  writeZip64(zip, [
-    { name: 'video.mp4', data: Buffer.alloc(quick ? 8 * MB : 64 * MB, 1) },
-    { name: '_chat.txt', data: Buffer.from(`${lines.join('\n')}\n`), deflate: true },
-  ]);
-  return [
-    { key: 'json_200mb_message', what: 'Telegram JSON, one 200 MB message', path: json, bytes: [json] },
-    { key: 'whatsapp_200mb_line', what: 'WhatsApp .txt, one 200 MB line', path: line, bytes: [line] },
-    { key: 'html_200mb_message', what: 'Telegram HTML, one 200 MB message', path: html, bytes: [path.join(html, 'messages.html')] },
-    { key: 'discord_200mb_message', what: 'DiscordChatExporter JSON, one 200 MB message', path: discord, bytes: [discord] },
-    { key: 'json_150_long_messages', what: 'Telegram JSON, 150 messages of 999,000 Cyrillic characters', path: long, bytes: [long] },
-    { key: 'json_51mb_nested_10', what: 'Telegram JSON, 51 MB nested 10 deep', path: deep, bytes: [deep] },
-    { key: 'html_1m_nested_divs', what: 'Telegram HTML, 1,000,000 nested divs', path: divs, bytes: [path.join(divs, 'messages.html')] },
-    { key: 'zip64', what: `WhatsApp zip64 archive (${lines.length.toLocaleString('en-US')} messages)`, path: zip, bytes: [zip] },
+  const inFolder = (name: string) => {
+    const file = path.join(folder, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return file;
+  };
+  const zipLines = quick ? 50_000 : 200_000;
+  const shapes: Array<{ key: string; what: string; write: () => { path: string; bytes: string[] } }> = [
+    {
+      key: 'json_200mb_message',
+      what: 'Telegram JSON, one 200 MB message',
+      write: () => {
+        const json = inFolder('huge-message/result.json');
+        writeHugeTelegramMessage(json, Math.round(200 * MB * scale));
+        return { path: json, bytes: [json] };
+      },
+    },
+    {
+      key: 'whatsapp_200mb_line',
+      what: 'WhatsApp .txt, one 200 MB line',
+      write: () => {
+        const line = inFolder('WhatsApp Chat with Huge.txt');
+        writeHugeWhatsAppLine(line, Math.round(200 * MB * scale));
+        return { path: line, bytes: [line] };
+      },
+    },
+    {
+      key: 'html_200mb_message',
+      what: 'Telegram HTML, one 200 MB message',
+      write: () => {
+        const html = writeHugeHtmlMessage(path.join(folder, 'huge-html'), Math.round(200 * MB * scale));
+        return { path: html, bytes: [path.join(html, 'messages.html')] };
+      },
+    },
+    {
+      key: 'discord_200mb_message',
+      what: 'DiscordChatExporter JSON, one 200 MB message',
+      write: () => {
+        const discord = inFolder('discord.json');
+        writeHugeDiscordMessage(discord, Math.round(200 * MB * scale));
+        return { path: discord, bytes: [discord] };
+      },
+    },
+    {
+      key: 'json_150_long_messages',
+      what: 'Telegram JSON, 150 messages of 999,000 Cyrillic characters',
+      write: () => {
+        const long = inFolder('long/result.json');
+        writeManyLongTelegramMessages(long, Math.round(150 * scale), 999_000);
+        return { path: long, bytes: [long] };
+      },
+    },
+    {
+      key: 'json_51mb_nested_10',
+      what: 'Telegram JSON, 51 MB nested 10 deep',
+      write: () => {
+        const deep = inFolder('deep/result.json');
+        writeDeepTelegramJson(deep, Math.round(51 * MB * scale), 10);
+        return { path: deep, bytes: [deep] };
+      },
+    },
+    {
+      key: 'html_1m_nested_divs',
+      what: 'Telegram HTML, 1,000,000 nested divs',
+      write: () => {
+        const divs = writeNestedDivPage(path.join(folder, 'divs'), 1_000_000);
+        return { path: divs, bytes: [path.join(divs, 'messages.html')] };
+      },
+    },
+    {
+      key: 'zip64',
+      what: `WhatsApp zip64 archive (${zipLines.toLocaleString('en-US')} messages)`,
+      write: () => {
+        const zip = inFolder('WhatsApp Chat - Zip64.zip');
+        const lines: string[] = [];
+        for (let i = 0; lines.length < zipLines; i++)
+          lines.push(
+            `${String((i % 28) + 1).padStart(2, '0')}/02/2024, 10:${String(i % 60).padStart(2, '0')} - ${i % 3 ? 'Ana' : 'Bo'}: message ${i} of a chat in a zip64 archive`,
+          );
+        writeZip64(zip, [
+          { name: 'video.mp4', data: Buffer.alloc(quick ? 8 * MB : 64 * MB, 1) },
+          { name: '_chat.txt', data: Buffer.from(`${lines.join('\n')}\n`), deflate: true },
+        ]);
+        return { path: zip, bytes: [zip] };
+      },
+    },
   ];
+  return shapes.filter((shape) => wanted(shape.key)).map(({ key, what, write }) => ({ key, what, ...write() }));
 }
 
 /**
@@ -122,7 +187,7 @@ export function runHostileImportBench(folder: string, options: { quick: boolean 
   fs.mkdirSync(work, { recursive: true });
   // Quick: three shapes (a giant message, a giant line, a page nested a million deep) as a smoke run.
   const quickShapes = new Set(['json_200mb_message', 'whatsapp_200mb_line', 'html_1m_nested_divs']);
-  const files = hostileFiles(work, options.quick).filter((file) => !options.quick || quickShapes.has(file.key));
+  const files = hostileFiles(work, options.quick, (key) => !options.quick || quickShapes.has(key));
   const figures: Figures = {};
   const normals: Array<{ bytes: number; run: Run }> = [];
   const normalOfSize = (bytes: number): Run => {
