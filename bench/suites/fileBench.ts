@@ -156,6 +156,12 @@ function peakFigure(what: string, floor: string, ours: number[], floorPeaks: num
 export async function runFileBench(folder: string, _fixtures: string | null, options: { quick: boolean }): Promise<Figures> {
   const figures: Figures = {};
   const rounds = 3;
+  // Each part's seconds on stderr, so the quick run's budget can be read part by part.
+  let partBegan = performance.now();
+  const partDone = (name: string) => {
+    process.stderr.write(`files: ${name} in ${Math.round((performance.now() - partBegan) / 1000)} s\n`);
+    partBegan = performance.now();
+  };
 
   // WhatsApp: our reader with every language table beside whatsapp-chat-parser, on the same text.
   // 200,000 messages in quick mode too: on a few thousand, start-up costs (the queue that waits for the date
@@ -176,12 +182,15 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
       // Each call from a collected heap (the bench runs with --expose-gc), so neither pays for the other's garbage.
       ours: () => afterCollecting(() => parseOurs(bytes)),
       floorWork: () => afterCollecting(peer),
-      samples: options.quick ? 2 : 5,
+      // Quick: one call a round after one warm-up (each is 200,000 lines, warm after the first), both sides alike.
+      samples: options.quick ? 1 : 5,
       rounds,
-      warmup: 2,
+      warmup: options.quick ? 1 : 2,
       target: { max: 0.7 },
     });
   }
+
+  partDone('WhatsApp parse beside the peer');
 
   // Imports, each `scrollback import` in its own process into a new archive, beside a bare script that parses
   // the same file and inserts the same rows into a bare table.
@@ -224,6 +233,7 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
     afterEach: () => fs.rmSync(outFile, { force: true }),
   });
   figures.export_json_vs_raw_scan_ratio = withRates(exported.figure, count);
+  partDone(`${label}-message JSON import and export beside their floors`);
   figures.export_tdesktop_json_peak_rss = peakFigure(
     'peak resident memory of that export (VmHWM)',
     'the bare export script above',
@@ -262,6 +272,7 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
     8,
   );
   fs.rmSync(htmlFolder, { recursive: true, force: true });
+  partDone('HTML import and the peak memory floors');
 
   // The window while a file is imported or exported in the same process: history pages of another chat,
   // beside the same pages with nothing running, in interleaved rounds.
@@ -320,5 +331,6 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
   } finally {
     await core.close();
   }
+  partDone('history pages while a file is imported or exported');
   return figures;
 }
