@@ -253,10 +253,19 @@ export function insertMessages(
   );
   let inserted = 0;
   const existing: SourceMessage[] = [];
-  for (const message of messages) {
+  // New rows get ids above every stored one: the chat's ids keep following its positions while each new
+  // message comes after the chat's last one and after the one inserted before it.
+  let last = idsFollowPositions(db, chatId) ? lastPositionOf(db, chatId) : null;
+  for (const message of inPositionOrder(messages)) {
     const result = insert.run(...messageRowValues(chatId, message, resolveSenderId(message)));
-    if (result.changes === 1) inserted++;
-    else existing.push(message);
+    if (result.changes === 1) {
+      inserted++;
+      if (last !== null) {
+        const after = message.date > last.date || (message.date === last.date && message.sortKey > last.sortKey);
+        last = after ? { date: message.date, sortKey: message.sortKey } : null;
+        if (!after) stopIdsFollowingPositions(db, chatId);
+      }
+    } else existing.push(message);
   }
   if (inserted > 0) {
     // New rows are exactly those above the old max id (INTEGER PRIMARY KEY assigns max + 1). One
@@ -270,6 +279,32 @@ export function insertMessages(
   if (inserted > 0) cachedStatement(db, 'UPDATE chats SET cached_count = cached_count + ? WHERE id = ?').run(inserted, chatId);
   for (const message of existing) reconcileStored(db, chatId, message, seen);
   return inserted;
+}
+
+/** Whether every message of the chat has an id in the order of its position (see migration 13). */
+export function idsFollowPositions(db: ReadableDB, chatId: number): boolean {
+  return (
+    cachedStatement<[number], { yes: number }>(db, 'SELECT ids_follow_positions AS yes FROM chats WHERE id = ?').get(chatId)?.yes === 1
+  );
+}
+
+/** The messages oldest first (a source's page may come newest first), so new ids follow their positions. */
+function inPositionOrder(messages: readonly SourceMessage[]): readonly SourceMessage[] {
+  const before = (a: SourceMessage, b: SourceMessage) => a.date - b.date || a.sortKey - b.sortKey;
+  for (let i = 1; i < messages.length; i++) if (before(messages[i - 1]!, messages[i]!) > 0) return [...messages].sort(before);
+  return messages;
+}
+
+function stopIdsFollowingPositions(db: WritableDB, chatId: number): void {
+  cachedStatement(db, 'UPDATE chats SET ids_follow_positions = 0 WHERE id = ?').run(chatId);
+}
+
+function lastPositionOf(db: ReadableDB, chatId: number): { date: number; sortKey: number } {
+  const row = cachedStatement<[number], { date: number; sort_key: number }>(
+    db,
+    'SELECT date, sort_key FROM messages WHERE chat_id = ? ORDER BY date DESC, sort_key DESC LIMIT 1',
+  ).get(chatId);
+  return row ? { date: row.date, sortKey: row.sort_key } : { date: Number.NEGATIVE_INFINITY, sortKey: Number.NEGATIVE_INFINITY };
 }
 
 /** Removes a message's entry from the full-text index; a contentless index needs the text it indexed. */
@@ -348,8 +383,11 @@ function reconcileStored(db: WritableDB, chatId: number, message: SourceMessage,
   if (!row) return;
   // A time the source did not give (an HTML page's service line, dated by its neighbours) takes the exact one
   // another copy brings (the JSON export of the same chat).
-  if (!message.dateApproximate && row.details?.includes('"dateApproximate":true'))
+  if (!message.dateApproximate && row.details?.includes('"dateApproximate":true')) {
     cachedStatement(db, 'UPDATE messages SET date = ?, details = ? WHERE id = ?').run(message.date, detailsJson(message), row.id);
+    // A message that moves may now sit between others without its id doing so.
+    stopIdsFollowingPositions(db, chatId);
+  }
   // A copy that knows the message's topic (a live fetch of what an export stored) says it.
   if (message.topicId)
     cachedStatement(db, 'UPDATE messages SET topic_id = ? WHERE id = ? AND topic_id IS NULL').run(message.topicId, row.id);

@@ -6,6 +6,7 @@ import { cachedStatement, recentStatement } from './cachedStatement.ts';
 import { peopleNamedExactly, sendersOfPeople } from './peopleQueries.ts';
 import { foldForSearch } from '../text/foldForSearch.ts';
 import { SEARCH_ROWID_SPAN } from './searchIndexRowid.ts';
+import { idsFollowPositions } from './messageQueries.ts';
 
 /** Total order of search results across chats. */
 export interface SearchPosition {
@@ -332,7 +333,9 @@ export function planSearch(
     index = root ? narrowingExpression(db, root, expandShort) : null;
     restCondition = whole;
   }
-  return { none: whole.sql === FALSE.sql, index, whole, rest: restCondition, shortTerms: hasShortTerm(root), onlyDates };
+  // A term the index has nowhere, required by the query, leaves nothing to look for.
+  const none = whole.sql === FALSE.sql || exact.includes(MATCHES_NOTHING);
+  return { none, index, whole, rest: restCondition, shortTerms: hasShortTerm(root), onlyDates };
 }
 
 /** The rowid range of one chat's entries in the index. */
@@ -366,6 +369,42 @@ export function countIndexCandidates(db: ReadableDB, plan: SearchPlan, chatId: n
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM message_search s WHERE message_search MATCH ? AND ${range.sql} LIMIT ?)`,
   ).get(plan.index, ...range.params, cap())!.n;
+}
+
+/**
+ * The messages the index matches across all chats, at most `cap` of them (as many as `cap` means "maybe more"):
+ * read once, so a few can be sorted by date without the index matching again.
+ */
+export function readIndexCandidates(db: ReadableDB, plan: SearchPlan, cap: number): number[] {
+  if (plan.none || plan.index === null) return [];
+  const rows = cachedStatement<[string, number], { id: number }>(
+    db,
+    `SELECT rowid & ${SEARCH_ROWID_SPAN - 1} AS id FROM message_search WHERE message_search MATCH ? LIMIT ?`,
+  ).all(plan.index, cap);
+  return rows.map((row) => row.id);
+}
+
+/** One page, in order, of the given messages (candidates the index found) that the plan's row check keeps. */
+export function searchCandidatesByDate(
+  db: ReadableDB,
+  plan: SearchPlan,
+  messageIds: readonly number[],
+  options: { order: 'newest' | 'oldest'; limit: number; after: SearchPosition | null },
+): CacheHit[] {
+  if (plan.none || messageIds.length === 0) return [];
+  const descending = options.order === 'newest';
+  const direction = descending ? 'DESC' : 'ASC';
+  const where = all([plan.rest, cursorCondition(options.after, descending, false)], 'AND');
+  const rows = recentStatement<unknown[], { id: number; date: number; sort_key: number; chat_id: number }>(
+    db,
+    `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m WHERE m.id IN (SELECT value FROM json_each(?)) AND ${where.sql}
+      ORDER BY m.date ${direction}, m.sort_key ${direction}, m.chat_id ${direction} LIMIT ?`,
+  ).all(JSON.stringify(messageIds), ...where.params, options.limit);
+  return rows.map((row) => ({
+    rowId: row.id,
+    chatId: row.chat_id,
+    position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id },
+  }));
 }
 
 function cursorCondition(after: SearchPosition | null, descending: boolean, chatScoped: boolean): Sql {
@@ -550,7 +589,7 @@ export function searchChatInIdOrder(
   const readFrom = descending && full ? Math.min(...ids) : fromId;
   const readTo = !descending && full ? Math.max(...ids) : toId;
   const end = full ? (rows.at(-1)?.date ?? null) : null;
-  if (readFrom > 0 || readTo < LAST_MESSAGE_ID) {
+  if ((readFrom > 0 || readTo < LAST_MESSAGE_ID) && !idsFollowPositions(db, chatId)) {
     // A page that ran out below a cursor would have to prove the whole rest of the chat: left to the caller.
     if (!full) return null;
     // Between the page's end and its cursor no message may have an id that was not read (the cursor's own
@@ -606,7 +645,7 @@ function countAllChatsMatchesInDates(db: ReadableDB, expression: string, dates: 
   const from = Math.max(span.first, dates.from ?? span.first);
   const to = Math.min(span.last + 1, dates.to ?? span.last + 1);
   if (to <= from) return 0;
-  const rows = (cachedMessageCount(db, null) * (to - from)) / (span.last + 1 - span.first);
+  const rows = (estimatedMessageCount(db) * (to - from)) / (span.last + 1 - span.first);
   const rowsWorthReading = Math.floor(rows / ROW_COST_IN_INDEX_ENTRIES);
   const candidates = recentStatement<[string, number], { n: number }>(
     db,
@@ -648,6 +687,14 @@ function countChatMatchesInDates(
   const first = end(false);
   const last = end(true);
   if (first === undefined || last === undefined) return 0;
+  // Ids that follow positions make the dates' messages exactly the ids from the first to the last.
+  if (idsFollowPositions(db, chatId)) {
+    const ids = chatIdRange(chatId, first, last);
+    return recentStatement<unknown[], { n: number }>(
+      db,
+      `SELECT count(*) AS n FROM message_search s WHERE message_search MATCH ? AND ${ids.sql}`,
+    ).get(expression, ...ids.params)!.n;
+  }
   const walk = Math.abs(last - first) + 1;
   const rowsWorthReading = Math.floor(walk / ROW_COST_IN_INDEX_ENTRIES);
   const range = chatRange(chatId);
@@ -692,6 +739,15 @@ export function cachedDateSpan(db: ReadableDB, chatId: number | null): { first: 
           'SELECT (SELECT min(date) FROM messages WHERE chat_id = ?) AS first, (SELECT max(date) FROM messages WHERE chat_id = ?) AS last',
         ).get(chatId, chatId);
   return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
+}
+
+/**
+ * About how many messages the cache holds, from one seek: the highest row id (ids are never reused, so a
+ * deleted chat's leave it high). For choosing a plan, where summing every chat's count costs more than the
+ * choice saves.
+ */
+export function estimatedMessageCount(db: ReadableDB): number {
+  return cachedStatement<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM messages').get()!.n ?? 0;
 }
 
 /** Cached messages in scope: sets the index-or-walk threshold. */

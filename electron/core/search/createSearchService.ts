@@ -27,12 +27,15 @@ import {
   cachedMessageCount,
   chatNamesOf,
   countCachedMatchesByIndex,
+  estimatedMessageCount,
   countCachedMatchesInDates,
   countIndexCandidates,
   indexMatchesAnywhere,
   planSearch,
+  readIndexCandidates,
   searchAllChatsByIndexMembership,
   searchCachedMessages,
+  searchCandidatesByDate,
   searchChatInIdOrder,
   type CacheHit,
   type SearchPosition,
@@ -56,11 +59,24 @@ export interface SearchService {
   suggestSenders(chatId: number | null, text: string): string[];
 }
 
-/** Rows walked first: a term found in none of them is left to the index at once. */
-const WALK_PROBE = 64;
+/**
+ * Rows walked first, per hit the page wants: a term in a quarter of the rows or more fills the page there, one
+ * found in none of them is left to the index at once.
+ */
+const WALK_PROBE_PER_HIT = 4;
 
-/** Candidates across chats read and sorted by date; more are found walking the date index for them. */
-const FEW_CANDIDATES = 4_000;
+/** Rows walked first for a 1–2 character term before its vocabulary is read (which costs as much as its matches). */
+const SHORT_WALK_PROBE = 64;
+
+/**
+ * Candidates across chats few enough to read and sort by date; more are found walking the date index for them.
+ * Sorting reads each candidate's row (about 1.4 µs); the walk reads the date index until the page is found
+ * (about 0.1 µs an entry, messages ÷ matches × the page of entries): they cost the same at about √(3.7 ×
+ * messages) candidates (1,900 at 1M messages, 6,000 at 10M; measured on the bench's archive).
+ */
+function fewCandidates(messages: number): number {
+  return Math.min(8_000, Math.max(500, Math.round(Math.sqrt(3.7 * messages))));
+}
 
 /** Checking a row walked in date order costs about as much as reading this many postings of the index. */
 const ROW_COST_IN_POSTINGS = 23;
@@ -348,14 +364,17 @@ export function createSearchService(deps: {
     // Found nowhere in the index: nothing, from one lookup.
     if (quick.none || (quick.index !== null && !indexMatchesAnywhere(db, quick.index))) return [];
     const walk = (walkBudget: number) => searchCachedMessages(db, quick, chatId, { ...options, viaIndex: false, walkBudget });
-    const probe = walk(WALK_PROBE);
+    // A term the index has somewhere gets a probe long enough to fill the page where it is common (the walk
+    // stops at the page); a 1–2 character term, not yet looked up, a short one (it may be nowhere).
+    const probed = quick.index === null && quick.shortTerms ? SHORT_WALK_PROBE : WALK_PROBE_PER_HIT * options.limit;
+    const probe = walk(probed);
     if (probe.length === options.limit) return probe;
     const seen = probe.length;
     if (seen > 0) {
       // Rows the page takes at the probe's density, twice over, against what the index would read: for a
       // 1–2 character term its vocabulary (about its matches in the whole archive), else its candidates.
-      const rows = Math.ceil((2 * WALK_PROBE * options.limit) / seen);
-      const matches = (seen / WALK_PROBE) * cachedMessageCount(db, quick.shortTerms ? null : chatId);
+      const rows = Math.ceil((2 * probed * options.limit) / seen);
+      const matches = (seen / probed) * (quick.shortTerms || chatId === null ? estimatedMessageCount(db) : cachedMessageCount(db, chatId));
       if (rows * ROW_COST_IN_POSTINGS < matches) {
         const walked = walk(rows);
         if (walked.length === options.limit) return walked;
@@ -364,11 +383,11 @@ export function createSearchService(deps: {
     const plan = quick.shortTerms ? planSearch(db, filter, query.root) : quick;
     if (plan.index === null) return searchCachedMessages(db, plan, chatId, { ...options, viaIndex: false });
     if (chatId === null) {
-      // Across chats: few candidates are sorted by date; many are found walking the date index.
-      const candidates = countIndexCandidates(db, plan, null, () => FEW_CANDIDATES + 1);
-      if (candidates === 0) return [];
-      return candidates <= FEW_CANDIDATES
-        ? searchCachedMessages(db, plan, null, { ...options, viaIndex: true })
+      // Across chats: few candidates, read once, are sorted by date; many are found walking the date index.
+      const few = fewCandidates(estimatedMessageCount(db));
+      const candidates = readIndexCandidates(db, plan, few + 1);
+      return candidates.length <= few
+        ? searchCandidatesByDate(db, plan, candidates, options)
         : searchAllChatsByIndexMembership(db, plan, options);
     }
     const inIdOrder = searchChatInIdOrder(db, plan, chatId, options);

@@ -11,6 +11,7 @@ import { migration0009MessageDetails } from './0009-message-details.ts';
 import { migration0010Backups } from './0010-backups.ts';
 import { migration0011HiddenFromAssistants } from './0011-hidden-from-assistants.ts';
 import { migration0012People } from './0012-people.ts';
+import { migration0013IdsFollowPositions } from './0013-ids-follow-positions.ts';
 
 /** In order. A new schema step is a new numbered file appended here; released ones are never edited. */
 export const allMigrations: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const allMigrations: readonly Migration[] = [
   migration0010Backups,
   migration0011HiddenFromAssistants,
   migration0012People,
+  migration0013IdsFollowPositions,
 ];
 
 export const latestSchemaVersion = allMigrations[allMigrations.length - 1]!.version;
