@@ -1,15 +1,23 @@
 // Rewrites the benchmark table in README.md from bench/results.json, so the README shows measured figures:
-// each beside its floor, the ratio with its spread over rounds, the target and whether it is met.
+// each beside its floor, the ratio with its spread over rounds, the target and whether it is met. Only the full
+// run's figures: a quick run's (bench/results-quick.json) are a local check at smaller sizes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { missingFloor, tableOf, type BenchRun, type Figures } from '../bench/benchResults.ts';
+import { missingFloor, resultsFileFor, tableOf, type BenchRun, type Figures } from '../bench/benchResults.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const stored = JSON.parse(fs.readFileSync(path.join(root, 'bench/results.json'), 'utf8')) as { run: BenchRun; figures: Figures };
+const stored = JSON.parse(fs.readFileSync(resultsFileFor(path.join(root, 'bench'), false), 'utf8')) as {
+  run: BenchRun;
+  figures: Figures;
+};
 const unfloored = Object.entries(stored.figures)
   .map(([name, figure]) => missingFloor(name, figure))
   .filter((problem): problem is string => problem !== null);
 if (unfloored.length > 0) throw new Error(`bench/results.json has figures without a floor:\n${unfloored.join('\n')}`);
+const quick = Object.entries(stored.figures)
+  .filter(([, figure]) => figure.measured?.quick === true)
+  .map(([name]) => name);
+if (quick.length > 0) throw new Error(`bench/results.json has figures of a quick run (run their suites in full):\n${quick.join('\n')}`);
 const { run } = stored;
 const machine =
   `Measured ${run.at.slice(0, 10)} on ${run.cpus} × ${run.cpuModel}, Node ${run.node}${run.quick ? ', --quick' : ''}; ` +
