@@ -25,6 +25,8 @@ function ensureFreshBundle(): void {
   const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
   const source = Math.max(...['electron/cli', 'electron/core', 'shared'].map((folder) => newestUnder(path.join(root, folder))));
   if (built > source) return;
+  const began = performance.now();
+  process.stderr.write('cli: building the CLI bundle (its source is newer)…\n');
   execFileSync(
     process.execPath,
     [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'cli.vite.config.ts', '--logLevel', 'warn'],
@@ -33,6 +35,7 @@ function ensureFreshBundle(): void {
       stdio: 'ignore',
     },
   );
+  process.stderr.write(`cli: bundle built in ${Math.round((performance.now() - began) / 1000)} s\n`);
 }
 
 /** A WhatsApp export of `count` messages from three people (what `scrollback import` reads). */
