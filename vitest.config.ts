@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import LaneSequencer from './tests/support/lanes/LaneSequencer.ts';
+import { testLaneCapacities, waitingFilesPerLane } from './tests/support/lanes/testLanes.ts';
+
+const laneCount = Object.keys(testLaneCapacities).length;
 
 export default defineConfig({
   test: {
@@ -9,6 +13,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/browser/**'],
           environment: 'node',
+          provide: { testLane: 'node' },
+          setupFiles: ['tests/support/lanes/waitForTestLane.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // A poll waits for what must come, however busy the machine (vitest's default gives up after 1 s).
@@ -20,18 +26,23 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          // One Chromium at a time: the machine has two cores and the figures must not fight each other.
-          fileParallelism: false,
+          // One Chromium at a time (the browser lane holds one file): the machine has two cores, and a window
+          // test must not fight another for them.
+          provide: { testLane: 'browser' },
+          setupFiles: ['tests/support/lanes/waitForTestLane.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           expect: { poll: { timeout: 30_000 } },
         },
       },
     ],
-    // Vitest's default on a run is one worker fewer than the cores: on a two-core machine one file at a time.
-    // Two workers run node files side by side (they wait on child processes, SQLite and fake servers as much
-    // as on the CPU); browser files stay one at a time (fileParallelism above).
-    maxWorkers: 2,
+    // Both projects run side by side, each in its lane (tests/support/lanes/testLanes.ts): the browser files one
+    // after another from the start, the node files beside them, instead of all node files first and then the
+    // browser files alone. Vitest starts more workers than the lanes hold, so each lane's next file is already
+    // started and waiting when one ends; the lanes, not the workers, decide how much runs at once.
+    globalSetup: ['tests/support/lanes/startTestLaneKeeper.ts'],
+    sequence: { sequencer: LaneSequencer },
+    maxWorkers: Object.values(testLaneCapacities).reduce((sum, capacity) => sum + capacity, 0) + laneCount * waitingFilesPerLane,
     reporters: ['default', './tests/support/summaryLineReporter.ts'],
   },
 });
