@@ -15,7 +15,6 @@ import { runLiveBench } from './suites/liveBench.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
 const quick = values.quick === true;
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-bench-'));
 const resultsFile = resultsFileFor(import.meta.dirname, quick);
 
 interface Suite {
@@ -105,6 +104,7 @@ if (values.only !== undefined && !suites.some((suite) => suite.name === values.o
   process.exit(2);
 }
 
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scrollback-bench-'));
 const figures: Figures = {};
 const began = performance.now();
 const loadAtStart = os.loadavg();
