@@ -16,7 +16,7 @@ import { openFreshDatabase, PLANTED, storeDemoChat, storeGeneratedChats } from '
  *   of the index's matches with their dates and a walk of the year counting rows (all chats);
  * - a total without dates beside the bare index count of the same chat (or of the whole index for all chats).
  * Terms: common, middling, rare, none and 1–2 characters (common, middling, rare), in the demo's archive chat
- * and across 5,000 chats, at 1M messages and at 10M (the archive chat inside 10M; quick: 200k only).
+ * and across 5,000 chats, at 100k, 1M and 10M messages (the 1M archive chat inside 10M; quick: 200k only).
  */
 
 const S = SEARCH_ROWID_SPAN;
@@ -278,30 +278,33 @@ export async function runSearchScaleBench(folder: string, options: { quick: bool
     }
   }
 
-  const oneChat = options.quick ? 200_000 : 1_000_000;
-  const label = options.quick ? '200k' : '1m';
-  const words = options.quick ? '200k messages' : '1M messages';
-
-  // One chat: the demo's archive chat alone.
-  process.stderr.write(`search: the archive chat of ${words}…\n`);
-  const archive = openFreshDatabase(path.join(folder, 'search-archive.db'));
-  const archiveChat = storeDemoChat(archive, oneChat);
-  await measure(archive, { label: 'one_chat', chatId: archiveChat }, label, `${words} in all`, chatTerms);
-
-  // 5,000 chats of the same size in all.
-  process.stderr.write(`search: 5,000 chats, ${words} in all…\n`);
-  const many = openFreshDatabase(path.join(folder, 'search-5000.db'));
-  storeGeneratedChats(many, 5_000, oneChat / 5_000, 'import:many');
-  await measure(many, { label: 'all_chats', chatId: null }, label, `${words} in all`, chatTerms);
-  many.close();
-
-  if (!options.quick) {
-    // 10M: the archive chat beside 4,999 more chats (5,000 in all).
-    process.stderr.write('search: the archive chat beside 4,999 chats, 10M messages in all…\n');
-    storeGeneratedChats(archive, 4_999, 1_800, 'import:many');
-    await measure(archive, { label: 'one_chat', chatId: archiveChat }, '10m', 'the 1M archive chat in 10M messages', chatTerms);
-    await measure(archive, { label: 'all_chats', chatId: null }, '10m', '10M messages in all', chatTerms);
+  /** The archive chat alone, then 5,000 chats of as many messages in all; the archive is kept for 10M. */
+  async function measureAt(messages: number, label: string, words: string) {
+    process.stderr.write(`search: the archive chat of ${words}…\n`);
+    const archive = openFreshDatabase(path.join(folder, `search-archive-${label}.db`));
+    const archiveChat = storeDemoChat(archive, messages);
+    await measure(archive, { label: 'one_chat', chatId: archiveChat }, label, `${words} in all`, chatTerms);
+    process.stderr.write(`search: 5,000 chats, ${words} in all…\n`);
+    const many = openFreshDatabase(path.join(folder, `search-5000-${label}.db`));
+    storeGeneratedChats(many, 5_000, messages / 5_000, 'import:many');
+    await measure(many, { label: 'all_chats', chatId: null }, label, `${words} in all`, chatTerms);
+    many.close();
+    return { archive, archiveChat };
   }
+
+  if (options.quick) {
+    (await measureAt(200_000, '200k', '200k messages')).archive.close();
+    return figures;
+  }
+  // The scale curve: 100k, 1M and 10M messages.
+  (await measureAt(100_000, '100k', '100k messages')).archive.close();
+  const { archive, archiveChat } = await measureAt(1_000_000, '1m', '1M messages');
+
+  // 10M: the archive chat beside 4,999 more chats (5,000 in all).
+  process.stderr.write('search: the archive chat beside 4,999 chats, 10M messages in all…\n');
+  storeGeneratedChats(archive, 4_999, 1_800, 'import:many');
+  await measure(archive, { label: 'one_chat', chatId: archiveChat }, '10m', 'the 1M archive chat in 10M messages', chatTerms);
+  await measure(archive, { label: 'all_chats', chatId: null }, '10m', '10M messages in all', chatTerms);
   archive.close();
   return figures;
 }

@@ -81,6 +81,9 @@ function fewCandidates(messages: number): number {
 /** Checking a row walked in date order costs about as much as reading this many postings of the index. */
 const ROW_COST_IN_POSTINGS = 23;
 
+/** Across chats, checking a row walked costs about as much as finding this many matches of a 1–2 character term. */
+const ROW_COST_IN_SHORT_TERM_MATCHES = 6;
+
 /** Slices a count is split into; each is a few tens of milliseconds even on a 1,000,000-message chat. */
 const COUNT_SLICES = 32;
 
@@ -375,7 +378,10 @@ export function createSearchService(deps: {
       // 1–2 character term its vocabulary (about its matches in the whole archive), else its candidates.
       const rows = Math.ceil((2 * probed * options.limit) / seen);
       const matches = (seen / probed) * (quick.shortTerms || chatId === null ? estimatedMessageCount(db) : cachedMessageCount(db, chatId));
-      if (rows * ROW_COST_IN_POSTINGS < matches) {
+      // Across chats a 1–2 character term's matches are read three times (its vocabulary, the query over its
+      // trigrams, the walk keeping them): each costs a sixth of a row walked, not a 23rd.
+      const rowCost = quick.shortTerms && chatId === null ? ROW_COST_IN_SHORT_TERM_MATCHES : ROW_COST_IN_POSTINGS;
+      if (rows * rowCost < matches) {
         const walked = walk(rows);
         if (walked.length === options.limit) return walked;
       }
