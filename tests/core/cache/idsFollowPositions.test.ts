@@ -22,15 +22,19 @@ function scanSaysIdsFollowPositions(db: ReturnType<typeof openCacheDatabase>, ch
 
 describe("whether a chat's ids follow its positions", () => {
   it('property: the flag says what a scan finds after pages in any order, with repeats, each newest or oldest first', () => {
+    // One archive, a new chat each run (opening an archive runs every migration).
+    const db = openCacheDatabase(path.join(tempFolder(), 'ids.db'));
+    upsertSource(db, { id: 'import:x', kind: 'import', name: 'x' });
+    let run = 0;
     fc.assert(
       fc.property(
         // Batches of message numbers (a number is a position: its date), each stored as a page in the order given.
         fc.array(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 8 }),
         fc.boolean(),
         (batches, reversedPages) => {
-          const db = openCacheDatabase(path.join(tempFolder(), `ids-${Math.random()}.db`));
-          upsertSource(db, { id: 'import:x', kind: 'import', name: 'x' });
-          const [chatId] = upsertChats(db, 'import:x', [{ key: 'c', name: 'C', kind: 'group', messageCount: null, lastMessageDate: null }]);
+          const [chatId] = upsertChats(db, 'import:x', [
+            { key: `c${run++}`, name: 'C', kind: 'group', messageCount: null, lastMessageDate: null },
+          ]);
           const chat = getChatRecord(db, chatId!);
           expect(idsFollowPositions(db, chat.id)).toBe(true);
           for (const batch of batches) {
@@ -41,11 +45,11 @@ describe("whether a chat's ids follow its positions", () => {
             storeHistoryRun(db, chat, { messages: reversedPages ? messages.reverse() : messages, coverage: null });
             expect(idsFollowPositions(db, chat.id), JSON.stringify(batches)).toBe(scanSaysIdsFollowPositions(db, chat.id));
           }
-          db.close();
         },
       ),
       { numRuns: 60 },
     );
+    db.close();
   });
 
   it('a page that comes newest first keeps the order; an older page stored after a newer one ends it', () => {
