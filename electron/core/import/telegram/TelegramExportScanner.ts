@@ -84,6 +84,9 @@ export class TelegramExportScanner {
   private inString = false;
   private captureIsMessage = false;
   private waitingForKey = false;
+  /** Messages read whole from a guess of where they end, and guesses that missed (see readWholeMessage). */
+  private guessHits = 0;
+  private guessMisses = 0;
   private readonly stack: Frame[] = [];
   private started = false;
   private finished = false;
@@ -243,10 +246,59 @@ export class TelegramExportScanner {
     if (frame.role === MESSAGES && code !== 123)
       throw this.error(i, translator()('error.jsonExport.messageExpected', { brace: '{', found: String(buffer[i]) }));
     // Anything else is cut out whole: a message (parsed), a chat's name/type/id (kept), the rest (skipped).
+    if (frame.role === MESSAGES && (this.guessMisses < 64 || this.guessMisses < this.guessHits)) {
+      const end = this.readWholeMessage(buffer, i);
+      if (end >= 0) return end;
+    }
     this.mark = i;
     this.depth = 0;
     this.captureIsMessage = frame.role === MESSAGES;
     return i;
+  }
+
+  /**
+   * Exports lay a message out in one of two ways: on one line (the message ends where its line does), or
+   * pretty-printed (it ends at the next "}" indented as its "{" is). That guess is cut out and given to
+   * JSON.parse without scanning it character by character first; only when it parses is it taken, so it is
+   * exactly the message (JSON.parse accepts nothing but one whole value, and a "}" ending the guess cannot be
+   * inside a string). Anything else (a guess that does not parse, one too large or possibly too deep for a
+   * fast capture, a message the chunk cuts) is read the careful way. A file laid out otherwise stops being
+   * guessed at (a missed guess can search to the chunk's end). Returns the index after the message, or -1
+   * when it was not read here.
+   */
+  private readWholeMessage(buffer: string, start: number): number {
+    const lineEnd = buffer.indexOf('\n', start);
+    if (lineEnd < 0) return -1;
+    const end = this.guessMessageEnd(buffer, start, lineEnd);
+    if (end < 0 || end - start > FAST_CAPTURE_CHARS) {
+      this.guessMisses++;
+      return -1;
+    }
+    const raw = buffer.slice(start, end);
+    if (!shallowEnough(raw)) return -1;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      this.guessMisses++;
+      return -1;
+    }
+    this.guessHits++;
+    const bytesBefore = this.bytesBefore;
+    this.visitor.message(parsed, () => bytesBefore + Buffer.byteLength(buffer.slice(0, start)));
+    return end;
+  }
+
+  /** Where the message at `start` ends if the file is laid out one message a line or pretty-printed; -1 if neither. */
+  private guessMessageEnd(buffer: string, start: number, lineEnd: number): number {
+    let last = lineEnd - 1;
+    for (let code = buffer.charCodeAt(last); code === 44 || code === 13 || code === 32 || code === 9; code = buffer.charCodeAt(--last));
+    if (last > start && buffer.charCodeAt(last) === 125) return last + 1;
+    const lineStart = buffer.lastIndexOf('\n', start - 1) + 1;
+    const indent = buffer.slice(lineStart, start);
+    if (lineStart === 0 || !/^[ \t]*$/.test(indent)) return -1;
+    const close = buffer.indexOf(`\n${indent}}`, start);
+    return close < 0 ? -1 : close + indent.length + 2;
   }
 
   /** Scans the value starting at `mark`; returns the index after it, or -1 when the chunk ends first. */
@@ -386,6 +438,17 @@ function childRole(frame: Frame, code: number): number {
     if (frame.key === 'messages' && isArray) return MESSAGES;
   }
   return OTHER;
+}
+
+/**
+ * Whether the text opens at most FAST_CAPTURE_DEPTH objects and arrays (counting brackets inside strings
+ * too): then it cannot nest deeper than a fast capture may.
+ */
+function shallowEnough(text: string): boolean {
+  let opened = 0;
+  for (let at = text.indexOf('{'); at >= 0; at = text.indexOf('{', at + 1)) if (++opened > FAST_CAPTURE_DEPTH) return false;
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) if (++opened > FAST_CAPTURE_DEPTH) return false;
+  return true;
 }
 
 /** Index of the first unescaped quote at or after `from` (the end of a string), or -1 if the text ends first. */
