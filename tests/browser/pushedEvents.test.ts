@@ -23,7 +23,13 @@ describe.skipIf(skipReason !== null)(`status pushed, not polled${skipReason ? ` 
   // A source with a real request's latency, so a download's pages arrive as they would from a network.
   const session = useBrowserSession({ latencyMs: 80 });
 
-  it('an idle window (a chat open, nothing running) makes no IPC call in 10 s', async () => {
+  // Longer than every timer the window sets (renderer/src): the toast fade (TOAST_FADE_MS, 5 s), the one re-ask
+  // (the Telegram login's status, every 3 s, while a login dialog is open), the picture retries (0.5 and 2 s), the
+  // announcement gap (2 s), useNow's 250 ms tick; react-query refetches nothing by time (no refetchInterval, no
+  // refetch on focus or reconnect). A call that any of them would make, once or repeatedly, falls inside it.
+  const IDLE_WINDOW_MS = 6_000;
+
+  it('an idle window (a chat open, nothing running) makes no IPC call in 6 s, longer than any timer it sets', async () => {
     const { page } = session();
     const opening = recordCalls(page);
     await openChat(page, session().chatIdOf(BIG));
@@ -31,7 +37,7 @@ describe.skipIf(skipReason !== null)(`status pushed, not polled${skipReason ? ` 
     await expect.poll(() => Date.now() - (opening.calls.at(-1)?.at ?? 0), { timeout: 60_000, interval: 250 }).toBeGreaterThanOrEqual(2000);
     opening.stop();
     const idle = recordCalls(page);
-    await page.waitForTimeout(10_000);
+    await page.waitForTimeout(IDLE_WINDOW_MS);
     idle.stop();
     expect(idle.calls).toEqual([]);
   });

@@ -34,11 +34,15 @@ describe('export service', () => {
     cacheWholeDemoChat(databaseOf(core), window.id, 'design');
     const target = path.join(folder, 'big.html');
     const exporting = core.exports.exportChat(whole(imported!.chats[0]!.chatId, 'html'), target);
-    // Midway: the worker has written part of its temporary file, and not yet put it in the target's place.
+    // Midway: the worker has written part of its temporary file, and not yet put it in the target's place. The
+    // worker may rename the file between the listing and its stat: then it is no longer midway, not an error.
     const partlyWritten = () =>
       !existsSync(target) &&
       readdirSync(folder).some(
-        (name) => name.startsWith('.big.html.') && name.endsWith('.partial') && statSync(path.join(folder, name)).size > 0,
+        (name) =>
+          name.startsWith('.big.html.') &&
+          name.endsWith('.partial') &&
+          (statSync(path.join(folder, name), { throwIfNoEntry: false })?.size ?? 0) > 0,
       );
     const probed = await pagesAnsweredDuring(core, window.id, exporting, partlyWritten);
     expect((await exporting).written).toBe(100_000);
