@@ -32,7 +32,7 @@ const suites: Suite[] = [
   },
   {
     name: 'search',
-    says: `one chat and 5,000 chats at ${quick ? '200k (quick)' : '1M and 10M'} messages, each term beside its bare-SQL floor`,
+    says: `one chat and 5,000 chats at ${quick ? '200k (quick)' : '100k, 1M and 10M'} messages, each term beside its bare-SQL floor`,
     run: () => runSearchScaleBench(folder, { quick }),
   },
   {
