@@ -3,6 +3,8 @@ import LaneSequencer from './tests/support/lanes/LaneSequencer.ts';
 import { testLaneCapacities, waitingFilesPerLane } from './tests/support/lanes/testLanes.ts';
 
 const laneCount = Object.keys(testLaneCapacities).length;
+/** Starts a Chromium of its own (the app's image page on Linux), so it takes the browser lane. */
+const chromiumTestOutsideBrowser = 'tests/electron/chromiumImageBackend.test.ts';
 
 export default defineConfig({
   test: {
@@ -11,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/browser/**'],
+          exclude: ['tests/browser/**', chromiumTestOutsideBrowser],
           environment: 'node',
           provide: { testLane: 'node' },
           setupFiles: ['tests/support/lanes/waitForTestLane.ts'],
@@ -24,7 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          include: ['tests/browser/**/*.test.ts', chromiumTestOutsideBrowser],
           environment: 'node',
           // One Chromium at a time (the browser lane holds one file): the machine has two cores, and a window
           // test must not fight another for them.
@@ -39,7 +41,8 @@ export default defineConfig({
     // Both projects run side by side, each in its lane (tests/support/lanes/testLanes.ts): the browser files one
     // after another from the start, the node files beside them, instead of all node files first and then the
     // browser files alone. Vitest starts more workers than the lanes hold, so each lane's next file is already
-    // started and waiting when one ends; the lanes, not the workers, decide how much runs at once.
+    // started and waiting when one ends; the lanes, not the workers, decide how much runs at once. The time a file
+    // waits for its lane counts as "setup" in vitest's closing summary.
     globalSetup: ['tests/support/lanes/startTestLaneKeeper.ts'],
     sequence: { sequencer: LaneSequencer },
     maxWorkers: Object.values(testLaneCapacities).reduce((sum, capacity) => sum + capacity, 0) + laneCount * waitingFilesPerLane,
