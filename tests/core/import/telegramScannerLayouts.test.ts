@@ -91,6 +91,28 @@ describe('the Telegram export scanner reads a message whole when the layout show
     expect(whole).toEqual(scan(tricky, 2));
   });
 
+  it('stops guessing in a file laid out otherwise (minified on one line), where a miss searches to the chunk end', () => {
+    const messages = Array.from({ length: 2000 }, (_, index) => ({
+      id: index + 1,
+      type: 'message',
+      date_unixtime: '1600000000',
+      text: `m${index}`,
+    }));
+    const minified = `${JSON.stringify({ name: 'Minified', messages })}\n`;
+    const scanner = new TelegramExportScanner('minified.json', { chatStart() {}, message() {}, chatEnd() {} });
+    scanner.push(minified, 0);
+    scanner.end();
+    expect(scanner.guessHits).toBe(0);
+    expect(scanner.guessMisses).toBe(64);
+    expect(scan(minified, Infinity).messages).toHaveLength(2000);
+    // One message a line: every message but those a chunk cuts is read from its guess.
+    const lined = oneMessageALine({ name: 'Lined', messages } as { messages: unknown[] });
+    const linedScanner = new TelegramExportScanner('lined.json', { chatStart() {}, message() {}, chatEnd() {} });
+    linedScanner.push(lined, 0);
+    linedScanner.end();
+    expect([linedScanner.guessHits, linedScanner.guessMisses]).toEqual([2000, 0]);
+  });
+
   it('still reads a message nested deeper than a fast capture in bounds, whatever its layout', () => {
     const deep = `{"messages": [\n  {"id": 1, "text": "x", "deep": ${'['.repeat(40)}${']'.repeat(40)}}\n ]\n}\n`;
     const whole = scan(deep, Infinity);

@@ -84,9 +84,9 @@ export class TelegramExportScanner {
   private inString = false;
   private captureIsMessage = false;
   private waitingForKey = false;
-  /** Messages read whole from a guess of where they end, and guesses that missed (see readWholeMessage). */
-  private guessHits = 0;
-  private guessMisses = 0;
+  /** Messages read whole from a guess of where they end, and guesses that missed (see readWholeMessage; tests' witnesses). */
+  guessHits = 0;
+  guessMisses = 0;
   private readonly stack: Frame[] = [];
   private started = false;
   private finished = false;
@@ -262,31 +262,35 @@ export class TelegramExportScanner {
    * JSON.parse without scanning it character by character first; only when it parses is it taken, so it is
    * exactly the message (JSON.parse accepts nothing but one whole value, and a "}" ending the guess cannot be
    * inside a string). Anything else (a guess that does not parse, one too large or possibly too deep for a
-   * fast capture, a message the chunk cuts) is read the careful way. A file laid out otherwise stops being
-   * guessed at (a missed guess can search to the chunk's end). Returns the index after the message, or -1
-   * when it was not read here.
+   * fast capture, a message the chunk cuts) is read the careful way. A file laid out otherwise (minified on
+   * one line, say) stops being guessed at after a few misses, since a miss can search to the chunk's end.
+   * Returns the index after the message, or -1 when it was not read here.
    */
   private readWholeMessage(buffer: string, start: number): number {
-    const lineEnd = buffer.indexOf('\n', start);
-    if (lineEnd < 0) return -1;
-    const end = this.guessMessageEnd(buffer, start, lineEnd);
-    if (end < 0 || end - start > FAST_CAPTURE_CHARS) {
-      this.guessMisses++;
-      return -1;
-    }
-    const raw = buffer.slice(start, end);
-    if (!shallowEnough(raw)) return -1;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
+    const parsed = this.parseGuess(buffer, start);
+    if (parsed === undefined) {
       this.guessMisses++;
       return -1;
     }
     this.guessHits++;
     const bytesBefore = this.bytesBefore;
-    this.visitor.message(parsed, () => bytesBefore + Buffer.byteLength(buffer.slice(0, start)));
-    return end;
+    this.visitor.message(parsed.value, () => bytesBefore + Buffer.byteLength(buffer.slice(0, start)));
+    return parsed.end;
+  }
+
+  /** The message at `start` parsed from the guess of where it ends, and that end; undefined when there is no sure guess. */
+  private parseGuess(buffer: string, start: number): { value: unknown; end: number } | undefined {
+    const lineEnd = buffer.indexOf('\n', start);
+    if (lineEnd < 0) return undefined;
+    const end = this.guessMessageEnd(buffer, start, lineEnd);
+    if (end < 0 || end - start > FAST_CAPTURE_CHARS) return undefined;
+    const raw = buffer.slice(start, end);
+    if (!shallowEnough(raw)) return undefined;
+    try {
+      return { value: JSON.parse(raw), end };
+    } catch {
+      return undefined;
+    }
   }
 
   /** Where the message at `start` ends if the file is laid out one message a line or pretty-printed; -1 if neither. */
