@@ -26,6 +26,7 @@
   /** A paint the bench waits for: kept on window, and told to the bench's binding the moment it happens. */
   const mark = (key, at) => {
     window[key] = at;
+    performance.mark(`bench:${key}`);
     window.benchMark?.(key, at, performance.timeOrigin);
   };
 

@@ -14,7 +14,16 @@ import { databaseOf } from '../../electron/core/app/openScrollbackCore.ts';
 import { createFakeTelegram, seedFakeChat } from '../../tests/support/fakeTelegram.ts';
 import { fakeSessionString } from '../../tests/support/fakeTelegramClient.ts';
 import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
-import { compareInPage, framesIn, mainThreadMs, openUiFloors, pageCost, wheelCostPerFrame, type UiFloors } from '../support/uiFloors.ts';
+import {
+  compareInPage,
+  cpuToMark,
+  openUiFloors,
+  pageCost,
+  startTrace,
+  tracedCpu,
+  wheelCostPerFrame,
+  type UiFloors,
+} from '../support/uiFloors.ts';
 
 /** The floor page's API (bench/floors/floor.js), as page.evaluate callbacks reach it through `window.floor`. */
 interface FloorApi {
@@ -116,6 +125,7 @@ async function markStartPaints(page: Page): Promise<void> {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           w[key] = performance.now();
+          performance.mark(`bench:${key}`);
           (window as unknown as { benchMark?: (key: string, at: number, origin: number) => void }).benchMark?.(
             key,
             w[key],
@@ -142,44 +152,28 @@ async function markStartPaints(page: Page): Promise<void> {
 }
 
 /**
- * Whether a reload of this tab starts Chromium's TaskDuration over from zero. It does for the window and not
- * for the floor page (same renderer process either way): found by burning a second of main-thread time, then
- * reloading and seeing whether the count fell below it.
- */
-async function reloadRestartsMetrics(page: Page, cdp: CDPSession): Promise<boolean> {
-  await page.evaluate(() => {
-    const until = performance.now() + 1000;
-    while (performance.now() < until);
-  });
-  const before = await mainThreadMs(cdp);
-  await page.reload();
-  await page.waitForLoadState('load');
-  return (await mainThreadMs(cdp)) < before;
-}
-
-/**
  * Fresh loads of a tab timed to a mark its page sets when a frame is painted (`benchMark(key, at)`, `at` from
- * navigation start): the tab's main-thread time is read the moment the mark arrives, so work the page goes on
- * with after it (the message page after the chat list) is not counted.
+ * navigation start, and `performance.mark('bench:<key>')`): the load is traced, and its main-thread task time
+ * is counted from the task that commits the new document to the one that marks the paint (uiFloors'
+ * cpuToMark), so work the page goes on with after the paint (the whole chat list, the message page)
+ * is not counted, however late the bench hears of the mark on a loaded machine.
  */
-async function reloadTimer(page: Page, cdp: CDPSession): Promise<(key: string) => Promise<Cost>> {
-  const waiting = new Map<string, (mark: { cpuMs: number; at: number }) => void>();
+async function reloadTimer(page: Page): Promise<(key: string) => Promise<Cost>> {
+  const waiting = new Map<string, (at: number) => void>();
   let reloadedAt = 0;
-  await page.exposeBinding('benchMark', async (_source, key: string, at: number, timeOrigin: number) => {
+  await page.exposeBinding('benchMark', (_source, key: string, at: number, timeOrigin: number) => {
     // A mark of the document before the reload (still loading when it was asked) is not this load's.
     if (timeOrigin < reloadedAt - 50) return;
-    const cpuMs = await mainThreadMs(cdp);
-    waiting.get(key)?.({ cpuMs, at });
+    waiting.get(key)?.(at);
     waiting.delete(key);
   });
-  const restarts = await reloadRestartsMetrics(page, cdp);
   return async (key) => {
-    const before = restarts ? 0 : await mainThreadMs(cdp);
-    const marked = new Promise<{ cpuMs: number; at: number }>((resolve) => waiting.set(key, resolve));
+    const marked = new Promise<number>((resolve) => waiting.set(key, resolve));
+    await startTrace(page);
     reloadedAt = Date.now();
     await page.reload();
-    const mark = await marked;
-    return { cpuMs: mark.cpuMs - before, wallMs: mark.at };
+    const at = await marked;
+    return { cpuMs: await cpuToMark(page, `bench:${key}`), wallMs: at };
   };
 }
 
@@ -193,7 +187,7 @@ export async function benchWindow(options: { quick: boolean }): Promise<Figures>
   await markStartPaints(session.page);
   const floors = await openUiFloors(session);
   try {
-    const { app, floor, appCdp, floorCdp } = floors;
+    const { app, floor } = floors;
     const chats = session.core.listChats();
     const big = chats.find((chat) => chat.messageCount === 1_000_000)!;
     const other = chats.find((chat) => chat.messageCount === 6_000)!;
@@ -215,16 +209,14 @@ export async function benchWindow(options: { quick: boolean }): Promise<Figures>
       samples: options.quick ? 1 : 5,
       warmup: options.quick ? 0 : 1,
       ours: async () => {
-        const cost = await pageCost(appCdp, () => timeOpen(app, big.id, big.name));
+        const cost = await pageCost(app, () => timeOpen(app, big.id, big.name));
         await waitForIdleList(app);
         await timeOpen(app, other.id, other.name);
         await waitForIdleList(app);
         return { ui_open_to_first_row: cost };
       },
       floorWork: async () => {
-        const cost = await pageCost(floorCdp, () =>
-          floor.evaluate((input) => (window as unknown as FloorWindow).floor.open(input), bigInput),
-        );
+        const cost = await pageCost(floor, () => floor.evaluate((input) => (window as unknown as FloorWindow).floor.open(input), bigInput));
         await floor.evaluate((input) => (window as unknown as FloorWindow).floor.open(input), otherInput);
         return { ui_open_to_first_row: cost };
       },
@@ -240,8 +232,8 @@ export async function benchWindow(options: { quick: boolean }): Promise<Figures>
     const listInput = calls.last('listChats', (i) => i !== null && 'limit' in i);
     await waitForIdleList(app);
     await floor.goto(floors.floorUrl({ start: JSON.stringify({ list: listInput, history: bigInput }) }));
-    const appReload = await reloadTimer(app, appCdp);
-    const floorReload = await reloadTimer(floor, floorCdp);
+    const appReload = await reloadTimer(app);
+    const floorReload = await reloadTimer(floor);
     const started = await compareInPage({
       what: {
         ui_start_to_first_chat_row: 'the window loaded afresh to its first chat row painted (demo archive, 4 chats)',
@@ -288,7 +280,7 @@ export async function benchWindow(options: { quick: boolean }): Promise<Figures>
           }),
         { input: bigInput, height: rowHeight, keep: KEPT_PAGES, over: overscan },
       );
-      await framesIn(floor, 2);
+      await waitFrames(floor, 2);
     };
     const frames = options.quick ? 30 : 300;
     const scrolled = await compareInPage({
@@ -302,18 +294,18 @@ export async function benchWindow(options: { quick: boolean }): Promise<Figures>
       warmup: 0,
       ours: async () => {
         await reopen();
-        return { ui_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(app, appCdp, scroller, frames, -200) };
+        return { ui_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(app, scroller, frames, -200) };
       },
       floorWork: async () => {
         await freshFloorList();
-        return { ui_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(floor, floorCdp, floorScroller, frames, -200) };
+        return { ui_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(floor, floorScroller, frames, -200) };
       },
       target: { ui_scroll_main_thread_ms_per_frame: { max: 8, on: 'value', text: 'under 8 ms a frame (no dropped frames at 60 Hz)' } },
       note: 'headless Chromium paints at a fixed 60 Hz, so main-thread time per frame is the figure (wall is the frame interval)',
     });
     figures.ui_scroll_main_thread_ms_per_frame = {
       ...scrolled.ui_scroll_main_thread_ms_per_frame,
-      unit: 'ms main-thread task time a frame',
+      unit: 'ms main-thread CPU a frame',
     };
 
     // The DOM of the list at rest: the window's scroller beside a plain virtual list with no overscan.
@@ -382,9 +374,9 @@ async function memoryAfterPagesBack(
   const floorRequests = () => floor.evaluate(() => (window as unknown as FloorWindow).floor.state.requests);
   for (let ticks = 0; (await floorRequests()) < requested && ticks < pages * 400; ticks++) {
     await floor.mouse.wheel(0, -1200);
-    await framesIn(floor, 2);
+    await waitFrames(floor, 2);
   }
-  await framesIn(floor, 30);
+  await waitFrames(floor, 30);
   const floorMb = await heapAfterGc(floorCdp);
   return {
     ui_js_heap_after_pages_back_mb: countFigure({
@@ -432,7 +424,7 @@ export async function benchSearch(options: { quick: boolean }): Promise<Figures>
     );
     const floors = await openUiFloors(session);
     try {
-      const { app, floor, appCdp, floorCdp } = floors;
+      const { app, floor } = floors;
       const calls = recordCalls(app);
       await openChat(app, big);
       await app.keyboard.press('Control+f');
@@ -477,12 +469,12 @@ export async function benchSearch(options: { quick: boolean }): Promise<Figures>
         warmup: options.quick ? 0 : 1,
         ours: async () => {
           await clear();
-          const cost = await pageCost(appCdp, () => typeAndTime('e'));
+          const cost = await pageCost(app, () => typeAndTime('e'));
           await waitFrames(app, 10);
           return { ui_search_first_results: cost };
         },
         floorWork: async () => ({
-          ui_search_first_results: await pageCost(floorCdp, () =>
+          ui_search_first_results: await pageCost(floor, () =>
             floor.evaluate((input) => (window as unknown as FloorWindow).floor.searchFirst(input), searchInput),
           ),
         }),
@@ -502,7 +494,7 @@ export async function benchSearch(options: { quick: boolean }): Promise<Figures>
           await clear();
           await typeAndTime('e');
           await waitFrames(app, 10);
-          return { ui_search_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(app, appCdp, results, frames, 200) };
+          return { ui_search_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(app, results, frames, 200) };
         },
         floorWork: async () => {
           await floor.evaluate(
@@ -510,8 +502,8 @@ export async function benchSearch(options: { quick: boolean }): Promise<Figures>
               (window as unknown as FloorWindow).floor.virtual('searchMessages', input, { maxPages: 1e9, rowHeight: height }),
             { input: searchInput, height: rowHeight },
           );
-          await framesIn(floor, 2);
-          return { ui_search_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(floor, floorCdp, floorScroller, frames, 200) };
+          await waitFrames(floor, 2);
+          return { ui_search_scroll_main_thread_ms_per_frame: await wheelCostPerFrame(floor, floorScroller, frames, 200) };
         },
         target: { ui_search_scroll_main_thread_ms_per_frame: { max: 8, on: 'value', text: 'under 8 ms a frame (no freezing)' } },
       });
@@ -522,7 +514,7 @@ export async function benchSearch(options: { quick: boolean }): Promise<Figures>
         ...first,
         ui_search_scroll_main_thread_ms_per_frame: {
           ...scrolled.ui_search_scroll_main_thread_ms_per_frame,
-          unit: 'ms main-thread task time a frame',
+          unit: 'ms main-thread CPU a frame',
         },
       };
     } finally {
@@ -547,7 +539,7 @@ export async function benchLiveUpdateToRow(options: { quick: boolean }): Promise
   try {
     const floors = await openUiFloors(session);
     try {
-      const { app, floor, appCdp, floorCdp } = floors;
+      const { app, floor } = floors;
       const chatId = session.core.listChats().find((chat) => chat.name === 'Live team')!.id;
       const calls = recordCalls(app);
       await openChat(app, chatId);
@@ -588,15 +580,17 @@ export async function benchLiveUpdateToRow(options: { quick: boolean }): Promise
           const appPainted = paintedIn(app, scroller, nextId);
           const floorPainted = paintedIn(floor, floorScroller, nextId);
           // The observers are in place before the update leaves the fake.
-          await Promise.all([framesIn(app, 1), framesIn(floor, 1)]);
-          const [appBefore, floorBefore] = [await mainThreadMs(appCdp), await mainThreadMs(floorCdp)];
-          const pushed = Date.now();
-          fake.postMessage(team, `live ${sent++}`);
-          const [appAt, floorAt] = await Promise.all([appPainted, floorPainted]);
-          const [appAfter, floorAfter] = [await mainThreadMs(appCdp), await mainThreadMs(floorCdp)];
-          floorCosts.push({ cpuMs: floorAfter - floorBefore, wallMs: floorAt - pushed });
+          await Promise.all([waitFrames(app, 1), waitFrames(floor, 1)]);
+          let pushed = 0;
+          const { result, cpuMs } = await tracedCpu([app, floor], async () => {
+            pushed = Date.now();
+            fake.postMessage(team, `live ${sent++}`);
+            return Promise.all([appPainted, floorPainted]);
+          });
+          const [appAt, floorAt] = result;
+          floorCosts.push({ cpuMs: cpuMs[1]!, wallMs: floorAt - pushed });
           await waitForIdleList(app);
-          return { live_update_to_row: { cpuMs: appAfter - appBefore, wallMs: appAt - pushed } };
+          return { live_update_to_row: { cpuMs: cpuMs[0]!, wallMs: appAt - pushed } };
         },
         // Measured by the same push as the window's (both tabs get every push).
         floorWork: async () => ({ live_update_to_row: floorCosts.shift()! }),
@@ -638,11 +632,9 @@ export async function benchChatList(options: { quick: boolean }): Promise<Figure
     await markStartPaints(many.page);
     const floors = await openUiFloors(many);
     try {
-      const { app, floor, appCdp, floorCdp } = floors;
-      const fewCdp = await few.page.context().newCDPSession(few.page);
-      await fewCdp.send('Performance.enable');
-      const manyReload = await reloadTimer(app, appCdp);
-      const fewReload = await reloadTimer(few.page, fewCdp);
+      const { app, floor } = floors;
+      const manyReload = await reloadTimer(app);
+      const fewReload = await reloadTimer(few.page);
       const figures: Figures = {};
       Object.assign(
         figures,
@@ -702,25 +694,24 @@ export async function benchChatList(options: { quick: boolean }): Promise<Figure
           },
           samples: options.quick ? 2 : 10,
           ours: async () => {
-            const cost = await pageCost(appCdp, () => typeFilter(textOf(typed++)));
+            const cost = await pageCost(app, () => typeFilter(textOf(typed++)));
             await waitFrames(app, 2);
             return { ui_chat_list_5000_filter: cost };
           },
           floorWork: async () => {
-            const cost = await pageCost(floorCdp, () =>
+            const cost = await pageCost(floor, () =>
               floor.evaluate(({ text, rows }) => (window as unknown as FloorWindow).floor.filter(text, rows), {
                 text: textOf(filtered++),
                 rows: list.inView,
               }),
             );
-            await framesIn(floor, 2);
+            await waitFrames(floor, 2);
             return { ui_chat_list_5000_filter: cost };
           },
           target: { ui_chat_list_5000_filter: { max: 50, on: 'value', text: 'under 50 ms (judged on main-thread time; wall beside it)' } },
           note: 'main-thread time from the input event until read just after the paint (work the list does right after it counts too); wall in the page to the painted frame',
         }),
       );
-      await fewCdp.detach();
       return figures;
     } finally {
       await floors.close();

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { z } from 'zod';
 import { createCoreHandlers } from '../../electron/core/app/createCoreHandlers.ts';
 import { startLoopbackHarness, type LoopbackHarness } from '../../electron/harness/startLoopbackHarness.ts';
 import { median, round, type Cost, type Figure } from '../benchResults.ts';
 import { rendererFolder, type BrowserSession } from '../../tests/browser/support/startBrowserSession.ts';
+import { waitFrames } from '../../tests/browser/support/frameSampler.ts';
 
 const floorsFolder = path.resolve(import.meta.dirname, '../floors');
 
@@ -63,8 +65,6 @@ export async function openUiFloors(session: BrowserSession): Promise<UiFloors> {
   await floor.waitForFunction(() => 'floor' in window);
   const appCdp = await app.context().newCDPSession(app);
   const floorCdp = await floorContext.newCDPSession(floor);
-  await appCdp.send('Performance.enable');
-  await floorCdp.send('Performance.enable');
   return {
     app,
     floor,
@@ -79,43 +79,111 @@ export async function openUiFloors(session: BrowserSession): Promise<UiFloors> {
   };
 }
 
-/** The tab's main-thread task time so far (Chromium's TaskDuration), ms. */
-export async function mainThreadMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((metric) => metric.name === 'TaskDuration')!.value * 1000;
+/** What a trace of the bench needs: every thread's tasks, a document's commit and the pages' marks. */
+const TRACE_CATEGORIES = ['toplevel', 'loading', 'blink.user_timing'];
+
+const traceSchema = z.object({
+  traceEvents: z.array(
+    z.object({
+      name: z.string(),
+      ph: z.string(),
+      pid: z.number(),
+      tid: z.number(),
+      ts: z.number(),
+      dur: z.number().optional(),
+      tdur: z.number().optional(),
+    }),
+  ),
+});
+type TraceEvent = z.infer<typeof traceSchema>['traceEvents'][number];
+
+function parseTrace(trace: Buffer): TraceEvent[] {
+  return traceSchema.parse(JSON.parse(trace.toString('utf8'))).traceEvents;
+}
+
+/** A trace's events on the main thread of the page that set `markName` (oldest first), and that mark. */
+function threadOfMark(events: readonly TraceEvent[], markName: string): { mark: TraceEvent; onThread: TraceEvent[] } {
+  const mark = events.findLast((event) => event.name === markName);
+  if (!mark) throw new Error(`the trace has no mark ${markName}`);
+  return { mark, onThread: events.filter((event) => event.pid === mark.pid && event.tid === mark.tid).sort((a, b) => a.ts - b.ts) };
 }
 
 /**
- * One timed act in a tab: its main-thread task time (the CPU figure: Chromium's TaskDuration over the act)
- * and its wall time as `act` reports it (measured in the page, to the painted frame), or the act's own
- * wall clock when it reports none.
+ * CPU time (ms) of a thread's top-level tasks (a nested run loop's tasks are inside their parent's) from
+ * `from` to `to` (trace µs; a task counts when it ends after `from` and starts by `to`): its thread time, what
+ * the thread ran, not the wall of its tasks, which a loaded machine stretches by preempting them.
  */
-export async function pageCost(cdp: CDPSession, act: () => Promise<number | void>): Promise<Cost> {
-  const before = await mainThreadMs(cdp);
+function cpuOfTasks(onThread: readonly TraceEvent[], from: number, to: number): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const task of onThread) {
+    if (task.name !== 'ThreadControllerImpl::RunTask' || task.ph !== 'X' || task.dur === undefined) continue;
+    if (task.ts < end || task.ts + task.dur < from) continue;
+    if (task.ts > to) break;
+    total += task.tdur ?? task.dur;
+    end = task.ts + task.dur;
+  }
+  return total / 1000;
+}
+
+/** Starts Chromium's trace of the browser `page` runs in (read back by `cpuToMark`). */
+export async function startTrace(page: Page): Promise<void> {
+  await page.context().browser()!.startTracing(undefined, { categories: TRACE_CATEGORIES });
+}
+
+/**
+ * Stops the trace and answers the main-thread CPU (ms) of the load it saw, from the task that commits the new
+ * document to the task that set the page's `performance.mark(markName)`, both counted: cut at the paint the
+ * page marked, not when the bench gets to hear of it, however late that is on a loaded machine.
+ */
+export async function cpuToMark(page: Page, markName: string): Promise<number> {
+  const { mark, onThread } = threadOfMark(parseTrace(await page.context().browser()!.stopTracing()), markName);
+  const commit = onThread.findLast((event) => event.name === 'DocumentLoader::CommitNavigation' && event.ts <= mark.ts);
+  if (!commit) throw new Error(`the trace has no document commit before ${markName}`);
+  return cpuOfTasks(onThread, commit.ts, mark.ts);
+}
+
+/**
+ * Main-thread CPU (ms) of each of `pages` (all in one browser) while `act` runs, from Chromium's trace (see
+ * cpuOfTasks); each page's thread is found by a mark it sets first. Idle waits (the server, the network,
+ * frames) do not count.
+ */
+export async function tracedCpu<T>(pages: readonly Page[], act: () => Promise<T>): Promise<{ result: T; cpuMs: number[] }> {
+  await startTrace(pages[0]!);
+  let result: T;
+  let trace: Buffer;
+  try {
+    for (const [index, page] of pages.entries())
+      await page.evaluate((name) => {
+        performance.mark(name);
+      }, `bench:thread:${index}`);
+    result = await act();
+  } finally {
+    trace = await pages[0]!.context().browser()!.stopTracing();
+  }
+  const events = parseTrace(trace);
+  return {
+    result,
+    cpuMs: pages.map((_, index) => cpuOfTasks(threadOfMark(events, `bench:thread:${index}`).onThread, -Infinity, Infinity)),
+  };
+}
+
+/**
+ * One timed act in a tab: its main-thread CPU (the figure, see tracedCpu) and its wall time as `act` reports
+ * it (measured in the page, to the painted frame), or the act's own wall clock when it reports none.
+ */
+export async function pageCost(page: Page, act: () => Promise<number | void>): Promise<Cost> {
   const started = performance.now();
-  const reported = await act();
-  const wallMs = typeof reported === 'number' ? reported : performance.now() - started;
-  return { cpuMs: (await mainThreadMs(cdp)) - before, wallMs };
-}
-
-/** Resolves after `count` painted frames in `page`. */
-export async function framesIn(page: Page, count: number): Promise<void> {
-  await page.evaluate(
-    (n) =>
-      new Promise<void>((resolve) => {
-        let left = n;
-        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-        requestAnimationFrame(tick);
-      }),
-    count,
-  );
+  const { result, cpuMs } = await tracedCpu([page], act);
+  const wallMs = typeof result === 'number' ? result : performance.now() - started;
+  return { cpuMs: cpuMs[0]!, wallMs };
 }
 
 /**
- * Main-thread ms per painted frame while `ticks` wheel ticks of `deltaY` px go to the element `selector`, one a
- * frame (200 px a 16.7 ms frame is about 12,000 px/s); wall is the act's own.
+ * Main-thread CPU per painted frame while `ticks` wheel ticks of `deltaY` px go to the element `selector`, one a
+ * frame (200 px a 16.7 ms frame is about 12,000 px/s); wall is the frame interval.
  */
-export async function wheelCostPerFrame(page: Page, cdp: CDPSession, selector: string, ticks: number, deltaY: number): Promise<Cost> {
+export async function wheelCostPerFrame(page: Page, selector: string, ticks: number, deltaY: number): Promise<Cost> {
   const box = (await page.locator(selector).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.evaluate(() => {
@@ -131,10 +199,10 @@ export async function wheelCostPerFrame(page: Page, cdp: CDPSession, selector: s
   const frames = () => page.evaluate(() => (window as unknown as { benchFrames: number }).benchFrames);
   const frames0 = await frames();
   const started = performance.now();
-  const cost = await pageCost(cdp, async () => {
+  const cost = await pageCost(page, async () => {
     for (let i = 0; i < ticks; i++) {
       await page.mouse.wheel(0, deltaY);
-      await framesIn(page, 1);
+      await waitFrames(page, 1);
     }
   });
   const wallMs = performance.now() - started;
@@ -199,8 +267,9 @@ export async function compareInPage<K extends string>(comparison: {
 }
 
 /**
- * The unit of a page's cost: Chromium's main-thread task time (TaskDuration), the time the tab's main thread
- * spent running tasks. Idle waits (the server, the network, frames) do not count, but a task preempted on a
- * loaded machine does, as it does for the floor measured beside it.
+ * The unit of a page's cost: the CPU time of the tab's main thread (Chromium's trace, the thread time of its
+ * tasks). Idle waits (the server, the network, frames) do not count, nor does a task's time preempted on a
+ * loaded machine (Chromium's TaskDuration counts that, and read 7.4 ms a scroll frame where the thread ran 3.0
+ * at a load average of 10), for the floor measured beside it alike.
  */
-export const MAIN_THREAD_MS = 'ms main-thread task time';
+export const MAIN_THREAD_MS = 'ms main-thread CPU';

@@ -38,8 +38,9 @@ export function applyAppEvent(client: QueryClient, event: AppEvent): void {
       return;
     case 'messagesChanged': {
       const { chatId, added, changedIds } = event;
-      void client.invalidateQueries({ queryKey: queryKeys.chats() });
+      // The open window asks for its new rows first: the chat list's refresh (every chat) comes after them.
       if (added > 0) emitNewMessagesArrived(chatId, added);
+      void client.invalidateQueries({ queryKey: queryKeys.chats() });
       if (changedIds.length > 0) {
         for (const id of changedIds) void client.invalidateQueries({ queryKey: queryKeys.versions.message(chatId, id) });
         // Only rows a window holds are read again (a refresh may name messages nobody is looking at).

@@ -51,12 +51,15 @@ export function ChatList({
 
   const [openArchives, setOpenArchives] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => chatListRows(chats, filter, openArchives), [chats, filter, openArchives]);
-  const toggleArchive = (sourceId: string) =>
-    setOpenArchives((open) => {
-      const next = new Set(open);
-      if (!next.delete(sourceId)) next.add(sourceId);
-      return next;
-    });
+  const toggleArchive = useCallback(
+    (sourceId: string) =>
+      setOpenArchives((open) => {
+        const next = new Set(open);
+        if (!next.delete(sourceId)) next.add(sourceId);
+        return next;
+      }),
+    [],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -73,6 +76,18 @@ export function ChatList({
     overscan: 8,
   });
   const focus = useChatListFocus({ rows, selectedChatId, virtualizer, scrollRef, filterRef });
+  // Stable across renders, so a refreshed list (a new message in one chat) re-renders only the rows whose chat changed.
+  const { setActiveId } = focus;
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const selectChat = useCallback(
+    (chatId: number) => {
+      setActiveId(chatId);
+      onSelectRef.current(chatId);
+    },
+    [setActiveId],
+  );
+  const openMenu = useCallback((chat: ChatSummary, x: number, y: number) => setMenu({ chat, x, y }), []);
 
   return (
     <nav className="sidebar" aria-label={t('chatList.label')} data-region="sidebar">
@@ -112,11 +127,8 @@ export function ChatList({
                   selectedChatId={selectedChatId}
                   tabStop={focus.tabStop}
                   onToggleArchive={toggleArchive}
-                  onSelectChat={(chatId) => {
-                    focus.setActiveId(chatId);
-                    onSelect(chatId);
-                  }}
-                  onMenu={(chat, x, y) => setMenu({ chat, x, y })}
+                  onSelectChat={selectChat}
+                  onMenu={openMenu}
                 />
               </VirtualRow>
             );

@@ -35,9 +35,10 @@ export function DateChip({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | 
       }
       const dated = topRow?.querySelector<HTMLElement>('[data-date]');
       if (!dated) return;
-      const date = Date.parse(dated.dataset.date!);
-      chip.textContent = formatDay(date);
-      chip.dataset.date = dated.dataset.date;
+      // Written only when the day changes: a write would lay the strip out again in every scroll frame.
+      const day = formatDay(Date.parse(dated.dataset.date!));
+      if (chip.textContent !== day) chip.textContent = day;
+      if (chip.dataset.date !== dated.dataset.date) chip.dataset.date = dated.dataset.date;
       // Hidden while any of the day's separator shows, even a sliver under the strip: never the same date twice.
       const separator = topRow!.querySelector('.day-separator');
       chip.classList.toggle('at-separator', separator !== null && separator.getBoundingClientRect().bottom > top + 1);

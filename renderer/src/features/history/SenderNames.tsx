@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ChatMessage } from '../../../../shared/domain.ts';
 import { useT } from '../../i18n/translate.ts';
 
@@ -9,9 +9,9 @@ export function senderLabelId(message: Pick<ChatMessage, 'chatId' | 'out' | 'sen
 
 /**
  * One hidden name per sender of the loaded messages, outside the list: a bubble without a visible name (a
- * private chat, the rest of a run) is named through it, so no row carries an extra element for it.
+ * private chat, the rest of a run) is named through it, so no row carries an extra element for it. Memoised: the list's scroll frames leave it alone.
  */
-export function SenderNames({ messages }: { messages: readonly ChatMessage[] }) {
+export const SenderNames = memo(function SenderNames({ messages }: { messages: readonly ChatMessage[] }) {
   const t = useT();
   const senders = useMemo(() => {
     const byId = new Map<string, ChatMessage>();
@@ -27,4 +27,4 @@ export function SenderNames({ messages }: { messages: readonly ChatMessage[] }) 
       ))}
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo, useCallback, useRef } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { SearchHit } from '../../../../shared/search.ts';
 import { formatDateTime } from '../../format/formatDates.ts';
@@ -30,12 +31,16 @@ export function SearchResultList({
   onOpen(index: number): void;
 }) {
   const t = useT();
+  // One function for the list's life, so the memoised results do not re-render on every scroll frame.
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const openAt = useCallback((index: number) => openRef.current(index), []);
   return (
     <div ref={listRef} className="search-results" data-testid="search-results">
       <div role="list" aria-label={t('search.results.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
           <VirtualRow key={item.key} item={item} measureElement={virtualizer.measureElement} className="search-result-row" role="listitem">
-            <SearchResult hit={hits[item.index]!} index={item.index} active={item.index === active} showChat={showChat} onOpen={onOpen} />
+            <SearchResult hit={hits[item.index]!} index={item.index} active={item.index === active} showChat={showChat} onOpen={openAt} />
           </VirtualRow>
         ))}
       </div>
@@ -44,7 +49,8 @@ export function SearchResultList({
   );
 }
 
-function SearchResult({
+/** One hit. Memoised: while the results scroll, only hits entering the window render. */
+const SearchResult = memo(function SearchResult({
   hit,
   index,
   active,
@@ -100,4 +106,4 @@ function SearchResult({
       <SearchHitThumbnail message={hit.message} />
     </button>
   );
-}
+});
