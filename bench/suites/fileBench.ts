@@ -153,6 +153,57 @@ function peakFigure(what: string, floor: string, ours: number[], floorPeaks: num
   });
 }
 
+/** The chat the generated exports are imported as, and exported by name. */
+const BENCH_CHAT = 'Bench chat';
+
+/**
+ * `scrollback export` of the archive's one chat as JSON, its own process, beside its floor: a bare script that
+ * reads the same rows in order with the sender join, JSON.stringify's each and writes them to a file. The note
+ * gives both rates and both peaks of resident memory.
+ */
+async function exportBesideFloor(
+  folder: string,
+  db: string,
+  count: number,
+  rounds: number,
+): Promise<{ figure: Figure; oursPeakMb: number[]; floorPeakMb: number[] }> {
+  const outFile = path.join(folder, 'export-out.json');
+  const exported = await compareChildren({
+    what: `\`scrollback export\` of the ${count.toLocaleString('en-US')}-message chat as JSON (Telegram Desktop's result.json shape), its own process, from source`,
+    floor: 'node + better-sqlite3: the rows in order with the sender join, JSON.stringify of each, written to a file',
+    ours: () => [...cli, '--db', db, 'export', BENCH_CHAT, '--format', 'json', '--out', outFile],
+    floorWork: () => [...floors, 'export-json', db, BENCH_CHAT, outFile],
+    rounds,
+    target: { max: 2.5 },
+    afterEach: () => fs.rmSync(outFile, { force: true }),
+  });
+  const rated = withRates(exported.figure, count);
+  const peaks = `peak resident memory ${round(median(exported.oursPeakMb), 0)} MB against ${round(median(exported.floorPeakMb), 0)} MB for the floor`;
+  return { ...exported, figure: { ...rated, note: `${rated.note}; ${peaks}` } };
+}
+
+/**
+ * The export at another archive size (issue 33's scale curve: 100k and 10M beside the 1M figure): a generated
+ * result.json of `count` messages imported once by `scrollback import` (not timed), then the same export beside
+ * the same floor as at 1M. The generated file is removed once imported, the archive once measured.
+ */
+async function exportAtSize(folder: string, count: number, rounds: number): Promise<Figure> {
+  const label = count.toLocaleString('en-US');
+  const source = path.join(folder, `export-${count}.json`);
+  const db = path.join(folder, `export-${count}.db`);
+  try {
+    writeTelegramExport(source, count, { name: BENCH_CHAT });
+    childCost([...cli, '--db', db, 'import', source]);
+    fs.rmSync(source, { force: true });
+    const { figure } = await exportBesideFloor(folder, db, count, rounds);
+    return { ...figure, note: `${figure.note}; the chat: a generated ${label}-message result.json imported by \`scrollback import\`` };
+  } finally {
+    for (const name of fs.readdirSync(folder))
+      if (name.startsWith(path.basename(source)) || name.startsWith(path.basename(db)))
+        fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+  }
+}
+
 export async function runFileBench(folder: string, _fixtures: string | null, options: { quick: boolean }): Promise<Figures> {
   const figures: Figures = {};
   const rounds = 3;
@@ -197,7 +248,7 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
   const count = options.quick ? 30_000 : 1_000_000;
   const label = count.toLocaleString('en-US');
   const exportFile = path.join(folder, 'result.json');
-  writeTelegramExport(exportFile, count, { name: 'Bench chat' });
+  writeTelegramExport(exportFile, count, { name: BENCH_CHAT });
   const htmlFolder = path.join(folder, 'html-export');
   writeTelegramHtmlExport(htmlFolder, count, { name: 'Bench chat (HTML)' });
   let run = 0;
@@ -221,18 +272,8 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
   });
   figures.import_tdesktop_json = withRates(json.figure, count);
   // Export: `scrollback export` of the chat as JSON, beside a bare script writing the same rows as JSON.
-  const cliDb = kept;
-  const outFile = path.join(folder, 'export-out.json');
-  const exported = await compareChildren({
-    what: `\`scrollback export\` of the ${label}-message chat as JSON (Telegram Desktop's result.json shape), its own process, from source`,
-    floor: 'node + better-sqlite3: the rows in order with the sender join, JSON.stringify of each, written to a file',
-    ours: () => [...cli, '--db', cliDb, 'export', 'Bench chat', '--format', 'json', '--out', outFile],
-    floorWork: () => [...floors, 'export-json', cliDb, 'Bench chat', outFile],
-    rounds: options.quick ? 1 : rounds,
-    target: { max: 2.5 },
-    afterEach: () => fs.rmSync(outFile, { force: true }),
-  });
-  figures.export_json_vs_raw_scan_ratio = withRates(exported.figure, count);
+  const exported = await exportBesideFloor(folder, kept, count, options.quick ? 1 : rounds);
+  figures.export_json_vs_raw_scan_ratio = exported.figure;
   partDone(`${label}-message JSON import and export beside their floors`);
   figures.export_tdesktop_json_peak_rss = peakFigure(
     'peak resident memory of that export (VmHWM)',
@@ -332,5 +373,20 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
     await core.close();
   }
   partDone('history pages while a file is imported or exported');
+
+  // The export's scale curve: 100k and 10M messages beside the 1M figure. Not in a quick run (its 30,000-message
+  // export above is the check; a 100k archive to import and export would add half a minute to it).
+  if (!options.quick) {
+    figures.export_json_vs_raw_scan_ratio_100k = await exportAtSize(folder, 100_000, rounds);
+    partDone('100,000-message import and JSON export beside its floor');
+    // One round: a 10M export and its floor take minutes each, three interleaved rounds would take about ten more.
+    const tenMillion = await exportAtSize(folder, 10_000_000, 1);
+    const threeRoundsMinutes = tenMillion.wall ? Math.round((3 * (tenMillion.wall.value + tenMillion.wall.floor)) / 60_000) : null;
+    figures.export_json_vs_raw_scan_ratio_10m = {
+      ...tenMillion,
+      note: `${tenMillion.note}; one round (ours, then its floor)${threeRoundsMinutes === null ? '' : `: three would take about ${threeRoundsMinutes} minutes`}`,
+    };
+    partDone('10,000,000-message import and JSON export beside its floor');
+  }
   return figures;
 }
