@@ -169,6 +169,8 @@ function blankMedia(kind: string): TelegramHtmlMedia {
 
 /** Pretty-printing puts a newline and indentation around text; the text's own line breaks are `<br>`. */
 const layoutWhitespace = /\n[ \t]*/g;
+const leadingIndentation = /^[ \t]+/;
+const endsInLayout = /\n[ \t]*$/;
 
 /** "In reply to" links: `onclick="return GoToMessage(123)"`, or `href="messages4.html#go_to_message-999613090"`. */
 function replyTargetOf(attributes: Record<string, string>): number | null {
@@ -200,6 +202,8 @@ export class TelegramHtmlPageParser {
   private inHeader = false;
   /** How many open elements carry each flag (cheaper than walking the stack on every tag and text). */
   private readonly inside = { forwardBody: 0, poll: 0, reply: 0, reaction: 0, userpics: 0, capture: 0 };
+  /** The last text piece ended in a line break and indentation, and no tag came since. */
+  private afterLayoutBreak = false;
 
   constructor(onMessage: (message: TelegramHtmlMessage) => void, pageName = 'The page') {
     this.pageName = pageName;
@@ -230,6 +234,7 @@ export class TelegramHtmlPageParser {
   }
 
   private open(name: string, attributes: Record<string, string>): void {
+    this.afterLayoutBreak = false;
     const classAttribute = attributes.class;
     const info = classInfoOf(classAttribute);
     const mask = info.mask;
@@ -377,13 +382,19 @@ export class TelegramHtmlPageParser {
 
   private text(text: string): void {
     this.charsSinceEvent = 0;
-    if (this.rich) this.appendRich(text.replace(layoutWhitespace, ''));
-    else if (this.inside.capture > 0 && this.captured.length < MAX_CAPTURED)
+    if (this.rich) {
+      // The tokenizer hands over text wherever a chunk of the file ends: indentation after a line break that
+      // ended the previous piece is layout too.
+      const piece = this.afterLayoutBreak ? text.replace(leadingIndentation, '') : text;
+      this.afterLayoutBreak = endsInLayout.test(piece) || (this.afterLayoutBreak && piece === '');
+      this.appendRich(piece.replace(layoutWhitespace, ''));
+    } else if (this.inside.capture > 0 && this.captured.length < MAX_CAPTURED)
       this.captured += text.slice(0, MAX_CAPTURED - this.captured.length);
   }
 
   private close(name: string, onMessage: (message: TelegramHtmlMessage) => void): void {
     this.charsSinceEvent = 0;
+    this.afterLayoutBreak = false;
     const entry = this.stack.pop();
     if (!entry || entry.name !== name) {
       // Forgiving: an unclosed element closes with its parent (the parser reports the implied closes).
