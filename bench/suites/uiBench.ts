@@ -168,9 +168,10 @@ async function reloadTimer(page: Page): Promise<(key: string) => Promise<Cost>> 
     waiting.delete(key);
   });
   return async (key) => {
+    // Set first: the document being left may still mark a later paint (its message row) while the trace starts.
+    reloadedAt = Date.now();
     const marked = new Promise<number>((resolve) => waiting.set(key, resolve));
     await startTrace(page);
-    reloadedAt = Date.now();
     await page.reload();
     const at = await marked;
     return { cpuMs: await cpuToMark(page, `bench:${key}`), wallMs: at };
