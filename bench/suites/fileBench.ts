@@ -204,6 +204,25 @@ async function exportAtSize(folder: string, count: number, rounds: number): Prom
   }
 }
 
+/**
+ * The export's scale curve beside the 1M figure (export_json_vs_raw_scan_ratio): the same export and floor at
+ * 100k messages (three rounds) and 10M (one round: a 10M export and its floor take minutes each, three
+ * interleaved rounds would take about ten more).
+ */
+export async function exportScaleFigures(folder: string, partDone: (name: string) => void = () => {}): Promise<Figures> {
+  const figures: Figures = {};
+  figures.export_json_vs_raw_scan_ratio_100k = await exportAtSize(folder, 100_000, 3);
+  partDone('100,000-message import and JSON export beside its floor');
+  const tenMillion = await exportAtSize(folder, 10_000_000, 1);
+  const threeRoundsMinutes = tenMillion.wall ? Math.round((3 * (tenMillion.wall.value + tenMillion.wall.floor)) / 60_000) : null;
+  figures.export_json_vs_raw_scan_ratio_10m = {
+    ...tenMillion,
+    note: `${tenMillion.note}; one round (ours, then its floor)${threeRoundsMinutes === null ? '' : `: three would take about ${threeRoundsMinutes} minutes`}`,
+  };
+  partDone('10,000,000-message import and JSON export beside its floor');
+  return figures;
+}
+
 export async function runFileBench(folder: string, _fixtures: string | null, options: { quick: boolean }): Promise<Figures> {
   const figures: Figures = {};
   const rounds = 3;
@@ -374,19 +393,8 @@ export async function runFileBench(folder: string, _fixtures: string | null, opt
   }
   partDone('history pages while a file is imported or exported');
 
-  // The export's scale curve: 100k and 10M messages beside the 1M figure. Not in a quick run (its 30,000-message
-  // export above is the check; a 100k archive to import and export would add half a minute to it).
-  if (!options.quick) {
-    figures.export_json_vs_raw_scan_ratio_100k = await exportAtSize(folder, 100_000, rounds);
-    partDone('100,000-message import and JSON export beside its floor');
-    // One round: a 10M export and its floor take minutes each, three interleaved rounds would take about ten more.
-    const tenMillion = await exportAtSize(folder, 10_000_000, 1);
-    const threeRoundsMinutes = tenMillion.wall ? Math.round((3 * (tenMillion.wall.value + tenMillion.wall.floor)) / 60_000) : null;
-    figures.export_json_vs_raw_scan_ratio_10m = {
-      ...tenMillion,
-      note: `${tenMillion.note}; one round (ours, then its floor)${threeRoundsMinutes === null ? '' : `: three would take about ${threeRoundsMinutes} minutes`}`,
-    };
-    partDone('10,000,000-message import and JSON export beside its floor');
-  }
+  // The export's scale curve. Not in a quick run (its 30,000-message export above is the check; a 100k archive to
+  // import and export would add half a minute to it).
+  if (!options.quick) Object.assign(figures, await exportScaleFigures(folder, partDone));
   return figures;
 }
