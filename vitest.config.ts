@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import LaneSequencer from './tests/support/lanes/LaneSequencer.ts';
-import { testLaneCapacities, waitingFilesPerLane } from './tests/support/lanes/testLanes.ts';
+import { testLanes, waitingFilesPerLane } from './tests/support/lanes/testLanes.ts';
 
-const laneCount = Object.keys(testLaneCapacities).length;
+const lanes = Object.values(testLanes);
 /** Starts a Chromium of its own (the app's image page on Linux), so it takes the browser lane. */
 const chromiumTestOutsideBrowser = 'tests/electron/chromiumImageBackend.test.ts';
 
@@ -39,13 +39,13 @@ export default defineConfig({
       },
     ],
     // Both projects run side by side, each in its lane (tests/support/lanes/testLanes.ts): the browser files one
-    // after another from the start, the node files beside them, instead of all node files first and then the
-    // browser files alone. Vitest starts more workers than the lanes hold, so each lane's next file is already
+    // after another from the start, the node files beside them (two at a time once the browser files are done),
+    // instead of all node files first and then the browser files alone. Vitest starts more workers than the lanes hold, so each lane's next file is already
     // started and waiting when one ends; the lanes, not the workers, decide how much runs at once. The time a file
     // waits for its lane counts as "setup" in vitest's closing summary.
     globalSetup: ['tests/support/lanes/startTestLaneKeeper.ts'],
     sequence: { sequencer: LaneSequencer },
-    maxWorkers: Object.values(testLaneCapacities).reduce((sum, capacity) => sum + capacity, 0) + laneCount * waitingFilesPerLane,
+    maxWorkers: lanes.reduce((sum, lane) => sum + lane.own, 0) + lanes.length * waitingFilesPerLane,
     reporters: ['default', './tests/support/summaryLineReporter.ts'],
   },
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import type { TestLane } from './testLanes.ts';
 
 /**
  * Orders the run's files so that both lanes (testLanes.ts) always have their next file started and waiting:
@@ -11,11 +12,15 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export default class LaneSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const lanes = new Map<string, TestSpecification[]>();
+    const lanes = new Map<TestLane, TestSpecification[]>();
     for (const file of sorted) {
-      const lane = file.project.name;
+      const lane = file.project.getProvidedContext().testLane;
       lanes.set(lane, [...(lanes.get(lane) ?? []), file]);
     }
+    // The lane keeper learns how many files each lane has in all runs so far, to know when a lane is done.
+    const given = { ...this.ctx.getProvidedContext().testLaneFiles };
+    for (const [lane, laneFiles] of lanes) given[lane] = (given[lane] ?? 0) + laneFiles.length;
+    this.ctx.provide('testLaneFiles', given);
     const queues = [...lanes.values()].map((laneFiles) => {
       const weights = this.expectedWeights(laneFiles);
       const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;

@@ -1,14 +1,16 @@
 import net from 'node:net';
 
 /**
- * The test run's lanes: how many files of each kind may run their tests at once. Browser files run one at a
- * time (one Chromium: the machine has two cores, and a window test must not fight another for them); node
- * files run one at a time beside it. Vitest's own workers (maxWorkers) are more than the lanes hold, so a file
- * whose lane is busy is already started and waiting, and the lane's next file begins the moment one ends.
+ * The test run's lanes: how many files of each kind run their tests at once. Each lane has a core of its own
+ * (`own`); a lane with no file left in the run gives its core to the others, up to their `most`. Browser files
+ * run one at a time, always (one Chromium: the machine has two cores, and a window test must not fight another
+ * for them); node files run one at a time beside them, and two at a time once no browser file is left (or in a
+ * run without any). Vitest's own workers (maxWorkers) are more than the lanes hold, so a file whose lane is busy
+ * is already started and waiting, and the lane's next file begins the moment one ends.
  */
-export const testLaneCapacities = { browser: 1, node: 1 } as const;
+export const testLanes = { browser: { own: 1, most: 1 }, node: { own: 1, most: 2 } } as const;
 
-export type TestLane = keyof typeof testLaneCapacities;
+export type TestLane = keyof typeof testLanes;
 
 /** Files waiting in their lane, beside the ones running: enough that neither lane waits for a worker. */
 export const waitingFilesPerLane = 2;
@@ -19,39 +21,50 @@ declare module 'vitest' {
     testLane: TestLane;
     /** The port on 127.0.0.1 of the run's lane keeper (started by the global setup). */
     testLanePort: number;
+    /** How many files of each lane the runs so far were given, added up (set by LaneSequencer). */
+    testLaneFiles: Partial<Record<TestLane, number>>;
   }
 }
 
 export function isTestLane(name: string): name is TestLane {
-  return Object.hasOwn(testLaneCapacities, name);
+  return Object.hasOwn(testLanes, name);
 }
+
+const laneNames = Object.keys(testLanes).filter(isTestLane);
 
 /**
  * The lane keeper: a file asks for its lane by connecting and writing the lane's name and a newline; it is
  * answered "go" when its lane has room, first come first served. The file holds its place until its
  * connection closes, which also happens when its worker ends in any way, so a crashed file frees its lane.
+ * `filesInRun` says how many files of each lane the runs were given in all (a lane is done when that many
+ * have come and none is left running or waiting; a lane it does not name has none).
  */
-export async function startTestLaneKeeper(): Promise<{
+export async function startTestLaneKeeper(filesInRun: () => Partial<Record<TestLane, number>> = () => ({})): Promise<{
   port: number;
   /** How many files of a lane run and wait now (for the keeper's own test). */
   count(lane: TestLane): { running: number; waiting: number };
   close(): Promise<void>;
 }> {
-  const running = new Map<TestLane, Set<net.Socket>>();
-  const waiting = new Map<TestLane, net.Socket[]>();
-  for (const lane of Object.keys(testLaneCapacities)) {
-    if (!isTestLane(lane)) continue;
-    running.set(lane, new Set());
-    waiting.set(lane, []);
-  }
+  const running = new Map<TestLane, Set<net.Socket>>(laneNames.map((lane) => [lane, new Set()]));
+  const waiting = new Map<TestLane, net.Socket[]>(laneNames.map((lane) => [lane, []]));
+  const arrived = new Map<TestLane, number>(laneNames.map((lane) => [lane, 0]));
 
-  const admit = (lane: TestLane) => {
-    const inLane = running.get(lane)!;
-    const queue = waiting.get(lane)!;
-    while (inLane.size < testLaneCapacities[lane] && queue.length > 0) {
-      const next = queue.shift()!;
-      inLane.add(next);
-      next.write('go\n');
+  const isDone = (lane: TestLane) =>
+    running.get(lane)!.size === 0 && waiting.get(lane)!.length === 0 && arrived.get(lane)! >= (filesInRun()[lane] ?? 0);
+  const capacity = (lane: TestLane) => {
+    const spare = laneNames.filter((other) => other !== lane && isDone(other)).reduce((sum, other) => sum + testLanes[other].own, 0);
+    return Math.min(testLanes[lane].most, testLanes[lane].own + spare);
+  };
+  // One lane's end changes what the others may hold, so every lane is looked at on every change.
+  const admit = () => {
+    for (const lane of laneNames) {
+      const inLane = running.get(lane)!;
+      const queue = waiting.get(lane)!;
+      while (inLane.size < capacity(lane) && queue.length > 0) {
+        const next = queue.shift()!;
+        inLane.add(next);
+        next.write('go\n');
+      }
     }
   };
 
@@ -72,12 +85,13 @@ export async function startTestLaneKeeper(): Promise<{
       }
       const name = asked.slice(0, end).trim();
       if (!isTestLane(name)) {
-        socket.end(`no lane named "${name}" (lanes: ${Object.keys(testLaneCapacities).join(', ')})\n`);
+        socket.end(`no lane named "${name}" (lanes: ${laneNames.join(', ')})\n`);
         return;
       }
       lane = name;
+      arrived.set(lane, arrived.get(lane)! + 1);
       waiting.get(lane)!.push(socket);
-      admit(lane);
+      admit();
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
@@ -87,7 +101,7 @@ export async function startTestLaneKeeper(): Promise<{
       const queue = waiting.get(lane)!;
       const place = queue.indexOf(socket);
       if (place !== -1) queue.splice(place, 1);
-      admit(lane);
+      admit();
     });
   });
   await new Promise<void>((resolve, reject) => {
