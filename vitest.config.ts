@@ -39,7 +39,7 @@ export default defineConfig({
       },
     ],
     // Both projects run side by side, each in its lane (tests/support/lanes/testLanes.ts): the browser files one
-    // after another from the start, the node files beside them (two at a time once the browser files are done),
+    // after another from the start, the node files beside them (two at a time while no browser file runs or waits),
     // instead of all node files first and then the browser files alone. Vitest starts more workers than the lanes hold, so each lane's next file is already
     // started and waiting when one ends; the lanes, not the workers, decide how much runs at once. The time a file
     // waits for its lane counts as "setup" in vitest's closing summary.

@@ -17,10 +17,6 @@ export default class LaneSequencer extends BaseSequencer {
       const lane = file.project.getProvidedContext().testLane;
       lanes.set(lane, [...(lanes.get(lane) ?? []), file]);
     }
-    // The lane keeper learns how many files each lane has in all runs so far, to know when a lane is done.
-    const given = { ...this.ctx.getProvidedContext().testLaneFiles };
-    for (const [lane, laneFiles] of lanes) given[lane] = (given[lane] ?? 0) + laneFiles.length;
-    this.ctx.provide('testLaneFiles', given);
     const queues = [...lanes.values()].map((laneFiles) => {
       const weights = this.expectedWeights(laneFiles);
       const total = weights.reduce((sum, weight) => sum + weight, 0) || 1;

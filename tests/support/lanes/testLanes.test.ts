@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enterTestLane, startTestLaneKeeper, type TestLane } from './testLanes.ts';
+import { enterTestLane, startTestLaneKeeper } from './testLanes.ts';
 
 let keeper: Awaited<ReturnType<typeof startTestLaneKeeper>> | null = null;
 afterEach(async () => {
@@ -11,7 +11,7 @@ afterEach(async () => {
 
 describe('the test run’s lanes', () => {
   it('lets one browser file in at a time, the next when it leaves, while a node file runs beside it', async () => {
-    keeper = await startTestLaneKeeper(() => ({ browser: 2, node: 1 }));
+    keeper = await startTestLaneKeeper();
     const { port } = keeper;
     const admitted: string[] = [];
     const leaveFirst = await enterTestLane(port, 'browser');
@@ -39,24 +39,23 @@ describe('the test run’s lanes', () => {
       ]);
   });
 
-  it('runs two node files at once only when no browser file is left in the run: none given, or all of them done', async () => {
-    let files: Partial<Record<TestLane, number>> = { node: 4 };
-    keeper = await startTestLaneKeeper(() => files);
+  it('runs two node files at once only while no browser file runs or waits; a browser file that comes starts at once', async () => {
+    keeper = await startTestLaneKeeper();
     const { port } = keeper;
     const first = await enterTestLane(port, 'node');
     const second = await enterTestLane(port, 'node');
     expect(keeper.count('node')).toEqual({ running: 2, waiting: 0 });
+    // A browser file does not wait for the core its lane lent.
+    const browser = await enterTestLane(port, 'browser');
+    expect(keeper.count('browser')).toEqual({ running: 1, waiting: 0 });
     first();
     second();
-    // A run with one browser file: beside it, and before it came, one node file at a time.
-    files = { node: 4, browser: 1 };
     await expect.poll(() => keeper!.count('node')).toEqual({ running: 0, waiting: 0 });
+    // Beside a browser file, one node file at a time.
     const third = await enterTestLane(port, 'node');
     const fourth = enterTestLane(port, 'node');
     await expect.poll(() => keeper!.count('node')).toEqual({ running: 1, waiting: 1 });
-    const browser = await enterTestLane(port, 'browser');
-    expect(keeper.count('node')).toEqual({ running: 1, waiting: 1 });
-    // Its end gives its core to the node lane.
+    // Its end lends its core to the node lane again.
     browser();
     const leaveFourth = await fourth;
     expect(keeper.count('node')).toEqual({ running: 2, waiting: 0 });
@@ -65,7 +64,7 @@ describe('the test run’s lanes', () => {
   });
 
   it('gives the place of a file whose process was killed to the next one', async () => {
-    keeper = await startTestLaneKeeper(() => ({ browser: 2 }));
+    keeper = await startTestLaneKeeper();
     const child = spawn(
       process.execPath,
       [

@@ -2,11 +2,13 @@ import net from 'node:net';
 
 /**
  * The test run's lanes: how many files of each kind run their tests at once. Each lane has a core of its own
- * (`own`); a lane with no file left in the run gives its core to the others, up to their `most`. Browser files
- * run one at a time, always (one Chromium: the machine has two cores, and a window test must not fight another
- * for them); node files run one at a time beside them, and two at a time once no browser file is left (or in a
- * run without any). Vitest's own workers (maxWorkers) are more than the lanes hold, so a file whose lane is busy
- * is already started and waiting, and the lane's next file begins the moment one ends.
+ * (`own`); while a lane has no file running or waiting, the others may borrow its core, up to their `most` (a
+ * file that then comes to its lane still starts at once; the borrowing lane takes no new file beyond its own
+ * until that lane is idle again). Browser files run one at a time, always (one Chromium: the machine has two
+ * cores, and a window test must not fight another for them); node files run one at a time beside them, and two
+ * at a time while no browser file runs or waits (in a run without any, all along). Vitest's own workers
+ * (maxWorkers) are more than the lanes hold, so a file whose lane is busy is already started and waiting, and
+ * the lane's next file begins the moment one ends.
  */
 export const testLanes = { browser: { own: 1, most: 1 }, node: { own: 1, most: 2 } } as const;
 
@@ -21,8 +23,6 @@ declare module 'vitest' {
     testLane: TestLane;
     /** The port on 127.0.0.1 of the run's lane keeper (started by the global setup). */
     testLanePort: number;
-    /** How many files of each lane the runs so far were given, added up (set by LaneSequencer). */
-    testLaneFiles: Partial<Record<TestLane, number>>;
   }
 }
 
@@ -36,10 +36,8 @@ const laneNames = Object.keys(testLanes).filter(isTestLane);
  * The lane keeper: a file asks for its lane by connecting and writing the lane's name and a newline; it is
  * answered "go" when its lane has room, first come first served. The file holds its place until its
  * connection closes, which also happens when its worker ends in any way, so a crashed file frees its lane.
- * `filesInRun` says how many files of each lane the runs were given in all (a lane is done when that many
- * have come and none is left running or waiting; a lane it does not name has none).
  */
-export async function startTestLaneKeeper(filesInRun: () => Partial<Record<TestLane, number>> = () => ({})): Promise<{
+export async function startTestLaneKeeper(): Promise<{
   port: number;
   /** How many files of a lane run and wait now (for the keeper's own test). */
   count(lane: TestLane): { running: number; waiting: number };
@@ -47,15 +45,13 @@ export async function startTestLaneKeeper(filesInRun: () => Partial<Record<TestL
 }> {
   const running = new Map<TestLane, Set<net.Socket>>(laneNames.map((lane) => [lane, new Set()]));
   const waiting = new Map<TestLane, net.Socket[]>(laneNames.map((lane) => [lane, []]));
-  const arrived = new Map<TestLane, number>(laneNames.map((lane) => [lane, 0]));
 
-  const isDone = (lane: TestLane) =>
-    running.get(lane)!.size === 0 && waiting.get(lane)!.length === 0 && arrived.get(lane)! >= (filesInRun()[lane] ?? 0);
+  const isIdle = (lane: TestLane) => running.get(lane)!.size === 0 && waiting.get(lane)!.length === 0;
   const capacity = (lane: TestLane) => {
-    const spare = laneNames.filter((other) => other !== lane && isDone(other)).reduce((sum, other) => sum + testLanes[other].own, 0);
+    const spare = laneNames.filter((other) => other !== lane && isIdle(other)).reduce((sum, other) => sum + testLanes[other].own, 0);
     return Math.min(testLanes[lane].most, testLanes[lane].own + spare);
   };
-  // One lane's end changes what the others may hold, so every lane is looked at on every change.
+  // One lane's coming and going changes what the others may hold, so every lane is looked at on every change.
   const admit = () => {
     for (const lane of laneNames) {
       const inLane = running.get(lane)!;
@@ -89,7 +85,6 @@ export async function startTestLaneKeeper(filesInRun: () => Partial<Record<TestL
         return;
       }
       lane = name;
-      arrived.set(lane, arrived.get(lane)! + 1);
       waiting.get(lane)!.push(socket);
       admit();
     });
