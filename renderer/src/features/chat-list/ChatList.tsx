@@ -7,6 +7,7 @@ import { VirtualRow } from '../../ui/VirtualRow.tsx';
 import { AddMenu } from './AddMenu.tsx';
 import { IconButton } from '../../app/IconButton.tsx';
 import { useT } from '../../i18n/translate.ts';
+import { localDayKey } from '../../format/formatDates.ts';
 import { chatListRows } from './chatListRows.ts';
 import { ChatListRow } from './ChatListRow.tsx';
 import { ChatContextMenu } from './ChatContextMenu.tsx';
@@ -88,6 +89,7 @@ export function ChatList({
     [setActiveId],
   );
   const openMenu = useCallback((chat: ChatSummary, x: number, y: number) => setMenu({ chat, x, y }), []);
+  const today = localDayKey(Date.now());
 
   return (
     <nav className="sidebar" aria-label={t('chatList.label')} data-region="sidebar">
@@ -129,6 +131,7 @@ export function ChatList({
                   onToggleArchive={toggleArchive}
                   onSelectChat={selectChat}
                   onMenu={openMenu}
+                  today={today}
                 />
               </VirtualRow>
             );

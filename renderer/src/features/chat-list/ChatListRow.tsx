@@ -11,6 +11,8 @@ interface ChatListRowProps {
   onToggleArchive(sourceId: string): void;
   onSelectChat(chatId: number): void;
   onMenu(chat: ChatSummary, x: number, y: number): void;
+  /** Today's local day key (localDayKey): a chat's date says a time today and a date before, so a new day redraws every row. */
+  today: number;
 }
 
 /** The same row: the list's rows are built anew on every refresh, around chat objects that stay the same while unchanged. */
@@ -35,6 +37,7 @@ export const ChatListRow = memo(
     sameRow(before.row, after.row) &&
     before.selectedChatId === after.selectedChatId &&
     before.tabStop === after.tabStop &&
+    before.today === after.today &&
     before.onToggleArchive === after.onToggleArchive &&
     before.onSelectChat === after.onSelectChat &&
     before.onMenu === after.onMenu,
