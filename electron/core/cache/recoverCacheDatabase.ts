@@ -76,9 +76,12 @@ export function copyReadableArchive(
         copy('senders', readAll('SELECT * FROM senders ORDER BY id').rows);
         const recoveredByChat = copyReadableMessages(damaged, fresh, onProgress);
         const setCount = fresh.prepare('UPDATE chats SET cached_count = ? WHERE id = ?');
+        const idsOrderUnknown = fresh.prepare('UPDATE chats SET ids_follow_positions = 0 WHERE id = ?');
         for (const chat of chats) {
           const recovered = recoveredByChat.get(Number(chat.id)) ?? 0;
           setCount.run(recovered, chat.id);
+          // An archive from before schema 13 does not say whether a chat's ids follow its positions: not assumed.
+          if (!('ids_follow_positions' in chat) && recovered > 0) idsOrderUnknown.run(chat.id);
           const coverage = readAll('SELECT * FROM coverage WHERE chat_id = ?', chat.id);
           // The chat's own count says how many it had: fewer read means some sat on a damaged page.
           if (recovered >= Number(chat.cached_count ?? 0) && coverage.complete) copy('coverage', coverage.rows);
