@@ -7,6 +7,7 @@ import { getChatRecord, upsertChats } from '../../../electron/core/cache/chatQue
 import { storeHistoryRun } from '../../../electron/core/cache/storeHistoryRun.ts';
 import { idsFollowPositions } from '../../../electron/core/cache/messageQueries.ts';
 import { sourceMessage } from '../../../electron/core/model/SourceMessage.ts';
+import { numberedMessages } from '../../support/numberedMessages.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
@@ -57,17 +58,7 @@ describe("whether a chat's ids follow its positions", () => {
     upsertSource(db, { id: 'import:x', kind: 'import', name: 'x' });
     const [chatId] = upsertChats(db, 'import:x', [{ key: 'c', name: 'C', kind: 'group', messageCount: null, lastMessageDate: null }]);
     const chat = getChatRecord(db, chatId!);
-    const page = (from: number) =>
-      Array.from({ length: 5 }, (_, i) =>
-        sourceMessage({
-          id: String(from + i),
-          sortKey: from + i,
-          date: 1_700_000_000_000 + (from + i) * 1000,
-          sender: null,
-          out: false,
-          text: 'x',
-        }),
-      ).reverse();
+    const page = (from: number) => numberedMessages(from, 5).reverse();
     storeHistoryRun(db, chat, { messages: page(10), coverage: null });
     expect(idsFollowPositions(db, chat.id)).toBe(true);
     storeHistoryRun(db, chat, { messages: page(20), coverage: null });

@@ -7,7 +7,7 @@ import { upsertSource } from '../../../electron/core/cache/sourceQueries.ts';
 import { getChatRecord, upsertChats } from '../../../electron/core/cache/chatQueries.ts';
 import { storeHistoryRun } from '../../../electron/core/cache/storeHistoryRun.ts';
 import { idsFollowPositions } from '../../../electron/core/cache/messageQueries.ts';
-import { sourceMessage } from '../../../electron/core/model/SourceMessage.ts';
+import { numberedMessages } from '../../support/numberedMessages.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
 
 const tempFolder = useTempFolder();
@@ -22,17 +22,7 @@ describe('recovering an archive', () => {
         { key: 'a', name: 'A', kind: 'group', messageCount: null, lastMessageDate: null },
         { key: 'b', name: 'B', kind: 'group', messageCount: null, lastMessageDate: null },
       ]);
-      const page = (from: number) =>
-        Array.from({ length: 3 }, (_, i) =>
-          sourceMessage({
-            id: String(from + i),
-            sortKey: from + i,
-            date: 1_700_000_000_000 + (from + i) * 1000,
-            sender: null,
-            out: false,
-            text: 'x',
-          }),
-        );
+      const page = (from: number) => numberedMessages(from, 3);
       for (const from of [0, 10]) storeHistoryRun(db, getChatRecord(db, inOrder!), { messages: page(from), coverage: null });
       for (const from of [10, 0]) storeHistoryRun(db, getChatRecord(db, outOfOrder!), { messages: page(from), coverage: null });
       db.close();
