@@ -28,12 +28,19 @@ export function useWindowPlacement(options: {
     place();
     if (focusOnPlace) scrollRef.current?.focus({ preventScroll: true });
     // Rows near the target are measured in the next frames; placing again once they are keeps the target
-    // exactly centred.
+    // exactly centred, unless the reader has moved meanwhile (a wheel, a key, a click on a busy machine):
+    // then the list stays where they took it.
+    const scroller = scrollRef.current;
+    let moved = false;
+    const onInput = () => (moved = true);
+    const inputs = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
+    for (const type of inputs) scroller?.addEventListener(type, onInput, { capture: true, passive: true });
     let frames = 0;
     const settle = () => {
       frames++;
-      if (frames === 2 || frames === 4) place();
+      if (!moved && (frames === 2 || frames === 4)) place();
       if (frames < 6) return requestAnimationFrame(settle);
+      for (const type of inputs) scroller?.removeEventListener(type, onInput, { capture: true });
       setReady(true);
       // After a jump the keys go on from the message landed on (the newest one for the latest).
       const index = placeAtEnd ? count - 1 : Math.min(firstPage.anchorIndex ?? 0, count - 1);
