@@ -3,7 +3,6 @@
 // it is not yet, then refreshes it whole, halting at the refresh's `haltAt`-th request for the test to kill.
 // Usage: node … <db> <round> [haltAt|none]
 import { openScrollbackCore } from '../../electron/core/app/openScrollbackCore.ts';
-import { systemClock } from '../../electron/core/sources/createRequestLimiter.ts';
 import { saveTelegramAccount } from '../../electron/core/sources/telegram/saveTelegramAccount.ts';
 import { changedFakeChannel } from './changedFakeChannel.ts';
 import { fakeTelegramClient } from './fakeTelegramClient.ts';
@@ -11,8 +10,8 @@ import { haltAtRequest, parseHaltAt } from './haltAtRequest.ts';
 import { createFakeTelegram } from './fakeTelegram.ts';
 
 const [databasePath, roundText, haltAtText] = process.argv.slice(2);
-const { channel, apply } = changedFakeChannel();
-const fake = createFakeTelegram({ chats: [channel], clock: systemClock });
+const { channel, clock, apply } = changedFakeChannel();
+const fake = createFakeTelegram({ chats: [channel], clock });
 apply(fake, Number(roundText));
 const core = openScrollbackCore({
   databasePath: databasePath!,

@@ -2,7 +2,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openCacheDatabase } from '../../../electron/core/cache/openCacheDatabase.ts';
-import { systemClock } from '../../../electron/core/sources/createRequestLimiter.ts';
 import { createFakeTelegram } from '../../support/fakeTelegram.ts';
 import { changedFakeChannel } from '../../support/changedFakeChannel.ts';
 import { useTempFolder } from '../../support/tempFolder.ts';
@@ -46,8 +45,8 @@ describe('a refresh killed and run again', () => {
     // The last round, run to its end: the archive is Telegram's channel, plus every deleted message marked.
     const rounds = haltPoints.length;
     expect((await runRefresh(dbPath, rounds, null)).stderr).toContain('done');
-    const { channel, apply } = changedFakeChannel();
-    apply(createFakeTelegram({ chats: [channel], clock: systemClock }), rounds);
+    const { channel, clock, apply } = changedFakeChannel();
+    apply(createFakeTelegram({ chats: [channel], clock }), rounds);
     const db = openCacheDatabase(dbPath);
     const rows = db.prepare('SELECT source_msg_id AS id, text, deleted_at FROM messages ORDER BY sort_key').all() as Array<{
       id: string;
