@@ -17,6 +17,15 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { ty
 const quick = values.quick === true;
 const resultsFile = resultsFileFor(import.meta.dirname, quick);
 
+/** A suite that drives Chromium, loaded by URL so the Node layer's type-check does not follow it into browser code (it has its own). */
+async function runWindowSuite(file: string, exported: string): Promise<Figures> {
+  const suite = (await import(new URL(`./suites/${file}`, import.meta.url).href)) as Record<
+    string,
+    (options: { quick: boolean }) => Promise<Figures>
+  >;
+  return suite[exported]!({ quick });
+}
+
 interface Suite {
   name: string;
   /** The progress line printed before it runs. */
@@ -79,23 +88,12 @@ const suites: Suite[] = [
   {
     name: 'ui',
     says: 'the message list in Chromium on the 1,000,000-message chat',
-    run: async () => {
-      // Loaded by URL so the Node layer's type-check does not follow it into browser code (it has its own).
-      const { runUiBench } = (await import(new URL('./suites/uiBench.ts', import.meta.url).href)) as {
-        runUiBench(options: { quick: boolean }): Promise<Figures>;
-      };
-      return runUiBench({ quick });
-    },
+    run: () => runWindowSuite('uiBench.ts', 'runUiBench'),
   },
   {
     name: 'window-first',
     says: "jumps, Pause and progress in the window while a download runs at Telegram's pace",
-    run: async () => {
-      const { runWindowFirstBench } = (await import(new URL('./suites/windowFirstBench.ts', import.meta.url).href)) as {
-        runWindowFirstBench(options: { quick: boolean }): Promise<Figures>;
-      };
-      return runWindowFirstBench({ quick });
-    },
+    run: () => runWindowSuite('windowFirstBench.ts', 'runWindowFirstBench'),
   },
 ];
 

@@ -1,7 +1,7 @@
 import { hasMediaFiles, type ChatMessage, type FileMedia, type Media } from '../../../shared/domain.ts';
 import { assertWritable } from './cacheErrors.ts';
 import { messageKindOf } from '../../../shared/domain.ts';
-import type { MessagePosition } from '../../../shared/cursor.ts';
+import { comparePositions, type MessagePosition } from '../../../shared/cursor.ts';
 import type { SourceMedia, SourceMessage } from '../model/SourceMessage.ts';
 import type { ReadableDB, WritableDB } from './CacheDatabase.ts';
 import { cachedStatement } from './cachedStatement.ts';
@@ -261,8 +261,8 @@ export function insertMessages(
     if (result.changes === 1) {
       inserted++;
       if (last !== null) {
-        const after = message.date > last.date || (message.date === last.date && message.sortKey > last.sortKey);
-        last = after ? { date: message.date, sortKey: message.sortKey } : null;
+        const after = comparePositions(message, last) > 0;
+        last = after ? message : null;
         if (!after) stopIdsFollowingPositions(db, chatId);
       }
     } else existing.push(message);
@@ -290,8 +290,8 @@ export function idsFollowPositions(db: ReadableDB, chatId: number): boolean {
 
 /** The messages oldest first (a source's page may come newest first), so new ids follow their positions. */
 function inPositionOrder(messages: readonly SourceMessage[]): readonly SourceMessage[] {
-  const before = (a: SourceMessage, b: SourceMessage) => a.date - b.date || a.sortKey - b.sortKey;
-  for (let i = 1; i < messages.length; i++) if (before(messages[i - 1]!, messages[i]!) > 0) return [...messages].sort(before);
+  for (let i = 1; i < messages.length; i++)
+    if (comparePositions(messages[i - 1]!, messages[i]!) > 0) return [...messages].sort(comparePositions);
   return messages;
 }
 
@@ -299,7 +299,7 @@ function stopIdsFollowingPositions(db: WritableDB, chatId: number): void {
   cachedStatement(db, 'UPDATE chats SET ids_follow_positions = 0 WHERE id = ?').run(chatId);
 }
 
-function lastPositionOf(db: ReadableDB, chatId: number): { date: number; sortKey: number } {
+function lastPositionOf(db: ReadableDB, chatId: number): Pick<MessagePosition, 'date' | 'sortKey'> {
   const row = cachedStatement<[number], { date: number; sort_key: number }>(
     db,
     'SELECT date, sort_key FROM messages WHERE chat_id = ? ORDER BY date DESC, sort_key DESC LIMIT 1',

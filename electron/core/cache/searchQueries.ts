@@ -400,11 +400,12 @@ export function searchCandidatesByDate(
     `SELECT m.id, m.date, m.sort_key, m.chat_id FROM messages m WHERE m.id IN (SELECT value FROM json_each(?)) AND ${where.sql}
       ORDER BY m.date ${direction}, m.sort_key ${direction}, m.chat_id ${direction} LIMIT ?`,
   ).all(JSON.stringify(messageIds), ...where.params, options.limit);
-  return rows.map((row) => ({
-    rowId: row.id,
-    chatId: row.chat_id,
-    position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id },
-  }));
+  return rows.map(hitOf);
+}
+
+/** A hit from a row of `messages` read with its id, date, sort key and chat. */
+function hitOf(row: { id: number; date: number; sort_key: number; chat_id: number }): CacheHit {
+  return { rowId: row.id, chatId: row.chat_id, position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id } };
 }
 
 function cursorCondition(after: SearchPosition | null, descending: boolean, chatScoped: boolean): Sql {
@@ -435,11 +436,7 @@ export function searchAllChatsByIndexMembership(
       WHERE m.chat_id * ${SEARCH_ROWID_SPAN} + m.id IN (SELECT rowid FROM message_search WHERE message_search MATCH ?) AND ${where.sql}
       ORDER BY m.date ${direction}, m.sort_key ${direction}, m.chat_id ${direction} LIMIT ?`,
   ).all(plan.index, ...where.params, options.limit);
-  return rows.map((row) => ({
-    rowId: row.id,
-    chatId: row.chat_id,
-    position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id },
-  }));
+  return rows.map(hitOf);
 }
 
 /**
@@ -510,11 +507,7 @@ export function searchCachedMessages(
     ...query.params,
     options.limit,
   );
-  return rows.map((row) => ({
-    rowId: row.id,
-    chatId: row.chat_id,
-    position: { date: row.date, sortKey: row.sort_key, chatId: row.chat_id },
-  }));
+  return rows.map(hitOf);
 }
 
 /** The index's rowids of one chat's messages with ids in [fromId, toId]. */
@@ -750,11 +743,9 @@ export function estimatedMessageCount(db: ReadableDB): number {
   return cachedStatement<[], { n: number | null }>(db, 'SELECT max(id) AS n FROM messages').get()!.n ?? 0;
 }
 
-/** Cached messages in scope: sets the index-or-walk threshold. */
-export function cachedMessageCount(db: ReadableDB, chatId: number | null): number {
-  return chatId === null
-    ? (cachedStatement<[], { n: number | null }>(db, 'SELECT sum(cached_count) AS n FROM chats').get()!.n ?? 0)
-    : (cachedStatement<[number], { n: number }>(db, 'SELECT cached_count AS n FROM chats WHERE id = ?').get(chatId)?.n ?? 0);
+/** A chat's cached messages: sets its index-or-walk threshold (across chats, see estimatedMessageCount). */
+export function cachedMessageCount(db: ReadableDB, chatId: number): number {
+  return cachedStatement<[number], { n: number }>(db, 'SELECT cached_count AS n FROM chats WHERE id = ?').get(chatId)?.n ?? 0;
 }
 
 /** Names of the given chats, for labelling hits. */
